@@ -1,0 +1,3 @@
+//! Command-line front ends: each subcommand of the `newsevents` binary has a module here.
+
+pub mod extract;

@@ -1,0 +1,1 @@
+//! Explicit and relative dates resolved against the publication time.
