@@ -10,7 +10,7 @@
 //! inside a quotation.
 
 use std::collections::HashSet;
-use xxhash_rust::xxh3::Xxh3;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// A sentence as a byte range of the normalized text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,19 +293,25 @@ fn period_ends(text: &str, punct: usize, next: usize, p1: usize) -> bool {
 /// Marks sentences whose folded text (letters and digits, lower case) already occurred.
 fn mark_repeats(text: &str, sentences: &mut [Sentence]) {
     let mut seen: HashSet<u64> = HashSet::with_capacity(sentences.len());
+    let mut folded: Vec<u8> = Vec::with_capacity(256);
     for s in sentences.iter_mut() {
-        let mut h = Xxh3::new();
-        let mut any = false;
-        let mut buf = [0u8; 4];
-        for c in s.text(text).chars() {
-            if c.is_alphanumeric() {
-                any = true;
+        folded.clear();
+        let t = s.text(text);
+        if t.is_ascii() {
+            folded.extend(
+                t.bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| b.to_ascii_lowercase()),
+            );
+        } else {
+            let mut buf = [0u8; 4];
+            for c in t.chars().filter(|c| c.is_alphanumeric()) {
                 for l in c.to_lowercase() {
-                    h.update(l.encode_utf8(&mut buf).as_bytes());
+                    folded.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
                 }
             }
         }
-        if any && !seen.insert(h.digest()) {
+        if !folded.is_empty() && !seen.insert(xxh3_64(&folded)) {
             s.repeat = true;
         }
     }
