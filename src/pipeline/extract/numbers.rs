@@ -548,7 +548,7 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
             && any
             && (current >= 100 || total > 0)
             && t.get(k + 1)
-                .is_some_and(|n| small_word_number(&n.lower).is_some())
+                .is_some_and(|n| small_word_number(n.lower).is_some())
         {
         } else {
             break;
@@ -896,13 +896,13 @@ fn excluded(t: &[Tok], p: &NumPhrase) -> bool {
             return true;
         }
         // "March 5", "in 2023"
-        if measure_word(&prev.lower) && prev.lower.len() > 2 {
+        if measure_word(prev.lower) && prev.lower.len() > 2 {
             return true;
         }
     }
     if let Some(next) = next {
         if matches!(next.text, "%" | ":" | "-")
-            || measure_word(&next.lower)
+            || measure_word(next.lower)
             || next.lower.starts_with("year")
         {
             return true;
@@ -914,7 +914,7 @@ fn excluded(t: &[Tok], p: &NumPhrase) -> bool {
         if tok.kind == TokKind::Num && tok.text.len() == 4 && !tok.text.contains(',') {
             if let Ok(y) = tok.text.parse::<u32>() {
                 let counted =
-                    next.is_some_and(|n| cue_kind(&n.lower).is_some() || person_plural(&n.lower));
+                    next.is_some_and(|n| cue_kind(n.lower).is_some() || person_plural(n.lower));
                 if (1800..=2100).contains(&y) && !counted {
                     return true;
                 }
@@ -1124,10 +1124,10 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
             if !in_aux
                 && matches!(w, "wounded" | "injured" | "dead" | "killed")
                 && t.get(k + 1).is_some_and(|n| {
-                    person_plural(&n.lower)
+                    person_plural(n.lower)
                         || (n.kind == TokKind::Word
                             && n.text.starts_with(|c: char| c.is_uppercase())
-                            && !calendar_word(&n.lower))
+                            && !calendar_word(n.lower))
                 })
             {
                 return None;
@@ -1287,7 +1287,7 @@ fn cue_before(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
             }
             if w == "number" && t.get(k + 1).is_some_and(|x| x.lower == "of") {
                 let kind = t.iter().skip(k + 2).take(3).find_map(|x| {
-                    cue_kind(&x.lower).filter(|_| {
+                    cue_kind(x.lower).filter(|_| {
                         !matches!(
                             x.lower,
                             "bodies"
@@ -1437,7 +1437,7 @@ fn person_noun_after(t: &[Tok], i: usize) -> Option<usize> {
         return None;
     }
     for (k, tok) in t.iter().enumerate().skip(i + 1).take(3) {
-        if person_singular(&tok.lower) {
+        if person_singular(tok.lower) {
             return Some(k);
         }
         if !np_word(tok) && !tok.text.contains("-year-old") {
@@ -1502,7 +1502,7 @@ fn negations(t: &[Tok], out: &mut Vec<CountMention>) {
                             if t.get(k + 1)
                                 .is_some_and(|n| matches!(n.lower, "or" | "and"))
                             {
-                                if let Some(k2) = t.get(k + 2).and_then(|n| cue_kind(&n.lower)) {
+                                if let Some(k2) = t.get(k + 2).and_then(|n| cue_kind(n.lower)) {
                                     push(k2, i, k + 2, out);
                                 }
                             }
