@@ -61,6 +61,32 @@ pub fn normalize(body: &str) -> Normalized {
             }
         }
         let b = bytes[i];
+        // Fast path: copy a run of plain ASCII in one go.
+        if is_plain(b) {
+            let limit = link.map_or(bytes.len(), |(mid, _)| mid);
+            let mut j = i + 1;
+            // Inside a run (never at a line start) single spaces, hyphens and the like
+            // are plain too.
+            while j < limit {
+                let c = bytes[j];
+                let ok = is_plain(c)
+                    || (matches!(c, b' ' | b'-' | b'+' | b'>' | b'#')
+                        && bytes.get(j + 1).is_some_and(|n| is_plain(*n)));
+                if !ok {
+                    break;
+                }
+                j += 1;
+            }
+            // A non-ASCII char after the run may be a combining mark for its last byte.
+            if bytes.get(j).is_some_and(|n| *n >= 0x80) {
+                j -= 1;
+            }
+            if j > i {
+                w.push_run(&body[i..j], i);
+                i = j;
+                continue;
+            }
+        }
         if b < 0x80 && !combining_follows(body, i) {
             match b {
                 b'*' => {
@@ -167,6 +193,35 @@ pub fn normalize(body: &str) -> Normalized {
     w.finish(body.len())
 }
 
+/// ASCII that normalization copies unchanged wherever it stands.
+fn is_plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'.' | b','
+                | b';'
+                | b':'
+                | b'!'
+                | b'?'
+                | b'\''
+                | b'"'
+                | b'('
+                | b')'
+                | b'%'
+                | b'$'
+                | b'/'
+                | b'@'
+                | b'='
+                | b']'
+                | b'{'
+                | b'}'
+                | b'~'
+                | b'^'
+                | b'|'
+                | b'`'
+        )
+}
+
 /// True when the character after the ASCII byte at `i` composes with it (a combining
 /// mark after a base letter): then the pair takes the NFC path.
 fn combining_follows(body: &str, i: usize) -> bool {
@@ -254,6 +309,14 @@ impl Writer {
         self.text.push(b as char);
         self.map.push(off(at));
         self.ends.push(off(at + 1));
+    }
+
+    /// Pushes plain ASCII copied from `start..start + s.len()` of the body.
+    fn push_run(&mut self, s: &str, start: usize) {
+        self.flush();
+        self.text.push_str(s);
+        self.map.extend((start..start + s.len()).map(off));
+        self.ends.extend((start + 1..=start + s.len()).map(off));
     }
 
     fn push_str_mapped(&mut self, s: &str, start: usize, end: usize) {
