@@ -274,43 +274,31 @@ struct NumPhrase {
 /// Qualifier before a number ("at least", "about"): its length in tokens.
 fn qualifier_len(t: &[Tok], i: usize) -> usize {
     let w = |k: usize| t.get(i + k).map(|t| t.lower).unwrap_or("");
-    match (w(0), w(1), w(2)) {
-        ("as", "many", "as") => 3,
-        ("at", "least", _)
-        | ("more", "than", _)
-        | ("fewer", "than", _)
-        | ("less", "than", _)
-        | ("up", "to", _)
-        | ("at", "most", _)
-        | ("close", "to", _)
-        | ("upwards", "of", _)
-        | ("just", "over", _)
-        | ("well", "over", _)
-        | ("just", "under", _)
-        | ("an", "estimated", _)
-        | ("a", "total", _) => {
-            if w(1) == "total" {
-                if w(2) == "of" {
-                    3
-                } else {
-                    0
-                }
+    let two = |second: &[&str]| if second.contains(&w(1)) { 2 } else { 0 };
+    match w(0) {
+        "as" => {
+            if w(1) == "many" && w(2) == "as" {
+                3
             } else {
-                2
+                0
             }
         }
-        ("about", _, _)
-        | ("around", _, _)
-        | ("nearly", _, _)
-        | ("almost", _, _)
-        | ("approximately", _, _)
-        | ("roughly", _, _)
-        | ("over", _, _)
-        | ("some", _, _)
-        | ("estimated", _, _)
-        | ("another", _, _)
-        | ("only", _, _)
-        | ("exactly", _, _) => 1,
+        "a" => {
+            if w(1) == "total" && w(2) == "of" {
+                3
+            } else {
+                0
+            }
+        }
+        "at" => two(&["least", "most"]),
+        "more" | "fewer" | "less" => two(&["than"]),
+        "up" | "close" => two(&["to"]),
+        "upwards" => two(&["of"]),
+        "just" => two(&["over", "under"]),
+        "well" => two(&["over"]),
+        "an" => two(&["estimated"]),
+        "about" | "around" | "nearly" | "almost" | "approximately" | "roughly" | "over"
+        | "some" | "estimated" | "another" | "only" | "exactly" => 1,
         _ => 0,
     }
 }
@@ -508,6 +496,9 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
         return None;
     }
     let lw = tok.lower;
+    if small_word_number(lw).is_none() && lw != "a" && lw != "an" {
+        return None;
+    }
     let mut k = j;
     let mut total: u64 = 0;
     let mut current: u64 = 0;
@@ -1317,7 +1308,8 @@ fn to_u32(v: u64) -> u32 {
 /// Finds casualty figures in one sentence.
 pub fn casualty_counts(sentence: &str) -> Vec<CountMention> {
     let lower = sentence.to_ascii_lowercase();
-    casualties_in(&tokenize(sentence, &lower))
+    let t = tokenize(sentence, &lower);
+    casualties_in(&t, &phrases(&t))
 }
 
 /// Casualty figures and other quantities of one sentence, tokenized once.
@@ -1331,35 +1323,45 @@ pub struct SentenceCounts {
 pub fn counts(sentence: &str) -> SentenceCounts {
     let lower = sentence.to_ascii_lowercase();
     let t = tokenize(sentence, &lower);
-    let casualties = casualties_in(&t);
-    let quantities = quantities_in(sentence, &t, &casualties);
+    let p = phrases(&t);
+    let casualties = casualties_in(&t, &p);
+    let quantities = quantities_in(sentence, &t, &p, &casualties);
     SentenceCounts {
         casualties,
         quantities,
     }
 }
 
-fn casualties_in(t: &[Tok]) -> Vec<CountMention> {
+/// Number phrases left to right, not overlapping; `true` marks a singular person
+/// ("a soldier") counted as one.
+fn phrases(t: &[Tok]) -> Vec<(NumPhrase, bool)> {
     let mut out = Vec::new();
     let mut i = 0usize;
     while i < t.len() {
-        let Some(p) = number_at(t, i).or_else(|| singular_person(t, i)) else {
-            i += 1;
-            continue;
-        };
-        if p.end <= i {
-            i += 1;
-            continue;
-        }
-        if excluded(t, &p) || subset_number(t, p.start) {
+        if let Some(p) = number_at(t, i).filter(|p| p.end > i) {
+            out.push((p, false));
             i = p.end;
+        } else if let Some(p) = singular_person(t, i).filter(|p| p.end > i) {
+            out.push((p, true));
+            i = p.end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn casualties_in(t: &[Tok], phrases: &[(NumPhrase, bool)]) -> Vec<CountMention> {
+    let mut out = Vec::new();
+    for (p, _) in phrases {
+        if excluded(t, p) || subset_number(t, p.start) {
             continue;
         }
-        let after = cue_after(t, &p).map(|(k, e)| (k, t[p.start].start, t[e - 1].end));
+        let after = cue_after(t, p).map(|(k, e)| (k, t[p.start].start, t[e - 1].end));
         let cue = after.or_else(|| {
             // "killing some", "arrested few": too weak to report.
             let weak = p.value.is_none() && matches!(t[p.start].lower, "some" | "few" | "unknown");
-            cue_before(t, &p)
+            cue_before(t, p)
                 .filter(|_| !weak)
                 .map(|(k, s)| (k, t[s].start, t[p.end - 1].end))
         });
@@ -1373,7 +1375,6 @@ fn casualties_in(t: &[Tok]) -> Vec<CountMention> {
                 approximate: p.approximate,
             });
         }
-        i = p.end;
     }
     negations(t, &mut out);
     out
@@ -1639,30 +1640,22 @@ fn quantity_head(w: &str) -> bool {
 /// Counts of things in one sentence that are not casualty figures ("1,200 prisoners
 /// of war", "3,000 deceased Ukrainian soldiers", "about 19,000 South Korean troops").
 pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
-    let lower = sentence.to_ascii_lowercase();
-    let t = tokenize(sentence, &lower);
-    let casualties = casualties_in(&t);
-    quantities_in(sentence, &t, &casualties)
+    counts(sentence).quantities
 }
 
-fn quantities_in(sentence: &str, t: &[Tok], casualties: &[CountMention]) -> Vec<QuantityMention> {
+fn quantities_in(
+    sentence: &str,
+    t: &[Tok],
+    phrases: &[(NumPhrase, bool)],
+    casualties: &[CountMention],
+) -> Vec<QuantityMention> {
     let mut out = Vec::new();
-    let mut i = 0usize;
-    while i < t.len() {
-        let Some(p) = number_at(t, i) else {
-            i += 1;
+    let mut free = 0usize;
+    for (p, singular) in phrases {
+        let Some(value) = p.value.filter(|_| !singular && p.start >= free) else {
             continue;
         };
-        if p.end <= i {
-            i += 1;
-            continue;
-        }
-        let Some(value) = p.value else {
-            i = p.end;
-            continue;
-        };
-        if excluded(t, &p) {
-            i = p.end;
+        if excluded(t, p) {
             continue;
         }
         let num_start = t[p.start].start;
@@ -1673,32 +1666,30 @@ fn quantities_in(sentence: &str, t: &[Tok], casualties: &[CountMention]) -> Vec<
         let mut head_end: Option<usize> = None;
         let mut k = p.end;
         while k < t.len() && k < p.end + 5 {
-            let w = t[k].lower;
-            if quantity_head(w) {
+            if quantity_head(t[k].lower) {
                 head_end = Some(k);
             } else if !np_word(&t[k]) {
                 break;
             }
             k += 1;
         }
-        if let Some(mut h) = head_end {
-            if t.get(h + 1).is_some_and(|x| x.lower == "of")
-                && t.get(h + 2).is_some_and(|x| x.lower == "war")
-            {
-                h += 2;
-            }
-            if !taken {
-                out.push(QuantityMention {
-                    what: sentence[t[p.end].start..t[h].end].to_string(),
-                    count: value,
-                    start: num_start,
-                    end: t[h].end,
-                });
-            }
-            i = h + 1;
+        let Some(mut h) = head_end else {
             continue;
+        };
+        if t.get(h + 1).is_some_and(|x| x.lower == "of")
+            && t.get(h + 2).is_some_and(|x| x.lower == "war")
+        {
+            h += 2;
         }
-        i = p.end;
+        if !taken {
+            out.push(QuantityMention {
+                what: sentence[t[p.end].start..t[h].end].to_string(),
+                count: value,
+                start: num_start,
+                end: t[h].end,
+            });
+        }
+        free = h + 1;
     }
     out
 }
@@ -1991,7 +1982,7 @@ mod perf_tmp {
             for s in &sents {
                 let l = s.to_ascii_lowercase();
                 let tk = tokenize(s, &l);
-                n += casualties_in(&tk).len();
+                n += casualties_in(&tk, &phrases(&tk)).len();
             }
         }
         println!(
