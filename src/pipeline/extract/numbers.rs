@@ -276,20 +276,8 @@ fn qualifier_len(t: &[Tok], i: usize) -> usize {
     let w = |k: usize| t.get(i + k).map(|t| t.lower).unwrap_or("");
     let two = |second: &[&str]| if second.contains(&w(1)) { 2 } else { 0 };
     match w(0) {
-        "as" => {
-            if w(1) == "many" && w(2) == "as" {
-                3
-            } else {
-                0
-            }
-        }
-        "a" => {
-            if w(1) == "total" && w(2) == "of" {
-                3
-            } else {
-                0
-            }
-        }
+        "as" if w(1) == "many" && w(2) == "as" => 3,
+        "a" if w(1) == "total" && w(2) == "of" => 3,
         "at" => two(&["least", "most"]),
         "more" | "fewer" | "less" => two(&["than"]),
         "up" | "close" => two(&["to"]),
