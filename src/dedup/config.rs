@@ -20,7 +20,8 @@ pub struct DedupConfig {
     pub minhash_bands: u32,
     /// MinHash LSH: rows (hash functions) per band; signature length = bands * rows.
     pub minhash_rows: u32,
-    /// Events last seen longer ago than this are no longer merge targets.
+    /// Events last seen longer ago than this are no longer merge targets (follow-ups
+    /// "earlier this month" come a week or more later).
     pub horizon_days: u32,
     /// At most this many events are kept as merge targets per (type, country) block;
     /// the least recently seen are dropped first. Bounds memory and KV value size.
@@ -35,7 +36,7 @@ impl Default for DedupConfig {
             near_dup_jaccard: 0.5,
             minhash_bands: 20,
             minhash_rows: 2,
-            horizon_days: 7,
+            horizon_days: 14,
             max_events_per_block: 400,
         }
     }

@@ -142,6 +142,11 @@ fn place_score(a: Option<&Location>, b: Option<&Location>) -> Option<f64> {
     if !a.country.eq_ignore_ascii_case(&b.country) {
         return None;
     }
+    use LocationPrecision as P;
+    if a.precision == P::Country || b.precision == P::Country {
+        // A country says little: two statements "in Pakistan" are not one incident.
+        return Some(COUNTRY_ONLY);
+    }
     if let (Some(x), Some(y)) = (a.geonameid, b.geonameid) {
         if x == y {
             return Some(SAME_PLACE);
@@ -150,10 +155,6 @@ fn place_score(a: Option<&Location>, b: Option<&Location>) -> Option<f64> {
     let (na, nb) = (fold(&a.name), fold(&b.name));
     if !na.is_empty() && na == nb {
         return Some(SAME_PLACE);
-    }
-    use LocationPrecision as P;
-    if a.precision == P::Country || b.precision == P::Country {
-        return Some(COUNTRY_ONLY);
     }
     // Order so that `wide` is the less precise one.
     let (narrow, wide) = if a.precision.rank() <= b.precision.rank() {
