@@ -113,6 +113,7 @@ pub struct EventStore {
     kv: kv::Store,
     dedup: DedupConfig,
     max_attempts: u32,
+    conflicts: std::sync::atomic::AtomicU64,
 }
 
 fn hex64(s: &str) -> String {
@@ -157,6 +158,7 @@ impl EventStore {
             kv,
             dedup,
             max_attempts: cfg.max_cas_attempts.max(1),
+            conflicts: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -288,6 +290,11 @@ impl EventStore {
         self.put_json(&akey, &state).await
     }
 
+    /// Compare-and-set conflicts met so far (each one cost a re-read and a retry).
+    pub fn cas_conflicts(&self) -> u64 {
+        self.conflicts.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Latest state of every event in the store's blocks (tests and diagnostics).
     pub async fn events(&self) -> Result<Vec<Event>, StateError> {
         use futures::TryStreamExt;
@@ -401,6 +408,8 @@ impl EventStore {
             match written {
                 Ok(()) => return Ok(outcomes),
                 Err((true, _)) => {
+                    self.conflicts
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     // Another replica changed the block: back off a little, then retry.
                     let jitter = rand::random::<u64>() % (2 + u64::from(attempt.min(20)) * 2);
                     tokio::time::sleep(Duration::from_millis(jitter)).await;
