@@ -42,6 +42,16 @@ fn actor(role: ActorRole, country: &str) -> Actor {
     }
 }
 
+/// Type, mode, place, figures, evidence text, distinct.
+type Row = (
+    EventType,
+    Option<&'static str>,
+    Location,
+    Casualties,
+    &'static str,
+    bool,
+);
+
 /// The seed's events as extraction should find them, with evidence located in `body`.
 fn candidates(a: &Article) -> Vec<Candidate> {
     use LocationPrecision::{Admin1, City};
@@ -50,7 +60,7 @@ fn candidates(a: &Article) -> Vec<Candidate> {
         precision: DatePrecision::Day,
         text: "early Thursday morning".into(),
     };
-    let rows: Vec<(EventType, Option<&str>, Location, Casualties, &str, bool)> = vec![
+    let rows: Vec<Row> = vec![
         (
             EventType::Assault,
             Some("drone"),
