@@ -1,8 +1,11 @@
 //! Event extraction: one article in, event candidates out (who did what to whom,
 //! where, when, how many).
 
+pub mod acled;
 pub mod dates;
+pub mod lexicon;
 pub mod numbers;
+pub mod triggers;
 
 use crate::geo::Gazetteer;
 use crate::model::{Article, Candidate};
