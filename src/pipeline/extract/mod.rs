@@ -2,6 +2,7 @@
 //! where, when, how many).
 
 pub mod acled;
+pub mod casualties;
 pub mod dates;
 pub mod lexicon;
 pub mod numbers;
