@@ -2,7 +2,9 @@
 //! where, when, how many).
 
 pub mod acled;
+pub mod actors;
 pub mod casualties;
+pub mod countries;
 pub mod dates;
 pub mod lexicon;
 pub mod numbers;
