@@ -23,6 +23,7 @@ const MAX_TEXT: usize = 256 * 1024;
 struct Draft {
     c: Candidate,
     paragraph: usize,
+    #[allow(dead_code)]
     sentence: usize,
     strong: bool,
 }
@@ -35,6 +36,7 @@ struct Ctx<'a> {
     published: NaiveDate,
     dateline: Option<Location>,
     figurative: bool,
+    violent: bool,
 }
 
 pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
@@ -54,7 +56,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let figurative = fig >= 3 && fig * 3 > vio * 2;
     let dateline = dateline_place(text, &all_places);
     let parties = main_parties(&mentions);
-    let ctx = Ctx { text, places: all_places, mentions, parties, published, dateline, figurative };
+    // a place inside a person's name ("Vladimir Medinsky") is no place
+    let all_places: Vec<PlaceHit> = all_places
+        .into_iter()
+        .filter(|p| !mentions.iter().any(|m| m.name.is_some() && m.start <= p.start && p.end <= m.end && !m.text.starts_with(&text[p.start..p.end])))
+        .collect();
+    let ctx = Ctx { text, places: all_places, mentions, parties, published, dateline, figurative, violent: vio >= 2 };
 
     let trig = triggers().find(text);
     let mut drafts: Vec<Draft> = Vec::new();
@@ -205,6 +212,14 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             para_place = Some((s.paragraph, p));
         }
     }
+    if std::env::var_os("NE_DEBUG").is_some() {
+        for d in &drafts {
+            eprintln!("DRAFT p{} s{} {:?} {:?} {:?} {:?} | {}", d.paragraph, d.sentence, d.c.event_type, d.c.mode, d.c.location.as_ref().map(|l| (&l.name, l.precision)), d.c.casualties, &d.c.evidence.sentence.chars().take(60).collect::<String>());
+        }
+        for p in &ctx.places {
+            eprintln!("PLACE {:?} {} {:?} origin={} bare={}", &text[p.start..p.end], p.location.name, p.location.precision, p.origin, p.bare_country);
+        }
+    }
     let mut out = finish(merge(drafts));
     for c in &mut out {
         c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
@@ -279,6 +294,9 @@ fn keep(
     let violence = scues.iter().any(|h| h.value == Cue::Violence && (h.start, h.end) != (rel, rel_end)) || !smodes.is_empty();
     let has_fig = figures.iter().any(|f| matches!(f.amount, Amount::Exact(n) if n > 0) || f.amount == Amount::Vague);
     let lower = st.to_ascii_lowercase();
+    if (lw == "ceasefire" || lw == "truce") && !["declared", "announced", "took effect", "came into effect", "began", "agreed"].iter().any(|w| lower.contains(w)) {
+        return None;
+    }
     // labour strikes
     if (lw == "strike" || lw == "strikes") && ["workers", "drivers", "union", "transport", "general strike", "teachers", "doctors", "on strike", "staged"].iter().any(|w| lower.contains(w)) {
         return Some(Keep::Event(Trigger { kind: EventType::Protest, mode: Some("strike"), weak: false, casualty: false }));
@@ -288,7 +306,7 @@ fn keep(
             if !figures.iter().any(|f| f.pos <= rel_end + 40 && f.pos + 60 >= rel) {
                 return None;
             }
-            if !(violence || has_fig && ctx_violent_paragraph(st)) {
+            if !(violence || has_fig && (ctx.violent || ctx_violent_paragraph(st))) {
                 return None;
             }
             if !has_fig {
@@ -299,7 +317,11 @@ fn keep(
             }
             Some(Keep::Event(t))
         }
-        EventType::Assault if t.weak => (violence || has_fig).then_some(Keep::Event(t)),
+        EventType::Assault if t.weak => {
+            let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+            let placed = ctx.places.iter().any(|p| p.start >= base && p.end <= base + st.len() && !p.bare_country);
+            (violence || has_fig || ctx.violent && placed && (lower.contains("was struck") || lower.contains("was hit") || lower.contains("were hit") || lower.contains("came under"))).then_some(Keep::Event(t))
+        }
         EventType::Assault => Some(Keep::Event(t)),
         _ if t.weak => {
             let actor = ctx.mentions.iter().any(|m| {
@@ -627,11 +649,19 @@ fn confidence(kind: EventType, strong: bool, loc: Option<&Location>, cas: &Casua
     (c.clamp(0.05, 0.98) * 100.0).round() / 100.0
 }
 
-fn same_place(a: &Option<Location>, b: &Option<Location>) -> bool {
-    match (a, b) {
-        (Some(x), Some(y)) => x.name == y.name || places::contains(x, y) || places::contains(y, x),
-        _ => true,
+
+fn strict_same_place(a: &Location, b: &Location) -> bool {
+    let country = |l: &Location| l.precision == LocationPrecision::Country;
+    if country(a) != country(b) {
+        return false;
     }
+    a.name == b.name || places::contains(a, b) || places::contains(b, a)
+}
+
+fn info(c: &Candidate) -> u32 {
+    let loc = c.location.as_ref().map_or(0, |l| 5 - u32::from(l.precision.rank()));
+    let cas = u32::from(c.casualties.killed.is_some()) + u32::from(c.casualties.injured.is_some());
+    loc * 3 + cas
 }
 
 /// Merges drafts about the same incident (same type, compatible place, no conflicting
@@ -640,23 +670,28 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
         let target = out.iter_mut().rev().find(|o| {
-            o.c.event_type == d.c.event_type
-                && !d.c.distinct
-                && same_place(&o.c.location, &d.c.location)
-                && (o.c.location.is_some() == d.c.location.is_some() || d.c.event_type != EventType::Assault || d.paragraph == o.paragraph)
-                && !conflict(&o.c.casualties, &d.c.casualties)
-                && (d.c.event_type != EventType::Assault || o.c.mode == d.c.mode || o.c.mode.is_none() || d.c.mode.is_none() || d.sentence <= o.sentence + 1)
+            if o.c.event_type != d.c.event_type || d.c.distinct || conflict(&o.c.casualties, &d.c.casualties) {
+                return false;
+            }
+            match (&o.c.location, &d.c.location) {
+                (Some(a), Some(b)) => strict_same_place(a, b),
+                (None, None) => true,
+                (None, Some(_)) => d.c.event_type != EventType::Assault || o.paragraph + 1 >= d.paragraph,
+                (Some(_), None) => d.c.event_type != EventType::Assault || o.paragraph == d.paragraph,
+            }
         });
         match target {
             Some(o) => {
+                let take_d = info(&d.c) > info(&o.c);
                 let oc = &mut o.c;
-                let better_loc = match (&oc.location, &d.c.location) {
-                    (None, Some(_)) => true,
-                    (Some(a), Some(b)) => b.precision.rank() < a.precision.rank(),
-                    _ => false,
-                };
-                if better_loc {
+                if take_d {
                     oc.location = d.c.location.clone();
+                    oc.evidence = d.c.evidence.clone();
+                    oc.distinct |= d.c.distinct;
+                    if d.c.mode.is_some() {
+                        oc.mode = d.c.mode.clone();
+                        oc.acled = d.c.acled.clone();
+                    }
                 }
                 let cas = &d.c.casualties;
                 if oc.casualties.killed.is_none() { oc.casualties.killed = cas.killed; }
@@ -698,12 +733,27 @@ fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
         .iter()
         .filter_map(|d| d.c.location.as_ref().filter(|l| l.precision != LocationPrecision::Country).map(|l| (d.c.event_type, l.country.clone())))
         .collect();
+    let located_assault = drafts.iter().any(|d| d.c.event_type == EventType::Assault && d.c.location.is_some());
     drafts
         .into_iter()
         .filter(|d| {
-            let Some(l) = &d.c.location else { return true };
+            let Some(l) = &d.c.location else {
+                return !(d.c.event_type == EventType::Assault && located_assault && d.c.casualties.is_empty());
+            };
             !(l.precision == LocationPrecision::Country && d.c.event_type == EventType::Assault && precise.iter().any(|(t, c)| *t == d.c.event_type && *c == l.country))
         })
         .map(|d| d.c)
         .collect()
+}
+
+#[cfg(test)]
+mod debug_tests {
+    #[test]
+    fn show_seed_sentences() {
+        let body = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/seed/article.txt")).unwrap_or_default();
+        let n = crate::pipeline::normalize::normalize(&body);
+        for s in crate::pipeline::sentences::split(&n.text) {
+            eprintln!("{} {} {:?}", s.paragraph, s.repeat, &n.text[s.start..s.end.min(s.start + 80)]);
+        }
+    }
 }
