@@ -407,16 +407,9 @@ fn pick_mode(
     article: Option<&'static str>,
 ) -> Option<&'static str> {
     let tmode = trigs.iter().filter_map(|k| k.2.mode).min_by_key(|m| mode_rank(m));
+    let strong_mode = trigs.iter().filter(|k| !k.2.weak).filter_map(|k| k.2.mode).min_by_key(|m| mode_rank(m));
     match kind {
-        EventType::Assault => {
-            let s = smodes.first().copied();
-            match (tmode, s) {
-                (Some(t), Some(s)) => Some(if mode_rank(s) < mode_rank(t) { s } else { t }),
-                (Some(t), None) => Some(t),
-                (None, Some(s)) => Some(s),
-                (None, None) => para.or(article),
-            }
-        }
+        EventType::Assault => smodes.first().copied().or(strong_mode).or(para).or(tmode).or(article),
         _ => tmode,
     }
 }
@@ -425,7 +418,7 @@ fn pick_mode(
 fn clause_figures(st: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
     let l = st.to_ascii_lowercase();
     let mut bounds = vec![0usize];
-    for sep in [", while ", "; ", ", with ", " while ", ", whereas ", ", and "] {
+    for sep in [", while ", "; ", " while ", ", whereas "] {
         let mut from = 0;
         while let Some(i) = l[from..].find(sep) {
             bounds.push(from + i);
@@ -559,8 +552,8 @@ fn roles(g: &Gazetteer, ctx: &Ctx<'_>, kind: EventType, s: usize, e: usize, tpos
     let loc_a3 = loc.and_then(|l| g.country(&l.country)).map(|c| c.alpha3.clone());
     match kind {
         EventType::Assault | EventType::Coerce | EventType::Protest => {
-            let before: Vec<&&Mention> = ms.iter().filter(|m| m.end <= tpos && !matches!(m.sector, Some("CVL"))).collect();
-            let near = before.iter().rev().find(|m| tpos - m.end <= 30 && (m.country.is_some() || matches!(m.sector, Some("MIL") | Some("REB") | Some("POL"))));
+            let before: Vec<&&Mention> = ms.iter().filter(|m| m.start < tpos && !matches!(m.sector, Some("CVL"))).collect();
+            let near = before.iter().rev().find(|m| tpos.saturating_sub(m.end) <= 30 && (m.country.is_some() || matches!(m.sector, Some("MIL") | Some("REB") | Some("POL"))));
             let by = ms.iter().find(|m| m.start > tpos && ctx.text.get(m.start.saturating_sub(3)..m.start) == Some("by "));
             let src = near.copied().or(by);
             if let Some(m) = src {
