@@ -61,6 +61,28 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         .into_iter()
         .filter(|p| !mentions.iter().any(|m| m.name.is_some() && m.start <= p.start && p.end <= m.end && !m.text.starts_with(&text[p.start..p.end])))
         .collect();
+    // places of countries the article never names are resolution noise ("Pacific Rim
+    // Courier", a person called Hassan); so are names inside the dateline's credit
+    let credit_end = text.get(..text.len().min(120)).and_then(|h| h.find(") -").or_else(|| h.find(") \u{2013}"))).unwrap_or(0);
+    let named: Vec<String> = all_places
+        .iter()
+        .filter(|p| p.location.precision == LocationPrecision::Country)
+        .map(|p| p.location.country.clone())
+        .chain(mentions.iter().filter_map(|m| m.country.and_then(actors::alpha2)).map(str::to_string))
+        .collect();
+    let mut by_country: Vec<(String, usize)> = Vec::new();
+    for p in &all_places {
+        match by_country.iter_mut().find(|x| x.0 == p.location.country) {
+            Some(x) => x.1 += 1,
+            None => by_country.push((p.location.country.clone(), 1)),
+        }
+    }
+    let top = by_country.iter().max_by_key(|x| x.1).map(|x| x.0.clone());
+    let all_places: Vec<PlaceHit> = all_places
+        .into_iter()
+        .filter(|p| !(credit_end > 0 && p.start < credit_end && text[..p.start].contains('(')))
+        .filter(|p| p.population >= 1_000_000 || named.contains(&p.location.country) || top.as_deref() == Some(p.location.country.as_str()))
+        .collect();
     let ctx = Ctx { text, places: all_places, mentions, parties, published, dateline, figurative, violent: vio >= 2 };
 
     let trig = triggers().find(text);
@@ -164,7 +186,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 vec![(loc, figures.clone())]
             };
             for (loc, figs) in groups {
-                let loc = loc.or_else(|| fallback_place(&ctx, kind, s.paragraph, &para_place));
+                let loc = if kind == EventType::Assault && loc.is_none() { None } else { loc.or_else(|| fallback_place(&ctx, kind, s.paragraph, &para_place)) };
                 let cas = combine(&figs, kind);
                 let evid = evidence(article, &norm, s.start, s.end);
                 let another = scues.iter().any(|h| h.value == Cue::Another && h.start < tpos + 4);
@@ -670,7 +692,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 (Some(a), Some(b)) => strict_same_place(a, b),
                 (None, None) => true,
                 (None, Some(_)) => d.c.event_type != EventType::Assault || o.paragraph + 1 >= d.paragraph,
-                (Some(_), None) => d.c.event_type != EventType::Assault || o.paragraph == d.paragraph,
+                (Some(_), None) => true,
             }
         });
         match target {

@@ -15,6 +15,8 @@ pub struct PlaceHit {
     pub origin: bool,
     /// A country named without "in"/"across" before it: more likely an actor.
     pub bare_country: bool,
+    /// Population of the place (0 when unknown).
+    pub population: u64,
 }
 
 /// All places of the text, in order.
@@ -22,13 +24,14 @@ pub fn find(g: &Gazetteer, text: &str) -> Vec<PlaceHit> {
     let mut out = Vec::new();
     for m in g.find_places(text) {
         let kind = g.place(m.place).kind;
+        let population = g.place(m.place).population;
         let location = g.location(&m, text);
         let before = text.get(m.start.saturating_sub(30)..m.start).unwrap_or("").to_ascii_lowercase();
         let prev_word = before.split_whitespace().filter(|w| *w != "the").next_back().unwrap_or("").to_string();
         let origin = prev_word == "from" && !before.contains("far from");
         let bare_country = kind == PlaceKind::Country
             && !matches!(prev_word.as_str(), "in" | "across" | "inside" | "throughout" | "of" | "to" | "at" | "on");
-        out.push(PlaceHit { start: m.start, end: m.end, location, origin, bare_country });
+        out.push(PlaceHit { start: m.start, end: m.end, location, origin, bare_country, population });
     }
     out
 }
