@@ -27,7 +27,11 @@ pub enum ExtractError {
     #[error("{file}: cannot read: {reason}")]
     Read { file: String, reason: String },
     #[error("{file}:{line}: {reason}")]
-    Record { file: String, line: usize, reason: String },
+    Record {
+        file: String,
+        line: usize,
+        reason: String,
+    },
 }
 
 /// Splits one input's bytes into articles: a single JSON value, JSON Lines, or text.
@@ -35,7 +39,10 @@ pub fn articles_of(name: &str, bytes: &[u8]) -> Result<Vec<Article>, ExtractErro
     let now = Utc::now();
     let text = std::str::from_utf8(bytes).map_err(|e| ExtractError::Record {
         file: name.to_string(),
-        line: 1 + bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count(),
+        line: 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count(),
         reason: format!("invalid utf-8 at byte {}", e.valid_up_to()),
     })?;
     let trimmed = text.trim_start();
@@ -71,10 +78,22 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>), ExtractError> {
     let res = if name == "-" {
         std::io::stdin().read_to_end(&mut buf).map(|_| ())
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut buf)).map(|_| ())
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_to_end(&mut buf))
+            .map(|_| ())
     };
-    res.map_err(|e| ExtractError::Read { file: name.clone(), reason: e.to_string() })?;
-    Ok((if name == "-" { "<stdin>".to_string() } else { name }, buf))
+    res.map_err(|e| ExtractError::Read {
+        file: name.clone(),
+        reason: e.to_string(),
+    })?;
+    Ok((
+        if name == "-" {
+            "<stdin>".to_string()
+        } else {
+            name
+        },
+        buf,
+    ))
 }
 
 /// Runs the command; returns the process exit code (0 ok, 2 unreadable input).
@@ -102,7 +121,10 @@ pub fn run(args: &ExtractArgs) -> i32 {
         let line = match serde_json::to_string(ev) {
             Ok(l) => l,
             Err(e) => {
-                eprintln!("newsevents extract: cannot serialize event {}: {e}", ev.event_id);
+                eprintln!(
+                    "newsevents extract: cannot serialize event {}: {e}",
+                    ev.event_id
+                );
                 continue;
             }
         };
@@ -124,9 +146,17 @@ mod tests {
         assert_eq!(articles_of("x.json", one).map(|v| v.len()).ok(), Some(1));
         let lines = b"{\"id\":\"a\",\"body\":\"x\"}\n\n{\"id\":\"b\",\"body\":\"y\"}\n";
         assert_eq!(articles_of("x.jsonl", lines).map(|v| v.len()).ok(), Some(2));
-        assert_eq!(articles_of("x.txt", b"Plain text article.").map(|v| v.len()).ok(), Some(1));
+        assert_eq!(
+            articles_of("x.txt", b"Plain text article.")
+                .map(|v| v.len())
+                .ok(),
+            Some(1)
+        );
         let bad = b"{\"id\":\"a\",\"body\":\"x\"}\n{\"id\":\"b\"}\n";
-        let err = articles_of("x.jsonl", bad).err().map(|e| e.to_string()).unwrap_or_default();
+        let err = articles_of("x.jsonl", bad)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.starts_with("x.jsonl:2:"), "{err}");
         assert!(articles_of("x.bin", b"\xff\xfe").is_err());
     }

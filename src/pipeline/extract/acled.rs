@@ -13,12 +13,21 @@ pub const SUB_EVENT_TYPES: [(&str, &str); 25] = [
     ("Explosions/Remote violence", "Chemical weapon"),
     ("Explosions/Remote violence", "Air/drone strike"),
     ("Explosions/Remote violence", "Suicide bomb"),
-    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
     ("Explosions/Remote violence", "Grenade"),
     ("Violence against civilians", "Sexual violence"),
     ("Violence against civilians", "Attack"),
-    ("Violence against civilians", "Abduction/forced disappearance"),
+    (
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
     ("Protests", "Peaceful protest"),
     ("Protests", "Protest with intervention"),
     ("Protests", "Excessive force against protesters"),
@@ -30,7 +39,10 @@ pub const SUB_EVENT_TYPES: [(&str, &str); 25] = [
     ("Strategic developments", "Disrupted weapons use"),
     ("Strategic developments", "Headquarters or base established"),
     ("Strategic developments", "Looting/property destruction"),
-    ("Strategic developments", "Non-violent transfer of territory"),
+    (
+        "Strategic developments",
+        "Non-violent transfer of territory",
+    ),
     ("Strategic developments", "Other"),
 ];
 
@@ -143,30 +155,101 @@ mod tests {
     #[test]
     fn every_sub_event_type_is_reachable() {
         let cases: Vec<(EventType, Option<&str>, Cues)> = vec![
-            (EventType::Assault, Some("firearms"), Cues { clash: true, ..Cues::default() }),
-            (EventType::Assault, Some("firearms"), Cues { territory_taken: true, by_government: true, ..Cues::default() }),
-            (EventType::Assault, Some("firearms"), Cues { territory_taken: true, ..Cues::default() }),
-            (EventType::Assault, None, Cues { chemical: true, ..Cues::default() }),
+            (
+                EventType::Assault,
+                Some("firearms"),
+                Cues {
+                    clash: true,
+                    ..Cues::default()
+                },
+            ),
+            (
+                EventType::Assault,
+                Some("firearms"),
+                Cues {
+                    territory_taken: true,
+                    by_government: true,
+                    ..Cues::default()
+                },
+            ),
+            (
+                EventType::Assault,
+                Some("firearms"),
+                Cues {
+                    territory_taken: true,
+                    ..Cues::default()
+                },
+            ),
+            (
+                EventType::Assault,
+                None,
+                Cues {
+                    chemical: true,
+                    ..Cues::default()
+                },
+            ),
             (EventType::Assault, Some("drone"), Cues::default()),
             (EventType::Assault, Some("suicide-attack"), Cues::default()),
             (EventType::Assault, Some("heavy-weapons"), Cues::default()),
             (EventType::Assault, Some("explosives"), Cues::default()),
-            (EventType::Assault, None, Cues { grenade: true, ..Cues::default() }),
+            (
+                EventType::Assault,
+                None,
+                Cues {
+                    grenade: true,
+                    ..Cues::default()
+                },
+            ),
             (EventType::Assault, Some("sexual"), Cues::default()),
             (EventType::Assault, Some("firearms"), Cues::default()),
             (EventType::Assault, Some("abduct"), Cues::default()),
             (EventType::Protest, Some("demo"), Cues::default()),
-            (EventType::Protest, Some("demo"), Cues { intervention: true, ..Cues::default() }),
-            (EventType::Protest, Some("demo"), Cues { excessive_force: true, ..Cues::default() }),
+            (
+                EventType::Protest,
+                Some("demo"),
+                Cues {
+                    intervention: true,
+                    ..Cues::default()
+                },
+            ),
+            (
+                EventType::Protest,
+                Some("demo"),
+                Cues {
+                    excessive_force: true,
+                    ..Cues::default()
+                },
+            ),
             (EventType::Protest, Some("riot"), Cues::default()),
-            (EventType::Protest, Some("riot"), Cues { mob: true, ..Cues::default() }),
+            (
+                EventType::Protest,
+                Some("riot"),
+                Cues {
+                    mob: true,
+                    ..Cues::default()
+                },
+            ),
             (EventType::Agree, None, Cues::default()),
             (EventType::Coerce, Some("arrest"), Cues::default()),
             (EventType::Mobilize, Some("militia"), Cues::default()),
-            (EventType::Assault, Some("drone"), Cues { disrupted: true, ..Cues::default() }),
+            (
+                EventType::Assault,
+                Some("drone"),
+                Cues {
+                    disrupted: true,
+                    ..Cues::default()
+                },
+            ),
             (EventType::Assault, Some("destroy"), Cues::default()),
             (EventType::Retreat, Some("withdraw"), Cues::default()),
-            (EventType::Mobilize, Some("troops"), Cues { base: true, ..Cues::default() }),
+            (
+                EventType::Mobilize,
+                Some("troops"),
+                Cues {
+                    base: true,
+                    ..Cues::default()
+                },
+            ),
         ];
         let mut seen: Vec<String> = cases
             .into_iter()
@@ -181,14 +264,21 @@ mod tests {
 
     #[test]
     fn statements_have_no_acled_category() {
-        for t in [EventType::Consult, EventType::Accuse, EventType::Threaten, EventType::Sanction, EventType::Aid] {
+        for t in [
+            EventType::Consult,
+            EventType::Accuse,
+            EventType::Threaten,
+            EventType::Sanction,
+            EventType::Aid,
+        ] {
             assert_eq!(map(t, None, Cues::default()), None, "{t:?}");
         }
     }
 
     #[test]
     fn event_types_follow_the_sub_type() {
-        let a = map(EventType::Assault, Some("heavy-weapons"), Cues::default()).map(|a| a.event_type);
+        let a =
+            map(EventType::Assault, Some("heavy-weapons"), Cues::default()).map(|a| a.event_type);
         assert_eq!(a.as_deref(), Some("Explosions/Remote violence"));
         let p = map(EventType::Protest, Some("riot"), Cues::default()).map(|a| a.event_type);
         assert_eq!(p.as_deref(), Some("Riots"));

@@ -30,61 +30,163 @@ enum Kind {
 }
 
 const ORGS: &[(&str, Option<&str>, &str)] = &[
-    ("united nations", None, "IGO"), ("un", None, "IGO"), ("u.n.", None, "IGO"),
-    ("nato", None, "IGO"), ("european union", None, "IGO"), ("eu", None, "IGO"),
-    ("african union", None, "IGO"), ("unicef", None, "IGO"), ("unhcr", None, "IGO"),
-    ("world food programme", None, "IGO"), ("wfp", None, "IGO"), ("who", None, "IGO"),
-    ("icrc", None, "NGO"), ("red cross", None, "NGO"), ("red crescent", None, "NGO"),
-    ("amnesty international", None, "NGO"), ("human rights watch", None, "NGO"),
-    ("doctors without borders", None, "NGO"), ("msf", None, "NGO"),
-    ("rapid support forces", Some("SDN"), "REB"), ("rsf", Some("SDN"), "REB"),
+    ("united nations", None, "IGO"),
+    ("un", None, "IGO"),
+    ("u.n.", None, "IGO"),
+    ("nato", None, "IGO"),
+    ("european union", None, "IGO"),
+    ("eu", None, "IGO"),
+    ("african union", None, "IGO"),
+    ("unicef", None, "IGO"),
+    ("unhcr", None, "IGO"),
+    ("world food programme", None, "IGO"),
+    ("wfp", None, "IGO"),
+    ("who", None, "IGO"),
+    ("icrc", None, "NGO"),
+    ("red cross", None, "NGO"),
+    ("red crescent", None, "NGO"),
+    ("amnesty international", None, "NGO"),
+    ("human rights watch", None, "NGO"),
+    ("doctors without borders", None, "NGO"),
+    ("msf", None, "NGO"),
+    ("rapid support forces", Some("SDN"), "REB"),
+    ("rsf", Some("SDN"), "REB"),
     ("sudanese armed forces", Some("SDN"), "MIL"),
-    ("m23", Some("COD"), "REB"), ("al shabaab", Some("SOM"), "REB"), ("al-shabaab", Some("SOM"), "REB"),
-    ("houthis", Some("YEM"), "REB"), ("houthi", Some("YEM"), "REB"),
-    ("ttp", Some("PAK"), "REB"), ("pakistani taliban", Some("PAK"), "REB"), ("tehrik-i-taliban", Some("PAK"), "REB"),
-    ("iswap", Some("NGA"), "REB"), ("boko haram", Some("NGA"), "REB"),
-    ("islamic state khorasan", Some("AFG"), "REB"), ("is-k", Some("AFG"), "REB"), ("isis-k", Some("AFG"), "REB"),
-    ("taliban", Some("AFG"), "GOV"), ("hamas", Some("PSE"), "REB"), ("hezbollah", Some("LBN"), "REB"),
-    ("jnim", Some("MLI"), "REB"), ("eln", Some("COL"), "REB"), ("farc", Some("COL"), "REB"),
-    ("wagner", Some("RUS"), "MIL"), ("africa corps", Some("RUS"), "MIL"),
-    ("kcna", Some("PRK"), "GOV"), ("joint chiefs of staff", None, "MIL"),
-    ("arakan army", Some("MMR"), "REB"), ("junta", None, "GOV"),
+    ("m23", Some("COD"), "REB"),
+    ("al shabaab", Some("SOM"), "REB"),
+    ("al-shabaab", Some("SOM"), "REB"),
+    ("houthis", Some("YEM"), "REB"),
+    ("houthi", Some("YEM"), "REB"),
+    ("ttp", Some("PAK"), "REB"),
+    ("pakistani taliban", Some("PAK"), "REB"),
+    ("tehrik-i-taliban", Some("PAK"), "REB"),
+    ("iswap", Some("NGA"), "REB"),
+    ("boko haram", Some("NGA"), "REB"),
+    ("islamic state khorasan", Some("AFG"), "REB"),
+    ("is-k", Some("AFG"), "REB"),
+    ("isis-k", Some("AFG"), "REB"),
+    ("taliban", Some("AFG"), "GOV"),
+    ("hamas", Some("PSE"), "REB"),
+    ("hezbollah", Some("LBN"), "REB"),
+    ("jnim", Some("MLI"), "REB"),
+    ("eln", Some("COL"), "REB"),
+    ("farc", Some("COL"), "REB"),
+    ("wagner", Some("RUS"), "MIL"),
+    ("africa corps", Some("RUS"), "MIL"),
+    ("kcna", Some("PRK"), "GOV"),
+    ("joint chiefs of staff", None, "MIL"),
+    ("arakan army", Some("MMR"), "REB"),
+    ("junta", None, "GOV"),
 ];
 
 const SECTORS: &[(&str, &str)] = &[
-    ("forces", "MIL"), ("troops", "MIL"), ("army", "MIL"), ("military", "MIL"), ("soldiers", "MIL"),
-    ("soldier", "MIL"), ("navy", "MIL"), ("air force", "MIL"), ("drone", "MIL"), ("drones", "MIL"),
-    ("border guard*", "MIL"), ("border forces", "MIL"), ("defence ministry", "MIL"), ("defense ministry", "MIL"),
-    ("warplanes", "MIL"), ("artillery", "MIL"), ("missile*", "MIL"), ("paramilitary", "MIL"),
-    ("government", "GOV"), ("authorities", "GOV"), ("officials", "GOV"), ("ministry", "GOV"),
-    ("foreign ministry", "GOV"), ("foreign office", "GOV"), ("delegation*", "GOV"),
-    ("rebels", "REB"), ("militants", "REB"), ("insurgents", "REB"), ("jihadists", "REB"), ("gunmen", "REB"),
-    ("fighters", "REB"), ("militia*", "REB"), ("bandits", "REB"), ("armed group*", "REB"),
-    ("police", "POL"), ("policemen", "POL"), ("police officers", "POL"), ("riot police", "POL"),
-    ("civilians", "CVL"), ("residents", "CVL"), ("villagers", "CVL"), ("students", "CVL"), ("pupils", "CVL"),
-    ("children", "CVL"), ("people", "CVL"), ("workers", "CVL"), ("farmers", "CVL"), ("drivers", "CVL"),
-    ("protesters", "CVL"), ("demonstrators", "CVL"), ("refugees", "CVL"), ("families", "CVL"),
-    ("doctors", "MED"), ("hospital", "MED"), ("medics", "MED"), ("aid workers", "NGO"),
-    ("journalists", "MED"), ("companies", "BUS"), ("company", "BUS"),
+    ("forces", "MIL"),
+    ("troops", "MIL"),
+    ("army", "MIL"),
+    ("military", "MIL"),
+    ("soldiers", "MIL"),
+    ("soldier", "MIL"),
+    ("navy", "MIL"),
+    ("air force", "MIL"),
+    ("drone", "MIL"),
+    ("drones", "MIL"),
+    ("border guard*", "MIL"),
+    ("border forces", "MIL"),
+    ("defence ministry", "MIL"),
+    ("defense ministry", "MIL"),
+    ("warplanes", "MIL"),
+    ("artillery", "MIL"),
+    ("missile*", "MIL"),
+    ("paramilitary", "MIL"),
+    ("government", "GOV"),
+    ("authorities", "GOV"),
+    ("officials", "GOV"),
+    ("ministry", "GOV"),
+    ("foreign ministry", "GOV"),
+    ("foreign office", "GOV"),
+    ("delegation*", "GOV"),
+    ("rebels", "REB"),
+    ("militants", "REB"),
+    ("insurgents", "REB"),
+    ("jihadists", "REB"),
+    ("gunmen", "REB"),
+    ("fighters", "REB"),
+    ("militia*", "REB"),
+    ("bandits", "REB"),
+    ("armed group*", "REB"),
+    ("police", "POL"),
+    ("policemen", "POL"),
+    ("police officers", "POL"),
+    ("riot police", "POL"),
+    ("civilians", "CVL"),
+    ("residents", "CVL"),
+    ("villagers", "CVL"),
+    ("students", "CVL"),
+    ("pupils", "CVL"),
+    ("children", "CVL"),
+    ("people", "CVL"),
+    ("workers", "CVL"),
+    ("farmers", "CVL"),
+    ("drivers", "CVL"),
+    ("protesters", "CVL"),
+    ("demonstrators", "CVL"),
+    ("refugees", "CVL"),
+    ("families", "CVL"),
+    ("doctors", "MED"),
+    ("hospital", "MED"),
+    ("medics", "MED"),
+    ("aid workers", "NGO"),
+    ("journalists", "MED"),
+    ("companies", "BUS"),
+    ("company", "BUS"),
 ];
 
 /// Title words that introduce a named official.
 const TITLES: &[&str] = &[
-    "president", "prime minister", "foreign minister", "defence minister", "defense minister",
-    "interior minister", "minister", "spokesman", "spokeswoman", "spokesperson", "lead negotiator",
-    "negotiator", "chief negotiator", "envoy", "ambassador", "general", "gen.", "colonel", "col.",
-    "commander", "governor", "mayor", "chancellor", "secretary-general", "secretary of state", "king",
+    "president",
+    "prime minister",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "interior minister",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lead negotiator",
+    "negotiator",
+    "chief negotiator",
+    "envoy",
+    "ambassador",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "commander",
+    "governor",
+    "mayor",
+    "chancellor",
+    "secretary-general",
+    "secretary of state",
+    "king",
 ];
 
 /// Heads of state and government often named without their country.
 const LEADERS: &[(&str, &str, &str)] = &[
-    ("putin", "RUS", "Vladimir Putin"), ("zelensky", "UKR", "Volodymyr Zelensky"),
-    ("zelenskyy", "UKR", "Volodymyr Zelenskyy"), ("trump", "USA", "Donald Trump"),
-    ("erdogan", "TUR", "Recep Tayyip Erdogan"), ("xi jinping", "CHN", "Xi Jinping"),
-    ("kim jong un", "PRK", "Kim Jong Un"), ("macron", "FRA", "Emmanuel Macron"),
-    ("netanyahu", "ISR", "Benjamin Netanyahu"), ("modi", "IND", "Narendra Modi"),
-    ("peskov", "RUS", "Dmitry Peskov"), ("lavrov", "RUS", "Sergei Lavrov"),
-    ("medinsky", "RUS", "Vladimir Medinsky"), ("umerov", "UKR", "Rustem Umerov"),
+    ("putin", "RUS", "Vladimir Putin"),
+    ("zelensky", "UKR", "Volodymyr Zelensky"),
+    ("zelenskyy", "UKR", "Volodymyr Zelenskyy"),
+    ("trump", "USA", "Donald Trump"),
+    ("erdogan", "TUR", "Recep Tayyip Erdogan"),
+    ("xi jinping", "CHN", "Xi Jinping"),
+    ("kim jong un", "PRK", "Kim Jong Un"),
+    ("macron", "FRA", "Emmanuel Macron"),
+    ("netanyahu", "ISR", "Benjamin Netanyahu"),
+    ("modi", "IND", "Narendra Modi"),
+    ("peskov", "RUS", "Dmitry Peskov"),
+    ("lavrov", "RUS", "Sergei Lavrov"),
+    ("medinsky", "RUS", "Vladimir Medinsky"),
+    ("umerov", "UKR", "Rustem Umerov"),
 ];
 
 fn lexicon() -> &'static Lexicon<Kind> {
@@ -114,12 +216,18 @@ fn lexicon() -> &'static Lexicon<Kind> {
 
 /// Looks up the alpha-2 code of an alpha-3 code in the country table.
 pub fn alpha2(alpha3: &str) -> Option<&'static str> {
-    COUNTRIES.iter().find(|c| c.1 == alpha3 && !c.2.is_empty()).map(|c| c.2)
+    COUNTRIES
+        .iter()
+        .find(|c| c.1 == alpha3 && !c.2.is_empty())
+        .map(|c| c.2)
 }
 
 /// Whether the word at `start..end` of `text` is capitalised as a proper noun.
 fn is_upper(text: &str, start: usize) -> bool {
-    text[start..].chars().next().is_some_and(|c| c.is_uppercase())
+    text[start..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase())
 }
 
 /// The capitalised words directly after `pos` (a person's name), up to three.
@@ -134,7 +242,9 @@ fn name_after(text: &str, pos: usize) -> Option<(String, usize)> {
         }
         let clean = w.trim_end_matches([',', '.', ';', ':']);
         let ok = clean.chars().next().is_some_and(|c| c.is_uppercase())
-            && clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && clean
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
             && clean.len() > 1;
         if !ok || words.len() >= 3 {
             break;
@@ -160,7 +270,10 @@ pub fn find(text: &str) -> Vec<Mention> {
     while i < hits.len() {
         let h = hits[i];
         let word = &text[h.start..h.end];
-        let next_cap = text[h.end..].strip_prefix(' ').and_then(|r| r.chars().next()).is_some_and(|c| c.is_uppercase());
+        let next_cap = text[h.end..]
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_uppercase());
         match h.value {
             Kind::Country(a3, dem) => {
                 let lw = word.to_ascii_lowercase();
@@ -174,8 +287,17 @@ pub fn find(text: &str) -> Vec<Mention> {
                     i += 1;
                     continue;
                 }
-                if matches!(lw.as_str(), "jordan" | "chad" | "georgia" | "turkey" | "niger" | "washington" | "paris" | "london")
-                    && next_cap
+                if matches!(
+                    lw.as_str(),
+                    "jordan"
+                        | "chad"
+                        | "georgia"
+                        | "turkey"
+                        | "niger"
+                        | "washington"
+                        | "paris"
+                        | "london"
+                ) && next_cap
                 {
                     i += 1;
                     continue;
@@ -185,7 +307,12 @@ pub fn find(text: &str) -> Vec<Mention> {
                     end: h.end,
                     text: word.to_string(),
                     country: Some(a3),
-                    sector: if dem && matches!(lw.as_str(), "kremlin" | "white house" | "pentagon") { Some("GOV") } else { None },
+                    sector: if dem && matches!(lw.as_str(), "kremlin" | "white house" | "pentagon")
+                    {
+                        Some("GOV")
+                    } else {
+                        None
+                    },
                     name: None,
                     country_name: !dem,
                 };
@@ -193,7 +320,8 @@ pub fn find(text: &str) -> Vec<Mention> {
                 let mut j = i + 1;
                 while j < hits.len() && hits[j].start <= m.end + 12 {
                     let gap = &text[m.end..hits[j].start];
-                    let gap_ok = gap.split_whitespace().count() <= 1 && !gap.contains([',', ';', '.']);
+                    let gap_ok =
+                        gap.split_whitespace().count() <= 1 && !gap.contains([',', ';', '.']);
                     if !gap_ok {
                         break;
                     }
@@ -204,7 +332,18 @@ pub fn find(text: &str) -> Vec<Mention> {
                             j += 1;
                         }
                         Kind::Title => {
-                            m.sector = Some(if text[hits[j].start..hits[j].end].to_ascii_lowercase().starts_with("gen") || text[hits[j].start..hits[j].end].eq_ignore_ascii_case("colonel") { "MIL" } else { "GOV" });
+                            m.sector = Some(
+                                if text[hits[j].start..hits[j].end]
+                                    .to_ascii_lowercase()
+                                    .starts_with("gen")
+                                    || text[hits[j].start..hits[j].end]
+                                        .eq_ignore_ascii_case("colonel")
+                                {
+                                    "MIL"
+                                } else {
+                                    "GOV"
+                                },
+                            );
                             m.end = hits[j].end;
                             j += 1;
                             if let Some((n, e)) = name_after(text, m.end) {
@@ -232,11 +371,26 @@ pub fn find(text: &str) -> Vec<Mention> {
             }
             Kind::Org(c, s) => {
                 let lw = word.to_ascii_lowercase();
-                if (lw == "un" || lw == "eu" || lw == "who" || lw == "msf" || lw == "rsf" || lw == "ttp") && word != word.to_ascii_uppercase() {
+                if (lw == "un"
+                    || lw == "eu"
+                    || lw == "who"
+                    || lw == "msf"
+                    || lw == "rsf"
+                    || lw == "ttp")
+                    && word != word.to_ascii_uppercase()
+                {
                     i += 1;
                     continue;
                 }
-                let mut m = Mention { start: h.start, end: h.end, text: word.to_string(), country: c, sector: Some(s), name: None, country_name: false };
+                let mut m = Mention {
+                    start: h.start,
+                    end: h.end,
+                    text: word.to_string(),
+                    country: c,
+                    sector: Some(s),
+                    name: None,
+                    country_name: false,
+                };
                 if let Some(next) = hits.get(i + 1) {
                     if matches!(next.value, Kind::Title) && next.start <= h.end + 1 {
                         m.end = next.end;
@@ -257,14 +411,38 @@ pub fn find(text: &str) -> Vec<Mention> {
             }
             Kind::Leader(c, n) => {
                 if is_upper(text, h.start) {
-                    out.push(Mention { start: h.start, end: h.end, text: word.to_string(), country: Some(c), sector: Some("GOV"), name: Some(n.to_string()), country_name: false });
+                    out.push(Mention {
+                        start: h.start,
+                        end: h.end,
+                        text: word.to_string(),
+                        country: Some(c),
+                        sector: Some("GOV"),
+                        name: Some(n.to_string()),
+                        country_name: false,
+                    });
                 }
             }
             Kind::Sector(s) => {
-                out.push(Mention { start: h.start, end: h.end, text: word.to_string(), country: None, sector: Some(s), name: None, country_name: false });
+                out.push(Mention {
+                    start: h.start,
+                    end: h.end,
+                    text: word.to_string(),
+                    country: None,
+                    sector: Some(s),
+                    name: None,
+                    country_name: false,
+                });
             }
             Kind::Title => {
-                let mut m = Mention { start: h.start, end: h.end, text: word.to_string(), country: None, sector: Some("GOV"), name: None, country_name: false };
+                let mut m = Mention {
+                    start: h.start,
+                    end: h.end,
+                    text: word.to_string(),
+                    country: None,
+                    sector: Some("GOV"),
+                    name: None,
+                    country_name: false,
+                };
                 if let Some((n, e)) = name_after(text, h.end) {
                     m.name = Some(n);
                     m.end = e.min(text.len());
@@ -280,8 +458,24 @@ pub fn find(text: &str) -> Vec<Mention> {
 
 fn next_is_verb(text: &str, pos: usize) -> bool {
     let rest = text[pos..].trim_start();
-    let w = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    matches!(w, "said" | "says" | "accused" | "warned" | "denied" | "announced" | "claimed" | "has" | "had" | "will" | "would")
+    let w = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "accused"
+            | "warned"
+            | "denied"
+            | "announced"
+            | "claimed"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+    )
 }
 
 #[cfg(test)]
@@ -289,20 +483,63 @@ mod tests {
     use super::*;
 
     fn first(s: &str) -> Option<(Option<&'static str>, Option<&'static str>, Option<String>)> {
-        find(s).into_iter().next().map(|m| (m.country, m.sector, m.name))
+        find(s)
+            .into_iter()
+            .next()
+            .map(|m| (m.country, m.sector, m.name))
     }
 
     #[test]
     fn resolves_actors_in_real_sentences() {
         let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
-            ("Russian forces shelled the town", Some("RUS"), Some("MIL"), None),
-            ("Kremlin spokesman Dmitry Peskov indicated", Some("RUS"), Some("GOV"), Some("Dmitry Peskov")),
-            ("Russian lead negotiator Vladimir Medinsky mentioned", Some("RUS"), Some("GOV"), Some("Vladimir Medinsky")),
-            ("U.S. President Donald Trump, who prompted", Some("USA"), Some("GOV"), Some("Donald Trump")),
-            ("al Shabaab claimed the attack", Some("SOM"), Some("REB"), None),
-            ("The Rapid Support Forces denied targeting civilians", Some("SDN"), Some("REB"), None),
-            ("Pakistani and Afghan border forces exchanged fire", Some("PAK"), None, None),
-            ("The European Union imposed sanctions", None, Some("IGO"), None),
+            (
+                "Russian forces shelled the town",
+                Some("RUS"),
+                Some("MIL"),
+                None,
+            ),
+            (
+                "Kremlin spokesman Dmitry Peskov indicated",
+                Some("RUS"),
+                Some("GOV"),
+                Some("Dmitry Peskov"),
+            ),
+            (
+                "Russian lead negotiator Vladimir Medinsky mentioned",
+                Some("RUS"),
+                Some("GOV"),
+                Some("Vladimir Medinsky"),
+            ),
+            (
+                "U.S. President Donald Trump, who prompted",
+                Some("USA"),
+                Some("GOV"),
+                Some("Donald Trump"),
+            ),
+            (
+                "al Shabaab claimed the attack",
+                Some("SOM"),
+                Some("REB"),
+                None,
+            ),
+            (
+                "The Rapid Support Forces denied targeting civilians",
+                Some("SDN"),
+                Some("REB"),
+                None,
+            ),
+            (
+                "Pakistani and Afghan border forces exchanged fire",
+                Some("PAK"),
+                None,
+                None,
+            ),
+            (
+                "The European Union imposed sanctions",
+                None,
+                Some("IGO"),
+                None,
+            ),
         ];
         for (s, c, sec, name) in cases {
             let got = first(s);
@@ -312,9 +549,18 @@ mod tests {
 
     #[test]
     fn people_named_like_countries_are_not_countries() {
-        for s in ["said Jordan Whitaker, chief strategist", "Chad Morrison fired a shot", "Georgia Tech won"] {
+        for s in [
+            "said Jordan Whitaker, chief strategist",
+            "Chad Morrison fired a shot",
+            "Georgia Tech won",
+        ] {
             assert!(find(s).iter().all(|m| m.country.is_none()), "{s}");
         }
-        assert_eq!(find("Jordan closed its border").first().and_then(|m| m.country), Some("JOR"));
+        assert_eq!(
+            find("Jordan closed its border")
+                .first()
+                .and_then(|m| m.country),
+            Some("JOR")
+        );
     }
 }

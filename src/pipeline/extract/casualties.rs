@@ -82,17 +82,55 @@ fn words() -> &'static Lexicon<Word> {
 }
 
 const UNITS: &[(&str, u32)] = &[
-    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40),
-    ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
-    ("hundred", 100), ("dozen", 12), ("a dozen", 12), ("a", 1), ("an", 1),
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("dozen", 12),
+    ("a dozen", 12),
+    ("a", 1),
+    ("an", 1),
 ];
 
 const VAGUE: &[&str] = &[
-    "several", "dozens", "scores", "many", "some", "numerous", "hundreds", "multiple",
-    "a number of", "a few", "few", "thousands", "countless",
+    "several",
+    "dozens",
+    "scores",
+    "many",
+    "some",
+    "numerous",
+    "hundreds",
+    "multiple",
+    "a number of",
+    "a few",
+    "few",
+    "thousands",
+    "countless",
 ];
 
 /// Parses one number token ("33", "1,200", "eleven", "twenty-one"). Bounded: tokens
@@ -180,8 +218,10 @@ fn count_in(toks: &[&str], from_end: bool) -> Option<(Amount, usize)> {
             return Some((Amount::Exact(0), i));
         }
         // stop at words that end a noun phrase
-        if matches!(w.as_str(), "and" | "while" | "but" | "after" | "in" | "on" | "at" | "when" | "as" | "of" | "the")
-            && from_end
+        if matches!(
+            w.as_str(),
+            "and" | "while" | "but" | "after" | "in" | "on" | "at" | "when" | "as" | "of" | "the"
+        ) && from_end
         {
             return None;
         }
@@ -194,13 +234,24 @@ pub fn find(sentence: &str) -> Vec<Figure> {
     let toks = tokens(sentence);
     let mut out: Vec<Figure> = Vec::new();
     let lower = sentence.to_ascii_lowercase();
-    let negated_all = ["no casualties", "no one was", "nobody was", "no one has", "no deaths", "no injuries", "without casualties"];
+    let negated_all = [
+        "no casualties",
+        "no one was",
+        "nobody was",
+        "no one has",
+        "no deaths",
+        "no injuries",
+        "without casualties",
+    ];
     for hit in words().find(sentence) {
         // token index of the hit
         let Some(ti) = toks.iter().position(|(a, _)| *a == hit.start) else {
             continue;
         };
-        let before: Vec<&str> = toks[ti.saturating_sub(8)..ti].iter().map(|(a, b)| &sentence[*a..*b]).collect();
+        let before: Vec<&str> = toks[ti.saturating_sub(8)..ti]
+            .iter()
+            .map(|(a, b)| &sentence[*a..*b])
+            .collect();
         let after: Vec<&str> = toks[ti + 1..(ti + 5).min(toks.len())]
             .iter()
             .map(|(a, b)| &sentence[*a..*b])
@@ -212,16 +263,30 @@ pub fn find(sentence: &str) -> Vec<Figure> {
         let after_first = matches!(hit.value, Word::Cas(_, true));
         let word = &lower[hit.start..hit.end];
         if word == "unhurt" {
-            out.push(Figure { pos: hit.start, kind: Kind::Injured, amount: Amount::Exact(0) });
+            out.push(Figure {
+                pos: hit.start,
+                kind: Kind::Injured,
+                amount: Amount::Exact(0),
+            });
             continue;
         }
         // "no one was killed", "no casualties were reported"
         let window_start = hit.start.saturating_sub(24);
         let window = lower.get(window_start..hit.start).unwrap_or("");
-        if negated_all.iter().any(|n| window.contains(n) || lower[window_start..hit.end.min(lower.len())].contains(n)) {
-            let amount = if matches!(hit.value, Word::AnyCas) { Amount::NoneAtAll } else { Amount::Exact(0) };
+        if negated_all.iter().any(|n| {
+            window.contains(n) || lower[window_start..hit.end.min(lower.len())].contains(n)
+        }) {
+            let amount = if matches!(hit.value, Word::AnyCas) {
+                Amount::NoneAtAll
+            } else {
+                Amount::Exact(0)
+            };
             for k in kinds {
-                out.push(Figure { pos: hit.start, kind: k, amount });
+                out.push(Figure {
+                    pos: hit.start,
+                    kind: k,
+                    amount,
+                });
             }
             continue;
         }
@@ -231,7 +296,10 @@ pub fn find(sentence: &str) -> Vec<Figure> {
             found = count_in(&after, false).map(|x| x.0);
         } else if after_first {
             // "killing three", "killed at least 14 people"; the count after the verb
-            let skip = ["at", "least", "about", "around", "nearly", "almost", "more", "than", "over", "some", "up", "to", "rose", "of"];
+            let skip = [
+                "at", "least", "about", "around", "nearly", "almost", "more", "than", "over",
+                "some", "up", "to", "rose", "of",
+            ];
             let trimmed: Vec<&str> = after
                 .iter()
                 .copied()
@@ -254,13 +322,30 @@ pub fn find(sentence: &str) -> Vec<Figure> {
             let b: Vec<&str> = before
                 .iter()
                 .copied()
-                .filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "were" | "was" | "have" | "has" | "been" | "had" | "reportedly" | "later" | "also"))
+                .filter(|w| {
+                    !matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "were"
+                            | "was"
+                            | "have"
+                            | "has"
+                            | "been"
+                            | "had"
+                            | "reportedly"
+                            | "later"
+                            | "also"
+                    )
+                })
                 .collect();
             found = count_in(&b, true).map(|x| x.0);
         }
         if let Some(amount) = found {
             for k in kinds {
-                out.push(Figure { pos: hit.start, kind: k, amount });
+                out.push(Figure {
+                    pos: hit.start,
+                    kind: k,
+                    amount,
+                });
             }
         }
     }
@@ -272,27 +357,74 @@ mod tests {
     use super::*;
 
     fn one(s: &str, kind: Kind) -> Option<Amount> {
-        find(s).into_iter().find(|f| f.kind == kind).map(|f| f.amount)
+        find(s)
+            .into_iter()
+            .find(|f| f.kind == kind)
+            .map(|f| f.amount)
     }
 
     #[test]
     fn reads_figures_from_real_sentences() {
         use Amount::*;
         let cases: &[(&str, Kind, Option<Amount>)] = &[
-            ("officials in Russia reported two fatalities and eleven injuries", Kind::Killed, Some(Exact(2))),
-            ("officials in Russia reported two fatalities and eleven injuries", Kind::Injured, Some(Exact(11))),
-            ("with three bodies discovered under the ruins", Kind::Killed, Some(Exact(3))),
-            ("another assault on Kharkiv resulted in 33 people injured", Kind::Injured, Some(Exact(33))),
-            ("while several injuries were reported in Cherkasy", Kind::Injured, Some(Vague)),
-            ("killing an Afghan border guard and wounding three Pakistani soldiers", Kind::Killed, Some(Exact(1))),
-            ("killing an Afghan border guard and wounding three Pakistani soldiers", Kind::Injured, Some(Exact(3))),
-            ("At least 14 people, including three soldiers, were killed", Kind::Killed, Some(Exact(14))),
+            (
+                "officials in Russia reported two fatalities and eleven injuries",
+                Kind::Killed,
+                Some(Exact(2)),
+            ),
+            (
+                "officials in Russia reported two fatalities and eleven injuries",
+                Kind::Injured,
+                Some(Exact(11)),
+            ),
+            (
+                "with three bodies discovered under the ruins",
+                Kind::Killed,
+                Some(Exact(3)),
+            ),
+            (
+                "another assault on Kharkiv resulted in 33 people injured",
+                Kind::Injured,
+                Some(Exact(33)),
+            ),
+            (
+                "while several injuries were reported in Cherkasy",
+                Kind::Injured,
+                Some(Vague),
+            ),
+            (
+                "killing an Afghan border guard and wounding three Pakistani soldiers",
+                Kind::Killed,
+                Some(Exact(1)),
+            ),
+            (
+                "killing an Afghan border guard and wounding three Pakistani soldiers",
+                Kind::Injured,
+                Some(Exact(3)),
+            ),
+            (
+                "At least 14 people, including three soldiers, were killed",
+                Kind::Killed,
+                Some(Exact(14)),
+            ),
             ("No casualties were reported", Kind::Killed, Some(NoneAtAll)),
-            ("no one was killed in the strike", Kind::Killed, Some(Exact(0))),
+            (
+                "no one was killed in the strike",
+                Kind::Killed,
+                Some(Exact(0)),
+            ),
             ("The driver was unhurt", Kind::Injured, Some(Exact(0))),
             ("Police arrested 45 people", Kind::Arrested, Some(Exact(45))),
-            ("the strike killed 1,200 head of cattle", Kind::Killed, Some(Exact(1200))),
-            ("Twenty-one people were wounded", Kind::Injured, Some(Exact(21))),
+            (
+                "the strike killed 1,200 head of cattle",
+                Kind::Killed,
+                Some(Exact(1200)),
+            ),
+            (
+                "Twenty-one people were wounded",
+                Kind::Injured,
+                Some(Exact(21)),
+            ),
             ("dozens were injured", Kind::Injured, Some(Vague)),
             ("the market reopened on Monday", Kind::Killed, None),
         ];
@@ -303,7 +435,14 @@ mod tests {
 
     #[test]
     fn parses_number_words_and_digits() {
-        for (s, n) in [("two", Some(2)), ("1,200", Some(1200)), ("Eleven", Some(11)), ("twenty-one", Some(21)), ("99999999999999", None), ("the", None)] {
+        for (s, n) in [
+            ("two", Some(2)),
+            ("1,200", Some(1200)),
+            ("Eleven", Some(11)),
+            ("twenty-one", Some(21)),
+            ("99999999999999", None),
+            ("the", None),
+        ] {
             assert_eq!(parse_number(s), n, "{s}");
         }
     }

@@ -100,7 +100,8 @@ mod tests {
             ("a car crashed", vec![(2, 4)]),
         ];
         for (text, want) in cases {
-            let got: Vec<(usize, i32)> = lex.find(text).iter().map(|h| (h.start, h.value)).collect();
+            let got: Vec<(usize, i32)> =
+                lex.find(text).iter().map(|h| (h.start, h.value)).collect();
             assert_eq!(&got, want, "{text}");
         }
     }

@@ -26,12 +26,30 @@ pub fn find(g: &Gazetteer, text: &str) -> Vec<PlaceHit> {
         let kind = g.place(m.place).kind;
         let population = g.place(m.place).population;
         let location = g.location(&m, text);
-        let before = text.get(m.start.saturating_sub(30)..m.start).unwrap_or("").to_ascii_lowercase();
-        let prev_word = before.split_whitespace().filter(|w| *w != "the").next_back().unwrap_or("").to_string();
+        let before = text
+            .get(m.start.saturating_sub(30)..m.start)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let prev_word = before
+            .split_whitespace()
+            .filter(|w| *w != "the")
+            .next_back()
+            .unwrap_or("")
+            .to_string();
         let origin = prev_word == "from" && !before.contains("far from");
         let bare_country = kind == PlaceKind::Country
-            && !matches!(prev_word.as_str(), "in" | "across" | "inside" | "throughout" | "of" | "to" | "at" | "on");
-        out.push(PlaceHit { start: m.start, end: m.end, location, origin, bare_country, population });
+            && !matches!(
+                prev_word.as_str(),
+                "in" | "across" | "inside" | "throughout" | "of" | "to" | "at" | "on"
+            );
+        out.push(PlaceHit {
+            start: m.start,
+            end: m.end,
+            location,
+            origin,
+            bare_country,
+            population,
+        });
     }
     out
 }
@@ -44,7 +62,9 @@ pub fn contains(outer: &Location, inner: &Location) -> bool {
     }
     match outer.precision {
         LocationPrecision::Country => true,
-        LocationPrecision::Admin1 => inner.admin1.as_deref() == Some(outer.name.as_str()) || inner.admin1 == outer.admin1,
+        LocationPrecision::Admin1 => {
+            inner.admin1.as_deref() == Some(outer.name.as_str()) || inner.admin1 == outer.admin1
+        }
         LocationPrecision::Admin2 => inner.admin2.as_deref() == Some(outer.name.as_str()),
         _ => false,
     }

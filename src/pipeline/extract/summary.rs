@@ -43,9 +43,16 @@ pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -
         s.push(' ');
     }
     s.push_str(noun(c.event_type, c.mode.as_deref()));
-    let target = c.actors.iter().find(|a| a.role == ActorRole::Target && a.name.is_some() || a.role == ActorRole::Target && c.location.is_none());
+    let target = c.actors.iter().find(|a| {
+        a.role == ActorRole::Target && a.name.is_some()
+            || a.role == ActorRole::Target && c.location.is_none()
+    });
     if let Some(loc) = &c.location {
-        let prep = if c.event_type == EventType::Assault { " on " } else { " in " };
+        let prep = if c.event_type == EventType::Assault {
+            " on "
+        } else {
+            " in "
+        };
         s.push_str(prep);
         s.push_str(&loc.name);
         if let Some(a1) = &loc.admin1 {
@@ -66,7 +73,12 @@ pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -
     }
     let cas = &c.casualties;
     let mut figs = Vec::new();
-    for (n, label) in [(cas.killed, "killed"), (cas.injured, "injured"), (cas.missing, "missing"), (cas.arrested, "arrested")] {
+    for (n, label) in [
+        (cas.killed, "killed"),
+        (cas.injured, "injured"),
+        (cas.missing, "missing"),
+        (cas.arrested, "arrested"),
+    ] {
         if let Some(n) = n {
             figs.push(format!("{n} {label}"));
         }

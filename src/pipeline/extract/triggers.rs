@@ -22,13 +22,28 @@ pub struct Trigger {
 use EventType::*;
 
 const fn t(kind: EventType, mode: Option<&'static str>) -> Trigger {
-    Trigger { kind, mode, weak: false, casualty: false }
+    Trigger {
+        kind,
+        mode,
+        weak: false,
+        casualty: false,
+    }
 }
 const fn w(kind: EventType, mode: Option<&'static str>) -> Trigger {
-    Trigger { kind, mode, weak: true, casualty: false }
+    Trigger {
+        kind,
+        mode,
+        weak: true,
+        casualty: false,
+    }
 }
 const fn c() -> Trigger {
-    Trigger { kind: Assault, mode: None, weak: true, casualty: true }
+    Trigger {
+        kind: Assault,
+        mode: None,
+        weak: true,
+        casualty: true,
+    }
 }
 
 const TRIGGERS: &[(&str, Trigger)] = &[
@@ -557,19 +572,42 @@ mod tests {
     #[test]
     fn triggers_find_types_and_modes() {
         let cases: &[(&str, EventType, Option<&str>)] = &[
-            ("Russian forces shelled the village overnight", Assault, Some("heavy-weapons")),
-            ("a suicide bomber rammed a car into the convoy", Assault, Some("suicide-attack")),
+            (
+                "Russian forces shelled the village overnight",
+                Assault,
+                Some("heavy-weapons"),
+            ),
+            (
+                "a suicide bomber rammed a car into the convoy",
+                Assault,
+                Some("suicide-attack"),
+            ),
             ("Gunmen kidnapped 40 pupils", Assault, Some("abduct")),
-            ("Thousands of students protested in Belgrade", Protest, Some("demo")),
-            ("Pakistan accused Afghanistan of harbouring militants", Accuse, Some("allege")),
-            ("The EU imposed sanctions on six officials", Sanction, Some("discontinue")),
+            (
+                "Thousands of students protested in Belgrade",
+                Protest,
+                Some("demo"),
+            ),
+            (
+                "Pakistan accused Afghanistan of harbouring militants",
+                Accuse,
+                Some("allege"),
+            ),
+            (
+                "The EU imposed sanctions on six officials",
+                Sanction,
+                Some("discontinue"),
+            ),
             ("Police arrested 45 people", Coerce, Some("arrest")),
             ("The two sides agreed to exchange prisoners", Agree, None),
             ("Troops withdrew from the town", Retreat, Some("withdraw")),
         ];
         for (text, kind, mode) in cases {
             let hits = triggers().find(text);
-            let hit = hits.iter().find(|h| !h.value.weak).or(hits.iter().find(|h| h.value.kind == *kind));
+            let hit = hits
+                .iter()
+                .find(|h| !h.value.weak)
+                .or(hits.iter().find(|h| h.value.kind == *kind));
             let hit = hit.map(|h| (h.value.kind, h.value.mode));
             assert_eq!(hit, Some((*kind, *mode)), "{text}");
         }
