@@ -210,6 +210,12 @@ fn date_score(
             return Some(SAME_DAY);
         }
         if diff > u64::from(cfg.date_window_days) {
+            // "Saturday's shelling", "the weekend's attack": a back-reference may be dated
+            // at its report; it can reach back to an earlier event within the horizon.
+            let earlier = a.value < b.value;
+            if back_reference && earlier && diff <= u64::from(cfg.horizon_days) {
+                return Some(0.0);
+            }
             return None;
         }
         return Some(if back_reference {
@@ -271,6 +277,8 @@ mod tests {
             ("2025-03-11", Day, "2025-03-12", Day, false, Some(DAY_APART)),
             ("2025-03-11", Day, "2025-03-12", Day, true, Some(0.0)),
             ("2025-03-11", Day, "2025-03-13", Day, false, None),
+            ("2025-03-08", Day, "2025-03-12", Day, true, Some(0.0)),
+            ("2025-03-12", Day, "2025-03-08", Day, true, None),
             // "earlier this month" read on 18 March: 8 March is inside it.
             (
                 "2025-03-08",
