@@ -94,12 +94,31 @@ pub const PLACE_FOLLOWERS: &[&str] = &[
     "sea", "border", "coast", "police", "navy", "air", "national", "central", "state",
     "province", "region", "oblast", "krai", "governorate", "district", "county", "city",
     "republic", "kingdom", "dream", "parliament", "president", "prime", "foreign",
-    "interior", "authorities", "officials", "airport", "port", "province's",
+    "interior", "authorities", "officials", "airport", "port", "power", "energy", "bank",
+    "airways", "airlines", "railways", "telecom", "electric", "university", "institute",
+];
+
+/// Capitalised words that may stand before a place name without making it a surname
+/// ("Greater Manchester", "Mount Sinjar").
+pub const PLACE_PREFIXES: &[&str] = &[
+    "greater", "mount", "lake", "port", "fort", "metropolitan", "rural", "downtown", "eastern",
+    "western", "northern", "southern", "central", "occupied", "besieged", "neighbouring",
+    "neighboring", "frontline", "nearby", "capital", "southeastern", "southwestern",
+    "northeastern", "northwestern", "province", "region", "city", "town", "village",
+    "camp", "via", "says", "said",
+];
+
+/// Lower-case words that, several together, mark a sports report.
+pub const SPORT_CUES: &[&str] = &[
+    "coach", "season", "points", "rebounds", "goal", "goals", "league", "match", "scored",
+    "striker", "playoff", "playoffs", "halftime", "half-time", "innings", "wicket",
+    "quarterback", "touchdown", "fixture", "assists", "midfielder", "forwards", "referee",
+    "championship", "tournament", "teammates", "franchise", "draw", "win", "wins", "defeat",
 ];
 
 /// Words after a place that make the pair a sport team or university side.
 pub const SPORT_FOLLOWERS: &[&str] = &[
-    "tech", "fc", "united", "rovers", "wanderers", "athletic", "athletico", "albion",
+    "tech", "fc", "united", "town", "pioneers", "comets", "rovers", "wanderers", "athletic", "athletico", "albion",
     "hotspur", "rangers", "celtic", "dynamo", "lakers", "warriors", "bulls", "hawks",
     "bulldogs", "yellow", "jackets", "eagles", "tigers", "lions", "bears", "giants", "jets",
     "knicks", "nets", "celtics", "heat", "magic", "suns", "spurs", "rockets", "mavericks",

@@ -34,8 +34,12 @@ pub struct Resolver<'g> {
     g: &'g Gazetteer,
     toks: Tokens,
     spans: Vec<Span<'g>>,
-    /// Country context: weight per country index.
+    /// Country context: weight per country index, from every span.
     context: Vec<f32>,
+    /// Country context from countries named or referred to by demonym only.
+    strong: Vec<f32>,
+    /// "Georgia Tech" was seen: the text is about the US state.
+    georgia_tech: bool,
 }
 
 impl<'g> Resolver<'g> {
@@ -46,6 +50,8 @@ impl<'g> Resolver<'g> {
             toks,
             spans: Vec::new(),
             context: vec![0.0; g.countries.len()],
+            strong: vec![0.0; g.countries.len()],
+            georgia_tech: false,
         };
         r.match_spans();
         r.filter_traps();
@@ -122,7 +128,19 @@ impl<'g> Resolver<'g> {
             .list
             .iter()
             .any(|t| self.toks.folded(t) == "thanksgiving");
+        let sport_cues = lexicon::SPORT_CUES
+            .iter()
+            .filter(|w| lower.contains(**w))
+            .count();
+        let sport = sport_cues >= 3;
+        let mut covered = vec![false; self.toks.list.len()];
+        for s in &self.spans {
+            for c in covered.iter_mut().take(s.last + 1).skip(s.first) {
+                *c = true;
+            }
+        }
         let mut persons: HashSet<String> = HashSet::new();
+        let mut teams: HashSet<String> = HashSet::new();
         let mut keep = vec![true; self.spans.len()];
         for (k, s) in self.spans.iter().enumerate() {
             let single = s.first == s.last;
@@ -131,17 +149,23 @@ impl<'g> Resolver<'g> {
             let next = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev);
             let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
             let next_upper = next.is_some_and(|t| t.upper);
-            let prev_w = if s.first > 0 && tok.joins_prev {
-                self.folded(s.first - 1)
+            let prev = if s.first > 0 && tok.joins_prev {
+                self.toks.list.get(s.first - 1)
             } else {
-                ""
+                None
             };
+            let prev_w = prev.map(|t| self.toks.folded(t)).unwrap_or("");
             let prev_any = if s.first > 0 && !tok.sentence_start {
                 self.folded(s.first - 1)
             } else {
                 ""
             };
-            let drop = if single && contains(lexicon::NEVER, w) {
+            let all_common =
+                (s.first..=s.last).all(|i| contains(lexicon::NEVER, self.folded(i)));
+            let place_follower = contains(lexicon::PLACE_FOLLOWERS, next_w)
+                || contains(lexicon::ADMIN1_SUFFIXES, next_w)
+                || contains(lexicon::ADMIN2_SUFFIXES, next_w);
+            let drop = if all_common {
                 true
             } else if single && contains(lexicon::AMBIGUOUS, w) {
                 tok.sentence_start || !contains(lexicon::PLACE_PREPOSITIONS, prev_any)
@@ -149,20 +173,33 @@ impl<'g> Resolver<'g> {
                 true
             } else if single && w == "turkey" && thanksgiving {
                 true
-            } else if next_upper && contains(lexicon::SPORT_FOLLOWERS, next_w) {
-                true
-            } else if contains(lexicon::TITLES, prev_w)
-                && !contains(lexicon::PLACE_PREPOSITIONS, prev_w)
+            } else if next_upper
+                && (contains(lexicon::SPORT_FOLLOWERS, next_w)
+                    || sport && next_w.ends_with('s') && !place_follower)
             {
+                teams.insert(w.to_string());
+                true
+            } else if single && contains(lexicon::TITLES, prev_w) {
+                persons.insert(w.to_string());
                 true
             } else if single
                 && contains(lexicon::FIRST_NAMES, w)
                 && next_upper
-                && !contains(lexicon::PLACE_FOLLOWERS, next_w)
-                && !contains(lexicon::ADMIN1_SUFFIXES, next_w)
-                && !contains(lexicon::ADMIN2_SUFFIXES, next_w)
+                && !place_follower
                 && !self.starts_place(s.last + 1)
             {
+                persons.insert(w.to_string());
+                persons.insert(next_w.to_string());
+                true
+            } else if single
+                && prev.is_some_and(|p| p.upper)
+                && !covered[s.first - 1]
+                && !contains(lexicon::NEVER, prev_w)
+                && !contains(lexicon::PLACE_PREFIXES, prev_w)
+                && !contains(lexicon::TITLES, prev_w)
+                && !self.prominent(s)
+            {
+                // "Ian Blackwood", "Ray Santos": a surname, not the town
                 persons.insert(w.to_string());
                 true
             } else {
@@ -170,9 +207,10 @@ impl<'g> Resolver<'g> {
             };
             keep[k] = !drop;
         }
-        // a given name once used for a person stays a person in this text
+        // a name once used for a person or a team stays one in this text
         for (k, s) in self.spans.iter().enumerate() {
-            if s.first == s.last && persons.contains(self.folded(s.first)) {
+            let w = self.folded(s.first);
+            if s.first == s.last && (persons.contains(w) || teams.contains(w) && sport) {
                 let next = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev);
                 let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
                 if !contains(lexicon::PLACE_FOLLOWERS, next_w) {
@@ -180,6 +218,7 @@ impl<'g> Resolver<'g> {
                 }
             }
         }
+        self.georgia_tech = teams.contains("georgia");
         let mut k = 0;
         self.spans.retain(|_| {
             k += 1;
@@ -212,6 +251,15 @@ impl<'g> Resolver<'g> {
                 }
             }
         }
+    }
+
+    /// A country, a division by its main name, or a city of a million: never a surname.
+    fn prominent(&self, s: &Span) -> bool {
+        s.entries.iter().any(|e| {
+            let p = self.g.place(PlaceId(e.id));
+            e.flags == 0 && matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1)
+                || p.population >= 1_000_000
+        })
     }
 
     /// Whether a gazetteer name (not a given name) starts at token `i`.
@@ -262,10 +310,17 @@ impl<'g> Resolver<'g> {
 
     fn build_context(&mut self) {
         let mut ctx = vec![0.0f32; self.g.countries.len()];
+        let mut strong = vec![0.0f32; self.g.countries.len()];
         for s in &self.spans {
+            let named = self.names_country(s);
             for (c, w) in self.contribution(s) {
                 if let Some(x) = ctx.get_mut(c as usize) {
                     *x += w;
+                }
+                if named {
+                    if let Some(x) = strong.get_mut(c as usize) {
+                        *x += w;
+                    }
                 }
             }
         }
@@ -276,23 +331,36 @@ impl<'g> Resolver<'g> {
                 .list
                 .iter()
                 .filter(|t| t.upper && contains(lexicon::US_CUES, self.toks.folded(t)))
-                .count();
+                .count()
+                + 2 * usize::from(self.georgia_tech);
             ctx[us] += 0.5 * cues as f32;
+            strong[us] += 0.5 * cues as f32;
         }
         self.context = ctx;
+        self.strong = strong;
+    }
+
+    /// The span names a country or uses a demonym.
+    fn names_country(&self, s: &Span) -> bool {
+        s.entries.iter().any(|e| {
+            e.flags & DEMONYM != 0 || self.g.place(PlaceId(e.id)).kind == PlaceKind::Country
+        })
     }
 
     fn prior(&self, e: &Entry, suffix: Suffix) -> f32 {
         let p = self.g.place(PlaceId(e.id));
         let pop = ((p.population as f32) + 10.0).log10();
         let mut s = match p.kind {
-            PlaceKind::Country => 3.0 + 0.05 * pop,
+            PlaceKind::Country => 3.5 + 0.05 * pop,
             PlaceKind::Admin1 => 2.0 + 0.1 * pop,
             PlaceKind::Admin2 => 1.0 + 0.1 * pop,
             PlaceKind::City => 0.45 * pop,
         };
         if e.flags != 0 {
             s -= 0.3;
+        } else if p.kind == PlaceKind::City && suffix == Suffix::None {
+            // "Kherson" is the city before it is the oblast's short name
+            s += 1.0;
         }
         s += match (suffix, p.kind) {
             (Suffix::Admin1, PlaceKind::Admin1) => 4.0,
@@ -328,18 +396,34 @@ impl<'g> Resolver<'g> {
         let (id, score) = best?;
         let p = self.g.place(PlaceId(id));
         let c = self.g.country_index_of(id) as usize;
-        let own_c: f32 = own
-            .iter()
-            .filter(|x| x.0 as usize == c)
-            .map(|x| x.1)
-            .sum();
-        let supported = self.context.get(c).copied().unwrap_or(0.0) - own_c > 0.01;
-        let single = s.first == s.last;
-        let weak = match p.kind {
-            PlaceKind::Admin2 => s.suffix == Suffix::None && single && !supported,
-            PlaceKind::City => single && !supported && p.population < 50_000,
-            _ => false,
+        let own_strong: f32 = if self.names_country(s) {
+            own.iter()
+                .filter(|x| x.0 as usize == c)
+                .map(|x| x.1)
+                .sum()
+        } else {
+            0.0
         };
+        let supported = self.strong.get(c).copied().unwrap_or(0.0) - own_strong > 0.01;
+        let any_strong = self.strong.iter().sum::<f32>() - own_strong > 0.01;
+        let single = s.first == s.last;
+        let entry_alias = s
+            .entries
+            .iter()
+            .find(|e| e.id == id)
+            .is_some_and(|e| e.flags != 0);
+        let weak = !supported
+            && match p.kind {
+                PlaceKind::Admin2 => s.suffix == Suffix::None && (single || entry_alias),
+                PlaceKind::Admin1 => s.suffix == Suffix::None && single && entry_alias,
+                PlaceKind::City => {
+                    single
+                        && (entry_alias && p.population < 1_000_000
+                            || p.population < 50_000
+                            || any_strong && p.population < 200_000)
+                }
+                PlaceKind::Country => false,
+            };
         if weak {
             return None;
         }
