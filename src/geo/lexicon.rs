@@ -60,7 +60,7 @@ pub const NEVER: &[&str] = &[
     "authority", "administration", "department", "bureau", "division", "unit", "brigade",
     "battalion", "regiment", "corps", "guard", "guards", "navy", "air", "marine", "marines",
     "coast", "special", "rapid", "support", "operation", "operations", "mission", "task",
-    "force", "team", "club", "fc", "united", "city", "rovers", "athletic", "sporting",
+    "force", "team", "club", "arab", "arabs", "sheikh", "emir", "sultan", "fc", "united", "city", "rovers", "athletic", "sporting",
     "real", "inter", "dynamo", "olympic", "olympique", "racing", "wanderers",
 ];
 
@@ -110,10 +110,10 @@ pub const PLACE_PREFIXES: &[&str] = &[
 
 /// Lower-case words that, several together, mark a sports report.
 pub const SPORT_CUES: &[&str] = &[
-    "coach", "season", "points", "rebounds", "goal", "goals", "league", "match", "scored",
-    "striker", "playoff", "playoffs", "halftime", "half-time", "innings", "wicket",
-    "quarterback", "touchdown", "fixture", "assists", "midfielder", "forwards", "referee",
-    "championship", "tournament", "teammates", "franchise", "draw", "win", "wins", "defeat",
+    "coach", "rebounds", "league", "scored", "striker", "playoff", "playoffs", "halftime",
+    "innings", "wicket", "quarterback", "fixture", "assists", "midfielder", "referee",
+    "teammates", "franchise", "goals", "tournament", "championship", "three-pointers",
+    "pointers", "goalkeeper", "penalty", "equaliser", "equalizer", "half-time",
 ];
 
 /// Words after a place that make the pair a sport team or university side.
@@ -140,7 +140,16 @@ pub const TITLES: &[&str] = &[
     "senator", "governor", "minister", "general", "colonel", "professor", "prof", "judge",
     "rev", "father", "sister", "brother", "pastor", "imam", "rabbi", "analyst", "trader",
     "strategist", "economist", "chairman", "chairwoman", "ceo", "director", "actor",
-    "actress", "singer", "player", "star",
+    "actress", "singer", "player", "star", "sheikh", "emir", "sultan", "mullah", "mufti",
+];
+
+/// Lower-case words that may sit inside a multi-word place name ("Norte de Santander",
+/// "Port-au-Prince", "Rostov-on-Don").
+pub const CONNECTORS: &[&str] = &[
+    "de", "del", "la", "las", "los", "el", "al", "an", "ar", "as", "ash", "ad", "az", "ed",
+    "en", "es", "et", "of", "on", "upon", "sur", "am", "der", "di", "da", "do", "dos", "das",
+    "du", "des", "le", "les", "bin", "ibn", "bint", "ul", "e", "y", "i", "im", "in", "and",
+    "au", "aux", "sous", "lès", "les", "a",
 ];
 
 /// Words after a name that mark a division: "Kharkiv region", "Borno state".
@@ -151,7 +160,7 @@ pub const ADMIN1_SUFFIXES: &[&str] = &[
 
 /// Words after a name that mark a second-level division: "Bannu district".
 pub const ADMIN2_SUFFIXES: &[&str] = &[
-    "district", "county", "raion", "rayon", "municipality", "districts", "counties",
+    "district", "county", "raion", "rayon", "municipality", "districts", "counties", "zone",
 ];
 
 /// Words before a name that make it a place ("in Nice", "near Split").

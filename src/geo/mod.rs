@@ -229,3 +229,6 @@ impl Gazetteer {
         self.place_country.get(id as usize).copied().unwrap_or(0)
     }
 }
+
+#[cfg(test)]
+mod tests;

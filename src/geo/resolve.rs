@@ -2,7 +2,7 @@
 //! the tokens with the folded-name index, trap filters (common words, people, sport
 //! teams), then a choice among homonyms weighed by the countries the whole text names.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::data::{Entry, DEMONYM};
 use super::lexicon::{self, contains};
@@ -40,6 +40,11 @@ pub struct Resolver<'g> {
     strong: Vec<f32>,
     /// "Georgia Tech" was seen: the text is about the US state.
     georgia_tech: bool,
+    /// Byte offset of the end of the first line (the title).
+    text_title_end: usize,
+    /// Summed context contribution of all spans with the same name, keyed by the
+    /// address of their index entry: a repeated ambiguous name must not vouch for itself.
+    by_name: HashMap<usize, Vec<(u16, f32)>>,
 }
 
 impl<'g> Resolver<'g> {
@@ -52,6 +57,8 @@ impl<'g> Resolver<'g> {
             context: vec![0.0; g.countries.len()],
             strong: vec![0.0; g.countries.len()],
             georgia_tech: false,
+            text_title_end: text.find('\n').unwrap_or(text.len()),
+            by_name: HashMap::new(),
         };
         r.match_spans();
         r.filter_traps();
@@ -82,7 +89,14 @@ impl<'g> Resolver<'g> {
             let mut j = i;
             while j < n && j - i < self.g.max_tokens {
                 if j > i {
-                    if !self.toks.list[j].joins_prev {
+                    let t = &self.toks.list[j];
+                    let w = self.toks.folded(t);
+                    if !t.joins_prev
+                        || !t.upper
+                            && !contains(lexicon::CONNECTORS, w)
+                            && !contains(lexicon::ADMIN1_SUFFIXES, w)
+                            && !contains(lexicon::ADMIN2_SUFFIXES, w)
+                    {
                         break;
                     }
                     key.push(' ');
@@ -110,8 +124,10 @@ impl<'g> Resolver<'g> {
         }
     }
 
+    /// "Somali forces": a demonym reading wins over a homonymous place unless a division
+    /// suffix follows ("Somali region").
     fn is_demonym_only(s: &Span) -> bool {
-        s.entries.iter().all(|e| e.flags & DEMONYM != 0)
+        s.suffix == Suffix::None && s.entries.iter().any(|e| e.flags & DEMONYM != 0)
     }
 
     /// Drops spans that are common words, people or sport teams; notes division suffixes.
@@ -133,8 +149,9 @@ impl<'g> Resolver<'g> {
             .filter(|w| lower.contains(**w))
             .count();
         let sport = sport_cues >= 3;
+        let title_end = self.text_title_end;
         let mut covered = vec![false; self.toks.list.len()];
-        for s in &self.spans {
+        for s in self.spans.iter().filter(|s| self.prominent(s)) {
             for c in covered.iter_mut().take(s.last + 1).skip(s.first) {
                 *c = true;
             }
@@ -181,6 +198,9 @@ impl<'g> Resolver<'g> {
                 true
             } else if single && contains(lexicon::TITLES, prev_w) {
                 persons.insert(w.to_string());
+                if next_upper {
+                    persons.insert(next_w.to_string());
+                }
                 true
             } else if single
                 && contains(lexicon::FIRST_NAMES, w)
@@ -197,10 +217,22 @@ impl<'g> Resolver<'g> {
                 && !contains(lexicon::NEVER, prev_w)
                 && !contains(lexicon::PLACE_PREFIXES, prev_w)
                 && !contains(lexicon::TITLES, prev_w)
+                && !place_follower
                 && !self.prominent(s)
             {
                 // "Ian Blackwood", "Ray Santos": a surname, not the town
-                persons.insert(w.to_string());
+                true
+            } else if single
+                && next_upper
+                && tok.start > title_end
+                && !place_follower
+                && !self.prominent(s)
+                && !self.starts_place(s.last + 1)
+            {
+                // "Riverside Courier", "Jean-Baptiste Bisimwa": part of a longer name
+                true
+            } else if single && sport && !self.prominent(s) {
+                // sports reports name teams by their towns ("at home against Denver")
                 true
             } else {
                 false
@@ -257,8 +289,9 @@ impl<'g> Resolver<'g> {
     fn prominent(&self, s: &Span) -> bool {
         s.entries.iter().any(|e| {
             let p = self.g.place(PlaceId(e.id));
-            e.flags == 0 && matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1)
-                || p.population >= 1_000_000
+            e.flags == 0
+                && (matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1)
+                    || p.population >= 1_000_000)
         })
     }
 
@@ -311,9 +344,15 @@ impl<'g> Resolver<'g> {
     fn build_context(&mut self) {
         let mut ctx = vec![0.0f32; self.g.countries.len()];
         let mut strong = vec![0.0f32; self.g.countries.len()];
+        let mut by_name: HashMap<usize, Vec<(u16, f32)>> = HashMap::new();
         for s in &self.spans {
             let named = self.names_country(s);
-            for (c, w) in self.contribution(s) {
+            let contrib = self.contribution(s);
+            by_name
+                .entry(s.entries.as_ptr() as usize)
+                .or_default()
+                .extend(contrib.iter().copied());
+            for (c, w) in contrib {
                 if let Some(x) = ctx.get_mut(c as usize) {
                     *x += w;
                 }
@@ -338,6 +377,7 @@ impl<'g> Resolver<'g> {
         }
         self.context = ctx;
         self.strong = strong;
+        self.by_name = by_name;
     }
 
     /// The span names a country or uses a demonym.
@@ -375,7 +415,11 @@ impl<'g> Resolver<'g> {
     /// The best entry of a span with its score margin, or None if the span should not
     /// yield a place (demonyms, weak small-town readings).
     fn resolve(&self, s: &Span) -> Option<(u32, f32)> {
-        let own = self.contribution(s);
+        let own: &[(u16, f32)] = self
+            .by_name
+            .get(&(s.entries.as_ptr() as usize))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let mut best: Option<(u32, f32)> = None;
         let mut second = f32::NEG_INFINITY;
         for e in s.entries.iter().filter(|e| e.flags & DEMONYM == 0) {
@@ -415,7 +459,9 @@ impl<'g> Resolver<'g> {
         let weak = !supported
             && match p.kind {
                 PlaceKind::Admin2 => s.suffix == Suffix::None && (single || entry_alias),
-                PlaceKind::Admin1 => s.suffix == Suffix::None && single && entry_alias,
+                PlaceKind::Admin1 => {
+                    s.suffix == Suffix::None && single && (entry_alias || any_strong)
+                }
                 PlaceKind::City => {
                     single
                         && (entry_alias && p.population < 1_000_000
