@@ -177,8 +177,7 @@ impl<'g> Resolver<'g> {
             } else {
                 ""
             };
-            let all_common =
-                (s.first..=s.last).all(|i| contains(lexicon::NEVER, self.folded(i)));
+            let all_common = (s.first..=s.last).all(|i| contains(lexicon::NEVER, self.folded(i)));
             let place_follower = contains(lexicon::PLACE_FOLLOWERS, next_w)
                 || contains(lexicon::ADMIN1_SUFFIXES, next_w)
                 || contains(lexicon::ADMIN2_SUFFIXES, next_w);
@@ -222,8 +221,7 @@ impl<'g> Resolver<'g> {
             {
                 // "Ian Blackwood", "Ray Santos": a surname, not the town
                 true
-            } else if single
-                && next_upper
+            } else if next_upper
                 && tok.start > title_end
                 && !place_follower
                 && !self.prominent(s)
@@ -441,10 +439,7 @@ impl<'g> Resolver<'g> {
         let p = self.g.place(PlaceId(id));
         let c = self.g.country_index_of(id) as usize;
         let own_strong: f32 = if self.names_country(s) {
-            own.iter()
-                .filter(|x| x.0 as usize == c)
-                .map(|x| x.1)
-                .sum()
+            own.iter().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
         } else {
             0.0
         };
@@ -467,6 +462,7 @@ impl<'g> Resolver<'g> {
                         && (entry_alias && p.population < 1_000_000
                             || p.population < 50_000
                             || any_strong && p.population < 200_000)
+                        || any_strong && p.population < 50_000
                 }
                 PlaceKind::Country => false,
             };
