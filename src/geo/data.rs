@@ -54,7 +54,7 @@ fn coord(f: &[&str], i: usize, line: usize) -> Result<f64, GeoError> {
     s.parse().map_err(|_| GeoError::Field { line, field: i })
 }
 
-fn list<'a>(s: &'a str) -> impl Iterator<Item = &'a str> {
+fn list(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').filter(|x| !x.is_empty())
 }
 

@@ -5,7 +5,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::data::{Entry, DEMONYM};
-use super::lexicon::{self, contains};
+use xxhash_rust::xxh3::Xxh3Builder;
+
+use super::lexicon;
 use super::text::{tokenize, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
@@ -93,9 +95,9 @@ impl<'g> Resolver<'g> {
                     let w = self.toks.folded(t);
                     if !t.joins_prev
                         || !t.upper
-                            && !contains(lexicon::CONNECTORS, w)
-                            && !contains(lexicon::ADMIN1_SUFFIXES, w)
-                            && !contains(lexicon::ADMIN2_SUFFIXES, w)
+                            && !lexicon::CONNECTORS_SET.contains(w)
+                            && !lexicon::ADMIN1_SUFFIXES_SET.contains(w)
+                            && !lexicon::ADMIN2_SUFFIXES_SET.contains(w)
                     {
                         break;
                     }
@@ -132,18 +134,8 @@ impl<'g> Resolver<'g> {
 
     /// Drops spans that are common words, people or sport teams; notes division suffixes.
     fn filter_traps(&mut self) {
-        let lower: HashSet<&str> = self
-            .toks
-            .list
-            .iter()
-            .filter(|t| !t.upper)
-            .map(|t| self.toks.folded(t))
-            .collect();
-        let thanksgiving = self
-            .toks
-            .list
-            .iter()
-            .any(|t| self.toks.folded(t) == "thanksgiving");
+        let lower = self.lowercase_words();
+        let thanksgiving = lower.contains("thanksgiving");
         let sport_cues = lexicon::SPORT_CUES
             .iter()
             .filter(|w| lower.contains(**w))
@@ -177,32 +169,35 @@ impl<'g> Resolver<'g> {
             } else {
                 ""
             };
-            let all_common = (s.first..=s.last).all(|i| contains(lexicon::NEVER, self.folded(i)));
-            let place_follower = contains(lexicon::PLACE_FOLLOWERS, next_w)
-                || contains(lexicon::ADMIN1_SUFFIXES, next_w)
-                || contains(lexicon::ADMIN2_SUFFIXES, next_w);
-            let drop = if all_common {
-                true
-            } else if single && contains(lexicon::AMBIGUOUS, w) {
-                tok.sentence_start || !contains(lexicon::PLACE_PREPOSITIONS, prev_any)
-            } else if single && lower.contains(w) {
-                true
-            } else if single && w == "turkey" && thanksgiving {
+            let all_common =
+                (s.first..=s.last).all(|i| lexicon::NEVER_SET.contains(self.folded(i)));
+            let place_follower = lexicon::PLACE_FOLLOWERS_SET.contains(next_w)
+                || lexicon::ADMIN1_SUFFIXES_SET.contains(next_w)
+                || lexicon::ADMIN2_SUFFIXES_SET.contains(next_w);
+            // a common word: "Police said", "the Sale", "turkey ... Turkey sales"
+            let common_word = all_common
+                || single
+                    && if lexicon::AMBIGUOUS_SET.contains(w) {
+                        tok.sentence_start || !lexicon::PLACE_PREPOSITIONS_SET.contains(prev_any)
+                    } else {
+                        lower.contains(w) || w == "turkey" && thanksgiving
+                    };
+            let drop = if common_word {
                 true
             } else if next_upper
-                && (contains(lexicon::SPORT_FOLLOWERS, next_w)
+                && (lexicon::SPORT_FOLLOWERS_SET.contains(next_w)
                     || sport && next_w.ends_with('s') && !place_follower)
             {
                 teams.insert(w.to_string());
                 true
-            } else if single && contains(lexicon::TITLES, prev_w) {
+            } else if single && lexicon::TITLES_SET.contains(prev_w) {
                 persons.insert(w.to_string());
                 if next_upper {
                     persons.insert(next_w.to_string());
                 }
                 true
             } else if single
-                && contains(lexicon::FIRST_NAMES, w)
+                && lexicon::FIRST_NAMES_SET.contains(w)
                 && next_upper
                 && !place_follower
                 && !self.starts_place(s.last + 1)
@@ -213,9 +208,9 @@ impl<'g> Resolver<'g> {
             } else if single
                 && prev.is_some_and(|p| p.upper)
                 && !covered[s.first - 1]
-                && !contains(lexicon::NEVER, prev_w)
-                && !contains(lexicon::PLACE_PREFIXES, prev_w)
-                && !contains(lexicon::TITLES, prev_w)
+                && !lexicon::NEVER_SET.contains(prev_w)
+                && !lexicon::PLACE_PREFIXES_SET.contains(prev_w)
+                && !lexicon::TITLES_SET.contains(prev_w)
                 && !place_follower
                 && !self.prominent(s)
             {
@@ -243,7 +238,7 @@ impl<'g> Resolver<'g> {
             if s.first == s.last && (persons.contains(w) || teams.contains(w) && sport) {
                 let next = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev);
                 let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
-                if !contains(lexicon::PLACE_FOLLOWERS, next_w) {
+                if !lexicon::PLACE_FOLLOWERS_SET.contains(next_w) {
                     keep[k] = false;
                 }
             }
@@ -258,9 +253,9 @@ impl<'g> Resolver<'g> {
         for s in self.spans.iter_mut() {
             if let Some(t) = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev) {
                 let w = self.toks.folded(t);
-                let suffix = if contains(lexicon::ADMIN1_SUFFIXES, w) {
+                let suffix = if lexicon::ADMIN1_SUFFIXES_SET.contains(w) {
                     Suffix::Admin1
-                } else if contains(lexicon::ADMIN2_SUFFIXES, w) {
+                } else if lexicon::ADMIN2_SUFFIXES_SET.contains(w) {
                     Suffix::Admin2
                 } else {
                     Suffix::None
@@ -283,6 +278,41 @@ impl<'g> Resolver<'g> {
         }
     }
 
+    /// Which of the words that matter here (single-word names, sport cues) also occur in
+    /// lower case in the text: "police ... Police" is a common word. One pass with a cheap
+    /// (first byte, length) filter instead of hashing every word.
+    fn lowercase_words(&self) -> HashSet<&str> {
+        let mut wanted: Vec<&str> = self
+            .spans
+            .iter()
+            .filter(|s| s.first == s.last)
+            .map(|s| self.folded(s.first))
+            .collect();
+        wanted.extend_from_slice(lexicon::SPORT_CUES);
+        wanted.push("thanksgiving");
+        let mut filter = [0u64; 256];
+        for w in &wanted {
+            if let Some(&b) = w.as_bytes().first() {
+                filter[b as usize] |= 1u64 << w.len().min(63);
+            }
+        }
+        let wanted_set: HashSet<&str, Xxh3Builder> = wanted.iter().copied().collect();
+        let mut out = HashSet::new();
+        for t in &self.toks.list {
+            let w = self.toks.folded(t);
+            let Some(&b) = w.as_bytes().first() else {
+                continue;
+            };
+            if filter[b as usize] & (1u64 << w.len().min(63)) == 0 {
+                continue;
+            }
+            if (!t.upper || w == "thanksgiving") && wanted_set.contains(w) {
+                out.insert(w);
+            }
+        }
+        out
+    }
+
     /// A country, a division by its main name, or a city of a million: never a surname.
     fn prominent(&self, s: &Span) -> bool {
         s.entries.iter().any(|e| {
@@ -297,7 +327,7 @@ impl<'g> Resolver<'g> {
     fn starts_place(&self, i: usize) -> bool {
         let w = self.folded(i);
         !w.is_empty()
-            && !contains(lexicon::FIRST_NAMES, w)
+            && !lexicon::FIRST_NAMES_SET.contains(w)
             && self.g.index.get(w).is_some_and(|es| {
                 es.iter().any(|e| {
                     e.flags == 0
@@ -367,7 +397,7 @@ impl<'g> Resolver<'g> {
                 .toks
                 .list
                 .iter()
-                .filter(|t| t.upper && contains(lexicon::US_CUES, self.toks.folded(t)))
+                .filter(|t| t.upper && lexicon::US_CUES_SET.contains(self.toks.folded(t)))
                 .count()
                 + 2 * usize::from(self.georgia_tech);
             ctx[us] += 0.5 * cues as f32;
