@@ -105,7 +105,7 @@ impl<'g> Resolver<'g> {
                 }
                 key.push_str(self.toks.folded(&self.toks.list[j]));
                 if let Some(es) = self.g.index.get(key.as_str()) {
-                    best = Some((j, es.as_slice()));
+                    best = Some((j, es));
                 }
                 j += 1;
             }
