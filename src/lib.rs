@@ -13,6 +13,7 @@
 //! - [`nats`]: the I/O edge: JetStream source, sink, DLQ and KV state.
 
 pub mod cli;
+pub mod config;
 pub mod dedup;
 pub mod geo;
 pub mod input;
