@@ -5,8 +5,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use jsonschema::Validator;
 use newsevents::input::{parse_article, InputError};
 use newsevents::model::{
-    Acled, Actor, ActorRole, Casualties, DatePrecision, Event, EventDate, EventStatus,
-    EventType, Evidence, Location, LocationPrecision, Quantity, SourceRef, EVENT_SCHEMA,
+    Acled, Actor, ActorRole, Casualties, DatePrecision, Event, EventDate, EventStatus, EventType,
+    Evidence, Location, LocationPrecision, Quantity, SourceRef, EVENT_SCHEMA,
 };
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -60,7 +60,9 @@ fn contract_examples() -> Vec<Value> {
     let mut rest = text.as_str();
     while let Some(start) = rest.find("```json\n") {
         let after = &rest[start + 8..];
-        let end = after.find("```").expect("unterminated code block in CONTRACT.md");
+        let end = after
+            .find("```")
+            .expect("unterminated code block in CONTRACT.md");
         blocks.push(serde_json::from_str(&after[..end]).expect("contract example is json"));
         rest = &after[end..];
     }
@@ -160,9 +162,21 @@ fn schemas_are_valid_2020_12() {
 #[test]
 fn contract_examples_validate() {
     let blocks = contract_examples();
-    assert_eq!(blocks.len(), 2, "CONTRACT.md has one article and one event example");
-    assert_valid(&validator("article.v1.json"), &blocks[0], "contract article");
-    assert_valid(&validator("event.v1.json"), &contract_event(), "contract event");
+    assert_eq!(
+        blocks.len(),
+        2,
+        "CONTRACT.md has one article and one event example"
+    );
+    assert_valid(
+        &validator("article.v1.json"),
+        &blocks[0],
+        "contract article",
+    );
+    assert_valid(
+        &validator("event.v1.json"),
+        &contract_event(),
+        "contract event",
+    );
 }
 
 #[test]
@@ -176,7 +190,11 @@ fn dev_corpus_articles_validate() {
     let v = validator("article.v1.json");
     let text = std::fs::read_to_string(shared().join("dev/corpus/articles.jsonl")).unwrap();
     let mut n = 0;
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let value: Value = serde_json::from_str(line).unwrap();
         assert_valid(&v, &value, &format!("articles.jsonl line {}", i + 1));
         n += 1;
@@ -189,7 +207,11 @@ fn example_events_validate() {
     let v = validator("event.v1.json");
     let text = std::fs::read_to_string(shared().join("dev/example_events.jsonl")).unwrap();
     let mut n = 0;
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let value: Value = serde_json::from_str(line).unwrap();
         assert_valid(&v, &value, &format!("example_events.jsonl line {}", i + 1));
         n += 1;
@@ -215,7 +237,11 @@ fn model_event_serializes_to_valid_json_and_back() {
     bare.casualties = Casualties::default();
     bare.actors.clear();
     bare.quantities.clear();
-    assert_valid(&v, &serde_json::to_value(&bare).unwrap(), "event with nulls");
+    assert_valid(
+        &v,
+        &serde_json::to_value(&bare).unwrap(),
+        "event with nulls",
+    );
 
     let back: Event = serde_json::from_value(value).unwrap();
     assert_eq!(back, event);
@@ -239,7 +265,11 @@ fn every_model_enum_value_is_in_the_schema() {
     ] {
         let mut event = model_event();
         event.location.as_mut().unwrap().precision = p;
-        assert_valid(&v, &serde_json::to_value(&event).unwrap(), &format!("{p:?}"));
+        assert_valid(
+            &v,
+            &serde_json::to_value(&event).unwrap(),
+            &format!("{p:?}"),
+        );
     }
     for p in [
         DatePrecision::Day,
@@ -249,12 +279,20 @@ fn every_model_enum_value_is_in_the_schema() {
     ] {
         let mut event = model_event();
         event.date.as_mut().unwrap().precision = p;
-        assert_valid(&v, &serde_json::to_value(&event).unwrap(), &format!("{p:?}"));
+        assert_valid(
+            &v,
+            &serde_json::to_value(&event).unwrap(),
+            &format!("{p:?}"),
+        );
     }
     for r in [ActorRole::Source, ActorRole::Target, ActorRole::Other] {
         let mut event = model_event();
         event.actors[0].role = r;
-        assert_valid(&v, &serde_json::to_value(&event).unwrap(), &format!("{r:?}"));
+        assert_valid(
+            &v,
+            &serde_json::to_value(&event).unwrap(),
+            &format!("{r:?}"),
+        );
     }
 }
 
@@ -278,7 +316,9 @@ fn invalid_events_fail() {
         ("type not in PLOVER", |e| e["type"] = json!("BOMBING")),
         ("bad status", |e| e["status"] = json!("revised")),
         ("revision 0", |e| e["revision"] = json!(0)),
-        ("wrong schema tag", |e| e["schema"] = json!("newsevents.event/v2")),
+        ("wrong schema tag", |e| {
+            e["schema"] = json!("newsevents.event/v2")
+        }),
         ("actor role", |e| e["actors"][0]["role"] = json!("victim")),
         ("actor country alpha-2", |e| {
             e["actors"][0]["country"] = json!("UA")
@@ -292,20 +332,31 @@ fn invalid_events_fail() {
         ("location missing admin2", |e| {
             e["location"].as_object_mut().unwrap().remove("admin2");
         }),
-        ("latitude out of range", |e| e["location"]["lat"] = json!(123.4)),
-        ("date precision", |e| e["date"]["precision"] = json!("hour")),
-        ("date not a date", |e| e["date"]["value"] = json!("24/07/2025")),
-        ("negative killed", |e| e["casualties"]["killed"] = json!(-1)),
-        ("killed as text", |e| e["casualties"]["killed"] = json!("two")),
-        ("vague kind", |e| e["casualties"]["vague"] = json!(["many"])),
-        ("acled sub-type under wrong type", |e| {
-            e["acled"] = json!({"event_type": "Protests", "sub_event_type": "Air/drone strike"})
+        ("latitude out of range", |e| {
+            e["location"]["lat"] = json!(123.4)
         }),
+        ("date precision", |e| e["date"]["precision"] = json!("hour")),
+        ("date not a date", |e| {
+            e["date"]["value"] = json!("24/07/2025")
+        }),
+        ("negative killed", |e| e["casualties"]["killed"] = json!(-1)),
+        ("killed as text", |e| {
+            e["casualties"]["killed"] = json!("two")
+        }),
+        ("vague kind", |e| e["casualties"]["vague"] = json!(["many"])),
+        (
+            "acled sub-type under wrong type",
+            |e| {
+                e["acled"] = json!({"event_type": "Protests", "sub_event_type": "Air/drone strike"})
+            },
+        ),
         ("acled unknown sub-type", |e| {
             e["acled"]["sub_event_type"] = json!("Drone strike")
         }),
         ("confidence above 1", |e| e["confidence"] = json!(1.5)),
-        ("first_seen not a time", |e| e["first_seen"] = json!("yesterday")),
+        ("first_seen not a time", |e| {
+            e["first_seen"] = json!("yesterday")
+        }),
         ("no sources", |e| e["sources"] = json!([])),
         ("evidence offset negative", |e| {
             e["evidence"][0]["start"] = json!(-3)
@@ -357,11 +408,17 @@ fn invalid_articles_fail() {
         ("body blank", json!({"body": " \n\t"})),
         ("alias blank", json!({"text": "   "})),
         ("not an object", json!(["body"])),
-        ("published_at not a time", json!({"body": "b", "published_at": "Thursday"})),
+        (
+            "published_at not a time",
+            json!({"body": "b", "published_at": "Thursday"}),
+        ),
         ("url a number", json!({"body": "b", "url": 3})),
     ];
     for (what, article) in cases {
-        assert!(!v.is_valid(&article), "schema accepts an article with {what}");
+        assert!(
+            !v.is_valid(&article),
+            "schema accepts an article with {what}"
+        );
         // where the worker rejects too, it rejects with missing_body
         if let Err(e) = parse_article(article.to_string().as_bytes(), 1 << 20, Utc::now()) {
             assert_eq!(e.code(), "missing_body", "{what}");
