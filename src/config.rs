@@ -443,7 +443,7 @@ impl NatsConfig {
 fn validate_url(url: &str) -> Result<(), ConfigError> {
     let bad = || invalid("nats.url", format!("invalid url '{url}'"));
     let rest = match url.split_once("://") {
-        Some((scheme, rest)) if matches!(scheme, "nats" | "tls" | "ws" | "wss") => rest,
+        Some(("nats" | "tls" | "ws" | "wss", rest)) => rest,
         Some(_) => return Err(bad()),
         None if url.contains(':') && !url.contains('/') => url,
         None => return Err(bad()),
