@@ -1,3 +1,5 @@
 //! Command-line front ends: each subcommand of the `newsevents` binary has a module here.
 
 pub mod extract;
+pub mod publish;
+pub mod tail;

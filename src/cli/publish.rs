@@ -446,12 +446,37 @@ mod tests {
     #[test]
     fn derives_subjects_from_source_and_language() {
         let cases = [
-            ("news.articles.>", Some("Reuters"), Some("en"), "news.articles.en.reuters"),
-            ("news.articles.>", Some("Continental Wire"), None, "news.articles.continental_wire"),
-            ("news.articles.>", Some("Le Monde / AFP"), Some("fr"), "news.articles.fr.le_monde_afp"),
-            ("news.articles.>", Some(" ... "), Some("en"), "news.articles.cli"),
+            (
+                "news.articles.>",
+                Some("Reuters"),
+                Some("en"),
+                "news.articles.en.reuters",
+            ),
+            (
+                "news.articles.>",
+                Some("Continental Wire"),
+                None,
+                "news.articles.continental_wire",
+            ),
+            (
+                "news.articles.>",
+                Some("Le Monde / AFP"),
+                Some("fr"),
+                "news.articles.fr.le_monde_afp",
+            ),
+            (
+                "news.articles.>",
+                Some(" ... "),
+                Some("en"),
+                "news.articles.cli",
+            ),
             ("news.articles.>", None, Some("en"), "news.articles.cli"),
-            ("news.articles.*", Some("AP"), Some("en"), "news.articles.ap"),
+            (
+                "news.articles.*",
+                Some("AP"),
+                Some("en"),
+                "news.articles.ap",
+            ),
             ("in.articles", Some("AP"), Some("en"), "in.articles"),
         ];
         for (pattern, source, lang, want) in cases {
@@ -462,8 +487,10 @@ mod tests {
 
     #[test]
     fn splits_inputs_into_records() {
-        let object = b"{\n  \"id\": \"a\",\n  \"body\": \"Two killed.\",\n  \"source\": \"AP\"\n}\n";
-        let lines = b"{\"id\":\"a\",\"body\":\"x\",\"language\":\"en\"}\n\n{\"id\":\"b\",\"text\":\"y\"}\n";
+        let object =
+            b"{\n  \"id\": \"a\",\n  \"body\": \"Two killed.\",\n  \"source\": \"AP\"\n}\n";
+        let lines =
+            b"{\"id\":\"a\",\"body\":\"x\",\"language\":\"en\"}\n\n{\"id\":\"b\",\"text\":\"y\"}\n";
         let array = br#"[{"id":"a","body":"x"},{"id":"b","body":"y","source":"AFP"}]"#;
         let text = "Shelling hit Nikopol on Tuesday, injuring four people.\n".as_bytes();
 
@@ -500,7 +527,8 @@ mod tests {
 
     #[test]
     fn reads_the_dev_corpus() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev/corpus/articles.jsonl");
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev/corpus/articles.jsonl");
         let records = read_inputs(&[path]).unwrap();
         assert_eq!(records.len(), 72);
         assert!(records.iter().all(|r| r.source.is_some()));

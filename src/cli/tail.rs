@@ -221,7 +221,11 @@ async fn run_async(args: &TailArgs, config_path: Option<&Path>) -> Result<(), Ta
             {
                 return Err(TailError::Type(t.clone()));
             }
-            format!("{}.{}", cfg.streams.events_prefix, upper.to_ascii_lowercase())
+            format!(
+                "{}.{}",
+                cfg.streams.events_prefix,
+                upper.to_ascii_lowercase()
+            )
         }
         None => format!("{}.>", cfg.streams.events_prefix),
     };
@@ -354,7 +358,13 @@ mod tests {
     fn formats_an_updated_event_on_one_line() {
         let line = format_line(&contract_event(), false);
         assert!(line.starts_with("ASSAULT/drone "), "{line}");
-        for part in ["Sochi, RU", "2025-07-24", "2 killed, 11 injured", "Krasnodar Krai", "↻ rev 2"] {
+        for part in [
+            "Sochi, RU",
+            "2025-07-24",
+            "2 killed, 11 injured",
+            "Krasnodar Krai",
+            "↻ rev 2",
+        ] {
             assert!(line.contains(part), "{part} missing from {line}");
         }
         assert!(!line.contains('\x1b'));
@@ -368,14 +378,23 @@ mod tests {
         e["status"] = json!("new");
         assert!(!format_line(&e, false).contains('↻'));
         let coloured = format_line(&e, true);
-        assert!(coloured.starts_with("\x1b[1;31mASSAULT/drone"), "{coloured:?}");
+        assert!(
+            coloured.starts_with("\x1b[1;31mASSAULT/drone"),
+            "{coloured:?}"
+        );
     }
 
     #[test]
     fn tolerates_missing_and_odd_fields() {
         let cases = [
-            (json!({"type": "PROTEST", "summary": "Rally\nin Nairobi"}), "PROTEST"),
-            (json!({"type": "CONSULT", "location": null, "date": null, "casualties": {}}), "CONSULT"),
+            (
+                json!({"type": "PROTEST", "summary": "Rally\nin Nairobi"}),
+                "PROTEST",
+            ),
+            (
+                json!({"type": "CONSULT", "location": null, "date": null, "casualties": {}}),
+                "CONSULT",
+            ),
             (json!({"summary": 5, "revision": "x"}), "?"),
             (json!([1, 2]), "?"),
         ];
@@ -389,8 +408,14 @@ mod tests {
     #[test]
     fn casualty_text_includes_vague_kinds() {
         let cases = [
-            (json!({"killed": 1, "injured": null, "vague": ["injured"]}), "1 killed, several injured"),
-            (json!({"killed": 0, "arrested": 45}), "0 killed, 45 arrested"),
+            (
+                json!({"killed": 1, "injured": null, "vague": ["injured"]}),
+                "1 killed, several injured",
+            ),
+            (
+                json!({"killed": 0, "arrested": 45}),
+                "0 killed, 45 arrested",
+            ),
             (json!({"killed": null}), ""),
         ];
         for (c, want) in cases {
@@ -408,7 +433,10 @@ mod tests {
         }
         let p = |a: &[&str]| T::try_parse_from([&["tail"], a].concat()).map(|t| t.tail);
         assert_eq!(deliver_policy(&p(&[]).unwrap()), Ok(DeliverPolicy::New));
-        assert_eq!(deliver_policy(&p(&["--all"]).unwrap()), Ok(DeliverPolicy::All));
+        assert_eq!(
+            deliver_policy(&p(&["--all"]).unwrap()),
+            Ok(DeliverPolicy::All)
+        );
         assert_eq!(
             deliver_policy(&p(&["--seq", "42"]).unwrap()),
             Ok(DeliverPolicy::ByStartSequence { start_sequence: 42 })
