@@ -298,7 +298,11 @@ async fn run_async(args: &TailArgs, config_path: Option<&Path>) -> Result<(), Ta
             None => break,
         };
         let line = match serde_json::from_slice::<Value>(&msg.payload) {
-            Ok(v) if args.json => v.to_string(),
+            // the payload as published (field order kept) when it is one line already
+            Ok(v) if args.json => match std::str::from_utf8(&msg.payload) {
+                Ok(raw) if !raw.contains('\n') => raw.to_string(),
+                _ => v.to_string(),
+            },
             Ok(v) => format_line(&v, color),
             Err(e) => {
                 eprintln!("newsevents tail: {}: not json: {e}", msg.subject);
