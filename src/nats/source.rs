@@ -283,7 +283,9 @@ pub async fn run(
     let in_flight = Arc::new(Semaphore::new(w.max_in_flight.get()));
     let mut reopen_delay = Duration::from_millis(100);
     let mut last_warn: Option<Instant> = None;
+    let mut buffered: Option<jetstream::consumer::pull::Stream> = None;
     'reopen: while !cancel.is_cancelled() {
+        buffered = None;
         let opened = consumer
             .stream()
             .max_messages_per_batch(w.batch_size.get())
@@ -291,7 +293,7 @@ pub async fn run(
             .expires(Duration::from_secs(30))
             .messages()
             .await;
-        let mut messages = match opened {
+        let messages = match opened {
             Ok(s) => s,
             Err(e) => {
                 let err = SourceError::Stream {
@@ -310,6 +312,7 @@ pub async fn run(
         };
         health.set_consumer_bound(true);
         reopen_delay = Duration::from_millis(100);
+        let messages = buffered.insert(messages);
         loop {
             let permit = tokio::select! {
                 biased;
@@ -347,7 +350,30 @@ pub async fn run(
         }
     }
     health.set_consumer_bound(false);
+    if let Some(mut messages) = buffered {
+        release_buffered(&mut messages, w.batch_size.get()).await;
+    }
     Ok(())
+}
+
+/// On shutdown: messages already pulled but not started are nak'ed without delay, so
+/// another replica (or the next start) gets them now instead of after `ack_wait`.
+async fn release_buffered(messages: &mut jetstream::consumer::pull::Stream, limit: usize) {
+    use futures::FutureExt;
+    let mut released = 0usize;
+    for _ in 0..limit.saturating_mul(2) {
+        match messages.next().now_or_never() {
+            Some(Some(Ok(msg))) => {
+                ack(&msg, AckKind::Nak(None)).await;
+                released += 1;
+            }
+            Some(Some(Err(_))) => continue,
+            Some(None) | None => break,
+        }
+    }
+    if released > 0 {
+        tracing::debug!(released, "released buffered articles");
+    }
 }
 
 /// Reads the consumer's pending counts into gauges every `interval` until `cancel`.
