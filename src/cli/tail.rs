@@ -240,13 +240,6 @@ async fn run_async(args: &TailArgs, config_path: Option<&Path>) -> Result<(), Ta
             stop.cancel();
         }
     });
-    if let Some(d) = args.duration {
-        let stop = cancel.clone();
-        tokio::spawn(async move {
-            tokio::time::sleep(d).await;
-            stop.cancel();
-        });
-    }
     let client = cli_connect(&cfg, &cancel).await?;
     let js = async_nats::jetstream::new(client);
     let stream_err = |reason: String| TailError::Stream {
@@ -272,6 +265,14 @@ async fn run_async(args: &TailArgs, config_path: Option<&Path>) -> Result<(), Ta
         .await
         .map_err(|e| stream_err(e.to_string()))?;
 
+    // `--for` counts from when the subscription is in place, not from process start.
+    if let Some(d) = args.duration {
+        let stop = cancel.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(d).await;
+            stop.cancel();
+        });
+    }
     let color = match args.color.as_str() {
         "always" => true,
         "never" => false,
