@@ -30,6 +30,8 @@ enum Command {
     Publish(newsevents::cli::publish::PublishArgs),
     /// Follow the event stream, one readable line (or JSON line) per event.
     Tail(newsevents::cli::tail::TailArgs),
+    /// Benchmark the worker end to end against the raw JetStream pipe.
+    Bench(newsevents::cli::bench::BenchArgs),
 }
 
 fn main() {
@@ -40,6 +42,7 @@ fn main() {
         Some(Command::Extract(args)) => newsevents::cli::extract::run(&args),
         Some(Command::Publish(args)) => newsevents::cli::publish::run(&args, cli.config.as_deref()),
         Some(Command::Tail(args)) => newsevents::cli::tail::run(&args, cli.config.as_deref()),
+        Some(Command::Bench(args)) => newsevents::cli::bench::run(&args, cli.config.as_deref()),
     };
     std::process::exit(code);
 }
