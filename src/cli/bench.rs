@@ -354,8 +354,9 @@ fn result(
     }
 }
 
-/// The raw pipe: consume with explicit acks, publish one output per input with a msg-id
-/// (sliding window of 512 acks), ack the input once its output is acknowledged.
+/// The raw pipe: consume with explicit acks, publish one output per input with a msg-id,
+/// ack the input once its output is acknowledged. A bounded channel to an acking task is
+/// the sliding window (512 publishes in flight), so pulling never waits on one ack.
 async fn raw_pipe(
     consumer: jetstream::consumer::PullConsumer,
     js: jetstream::Context,
@@ -368,52 +369,44 @@ async fn raw_pipe(
         .messages()
         .await
         .map_err(nats_err)?;
-    let mut window: VecDeque<(jetstream::context::PublishAckFuture, jetstream::Message)> =
-        VecDeque::with_capacity(512);
-    loop {
-        if window.len() >= 512 {
-            if let Some((ack, msg)) = window.pop_front() {
-                ack.await.map_err(nats_err)?;
-                msg.ack().await.map_err(nats_err)?;
-            }
-            continue;
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<(
+        jetstream::context::PublishAckFuture,
+        jetstream::Message,
+    )>(512);
+    let acker = tokio::spawn(async move {
+        while let Some((ack, msg)) = rx.recv().await {
+            ack.await.map_err(nats_err)?;
+            msg.ack().await.map_err(nats_err)?;
         }
-        let next = if window.is_empty() {
-            tokio::select! {
-                biased;
-                _ = cancel.cancelled() => return Ok(()),
-                m = messages.next() => m,
-            }
-        } else {
-            // settle the oldest when no message is ready right now
-            match tokio::time::timeout(Duration::from_millis(1), messages.next()).await {
-                Ok(m) => m,
-                Err(_) => {
-                    if let Some((ack, msg)) = window.pop_front() {
-                        ack.await.map_err(nats_err)?;
-                        msg.ack().await.map_err(nats_err)?;
-                    }
-                    continue;
-                }
-            }
+        Ok::<(), BenchError>(())
+    });
+    loop {
+        let next = tokio::select! {
+            biased;
+            _ = cancel.cancelled() => break,
+            m = messages.next() => m,
         };
-        let Some(msg) = next else { return Ok(()) };
+        let Some(msg) = next else { break };
         let msg = msg.map_err(nats_err)?;
-        let mut headers = async_nats::HeaderMap::new();
         let id = msg
             .headers
             .as_ref()
             .and_then(|h| h.get("Bench-Id"))
             .map(|v| v.as_str().to_string())
             .unwrap_or_default();
+        let mut headers = async_nats::HeaderMap::new();
         headers.insert("Nats-Msg-Id", format!("{id}:1").as_str());
         headers.insert("Bench-Id", id.as_str());
         let ack = js
             .publish_with_headers(out_subject.clone(), headers, msg.payload.clone())
             .await
             .map_err(nats_err)?;
-        window.push_back((ack, msg));
+        if tx.send((ack, msg)).await.is_err() {
+            break; // the acker failed; its error is returned below
+        }
     }
+    drop(tx);
+    acker.await.map_err(nats_err)?
 }
 
 async fn raw_phase(
