@@ -262,3 +262,5 @@ where
     .await;
     assert!(ok.is_ok(), "timed out waiting for {what}");
 }
+
+pub mod gold;
