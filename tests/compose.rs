@@ -309,6 +309,12 @@ fn worker_environment_is_a_valid_config() {
             );
         }
         assert!(
+            config.state.replicas <= nats_peers.len(),
+            "{name}: KV replicas {} on {} nats nodes",
+            config.state.replicas,
+            nats_peers.len()
+        );
+        assert!(
             config.streams.replicas <= nats_peers.len(),
             "{name}: {} replicas on {} nats nodes",
             config.streams.replicas,
@@ -316,6 +322,7 @@ fn worker_environment_is_a_valid_config() {
         );
         if profiles(svc).contains(&"cluster".to_string()) {
             assert_eq!(config.streams.replicas, 3, "{name}: cluster streams are R3");
+            assert_eq!(config.state.replicas, 3, "{name}: cluster KV is R3");
             assert_eq!(svc["deploy"]["replicas"].as_u64(), Some(2), "{name}");
         }
 

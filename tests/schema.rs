@@ -8,6 +8,7 @@ use newsevents::model::{
     Acled, Actor, ActorRole, Casualties, DatePrecision, Event, EventDate, EventStatus, EventType,
     Evidence, Location, LocationPrecision, Quantity, SourceRef, EVENT_SCHEMA,
 };
+use newsevents::nats::dlq;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -437,6 +438,22 @@ fn dlq_codes_match_input_errors() {
         .collect();
     for code in InputError::CODES {
         assert!(codes.contains(&code), "dlq schema lacks input code {code}");
+    }
+    for code in [dlq::PROCESSING_FAILED, dlq::INTERNAL_ERROR] {
+        assert!(codes.contains(&code), "dlq schema lacks worker code {code}");
+    }
+    let described = schema["properties"].as_object().unwrap();
+    for header in [
+        dlq::HEADER_ERROR,
+        dlq::HEADER_DETAIL,
+        dlq::HEADER_DELIVERY_COUNT,
+        dlq::HEADER_SUBJECT,
+        dlq::HEADER_ARTICLE_ID,
+    ] {
+        assert!(
+            described.contains_key(header),
+            "dlq schema lacks header {header}"
+        );
     }
     let v = validator("dlq-headers.v1.json");
     let too_large = InputError::TooLarge {
