@@ -488,9 +488,16 @@ fn pipeline_output_validates() {
         let candidates = extractor.extract(&article);
         for event in dedup.apply(&article, candidates, article.published_at) {
             let value = serde_json::to_value(&event).unwrap();
-            assert_valid(&v, &value, &format!("{} rev {}", event.event_id, event.revision));
+            assert_valid(
+                &v,
+                &value,
+                &format!("{} rev {}", event.event_id, event.revision),
+            );
             revisions += 1;
         }
     }
-    assert!(revisions >= 50, "only {revisions} revisions from 73 articles");
+    assert!(
+        revisions >= 50,
+        "only {revisions} revisions from 73 articles"
+    );
 }
