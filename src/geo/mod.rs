@@ -1,12 +1,244 @@
 //! The embedded GeoNames gazetteer and place resolution in text.
+//!
+//! Data: GeoNames (CC BY 4.0) cities above 5,000 people, admin1/admin2 divisions and
+//! countries with their alternate names and demonyms, built by
+//! `scripts/build_gazetteer.py` into `data/gazetteer.tsv.gz` and embedded in the binary.
+
+mod data;
+mod lexicon;
+mod resolve;
+mod text;
+
+use std::sync::OnceLock;
+
+use crate::model::{Location, LocationPrecision};
+
+pub use data::Entry;
+
+/// Errors reading the embedded gazetteer.
+#[derive(Debug, thiserror::Error)]
+pub enum GeoError {
+    #[error("gazetteer data: cannot decompress: {0}")]
+    Decompress(String),
+    #[error("gazetteer data: line {line}: bad field {field}")]
+    Field { line: usize, field: usize },
+    #[error("gazetteer data: no countries or places")]
+    Empty,
+}
+
+/// Index of a place in the gazetteer.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct PlaceId(pub u32);
+
+/// What kind of place an entry is; decides the precision of a [`Location`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum PlaceKind {
+    Country,
+    Admin1,
+    Admin2,
+    City,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub geonameid: u32,
+    /// English/ASCII-ish display name ("Kharkiv", "Krasnodar Krai").
+    pub name: String,
+    /// Name of the first-level division containing it (its own name for an admin1).
+    pub admin1: Option<String>,
+    /// Name of the second-level division containing it (its own name for an admin2).
+    pub admin2: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// NaN when unknown (a division without any listed town).
+    pub lat: f64,
+    pub lon: f64,
+    pub kind: PlaceKind,
+    pub population: u64,
+}
+
+/// A place named in a text, resolved to one gazetteer entry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlaceMention {
+    /// Byte offsets in the text given.
+    pub start: usize,
+    pub end: usize,
+    pub place: PlaceId,
+    /// Confidence of the resolution, 0.5 (a toss-up) to 1.0 (no competitor).
+    pub score: f32,
+}
+
+/// A country with its codes and the words that refer to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    pub alpha2: String,
+    pub alpha3: String,
+    pub name: String,
+    /// The country as a place (kind [`PlaceKind::Country`]).
+    pub place: PlaceId,
+    pub demonyms: Vec<String>,
+}
+
+/// A country named ("Ukraine", "the U.S.") or referred to by demonym ("Russian forces").
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryMention {
+    pub start: usize,
+    pub end: usize,
+    pub alpha2: String,
+    pub alpha3: String,
+    pub demonym: bool,
+}
 
 /// Gazetteer of countries, admin divisions and populated places.
-pub struct Gazetteer {}
+pub struct Gazetteer {
+    places: Vec<Place>,
+    place_country: Vec<u16>,
+    countries: Vec<Country>,
+    index: data::Index,
+    max_tokens: usize,
+}
 
 impl Gazetteer {
     /// The process-wide gazetteer, loaded once from the embedded data file.
+    ///
+    /// # Panics
+    /// If the embedded data file is corrupt, which the unit tests rule out for the
+    /// committed file.
     pub fn global() -> &'static Gazetteer {
-        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-        G.get_or_init(|| Gazetteer {})
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| match Gazetteer::load() {
+            Ok(g) => g,
+            Err(e) => panic!("embedded gazetteer is corrupt: {e}"),
+        })
+    }
+
+    /// Parses the embedded data (each call parses again; use [`Gazetteer::global`]).
+    pub fn load() -> Result<Gazetteer, GeoError> {
+        let l = data::load()?;
+        Ok(Gazetteer {
+            places: l.places,
+            place_country: l.place_country,
+            countries: l.countries,
+            index: l.index,
+            max_tokens: l.max_tokens,
+        })
+    }
+
+    /// Number of places (countries, divisions and towns).
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The place behind an id. Ids come from this gazetteer; an unknown id gives the first
+    /// country rather than a panic.
+    pub fn place(&self, id: PlaceId) -> &Place {
+        self.places
+            .get(id.0 as usize)
+            .unwrap_or_else(|| &self.places[0])
+    }
+
+    /// A country by ISO alpha-2 or alpha-3 code, any case.
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        match code.len() {
+            2 => self
+                .countries
+                .iter()
+                .find(|c| c.alpha2.eq_ignore_ascii_case(code)),
+            3 => self
+                .countries
+                .iter()
+                .find(|c| c.alpha3.eq_ignore_ascii_case(code)),
+            _ => None,
+        }
+    }
+
+    /// All countries, in alpha-2 order.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// Places whose name or alternate name folds to the same key as `name`
+    /// ("Kiev" finds Kyiv), in gazetteer order.
+    pub fn lookup(&self, name: &str) -> Vec<PlaceId> {
+        let key = text::key_of(name);
+        self.index
+            .get(key.as_str())
+            .map(|es| {
+                es.iter()
+                    .filter(|e| e.flags & data::DEMONYM == 0)
+                    .map(|e| PlaceId(e.id))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// All place mentions in a text (normalized article text: title + body), each resolved
+    /// to its most likely place using whole-text context; traps filtered out.
+    pub fn find_places(&self, text: &str) -> Vec<PlaceMention> {
+        resolve::Resolver::new(self, text).places()
+    }
+
+    /// Countries named or referred to by demonym ("Russian forces") in the text.
+    pub fn find_countries(&self, text: &str) -> Vec<CountryMention> {
+        self.country_mentions(&resolve::Resolver::new(self, text))
+    }
+
+    /// [`Gazetteer::find_places`] and [`Gazetteer::find_countries`] in one pass over the
+    /// text (half the cost of calling both).
+    pub fn find_all(&self, text: &str) -> (Vec<PlaceMention>, Vec<CountryMention>) {
+        let r = resolve::Resolver::new(self, text);
+        (r.places(), self.country_mentions(&r))
+    }
+
+    fn country_mentions(&self, r: &resolve::Resolver) -> Vec<CountryMention> {
+        r.countries()
+            .into_iter()
+            .filter_map(|(start, end, ci, demonym)| {
+                let c = self.countries.get(ci as usize)?;
+                Some(CountryMention {
+                    start,
+                    end,
+                    alpha2: c.alpha2.clone(),
+                    alpha3: c.alpha3.clone(),
+                    demonym,
+                })
+            })
+            .collect()
+    }
+
+    /// Converts a resolved mention into the contract's [`Location`]; `text` is the text
+    /// the mention was found in.
+    pub fn location(&self, m: &PlaceMention, text: &str) -> Location {
+        let p = self.place(m.place);
+        let precision = match p.kind {
+            PlaceKind::City => LocationPrecision::City,
+            PlaceKind::Admin2 => LocationPrecision::Admin2,
+            PlaceKind::Admin1 => LocationPrecision::Admin1,
+            PlaceKind::Country => LocationPrecision::Country,
+        };
+        let finite = |x: f64| if x.is_finite() { Some(x) } else { None };
+        Location {
+            name: p.name.clone(),
+            admin1: p.admin1.clone(),
+            admin2: p.admin2.clone(),
+            country: p.country.clone(),
+            lat: finite(p.lat),
+            lon: finite(p.lon),
+            geonameid: Some(p.geonameid),
+            precision,
+            text: text.get(m.start..m.end).unwrap_or_default().to_string(),
+        }
+    }
+
+    fn country_index_of(&self, id: u32) -> u16 {
+        self.place_country.get(id as usize).copied().unwrap_or(0)
     }
 }
+
+#[cfg(test)]
+mod tests;
