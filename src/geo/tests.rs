@@ -471,6 +471,16 @@ fn countries_by_name_alias_and_demonym() {
 }
 
 #[test]
+fn find_all_equals_the_two_calls() {
+    let text = "Russian forces shelled Kharkiv and the Odesa region, Ukraine said.";
+    let (places, countries) = g().find_all(text);
+    assert_eq!(places, g().find_places(text));
+    assert_eq!(countries, g().find_countries(text));
+    assert_eq!(places.len(), 3, "{places:?}");
+    assert_eq!(countries.len(), 2, "{countries:?}");
+}
+
+#[test]
 fn georgia_the_state_is_not_a_country_mention() {
     let text = "Storms knocked out power in Georgia. Crews in Atlanta and Macon worked overnight.";
     assert!(!g().find_countries(text).iter().any(|c| c.alpha2 == "GE"));
