@@ -59,7 +59,7 @@ impl<'g> Resolver<'g> {
             context: vec![0.0; g.countries.len()],
             strong: vec![0.0; g.countries.len()],
             georgia_tech: false,
-            text_title_end: text.find('\n').unwrap_or(text.len()),
+            text_title_end: text.find('\n').unwrap_or(0),
             by_name: HashMap::new(),
         };
         r.match_spans();
@@ -142,6 +142,17 @@ impl<'g> Resolver<'g> {
             .count();
         let sport = sport_cues >= 3;
         let title_end = self.text_title_end;
+        // "Jordan Closes Border Crossing": in a title-case headline capitals mean nothing
+        let title_words: Vec<bool> = self
+            .toks
+            .list
+            .iter()
+            .take_while(|t| t.start < title_end)
+            .filter(|t| t.end - t.start >= 4)
+            .map(|t| t.upper)
+            .collect();
+        let title_case = title_words.len() >= 3
+            && title_words.iter().filter(|u| **u).count() * 5 >= title_words.len() * 3;
         let mut covered = vec![false; self.toks.list.len()];
         for s in self.spans.iter().filter(|s| self.prominent(s)) {
             for c in covered.iter_mut().take(s.last + 1).skip(s.first) {
@@ -197,6 +208,7 @@ impl<'g> Resolver<'g> {
                 }
                 true
             } else if single
+                && !(title_case && tok.start < title_end)
                 && lexicon::FIRST_NAMES_SET.contains(w)
                 && next_upper
                 && !place_follower
@@ -206,6 +218,7 @@ impl<'g> Resolver<'g> {
                 persons.insert(next_w.to_string());
                 true
             } else if single
+                && !(title_case && tok.start < title_end)
                 && prev.is_some_and(|p| p.upper)
                 && !covered[s.first - 1]
                 && !lexicon::NEVER_SET.contains(prev_w)
@@ -217,7 +230,7 @@ impl<'g> Resolver<'g> {
                 // "Ian Blackwood", "Ray Santos": a surname, not the town
                 true
             } else if next_upper
-                && tok.start > title_end
+                && tok.start >= title_end
                 && !place_follower
                 && !self.prominent(s)
                 && !self.starts_place(s.last + 1)
