@@ -153,6 +153,7 @@ impl<'g> Resolver<'g> {
             .collect();
         let title_case = title_words.len() >= 3
             && title_words.iter().filter(|u| **u).count() * 5 >= title_words.len() * 3;
+        let in_caps_title = |t: &super::text::Token| title_case && t.start < title_end;
         let mut covered = vec![false; self.toks.list.len()];
         for s in self.spans.iter().filter(|s| self.prominent(s)) {
             for c in covered.iter_mut().take(s.last + 1).skip(s.first) {
@@ -208,7 +209,7 @@ impl<'g> Resolver<'g> {
                 }
                 true
             } else if single
-                && !(title_case && tok.start < title_end)
+                && !in_caps_title(&tok)
                 && lexicon::FIRST_NAMES_SET.contains(w)
                 && next_upper
                 && !place_follower
@@ -218,7 +219,7 @@ impl<'g> Resolver<'g> {
                 persons.insert(next_w.to_string());
                 true
             } else if single
-                && !(title_case && tok.start < title_end)
+                && !in_caps_title(&tok)
                 && prev.is_some_and(|p| p.upper)
                 && !covered[s.first - 1]
                 && !lexicon::NEVER_SET.contains(prev_w)
