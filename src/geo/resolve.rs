@@ -232,7 +232,7 @@ impl<'g> Resolver<'g> {
                 true
             } else if next_upper
                 && tok.start >= title_end
-                && !place_follower
+                && !self.place_word_follows(s.last + 1)
                 && !self.prominent(s)
                 && !self.starts_place(s.last + 1)
             {
@@ -327,13 +327,29 @@ impl<'g> Resolver<'g> {
         out
     }
 
+    /// "Debre Markos Referral Hospital": a place word among the next capitalised words
+    /// makes the run a facility in the place, not a name that merely contains it.
+    fn place_word_follows(&self, i: usize) -> bool {
+        self.toks
+            .list
+            .iter()
+            .skip(i)
+            .take(4)
+            .take_while(|t| t.joins_prev && t.upper)
+            .any(|t| {
+                let w = self.toks.folded(t);
+                lexicon::PLACE_FOLLOWERS_SET.contains(w)
+                    || lexicon::ADMIN1_SUFFIXES_SET.contains(w)
+                    || lexicon::ADMIN2_SUFFIXES_SET.contains(w)
+            })
+    }
+
     /// A country, a division by its main name, or a city of a million: never a surname.
     fn prominent(&self, s: &Span) -> bool {
         s.entries.iter().any(|e| {
             let p = self.g.place(PlaceId(e.id));
-            e.flags == 0
-                && (matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1)
-                    || p.population >= 1_000_000)
+            p.kind == PlaceKind::Country && e.flags & DEMONYM == 0
+                || e.flags == 0 && (p.kind == PlaceKind::Admin1 || p.population >= 1_000_000)
         })
     }
 
