@@ -112,12 +112,23 @@ impl<'g> Resolver<'g> {
             match best {
                 Some((last, entries)) => {
                     let end = self.toks.list[last].end;
+                    // "Kangpokpi district" may itself be a gazetteer name
+                    let tail = self.toks.folded(&self.toks.list[last]);
+                    let suffix = if last == i {
+                        Suffix::None
+                    } else if lexicon::ADMIN1_SUFFIXES_SET.contains(tail) {
+                        Suffix::Admin1
+                    } else if lexicon::ADMIN2_SUFFIXES_SET.contains(tail) {
+                        Suffix::Admin2
+                    } else {
+                        Suffix::None
+                    };
                     self.spans.push(Span {
                         first: i,
                         last,
                         end,
                         entries: &entries[..entries.len().min(MAX_CANDIDATES)],
-                        suffix: Suffix::None,
+                        suffix,
                     });
                     i = last + 1;
                 }
@@ -280,7 +291,7 @@ impl<'g> Resolver<'g> {
                         .any(|e| kinds.contains(&self.g.place(PlaceId(e.id)).kind))
                 };
                 let fits = match suffix {
-                    Suffix::Admin1 => has_kind(&[PlaceKind::Admin1]),
+                    Suffix::Admin1 => has_kind(&[PlaceKind::Admin1, PlaceKind::Admin2]),
                     Suffix::Admin2 => has_kind(&[PlaceKind::Admin2, PlaceKind::Admin1]),
                     Suffix::None => false,
                 };
@@ -511,21 +522,26 @@ impl<'g> Resolver<'g> {
             .iter()
             .find(|e| e.id == id)
             .is_some_and(|e| e.flags != 0);
-        let weak = !supported
-            && match p.kind {
-                PlaceKind::Admin2 => s.suffix == Suffix::None && (single || entry_alias),
-                PlaceKind::Admin1 => {
-                    s.suffix == Suffix::None && single && (entry_alias || any_strong)
-                }
-                PlaceKind::City => {
-                    single
-                        && (entry_alias && p.population < 1_000_000
-                            || p.population < 50_000
-                            || any_strong && p.population < 200_000)
-                        || any_strong && p.population < 50_000
-                }
-                PlaceKind::Country => false,
-            };
+        // a second-level division needs its suffix or its full multi-word name
+        let weak_admin2 = p.kind == PlaceKind::Admin2
+            && s.suffix == Suffix::None
+            && (single || entry_alias || !supported);
+        let weak = weak_admin2
+            || !supported
+                && match p.kind {
+                    PlaceKind::Admin2 => false,
+                    PlaceKind::Admin1 => {
+                        s.suffix == Suffix::None && single && (entry_alias || any_strong)
+                    }
+                    PlaceKind::City => {
+                        single
+                            && (entry_alias && p.population < 1_000_000
+                                || p.population < 50_000
+                                || any_strong && p.population < 200_000)
+                            || any_strong && p.population < 50_000
+                    }
+                    PlaceKind::Country => false,
+                };
         if weak {
             return None;
         }
