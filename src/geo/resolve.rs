@@ -489,68 +489,64 @@ impl<'g> Resolver<'g> {
             .get(&(s.entries.as_ptr() as usize))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let mut best: Option<(u32, f32)> = None;
-        let mut second = f32::NEG_INFINITY;
-        for e in s.entries.iter().filter(|e| e.flags & DEMONYM == 0) {
-            let c = self.g.country_index_of(e.id);
-            let own_c: f32 = own.iter().filter(|x| x.0 == c).map(|x| x.1).sum();
-            let ctx = (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
-            let score = self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0);
-            match best {
-                Some((_, b)) if score <= b => second = second.max(score),
-                _ => {
-                    if let Some((_, b)) = best {
-                        second = second.max(b);
-                    }
-                    best = Some((e.id, score));
-                }
-            }
-        }
-        let (id, score) = best?;
-        let p = self.g.place(PlaceId(id));
-        let c = self.g.country_index_of(id) as usize;
-        let own_strong: f32 = if self.names_country(s) {
-            own.iter().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
-        } else {
-            0.0
-        };
-        let supported = self.strong.get(c).copied().unwrap_or(0.0) - own_strong > 0.01;
-        let any_strong = self.strong.iter().sum::<f32>() - own_strong > 0.01;
-        let single = s.first == s.last;
-        let entry_alias = s
+        let mut scored: Vec<(Entry, f32)> = s
             .entries
             .iter()
-            .find(|e| e.id == id)
-            .is_some_and(|e| e.flags != 0);
-        // a second-level division needs its suffix or its full multi-word name
-        let weak_admin2 = p.kind == PlaceKind::Admin2
-            && s.suffix == Suffix::None
-            && (single || entry_alias || !supported);
-        let weak = weak_admin2
-            || !supported
-                && match p.kind {
-                    PlaceKind::Admin2 => false,
-                    PlaceKind::Admin1 => {
-                        s.suffix == Suffix::None && single && (entry_alias || any_strong)
-                    }
-                    PlaceKind::City => {
-                        single
-                            && (entry_alias && p.population < 1_000_000
+            .filter(|e| e.flags & DEMONYM == 0)
+            .map(|e| {
+                let c = self.g.country_index_of(e.id);
+                let own_c: f32 = own.iter().filter(|x| x.0 == c).map(|x| x.1).sum();
+                let ctx = (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
+                (*e, self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let own_strong = |c: usize| -> f32 {
+            if self.names_country(s) {
+                own.iter().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
+            } else {
+                0.0
+            }
+        };
+        let single = s.first == s.last;
+        let weak = |e: &Entry| -> bool {
+            let p = self.g.place(PlaceId(e.id));
+            let c = self.g.country_index_of(e.id) as usize;
+            let mine = own_strong(c);
+            let supported = self.strong.get(c).copied().unwrap_or(0.0) - mine > 0.01;
+            let any_strong = self.strong.iter().sum::<f32>() - mine > 0.01;
+            let alias = e.flags != 0;
+            match p.kind {
+                // a second-level division needs its suffix or its full multi-word name
+                PlaceKind::Admin2 => s.suffix == Suffix::None && (single || alias || !supported),
+                PlaceKind::Admin1 => {
+                    !supported && s.suffix == Suffix::None && single && (alias || any_strong)
+                }
+                PlaceKind::City => {
+                    !supported
+                        && (single
+                            && (alias && p.population < 1_000_000
                                 || p.population < 50_000
                                 || any_strong && p.population < 200_000)
-                            || any_strong && p.population < 50_000
-                    }
-                    PlaceKind::Country => false,
-                };
-        if weak {
-            return None;
-        }
-        let margin = if second.is_finite() {
-            score - second
+                            || any_strong && p.population < 50_000)
+                }
+                PlaceKind::Country => false,
+            }
+        };
+        let k = scored.iter().position(|(e, _)| !weak(e))?;
+        let (chosen, score) = scored[k];
+        let rival = scored
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != k)
+            .map(|(_, x)| x.1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let margin = if rival.is_finite() {
+            score - rival
         } else {
             10.0
         };
-        Some((id, 1.0 / (1.0 + (-margin).exp())))
+        Some((chosen.id, 1.0 / (1.0 + (-margin).exp())))
     }
 
     pub fn places(&self) -> Vec<PlaceMention> {
