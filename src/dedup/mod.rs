@@ -1,38 +1,96 @@
 //! Deduplication: event candidates -> event revisions, one event per real-world incident.
 //!
 //! The core here is pure and in memory (used as is by `newsevents extract`); the worker
-//! keeps the same state in JetStream Key-Value (`crate::nats::state`).
+//! keeps the same state in JetStream Key-Value (`crate::nats::state`), reusing
+//! [`block`] for every matching and merging decision.
+//!
+//! - Article level: an exact duplicate (same id, or same normalized body) yields nothing;
+//!   a near-duplicate ([`minhash`]) adds a source and a mention to the events of the
+//!   article it copies and creates none.
+//! - Event level ([`score`], [`block`]): a candidate joins the best-scoring event of its
+//!   block (type family + country) when the score reaches the threshold, else it starts
+//!   a new event.
 
-use crate::model::{Article, Candidate, Event, EventStatus, SourceRef, EVENT_SCHEMA};
+pub mod block;
+pub mod config;
+pub mod features;
+pub mod minhash;
+pub mod score;
+
+pub use block::{apply_to_block, block_key, event_id, EventRecord, Outcome};
+pub use config::{DedupConfig, DedupConfigError};
+pub use minhash::Signature;
+
+use crate::model::{Article, Candidate, Event};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Dedup tuning, `[dedup]` in the config file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct DedupConfig {
-    /// Two reports of one incident may differ in date by at most this many days.
-    pub date_window_days: u32,
+/// Counters of what dedup did, for logs and metrics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DedupStats {
+    pub articles: u64,
+    pub duplicates: u64,
+    pub near_duplicates: u64,
+    pub created: u64,
+    pub merged: u64,
 }
 
-impl Default for DedupConfig {
-    fn default() -> Self {
-        DedupConfig {
-            date_window_days: 1,
+/// Where one article's events live: its signature and `(block, event_id)` pairs, so that a
+/// later near-duplicate can find them.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ArticleEvents {
+    pub signature: Signature,
+    pub events: Vec<(String, String)>,
+}
+
+/// Picks the original among `(article key, signature)` candidates: the most similar one
+/// at or above the threshold (ties: first given).
+pub fn pick_original<'a>(
+    cfg: &DedupConfig,
+    sig: &Signature,
+    candidates: impl IntoIterator<Item = (&'a str, &'a Signature)>,
+) -> Option<&'a str> {
+    let mut best: Option<(&str, f64)> = None;
+    for (key, other) in candidates {
+        let s = sig.similarity(other);
+        if s >= cfg.near_dup_jaccard && best.is_none_or(|(_, b)| s > b) {
+            best = Some((key, s));
         }
     }
+    best.map(|(k, _)| k)
 }
 
-/// In-memory deduplicator. PLACEHOLDER: helper D replaces the body with real matching;
-/// today every candidate becomes a new event.
+/// Groups an article's candidates by block, keeping their indices (blocks in key order).
+pub fn group_by_block(candidates: Vec<Candidate>) -> BTreeMap<String, Vec<(usize, Candidate)>> {
+    let mut groups: BTreeMap<String, Vec<(usize, Candidate)>> = BTreeMap::new();
+    for (i, c) in candidates.into_iter().enumerate() {
+        groups.entry(block_key(&c)).or_default().push((i, c));
+    }
+    groups
+}
+
+/// In-memory deduplicator.
 #[derive(Debug, Default)]
 pub struct Deduper {
-    events: Vec<Event>,
+    cfg: DedupConfig,
+    blocks: HashMap<String, Vec<EventRecord>>,
+    /// Latest revision of every event, and creation order.
+    latest: HashMap<String, Event>,
+    order: Vec<String>,
+    seen_ids: HashSet<String>,
+    seen_bodies: HashSet<u128>,
+    /// LSH band key -> first article id that had it.
+    bands: HashMap<String, String>,
+    articles: HashMap<String, ArticleEvents>,
+    stats: DedupStats,
 }
 
 impl Deduper {
-    pub fn new(_config: DedupConfig) -> Deduper {
-        Deduper::default()
+    pub fn new(config: DedupConfig) -> Deduper {
+        Deduper {
+            cfg: config,
+            ..Deduper::default()
+        }
     }
 
     /// Applies one article's candidates; returns the revisions to publish.
@@ -42,33 +100,79 @@ impl Deduper {
         candidates: Vec<Candidate>,
         now: DateTime<Utc>,
     ) -> Vec<Event> {
+        self.stats.articles += 1;
+        let body = crate::input::body_hash(&article.body);
+        if self.seen_ids.contains(&article.id) || self.seen_bodies.contains(&body) {
+            self.stats.duplicates += 1;
+            return Vec::new();
+        }
+        self.seen_ids.insert(article.id.clone());
+        self.seen_bodies.insert(body);
+
+        let sig = Signature::of(&article.body, self.cfg.minhash_bands, self.cfg.minhash_rows);
+        let band_keys = sig.band_keys(self.cfg.minhash_rows);
+        let original = {
+            let mut seen = HashSet::new();
+            let cands = band_keys
+                .iter()
+                .filter_map(|k| self.bands.get(k))
+                .filter(|id| seen.insert(id.as_str()))
+                .filter_map(|id| self.articles.get(id).map(|a| (id.as_str(), &a.signature)));
+            pick_original(&self.cfg, &sig, cands).map(str::to_string)
+        };
+
+        let mut outcomes: Vec<Outcome> = Vec::new();
+        let mut placed: Vec<(String, String)> = Vec::new();
+        if let Some(orig) = original {
+            self.stats.near_duplicates += 1;
+            let targets = self
+                .articles
+                .get(&orig)
+                .map(|a| a.events.clone())
+                .unwrap_or_default();
+            for (block, id) in targets {
+                if let Some(rec) = self
+                    .blocks
+                    .get_mut(&block)
+                    .and_then(|recs| recs.iter_mut().find(|r| r.event.event_id == id))
+                {
+                    outcomes.push(block::add_source(rec, article, now));
+                    placed.push((block, id));
+                }
+            }
+        } else {
+            for (block, cands) in group_by_block(candidates) {
+                let recs = self.blocks.entry(block.clone()).or_default();
+                for (_, o) in apply_to_block(&self.cfg, recs, article, cands, now) {
+                    placed.push((block.clone(), o.event().event_id.clone()));
+                    outcomes.push(o);
+                }
+            }
+        }
+
+        for k in band_keys {
+            self.bands.entry(k).or_insert_with(|| article.id.clone());
+        }
+        self.articles.insert(
+            article.id.clone(),
+            ArticleEvents {
+                signature: sig,
+                events: placed,
+            },
+        );
+
         let mut out = Vec::new();
-        for (i, c) in candidates.into_iter().enumerate() {
-            let ev = Event {
-                schema: EVENT_SCHEMA.to_string(),
-                event_id: format!(
-                    "ev_{:016x}",
-                    xxhash_rust::xxh3::xxh3_64(format!("{}#{i}", article.id).as_bytes())
-                ),
-                revision: 1,
-                status: EventStatus::New,
-                event_type: c.event_type,
-                mode: c.mode,
-                acled: c.acled,
-                summary: c.summary,
-                actors: c.actors,
-                location: c.location,
-                date: c.date,
-                casualties: c.casualties,
-                quantities: c.quantities,
-                evidence: vec![c.evidence],
-                sources: vec![SourceRef::of(article)],
-                mentions: 1,
-                confidence: c.confidence,
-                first_seen: now,
-                last_seen: now,
-            };
-            self.events.push(ev.clone());
+        for o in outcomes {
+            match &o {
+                Outcome::Created(_) => self.stats.created += 1,
+                Outcome::Merged(_) => self.stats.merged += 1,
+                Outcome::Unchanged(_) => continue,
+            }
+            let ev = o.into_event();
+            if !self.latest.contains_key(&ev.event_id) {
+                self.order.push(ev.event_id.clone());
+            }
+            self.latest.insert(ev.event_id.clone(), ev.clone());
             out.push(ev);
         }
         out
@@ -76,6 +180,14 @@ impl Deduper {
 
     /// Final state of every event, in order of creation.
     pub fn events(&self) -> impl Iterator<Item = &Event> {
-        self.events.iter()
+        self.order.iter().filter_map(|id| self.latest.get(id))
+    }
+
+    /// What has been done so far.
+    pub fn stats(&self) -> DedupStats {
+        self.stats
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,4 +1,12 @@
-//! The NATS edge: JetStream source (consumer, acks, DLQ), sink (publish with msg-id) and
-//! KV-backed dedup state.
+//! The NATS edge: connection, stream/consumer setup, JetStream source (consumer, acks),
+//! sink (publish with msg-id), DLQ and KV-backed dedup state.
 
+pub mod connect;
+pub mod dlq;
+pub mod setup;
+pub mod sink;
+pub mod source;
 pub mod state;
+
+/// The dedup store the worker uses.
+pub use state as store;

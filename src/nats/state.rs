@@ -1,6 +1,27 @@
 //! Dedup state in JetStream Key-Value, shared by replicas and kept across restarts.
+//!
+//! Keys in one bucket (TTL = `ttl`, refreshed by every write):
+//! - `blk.<type>.<country>`: the block's merge targets (`Vec<EventRecord>`, JSON), the
+//!   unit of compare-and-set: every candidate of that block is matched and merged by the
+//!   pure core ([`crate::dedup::apply_to_block`]) against a fresh read, then written with
+//!   `update(key, value, revision)` (or `create`); a conflict retries on fresh state. So N
+//!   replicas produce what one would: one event_id per incident, no lost or doubled revision.
+//! - `art.<hash of id>`: the article's signature, where its events live, and while
+//!   pending (between [`EventStore::apply`] and [`EventStore::commit`]) the revisions it
+//!   produced, so a redelivery republishes the same `event_id:revision`.
+//! - `body.<hash of normalized body>`: exact-duplicate marker.
+//! - `lsh.<band>-<hash>`: MinHash band -> first article with it (near-duplicates).
 
+use crate::dedup::{
+    apply_to_block, block::add_source, group_by_block, pick_original, DedupConfig, EventRecord,
+    Outcome, Signature,
+};
+use crate::model::{Article, Candidate, Event};
+use async_nats::jetstream::{self, kv};
+use bytes::Bytes;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::time::Duration;
 
 /// `[state]` in the config file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -11,6 +32,10 @@ pub struct StateConfig {
     /// How long state is kept (KV max age).
     #[serde(with = "humantime_serde")]
     pub ttl: std::time::Duration,
+    /// Compare-and-set attempts on one block before giving up with `StateError::Conflict`.
+    pub max_cas_attempts: u32,
+    /// KV replicas (1 for a single server; 3 in a cluster).
+    pub replicas: usize,
 }
 
 impl Default for StateConfig {
@@ -18,6 +43,553 @@ impl Default for StateConfig {
         StateConfig {
             bucket: "newsevents_state".into(),
             ttl: std::time::Duration::from_secs(7 * 24 * 3600),
+            max_cas_attempts: 64,
+            replicas: 1,
         }
+    }
+}
+
+/// Why a state operation failed. Bounded: the variant name is the metric label.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("kv bucket `{bucket}`: cannot open: {detail}")]
+    Open { bucket: String, detail: String },
+    #[error("kv key `{key}`: read failed: {detail}")]
+    Read { key: String, detail: String },
+    #[error("kv key `{key}`: write failed: {detail}")]
+    Write { key: String, detail: String },
+    #[error("kv key `{key}`: still conflicting after {attempts} compare-and-set attempts")]
+    Conflict { key: String, attempts: u32 },
+    #[error("kv key `{key}`: undecodable value: {detail}")]
+    Decode { key: String, detail: String },
+}
+
+impl StateError {
+    /// Stable label (`open`, `read`, `write`, `conflict`, `decode`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StateError::Open { .. } => "open",
+            StateError::Read { .. } => "read",
+            StateError::Write { .. } => "write",
+            StateError::Conflict { .. } => "conflict",
+            StateError::Decode { .. } => "decode",
+        }
+    }
+}
+
+/// What applying one article did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Applied {
+    /// Same id already committed, or same normalized body seen: nothing to publish.
+    pub duplicate: bool,
+    /// A syndicated copy: its revisions only add a source and a mention.
+    pub near_duplicate: bool,
+    /// Revisions to publish, each with `Nats-Msg-Id: event_id:revision`.
+    pub revisions: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+enum Phase {
+    Pending,
+    Done,
+}
+
+/// `art.<hash>` value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct ArticleState {
+    id: String,
+    phase: Phase,
+    near_duplicate: bool,
+    signature: Signature,
+    /// `(block, event_id)` of the events this article produced or joined.
+    events: Vec<(String, String)>,
+    /// Revisions produced, kept while pending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    revisions: Vec<Event>,
+}
+
+/// KV-backed deduplicator shared by every replica.
+pub struct EventStore {
+    kv: kv::Store,
+    dedup: DedupConfig,
+    max_attempts: u32,
+    conflicts: std::sync::atomic::AtomicU64,
+}
+
+fn hex64(s: &str) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(s.as_bytes()))
+}
+
+fn art_key(article_id: &str) -> String {
+    format!("art.{}", hex64(article_id))
+}
+
+fn blk_key(block: &str) -> String {
+    format!("blk.{block}")
+}
+
+impl EventStore {
+    /// Opens (creating if absent) the bucket.
+    pub async fn open(
+        js: &jetstream::Context,
+        cfg: &StateConfig,
+        dedup: DedupConfig,
+    ) -> Result<EventStore, StateError> {
+        let open_err = |detail: String| StateError::Open {
+            bucket: cfg.bucket.clone(),
+            detail,
+        };
+        let kv = match js.get_key_value(&cfg.bucket).await {
+            Ok(kv) => kv,
+            Err(_) => js
+                .create_key_value(kv::Config {
+                    bucket: cfg.bucket.clone(),
+                    description: "newsevents dedup state".into(),
+                    history: 1,
+                    max_age: cfg.ttl,
+                    num_replicas: cfg.replicas.max(1),
+                    storage: jetstream::stream::StorageType::File,
+                    ..Default::default()
+                })
+                .await
+                .map_err(|e| open_err(e.to_string()))?,
+        };
+        Ok(EventStore {
+            kv,
+            dedup,
+            max_attempts: cfg.max_cas_attempts.max(1),
+            conflicts: std::sync::atomic::AtomicU64::new(0),
+        })
+    }
+
+    /// Dedups one article's candidates; returns revisions to publish (maybe empty) and
+    /// whether the article was a duplicate.
+    pub async fn apply(
+        &self,
+        article: &Article,
+        candidates: Vec<Candidate>,
+        now: DateTime<Utc>,
+    ) -> Result<Applied, StateError> {
+        let akey = art_key(&article.id);
+        if let Some(state) = self.read_json::<ArticleState>(&akey).await? {
+            if state.id == article.id {
+                return Ok(match state.phase {
+                    Phase::Done => Applied {
+                        duplicate: true,
+                        ..Applied::default()
+                    },
+                    // Crashed between apply and commit: the same revisions again.
+                    Phase::Pending => Applied {
+                        duplicate: false,
+                        near_duplicate: state.near_duplicate,
+                        revisions: state.revisions,
+                    },
+                });
+            }
+        }
+        let body_key = format!("body.{:032x}", crate::input::body_hash(&article.body));
+        if let Some(owner) = self.read(&body_key).await? {
+            if owner.as_ref() != akey.as_bytes() {
+                return Ok(Applied {
+                    duplicate: true,
+                    ..Applied::default()
+                });
+            }
+        }
+
+        let sig = Signature::of(
+            &article.body,
+            self.dedup.minhash_bands,
+            self.dedup.minhash_rows,
+        );
+        let band_keys: Vec<String> = sig
+            .band_keys(self.dedup.minhash_rows)
+            .into_iter()
+            .map(|k| format!("lsh.{k}"))
+            .collect();
+        let original = self.find_original(&akey, &sig, &band_keys).await?;
+
+        let near_duplicate = original.is_some();
+        let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
+        let mut placed: Vec<(String, String)> = Vec::new();
+        if let Some(orig) = original {
+            for (n, (block, id)) in orig.events.iter().enumerate() {
+                let article = article.clone();
+                let id2 = id.clone();
+                let done = self
+                    .cas_block(block, move |records| {
+                        records
+                            .iter_mut()
+                            .find(|r| r.event.event_id == id2)
+                            .map(|r| vec![(n, add_source(r, &article, now))])
+                            .unwrap_or_default()
+                    })
+                    .await?;
+                for (i, o) in done {
+                    placed.push((block.clone(), o.event().event_id.clone()));
+                    outcomes.push((i, o));
+                }
+            }
+        } else {
+            for (block, cands) in group_by_block(candidates) {
+                let cfg = self.dedup.clone();
+                let article2 = article.clone();
+                let done = self
+                    .cas_block(&block, move |records| {
+                        apply_to_block(&cfg, records, &article2, cands.clone(), now)
+                    })
+                    .await?;
+                for (i, o) in done {
+                    placed.push((block.clone(), o.event().event_id.clone()));
+                    outcomes.push((i, o));
+                }
+            }
+        }
+        outcomes.sort_by_key(|(i, _)| *i);
+        let revisions: Vec<Event> = outcomes.into_iter().map(|(_, o)| o.into_event()).collect();
+
+        let state = ArticleState {
+            id: article.id.clone(),
+            phase: Phase::Pending,
+            near_duplicate,
+            signature: sig,
+            events: placed,
+            revisions: revisions.clone(),
+        };
+        self.put_json(&akey, &state).await?;
+        self.create_if_absent(&body_key, Bytes::from(akey.clone()))
+            .await?;
+        let claims = band_keys
+            .iter()
+            .map(|k| self.create_if_absent(k, Bytes::from(akey.clone())));
+        for r in futures::future::join_all(claims).await {
+            r?;
+        }
+        Ok(Applied {
+            duplicate: false,
+            near_duplicate,
+            revisions,
+        })
+    }
+
+    /// Called after every revision's PublishAck: marks the article done (redelivery
+    /// then is a no-op).
+    pub async fn commit(&self, article: &Article, applied: &Applied) -> Result<(), StateError> {
+        if applied.duplicate {
+            return Ok(());
+        }
+        let akey = art_key(&article.id);
+        let Some(mut state) = self.read_json::<ArticleState>(&akey).await? else {
+            return Ok(()); // expired: nothing left to mark
+        };
+        if state.phase == Phase::Done {
+            return Ok(());
+        }
+        state.phase = Phase::Done;
+        state.revisions.clear();
+        self.put_json(&akey, &state).await
+    }
+
+    /// Compare-and-set conflicts met so far (each one cost a re-read and a retry).
+    pub fn cas_conflicts(&self) -> u64 {
+        self.conflicts.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Latest state of every event in the store's blocks (tests and diagnostics).
+    pub async fn events(&self) -> Result<Vec<Event>, StateError> {
+        use futures::TryStreamExt;
+        let keys: Vec<String> = self
+            .kv
+            .keys()
+            .await
+            .map_err(|e| StateError::Read {
+                key: "blk.*".into(),
+                detail: e.to_string(),
+            })?
+            .try_collect()
+            .await
+            .map_err(|e| StateError::Read {
+                key: "blk.*".into(),
+                detail: e.to_string(),
+            })?;
+        let mut out = Vec::new();
+        for k in keys.iter().filter(|k| k.starts_with("blk.")) {
+            if let Some(recs) = self.read_json::<Vec<EventRecord>>(k).await? {
+                out.extend(recs.into_iter().map(|r| r.event));
+            }
+        }
+        out.sort_by(|a, b| a.event_id.cmp(&b.event_id));
+        Ok(out)
+    }
+
+    async fn find_original(
+        &self,
+        own_key: &str,
+        sig: &Signature,
+        band_keys: &[String],
+    ) -> Result<Option<ArticleState>, StateError> {
+        let gets = band_keys.iter().map(|k| self.read(k));
+        let mut owners: Vec<String> = Vec::new();
+        for r in futures::future::join_all(gets).await {
+            if let Some(v) = r? {
+                let owner = String::from_utf8_lossy(&v).into_owned();
+                if owner != own_key && !owners.contains(&owner) {
+                    owners.push(owner);
+                }
+            }
+        }
+        let mut states = Vec::new();
+        for o in owners {
+            if let Some(s) = self.read_json::<ArticleState>(&o).await? {
+                states.push((o, s));
+            }
+        }
+        let best = pick_original(
+            &self.dedup,
+            sig,
+            states.iter().map(|(k, s)| (k.as_str(), &s.signature)),
+        )
+        .map(str::to_string);
+        Ok(best.and_then(|b| states.into_iter().find(|(k, _)| *k == b).map(|(_, s)| s)))
+    }
+
+    /// Read-modify-write of one block with compare-and-set, retried on conflict with
+    /// fresh state. `change` is the pure core's decision; it may run several times.
+    async fn cas_block<F>(
+        &self,
+        block: &str,
+        change: F,
+    ) -> Result<Vec<(usize, Outcome)>, StateError>
+    where
+        F: Fn(&mut Vec<EventRecord>) -> Vec<(usize, Outcome)>,
+    {
+        let key = blk_key(block);
+        for attempt in 0..self.max_attempts {
+            let entry = self
+                .kv
+                .entry(key.clone())
+                .await
+                .map_err(|e| StateError::Read {
+                    key: key.clone(),
+                    detail: e.to_string(),
+                })?;
+            let (mut records, revision) = match &entry {
+                Some(e) if e.operation == kv::Operation::Put => (
+                    decode::<Vec<EventRecord>>(&key, &e.value)?,
+                    Some(e.revision),
+                ),
+                Some(e) => (Vec::new(), Some(e.revision)),
+                None => (Vec::new(), None),
+            };
+            let outcomes = change(&mut records);
+            if !outcomes.iter().any(|(_, o)| o.is_change()) {
+                return Ok(outcomes);
+            }
+            let value = encode_block(&key, &mut records)?;
+            let written = match revision {
+                Some(rev) => self
+                    .kv
+                    .update(&key, value, rev)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| {
+                        (
+                            e.kind() == kv::UpdateErrorKind::WrongLastRevision,
+                            e.to_string(),
+                        )
+                    }),
+                None => self.kv.create(&key, value).await.map(|_| ()).map_err(|e| {
+                    (
+                        e.kind() == kv::CreateErrorKind::AlreadyExists,
+                        e.to_string(),
+                    )
+                }),
+            };
+            match written {
+                Ok(()) => return Ok(outcomes),
+                Err((true, _)) => {
+                    self.conflicts
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    // Another replica changed the block: back off a little, then retry.
+                    let jitter = rand::random::<u64>() % (2 + u64::from(attempt.min(20)) * 2);
+                    tokio::time::sleep(Duration::from_millis(jitter)).await;
+                }
+                Err((false, detail)) => return Err(StateError::Write { key, detail }),
+            }
+        }
+        Err(StateError::Conflict {
+            key,
+            attempts: self.max_attempts,
+        })
+    }
+
+    async fn read(&self, key: &str) -> Result<Option<Bytes>, StateError> {
+        self.kv.get(key).await.map_err(|e| StateError::Read {
+            key: key.to_string(),
+            detail: e.to_string(),
+        })
+    }
+
+    async fn read_json<T: for<'de> Deserialize<'de>>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, StateError> {
+        match self.read(key).await? {
+            Some(v) if !v.is_empty() => decode(key, &v).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    async fn put_json<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StateError> {
+        let v = encode(key, value)?;
+        self.kv
+            .put(key, v)
+            .await
+            .map(|_| ())
+            .map_err(|e| StateError::Write {
+                key: key.to_string(),
+                detail: e.to_string(),
+            })
+    }
+
+    async fn create_if_absent(&self, key: &str, value: Bytes) -> Result<(), StateError> {
+        match self.kv.create(key, value).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == kv::CreateErrorKind::AlreadyExists => Ok(()),
+            Err(e) => Err(StateError::Write {
+                key: key.to_string(),
+                detail: e.to_string(),
+            }),
+        }
+    }
+}
+
+/// Largest block value written; the server's default max payload is 1 MiB.
+const MAX_BLOCK_BYTES: usize = 900 * 1024;
+
+/// Encodes a block, dropping its least recently seen events while it is too large for
+/// one KV value (a busy block loses old merge targets, never the write).
+fn encode_block(key: &str, records: &mut Vec<EventRecord>) -> Result<Bytes, StateError> {
+    loop {
+        let v = encode(key, records)?;
+        if v.len() <= MAX_BLOCK_BYTES || records.len() <= 1 {
+            return Ok(v);
+        }
+        let oldest = records
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, r)| r.event.last_seen)
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        records.remove(oldest);
+    }
+}
+
+fn decode<T: for<'de> Deserialize<'de>>(key: &str, v: &[u8]) -> Result<T, StateError> {
+    serde_json::from_slice(v).map_err(|e| StateError::Decode {
+        key: key.to_string(),
+        detail: e.to_string(),
+    })
+}
+
+fn encode<T: Serialize>(key: &str, v: &T) -> Result<Bytes, StateError> {
+    serde_json::to_vec(v)
+        .map(Bytes::from)
+        .map_err(|e| StateError::Decode {
+            key: key.to_string(),
+            detail: e.to_string(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Casualties, EventType, Evidence, Location, LocationPrecision};
+
+    fn candidate(i: usize, sentence: &str) -> Candidate {
+        Candidate {
+            event_type: EventType::Protest,
+            mode: Some("demo".into()),
+            acled: None,
+            summary: format!("protest {i}"),
+            actors: vec![],
+            location: Some(Location {
+                name: format!("Town{i:04}"),
+                admin1: None,
+                admin2: None,
+                country: "FR".into(),
+                lat: None,
+                lon: None,
+                geonameid: Some(i as u32 + 1),
+                precision: LocationPrecision::City,
+                text: format!("Town{i:04}"),
+            }),
+            date: None,
+            casualties: Casualties::default(),
+            quantities: vec![],
+            evidence: Evidence {
+                article_id: "a".into(),
+                sentence: sentence.into(),
+                start: 0,
+                end: sentence.len(),
+            },
+            confidence: 0.5,
+            distinct: false,
+            back_reference: false,
+        }
+    }
+
+    #[test]
+    fn oversized_blocks_shed_their_oldest_events() {
+        let long = "Hundreds of people marched through the town centre. ".repeat(200);
+        let cfg = DedupConfig::default();
+        let mut records = Vec::new();
+        let start = crate::input::parse_time("2025-03-01T00:00:00Z").expect("time");
+        for i in 0..120 {
+            let a = Article {
+                id: format!("a{i}"),
+                url: None,
+                title: None,
+                body: "x".into(),
+                published_at: start,
+                source: None,
+                language: None,
+            };
+            let now = start + chrono::Duration::minutes(i);
+            apply_to_block(
+                &cfg,
+                &mut records,
+                &a,
+                vec![(0, candidate(i as usize, &long))],
+                now,
+            );
+        }
+        assert_eq!(records.len(), 120);
+        let v = encode_block("blk.protest.fr", &mut records).expect("encode");
+        assert!(v.len() <= MAX_BLOCK_BYTES, "{} bytes", v.len());
+        assert!(
+            records.len() < 120 && records.len() > 50,
+            "{}",
+            records.len()
+        );
+        let newest = records
+            .iter()
+            .map(|r| r.event.last_seen)
+            .min()
+            .expect("some");
+        assert!(newest > start, "the oldest went first");
+    }
+
+    #[test]
+    fn errors_have_stable_kinds() {
+        let e = StateError::Conflict {
+            key: "blk.assault.ua".into(),
+            attempts: 3,
+        };
+        assert_eq!(e.kind(), "conflict");
+        assert_eq!(
+            e.to_string(),
+            "kv key `blk.assault.ua`: still conflicting after 3 compare-and-set attempts"
+        );
     }
 }

@@ -1,24 +1,548 @@
 //! Text normalization (NFC, quotes, dashes, markdown remnants, whitespace) with a map
 //! back to byte offsets in the original body, so evidence can point into it.
+//!
+//! One pass over the body. ASCII bytes take a fast path; a non-ASCII character is
+//! NFC-composed together with the combining marks that follow it. Every output byte
+//! remembers the byte range of the input it came from, so any range of the normalized
+//! text maps back to a range of the body as received.
+
+use unicode_normalization::char::{canonical_combining_class, compose};
+use unicode_normalization::UnicodeNormalization;
 
 /// Normalized text plus the offset map back into the original body.
 #[derive(Debug, Clone)]
 pub struct Normalized {
     /// The normalized text.
     pub text: String,
-    /// For each byte of `text`, the byte offset in the original body it came from
-    /// (plus one trailing entry for the end).
+    /// For each byte of `text`, the byte offset in the original body where the input it
+    /// came from starts (plus one trailing entry: the body length).
     map: Vec<u32>,
+    /// For each byte of `text`, the byte offset in the original body just after the input
+    /// it came from (so a range never drags in dropped markup that follows it).
+    ends: Vec<u32>,
 }
 
 impl Normalized {
-    /// Maps a byte range of the normalized text back to the original body.
+    /// Maps a byte range of the normalized text back to the original body. Out-of-range
+    /// or reversed inputs are clamped, never a panic.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        todo!("helper B1: {start}..{end} via {:?}", self.map.len())
+        let len = self.text.len();
+        let end = end.min(len);
+        let start = start.min(end);
+        let s = self.map.get(start).copied().unwrap_or(0) as usize;
+        if end == start {
+            return (s, s);
+        }
+        let e = self.ends.get(end - 1).copied().unwrap_or(0) as usize;
+        (s, e.max(s))
+    }
+
+    /// Maps one byte offset of the normalized text to the original body.
+    pub fn original_offset(&self, pos: usize) -> usize {
+        let pos = pos.min(self.text.len());
+        self.map.get(pos).copied().unwrap_or(0) as usize
     }
 }
 
 /// Normalizes an article body.
 pub fn normalize(body: &str) -> Normalized {
-    todo!("helper B1: {body}")
+    let mut w = Writer::with_capacity(body.len());
+    let bytes = body.as_bytes();
+    let hard_wrapped = looks_hard_wrapped(body);
+    let mut i = 0usize;
+    // Markdown link state: `[text](url)` keeps `text`; at `mid` skip to `skip_to`.
+    let mut link: Option<(usize, usize)> = None;
+    while i < bytes.len() {
+        if let Some((mid, after)) = link {
+            if i == mid {
+                i = after;
+                link = None;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b < 0x80 && !combining_follows(body, i) {
+            match b {
+                b'*' => {
+                    i += 1;
+                    continue;
+                }
+                b'_' if bytes.get(i + 1) == Some(&b'_') => {
+                    i += 2;
+                    continue;
+                }
+                b'#' if w.at_line_start() => {
+                    let mut j = i;
+                    while j < bytes.len() && bytes[j] == b'#' {
+                        j += 1;
+                    }
+                    if j >= bytes.len() || bytes[j] == b' ' || bytes[j] == b'\n' {
+                        i = j;
+                        continue;
+                    }
+                }
+                b'-' | b'+' | b'>' if w.at_line_start() && bytes.get(i + 1) == Some(&b' ') => {
+                    i += 2;
+                    continue;
+                }
+                b'&' => {
+                    if let Some((c, len)) = html_entity(&bytes[i..]) {
+                        w.push_char(c, i, i + len);
+                        i += len;
+                        continue;
+                    }
+                }
+                b'<' => {
+                    if let Some((block, len)) = html_tag(&bytes[i..]) {
+                        if block {
+                            w.whitespace(true, i, i + len);
+                        }
+                        i += len;
+                        continue;
+                    }
+                }
+                b'[' => {
+                    if let Some((mid, after)) = markdown_link(&bytes[i..]) {
+                        link = Some((i + mid, i + after));
+                        i += 1;
+                        continue;
+                    }
+                }
+                b'\r' => {
+                    // "\r\n" counts once; a lone "\r" is a line break.
+                    w.whitespace(bytes.get(i + 1) != Some(&b'\n'), i, i + 1);
+                    i += 1;
+                    continue;
+                }
+                b'\n' => {
+                    w.newline(i, hard_wrapped, bytes.get(i + 1..).unwrap_or(&[]));
+                    i += 1;
+                    continue;
+                }
+                b' ' | b'\t' | 0x0b | 0x0c => {
+                    w.whitespace(b == 0x0b || b == 0x0c, i, i + 1);
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            if b.is_ascii_control() {
+                w.whitespace(false, i, i + 1);
+            } else {
+                w.push_ascii(b, i);
+            }
+            i += 1;
+            continue;
+        }
+        // Slow path: a cluster of one base character and what composes with it.
+        let rest = &body[i..];
+        let mut chars = rest.char_indices();
+        let Some((_, first)) = chars.next() else {
+            break;
+        };
+        let mut end = first.len_utf8();
+        let mut prev = first;
+        let mut needs_nfc = false;
+        for (off, c) in chars {
+            if c.is_ascii() {
+                break;
+            }
+            let joins = canonical_combining_class(c) != 0 || compose(prev, c).is_some();
+            if !joins {
+                break;
+            }
+            needs_nfc = true;
+            end = off + c.len_utf8();
+            prev = c;
+        }
+        if needs_nfc {
+            for c in rest[..end].nfc() {
+                w.push_char(c, i, i + end);
+            }
+        } else {
+            w.push_char(first, i, i + end);
+        }
+        i += end;
+    }
+    w.finish(body.len())
+}
+
+/// True when the character after the ASCII byte at `i` composes with it (a combining
+/// mark after a base letter): then the pair takes the NFC path.
+fn combining_follows(body: &str, i: usize) -> bool {
+    let Some(next) = body.as_bytes().get(i + 1) else {
+        return false;
+    };
+    if *next < 0x80 {
+        return false;
+    }
+    let base = body.as_bytes()[i] as char;
+    match body.get(i + 1..).and_then(|r| r.chars().next()) {
+        Some(c) => canonical_combining_class(c) != 0 || compose(base, c).is_some(),
+        None => false,
+    }
+}
+
+/// Accumulates output text and its offset maps, collapsing whitespace runs.
+struct Writer {
+    text: String,
+    map: Vec<u32>,
+    ends: Vec<u32>,
+    /// A pending whitespace run: (is paragraph break, original start, original end).
+    pending: Option<(bool, usize, usize)>,
+}
+
+fn off(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+impl Writer {
+    fn with_capacity(n: usize) -> Writer {
+        Writer {
+            text: String::with_capacity(n),
+            map: Vec::with_capacity(n + 1),
+            ends: Vec::with_capacity(n),
+            pending: None,
+        }
+    }
+
+    fn at_line_start(&self) -> bool {
+        self.text.is_empty() || matches!(self.pending, Some((true, _, _)))
+    }
+
+    fn whitespace(&mut self, paragraph: bool, start: usize, end: usize) {
+        self.pending = match self.pending {
+            Some((p, s, _)) => Some((p || paragraph, s, end)),
+            None => Some((paragraph, start, end)),
+        };
+    }
+
+    /// A single "\n": a paragraph break, unless the next line visibly continues the
+    /// sentence (starts lower-case) or the whole body is hard-wrapped prose.
+    fn newline(&mut self, at: usize, hard_wrapped: bool, next: &[u8]) {
+        let blank_follows = next
+            .iter()
+            .take_while(|b| **b != b'\n')
+            .all(|b| b.is_ascii_whitespace());
+        let next_char = next.iter().find(|b| !matches!(**b, b' ' | b'\t' | b'\r'));
+        let continues = match next_char {
+            Some(b) => b.is_ascii_lowercase(),
+            None => false,
+        };
+        let paragraph = if blank_follows {
+            true
+        } else if hard_wrapped {
+            matches!(self.pending, Some((true, _, _)))
+        } else {
+            !continues
+        };
+        self.whitespace(paragraph, at, at + 1);
+    }
+
+    fn flush(&mut self) {
+        if let Some((paragraph, s, e)) = self.pending.take() {
+            if !self.text.is_empty() {
+                self.text.push(if paragraph { '\n' } else { ' ' });
+                self.map.push(off(s));
+                self.ends.push(off(e));
+            }
+        }
+    }
+
+    fn push_ascii(&mut self, b: u8, at: usize) {
+        self.flush();
+        self.text.push(b as char);
+        self.map.push(off(at));
+        self.ends.push(off(at + 1));
+    }
+
+    fn push_str_mapped(&mut self, s: &str, start: usize, end: usize) {
+        self.flush();
+        self.text.push_str(s);
+        for _ in 0..s.len() {
+            self.map.push(off(start));
+            self.ends.push(off(end));
+        }
+    }
+
+    /// Pushes one (already composed) character from original range `start..end`.
+    fn push_char(&mut self, c: char, start: usize, end: usize) {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => {
+                self.push_str_mapped("'", start, end)
+            }
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+            | '\u{00BB}' => self.push_str_mapped("\"", start, end),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => {
+                self.push_str_mapped("-", start, end)
+            }
+            // An em dash joins clauses: keep it a separate token.
+            '\u{2014}' | '\u{2015}' => {
+                self.whitespace(false, start, start);
+                self.push_str_mapped("-", start, end);
+                self.whitespace(false, end, end);
+            }
+            '\u{2026}' => self.push_str_mapped("...", start, end),
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                self.whitespace(false, start, end)
+            }
+            '\u{2028}' | '\u{2029}' | '\u{0085}' => self.whitespace(true, start, end),
+            // Bullets: a separator, never a word.
+            '\u{2022}' | '\u{25CF}' | '\u{25AA}' => self.whitespace(false, start, end),
+            // Zero-width characters, soft hyphen, byte-order mark: dropped.
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            c if c.is_control() || c.is_whitespace() => self.whitespace(false, start, end),
+            c => {
+                let mut buf = [0u8; 4];
+                self.push_str_mapped(c.encode_utf8(&mut buf), start, end)
+            }
+        }
+    }
+
+    fn finish(mut self, body_len: usize) -> Normalized {
+        self.pending = None;
+        self.map.push(off(body_len));
+        Normalized {
+            text: self.text,
+            map: self.map,
+            ends: self.ends,
+        }
+    }
+}
+
+/// A body is hard-wrapped when most of its lines are of similar length near a fixed
+/// width and many end without punctuation: then single newlines are spaces.
+fn looks_hard_wrapped(body: &str) -> bool {
+    let mut lines = 0usize;
+    let mut wrapped = 0usize;
+    for line in body.lines().take(200) {
+        let t = line.trim_end();
+        if t.is_empty() {
+            continue;
+        }
+        lines += 1;
+        let n = t.chars().count();
+        let last = t.chars().last().unwrap_or('.');
+        if (55..=100).contains(&n) && !matches!(last, '.' | '!' | '?' | ':' | '"' | '\'' | ')') {
+            wrapped += 1;
+        }
+    }
+    lines >= 4 && wrapped * 2 >= lines
+}
+
+const ENTITIES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{00A0}'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("rsquo", '\u{2019}'),
+    ("lsquo", '\u{2018}'),
+    ("ldquo", '\u{201C}'),
+    ("rdquo", '\u{201D}'),
+    ("mdash", '\u{2014}'),
+    ("ndash", '\u{2013}'),
+    ("hellip", '\u{2026}'),
+];
+
+/// `&amp;`, `&#8217;`, `&#x2019;` at the start of `s`: the character and its length.
+fn html_entity(s: &[u8]) -> Option<(char, usize)> {
+    let semi = s.iter().take(10).position(|b| *b == b';')?;
+    let name = std::str::from_utf8(s.get(1..semi)?).ok()?;
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let v = if let Some(hex) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            num.parse::<u32>().ok()?
+        };
+        char::from_u32(v)?
+    } else {
+        ENTITIES.iter().find(|(n, _)| *n == name)?.1
+    };
+    Some((c, semi + 1))
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "blockquote",
+];
+const INLINE_TAGS: &[&str] = &[
+    "a", "b", "i", "u", "em", "strong", "span", "sup", "sub", "small", "font", "abbr",
+];
+
+/// A known HTML tag at the start of `s`: (is a block tag, its length).
+fn html_tag(s: &[u8]) -> Option<(bool, usize)> {
+    let mut j = 1;
+    if s.get(j) == Some(&b'/') {
+        j += 1;
+    }
+    let name_start = j;
+    while j < s.len() && j - name_start < 12 && s[j].is_ascii_alphanumeric() {
+        j += 1;
+    }
+    let name = std::str::from_utf8(s.get(name_start..j)?).ok()?;
+    if name.is_empty() {
+        return None;
+    }
+    let lower = name.to_ascii_lowercase();
+    let block = if BLOCK_TAGS.contains(&lower.as_str()) {
+        true
+    } else if INLINE_TAGS.contains(&lower.as_str()) {
+        false
+    } else {
+        return None;
+    };
+    match s.get(j) {
+        Some(b'>') | Some(b' ') | Some(b'/') => {}
+        _ => return None,
+    }
+    let close = s
+        .iter()
+        .enumerate()
+        .skip(j)
+        .take(300)
+        .find(|(_, b)| **b == b'>' || **b == b'<')?;
+    if *close.1 != b'>' {
+        return None;
+    }
+    Some((block, close.0 + 1))
+}
+
+/// `[text](url)` at the start of `s`: (offset of `]`, offset after `)`).
+fn markdown_link(s: &[u8]) -> Option<(usize, usize)> {
+    let mid = s.iter().take(300).position(|b| *b == b']' || *b == b'\n')?;
+    if s[mid] != b']' || s.get(mid + 1) != Some(&b'(') {
+        return None;
+    }
+    let url = &s[mid + 2..];
+    let close = url
+        .iter()
+        .take(500)
+        .position(|b| *b == b')' || b.is_ascii_whitespace())?;
+    if url[close] != b')' || close == 0 {
+        return None;
+    }
+    Some((mid, mid + 2 + close + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_real_text() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "**Escalating Drone Strikes Mark Failed Ceasefire Talks**\n\nViolence intensifies.",
+                "Escalating Drone Strikes Mark Failed Ceasefire Talks\nViolence intensifies.",
+            ),
+            (
+                "\u{201C}We will respond,\u{201D} the Kremlin\u{2019}s spokesman said.",
+                "\"We will respond,\" the Kremlin's spokesman said.",
+            ),
+            (
+                "The 2022\u{2013}2023 offensive\u{2014}the largest yet\u{2014}stalled.",
+                "The 2022-2023 offensive - the largest yet - stalled.",
+            ),
+            ("Zaporizhzhia  \t power   plant", "Zaporizhzhia power plant"),
+            (
+                "## Key points\n* Two killed\n- Three injured",
+                "Key points\nTwo killed\nThree injured",
+            ),
+            (
+                "Caf\u{0065}\u{0301} owner in Ni\u{0301}s",
+                "Caf\u{e9} owner in N\u{ed}s",
+            ),
+            (
+                "Tom &amp; Jerry&#8217;s &quot;show&quot;",
+                "Tom & Jerry's \"show\"",
+            ),
+            (
+                "<p>Shelling hit <b>Kherson</b>.</p><p>Two died.</p>",
+                "Shelling hit Kherson.\nTwo died.",
+            ),
+            (
+                "See [the report](https://example.com/r) here",
+                "See the report here",
+            ),
+            ("killed four\npeople in Gaza", "killed four people in Gaza"),
+            ("line one\r\nLine two", "line one\nLine two"),
+            ("zero\u{200B}width\u{00A0}space", "zerowidth space"),
+            ("__bold__ and snake_case", "bold and snake_case"),
+            ("a < b and c > d", "a < b and c > d"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input).text, *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_prose_is_joined() {
+        let body = "The attack on the market in the city centre killed four people and\nwounded seven others, the regional governor said on Tuesday evening in\nPoltava after a meeting with officials. Rescue teams were still searching\nthe rubble of two houses destroyed by the strike near the central square.\n\nA second paragraph.";
+        let n = normalize(body);
+        assert_eq!(n.text.matches('\n').count(), 1, "{}", n.text);
+        assert!(n.text.contains("killed four people and wounded seven"));
+    }
+
+    /// Equal modulo normalization: the original slice normalizes to the same text.
+    fn fold(s: &str) -> String {
+        normalize(s).text
+    }
+
+    #[test]
+    fn every_range_maps_back_to_equivalent_original_text() {
+        let bodies = [
+            "**Title**\n\nIn the wake of a \u{201C}third round\u{201D} of talks\u{2014}held in Istanbul\u{2014}two died.",
+            "Caf\u{0065}\u{0301} &amp; bar <b>hit</b> in Kyiv.\n\n# Head\n* bullet point here",
+            "\u{FEFF}Lt.\u{00A0}Col. Ivan\u{2019}s unit \u{2013} \u{201E}quoted\u{201C} \u{2026} end",
+        ];
+        for body in bodies {
+            let n = normalize(body);
+            // Every word of the normalized text maps back to the same word.
+            let mut start = 0;
+            for (i, c) in n.text.char_indices().chain([(n.text.len(), ' ')]) {
+                if c == ' ' || c == '\n' {
+                    if i > start {
+                        let (s, e) = n.original_range(start, i);
+                        assert_eq!(fold(&body[s..e]), &n.text[start..i], "{body:?}");
+                    }
+                    start = i + c.len_utf8();
+                }
+            }
+            let (s, e) = n.original_range(0, n.text.len());
+            assert_eq!(fold(&body[s..e]), n.text);
+        }
+    }
+
+    #[test]
+    fn seed_title_maps_inside_the_bold_markers() {
+        let body = "Intro.\n**Escalating Drone Strikes**\n";
+        let n = normalize(body);
+        let at = n.text.find("Escalating").unwrap();
+        let (s, e) = n.original_range(at, at + "Escalating Drone Strikes".len());
+        assert_eq!(&body[s..e], "Escalating Drone Strikes");
+    }
+
+    #[test]
+    fn clamps_bad_ranges() {
+        let n = normalize("Two killed.");
+        assert_eq!(n.original_range(5, 500), (5, 11));
+        assert_eq!(n.original_range(9, 3), (3, 3));
+        let empty = normalize("");
+        assert_eq!(empty.original_range(0, 10), (0, 0));
+    }
 }

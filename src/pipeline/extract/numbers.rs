@@ -1,2 +1,1802 @@
 //! Counts in text: casualty figures (killed, injured, missing, arrested), vague amounts
 //! and other quantities (prisoners exchanged, bodies transferred, people displaced).
+//!
+//! Works on one sentence of normalized text. A number phrase ("two", "a dozen",
+//! "at least 33", "1,200", "twenty-three", "dozens of") is tied to a casualty kind by
+//! the words around it: a noun or participle after it ("33 people injured", "two
+//! fatalities", "five people were abducted", "three bodies discovered"), or a verb
+//! before it ("killing four policemen", "police arrested 12", "the death toll rose to
+//! 18"). Negations ("no one was killed", "no casualties were reported", "was unhurt")
+//! give zero. Years, ages, times, percentages, money, measures and ordinals are never
+//! counts.
+
+use std::borrow::Cow;
+
+/// What a casualty figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CountKind {
+    Killed,
+    Injured,
+    Missing,
+    Arrested,
+    Abducted,
+}
+
+impl CountKind {
+    /// The contract's name for the kind (`vague` lists use it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CountKind::Killed => "killed",
+            CountKind::Injured => "injured",
+            CountKind::Missing => "missing",
+            CountKind::Arrested => "arrested",
+            CountKind::Abducted => "abducted",
+        }
+    }
+}
+
+/// One casualty figure found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountMention {
+    pub kind: CountKind,
+    /// The number; `None` for a vague amount ("several", "dozens").
+    pub value: Option<u32>,
+    /// Byte range in the sentence covering the number and the words that tie it to the
+    /// kind ("at least 33 people injured").
+    pub start: usize,
+    pub end: usize,
+    /// Zero because the text denies any ("no one was killed", "was unhurt").
+    pub zero_by_negation: bool,
+    /// The figure is a bound or estimate ("at least 33", "about 40", "more than 12").
+    pub approximate: bool,
+}
+
+/// A count of something that is not a casualty ("1,200 prisoners of war").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuantityMention {
+    /// The counted thing as written ("prisoners of war", "deceased Ukrainian soldiers").
+    pub what: String,
+    pub count: u64,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokKind {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    text: &'a str,
+    lower: Cow<'a, str>,
+    start: usize,
+    end: usize,
+    kind: TokKind,
+}
+
+/// Upper bound on tokens looked at per sentence: keeps time bounded on any input.
+const MAX_TOKENS: usize = 2000;
+
+fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if out.len() >= MAX_TOKENS {
+            break;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            // Digits with inner "," or "." before another digit.
+            loop {
+                match bytes.get(end) {
+                    Some(b) if b.is_ascii_digit() => end += 1,
+                    Some(b',') | Some(b'.')
+                        if bytes.get(end + 1).is_some_and(|d| d.is_ascii_digit()) =>
+                    {
+                        end += 2
+                    }
+                    _ => break,
+                }
+            }
+            // "34-year-old", "3rd", "10km": a word, not a count.
+            let glued = match bytes.get(end) {
+                Some(b) if b.is_ascii_alphabetic() => true,
+                Some(b'-') => bytes.get(end + 1).is_some_and(|b| b.is_ascii_alphabetic()),
+                _ => false,
+            };
+            if glued {
+                end = word_end(s, end);
+                TokKind::Word
+            } else {
+                TokKind::Num
+            }
+        } else if c.is_alphabetic() {
+            end = word_end(s, end);
+            TokKind::Word
+        } else {
+            TokKind::Punct
+        };
+        while it.peek().is_some_and(|(j, _)| *j < end) {
+            it.next();
+        }
+        let text = &s[i..end];
+        let lower = if text.chars().any(|c| c.is_uppercase()) {
+            Cow::Owned(text.to_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
+        out.push(Tok {
+            text,
+            lower,
+            start: i,
+            end,
+            kind,
+        });
+    }
+    out
+}
+
+/// End of a word starting before `from`: letters, digits, inner `-` and `'`.
+fn word_end(s: &str, from: usize) -> usize {
+    let mut end = from;
+    let mut chars = s[from..].char_indices().peekable();
+    while let Some((o, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = from + o + c.len_utf8();
+        } else if (c == '-' || c == '\'') && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn unit_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+fn tens_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+fn scale_word(w: &str) -> Option<u64> {
+    Some(match w {
+        "hundred" => 100,
+        "thousand" => 1_000,
+        "million" => 1_000_000,
+        "billion" => 1_000_000_000,
+        _ => return None,
+    })
+}
+
+/// "twenty-three", "twenty", "seven".
+fn small_word_number(w: &str) -> Option<u64> {
+    if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
+        return Some(v);
+    }
+    let (t, u) = w.split_once('-')?;
+    Some(tens_word(t)? + unit_word(u).filter(|u| (1..10).contains(u))?)
+}
+
+/// Words that stand for an unknown amount.
+fn vague_word(w: &str) -> bool {
+    matches!(
+        w,
+        "several"
+            | "dozens"
+            | "scores"
+            | "many"
+            | "numerous"
+            | "hundreds"
+            | "thousands"
+            | "multiple"
+            | "countless"
+            | "few"
+            | "some"
+            | "unknown"
+            | "unspecified"
+            | "undisclosed"
+    )
+}
+
+/// A parsed number phrase over tokens `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct NumPhrase {
+    start: usize,
+    end: usize,
+    /// `None` for a vague amount.
+    value: Option<u64>,
+    approximate: bool,
+}
+
+/// Qualifier before a number ("at least", "about"): its length in tokens.
+fn qualifier_len(t: &[Tok], i: usize) -> usize {
+    let w = |k: usize| t.get(i + k).map(|t| t.lower.as_ref()).unwrap_or("");
+    match (w(0), w(1), w(2)) {
+        ("as", "many", "as") => 3,
+        ("at", "least", _)
+        | ("more", "than", _)
+        | ("fewer", "than", _)
+        | ("less", "than", _)
+        | ("up", "to", _)
+        | ("at", "most", _)
+        | ("close", "to", _)
+        | ("upwards", "of", _)
+        | ("just", "over", _)
+        | ("well", "over", _)
+        | ("just", "under", _)
+        | ("an", "estimated", _)
+        | ("a", "total", _) => {
+            if w(1) == "total" {
+                if w(2) == "of" {
+                    3
+                } else {
+                    0
+                }
+            } else {
+                2
+            }
+        }
+        ("about", _, _)
+        | ("around", _, _)
+        | ("nearly", _, _)
+        | ("almost", _, _)
+        | ("approximately", _, _)
+        | ("roughly", _, _)
+        | ("over", _, _)
+        | ("some", _, _)
+        | ("estimated", _, _)
+        | ("another", _, _)
+        | ("only", _, _)
+        | ("exactly", _, _) => 1,
+        _ => 0,
+    }
+}
+
+/// Parses a number phrase starting at token `i` (qualifier included).
+fn number_at(t: &[Tok], i: usize) -> Option<NumPhrase> {
+    let q = qualifier_len(t, i);
+    let approximate = q > 0
+        && !matches!(
+            t.get(i).map(|t| t.lower.as_ref()),
+            Some("another") | Some("only") | Some("exactly")
+        );
+    let j = i + q;
+    let tok = t.get(j)?;
+    // Vague: "several", "dozens of", "a number of", "a few", "tens of thousands".
+    let lw = tok.lower.as_ref();
+    if q == 0 {
+        let next = t.get(j + 1).map(|t| t.lower.as_ref()).unwrap_or("");
+        let after = t.get(j + 2).map(|t| t.lower.as_ref()).unwrap_or("");
+        if lw == "a" && next == "number" && after == "of" {
+            return Some(vague(i, j + 3));
+        }
+        if lw == "a" && next == "few" {
+            return Some(vague(i, j + 2));
+        }
+        if lw == "tens" && next == "of" && matches!(after, "thousands" | "millions") {
+            return Some(vague(i, j + 3));
+        }
+        if vague_word(lw) {
+            // "some 40 people" is a qualifier, not a vague amount.
+            if lw == "some" && t.get(j + 1).is_some_and(|t| t.kind == TokKind::Num) {
+                return None;
+            }
+            let end = if next == "of" { j + 2 } else { j + 1 };
+            return Some(vague(i, end));
+        }
+    }
+    let (value, end) = value_at(t, j)?;
+    Some(NumPhrase {
+        start: i,
+        end,
+        value: Some(value),
+        approximate,
+    })
+}
+
+fn vague(start: usize, end: usize) -> NumPhrase {
+    NumPhrase {
+        start,
+        end,
+        value: None,
+        approximate: true,
+    }
+}
+
+/// A definite number at token `j`: digits or words, with scale words.
+fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
+    let tok = t.get(j)?;
+    let next_lower = |k: usize| t.get(k).map(|t| t.lower.as_ref()).unwrap_or("");
+    if tok.kind == TokKind::Num {
+        let digits: String = tok.text.chars().filter(|c| *c != ',').collect();
+        let scale = scale_word(next_lower(j + 1)).filter(|s| *s >= 1_000);
+        if let Some(scale) = scale {
+            let f: f64 = digits.parse().ok()?;
+            let v = f * scale as f64;
+            if !(0.0..1e15).contains(&v) {
+                return None;
+            }
+            return Some((v.round() as u64, j + 2));
+        }
+        if digits.contains('.') {
+            return None;
+        }
+        // A comma must group thousands ("1,200"), not separate a list ("3,4").
+        if tok.text.contains(',') && !valid_grouping(tok.text) {
+            return None;
+        }
+        let v: u64 = digits.parse().ok()?;
+        if next_lower(j + 1) == "dozen" {
+            return Some((v.saturating_mul(12), j + 2));
+        }
+        return Some((v, j + 1));
+    }
+    if tok.kind != TokKind::Word {
+        return None;
+    }
+    let lw = tok.lower.as_ref();
+    let mut k = j;
+    let mut total: u64 = 0;
+    let mut current: u64 = 0;
+    let mut any = false;
+    if (lw == "a" || lw == "an")
+        && matches!(
+            next_lower(j + 1),
+            "dozen" | "hundred" | "thousand" | "million"
+        )
+    {
+        current = 1;
+        any = true;
+        k += 1;
+    }
+    while let Some(tok) = t.get(k) {
+        let w = tok.lower.as_ref();
+        if let Some(v) = small_word_number(w) {
+            // "twenty three": tens then unit; "two hundred fifty": after a scale.
+            let last_two = current % 100;
+            let fits = current == 0
+                || (last_two == 0 && current >= 100)
+                || (v < 10 && last_two >= 20 && last_two.is_multiple_of(10));
+            if !fits {
+                break;
+            }
+            current += v;
+            any = true;
+        } else if w == "dozen" && any {
+            current = current.max(1).saturating_mul(12);
+        } else if let Some(s) = scale_word(w).filter(|_| any) {
+            if s == 100 {
+                current = current.max(1).saturating_mul(100);
+            } else {
+                total = total.saturating_add(current.max(1).saturating_mul(s));
+                current = 0;
+            }
+        } else if w == "and"
+            && any
+            && (current >= 100 || total > 0)
+            && t.get(k + 1)
+                .is_some_and(|n| small_word_number(&n.lower).is_some())
+        {
+        } else {
+            break;
+        }
+        k += 1;
+        if k - j > 12 {
+            break;
+        }
+    }
+    if !any {
+        return None;
+    }
+    Some((total.saturating_add(current), k))
+}
+
+fn valid_grouping(s: &str) -> bool {
+    let mut parts = s.split(',');
+    let first = parts.next().unwrap_or("");
+    !first.is_empty()
+        && first.len() <= 3
+        && parts.all(|p| {
+            p.len() == 3
+                || p.starts_with(|c: char| c.is_ascii_digit())
+                    && p.len() > 3
+                    && p.as_bytes()[3] == b'.'
+        })
+}
+
+/// Parses a number written in words or digits ("two", "a dozen", "1,200",
+/// "twenty-three", "about 19,000", "more than 40"). `None` for vague or non-numbers.
+pub fn parse_number(words: &str) -> Option<u64> {
+    let t = tokenize(words.trim());
+    let p = number_at(&t, 0)?;
+    if p.end != t.len() {
+        return None;
+    }
+    p.value
+}
+
+/// The casualty kind a participle, adjective or noun names.
+fn cue_kind(w: &str) -> Option<CountKind> {
+    use CountKind::*;
+    Some(match w {
+        "killed" | "dead" | "died" | "deaths" | "death" | "fatalities" | "fatality"
+        | "perished" | "slain" | "murdered" | "executed" | "massacred" | "bodies" | "corpses"
+        | "drowned" | "beheaded" => Killed,
+        "injured" | "wounded" | "hurt" | "injuries" | "injury" | "wounds" | "hospitalised"
+        | "hospitalized" | "maimed" | "burned" | "burnt" => Injured,
+        "missing" | "unaccounted" | "disappeared" => Missing,
+        "arrested" | "detained" | "arrests" | "detentions" | "apprehended" | "jailed"
+        | "rounded" | "held" => Arrested,
+        "abducted" | "kidnapped" | "seized" | "abductions" | "kidnappings" | "hostages"
+        | "hostage" | "captured" | "taken" => Abducted,
+        _ => return None,
+    })
+}
+
+/// Active verb before an object count ("killing four", "police arrested 12").
+fn verb_kind(w: &str) -> Option<CountKind> {
+    use CountKind::*;
+    Some(match w {
+        "killed" | "killing" | "kills" | "kill" | "slaying" | "slew" | "slaughtered"
+        | "executed" | "executing" => Killed,
+        "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" | "hurt"
+        | "hurting" | "maiming" => Injured,
+        "arrested" | "arresting" | "arrests" | "detained" | "detaining" | "detains"
+        | "apprehended" | "jailed" => Arrested,
+        "abducted" | "abducting" | "kidnapped" | "kidnapping" | "kidnaps" | "abducts" => Abducted,
+        _ => return None,
+    })
+}
+
+/// Words between a count and its participle that keep the link ("were", "reportedly").
+fn aux_word(w: &str) -> bool {
+    matches!(
+        w,
+        "were"
+            | "was"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "are"
+            | "is"
+            | "be"
+            | "being"
+            | "got"
+            | "get"
+            | "reportedly"
+            | "also"
+            | "later"
+            | "allegedly"
+            | "reported"
+            | "confirmed"
+            | "feared"
+            | "believed"
+            | "said"
+            | "to"
+            | "all"
+            | "subsequently"
+            | "critically"
+            | "seriously"
+            | "severely"
+            | "slightly"
+            | "lightly"
+            | "fatally"
+            | "badly"
+            | "mortally"
+            | "gravely"
+            | "shot"
+            | "stabbed"
+            | "found"
+            | "left"
+            | "now"
+            | "still"
+            | "remain"
+            | "remained"
+            | "remains"
+            | "went"
+            | "gone"
+            | "go"
+            | "officially"
+            | "initially"
+            | "either"
+            | "both"
+            | "in"
+            | "discovered"
+            | "recovered"
+            | "pulled"
+            | "retrieved"
+            | "unearthed"
+            | "listed"
+            | "as"
+            | "treated"
+            | "hospitalised"
+            | "hospitalized"
+            | "admitted"
+    )
+}
+
+/// Words that may stand between a number and its noun ("four Ukrainian policemen").
+fn np_word(tok: &Tok) -> bool {
+    if tok.kind != TokKind::Word {
+        return false;
+    }
+    let w = tok.lower.as_ref();
+    if matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "from"
+            | "with"
+            | "to"
+            | "for"
+            | "the"
+            | "a"
+            | "an"
+            | "that"
+            | "who"
+            | "which"
+            | "while"
+            | "after"
+            | "before"
+            | "during"
+            | "when"
+            | "as"
+            | "than"
+            | "into"
+            | "near"
+            | "since"
+            | "said"
+            | "says"
+            | "say"
+            | "according"
+    ) {
+        return false;
+    }
+    if cue_kind(w).is_some() || aux_word(w) {
+        return false;
+    }
+    // Verbs are not noun-phrase words: "drones launched", "shells hitting".
+    let verb_like = (w.ends_with("ed") || w.ends_with("ing"))
+        && !matches!(
+            w,
+            "deceased" | "armed" | "unarmed" | "wounded" | "injured" | "aged"
+        );
+    !verb_like || tok.text.starts_with(|c: char| c.is_uppercase())
+}
+
+/// People a singular "a"/"an" counts as one ("a soldier was killed").
+fn person_singular(w: &str) -> bool {
+    matches!(
+        w,
+        "man"
+            | "woman"
+            | "child"
+            | "boy"
+            | "girl"
+            | "person"
+            | "soldier"
+            | "civilian"
+            | "policeman"
+            | "policewoman"
+            | "officer"
+            | "journalist"
+            | "resident"
+            | "teenager"
+            | "farmer"
+            | "worker"
+            | "student"
+            | "driver"
+            | "passenger"
+            | "guard"
+            | "militant"
+            | "fighter"
+            | "protester"
+            | "demonstrator"
+            | "pedestrian"
+            | "villager"
+            | "doctor"
+            | "nurse"
+            | "teacher"
+            | "baby"
+            | "toddler"
+            | "serviceman"
+            | "official"
+    )
+}
+
+/// Units and contexts that make a number a measure, not a count.
+fn measure_word(w: &str) -> bool {
+    matches!(
+        w,
+        "percent"
+            | "per"
+            | "%"
+            | "years"
+            | "year"
+            | "months"
+            | "month"
+            | "weeks"
+            | "week"
+            | "days"
+            | "day"
+            | "hours"
+            | "hour"
+            | "minutes"
+            | "minute"
+            | "seconds"
+            | "km"
+            | "kilometres"
+            | "kilometers"
+            | "kilometre"
+            | "kilometer"
+            | "miles"
+            | "mile"
+            | "metres"
+            | "meters"
+            | "metre"
+            | "meter"
+            | "feet"
+            | "foot"
+            | "kg"
+            | "kilograms"
+            | "tons"
+            | "tonnes"
+            | "dollars"
+            | "euros"
+            | "pounds"
+            | "rubles"
+            | "roubles"
+            | "hryvnias"
+            | "yuan"
+            | "shekels"
+            | "rupees"
+            | "a.m"
+            | "p.m"
+            | "am"
+            | "pm"
+            | "gmt"
+            | "utc"
+            | "o'clock"
+            | "bn"
+            | "mn"
+            | "degrees"
+            | "points"
+            | "times"
+            | "acres"
+            | "hectares"
+            | "litres"
+            | "liters"
+            | "barrels"
+            | "votes"
+            | "seats"
+            | "ballots"
+            | "jan"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// Whether the number phrase is a year, age, time, percentage, money or measure.
+fn excluded(t: &[Tok], p: &NumPhrase) -> bool {
+    let prev = p.start.checked_sub(1).and_then(|k| t.get(k));
+    let next = t.get(p.end);
+    if let Some(prev) = prev {
+        if matches!(
+            prev.text,
+            "$" | "€" | "£" | "¥" | "₴" | "₽" | ":" | "#" | "No" | "no"
+        ) || matches!(
+            prev.lower.as_ref(),
+            "aged"
+                | "age"
+                | "ages"
+                | "us$"
+                | "number"
+                | "route"
+                | "resolution"
+                | "article"
+                | "flight"
+                | "page"
+                | "chapter"
+                | "since"
+                | "until"
+                | "by"
+        ) {
+            return true;
+        }
+        // "March 5", "in 2023"
+        if measure_word(&prev.lower) && prev.lower.len() > 2 {
+            return true;
+        }
+    }
+    if let Some(next) = next {
+        if matches!(next.text, "%" | ":" | "-")
+            || measure_word(&next.lower)
+            || next.lower.starts_with("year")
+        {
+            return true;
+        }
+    }
+    // A bare year.
+    if p.end - p.start == 1 {
+        let tok = &t[p.start];
+        if tok.kind == TokKind::Num && tok.text.len() == 4 && !tok.text.contains(',') {
+            if let Ok(y) = tok.text.parse::<u32>() {
+                let counted =
+                    next.is_some_and(|n| cue_kind(&n.lower).is_some() || person_plural(&n.lower));
+                if (1800..=2100).contains(&y) && !counted {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Things that get burned, hit or destroyed: never casualties.
+fn thing_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "cars"
+            | "vehicles"
+            | "houses"
+            | "homes"
+            | "buildings"
+            | "shops"
+            | "stores"
+            | "trucks"
+            | "buses"
+            | "tents"
+            | "drones"
+            | "missiles"
+            | "rockets"
+            | "shells"
+            | "tanks"
+            | "boats"
+            | "ships"
+            | "vessels"
+            | "aircraft"
+            | "planes"
+            | "jets"
+            | "helicopters"
+            | "schools"
+            | "mosques"
+            | "churches"
+            | "hospitals"
+            | "villages"
+            | "businesses"
+            | "crops"
+            | "cattle"
+            | "livestock"
+            | "animals"
+            | "cows"
+            | "goats"
+            | "sheep"
+            | "camels"
+            | "properties"
+            | "structures"
+            | "apartments"
+            | "flats"
+            | "warehouses"
+            | "weapons"
+            | "rifles"
+            | "guns"
+            | "cases"
+            | "votes"
+            | "seats"
+    )
+}
+
+/// Weekday and month names: capitalised, but not part of a noun phrase.
+fn calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// Plural nouns for people, used to accept "2000 people" as a count.
+fn person_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "persons"
+            | "civilians"
+            | "soldiers"
+            | "troops"
+            | "others"
+            | "residents"
+            | "children"
+            | "men"
+            | "women"
+            | "individuals"
+            | "policemen"
+            | "officers"
+            | "militants"
+            | "fighters"
+            | "protesters"
+            | "migrants"
+            | "passengers"
+    )
+}
+
+/// Token index where a parenthetical (", including three soldiers,") ends, if one starts
+/// at `k` (a comma).
+fn skip_parenthetical(t: &[Tok], k: usize) -> Option<usize> {
+    if t.get(k)?.text != "," && t.get(k)?.text != "(" && t.get(k)?.text != "-" {
+        return None;
+    }
+    let w = t.get(k + 1)?.lower.as_ref();
+    if !matches!(
+        w,
+        "including"
+            | "among"
+            | "most"
+            | "all"
+            | "many"
+            | "mostly"
+            | "mainly"
+            | "some"
+            | "both"
+            | "nearly"
+            | "almost"
+            | "half"
+            | "one"
+            | "two"
+            | "three"
+            | "of"
+            | "aged"
+    ) {
+        return None;
+    }
+    let close = t
+        .iter()
+        .enumerate()
+        .skip(k + 2)
+        .take(12)
+        .find(|(_, x)| matches!(x.text, "," | ")" | "-"))?;
+    Some(close.0 + 1)
+}
+
+/// Numbers that count a subset of an earlier figure ("including three soldiers").
+fn subset_number(t: &[Tok], start: usize) -> bool {
+    let w = |k: usize| {
+        start
+            .checked_sub(k)
+            .and_then(|i| t.get(i))
+            .map(|t| t.lower.as_ref())
+            .unwrap_or("")
+    };
+    matches!(w(1), "including" | "includes" | "include")
+        || (w(1) == "them" && matches!(w(2), "among" | "of"))
+        || (w(1) == "whom" && matches!(w(2), "of" | "among"))
+        || (w(1) == "of" && w(2) == "whom")
+}
+
+/// Looks right of a number phrase for the word that names its kind. Returns the kind
+/// and the token index just past the cue.
+fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
+    let mut k = p.end;
+    let mut np = 0usize;
+    let mut in_aux = false;
+    let mut head: Option<&str> = None;
+    let limit = (p.end + 14).min(t.len());
+    while k < limit {
+        let tok = &t[k];
+        let w = tok.lower.as_ref();
+        if let Some(kind) = cue_kind(w) {
+            // "bodies" is a killed count only when found/recovered, or is the head.
+            if matches!(w, "bodies" | "corpses") {
+                head = Some(w);
+                k += 1;
+                np += 1;
+                continue;
+            }
+            // "a dozen cars were burned": things are not casualties.
+            if head.is_some_and(thing_noun) {
+                return None;
+            }
+            // "were taken to hospital" is injured, "taken hostage" abducted.
+            if w == "taken" {
+                let at = |d: usize| t.get(k + d).map(|x| x.lower.as_ref()).unwrap_or("");
+                return match (at(1), at(2), at(3)) {
+                    ("to", "hospital" | "hospitals", _) => Some((CountKind::Injured, k + 3)),
+                    ("to", "a" | "the" | "local", "hospital" | "hospitals") => {
+                        Some((CountKind::Injured, k + 4))
+                    }
+                    ("hostage" | "captive" | "prisoner", _, _) => {
+                        Some((CountKind::Abducted, k + 2))
+                    }
+                    _ => None,
+                };
+            }
+            // A participle before a noun is an adjective: "22 seriously wounded
+            // Ukrainian soldiers" are counted people, not a casualty figure.
+            if !in_aux
+                && matches!(w, "wounded" | "injured" | "dead" | "killed")
+                && t.get(k + 1).is_some_and(|n| {
+                    person_plural(&n.lower)
+                        || (n.kind == TokKind::Word
+                            && n.text.starts_with(|c: char| c.is_uppercase())
+                            && !calendar_word(&n.lower))
+                })
+            {
+                return None;
+            }
+            // "held" and "taken" only as participles after an auxiliary.
+            if matches!(
+                w,
+                "held" | "taken" | "rounded" | "seized" | "captured" | "burned" | "burnt"
+            ) && !in_aux
+                && (!(w == "seized" || w == "captured") || !head.is_some_and(person_plural))
+            {
+                return None;
+            }
+            if matches!(head, Some("bodies" | "corpses")) {
+                return Some((CountKind::Killed, k + 1));
+            }
+            return Some((kind, k + 1));
+        }
+        if matches!(head, Some("bodies" | "corpses"))
+            && matches!(
+                w,
+                "found"
+                    | "discovered"
+                    | "recovered"
+                    | "pulled"
+                    | "retrieved"
+                    | "unearthed"
+                    | "exhumed"
+            )
+        {
+            return Some((CountKind::Killed, k + 1));
+        }
+        if let Some(end) = skip_parenthetical(t, k) {
+            k = end;
+            continue;
+        }
+        if w == "in"
+            && t.get(k + 1)
+                .is_some_and(|n| matches!(n.lower.as_ref(), "all" | "total"))
+        {
+            k += 2;
+            continue;
+        }
+        if w == "lost"
+            && t.get(k + 1).is_some_and(|n| n.lower == "their")
+            && t.get(k + 2).is_some_and(|n| n.lower == "lives")
+        {
+            return Some((CountKind::Killed, k + 3));
+        }
+        // "were treated for injuries", "hospitalised with wounds"
+        if matches!(w, "for" | "with")
+            && k > 0
+            && matches!(
+                t[k - 1].lower.as_ref(),
+                "treated" | "hospitalised" | "hospitalized" | "admitted"
+            )
+        {
+            k += 1;
+            continue;
+        }
+        // "Two villagers who tried to resist were shot dead": skip the relative clause.
+        if w == "who" && !in_aux && np > 0 {
+            let aux = t
+                .iter()
+                .enumerate()
+                .skip(k + 1)
+                .take(10)
+                .take_while(|(_, x)| x.kind != TokKind::Punct)
+                .find(|(_, x)| {
+                    matches!(
+                        x.lower.as_ref(),
+                        "were" | "was" | "are" | "is" | "had" | "have"
+                    )
+                });
+            if let Some((a, _)) = aux {
+                k = a;
+                continue;
+            }
+        }
+        if w == "and" && k > 0 && matches!(t[k - 1].lower.as_ref(), "shot" | "stabbed" | "beaten") {
+            k += 1;
+            continue;
+        }
+        if aux_word(w) && !(w == "in" || w == "as" || w == "to") {
+            // Degree adverbs ("seriously wounded") do not make a passive.
+            in_aux |= !matches!(
+                w,
+                "critically"
+                    | "seriously"
+                    | "severely"
+                    | "slightly"
+                    | "lightly"
+                    | "fatally"
+                    | "badly"
+                    | "mortally"
+                    | "gravely"
+                    | "reportedly"
+                    | "allegedly"
+            );
+            k += 1;
+            continue;
+        }
+        if (w == "to" || w == "as") && in_aux {
+            k += 1;
+            continue;
+        }
+        if !in_aux && np < 5 && np_word(tok) {
+            head = Some(w);
+            np += 1;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    None
+}
+
+/// Looks left of a number phrase for an active verb or "death toll ... to".
+fn cue_before(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
+    let prev = p.start.checked_sub(1)?;
+    let pw = t[prev].lower.as_ref();
+    if let Some(kind) = verb_kind(pw) {
+        return Some((kind, prev));
+    }
+    // "claimed the lives of two", "took the lives of"
+    if pw == "of" && prev >= 1 && t[prev - 1].lower == "lives" {
+        return Some((CountKind::Killed, prev - 1));
+    }
+    // "a toll of 18"
+    if pw == "of" && prev >= 1 && t[prev - 1].lower == "toll" {
+        return Some((CountKind::Killed, prev - 1));
+    }
+    // "the death toll rose to 18", "toll stood at 18", "the toll reached 18"
+    let singular = matches!(t[p.start].lower.as_ref(), "a" | "an");
+    if !singular
+        && matches!(
+            pw,
+            "to" | "at"
+                | "reached"
+                | "hit"
+                | "is"
+                | "was"
+                | "stands"
+                | "surpassed"
+                | "topped"
+                | "passed"
+        )
+    {
+        // "The death toll from Tuesday's bombing of a police convoy ... has risen to
+        // six", "the number of injured had risen to eight".
+        for k in (prev.saturating_sub(25)..prev).rev() {
+            let w = t[k].lower.as_ref();
+            if t[k].kind == TokKind::Num || matches!(w, ";" | ".") {
+                break;
+            }
+            if w == "toll" {
+                let kind = match k.checked_sub(1).map(|i| t[i].lower.as_ref()) {
+                    Some("injury") => CountKind::Injured,
+                    _ => CountKind::Killed,
+                };
+                return Some((kind, k.saturating_sub(1)));
+            }
+            if w == "number" && t.get(k + 1).is_some_and(|x| x.lower == "of") {
+                let kind = t.iter().skip(k + 2).take(3).find_map(|x| {
+                    cue_kind(&x.lower).filter(|_| {
+                        !matches!(
+                            x.lower.as_ref(),
+                            "bodies"
+                                | "corpses"
+                                | "held"
+                                | "taken"
+                                | "seized"
+                                | "captured"
+                                | "burned"
+                                | "burnt"
+                        )
+                    })
+                });
+                if let Some(kind) = kind {
+                    return Some((kind, k));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn to_u32(v: u64) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+/// Finds casualty figures in one sentence.
+pub fn casualty_counts(sentence: &str) -> Vec<CountMention> {
+    casualties_in(&tokenize(sentence))
+}
+
+/// Casualty figures and other quantities of one sentence, tokenized once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceCounts {
+    pub casualties: Vec<CountMention>,
+    pub quantities: Vec<QuantityMention>,
+}
+
+/// Both [`casualty_counts`] and [`quantities`] of a sentence, at the cost of one.
+pub fn counts(sentence: &str) -> SentenceCounts {
+    let t = tokenize(sentence);
+    let casualties = casualties_in(&t);
+    let quantities = quantities_in(sentence, &t, &casualties);
+    SentenceCounts {
+        casualties,
+        quantities,
+    }
+}
+
+fn casualties_in(t: &[Tok]) -> Vec<CountMention> {
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while i < t.len() {
+        let Some(p) = number_at(t, i).or_else(|| singular_person(t, i)) else {
+            i += 1;
+            continue;
+        };
+        if p.end <= i {
+            i += 1;
+            continue;
+        }
+        if excluded(t, &p) || subset_number(t, p.start) {
+            i = p.end;
+            continue;
+        }
+        let after = cue_after(t, &p).map(|(k, e)| (k, t[p.start].start, t[e - 1].end));
+        let cue = after.or_else(|| {
+            // "killing some", "arrested few": too weak to report.
+            let weak = p.value.is_none()
+                && matches!(t[p.start].lower.as_ref(), "some" | "few" | "unknown");
+            cue_before(t, &p)
+                .filter(|_| !weak)
+                .map(|(k, s)| (k, t[s].start, t[p.end - 1].end))
+        });
+        if let Some((kind, start, end)) = cue {
+            out.push(CountMention {
+                kind,
+                value: p.value.map(to_u32),
+                start,
+                end,
+                zero_by_negation: false,
+                approximate: p.approximate,
+            });
+        }
+        i = p.end;
+    }
+    negations(t, &mut out);
+    out
+}
+
+/// "a soldier was killed": one.
+fn singular_person(t: &[Tok], i: usize) -> Option<NumPhrase> {
+    let tok = t.get(i)?;
+    if !matches!(tok.lower.as_ref(), "a" | "an" | "another") {
+        return None;
+    }
+    // "a third was wounded", "another was killed": one more person.
+    let next = t.get(i + 1).map(|x| x.lower.as_ref()).unwrap_or("");
+    let ordinal = matches!(next, "second" | "third" | "fourth" | "fifth" | "sixth");
+    let then = t
+        .get(i + if ordinal { 2 } else { 1 })
+        .map(|x| x.lower.as_ref());
+    if (ordinal || tok.lower == "another")
+        && matches!(then, Some("was" | "is" | "had" | "has" | "died"))
+    {
+        return Some(NumPhrase {
+            start: i,
+            end: i + if ordinal { 2 } else { 1 },
+            value: Some(1),
+            approximate: false,
+        });
+    }
+    if tok.lower == "another" {
+        return None;
+    }
+    // Up to two modifiers: "a Ukrainian soldier", "a 34-year-old man"; coordinated
+    // singulars add up: "a 67-year-old man and a 45-year-old woman were wounded".
+    let noun = person_noun_after(t, i)?;
+    let mut value = 1u64;
+    let mut end = noun + 1;
+    while t.get(end).is_some_and(|x| x.lower == "and")
+        && t.get(end + 1)
+            .is_some_and(|x| matches!(x.lower.as_ref(), "a" | "an"))
+    {
+        let Some(next) = person_noun_after(t, end + 1) else {
+            break;
+        };
+        value += 1;
+        end = next + 1;
+    }
+    Some(NumPhrase {
+        start: i,
+        end,
+        value: Some(value),
+        approximate: false,
+    })
+}
+
+/// The index of the person noun of "a/an [modifiers] NOUN" starting at `i`.
+fn person_noun_after(t: &[Tok], i: usize) -> Option<usize> {
+    for (k, tok) in t.iter().enumerate().skip(i + 1).take(3) {
+        if person_singular(&tok.lower) {
+            return Some(k);
+        }
+        if !np_word(tok) && !tok.text.contains("-year-old") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Zero counts stated by negation.
+fn negations(t: &[Tok], out: &mut Vec<CountMention>) {
+    let push = |kind: CountKind, s: usize, e: usize, out: &mut Vec<CountMention>| {
+        if !out.iter().any(|m| m.kind == kind && m.zero_by_negation) {
+            out.push(CountMention {
+                kind,
+                value: Some(0),
+                start: t[s].start,
+                end: t[e].end,
+                zero_by_negation: true,
+                approximate: false,
+            });
+        }
+    };
+    for i in 0..t.len() {
+        let w = t[i].lower.as_ref();
+        match w {
+            "no" | "without" | "nobody" | "none" | "zero" => {
+                let one_word = matches!(w, "nobody" | "none")
+                    || (w == "no" && t.get(i + 1).is_some_and(|n| n.lower == "one"));
+                // "no casualties", "no immediate reports of casualties", "no one was killed"
+                let from = if w == "no" && t.get(i + 1).is_some_and(|n| n.lower == "one") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                for k in from..(from + 6).min(t.len()) {
+                    let x = t[k].lower.as_ref();
+                    if x == "casualties" || x == "casualty" {
+                        if !one_word {
+                            push(CountKind::Killed, i, k, out);
+                            push(CountKind::Injured, i, k, out);
+                        }
+                        break;
+                    }
+                    if let Some(kind) = cue_kind(x) {
+                        if matches!(
+                            kind,
+                            CountKind::Killed | CountKind::Injured | CountKind::Missing
+                        ) && !matches!(
+                            x,
+                            "bodies"
+                                | "corpses"
+                                | "held"
+                                | "taken"
+                                | "seized"
+                                | "captured"
+                                | "burned"
+                                | "burnt"
+                        ) {
+                            push(kind, i, k, out);
+                            // "no one was killed or injured"
+                            if t.get(k + 1)
+                                .is_some_and(|n| matches!(n.lower.as_ref(), "or" | "and"))
+                            {
+                                if let Some(k2) = t.get(k + 2).and_then(|n| cue_kind(&n.lower)) {
+                                    push(k2, i, k + 2, out);
+                                }
+                            }
+                        }
+                        break;
+                    }
+                    if !(matches!(
+                        x,
+                        "immediate"
+                            | "immediately"
+                            | "reports"
+                            | "report"
+                            | "reported"
+                            | "of"
+                            | "one"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "been"
+                            | "further"
+                            | "other"
+                            | "serious"
+                            | "major"
+                            | "known"
+                            | "confirmed"
+                            | "signs"
+                            | "word"
+                            | "civilian"
+                            | "human"
+                            | "fatal"
+                    )) {
+                        break;
+                    }
+                }
+            }
+            "unhurt" | "unharmed" | "unscathed" | "uninjured" => {
+                push(CountKind::Injured, i, i, out);
+            }
+            "escaped"
+                if t.get(i + 1).is_some_and(|n| {
+                    matches!(n.lower.as_ref(), "injury" | "unhurt" | "unharmed")
+                }) =>
+            {
+                push(CountKind::Injured, i, i + 1, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Heads of counted things that are not casualties.
+fn quantity_head(w: &str) -> bool {
+    matches!(
+        w,
+        "prisoners"
+            | "pows"
+            | "bodies"
+            | "soldiers"
+            | "troops"
+            | "servicemen"
+            | "civilians"
+            | "people"
+            | "residents"
+            | "refugees"
+            | "migrants"
+            | "hostages"
+            | "detainees"
+            | "drones"
+            | "missiles"
+            | "rockets"
+            | "shells"
+            | "bombs"
+            | "tanks"
+            | "aircraft"
+            | "jets"
+            | "warplanes"
+            | "helicopters"
+            | "homes"
+            | "houses"
+            | "buildings"
+            | "families"
+            | "children"
+            | "fighters"
+            | "militants"
+            | "police"
+            | "policemen"
+            | "officers"
+            | "personnel"
+            | "vehicles"
+            | "trucks"
+            | "ships"
+            | "vessels"
+            | "boats"
+            | "villages"
+            | "towns"
+            | "settlements"
+            | "schools"
+            | "hospitals"
+            | "projectiles"
+            | "uavs"
+            | "shahed"
+            | "shaheds"
+            | "artillery"
+            | "protesters"
+            | "demonstrators"
+            | "students"
+            | "workers"
+            | "journalists"
+            | "pilgrims"
+            | "passengers"
+            | "sorties"
+            | "strikes"
+            | "attacks"
+            | "airstrikes"
+            | "deaths"
+            | "victims"
+            | "captives"
+            | "remains"
+            | "deceased"
+            | "dead"
+            | "wounded"
+            | "injured"
+            | "individuals"
+            | "persons"
+            | "men"
+            | "women"
+            | "casualties"
+            | "arrests"
+            | "explosions"
+            | "blasts"
+    )
+}
+
+/// Counts of things in one sentence that are not casualty figures ("1,200 prisoners
+/// of war", "3,000 deceased Ukrainian soldiers", "about 19,000 South Korean troops").
+pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
+    let t = tokenize(sentence);
+    let casualties = casualties_in(&t);
+    quantities_in(sentence, &t, &casualties)
+}
+
+fn quantities_in(sentence: &str, t: &[Tok], casualties: &[CountMention]) -> Vec<QuantityMention> {
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while i < t.len() {
+        let Some(p) = number_at(t, i) else {
+            i += 1;
+            continue;
+        };
+        if p.end <= i {
+            i += 1;
+            continue;
+        }
+        let Some(value) = p.value else {
+            i = p.end;
+            continue;
+        };
+        if excluded(t, &p) {
+            i = p.end;
+            continue;
+        }
+        let num_start = t[p.start].start;
+        let taken = casualties
+            .iter()
+            .any(|m| !m.zero_by_negation && m.start <= num_start && num_start < m.end);
+        // The noun phrase: modifiers up to a head noun, plus "of war".
+        let mut head_end: Option<usize> = None;
+        let mut k = p.end;
+        while k < t.len() && k < p.end + 5 {
+            let w = t[k].lower.as_ref();
+            if quantity_head(w) {
+                head_end = Some(k);
+            } else if !np_word(&t[k]) {
+                break;
+            }
+            k += 1;
+        }
+        if let Some(mut h) = head_end {
+            if t.get(h + 1).is_some_and(|x| x.lower == "of")
+                && t.get(h + 2).is_some_and(|x| x.lower == "war")
+            {
+                h += 2;
+            }
+            if !taken {
+                out.push(QuantityMention {
+                    what: sentence[t[p.end].start..t[h].end].to_string(),
+                    count: value,
+                    start: num_start,
+                    end: t[h].end,
+                });
+            }
+            i = h + 1;
+            continue;
+        }
+        i = p.end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CountKind::*;
+    use super::*;
+
+    #[test]
+    fn parses_numbers() {
+        let cases: &[(&str, Option<u64>)] = &[
+            ("two", Some(2)),
+            ("a dozen", Some(12)),
+            ("1,200", Some(1200)),
+            ("twenty-three", Some(23)),
+            ("twenty three", Some(23)),
+            ("Eleven", Some(11)),
+            ("Seventeen", Some(17)),
+            ("about 19,000", Some(19_000)),
+            ("more than 40", Some(40)),
+            ("at least 33", Some(33)),
+            ("two hundred and fifty", Some(250)),
+            ("three thousand", Some(3000)),
+            ("1.5 million", Some(1_500_000)),
+            ("two dozen", Some(24)),
+            ("a hundred", Some(100)),
+            ("several", None),
+            ("dozens", None),
+            ("third", None),
+            ("3.5", None),
+            ("two people", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_number(text), *want, "{text:?}");
+        }
+    }
+
+    /// (kind, value, zero_by_negation) triples found in a sentence.
+    fn found(s: &str) -> Vec<Found> {
+        casualty_counts(s)
+            .into_iter()
+            .map(|m| (m.kind, m.value, m.zero_by_negation))
+            .collect()
+    }
+
+    type Found = (CountKind, Option<u32>, bool);
+
+    #[test]
+    fn finds_casualty_counts() {
+        let cases: &[(&str, &[Found])] = &[
+            (
+                "Gunmen attacked a checkpoint, killing four policemen and wounding seven.",
+                &[(Killed, Some(4), false), (Injured, Some(7), false)],
+            ),
+            (
+                "Officials in Russia reported two fatalities and eleven injuries due to a Ukrainian drone attack targeting Sochi.",
+                &[(Killed, Some(2), false), (Injured, Some(11), false)],
+            ),
+            (
+                "The Kharkiv region suffered devastating losses, with three bodies discovered under the ruins of a residential building.",
+                &[(Killed, Some(3), false)],
+            ),
+            (
+                "Another assault on Kharkiv resulted in 33 people injured early Thursday morning.",
+                &[(Injured, Some(33), false)],
+            ),
+            (
+                "At least 14 people, including three soldiers, were killed in the blast.",
+                &[(Killed, Some(14), false)],
+            ),
+            ("The death toll rose to 18 on Monday.", &[(Killed, Some(18), false)]),
+            (
+                "The bombing left 12 dead and 20 wounded.",
+                &[(Killed, Some(12), false), (Injured, Some(20), false)],
+            ),
+            ("Eleven people in all were hurt.", &[(Injured, Some(11), false)]),
+            (
+                "The militants killed at least seven people and wounded 23 others.",
+                &[(Killed, Some(7), false), (Injured, Some(23), false)],
+            ),
+            ("Five people were abducted from the village.", &[(Abducted, Some(5), false)]),
+            ("Gunmen kidnapped 12 students.", &[(Abducted, Some(12), false)]),
+            ("Five people were seized by gunmen.", &[(Abducted, Some(5), false)]),
+            ("Police arrested 12 protesters.", &[(Arrested, Some(12), false)]),
+            ("Security forces detained 45 people.", &[(Arrested, Some(45), false)]),
+            ("There were 45 arrests.", &[(Arrested, Some(45), false)]),
+            ("Two fishermen remain missing.", &[(Missing, Some(2), false)]),
+            (
+                "No casualties were reported.",
+                &[(Killed, Some(0), true), (Injured, Some(0), true)],
+            ),
+            ("No one was killed in the attack.", &[(Killed, Some(0), true)]),
+            ("No deaths were reported.", &[(Killed, Some(0), true)]),
+            ("The driver was unhurt.", &[(Injured, Some(0), true)]),
+            ("Several injuries were reported in Cherkasy.", &[(Injured, None, false)]),
+            ("Dozens were injured in the stampede.", &[(Injured, None, false)]),
+            ("Scores wounded as protests turned violent.", &[(Injured, None, false)]),
+            ("78 civilians were killed by mines last year.", &[(Killed, Some(78), false)]),
+            (
+                "Drone strikes claimed the lives of two individuals in Russia.",
+                &[(Killed, Some(2), false)],
+            ),
+            ("A soldier was killed by shelling.", &[(Killed, Some(1), false)]),
+            (
+                "Two soldiers were shot dead at a checkpoint.",
+                &[(Killed, Some(2), false)],
+            ),
+            ("Twenty-three people died in the fire.", &[(Killed, Some(23), false)]),
+            ("About 1,200 people have been killed.", &[(Killed, Some(1200), false)]),
+            (
+                "The death toll from Tuesday's suicide car bombing of a police convoy in northwest Pakistan has risen to six, officials said.",
+                &[(Killed, Some(6), false)],
+            ),
+            (
+                "Russian authorities said the death toll remained at one but that the number of injured had risen to eight.",
+                &[(Killed, Some(1), false), (Injured, Some(8), false)],
+            ),
+            (
+                "It put the number of people injured in that attack at 14.",
+                &[(Injured, Some(14), false)],
+            ),
+            (
+                "The death toll rose to three on Friday, and the number of injured climbed to nine.",
+                &[(Killed, Some(3), false), (Injured, Some(9), false)],
+            ),
+            (
+                "Two villagers who tried to resist were shot dead, he said.",
+                &[(Killed, Some(2), false)],
+            ),
+            (
+                "At least 12 people were treated for injuries, including three police officers.",
+                &[(Injured, Some(12), false)],
+            ),
+            (
+                "Two Colombian soldiers were killed and a third was wounded when they stepped on a landmine.",
+                &[(Killed, Some(2), false), (Injured, Some(1), false)],
+            ),
+            ("The toll rose to 18 from 12.", &[(Killed, Some(18), false)]),
+            (
+                "A 67-year-old man and a 45-year-old woman were wounded when shells hit a street.",
+                &[(Injured, Some(2), false)],
+            ),
+            (
+                "The toll rose to three after rescuers recovered the body of an elderly man.",
+                &[(Killed, Some(3), false)],
+            ),
+            (
+                "A 54-year-old man died, and six people, including a child, were taken to hospital.",
+                &[(Killed, Some(1), false), (Injured, Some(6), false)],
+            ),
+            (
+                "The two men, aged 19 and 23, were detained on Sunday.",
+                &[(Arrested, Some(2), false)],
+            ),
+            (
+                "Russia also handed over 22 seriously wounded Ukrainian soldiers.",
+                &[],
+            ),
+            ("About a dozen cars were burned and three people were arrested.", &[(Arrested, Some(3), false)]),
+            ("Militants killed some villagers.", &[]),
+            // Never counts.
+            ("The agreement covers 1,200 prisoners of war.", &[]),
+            ("They agreed to transfer back 3,000 deceased Ukrainian soldiers.", &[]),
+            ("About 19,000 South Korean troops took part.", &[]),
+            ("A 34-year-old man was detained in 2023.", &[(Arrested, Some(1), false)]),
+            ("In 2023, prices rose 12 percent.", &[]),
+            ("The attack at 10:30 lasted 20 minutes.", &[]),
+            ("The third round of talks cost $5 million.", &[]),
+            ("Markets were hit hard as 40 stocks fell.", &[]),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(found(sentence), *want, "{sentence:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_cover_the_figure() {
+        let s = "Shelling killed at least seven people and wounded 23 others.";
+        let m = casualty_counts(s);
+        assert_eq!(&s[m[0].start..m[0].end], "killed at least seven");
+        assert!(m[0].approximate);
+        assert_eq!(&s[m[1].start..m[1].end], "wounded 23");
+        let s = "At least 14 people, including three soldiers, were killed.";
+        let m = casualty_counts(s);
+        assert_eq!(
+            &s[m[0].start..m[0].end],
+            "At least 14 people, including three soldiers, were killed"
+        );
+    }
+
+    #[test]
+    fn finds_quantities() {
+        let cases: &[(&str, &[(&str, u64)])] = &[
+            (
+                "Medinsky mentioned a tentative agreement to exchange 1,200 prisoners of war and to transfer back 3,000 deceased Ukrainian soldiers.",
+                &[("prisoners of war", 1200), ("deceased Ukrainian soldiers", 3000)],
+            ),
+            (
+                "The drills involve about 19,000 South Korean troops.",
+                &[("South Korean troops", 19_000)],
+            ),
+            ("Russia launched 112 drones overnight.", &[("drones", 112)]),
+            ("Some 3,500 people were evacuated from Sumy.", &[("people", 3500)]),
+            ("33 people were injured.", &[]),
+            ("In 2023, 40 percent of homes lost power.", &[]),
+        ];
+        for (sentence, want) in cases {
+            let got: Vec<(String, u64)> = quantities(sentence)
+                .into_iter()
+                .map(|q| (q.what, q.count))
+                .collect();
+            let want: Vec<(String, u64)> = want.iter().map(|(w, c)| (w.to_string(), *c)).collect();
+            assert_eq!(got, want, "{sentence:?}");
+        }
+    }
+
+    #[test]
+    fn survives_hostile_input() {
+        let long = "killed 5 ".repeat(10_000);
+        assert!(casualty_counts(&long).len() <= MAX_TOKENS);
+        for s in [
+            "",
+            "no",
+            "a",
+            ",,,",
+            "99999999999999999999999 killed",
+            "\u{e9}\u{301}9,9",
+            "1,2,3,4 killed",
+        ] {
+            let _ = casualty_counts(s);
+            let _ = quantities(s);
+            let _ = parse_number(s);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! Text clues that tell two same-place, same-day incidents apart: the kind of site hit
+//! ("market", "airport", "factory") and named districts ("Saltivskyi district"), read from
+//! the evidence sentences; plus name folding for place comparison.
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+/// Site classes and the words that name them. Words are matched on whole lower-case tokens.
+const SITES: &[(&str, &[&str])] = &[
+    ("market", &["market", "bazaar", "marketplace"]),
+    (
+        "port",
+        &[
+            "port", "harbour", "harbor", "terminal", "dock", "docks", "pier",
+        ],
+    ),
+    ("airport", &["airport", "airfield", "airbase"]),
+    ("checkpoint", &["checkpoint"]),
+    ("convoy", &["convoy"]),
+    ("medical", &["hospital", "clinic"]),
+    (
+        "school",
+        &["school", "university", "college", "kindergarten"],
+    ),
+    (
+        "worship",
+        &["mosque", "church", "temple", "synagogue", "cathedral"],
+    ),
+    (
+        "hospitality",
+        &["bar", "restaurant", "cafe", "hotel", "nightclub"],
+    ),
+    ("camp", &["camp"]),
+    (
+        "industrial",
+        &[
+            "factory",
+            "enterprise",
+            "plant",
+            "industrial",
+            "refinery",
+            "depot",
+            "warehouse",
+        ],
+    ),
+    (
+        "residential",
+        &[
+            "apartment",
+            "apartments",
+            "residential",
+            "flats",
+            "house",
+            "houses",
+            "homes",
+        ],
+    ),
+    ("transport", &["bus", "minibus", "train", "railway"]),
+    ("energy", &["substation", "pumping", "pipeline", "dam"]),
+    (
+        "government",
+        &["parliament", "congress", "ministry", "embassy"],
+    ),
+    ("military", &["barracks", "garrison"]),
+];
+
+/// Words after a proper name that make it a district name.
+const DISTRICT_WORDS: &[&str] = &["district", "neighbourhood", "neighborhood", "quarter"];
+
+/// Characters of a district name compared (so "Saltivskyi" matches "Saltivka").
+const DISTRICT_PREFIX: usize = 5;
+
+/// Clues of one candidate or event (union over its evidence sentences).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clues {
+    /// Site classes named, sorted, unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<String>,
+    /// Folded prefixes of district names, sorted, unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub districts: Vec<String>,
+}
+
+impl Clues {
+    /// Reads the clues of one sentence.
+    pub fn of(sentence: &str) -> Clues {
+        let tokens: Vec<&str> = sentence
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let mut clues = Clues::default();
+        for (i, tok) in tokens.iter().enumerate() {
+            let lower = tok.to_lowercase();
+            for (class, words) in SITES {
+                if words.contains(&lower.as_str()) {
+                    clues.sites.push((*class).to_string());
+                }
+            }
+            if i > 0 && DISTRICT_WORDS.contains(&lower.as_str()) {
+                let name = tokens[i - 1];
+                if name.chars().next().is_some_and(char::is_uppercase) {
+                    let folded = fold(strip_possessive(name));
+                    clues
+                        .districts
+                        .push(folded.chars().take(DISTRICT_PREFIX).collect());
+                }
+            }
+        }
+        clues.normalize();
+        clues
+    }
+
+    /// Adds another sentence's clues.
+    pub fn extend(&mut self, other: &Clues) {
+        self.sites.extend(other.sites.iter().cloned());
+        self.districts.extend(other.districts.iter().cloned());
+        self.normalize();
+    }
+
+    fn normalize(&mut self) {
+        self.sites.sort();
+        self.sites.dedup();
+        self.districts.sort();
+        self.districts.dedup();
+    }
+}
+
+/// How two clue sets relate: +1 shared, -1 both named and disjoint, 0 nothing to compare.
+pub fn agreement(a: &[String], b: &[String]) -> i8 {
+    if a.is_empty() || b.is_empty() {
+        0
+    } else if a.iter().any(|x| b.contains(x)) {
+        1
+    } else {
+        -1
+    }
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s)
+}
+
+/// Lower-case, diacritics removed, only letters and digits: "El-Fasher" -> "elfasher",
+/// "Adré" -> "adre".
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
+pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_sites_and_districts_from_real_sentences() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "A Russian guided aerial bomb struck an industrial enterprise in Kharkiv's \
+                 Kholodnohirskyi district on Tuesday afternoon, injuring five workers.",
+                &["industrial"],
+                &["kholo"],
+            ),
+            (
+                "Residents of Kharkov's Saltivka neighbourhood spent Wednesday clearing glass \
+                 and debris after a Russian drone strike on Tuesday that killed three people.",
+                &[],
+                &["salti"],
+            ),
+            (
+                "The death toll from the pre-dawn drone strike on a nine-storey building in the \
+                 Saltivskyi district rose to three.",
+                &[],
+                &["salti"],
+            ),
+            (
+                "Several mortar rounds landed near the perimeter of Mogadishu's Aden Adde \
+                 International Airport on Thursday evening, wounding three people.",
+                &["airport"],
+                &[],
+            ),
+            (
+                "A car bomb exploded near a security checkpoint on Mogadishu's busy Maka \
+                 al-Mukarama road on Thursday morning, killing at least five people.",
+                &["checkpoint"],
+                &[],
+            ),
+            (
+                "Russian forces shelled a residential area of Kherson on Wednesday afternoon, \
+                 a day after an artillery strike on the city's central market killed four people.",
+                &["market", "residential"],
+                &[],
+            ),
+            ("The talks lasted less than an hour.", &[], &[]),
+        ];
+        for (sentence, sites, districts) in cases {
+            let c = Clues::of(sentence);
+            assert_eq!(c.sites, *sites, "{sentence}");
+            assert_eq!(c.districts, *districts, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn agreement_table() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(agreement(&s(&["market"]), &s(&["market", "port"])), 1);
+        assert_eq!(agreement(&s(&["market"]), &s(&["airport"])), -1);
+        assert_eq!(agreement(&s(&[]), &s(&["airport"])), 0);
+    }
+
+    #[test]
+    fn folds_and_measures_names() {
+        assert_eq!(fold("El-Fasher"), "elfasher");
+        assert_eq!(fold("Adré"), "adre");
+        assert_eq!(edit_distance("debremarkos", "debremarqos", 2), 1);
+        assert_eq!(edit_distance("novorossiysk", "novorossiisk", 2), 1);
+        assert_eq!(edit_distance("odesa", "izmail", 2), 3);
+        assert_eq!(edit_distance("", "", 2), 0);
+    }
+}

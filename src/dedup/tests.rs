@@ -1,0 +1,643 @@
+//! Unit tests of the in-memory deduplicator: tables of real sentence pairs from the dev
+//! corpus that must or must not merge, and the revision rules.
+
+use super::*;
+use crate::model::{
+    Actor, ActorRole, Casualties, DatePrecision, EventDate, EventStatus, EventType, Evidence,
+    Location, LocationPrecision,
+};
+use chrono::NaiveDate;
+
+fn t(s: &str) -> DateTime<Utc> {
+    crate::input::parse_time(s).expect("test time")
+}
+
+fn article(id: &str, published: &str, body: &str) -> Article {
+    Article {
+        id: id.into(),
+        url: None,
+        title: None,
+        body: body.into(),
+        published_at: t(published),
+        source: Some("Test Wire".into()),
+        language: Some("en".into()),
+    }
+}
+
+/// A compact description of a candidate: type, mode, place, admin1, country, date,
+/// killed, injured, source actor country, sentence.
+struct C<'a> {
+    ty: EventType,
+    mode: Option<&'a str>,
+    place: Option<&'a str>,
+    admin1: Option<&'a str>,
+    country: &'a str,
+    date: &'a str,
+    killed: Option<u32>,
+    injured: Option<u32>,
+    source: Option<&'a str>,
+    sentence: &'a str,
+}
+
+impl C<'_> {
+    fn build(&self, article_id: &str) -> Candidate {
+        let location = self.place.map(|p| Location {
+            name: p.into(),
+            admin1: self.admin1.map(Into::into),
+            admin2: None,
+            country: self.country.into(),
+            lat: None,
+            lon: None,
+            geonameid: None,
+            precision: if self.admin1 == Some(p) {
+                LocationPrecision::Admin1
+            } else {
+                LocationPrecision::City
+            },
+            text: p.into(),
+        });
+        let actors = self
+            .source
+            .map(|c| Actor {
+                role: ActorRole::Source,
+                text: c.into(),
+                country: Some(c.into()),
+                sector: None,
+                name: None,
+            })
+            .into_iter()
+            .collect();
+        Candidate {
+            event_type: self.ty,
+            mode: self.mode.map(Into::into),
+            acled: None,
+            summary: format!("{:?} {}", self.ty, self.place.unwrap_or("")),
+            actors,
+            location,
+            date: Some(EventDate {
+                value: NaiveDate::parse_from_str(self.date, "%Y-%m-%d").expect("date"),
+                precision: DatePrecision::Day,
+                text: self.date.into(),
+            }),
+            casualties: Casualties {
+                killed: self.killed,
+                injured: self.injured,
+                ..Default::default()
+            },
+            quantities: vec![],
+            evidence: Evidence {
+                article_id: article_id.into(),
+                sentence: self.sentence.into(),
+                start: 0,
+                end: self.sentence.len(),
+            },
+            confidence: 0.8,
+            distinct: false,
+            back_reference: false,
+        }
+    }
+}
+
+const A: EventType = EventType::Assault;
+
+fn kharkiv_drone() -> C<'static> {
+    C {
+        ty: A,
+        mode: Some("drone"),
+        place: Some("Kharkiv"),
+        admin1: Some("Kharkiv Oblast"),
+        country: "UA",
+        date: "2025-03-18",
+        killed: Some(2),
+        injured: Some(9),
+        source: Some("RUS"),
+        sentence: "A Russian drone struck a nine-storey apartment building in Ukraine's \
+                   second-largest city, Kharkiv, early on Tuesday, killing two people and \
+                   injuring at least nine, regional governor Dmytro Lysenko said.",
+    }
+}
+
+/// Pairs of reports from different articles: (first, second, must merge).
+fn pair_table() -> Vec<(&'static str, C<'static>, C<'static>, bool)> {
+    vec![
+        (
+            "odesa / odessa, later figures",
+            C {
+                ty: A,
+                mode: Some("drone"),
+                place: Some("Odesa"),
+                admin1: Some("Odesa Oblast"),
+                country: "UA",
+                date: "2025-03-14",
+                killed: Some(1),
+                injured: Some(4),
+                source: Some("RUS"),
+                sentence: "Russia attacked the Ukrainian port city of Odesa with waves of \
+                           drones overnight, killing one person, injuring four and setting port \
+                           buildings on fire, regional governor Andriy Sokolenko said on Friday.",
+            },
+            C {
+                ty: A,
+                mode: Some("drone"),
+                place: Some("Odessa"),
+                admin1: Some("Odesa Oblast"),
+                country: "UA",
+                date: "2025-03-14",
+                killed: Some(2),
+                injured: Some(7),
+                source: Some("RUS"),
+                sentence: "Two people were killed and seven wounded when Russian drones struck \
+                           the port of Odessa overnight, Ukrainian officials said on Friday.",
+            },
+            true,
+        ),
+        (
+            "debre markos / debre marqos, reported two days apart",
+            C {
+                ty: A,
+                mode: Some("drone"),
+                place: Some("Debre Markos"),
+                admin1: Some("Amhara"),
+                country: "ET",
+                date: "2025-03-09",
+                killed: Some(9),
+                injured: Some(4),
+                source: Some("ETH"),
+                sentence: "A drone strike by Ethiopia's military hit a minibus near the town of \
+                           Debre Markos in the Amhara region on Sunday, killing nine passengers.",
+            },
+            C {
+                ty: A,
+                mode: Some("drone"),
+                place: Some("Debre Marqos"),
+                admin1: Some("Amhara"),
+                country: "ET",
+                date: "2025-03-09",
+                killed: Some(11),
+                injured: Some(6),
+                source: None,
+                sentence: "The number of people killed in Sunday's drone strike on a minibus \
+                           near Debre Marqos in Ethiopia's Amhara region has risen to 11.",
+            },
+            true,
+        ),
+        (
+            "overnight attack dated one day apart by two outlets",
+            C {
+                date: "2025-03-17",
+                ..kharkiv_drone()
+            },
+            C {
+                sentence: "The death toll from the pre-dawn drone strike on a nine-storey \
+                           building in the Saltivskyi district rose to three.",
+                killed: Some(3),
+                ..kharkiv_drone()
+            },
+            true,
+        ),
+        (
+            "kharkiv drone strike vs glide bomb on a factory, same day",
+            kharkiv_drone(),
+            C {
+                mode: Some("aerial"),
+                killed: None,
+                injured: Some(5),
+                sentence: "A Russian guided aerial bomb struck an industrial enterprise in \
+                           Kharkiv's Kholodnohirskyi district on Tuesday afternoon, injuring \
+                           five workers.",
+                ..kharkiv_drone()
+            },
+            false,
+        ),
+        (
+            "mogadishu car bomb vs airport mortars, same day",
+            C {
+                ty: A,
+                mode: Some("explosives"),
+                place: Some("Mogadishu"),
+                admin1: Some("Banaadir"),
+                country: "SO",
+                date: "2025-03-06",
+                killed: Some(5),
+                injured: Some(11),
+                source: None,
+                sentence: "A car bomb exploded near a security checkpoint on Mogadishu's busy \
+                           Maka al-Mukarama road on Thursday morning, killing at least five \
+                           people and wounding 11, police said.",
+            },
+            C {
+                ty: A,
+                mode: Some("heavy-weapons"),
+                place: Some("Mogadishu"),
+                admin1: Some("Banaadir"),
+                country: "SO",
+                date: "2025-03-06",
+                killed: Some(0),
+                injured: Some(3),
+                source: None,
+                sentence: "Several mortar rounds landed near the perimeter of Mogadishu's Aden \
+                           Adde International Airport on Thursday evening, wounding three people.",
+            },
+            false,
+        ),
+        (
+            "kherson market (tuesday) vs residential shelling (wednesday)",
+            C {
+                ty: A,
+                mode: Some("heavy-weapons"),
+                place: Some("Kherson"),
+                admin1: Some("Kherson Oblast"),
+                country: "UA",
+                date: "2025-03-11",
+                killed: Some(2),
+                injured: Some(10),
+                source: Some("RUS"),
+                sentence: "Russian artillery shelled a covered market in the centre of the \
+                           southern Ukrainian city of Kherson on Tuesday morning, killing two \
+                           people and injuring at least 10, the regional governor said.",
+            },
+            C {
+                ty: A,
+                mode: Some("heavy-weapons"),
+                place: Some("Kherson"),
+                admin1: Some("Kherson Oblast"),
+                country: "UA",
+                date: "2025-03-12",
+                killed: None,
+                injured: Some(2),
+                source: Some("RUS"),
+                sentence: "In Kherson, doctors said the two people wounded in Wednesday's \
+                           shelling of the Korabelnyi district were in a stable condition.",
+            },
+            true, // alone, nothing tells them apart but the day; see the article test below
+        ),
+        (
+            "odesa port vs izmail port the next night, same region",
+            C {
+                ty: A,
+                mode: Some("drone"),
+                place: Some("Odesa"),
+                admin1: Some("Odesa Oblast"),
+                country: "UA",
+                date: "2025-03-14",
+                killed: Some(3),
+                injured: Some(11),
+                source: Some("RUS"),
+                sentence: "Families in Odesa prepared on Saturday to bury victims of Friday's \
+                           Russian drone attack on the city's port.",
+            },
+            C {
+                ty: A,
+                mode: Some("drone"),
+                place: Some("Izmail"),
+                admin1: Some("Odesa Oblast"),
+                country: "UA",
+                date: "2025-03-15",
+                killed: Some(0),
+                injured: Some(0),
+                source: Some("RUS"),
+                sentence: "Russian drones struck the Danube port of Izmail overnight, damaging \
+                           grain storage; no casualties were reported.",
+            },
+            false,
+        ),
+        (
+            "pakistan accuses afghanistan: over bannu on 5 march, over torkham on 6 march",
+            C {
+                ty: EventType::Accuse,
+                mode: Some("allege"),
+                place: None,
+                admin1: None,
+                country: "PK",
+                date: "2025-03-05",
+                killed: None,
+                injured: None,
+                source: Some("PAK"),
+                sentence: "Islamabad accused Afghanistan's Taliban government of sheltering the \
+                           militants behind the attack.",
+            },
+            C {
+                ty: EventType::Accuse,
+                mode: Some("allege"),
+                place: None,
+                admin1: None,
+                country: "PK",
+                date: "2025-03-06",
+                killed: None,
+                injured: None,
+                source: Some("PAK"),
+                sentence: "Pakistan's foreign office said on Thursday that Afghan forces had \
+                           opened \"unprovoked fire\" on Pakistani positions.",
+            },
+            false,
+        ),
+        (
+            "nairobi protest vs mombasa march, same day",
+            C {
+                ty: EventType::Protest,
+                mode: Some("demo"),
+                place: Some("Nairobi"),
+                admin1: Some("Nairobi"),
+                country: "KE",
+                date: "2025-03-18",
+                killed: Some(1),
+                injured: None,
+                source: Some("KEN"),
+                sentence: "Kenyan police fired tear gas to disperse thousands of protesters \
+                           marching on parliament in Nairobi.",
+            },
+            C {
+                ty: EventType::Protest,
+                mode: Some("demo"),
+                place: Some("Mombasa"),
+                admin1: Some("Mombasa"),
+                country: "KE",
+                date: "2025-03-18",
+                killed: None,
+                injured: None,
+                source: Some("KEN"),
+                sentence: "In Mombasa, several hundred people marched peacefully through the \
+                           city centre.",
+            },
+            false,
+        ),
+        (
+            "three days apart is outside the default window",
+            kharkiv_drone(),
+            C {
+                date: "2025-03-21",
+                sentence: "A Russian drone struck an apartment building in Kharkiv on Friday.",
+                ..kharkiv_drone()
+            },
+            false,
+        ),
+    ]
+}
+
+#[test]
+fn pairs_merge_or_stay_apart() {
+    for (name, first, second, merge) in pair_table() {
+        let mut d = Deduper::new(DedupConfig::default());
+        let a1 = article("a-1", "2025-03-18T09:00:00Z", first.sentence);
+        let a2 = article("a-2", "2025-03-18T12:00:00Z", second.sentence);
+        let r1 = d.apply(&a1, vec![first.build("a-1")], a1.published_at);
+        let r2 = d.apply(&a2, vec![second.build("a-2")], a2.published_at);
+        assert_eq!(r1.len(), 1, "{name}");
+        assert_eq!(r2.len(), 1, "{name}");
+        assert_eq!(r1[0].event_id == r2[0].event_id, merge, "{name}");
+        assert_eq!(d.events().count(), if merge { 1 } else { 2 }, "{name}");
+    }
+}
+
+#[test]
+fn one_article_two_incidents_take_their_own_events() {
+    // mpa-2025-03-12-0044: Wednesday's shelling (new) and Tuesday's market attack (known).
+    let mut d = Deduper::new(DedupConfig::default());
+    let (_, market, wednesday, _) = pair_table().swap_remove(5);
+    let a1 = article("cw-0107", "2025-03-11T09:00:00Z", "market story");
+    let first = d.apply(&a1, vec![market.build("cw-0107")], a1.published_at);
+    let a2 = article("mpa-0044", "2025-03-12T18:00:00Z", "roundup story");
+    let toll = C {
+        killed: Some(4),
+        injured: None,
+        sentence: "The toll from Tuesday's attack on the market rose to four overnight.",
+        ..market
+    };
+    let out = d.apply(
+        &a2,
+        vec![wednesday.build("mpa-0044"), toll.build("mpa-0044")],
+        a2.published_at,
+    );
+    assert_eq!(out.len(), 2);
+    assert_eq!(
+        out[0].status,
+        EventStatus::New,
+        "wednesday is a new incident"
+    );
+    assert_eq!(
+        out[1].event_id, first[0].event_id,
+        "the market toll joins tuesday"
+    );
+    assert_eq!(out[1].revision, 2);
+    assert_eq!(out[1].casualties.killed, Some(4));
+    assert_eq!(
+        out[1].casualties.injured,
+        Some(10),
+        "null never overwrites a number"
+    );
+}
+
+#[test]
+fn same_article_candidates_never_share_an_event() {
+    // The seed: "three bodies" in the Kharkiv region and "another assault on Kharkiv".
+    let mut d = Deduper::new(DedupConfig::default());
+    let a = article("seed", "2025-07-24T10:00:00Z", "seed body");
+    let first = kharkiv_drone();
+    let mut second = C {
+        killed: None,
+        injured: Some(33),
+        sentence: "Additionally, another assault on Kharkiv resulted in 33 people injured \
+                   early Thursday morning.",
+        ..kharkiv_drone()
+    }
+    .build("seed");
+    second.distinct = true;
+    let out = d.apply(&a, vec![first.build("seed"), second], a.published_at);
+    assert_eq!(out.len(), 2);
+    assert_ne!(out[0].event_id, out[1].event_id);
+}
+
+#[test]
+fn merge_rules_give_revisions_as_the_contract_says() {
+    let mut d = Deduper::new(DedupConfig::default());
+    let a1 = article("a1", "2025-03-18T08:00:00Z", "first report");
+    let a2 = article("a2", "2025-03-18T11:00:00Z", "second report");
+    let a3 = article("a3", "2025-03-18T07:00:00Z", "late-arriving older report");
+    let r1 = d.apply(
+        &a1,
+        vec![kharkiv_drone().build("a1")],
+        t("2025-03-18T08:00:05Z"),
+    );
+    let later = C {
+        killed: Some(3),
+        injured: None,
+        place: Some("Kharkiv"),
+        sentence: "The death toll from the drone strike on a nine-storey apartment building \
+                   rose to three.",
+        ..kharkiv_drone()
+    };
+    let r2 = d.apply(&a2, vec![later.build("a2")], t("2025-03-18T11:00:05Z"));
+    let older = C {
+        killed: Some(1),
+        injured: Some(12),
+        ..kharkiv_drone()
+    };
+    let r3 = d.apply(&a3, vec![older.build("a3")], t("2025-03-18T12:00:00Z"));
+    let (e1, e2, e3) = (&r1[0], &r2[0], &r3[0]);
+    assert_eq!((e1.revision, e1.status), (1, EventStatus::New));
+    assert_eq!((e2.revision, e2.status), (2, EventStatus::Updated));
+    assert_eq!(e3.revision, 3);
+    assert_eq!(
+        e1.event_id,
+        event_id("a1", 0),
+        "id derives from the first article"
+    );
+    assert_eq!(e2.event_id, e1.event_id);
+    assert_eq!(
+        e2.casualties.killed,
+        Some(3),
+        "later figure replaces the earlier one"
+    );
+    assert_eq!(e2.casualties.injured, Some(9), "null keeps the number");
+    assert_eq!(
+        e3.casualties.killed,
+        Some(3),
+        "an older article does not overwrite"
+    );
+    assert_eq!(e3.mentions, 3);
+    assert_eq!(e3.sources.len(), 3);
+    assert_eq!(e3.evidence.len(), 3);
+    assert_eq!(e3.first_seen, t("2025-03-18T08:00:05Z"));
+    assert_eq!(e3.last_seen, t("2025-03-18T12:00:00Z"));
+}
+
+#[test]
+fn location_takes_the_most_precise() {
+    let mut d = Deduper::new(DedupConfig::default());
+    let region = C {
+        place: Some("Kharkiv Oblast"),
+        admin1: Some("Kharkiv Oblast"),
+        sentence: "Three bodies were found under the ruins of a residential building in the \
+                   Kharkiv region.",
+        ..kharkiv_drone()
+    };
+    let a1 = article("r1", "2025-03-18T08:00:00Z", "region report");
+    let a2 = article("r2", "2025-03-18T09:00:00Z", "city report");
+    d.apply(&a1, vec![region.build("r1")], a1.published_at);
+    let out = d.apply(&a2, vec![kharkiv_drone().build("r2")], a2.published_at);
+    assert_eq!(out[0].revision, 2, "the city is inside the region");
+    let loc = out[0].location.as_ref().expect("location");
+    assert_eq!(
+        (loc.name.as_str(), loc.precision),
+        ("Kharkiv", LocationPrecision::City)
+    );
+}
+
+#[test]
+fn exact_and_near_duplicates() {
+    let body = "Gunmen on motorcycles abducted at least 23 people, most of them women and \
+        children, in a night raid on a village in Nigeria's northwestern Zamfara state, police \
+        said on Monday. The attackers stormed Kucheri village late on Saturday, firing into the \
+        air and forcing residents into the bush. Police tactical teams and the military have \
+        been deployed to the area to rescue the victims, a spokesman said. Kidnappings for \
+        ransom are common in the region.";
+    let cand = C {
+        ty: A,
+        mode: Some("abduct"),
+        place: Some("Kucheri"),
+        admin1: Some("Zamfara"),
+        country: "NG",
+        date: "2025-03-08",
+        killed: None,
+        injured: None,
+        source: None,
+        sentence: "Gunmen on motorcycles abducted at least 23 people.",
+    };
+    let mut d = Deduper::new(DedupConfig::default());
+    let orig = article("cw", "2025-03-10T09:00:00Z", body);
+    let out = d.apply(&orig, vec![cand.build("cw")], orig.published_at);
+    assert_eq!(out.len(), 1);
+
+    let same_id = article("cw", "2025-03-10T09:05:00Z", "whatever the body");
+    assert!(d
+        .apply(&same_id, vec![cand.build("cw")], t("2025-03-10T09:05:00Z"))
+        .is_empty());
+    let respaced = article(
+        "other-id",
+        "2025-03-10T09:06:00Z",
+        &body.replace(". ", ".\n\n"),
+    );
+    assert!(d
+        .apply(
+            &respaced,
+            vec![cand.build("other-id")],
+            t("2025-03-10T09:06:00Z")
+        )
+        .is_empty());
+
+    let edited = body.replace("at least 23", "23").replace(
+        "are common in the region",
+        "have plagued the northwest for years",
+    );
+    let copy = article("lkg", "2025-03-10T10:00:00Z", &edited);
+    let mut c2 = cand.build("lkg");
+    c2.mode = Some("firearms".into()); // would not merge on its own
+    let out2 = d.apply(&copy, vec![c2], copy.published_at);
+    assert_eq!(out2.len(), 1);
+    assert_eq!(out2[0].event_id, out[0].event_id);
+    assert_eq!(out2[0].revision, 2);
+    assert_eq!(out2[0].mentions, 2);
+    assert_eq!(out2[0].sources.len(), 2);
+    assert_eq!(d.events().count(), 1);
+    assert_eq!(
+        d.stats(),
+        DedupStats {
+            articles: 4,
+            duplicates: 2,
+            near_duplicates: 1,
+            created: 1,
+            merged: 1
+        }
+    );
+}
+
+#[test]
+fn reapplying_to_a_block_changes_nothing() {
+    let cfg = DedupConfig::default();
+    let mut recs = Vec::new();
+    let a = article("x", "2025-03-18T08:00:00Z", "body");
+    let c = kharkiv_drone().build("x");
+    let first = apply_to_block(&cfg, &mut recs, &a, vec![(0, c.clone())], a.published_at);
+    let again = apply_to_block(&cfg, &mut recs, &a, vec![(0, c)], t("2025-03-18T09:00:00Z"));
+    assert!(first[0].1.is_change());
+    assert_eq!(again[0].1, Outcome::Unchanged(first[0].1.event().clone()));
+    assert_eq!(recs.len(), 1);
+}
+
+#[test]
+fn old_events_leave_the_block() {
+    let cfg = DedupConfig::default();
+    let mut recs = Vec::new();
+    let a = article("x", "2025-03-01T08:00:00Z", "body");
+    apply_to_block(
+        &cfg,
+        &mut recs,
+        &a,
+        vec![(0, kharkiv_drone().build("x"))],
+        a.published_at,
+    );
+    let b = article("y", "2025-03-18T08:00:00Z", "body");
+    let out = apply_to_block(
+        &cfg,
+        &mut recs,
+        &b,
+        vec![(0, kharkiv_drone().build("y"))],
+        b.published_at,
+    );
+    assert!(
+        matches!(out[0].1, Outcome::Created(_)),
+        "no merge with a 17-day-old event"
+    );
+    assert_eq!(recs.len(), 1, "the old event was evicted");
+}
+
+#[test]
+fn block_keys() {
+    let c = kharkiv_drone().build("a");
+    assert_eq!(block_key(&c), "assault.ua");
+    let mut s = c.clone();
+    s.location = None;
+    assert_eq!(block_key(&s), "assault.x-rus");
+    s.actors.clear();
+    assert_eq!(block_key(&s), "assault.none");
+}
