@@ -379,7 +379,10 @@ fn docker_build_context_keeps_what_the_build_embeds() {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
-    assert!(ignored.contains(&"target/"), "the build context must not ship target/");
+    assert!(
+        ignored.contains(&"target/"),
+        "the build context must not ship target/"
+    );
     // the binary embeds config/default.toml and data/ (include_str!/include_bytes!)
     for needed in ["src", "config", "data", "Cargo.toml", "Cargo.lock"] {
         assert!(
