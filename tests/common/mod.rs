@@ -161,7 +161,8 @@ impl Drop for WorkerProcess {
     fn drop(&mut self) {
         self.shutdown.cancel();
         if let Some(rt) = self.runtime.take() {
-            rt.shutdown_timeout(Duration::from_secs(5));
+            // Blocking shutdown is not allowed inside the test's own runtime.
+            rt.shutdown_background();
         }
     }
 }

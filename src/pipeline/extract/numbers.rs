@@ -551,6 +551,10 @@ fn aux_word(w: &str) -> bool {
             | "unearthed"
             | "listed"
             | "as"
+            | "treated"
+            | "hospitalised"
+            | "hospitalized"
+            | "admitted"
     )
 }
 
@@ -787,6 +791,86 @@ fn excluded(t: &[Tok], p: &NumPhrase) -> bool {
     false
 }
 
+/// Things that get burned, hit or destroyed: never casualties.
+fn thing_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "cars"
+            | "vehicles"
+            | "houses"
+            | "homes"
+            | "buildings"
+            | "shops"
+            | "stores"
+            | "trucks"
+            | "buses"
+            | "tents"
+            | "drones"
+            | "missiles"
+            | "rockets"
+            | "shells"
+            | "tanks"
+            | "boats"
+            | "ships"
+            | "vessels"
+            | "aircraft"
+            | "planes"
+            | "jets"
+            | "helicopters"
+            | "schools"
+            | "mosques"
+            | "churches"
+            | "hospitals"
+            | "villages"
+            | "businesses"
+            | "crops"
+            | "cattle"
+            | "livestock"
+            | "animals"
+            | "cows"
+            | "goats"
+            | "sheep"
+            | "camels"
+            | "properties"
+            | "structures"
+            | "apartments"
+            | "flats"
+            | "warehouses"
+            | "weapons"
+            | "rifles"
+            | "guns"
+            | "cases"
+            | "votes"
+            | "seats"
+    )
+}
+
+/// Weekday and month names: capitalised, but not part of a noun phrase.
+fn calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 /// Plural nouns for people, used to accept "2000 people" as a count.
 fn person_plural(w: &str) -> bool {
     matches!(
@@ -837,6 +921,7 @@ fn skip_parenthetical(t: &[Tok], k: usize) -> Option<usize> {
             | "two"
             | "three"
             | "of"
+            | "aged"
     ) {
         return None;
     }
@@ -883,6 +968,37 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
                 np += 1;
                 continue;
             }
+            // "a dozen cars were burned": things are not casualties.
+            if head.is_some_and(thing_noun) {
+                return None;
+            }
+            // "were taken to hospital" is injured, "taken hostage" abducted.
+            if w == "taken" {
+                let at = |d: usize| t.get(k + d).map(|x| x.lower.as_ref()).unwrap_or("");
+                return match (at(1), at(2), at(3)) {
+                    ("to", "hospital" | "hospitals", _) => Some((CountKind::Injured, k + 3)),
+                    ("to", "a" | "the" | "local", "hospital" | "hospitals") => {
+                        Some((CountKind::Injured, k + 4))
+                    }
+                    ("hostage" | "captive" | "prisoner", _, _) => {
+                        Some((CountKind::Abducted, k + 2))
+                    }
+                    _ => None,
+                };
+            }
+            // A participle before a noun is an adjective: "22 seriously wounded
+            // Ukrainian soldiers" are counted people, not a casualty figure.
+            if !in_aux
+                && matches!(w, "wounded" | "injured" | "dead" | "killed")
+                && t.get(k + 1).is_some_and(|n| {
+                    person_plural(&n.lower)
+                        || (n.kind == TokKind::Word
+                            && n.text.starts_with(|c: char| c.is_uppercase())
+                            && !calendar_word(&n.lower))
+                })
+            {
+                return None;
+            }
             // "held" and "taken" only as participles after an auxiliary.
             if matches!(
                 w,
@@ -928,12 +1044,56 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
         {
             return Some((CountKind::Killed, k + 3));
         }
+        // "were treated for injuries", "hospitalised with wounds"
+        if matches!(w, "for" | "with")
+            && k > 0
+            && matches!(
+                t[k - 1].lower.as_ref(),
+                "treated" | "hospitalised" | "hospitalized" | "admitted"
+            )
+        {
+            k += 1;
+            continue;
+        }
+        // "Two villagers who tried to resist were shot dead": skip the relative clause.
+        if w == "who" && !in_aux && np > 0 {
+            let aux = t
+                .iter()
+                .enumerate()
+                .skip(k + 1)
+                .take(10)
+                .take_while(|(_, x)| x.kind != TokKind::Punct)
+                .find(|(_, x)| {
+                    matches!(
+                        x.lower.as_ref(),
+                        "were" | "was" | "are" | "is" | "had" | "have"
+                    )
+                });
+            if let Some((a, _)) = aux {
+                k = a;
+                continue;
+            }
+        }
         if w == "and" && k > 0 && matches!(t[k - 1].lower.as_ref(), "shot" | "stabbed" | "beaten") {
             k += 1;
             continue;
         }
         if aux_word(w) && !(w == "in" || w == "as" || w == "to") {
-            in_aux = true;
+            // Degree adverbs ("seriously wounded") do not make a passive.
+            in_aux |= !matches!(
+                w,
+                "critically"
+                    | "seriously"
+                    | "severely"
+                    | "slightly"
+                    | "lightly"
+                    | "fatally"
+                    | "badly"
+                    | "mortally"
+                    | "gravely"
+                    | "reportedly"
+                    | "allegedly"
+            );
             k += 1;
             continue;
         }
@@ -963,23 +1123,31 @@ fn cue_before(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
     if pw == "of" && prev >= 1 && t[prev - 1].lower == "lives" {
         return Some((CountKind::Killed, prev - 1));
     }
-    // "the death toll rose to 18", "toll stood at 18", "a toll of 18"
-    if matches!(
-        pw,
-        "to" | "at"
-            | "of"
-            | "reached"
-            | "hit"
-            | "is"
-            | "was"
-            | "stands"
-            | "surpassed"
-            | "topped"
-            | "passed"
-    ) {
-        for k in (prev.saturating_sub(6)..prev).rev() {
+    // "a toll of 18"
+    if pw == "of" && prev >= 1 && t[prev - 1].lower == "toll" {
+        return Some((CountKind::Killed, prev - 1));
+    }
+    // "the death toll rose to 18", "toll stood at 18", "the toll reached 18"
+    let singular = matches!(t[p.start].lower.as_ref(), "a" | "an");
+    if !singular
+        && matches!(
+            pw,
+            "to" | "at"
+                | "reached"
+                | "hit"
+                | "is"
+                | "was"
+                | "stands"
+                | "surpassed"
+                | "topped"
+                | "passed"
+        )
+    {
+        // "The death toll from Tuesday's bombing of a police convoy ... has risen to
+        // six", "the number of injured had risen to eight".
+        for k in (prev.saturating_sub(25)..prev).rev() {
             let w = t[k].lower.as_ref();
-            if t[k].kind == TokKind::Num {
+            if t[k].kind == TokKind::Num || matches!(w, ";" | ".") {
                 break;
             }
             if w == "toll" {
@@ -988,6 +1156,26 @@ fn cue_before(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
                     _ => CountKind::Killed,
                 };
                 return Some((kind, k.saturating_sub(1)));
+            }
+            if w == "number" && t.get(k + 1).is_some_and(|x| x.lower == "of") {
+                let kind = t.iter().skip(k + 2).take(3).find_map(|x| {
+                    cue_kind(&x.lower).filter(|_| {
+                        !matches!(
+                            x.lower.as_ref(),
+                            "bodies"
+                                | "corpses"
+                                | "held"
+                                | "taken"
+                                | "seized"
+                                | "captured"
+                                | "burned"
+                                | "burnt"
+                        )
+                    })
+                });
+                if let Some(kind) = kind {
+                    return Some((kind, k));
+                }
             }
         }
     }
@@ -1000,11 +1188,32 @@ fn to_u32(v: u64) -> u32 {
 
 /// Finds casualty figures in one sentence.
 pub fn casualty_counts(sentence: &str) -> Vec<CountMention> {
+    casualties_in(&tokenize(sentence))
+}
+
+/// Casualty figures and other quantities of one sentence, tokenized once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceCounts {
+    pub casualties: Vec<CountMention>,
+    pub quantities: Vec<QuantityMention>,
+}
+
+/// Both [`casualty_counts`] and [`quantities`] of a sentence, at the cost of one.
+pub fn counts(sentence: &str) -> SentenceCounts {
     let t = tokenize(sentence);
+    let casualties = casualties_in(&t);
+    let quantities = quantities_in(sentence, &t, &casualties);
+    SentenceCounts {
+        casualties,
+        quantities,
+    }
+}
+
+fn casualties_in(t: &[Tok]) -> Vec<CountMention> {
     let mut out = Vec::new();
     let mut i = 0usize;
     while i < t.len() {
-        let Some(mut p) = number_at(&t, i).or_else(|| singular_person(&t, i)) else {
+        let Some(p) = number_at(t, i).or_else(|| singular_person(t, i)) else {
             i += 1;
             continue;
         };
@@ -1012,23 +1221,20 @@ pub fn casualty_counts(sentence: &str) -> Vec<CountMention> {
             i += 1;
             continue;
         }
-        if excluded(&t, &p) || subset_number(&t, p.start) {
+        if excluded(t, &p) || subset_number(t, p.start) {
             i = p.end;
             continue;
         }
-        // A qualifier-less vague "some"/"few" needs a following cue to count.
-        let cue = cue_after(&t, &p)
-            .map(|(k, e)| (k, t[p.start].start, t[e - 1].end))
-            .or_else(|| cue_before(&t, &p).map(|(k, s)| (k, t[s].start, t[p.end - 1].end)));
+        let after = cue_after(t, &p).map(|(k, e)| (k, t[p.start].start, t[e - 1].end));
+        let cue = after.or_else(|| {
+            // "killing some", "arrested few": too weak to report.
+            let weak = p.value.is_none()
+                && matches!(t[p.start].lower.as_ref(), "some" | "few" | "unknown");
+            cue_before(t, &p)
+                .filter(|_| !weak)
+                .map(|(k, s)| (k, t[s].start, t[p.end - 1].end))
+        });
         if let Some((kind, start, end)) = cue {
-            if p.value.is_none()
-                && p.start + 1 == p.end
-                && matches!(t[p.start].lower.as_ref(), "some" | "few")
-                && cue_before(&t, &p).is_some()
-            {
-                // "killing some" is too weak to report.
-                p.value = None;
-            }
             out.push(CountMention {
                 kind,
                 value: p.value.map(to_u32),
@@ -1040,25 +1246,63 @@ pub fn casualty_counts(sentence: &str) -> Vec<CountMention> {
         }
         i = p.end;
     }
-    negations(&t, &mut out);
+    negations(t, &mut out);
     out
 }
 
 /// "a soldier was killed": one.
 fn singular_person(t: &[Tok], i: usize) -> Option<NumPhrase> {
     let tok = t.get(i)?;
-    if !matches!(tok.lower.as_ref(), "a" | "an") {
+    if !matches!(tok.lower.as_ref(), "a" | "an" | "another") {
         return None;
     }
-    // Up to two modifiers: "a Ukrainian soldier", "a 34-year-old man".
-    for tok in t.iter().skip(i + 1).take(3) {
+    // "a third was wounded", "another was killed": one more person.
+    let next = t.get(i + 1).map(|x| x.lower.as_ref()).unwrap_or("");
+    let ordinal = matches!(next, "second" | "third" | "fourth" | "fifth" | "sixth");
+    let then = t
+        .get(i + if ordinal { 2 } else { 1 })
+        .map(|x| x.lower.as_ref());
+    if (ordinal || tok.lower == "another")
+        && matches!(then, Some("was" | "is" | "had" | "has" | "died"))
+    {
+        return Some(NumPhrase {
+            start: i,
+            end: i + if ordinal { 2 } else { 1 },
+            value: Some(1),
+            approximate: false,
+        });
+    }
+    if tok.lower == "another" {
+        return None;
+    }
+    // Up to two modifiers: "a Ukrainian soldier", "a 34-year-old man"; coordinated
+    // singulars add up: "a 67-year-old man and a 45-year-old woman were wounded".
+    let noun = person_noun_after(t, i)?;
+    let mut value = 1u64;
+    let mut end = noun + 1;
+    while t.get(end).is_some_and(|x| x.lower == "and")
+        && t.get(end + 1)
+            .is_some_and(|x| matches!(x.lower.as_ref(), "a" | "an"))
+    {
+        let Some(next) = person_noun_after(t, end + 1) else {
+            break;
+        };
+        value += 1;
+        end = next + 1;
+    }
+    Some(NumPhrase {
+        start: i,
+        end,
+        value: Some(value),
+        approximate: false,
+    })
+}
+
+/// The index of the person noun of "a/an [modifiers] NOUN" starting at `i`.
+fn person_noun_after(t: &[Tok], i: usize) -> Option<usize> {
+    for (k, tok) in t.iter().enumerate().skip(i + 1).take(3) {
         if person_singular(&tok.lower) {
-            return Some(NumPhrase {
-                start: i,
-                end: i + 1,
-                value: Some(1),
-                approximate: false,
-            });
+            return Some(k);
         }
         if !np_word(tok) && !tok.text.contains("-year-old") {
             return None;
@@ -1261,11 +1505,15 @@ fn quantity_head(w: &str) -> bool {
 /// of war", "3,000 deceased Ukrainian soldiers", "about 19,000 South Korean troops").
 pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
     let t = tokenize(sentence);
-    let casualties = casualty_counts(sentence);
+    let casualties = casualties_in(&t);
+    quantities_in(sentence, &t, &casualties)
+}
+
+fn quantities_in(sentence: &str, t: &[Tok], casualties: &[CountMention]) -> Vec<QuantityMention> {
     let mut out = Vec::new();
     let mut i = 0usize;
     while i < t.len() {
-        let Some(p) = number_at(&t, i) else {
+        let Some(p) = number_at(t, i) else {
             i += 1;
             continue;
         };
@@ -1277,7 +1525,7 @@ pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
             i = p.end;
             continue;
         };
-        if excluded(&t, &p) {
+        if excluded(t, &p) {
             i = p.end;
             continue;
         }
@@ -1426,6 +1674,57 @@ mod tests {
             ),
             ("Twenty-three people died in the fire.", &[(Killed, Some(23), false)]),
             ("About 1,200 people have been killed.", &[(Killed, Some(1200), false)]),
+            (
+                "The death toll from Tuesday's suicide car bombing of a police convoy in northwest Pakistan has risen to six, officials said.",
+                &[(Killed, Some(6), false)],
+            ),
+            (
+                "Russian authorities said the death toll remained at one but that the number of injured had risen to eight.",
+                &[(Killed, Some(1), false), (Injured, Some(8), false)],
+            ),
+            (
+                "It put the number of people injured in that attack at 14.",
+                &[(Injured, Some(14), false)],
+            ),
+            (
+                "The death toll rose to three on Friday, and the number of injured climbed to nine.",
+                &[(Killed, Some(3), false), (Injured, Some(9), false)],
+            ),
+            (
+                "Two villagers who tried to resist were shot dead, he said.",
+                &[(Killed, Some(2), false)],
+            ),
+            (
+                "At least 12 people were treated for injuries, including three police officers.",
+                &[(Injured, Some(12), false)],
+            ),
+            (
+                "Two Colombian soldiers were killed and a third was wounded when they stepped on a landmine.",
+                &[(Killed, Some(2), false), (Injured, Some(1), false)],
+            ),
+            ("The toll rose to 18 from 12.", &[(Killed, Some(18), false)]),
+            (
+                "A 67-year-old man and a 45-year-old woman were wounded when shells hit a street.",
+                &[(Injured, Some(2), false)],
+            ),
+            (
+                "The toll rose to three after rescuers recovered the body of an elderly man.",
+                &[(Killed, Some(3), false)],
+            ),
+            (
+                "A 54-year-old man died, and six people, including a child, were taken to hospital.",
+                &[(Killed, Some(1), false), (Injured, Some(6), false)],
+            ),
+            (
+                "The two men, aged 19 and 23, were detained on Sunday.",
+                &[(Arrested, Some(2), false)],
+            ),
+            (
+                "Russia also handed over 22 seriously wounded Ukrainian soldiers.",
+                &[],
+            ),
+            ("About a dozen cars were burned and three people were arrested.", &[(Arrested, Some(3), false)]),
+            ("Militants killed some villagers.", &[]),
             // Never counts.
             ("The agreement covers 1,200 prisoners of war.", &[]),
             ("They agreed to transfer back 3,000 deceased Ukrainian soldiers.", &[]),
