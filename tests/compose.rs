@@ -370,3 +370,26 @@ fn a_bad_environment_is_caught() {
     env.insert("NEWSEVENTS__HTTP__LISTN".into(), "0.0.0.0:8080".into());
     assert!(Config::load_from(None, Some(env)).is_err());
 }
+
+#[test]
+fn docker_build_context_keeps_what_the_build_embeds() {
+    let ignore = std::fs::read_to_string(repo().join(".dockerignore")).unwrap();
+    let ignored: Vec<&str> = ignore
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    assert!(
+        ignored.contains(&"target/"),
+        "the build context must not ship target/"
+    );
+    // the binary embeds config/default.toml and data/ (include_str!/include_bytes!)
+    for needed in ["src", "config", "data", "Cargo.toml", "Cargo.lock"] {
+        assert!(
+            !ignored
+                .iter()
+                .any(|p| p.trim_end_matches('/') == needed || *p == "*" || *p == "**"),
+            ".dockerignore drops {needed}, which the build needs"
+        );
+    }
+}
