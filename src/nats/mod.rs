@@ -10,4 +10,4 @@ pub mod state;
 pub mod state_shim;
 
 /// The dedup store the worker uses (switches to `state` once helper `dedup` lands).
-pub use state_shim as store;
+pub use state as store;
