@@ -1,8 +1,24 @@
 //! Event extraction: one article in, event candidates out (who did what to whom,
 //! where, when, how many).
+//!
+//! Pipeline per article: normalize -> sentences (repeats skipped) -> trigger words per
+//! sentence, kept or dropped by context (negation, denial, modality, history, figurative
+//! domain, names) -> one candidate per type and place within a sentence -> places, dates,
+//! casualty figures, actors and quantities attached -> same-incident candidates merged,
+//! country-level restatements dropped -> summary and confidence.
 
+pub mod acled;
+pub mod actors;
+mod assemble;
+pub mod casualties;
+pub mod countries;
 pub mod dates;
+pub mod lexicon;
 pub mod numbers;
+mod places;
+pub mod quantities;
+pub mod summary;
+pub mod triggers;
 
 use crate::geo::Gazetteer;
 use crate::model::{Article, Candidate};
@@ -19,7 +35,6 @@ impl Extractor {
 
     /// Extracts the events of one article. Never panics; bounded time on any input.
     pub fn extract(&self, article: &Article) -> Vec<Candidate> {
-        let _ = (self.gazetteer, article);
-        Vec::new()
+        assemble::extract(self.gazetteer, article)
     }
 }

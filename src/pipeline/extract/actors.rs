@@ -1,0 +1,566 @@
+//! Actors in a sentence: countries and demonyms ("Russian forces" -> RUS MIL), sectors
+//! (military, government, rebels, police, civilians, ...), organisations (UN, NATO, RSF,
+//! al Shabaab, ...) and named officials with country and role ("Kremlin spokesman Dmitry
+//! Peskov").
+
+use super::countries::COUNTRIES;
+use super::lexicon::Lexicon;
+use std::sync::OnceLock;
+
+/// One actor mention in normalized text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub country: Option<&'static str>,
+    pub sector: Option<&'static str>,
+    pub name: Option<String>,
+    /// A bare country name ("Russia"), which may also be a place.
+    pub country_name: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Country(&'static str, bool),
+    Org(Option<&'static str>, &'static str),
+    Sector(&'static str),
+    Title,
+    Leader(&'static str, &'static str),
+}
+
+const ORGS: &[(&str, Option<&str>, &str)] = &[
+    ("united nations", None, "IGO"),
+    ("un", None, "IGO"),
+    ("u.n.", None, "IGO"),
+    ("nato", None, "IGO"),
+    ("european union", None, "IGO"),
+    ("eu", None, "IGO"),
+    ("african union", None, "IGO"),
+    ("unicef", None, "IGO"),
+    ("unhcr", None, "IGO"),
+    ("world food programme", None, "IGO"),
+    ("wfp", None, "IGO"),
+    ("who", None, "IGO"),
+    ("icrc", None, "NGO"),
+    ("red cross", None, "NGO"),
+    ("red crescent", None, "NGO"),
+    ("amnesty international", None, "NGO"),
+    ("human rights watch", None, "NGO"),
+    ("doctors without borders", None, "NGO"),
+    ("msf", None, "NGO"),
+    ("rapid support forces", Some("SDN"), "REB"),
+    ("rsf", Some("SDN"), "REB"),
+    ("sudanese armed forces", Some("SDN"), "MIL"),
+    ("m23", Some("COD"), "REB"),
+    ("al shabaab", Some("SOM"), "REB"),
+    ("al-shabaab", Some("SOM"), "REB"),
+    ("houthis", Some("YEM"), "REB"),
+    ("houthi", Some("YEM"), "REB"),
+    ("ttp", Some("PAK"), "REB"),
+    ("pakistani taliban", Some("PAK"), "REB"),
+    ("tehrik-i-taliban", Some("PAK"), "REB"),
+    ("iswap", Some("NGA"), "REB"),
+    ("boko haram", Some("NGA"), "REB"),
+    ("islamic state khorasan", Some("AFG"), "REB"),
+    ("is-k", Some("AFG"), "REB"),
+    ("isis-k", Some("AFG"), "REB"),
+    ("taliban", Some("AFG"), "GOV"),
+    ("hamas", Some("PSE"), "REB"),
+    ("hezbollah", Some("LBN"), "REB"),
+    ("jnim", Some("MLI"), "REB"),
+    ("eln", Some("COL"), "REB"),
+    ("farc", Some("COL"), "REB"),
+    ("wagner", Some("RUS"), "MIL"),
+    ("africa corps", Some("RUS"), "MIL"),
+    ("kcna", Some("PRK"), "GOV"),
+    ("joint chiefs of staff", None, "MIL"),
+    ("arakan army", Some("MMR"), "REB"),
+    ("junta", None, "GOV"),
+];
+
+const SECTORS: &[(&str, &str)] = &[
+    ("forces", "MIL"),
+    ("troops", "MIL"),
+    ("army", "MIL"),
+    ("military", "MIL"),
+    ("soldiers", "MIL"),
+    ("soldier", "MIL"),
+    ("navy", "MIL"),
+    ("air force", "MIL"),
+    ("drone", "MIL"),
+    ("drones", "MIL"),
+    ("border guard*", "MIL"),
+    ("border forces", "MIL"),
+    ("defence ministry", "MIL"),
+    ("defense ministry", "MIL"),
+    ("warplanes", "MIL"),
+    ("artillery", "MIL"),
+    ("missile*", "MIL"),
+    ("paramilitary", "MIL"),
+    ("government", "GOV"),
+    ("authorities", "GOV"),
+    ("officials", "GOV"),
+    ("ministry", "GOV"),
+    ("foreign ministry", "GOV"),
+    ("foreign office", "GOV"),
+    ("delegation*", "GOV"),
+    ("rebels", "REB"),
+    ("militants", "REB"),
+    ("insurgents", "REB"),
+    ("jihadists", "REB"),
+    ("gunmen", "REB"),
+    ("fighters", "REB"),
+    ("militia*", "REB"),
+    ("bandits", "REB"),
+    ("armed group*", "REB"),
+    ("police", "POL"),
+    ("policemen", "POL"),
+    ("police officers", "POL"),
+    ("riot police", "POL"),
+    ("civilians", "CVL"),
+    ("residents", "CVL"),
+    ("villagers", "CVL"),
+    ("students", "CVL"),
+    ("pupils", "CVL"),
+    ("children", "CVL"),
+    ("people", "CVL"),
+    ("workers", "CVL"),
+    ("farmers", "CVL"),
+    ("drivers", "CVL"),
+    ("protesters", "CVL"),
+    ("demonstrators", "CVL"),
+    ("refugees", "CVL"),
+    ("families", "CVL"),
+    ("doctors", "MED"),
+    ("hospital", "MED"),
+    ("medics", "MED"),
+    ("aid workers", "NGO"),
+    ("journalists", "MED"),
+    ("companies", "BUS"),
+    ("company", "BUS"),
+];
+
+/// Title words that introduce a named official.
+const TITLES: &[&str] = &[
+    "president",
+    "prime minister",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "interior minister",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lead negotiator",
+    "negotiator",
+    "chief negotiator",
+    "envoy",
+    "ambassador",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "commander",
+    "governor",
+    "mayor",
+    "chancellor",
+    "secretary-general",
+    "secretary of state",
+    "king",
+];
+
+/// Heads of state and government often named without their country.
+const LEADERS: &[(&str, &str, &str)] = &[
+    ("putin", "RUS", "Vladimir Putin"),
+    ("zelensky", "UKR", "Volodymyr Zelensky"),
+    ("zelenskyy", "UKR", "Volodymyr Zelenskyy"),
+    ("trump", "USA", "Donald Trump"),
+    ("erdogan", "TUR", "Recep Tayyip Erdogan"),
+    ("xi jinping", "CHN", "Xi Jinping"),
+    ("kim jong un", "PRK", "Kim Jong Un"),
+    ("macron", "FRA", "Emmanuel Macron"),
+    ("netanyahu", "ISR", "Benjamin Netanyahu"),
+    ("modi", "IND", "Narendra Modi"),
+    ("peskov", "RUS", "Dmitry Peskov"),
+    ("lavrov", "RUS", "Sergei Lavrov"),
+    ("medinsky", "RUS", "Vladimir Medinsky"),
+    ("umerov", "UKR", "Rustem Umerov"),
+];
+
+fn lexicon() -> &'static Lexicon<Kind> {
+    static L: OnceLock<Lexicon<Kind>> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut v: Vec<(&str, Kind)> = Vec::new();
+        for (p, a3, _, dem) in COUNTRIES {
+            if !a3.is_empty() {
+                v.push((p, Kind::Country(a3, *dem)));
+            }
+        }
+        for (p, c, s) in ORGS {
+            v.push((p, Kind::Org(*c, s)));
+        }
+        for (p, s) in SECTORS {
+            v.push((p, Kind::Sector(s)));
+        }
+        for p in TITLES {
+            v.push((p, Kind::Title));
+        }
+        for (p, c, n) in LEADERS {
+            v.push((p, Kind::Leader(c, n)));
+        }
+        Lexicon::new(&v)
+    })
+}
+
+/// Looks up the alpha-2 code of an alpha-3 code in the country table.
+pub fn alpha2(alpha3: &str) -> Option<&'static str> {
+    COUNTRIES
+        .iter()
+        .find(|c| c.1 == alpha3 && !c.2.is_empty())
+        .map(|c| c.2)
+}
+
+/// Whether the word at `start..end` of `text` is capitalised as a proper noun.
+fn is_upper(text: &str, start: usize) -> bool {
+    text[start..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase())
+}
+
+/// The capitalised words directly after `pos` (a person's name), up to three.
+fn name_after(text: &str, pos: usize) -> Option<(String, usize)> {
+    let rest = &text[pos..];
+    let mut words = Vec::new();
+    let mut consumed = 0;
+    for w in rest.split(' ') {
+        if w.is_empty() && words.is_empty() && consumed == 0 {
+            consumed += 1;
+            continue;
+        }
+        let clean = w.trim_end_matches([',', '.', ';', ':']);
+        let ok = clean.chars().next().is_some_and(|c| c.is_uppercase())
+            && clean
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && clean.len() > 1;
+        if !ok || words.len() >= 3 {
+            break;
+        }
+        words.push(clean.to_string());
+        consumed += w.len() + 1;
+        if clean.len() != w.len() {
+            break;
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let name = words.join(" ");
+    Some((name, pos + consumed.min(rest.len())))
+}
+
+/// Finds actor mentions in `text` (a sentence or a whole article).
+pub fn find(text: &str) -> Vec<Mention> {
+    let hits = lexicon().find(text);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < hits.len() {
+        let h = hits[i];
+        let word = &text[h.start..h.end];
+        let next_cap = text[h.end..]
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_uppercase());
+        match h.value {
+            Kind::Country(a3, dem) => {
+                let lw = word.to_ascii_lowercase();
+                // "us"/"uk" only in capitals; ambiguous country names before a capitalised
+                // word are people or institutions ("Jordan Whitaker", "Georgia Tech").
+                if (lw == "us" || lw == "uk") && word != word.to_ascii_uppercase() {
+                    i += 1;
+                    continue;
+                }
+                if !is_upper(text, h.start) {
+                    i += 1;
+                    continue;
+                }
+                if matches!(
+                    lw.as_str(),
+                    "jordan"
+                        | "chad"
+                        | "georgia"
+                        | "turkey"
+                        | "niger"
+                        | "washington"
+                        | "paris"
+                        | "london"
+                ) && next_cap
+                {
+                    i += 1;
+                    continue;
+                }
+                let mut m = Mention {
+                    start: h.start,
+                    end: h.end,
+                    text: word.to_string(),
+                    country: Some(a3),
+                    sector: if dem && matches!(lw.as_str(), "kremlin" | "white house" | "pentagon")
+                    {
+                        Some("GOV")
+                    } else {
+                        None
+                    },
+                    name: None,
+                    country_name: !dem,
+                };
+                // "Russian forces", "Ukrainian drone", "Pakistani border forces"
+                let mut j = i + 1;
+                while j < hits.len() && hits[j].start <= m.end + 12 {
+                    let gap = &text[m.end..hits[j].start];
+                    let gap_ok =
+                        gap.split_whitespace().count() <= 1 && !gap.contains([',', ';', '.']);
+                    if !gap_ok {
+                        break;
+                    }
+                    match hits[j].value {
+                        Kind::Sector(s) => {
+                            m.sector = Some(s);
+                            m.end = hits[j].end;
+                            j += 1;
+                        }
+                        Kind::Title => {
+                            m.sector = Some(
+                                if text[hits[j].start..hits[j].end]
+                                    .to_ascii_lowercase()
+                                    .starts_with("gen")
+                                    || text[hits[j].start..hits[j].end]
+                                        .eq_ignore_ascii_case("colonel")
+                                {
+                                    "MIL"
+                                } else {
+                                    "GOV"
+                                },
+                            );
+                            m.end = hits[j].end;
+                            j += 1;
+                            if let Some((n, e)) = name_after(text, m.end) {
+                                m.name = Some(n);
+                                m.end = e.min(text.len());
+                                while j < hits.len() && hits[j].start < m.end {
+                                    j += 1;
+                                }
+                            }
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
+                if m.sector.is_none() && !dem {
+                    m.sector = Some("GOV");
+                }
+                if m.sector.is_none() && dem && next_is_verb(text, h.end) {
+                    m.sector = Some("GOV");
+                }
+                m.text = text[m.start..m.end].trim_end().to_string();
+                out.push(m);
+                i = j;
+                continue;
+            }
+            Kind::Org(c, s) => {
+                let lw = word.to_ascii_lowercase();
+                if (lw == "un"
+                    || lw == "eu"
+                    || lw == "who"
+                    || lw == "msf"
+                    || lw == "rsf"
+                    || lw == "ttp")
+                    && word != word.to_ascii_uppercase()
+                {
+                    i += 1;
+                    continue;
+                }
+                let mut m = Mention {
+                    start: h.start,
+                    end: h.end,
+                    text: word.to_string(),
+                    country: c,
+                    sector: Some(s),
+                    name: None,
+                    country_name: false,
+                };
+                if let Some(next) = hits.get(i + 1) {
+                    if matches!(next.value, Kind::Title) && next.start <= h.end + 1 {
+                        m.end = next.end;
+                        if let Some((n, e)) = name_after(text, next.end) {
+                            m.name = Some(n);
+                            m.end = e.min(text.len());
+                        }
+                        m.text = text[m.start..m.end].trim_end().to_string();
+                        out.push(m);
+                        i += 2;
+                        while i < hits.len() && hits[i].start < out.last().map_or(0, |x| x.end) {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                }
+                out.push(m);
+            }
+            Kind::Leader(c, n) => {
+                if is_upper(text, h.start) {
+                    out.push(Mention {
+                        start: h.start,
+                        end: h.end,
+                        text: word.to_string(),
+                        country: Some(c),
+                        sector: Some("GOV"),
+                        name: Some(n.to_string()),
+                        country_name: false,
+                    });
+                }
+            }
+            Kind::Sector(s) => {
+                out.push(Mention {
+                    start: h.start,
+                    end: h.end,
+                    text: word.to_string(),
+                    country: None,
+                    sector: Some(s),
+                    name: None,
+                    country_name: false,
+                });
+            }
+            Kind::Title => {
+                let mut m = Mention {
+                    start: h.start,
+                    end: h.end,
+                    text: word.to_string(),
+                    country: None,
+                    sector: Some("GOV"),
+                    name: None,
+                    country_name: false,
+                };
+                if let Some((n, e)) = name_after(text, h.end) {
+                    m.name = Some(n);
+                    m.end = e.min(text.len());
+                    m.text = text[m.start..m.end].trim_end().to_string();
+                }
+                out.push(m);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn next_is_verb(text: &str, pos: usize) -> bool {
+    let rest = text[pos..].trim_start();
+    let w = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "accused"
+            | "warned"
+            | "denied"
+            | "announced"
+            | "claimed"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(s: &str) -> Option<(Option<&'static str>, Option<&'static str>, Option<String>)> {
+        find(s)
+            .into_iter()
+            .next()
+            .map(|m| (m.country, m.sector, m.name))
+    }
+
+    #[test]
+    fn resolves_actors_in_real_sentences() {
+        let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+            (
+                "Russian forces shelled the town",
+                Some("RUS"),
+                Some("MIL"),
+                None,
+            ),
+            (
+                "Kremlin spokesman Dmitry Peskov indicated",
+                Some("RUS"),
+                Some("GOV"),
+                Some("Dmitry Peskov"),
+            ),
+            (
+                "Russian lead negotiator Vladimir Medinsky mentioned",
+                Some("RUS"),
+                Some("GOV"),
+                Some("Vladimir Medinsky"),
+            ),
+            (
+                "U.S. President Donald Trump, who prompted",
+                Some("USA"),
+                Some("GOV"),
+                Some("Donald Trump"),
+            ),
+            (
+                "al Shabaab claimed the attack",
+                Some("SOM"),
+                Some("REB"),
+                None,
+            ),
+            (
+                "The Rapid Support Forces denied targeting civilians",
+                Some("SDN"),
+                Some("REB"),
+                None,
+            ),
+            (
+                "Pakistani and Afghan border forces exchanged fire",
+                Some("PAK"),
+                None,
+                None,
+            ),
+            (
+                "The European Union imposed sanctions",
+                None,
+                Some("IGO"),
+                None,
+            ),
+        ];
+        for (s, c, sec, name) in cases {
+            let got = first(s);
+            assert_eq!(got, Some((*c, *sec, name.map(|n| n.to_string()))), "{s}");
+        }
+    }
+
+    #[test]
+    fn people_named_like_countries_are_not_countries() {
+        for s in [
+            "said Jordan Whitaker, chief strategist",
+            "Chad Morrison fired a shot",
+            "Georgia Tech won",
+        ] {
+            assert!(find(s).iter().all(|m| m.country.is_none()), "{s}");
+        }
+        assert_eq!(
+            find("Jordan closed its border")
+                .first()
+                .and_then(|m| m.country),
+            Some("JOR")
+        );
+    }
+}

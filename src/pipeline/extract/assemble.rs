@@ -1,0 +1,1246 @@
+//! Assembly: sentences and their trigger words -> event candidates with place, date,
+//! casualties, actors, quantities, evidence, summary and confidence; same-incident
+//! candidates of one article merged.
+
+use super::actors::{self, Mention};
+use super::casualties::{self, Amount, Figure, Kind};
+use super::places::{self, PlaceHit};
+use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
+use super::{acled, quantities, summary};
+use crate::geo::Gazetteer;
+use crate::model::{
+    Actor, ActorRole, Article, Candidate, Casualties, DatePrecision, EventDate, EventType,
+    Evidence, Location, LocationPrecision,
+};
+use crate::pipeline::normalize::normalize;
+use crate::pipeline::sentences::split;
+use chrono::{Datelike, NaiveDate};
+
+/// Longest body we read: beyond this the tail is ignored (bounded time).
+const MAX_TEXT: usize = 256 * 1024;
+
+/// A candidate under construction, with what merging needs.
+struct Draft {
+    c: Candidate,
+    paragraph: usize,
+    #[allow(dead_code)]
+    sentence: usize,
+    strong: bool,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    places: Vec<PlaceHit>,
+    mentions: Vec<Mention>,
+    parties: Vec<&'static str>,
+    published: NaiveDate,
+    dateline: Option<Location>,
+    figurative: bool,
+    violent: bool,
+}
+
+pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
+    let norm = normalize(&article.body);
+    let mut end = norm.text.len().min(MAX_TEXT);
+    while !norm.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &norm.text[..end];
+    let sents = split(text);
+    let published = article.published_at.date_naive();
+    let all_places = places::find(g, text);
+    let mentions = actors::find(text);
+    let all_cues = cues().find(text);
+    let fig = all_cues
+        .iter()
+        .filter(|h| h.value == Cue::Figurative)
+        .count();
+    let vio =
+        all_cues.iter().filter(|h| h.value == Cue::Violence).count() + modes().find(text).len();
+    let figurative = fig >= 3 && fig * 3 > vio * 2;
+    let dateline = dateline_place(text, &all_places);
+    let parties = main_parties(&mentions);
+    // a place inside a person's name ("Vladimir Medinsky") is no place
+    let all_places: Vec<PlaceHit> = all_places
+        .into_iter()
+        .filter(|p| {
+            !mentions.iter().any(|m| {
+                m.name.is_some()
+                    && m.start <= p.start
+                    && p.end <= m.end
+                    && !m.text.starts_with(&text[p.start..p.end])
+            })
+        })
+        .collect();
+    // places of countries the article never names are resolution noise ("Pacific Rim
+    // Courier", a person called Hassan); so are names inside the dateline's credit
+    let credit_end = text
+        .get(..text.len().min(120))
+        .and_then(|h| h.find(") -").or_else(|| h.find(") \u{2013}")))
+        .unwrap_or(0);
+    let named: Vec<String> = all_places
+        .iter()
+        .filter(|p| p.location.precision == LocationPrecision::Country)
+        .map(|p| p.location.country.clone())
+        .chain(
+            mentions
+                .iter()
+                .filter_map(|m| m.country.and_then(actors::alpha2))
+                .map(str::to_string),
+        )
+        .collect();
+    let mut by_country: Vec<(String, usize)> = Vec::new();
+    for p in &all_places {
+        match by_country.iter_mut().find(|x| x.0 == p.location.country) {
+            Some(x) => x.1 += 1,
+            None => by_country.push((p.location.country.clone(), 1)),
+        }
+    }
+    let top = by_country.iter().max_by_key(|x| x.1).map(|x| x.0.clone());
+    let all_places: Vec<PlaceHit> = all_places
+        .into_iter()
+        .filter(|p| !(credit_end > 0 && p.start < credit_end && text[..p.start].contains('(')))
+        .filter(|p| {
+            p.population >= 1_000_000
+                || named.contains(&p.location.country)
+                || top.as_deref() == Some(p.location.country.as_str())
+        })
+        .collect();
+    let ctx = Ctx {
+        text,
+        places: all_places,
+        mentions,
+        parties,
+        published,
+        dateline,
+        figurative,
+        violent: vio >= 2,
+    };
+
+    let trig = triggers().find(text);
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut lead_date: Option<EventDate> = None;
+    let mut para_place: Option<(usize, Location)> = None;
+    let mut para_mode: Option<(usize, &'static str)> = None;
+    let mut article_mode: Option<&'static str> = None;
+    for (si, s) in sents.iter().enumerate() {
+        if s.repeat || s.end > text.len() || s.start >= s.end {
+            continue;
+        }
+        let st = &text[s.start..s.end];
+        let sdate = sentence_date(st, published);
+        if lead_date.is_none() {
+            lead_date = sdate.clone();
+        }
+        let smodes: Vec<&'static str> = {
+            let mut m: Vec<&'static str> = modes().find(st).iter().map(|h| h.value).collect();
+            m.sort_by_key(|x| mode_rank(x));
+            m
+        };
+        if let Some(m) = smodes.first() {
+            para_mode = Some((s.paragraph, m));
+            if article_mode.is_none() {
+                article_mode = Some(m);
+            }
+        }
+        let scues = cues().find(st);
+        let hits: Vec<_> = trig
+            .iter()
+            .filter(|h| h.start >= s.start && h.end <= s.end)
+            .collect();
+        let figures = casualties::find(st);
+        let mut kept: Vec<(usize, usize, Trigger)> = Vec::new();
+        let mut threat_at: Option<usize> = None;
+        for h in &hits {
+            let rel = h.start - s.start;
+            if let Some(k) = keep(
+                &ctx,
+                st,
+                rel,
+                h.end - s.start,
+                h.value,
+                &scues,
+                &figures,
+                &smodes,
+            ) {
+                match k {
+                    Keep::Event(t) => kept.push((rel, h.end - s.start, t)),
+                    Keep::Threat => threat_at = threat_at.or(Some(rel)),
+                }
+            }
+        }
+        if let Some(pos) = threat_at {
+            if !kept.iter().any(|k| k.2.kind == EventType::Threaten) {
+                kept.push((
+                    pos,
+                    pos,
+                    Trigger {
+                        kind: EventType::Threaten,
+                        mode: None,
+                        weak: false,
+                        casualty: false,
+                    },
+                ));
+            }
+        }
+        // casualty words alone make an event only when there is no other assault trigger
+        let has_assault = kept
+            .iter()
+            .any(|k| k.2.kind == EventType::Assault && !k.2.casualty);
+        if has_assault {
+            kept.retain(|k| !k.2.casualty);
+        } else if kept.iter().filter(|k| k.2.casualty).count() > 1 {
+            let first = kept.iter().position(|k| k.2.casualty);
+            let mut seen = false;
+            kept.retain(|k| {
+                if !k.2.casualty {
+                    return true;
+                }
+                let keep = !seen;
+                seen = true;
+                keep || first.is_none()
+            });
+        }
+        if kept.is_empty() {
+            if let Some(p) = best_place(&ctx, s.start, s.end) {
+                para_place = Some((s.paragraph, p));
+            }
+            continue;
+        }
+        // places of the sentence, each to its nearest trigger
+        let splaces: Vec<&PlaceHit> = ctx
+            .places
+            .iter()
+            .filter(|p| p.start >= s.start && p.end <= s.end && !p.origin)
+            .collect();
+        let mut kinds: Vec<EventType> = kept.iter().map(|k| k.2.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        let nearest_kind = |p: &PlaceHit| -> Option<EventType> {
+            kept.iter()
+                .min_by_key(|k| {
+                    let pos = p.start - s.start;
+                    let d = pos.abs_diff(k.0);
+                    // a place after its trigger is more often its object
+                    if pos > k.0 {
+                        d
+                    } else {
+                        d + 20
+                    }
+                })
+                .map(|k| k.2.kind)
+        };
+        for kind in kinds {
+            let ktrigs: Vec<&(usize, usize, Trigger)> =
+                kept.iter().filter(|k| k.2.kind == kind).collect();
+            let strong = ktrigs.iter().any(|k| !k.2.weak);
+            let tpos = ktrigs[0].0;
+            let mine: Vec<&PlaceHit> = splaces
+                .iter()
+                .copied()
+                .filter(|p| nearest_kind(p) == Some(kind) || kinds_len(&kept) == 1)
+                .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
+                .collect();
+            let targets = event_places(&mine);
+            let mode = pick_mode(
+                kind,
+                &ktrigs,
+                &smodes,
+                para_mode.filter(|m| m.0 == s.paragraph).map(|m| m.1),
+                article_mode,
+            );
+            let groups: Vec<(Option<Location>, Vec<Figure>)> =
+                if kind == EventType::Assault && targets.len() > 1 {
+                    targets
+                        .iter()
+                        .map(|p| {
+                            (
+                                Some(p.location.clone()),
+                                clause_figures(st, p.start - s.start, &figures),
+                            )
+                        })
+                        .collect()
+                } else {
+                    let loc = targets.first().map(|p| p.location.clone());
+                    vec![(loc, figures.clone())]
+                };
+            for (loc, figs) in groups {
+                let loc = if kind == EventType::Assault && loc.is_none() {
+                    None
+                } else {
+                    loc.or_else(|| fallback_place(&ctx, kind, s.paragraph, &para_place))
+                };
+                let cas = combine(&figs, kind);
+                let evid = evidence(article, &norm, s.start, s.end);
+                let another = scues
+                    .iter()
+                    .any(|h| h.value == Cue::Another && h.start < tpos + 4);
+                let back = back_reference(st);
+                let date = sdate
+                    .clone()
+                    .or_else(|| lead_date.clone())
+                    .unwrap_or(EventDate {
+                        value: published,
+                        precision: DatePrecision::Day,
+                        text: String::new(),
+                    });
+                let actors = roles(g, &ctx, kind, s.start, s.end, s.start + tpos, loc.as_ref());
+                let quantities = if matches!(kind, EventType::Assault | EventType::Protest) {
+                    Vec::new()
+                } else {
+                    quantities::find(st)
+                };
+                let reported = scues.iter().any(|h| h.value == Cue::Reported);
+                let mut cu = acled::Cues::default();
+                let lower = st.to_ascii_lowercase();
+                cu.clash = scues.iter().any(|h| h.value == Cue::Clash)
+                    || mode == Some("firearms")
+                        && actors
+                            .iter()
+                            .filter(|a| {
+                                a.role != ActorRole::Other
+                                    && matches!(a.sector.as_deref(), Some("MIL") | Some("REB"))
+                            })
+                            .count()
+                            >= 2;
+                cu.intervention = scues.iter().any(|h| h.value == Cue::Intervention);
+                cu.excessive_force = scues.iter().any(|h| h.value == Cue::ExcessiveForce)
+                    || kind == EventType::Protest && cas.killed.is_some_and(|k| k > 0);
+                cu.grenade = lower.contains("grenade");
+                cu.chemical = lower.contains("chlorine")
+                    || lower.contains("sarin")
+                    || lower.contains("chemical weapon");
+                cu.disrupted = scues.iter().any(|h| h.value == Cue::Intercepted)
+                    && cas.killed.is_none()
+                    && cas.injured.is_none()
+                    && kind == EventType::Assault
+                    && !lower.contains("debris");
+                cu.territory_taken = lower.contains("took control")
+                    || lower.contains("seized control")
+                    || lower.contains("captured the town")
+                    || lower.contains("overran");
+                cu.by_government = lower.contains("recaptured") || lower.contains("retook");
+                let acled_map = acled::map(kind, mode, cu);
+                let conf = confidence(kind, strong, loc.as_ref(), &cas, &actors, reported);
+                let mut c = Candidate {
+                    event_type: kind,
+                    mode: mode.map(str::to_string),
+                    acled: acled_map,
+                    summary: String::new(),
+                    actors,
+                    location: loc,
+                    date: Some(date),
+                    casualties: cas,
+                    quantities,
+                    evidence: evid,
+                    confidence: conf,
+                    distinct: another,
+                    back_reference: back,
+                };
+                c.summary = summary::summarize(&c, |a2| g.country(a2).map(|c| c.name.clone()));
+                drafts.push(Draft {
+                    c,
+                    paragraph: s.paragraph,
+                    sentence: si,
+                    strong,
+                });
+            }
+        }
+        if let Some(p) = best_place(&ctx, s.start, s.end) {
+            para_place = Some((s.paragraph, p));
+        }
+    }
+    if std::env::var_os("NE_DEBUG").is_some() {
+        for d in &drafts {
+            eprintln!(
+                "DRAFT p{} s{} {:?} {:?} {:?} {:?} | {}",
+                d.paragraph,
+                d.sentence,
+                d.c.event_type,
+                d.c.mode,
+                d.c.location.as_ref().map(|l| (&l.name, l.precision)),
+                d.c.casualties,
+                &d.c.evidence.sentence.chars().take(60).collect::<String>()
+            );
+        }
+        for p in &ctx.places {
+            eprintln!(
+                "PLACE {:?} {} {:?} origin={} bare={}",
+                &text[p.start..p.end],
+                p.location.name,
+                p.location.precision,
+                p.origin,
+                p.bare_country
+            );
+        }
+    }
+    let mut out = finish(merge(drafts));
+    for c in &mut out {
+        c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
+    }
+    out
+}
+
+fn kinds_len(kept: &[(usize, usize, Trigger)]) -> usize {
+    let mut k: Vec<EventType> = kept.iter().map(|k| k.2.kind).collect();
+    k.sort();
+    k.dedup();
+    k.len()
+}
+
+enum Keep {
+    Event(Trigger),
+    Threat,
+}
+
+/// Decides whether a trigger at `rel..rel_end` of sentence `st` announces a real event.
+#[allow(clippy::too_many_arguments)]
+fn keep(
+    ctx: &Ctx<'_>,
+    st: &str,
+    rel: usize,
+    rel_end: usize,
+    t: Trigger,
+    scues: &[super::lexicon::Hit<Cue>],
+    figures: &[Figure],
+    smodes: &[&'static str],
+) -> Option<Keep> {
+    let word = &st[rel..rel_end];
+    let lw = word.to_ascii_lowercase();
+    // capitalised mid-sentence: part of a name ("Riot Parade", "March 3")
+    let at_start = st[..rel]
+        .trim_start_matches(['"', '\'', '*', ' '])
+        .is_empty();
+    if !at_start && word.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    if ctx.figurative {
+        return None;
+    }
+    let before = &scues.iter().filter(|h| h.end <= rel).collect::<Vec<_>>();
+    let words_between = |pos: usize| {
+        st.get(pos..rel)
+            .map_or(99, |x| x.split_whitespace().count())
+    };
+    // denials are not events
+    if before.iter().any(|h| h.value == Cue::Denial) {
+        return None;
+    }
+    // history and aggregates
+    if scues.iter().any(|h| h.value == Cue::History) || mentions_past_year(st, ctx.published.year())
+    {
+        return None;
+    }
+    // negated right before ("no casualties", "did not attack")
+    if before
+        .iter()
+        .any(|h| h.value == Cue::Negation && words_between(h.end) <= 3)
+    {
+        return None;
+    }
+    let threat_words = scues.iter().any(|h| h.value == Cue::ThreatVerb);
+    let condition = scues.iter().any(|h| h.value == Cue::Condition);
+    let modal_near = before
+        .iter()
+        .any(|h| (h.value == Cue::Modal) && words_between(h.end) <= 6);
+    let cond_before = before.iter().any(|h| h.value == Cue::Condition);
+    if t.kind == EventType::Threaten {
+        return Some(Keep::Event(t)).filter(|_| !t.weak || condition || modal_near || threat_words);
+    }
+    if modal_near || cond_before {
+        if threat_words || (condition && modal_near) {
+            return Some(Keep::Threat);
+        }
+        return None;
+    }
+    if threat_words
+        && (condition
+            || t.kind == EventType::Assault
+                && !figures
+                    .iter()
+                    .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0)))
+        && st.to_ascii_lowercase().contains("threat")
+    {
+        return Some(Keep::Threat);
+    }
+    let violence = scues
+        .iter()
+        .any(|h| h.value == Cue::Violence && (h.start, h.end) != (rel, rel_end))
+        || !smodes.is_empty();
+    let has_fig = figures
+        .iter()
+        .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0) || f.amount == Amount::Vague);
+    let lower = st.to_ascii_lowercase();
+    if (lw == "ceasefire" || lw == "truce")
+        && ![
+            "declared",
+            "announced",
+            "took effect",
+            "came into effect",
+            "began",
+            "agreed",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return None;
+    }
+    // labour strikes
+    if (lw == "strike" || lw == "strikes")
+        && [
+            "workers",
+            "drivers",
+            "union",
+            "transport",
+            "general strike",
+            "teachers",
+            "doctors",
+            "on strike",
+            "staged",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return Some(Keep::Event(Trigger {
+            kind: EventType::Protest,
+            mode: Some("strike"),
+            weak: false,
+            casualty: false,
+        }));
+    }
+    match t.kind {
+        EventType::Assault if t.casualty => {
+            if !figures
+                .iter()
+                .any(|f| f.pos <= rel_end + 40 && f.pos + 60 >= rel)
+            {
+                return None;
+            }
+            if !(violence || has_fig && (ctx.violent || ctx_violent_paragraph(st))) {
+                return None;
+            }
+            if !has_fig {
+                return None;
+            }
+            if lower.contains("storm")
+                || lower.contains("flood")
+                || lower.contains("crash")
+                || lower.contains("accident")
+                || lower.contains("fire broke")
+            {
+                return None;
+            }
+            Some(Keep::Event(t))
+        }
+        EventType::Assault if t.weak => {
+            let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+            let placed = ctx
+                .places
+                .iter()
+                .any(|p| p.start >= base && p.end <= base + st.len() && !p.bare_country);
+            (violence
+                || has_fig
+                || ctx.violent
+                    && placed
+                    && (lower.contains("was struck")
+                        || lower.contains("was hit")
+                        || lower.contains("were hit")
+                        || lower.contains("came under")))
+            .then_some(Keep::Event(t))
+        }
+        EventType::Assault => Some(Keep::Event(t)),
+        _ if t.weak => {
+            let actor = ctx.mentions.iter().any(|m| {
+                let abs = m.start;
+                let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+                abs >= base
+                    && abs < base + st.len()
+                    && (m.country.is_some()
+                        || m.name.is_some()
+                        || matches!(
+                            m.sector,
+                            Some("IGO") | Some("GOV") | Some("POL") | Some("MIL") | Some("REB")
+                        ))
+            });
+            actor.then_some(Keep::Event(t))
+        }
+        _ => Some(Keep::Event(t)),
+    }
+}
+
+fn ctx_violent_paragraph(st: &str) -> bool {
+    let l = st.to_ascii_lowercase();
+    [
+        "attack", "strike", "shell", "bomb", "drone", "missile", "gunmen", "fighting",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+fn mentions_past_year(st: &str, year: i32) -> bool {
+    let b = st.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b',')
+            && (i + 4 == b.len() || !b[i + 4].is_ascii_digit())
+        {
+            let y: i32 = st[i..i + 4].parse().unwrap_or(0);
+            if (1900..year).contains(&y) {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Places that are events' locations: containers of other places dropped.
+fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
+    let mut out: Vec<&PlaceHit> = Vec::new();
+    for p in mine {
+        if mine
+            .iter()
+            .any(|q| !std::ptr::eq(*q, *p) && places::contains(&p.location, &q.location))
+        {
+            continue;
+        }
+        if out.iter().any(|q| q.location.name == p.location.name) {
+            continue;
+        }
+        out.push(p);
+    }
+    // countries only when nothing more precise
+    if out
+        .iter()
+        .any(|p| p.location.precision != LocationPrecision::Country)
+    {
+        out.retain(|p| p.location.precision != LocationPrecision::Country);
+    }
+    out
+}
+
+fn is_actor_position(ctx: &Ctx<'_>, p: &PlaceHit) -> bool {
+    let after = ctx
+        .text
+        .get(p.end..(p.end + 12).min(ctx.text.len()))
+        .unwrap_or("");
+    p.bare_country || after.starts_with("'s")
+}
+
+fn best_place(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Location> {
+    ctx.places
+        .iter()
+        .filter(|p| p.start >= start && p.end <= end && !p.origin && !p.bare_country)
+        .min_by_key(|p| p.location.precision.rank())
+        .map(|p| p.location.clone())
+}
+
+fn fallback_place(
+    ctx: &Ctx<'_>,
+    kind: EventType,
+    para: usize,
+    para_place: &Option<(usize, Location)>,
+) -> Option<Location> {
+    if let Some((p, l)) = para_place {
+        if *p == para
+            && matches!(
+                kind,
+                EventType::Assault
+                    | EventType::Protest
+                    | EventType::Coerce
+                    | EventType::Consult
+                    | EventType::Agree
+            )
+        {
+            return Some(l.clone());
+        }
+    }
+    ctx.dateline.clone()
+}
+
+fn pick_mode(
+    kind: EventType,
+    trigs: &[&(usize, usize, Trigger)],
+    smodes: &[&'static str],
+    para: Option<&'static str>,
+    article: Option<&'static str>,
+) -> Option<&'static str> {
+    let tmode = trigs
+        .iter()
+        .filter_map(|k| k.2.mode)
+        .min_by_key(|m| mode_rank(m));
+    let strong_mode = trigs
+        .iter()
+        .filter(|k| !k.2.weak)
+        .filter_map(|k| k.2.mode)
+        .min_by_key(|m| mode_rank(m));
+    match kind {
+        EventType::Assault => smodes
+            .first()
+            .copied()
+            .or(strong_mode)
+            .or(para)
+            .or(tmode)
+            .or(article),
+        _ => tmode,
+    }
+}
+
+/// Figures in the clause of a place (clauses split at ", while", ";", ", with").
+fn clause_figures(st: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
+    let l = st.to_ascii_lowercase();
+    let mut bounds = vec![0usize];
+    for sep in [", while ", "; ", " while ", ", whereas "] {
+        let mut from = 0;
+        while let Some(i) = l[from..].find(sep) {
+            bounds.push(from + i);
+            from += i + sep.len();
+        }
+    }
+    bounds.push(st.len());
+    bounds.sort();
+    let (a, b) = bounds
+        .windows(2)
+        .map(|w| (w[0], w[1]))
+        .find(|(a, b)| pos >= *a && pos < *b)
+        .unwrap_or((0, st.len()));
+    let inside: Vec<Figure> = figs
+        .iter()
+        .copied()
+        .filter(|f| f.pos >= a && f.pos < b)
+        .collect();
+    if inside.is_empty() {
+        // a clause without its own figure takes those of the clause before it ("... in Cherkasy and Zaporizhzhia")
+        figs.iter()
+            .copied()
+            .filter(|f| f.pos < a)
+            .rev()
+            .take(1)
+            .collect()
+    } else {
+        inside
+    }
+}
+
+fn combine(figs: &[Figure], kind: EventType) -> Casualties {
+    let mut c = Casualties::default();
+    for f in figs {
+        let slot = match f.kind {
+            Kind::Killed => &mut c.killed,
+            Kind::Injured => &mut c.injured,
+            Kind::Missing => &mut c.missing,
+            Kind::Arrested => &mut c.arrested,
+        };
+        match f.amount {
+            Amount::Exact(n) => {
+                if slot.is_none_or(|v| v == 0 || n > v && n != 0) {
+                    *slot = Some(n);
+                }
+            }
+            Amount::NoneAtAll => {
+                if slot.is_none() {
+                    *slot = Some(0);
+                }
+            }
+            Amount::Vague => {
+                let name = f.kind.as_str().to_string();
+                if slot.is_none() && !c.vague.contains(&name) {
+                    c.vague.push(name);
+                }
+            }
+        }
+    }
+    let (k, i) = (c.killed, c.injured);
+    c.vague
+        .retain(|v| !(v == "killed" && k.is_some() || v == "injured" && i.is_some()));
+    if kind != EventType::Assault && kind != EventType::Protest && kind != EventType::Coerce {
+        return Casualties {
+            arrested: c.arrested,
+            ..Casualties::default()
+        };
+    }
+    c
+}
+
+fn evidence(
+    article: &Article,
+    norm: &crate::pipeline::normalize::Normalized,
+    start: usize,
+    end: usize,
+) -> Evidence {
+    let (a, b) = norm.original_range(start, end);
+    let sentence = article
+        .body
+        .get(a..b)
+        .map(str::to_string)
+        .unwrap_or_else(|| norm.text.get(start..end).unwrap_or("").to_string());
+    Evidence {
+        article_id: article.id.clone(),
+        sentence,
+        start: a,
+        end: b,
+    }
+}
+
+fn back_reference(st: &str) -> bool {
+    let l = st.to_ascii_lowercase();
+    const DAYS: [&str; 10] = [
+        "monday's",
+        "tuesday's",
+        "wednesday's",
+        "thursday's",
+        "friday's",
+        "saturday's",
+        "sunday's",
+        "weekend's",
+        "yesterday's",
+        "week's",
+    ];
+    DAYS.iter().any(|d| l.contains(d))
+        || l.contains("earlier this month")
+        || l.contains("last week")
+}
+
+/// The latest day on or before `published` falling on weekday `wd` (0 = Monday).
+fn weekday_date(published: NaiveDate, wd: u32) -> NaiveDate {
+    let cur = published.weekday().num_days_from_monday();
+    let back = (cur + 7 - wd) % 7;
+    published - chrono::Days::new(u64::from(back))
+}
+
+const DAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The date a sentence states, resolved against the publication day.
+fn sentence_date(st: &str, published: NaiveDate) -> Option<EventDate> {
+    let l = st.to_ascii_lowercase();
+    for (i, d) in DAY_NAMES.iter().enumerate() {
+        if let Some(p) = l.find(d) {
+            let value = weekday_date(published, i as u32);
+            let from = l[..p]
+                .rfind(|c: char| c == ',' || c == '.')
+                .map_or(0, |x| x + 1)
+                .max(p.saturating_sub(20));
+            let from = (0..=from)
+                .rev()
+                .find(|x| l.is_char_boundary(*x))
+                .unwrap_or(0);
+            let text = st.get(from..p + d.len()).unwrap_or(d).trim().to_string();
+            return Some(EventDate {
+                value,
+                precision: DatePrecision::Day,
+                text,
+            });
+        }
+    }
+    if l.contains("yesterday") {
+        return Some(EventDate {
+            value: published.pred_opt().unwrap_or(published),
+            precision: DatePrecision::Day,
+            text: "yesterday".into(),
+        });
+    }
+    if l.contains("last week") {
+        return Some(EventDate {
+            value: published - chrono::Days::new(7),
+            precision: DatePrecision::Week,
+            text: "last week".into(),
+        });
+    }
+    if let Some(p) = l.find("overnight") {
+        return Some(EventDate {
+            value: published,
+            precision: DatePrecision::Day,
+            text: st.get(p..p + 9).unwrap_or("overnight").to_string(),
+        });
+    }
+    None
+}
+
+fn dateline_place(text: &str, places: &[PlaceHit]) -> Option<Location> {
+    let head = text.get(..text.len().min(60))?;
+    let dash = head.find(" - ").or_else(|| head.find(" (")).unwrap_or(0);
+    places
+        .iter()
+        .find(|p| p.end <= dash && p.start < 30)
+        .map(|p| p.location.clone())
+}
+
+fn main_parties(ms: &[Mention]) -> Vec<&'static str> {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for m in ms {
+        if let Some(c) = m.country {
+            match counts.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1 += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.into_iter().take(2).map(|x| x.0).collect()
+}
+
+fn to_actor(m: &Mention, role: ActorRole) -> Actor {
+    Actor {
+        role,
+        text: m.text.clone(),
+        country: m.country.map(str::to_string),
+        sector: m.sector.map(str::to_string),
+        name: m.name.clone(),
+    }
+}
+
+/// Source and target actors of an event whose trigger is at `tpos` (absolute).
+fn roles(
+    g: &Gazetteer,
+    ctx: &Ctx<'_>,
+    kind: EventType,
+    s: usize,
+    e: usize,
+    tpos: usize,
+    loc: Option<&Location>,
+) -> Vec<Actor> {
+    let ms: Vec<&Mention> = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.start >= s && m.end <= e)
+        .collect();
+    let st = &ctx.text[s..e];
+    let lower = st.to_ascii_lowercase();
+    let both = [
+        "both sides",
+        "each other",
+        "the two sides",
+        "both countries",
+        "the two countries",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let mut out: Vec<Actor> = Vec::new();
+    let loc_a3 = loc
+        .and_then(|l| g.country(&l.country))
+        .map(|c| c.alpha3.clone());
+    match kind {
+        EventType::Assault | EventType::Coerce | EventType::Protest => {
+            let before: Vec<&&Mention> = ms
+                .iter()
+                .filter(|m| m.start < tpos && !matches!(m.sector, Some("CVL")))
+                .collect();
+            let near = before.iter().rev().find(|m| {
+                tpos.saturating_sub(m.end) <= 30
+                    && (m.country.is_some()
+                        || matches!(m.sector, Some("MIL") | Some("REB") | Some("POL")))
+            });
+            let by = ms.iter().find(|m| {
+                m.start > tpos && ctx.text.get(m.start.saturating_sub(3)..m.start) == Some("by ")
+            });
+            let src = near.copied().or(by);
+            if let Some(m) = src {
+                out.push(to_actor(m, ActorRole::Source));
+                // "Pakistani and Afghan border forces exchanged fire": two parties
+                if let Some(prev) = before.iter().rev().find(|p| {
+                    p.end < m.start
+                        && ctx
+                            .text
+                            .get(p.end..m.start)
+                            .is_some_and(|g| g.trim() == "and")
+                        && p.country != m.country
+                }) {
+                    out.push(to_actor(prev, ActorRole::Target));
+                }
+            }
+            if !out.iter().any(|a| a.role == ActorRole::Target) {
+                let tgt = ms.iter().find(|m| {
+                    m.start > tpos
+                        && Some(*m) != src
+                        && (m.sector.is_some() || m.country.is_some())
+                        && !matches!(m.sector, Some("GOV"))
+                });
+                match tgt {
+                    Some(m) => {
+                        let mut a = to_actor(m, ActorRole::Target);
+                        if a.country.is_none() {
+                            a.country = loc_a3.clone();
+                        }
+                        out.push(a);
+                    }
+                    None => {
+                        if let Some(l) = loc {
+                            out.push(Actor {
+                                role: ActorRole::Target,
+                                text: l.text.clone(),
+                                country: loc_a3.clone(),
+                                sector: Some(
+                                    if kind == EventType::Protest {
+                                        "GOV"
+                                    } else {
+                                        "CVL"
+                                    }
+                                    .to_string(),
+                                ),
+                                name: None,
+                            });
+                        }
+                    }
+                }
+            }
+            if kind == EventType::Protest {
+                // protesters are the source; the state they protest against is the target
+                if let Some(src) = out.iter_mut().find(|a| a.role == ActorRole::Source) {
+                    if src.country.is_none() {
+                        src.country = loc_a3.clone();
+                    }
+                }
+                if !out.iter().any(|a| a.role == ActorRole::Source) {
+                    out.insert(
+                        0,
+                        Actor {
+                            role: ActorRole::Source,
+                            text: "protesters".into(),
+                            country: loc_a3.clone(),
+                            sector: Some("CVL".into()),
+                            name: None,
+                        },
+                    );
+                }
+            }
+            if let Some(src) = out.iter_mut().find(|a| {
+                a.role == ActorRole::Source
+                    && a.country.is_none()
+                    && matches!(a.sector.as_deref(), Some("POL") | Some("GOV") | Some("MIL"))
+            }) {
+                src.country = loc_a3.clone();
+            }
+        }
+        _ => {
+            if both && ctx.parties.len() == 2 {
+                for (i, c) in ctx.parties.iter().enumerate() {
+                    let role = if i == 0 {
+                        ActorRole::Source
+                    } else {
+                        ActorRole::Target
+                    };
+                    let text = ms
+                        .iter()
+                        .find(|m| m.country == Some(*c))
+                        .map_or_else(|| c.to_string(), |m| m.text.clone());
+                    out.push(Actor {
+                        role,
+                        text,
+                        country: Some(c.to_string()),
+                        sector: Some("GOV".into()),
+                        name: None,
+                    });
+                }
+                return out;
+            }
+            let with_country: Vec<&&Mention> = ms
+                .iter()
+                .filter(|m| m.country.is_some() || matches!(m.sector, Some("IGO") | Some("NGO")))
+                .collect();
+            let src = with_country
+                .iter()
+                .rev()
+                .find(|m| m.end <= tpos)
+                .or(with_country.first());
+            if let Some(m) = src {
+                out.push(to_actor(m, ActorRole::Source));
+                let tgt = with_country
+                    .iter()
+                    .find(|x| x.start > tpos && x.country != m.country)
+                    .or_else(|| {
+                        with_country
+                            .iter()
+                            .find(|x| x.country != m.country && x.country.is_some())
+                    });
+                if let Some(t) = tgt {
+                    out.push(to_actor(t, ActorRole::Target));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn confidence(
+    kind: EventType,
+    strong: bool,
+    loc: Option<&Location>,
+    cas: &Casualties,
+    actors: &[Actor],
+    reported: bool,
+) -> f64 {
+    let mut c: f64 = if strong { 0.6 } else { 0.45 };
+    if matches!(
+        kind,
+        EventType::Request | EventType::Reject | EventType::Support | EventType::Concede
+    ) {
+        c -= 0.2;
+    }
+    if let Some(l) = loc {
+        c += match l.precision {
+            LocationPrecision::Point | LocationPrecision::City => 0.12,
+            LocationPrecision::Admin2 | LocationPrecision::Admin1 => 0.08,
+            LocationPrecision::Country => 0.0,
+        };
+    }
+    if cas.killed.is_some_and(|k| k > 0) || cas.injured.is_some_and(|k| k > 0) {
+        c += 0.12;
+    }
+    if actors.iter().any(|a| a.country.is_some()) {
+        c += 0.05;
+    }
+    if reported {
+        c -= 0.02;
+    }
+    (c.clamp(0.05, 0.98) * 100.0).round() / 100.0
+}
+
+fn strict_same_place(a: &Location, b: &Location) -> bool {
+    let country = |l: &Location| l.precision == LocationPrecision::Country;
+    if country(a) != country(b) {
+        return false;
+    }
+    a.name == b.name || places::contains(a, b) || places::contains(b, a)
+}
+
+fn info(c: &Candidate) -> u32 {
+    let loc = c
+        .location
+        .as_ref()
+        .map_or(0, |l| 5 - u32::from(l.precision.rank()));
+    let cas = u32::from(c.casualties.killed.is_some()) + u32::from(c.casualties.injured.is_some());
+    loc * 3 + cas
+}
+
+/// Merges drafts about the same incident (same type, compatible place, no conflicting
+/// figures, not marked as another incident).
+fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let target = out.iter_mut().rev().find(|o| {
+            if o.c.event_type != d.c.event_type
+                || d.c.distinct
+                || conflict(&o.c.casualties, &d.c.casualties)
+            {
+                return false;
+            }
+            match (&o.c.location, &d.c.location) {
+                (Some(a), Some(b)) => strict_same_place(a, b),
+                (None, None) => true,
+                (None, Some(_)) => {
+                    d.c.event_type != EventType::Assault || o.paragraph + 1 >= d.paragraph
+                }
+                (Some(_), None) => true,
+            }
+        });
+        match target {
+            Some(o) => {
+                let take_d = info(&d.c) > info(&o.c);
+                let oc = &mut o.c;
+                if take_d {
+                    oc.location = d.c.location.clone();
+                    oc.evidence = d.c.evidence.clone();
+                    oc.distinct |= d.c.distinct;
+                    if d.c.mode.is_some() {
+                        oc.mode = d.c.mode.clone();
+                        oc.acled = d.c.acled.clone();
+                    }
+                }
+                let cas = &d.c.casualties;
+                if oc.casualties.killed.is_none() {
+                    oc.casualties.killed = cas.killed;
+                }
+                if oc.casualties.injured.is_none() {
+                    oc.casualties.injured = cas.injured;
+                }
+                if oc.casualties.missing.is_none() {
+                    oc.casualties.missing = cas.missing;
+                }
+                if oc.casualties.arrested.is_none() {
+                    oc.casualties.arrested = cas.arrested;
+                }
+                for v in &cas.vague {
+                    if !oc.casualties.vague.contains(v) {
+                        oc.casualties.vague.push(v.clone());
+                    }
+                }
+                let (k, i) = (oc.casualties.killed, oc.casualties.injured);
+                oc.casualties
+                    .vague
+                    .retain(|v| !(v == "killed" && k.is_some() || v == "injured" && i.is_some()));
+                for q in d.c.quantities {
+                    if !oc.quantities.iter().any(|x| x.count == q.count) {
+                        oc.quantities.push(q);
+                    }
+                }
+                for a in d.c.actors {
+                    if !oc
+                        .actors
+                        .iter()
+                        .any(|x| x.role == a.role && x.country == a.country)
+                        && !(a.role == ActorRole::Target
+                            && oc.actors.iter().any(|x| x.role == ActorRole::Target))
+                    {
+                        oc.actors.push(a);
+                    }
+                }
+                if oc.mode.is_none() {
+                    oc.mode = d.c.mode;
+                }
+                if oc.acled.is_none() {
+                    oc.acled = d.c.acled;
+                }
+                oc.confidence = (oc.confidence.max(d.c.confidence) + 0.05).min(0.98);
+                o.strong |= d.strong;
+            }
+            None => out.push(d),
+        }
+    }
+    out
+}
+
+fn conflict(a: &Casualties, b: &Casualties) -> bool {
+    let diff = |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(p), Some(q)) if p != q && p != 0 && q != 0);
+    diff(a.killed, b.killed) || diff(a.injured, b.injured)
+}
+
+/// Drops country-level assaults that restate more precise ones, and recomputes summaries.
+fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
+    let precise: Vec<(EventType, String)> = drafts
+        .iter()
+        .filter_map(|d| {
+            d.c.location
+                .as_ref()
+                .filter(|l| l.precision != LocationPrecision::Country)
+                .map(|l| (d.c.event_type, l.country.clone()))
+        })
+        .collect();
+    let located_assault = drafts
+        .iter()
+        .any(|d| d.c.event_type == EventType::Assault && d.c.location.is_some());
+    drafts
+        .into_iter()
+        .filter(|d| {
+            let Some(l) = &d.c.location else {
+                return !(d.c.event_type == EventType::Assault
+                    && located_assault
+                    && d.c.casualties.is_empty());
+            };
+            !(l.precision == LocationPrecision::Country
+                && d.c.event_type == EventType::Assault
+                && precise
+                    .iter()
+                    .any(|(t, c)| *t == d.c.event_type && *c == l.country))
+        })
+        .map(|d| d.c)
+        .collect()
+}
