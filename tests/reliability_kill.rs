@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 
 /// What one run over the articles left behind.
 struct RunResult {
+    /// Articles whose dedup state is not `Done` (never processed to the end).
+    unfinished: Vec<String>,
     ledger: EventLedger,
     dlq: usize,
     given_up: usize,
@@ -60,17 +62,45 @@ async fn run(articles: &[(String, Vec<u8>)], kills: usize, seed: u64) -> RunResu
     peak_rss_kb = peak_rss_kb.max(worker.peak_rss_kb().unwrap_or(0));
     let elapsed = started.elapsed();
     assert_eq!(worker.terminate(), Some(0), "clean exit on SIGTERM");
+    let unfinished = unfinished_articles(&js, articles).await;
     let dlq = read_stream(&js, "NEWS_DLQ").await.len();
     let ledger = EventLedger::read(&js).await;
     let given_up = given_up.load(std::sync::atomic::Ordering::SeqCst);
     drop(server);
     RunResult {
+        unfinished,
         ledger,
         dlq,
         given_up,
         peak_rss_kb,
         elapsed,
     }
+}
+
+/// Ids of the articles the worker did not finish: its KV marker (`art.<xxh3 of id>`,
+/// written when processing starts) is absent or not `Done`.
+async fn unfinished_articles(
+    js: &async_nats::jetstream::Context,
+    articles: &[(String, Vec<u8>)],
+) -> Vec<String> {
+    let kv = js
+        .get_key_value("newsevents_state")
+        .await
+        .expect("dedup state bucket");
+    let mut out = Vec::new();
+    for (id, _) in articles {
+        let key = format!("art.{:016x}", xxhash_rust::xxh3::xxh3_64(id.as_bytes()));
+        let done = match kv.get(&key).await {
+            Ok(Some(v)) => serde_json::from_slice::<serde_json::Value>(&v)
+                .map(|s| s["id"] == id.as_str() && s["phase"] == "Done")
+                .unwrap_or(false),
+            _ => false,
+        };
+        if !done {
+            out.push(id.clone());
+        }
+    }
+    out
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -100,6 +130,7 @@ async fn kill_9_loses_and_doubles_nothing() {
             r.peak_rss_kb,
             r.elapsed.as_secs_f64()
         );
+        assert!(r.unfinished.is_empty(), "{name}: unfinished {:?}", r.unfinished);
         assert_eq!(r.dlq, 0, "{name}: no article dead-lettered");
         assert_eq!(r.given_up, 0, "{name}: the server gave up on no article");
         assert!(r.ledger.doubled.is_empty(), "{name}: doubled {:?}", r.ledger.doubled);
