@@ -326,7 +326,8 @@ async fn publish_one(js: &jetstream::Context, id: &str, body: &[u8]) -> Result<(
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let mut headers = async_nats::HeaderMap::new();
-        headers.insert(async_nats::header::NATS_MESSAGE_ID, id);
+        let msg_id = id.replace(['\r', '\n'], " ");
+        headers.insert(async_nats::header::NATS_MESSAGE_ID, msg_id.as_str());
         let r = async {
             js.publish_with_headers("news.articles.rel", headers, body.to_vec().into())
                 .await
