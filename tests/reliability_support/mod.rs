@@ -522,3 +522,82 @@ pub async fn count_max_deliveries(
     });
     count
 }
+
+/// Ids of the articles the worker did not finish: its KV marker (`art.<xxh3 of id>`,
+/// written when processing starts) is absent or not `Done`.
+pub async fn unfinished_articles(
+    js: &async_nats::jetstream::Context,
+    articles: &[(String, Vec<u8>)],
+) -> (Vec<String>, BTreeMap<String, usize>) {
+    let kv = js
+        .get_key_value("newsevents_state")
+        .await
+        .expect("dedup state bucket");
+    let mut out = Vec::new();
+    let mut placed = BTreeMap::new();
+    for (id, _) in articles {
+        let key = format!("art.{:016x}", xxhash_rust::xxh3::xxh3_64(id.as_bytes()));
+        let state = match kv.get(&key).await {
+            Ok(Some(v)) => serde_json::from_slice::<serde_json::Value>(&v).unwrap_or_default(),
+            _ => serde_json::Value::Null,
+        };
+        if state["id"] != id.as_str() || state["phase"] != "Done" {
+            out.push(id.clone());
+        }
+        let n = state["events"].as_array().map_or(0, Vec::len);
+        placed.insert(id.clone(), n);
+    }
+    (out, placed)
+}
+
+/// `event_id:revision` of every event the dedup state (KV `blk.*`) holds whose final
+/// published revision differs: a revision decided but never published is lost.
+pub async fn unpublished_state(js: &async_nats::jetstream::Context, ledger: &EventLedger) -> Vec<String> {
+    let kv = js
+        .get_key_value("newsevents_state")
+        .await
+        .expect("dedup state bucket");
+    let mut keys = kv.keys().await.expect("kv keys");
+    let mut out = Vec::new();
+    while let Some(Ok(key)) = keys.next().await {
+        if !key.starts_with("blk.") {
+            continue;
+        }
+        let Ok(Some(v)) = kv.get(&key).await else { continue };
+        let records: Vec<serde_json::Value> = serde_json::from_slice(&v).unwrap_or_default();
+        for r in records {
+            let id = r["event"]["event_id"].as_str().unwrap_or("").to_string();
+            let rev = r["event"]["revision"].as_u64().unwrap_or(0);
+            let published = ledger.finals.get(&id).map(|e| u64::from(e.revision));
+            if published != Some(rev) {
+                out.push(format!("{id}:{rev} (published {published:?})"));
+            }
+        }
+    }
+    out
+}
+
+
+/// After the consumer went idle: every article finished, every decided revision
+/// published, none doubled or skipped, nothing dead-lettered. Returns the ledger.
+pub async fn assert_nothing_lost(
+    js: &jetstream::Context,
+    articles: &[(String, Vec<u8>)],
+    what: &str,
+) -> EventLedger {
+    let (unfinished, _) = unfinished_articles(js, articles).await;
+    assert!(unfinished.is_empty(), "{what}: unfinished {unfinished:?}");
+    let ledger = EventLedger::read(js).await;
+    let unpublished = unpublished_state(js, &ledger).await;
+    assert!(unpublished.is_empty(), "{what}: never published {unpublished:?}");
+    assert!(ledger.doubled.is_empty(), "{what}: doubled {:?}", ledger.doubled);
+    assert!(ledger.gaps.is_empty(), "{what}: gaps {:?}", ledger.gaps);
+    let dlq = read_stream(js, "NEWS_DLQ").await;
+    let codes: Vec<_> = dlq
+        .iter()
+        .map(|(_, h, _)| header(h, "Newsevents-Error-Detail"))
+        .collect();
+    assert!(dlq.is_empty(), "{what}: dead-lettered {codes:?}");
+    assert!(!ledger.finals.is_empty(), "{what}: the articles yield events");
+    ledger
+}
