@@ -271,11 +271,16 @@ pub fn find(sentence: &str) -> Vec<Figure> {
             continue;
         }
         // "no one was killed", "no casualties were reported"
-        let window_start = hit.start.saturating_sub(24);
+        let mut window_start = hit.start.saturating_sub(24);
+        while !lower.is_char_boundary(window_start) {
+            window_start -= 1;
+        }
         let window = lower.get(window_start..hit.start).unwrap_or("");
-        if negated_all.iter().any(|n| {
-            window.contains(n) || lower[window_start..hit.end.min(lower.len())].contains(n)
-        }) {
+        let span = lower.get(window_start..hit.end).unwrap_or("");
+        if negated_all
+            .iter()
+            .any(|n| window.contains(n) || span.contains(n))
+        {
             let amount = if matches!(hit.value, Word::AnyCas) {
                 Amount::NoneAtAll
             } else {
