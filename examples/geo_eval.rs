@@ -21,7 +21,10 @@ fn fold(s: &str) -> String {
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let dir = args.get(1).cloned().unwrap_or("/work/shared/dev/corpus".into());
+    let dir = args
+        .get(1)
+        .cloned()
+        .unwrap_or("/work/shared/dev/corpus".into());
     let verbose = args.iter().any(|a| a == "-v");
     let t0 = Instant::now();
     let g = Gazetteer::load()?;
@@ -52,7 +55,9 @@ fn main() -> anyhow::Result<()> {
             println!("{id}: {}", names.join(", "));
         }
         for e in v["events"].as_array().into_iter().flatten() {
-            let Some(place) = e["place"].as_str() else { continue };
+            let Some(place) = e["place"].as_str() else {
+                continue;
+            };
             let country = e["country"].as_str().unwrap_or("");
             let mut any: Vec<String> = e["place_any"]
                 .as_array()
@@ -98,7 +103,17 @@ fn main() -> anyhow::Result<()> {
         n / reps,
         all.len()
     );
-    let kinds = |k: PlaceKind| (0..g.len() as u32).filter(|&i| g.place(newsevents::geo::PlaceId(i)).kind == k).count();
-    println!("countries {} admin1 {} admin2 {} cities {}", kinds(PlaceKind::Country), kinds(PlaceKind::Admin1), kinds(PlaceKind::Admin2), kinds(PlaceKind::City));
+    let kinds = |k: PlaceKind| {
+        (0..g.len() as u32)
+            .filter(|&i| g.place(newsevents::geo::PlaceId(i)).kind == k)
+            .count()
+    };
+    println!(
+        "countries {} admin1 {} admin2 {} cities {}",
+        kinds(PlaceKind::Country),
+        kinds(PlaceKind::Admin1),
+        kinds(PlaceKind::Admin2),
+        kinds(PlaceKind::City)
+    );
     Ok(())
 }

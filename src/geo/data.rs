@@ -211,7 +211,12 @@ pub fn load() -> Result<Loaded, GeoError> {
                 }
             }
             Some("") | None => {}
-            Some(_) => return Err(GeoError::Field { line: line_no, field: 0 }),
+            Some(_) => {
+                return Err(GeoError::Field {
+                    line: line_no,
+                    field: 0,
+                })
+            }
         }
     }
     if b.loaded.countries.is_empty() || b.loaded.places.is_empty() {

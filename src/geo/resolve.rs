@@ -328,11 +328,7 @@ impl<'g> Resolver<'g> {
         let (id, score) = best?;
         let p = self.g.place(PlaceId(id));
         let c = self.g.country_index_of(id) as usize;
-        let own_c: f32 = own
-            .iter()
-            .filter(|x| x.0 as usize == c)
-            .map(|x| x.1)
-            .sum();
+        let own_c: f32 = own.iter().filter(|x| x.0 as usize == c).map(|x| x.1).sum();
         let supported = self.context.get(c).copied().unwrap_or(0.0) - own_c > 0.01;
         let single = s.first == s.last;
         let weak = match p.kind {

@@ -194,7 +194,14 @@ mod tests {
         let words: Vec<(&str, bool, bool, bool)> = t
             .list
             .iter()
-            .map(|x| (&text[x.start..x.end], x.upper, x.joins_prev, x.sentence_start))
+            .map(|x| {
+                (
+                    &text[x.start..x.end],
+                    x.upper,
+                    x.joins_prev,
+                    x.sentence_start,
+                )
+            })
             .collect();
         assert_eq!(words[0], ("Drones", true, false, true));
         assert_eq!(words[2], ("Kharkiv", true, true, false));

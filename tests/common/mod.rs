@@ -56,7 +56,10 @@ impl NatsServer {
         };
         let deadline = Instant::now() + Duration::from_secs(10);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "nats-server did not start on {port}");
+            assert!(
+                Instant::now() < deadline,
+                "nats-server did not start on {port}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
         server
