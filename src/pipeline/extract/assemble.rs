@@ -6,7 +6,7 @@ use super::actors::{self, Mention};
 use super::casualties::{self, Amount, Figure, Kind};
 use super::places::{self, PlaceHit};
 use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
-use super::{acled, quantities, summary};
+use super::{acled, dates, quantities, summary};
 use crate::geo::Gazetteer;
 use crate::model::{
     Actor, ActorRole, Article, Candidate, Casualties, DatePrecision, EventDate, EventType,
@@ -47,7 +47,6 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     }
     let text = &norm.text[..end];
     let sents = split(text);
-    let published = article.published_at.date_naive();
     let all_places = places::find(g, text);
     let mentions = actors::find(text);
     let all_cues = cues().find(text);
@@ -59,6 +58,11 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         all_cues.iter().filter(|h| h.value == Cue::Violence).count() + modes().find(text).len();
     let figurative = fig >= 3 && fig * 3 > vio * 2;
     let dateline = dateline_place(text, &all_places);
+    let dateline_end = dates::dateline(text, article.published_at).map_or(0, |d| d.end);
+    let published = dates::local_day(
+        article.published_at,
+        dateline.as_ref().map(|l| l.country.as_str()),
+    );
     let parties = main_parties(&mentions);
     // a place inside a person's name ("Vladimir Medinsky") is no place
     let all_places: Vec<PlaceHit> = all_places
@@ -128,9 +132,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             continue;
         }
         let st = &text[s.start..s.end];
-        let sdate = sentence_date(st, published);
+        let skip = dateline_end.saturating_sub(s.start);
+        let sdates = sentence_dates(st, published, skip);
         if lead_date.is_none() {
-            lead_date = sdate.clone();
+            lead_date = sdates.iter().find(|d| !d.reporting).map(|d| d.date.clone());
         }
         let smodes: Vec<&'static str> = {
             let mut m: Vec<&'static str> = modes().find(st).iter().map(|h| h.value).collect();
@@ -276,9 +281,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     .iter()
                     .any(|h| h.value == Cue::Another && h.start < tpos + 4);
                 let back = back_reference(st);
-                let date = sdate
-                    .clone()
-                    .or_else(|| lead_date.clone())
+                let date = pick_date(&sdates, kind, tpos)
+                    .or_else(|| lead_date.clone().filter(|_| !is_statement(kind)))
                     .unwrap_or(EventDate {
                         value: published,
                         precision: DatePrecision::Day,
@@ -802,67 +806,63 @@ fn back_reference(st: &str) -> bool {
         || l.contains("last week")
 }
 
-/// The latest day on or before `published` falling on weekday `wd` (0 = Monday).
-fn weekday_date(published: NaiveDate, wd: u32) -> NaiveDate {
-    let cur = published.weekday().num_days_from_monday();
-    let back = (cur + 7 - wd) % 7;
-    published - chrono::Days::new(u64::from(back))
+/// A date a sentence states, and whether it dates the report rather than the incident
+/// ("officials said on Wednesday").
+struct SentDate {
+    date: EventDate,
+    pos: usize,
+    reporting: bool,
 }
 
-const DAY_NAMES: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// Verbs whose date is the day of the report, not of the incident reported.
+const REPORT_VERBS: [&str; 9] = [
+    "said", "says", "told", "announced", "confirmed", "added", "reported", "stated", "tweeted",
 ];
 
-/// The date a sentence states, resolved against the publication day.
-fn sentence_date(st: &str, published: NaiveDate) -> Option<EventDate> {
-    let l = st.to_ascii_lowercase();
-    for (i, d) in DAY_NAMES.iter().enumerate() {
-        if let Some(p) = l.find(d) {
-            let value = weekday_date(published, i as u32);
-            let from = l[..p]
-                .rfind(|c: char| c == ',' || c == '.')
-                .map_or(0, |x| x + 1)
-                .max(p.saturating_sub(20));
-            let from = (0..=from)
+/// The dates a sentence states (past `skip`, the dateline), resolved against the local
+/// publication day: day- or week-precise dates not after it; years and months alone are
+/// background, not an incident's date.
+fn sentence_dates(st: &str, today: NaiveDate, skip: usize) -> Vec<SentDate> {
+    dates::find_dates_on(st, today)
+        .into_iter()
+        .filter(|d| d.start >= skip && d.value <= today)
+        .filter(|d| matches!(d.precision, DatePrecision::Day | DatePrecision::Week))
+        .map(|d| {
+            let before = st.get(..d.start).unwrap_or("").to_ascii_lowercase();
+            let reporting = before
+                .split_whitespace()
                 .rev()
-                .find(|x| l.is_char_boundary(*x))
-                .unwrap_or(0);
-            let text = st.get(from..p + d.len()).unwrap_or(d).trim().to_string();
-            return Some(EventDate {
-                value,
-                precision: DatePrecision::Day,
-                text,
-            });
-        }
-    }
-    if l.contains("yesterday") {
-        return Some(EventDate {
-            value: published.pred_opt().unwrap_or(published),
-            precision: DatePrecision::Day,
-            text: "yesterday".into(),
-        });
-    }
-    if l.contains("last week") {
-        return Some(EventDate {
-            value: published - chrono::Days::new(7),
-            precision: DatePrecision::Week,
-            text: "last week".into(),
-        });
-    }
-    if let Some(p) = l.find("overnight") {
-        return Some(EventDate {
-            value: published,
-            precision: DatePrecision::Day,
-            text: st.get(p..p + 9).unwrap_or("overnight").to_string(),
-        });
-    }
-    None
+                .take(4)
+                .any(|w| REPORT_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+            SentDate {
+                pos: d.start,
+                reporting,
+                date: EventDate {
+                    value: d.value,
+                    precision: d.precision,
+                    text: d.text,
+                },
+            }
+        })
+        .collect()
+}
+
+/// Statements, as opposed to incidents: dated by the report when nothing else dates them.
+fn is_statement(kind: EventType) -> bool {
+    !matches!(
+        kind,
+        EventType::Assault | EventType::Protest | EventType::Coerce | EventType::Mobilize | EventType::Aid
+    )
+}
+
+/// The date of an event whose trigger is at `tpos` of the sentence: the incident date
+/// nearest the trigger; a report date only for statements.
+fn pick_date(ds: &[SentDate], kind: EventType, tpos: usize) -> Option<EventDate> {
+    ds.iter()
+        .filter(|d| !d.reporting)
+        .min_by_key(|d| d.pos.abs_diff(tpos))
+        .or_else(|| ds.iter().find(|d| d.reporting && is_statement(kind)))
+        .map(|d| d.date.clone())
 }
 
 fn dateline_place(text: &str, places: &[PlaceHit]) -> Option<Location> {
