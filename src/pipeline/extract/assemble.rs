@@ -4,7 +4,7 @@
 
 use super::actors::{self, Mention};
 use super::casualties::{self, Amount, Figure, Kind};
-use super::places::{self, PlaceHit};
+use super::places::{self, Link, PlaceHit};
 use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
 use super::{acled, dates, quantities, summary};
 use crate::geo::Gazetteer;
@@ -37,6 +37,8 @@ struct Ctx<'a> {
     dateline: Option<Location>,
     figurative: bool,
     violent: bool,
+    /// End of the dateline and credit: places before it say where the report was filed.
+    head_end: usize,
 }
 
 pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
@@ -119,6 +121,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         dateline,
         figurative,
         violent: vio >= 2,
+        head_end: dateline_end.max(credit_end),
     };
 
     let trig = triggers().find(text);
@@ -217,6 +220,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             .places
             .iter()
             .filter(|p| p.start >= s.start && p.end <= s.end && !p.origin)
+            .filter(|p| p.start >= ctx.head_end)
             .collect();
         let mut kinds: Vec<EventType> = kept.iter().map(|k| k.2.kind).collect();
         kinds.sort();
@@ -245,6 +249,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .copied()
                 .filter(|p| nearest_kind(p) == Some(kind) || kinds_len(&kept) == 1)
                 .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
+                .filter(|p| tied(p, s.start, &ktrigs))
                 .collect();
             let targets = event_places(&mine);
             let mode = pick_mode(
@@ -624,6 +629,22 @@ fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
     out
 }
 
+/// Whether a place can be where the event of triggers `ktrigs` happened: after a
+/// locative preposition, the subject of a passive hit, or the direct object right
+/// after an attack verb ("shelled Kherson").
+fn tied(p: &PlaceHit, sent_start: usize, ktrigs: &[&(usize, usize, Trigger)]) -> bool {
+    match p.link {
+        Link::Locative | Link::HitSubject => true,
+        Link::NotPlace => false,
+        Link::Bare => {
+            let pos = p.start - sent_start;
+            ktrigs
+                .iter()
+                .any(|k| k.2.kind == EventType::Assault && pos >= k.1 && pos <= k.1 + 24)
+        }
+    }
+}
+
 fn is_actor_position(ctx: &Ctx<'_>, p: &PlaceHit) -> bool {
     let after = ctx
         .text
@@ -636,6 +657,7 @@ fn best_place(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Location> {
     ctx.places
         .iter()
         .filter(|p| p.start >= start && p.end <= end && !p.origin && !p.bare_country)
+        .filter(|p| p.start >= ctx.head_end && matches!(p.link, Link::Locative | Link::HitSubject))
         .min_by_key(|p| p.location.precision.rank())
         .map(|p| p.location.clone())
 }
