@@ -472,6 +472,9 @@ fn keep(
     {
         return Some(Keep::Threat);
     }
+    if context_only(ctx, st, rel, &lw, t) {
+        return None;
+    }
     let violence = scues
         .iter()
         .any(|h| h.value == Cue::Violence && (h.start, h.end) != (rel, rel_end))
@@ -487,7 +490,6 @@ fn keep(
             "took effect",
             "came into effect",
             "began",
-            "agreed",
         ]
         .iter()
         .any(|w| lower.contains(w))
@@ -575,6 +577,54 @@ fn keep(
         }
         _ => Some(Keep::Event(t)),
     }
+}
+
+/// Trigger words that, in their sentence, report context rather than an event of their
+/// own: interviews ("told Reuters by phone"), claims of responsibility, passive blame
+/// ("has been blamed for"), "under threat", background dated to an earlier month, aid
+/// talked about rather than delivered, appeals and rejections without a state speaking.
+fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bool {
+    let lower = st.to_ascii_lowercase();
+    let before = lower.get(..rel).unwrap_or("");
+    let near_before = before.get(before.len().saturating_sub(50)..).unwrap_or(before);
+    if t.kind == EventType::Consult && t.mode == Some("phone") && near_before.contains("told ") {
+        return true;
+    }
+    if lw == "responsibility" && near_before.contains("claim") {
+        return true;
+    }
+    if t.kind == EventType::Accuse && (before.ends_with("been ") || before.ends_with("be ")) {
+        return true;
+    }
+    if t.kind == EventType::Threaten && before.ends_with("under ") {
+        return true;
+    }
+    // a month before the publication month, or a past year: background
+    let first = ctx.published.with_day(1).unwrap_or(ctx.published);
+    if dates::find_dates_on(st, ctx.published)
+        .iter()
+        .any(|d| matches!(d.precision, DatePrecision::Month | DatePrecision::Year) && d.value < first)
+    {
+        return true;
+    }
+    if t.kind == EventType::Aid
+        && t.weak
+        && !["delivered", "reached", "arrived", "distributed", "handed out", "unloaded"]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    if matches!(t.kind, EventType::Request | EventType::Reject | EventType::Support) {
+        let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+        let state_speaks = ctx.mentions.iter().any(|m| {
+            m.start >= base && m.start < base + rel && m.country.is_some()
+        });
+        if !state_speaks {
+            return true;
+        }
+    }
+    false
 }
 
 fn ctx_violent_paragraph(st: &str) -> bool {
