@@ -26,6 +26,8 @@ struct Draft {
     #[allow(dead_code)]
     sentence: usize,
     strong: bool,
+    /// The location came from the paragraph or the dateline, not the sentence.
+    fallback_loc: bool,
 }
 
 struct Ctx<'a> {
@@ -209,6 +211,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 keep || first.is_none()
             });
         }
+        // police violence at a protest is the protest's, not an assault of its own
+        let lower_st = st.to_ascii_lowercase();
+        if kept.iter().any(|k| k.2.kind == EventType::Protest)
+            && ["police", "security forces", "riot"]
+                .iter()
+                .any(|w| lower_st.contains(w))
+        {
+            kept.retain(|k| k.2.kind != EventType::Assault);
+        }
         if kept.is_empty() {
             if let Some(p) = best_place(&ctx, s.start, s.end) {
                 para_place = Some((s.paragraph, p));
@@ -275,11 +286,23 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     vec![(loc, figures.clone())]
                 };
             for (loc, figs) in groups {
+                let sentence_loc = loc.is_some();
                 let loc = if kind == EventType::Assault && loc.is_none() {
                     None
                 } else {
-                    loc.or_else(|| fallback_place(&ctx, kind, s.paragraph, &para_place))
+                    loc.or_else(|| {
+                        // a place tied to another event of the sentence ("an attack on a
+                        // bar in Celaya ..., and police arrested two suspects")
+                        let any: Vec<&PlaceHit> = splaces
+                            .iter()
+                            .copied()
+                            .filter(|p| matches!(p.link, Link::Locative | Link::HitSubject))
+                            .collect();
+                        event_places(&any).first().map(|p| p.location.clone())
+                    })
+                    .or_else(|| fallback_place(&ctx, kind, s.paragraph, &para_place))
                 };
+                let fallback_loc = !sentence_loc && loc.is_some();
                 let cas = combine(&figs, kind);
                 let evid = evidence(article, &norm, s.start, s.end);
                 let another = scues
@@ -352,6 +375,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     paragraph: s.paragraph,
                     sentence: si,
                     strong,
+                    fallback_loc,
                 });
             }
         }
@@ -1205,6 +1229,9 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             {
                 return false;
             }
+            if d.fallback_loc && d.c.event_type != EventType::Assault {
+                return true;
+            }
             match (&o.c.location, &d.c.location) {
                 (Some(a), Some(b)) => strict_same_place(a, b),
                 (None, None) => true,
@@ -1216,7 +1243,10 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         });
         match target {
             Some(o) => {
-                let take_d = info(&d.c) > info(&o.c);
+                let take_d = info(&d.c) > info(&o.c) && !(d.fallback_loc && !o.fallback_loc);
+                if take_d {
+                    o.fallback_loc = d.fallback_loc;
+                }
                 let oc = &mut o.c;
                 if take_d {
                     oc.location = d.c.location.clone();
@@ -1296,16 +1326,16 @@ fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
                 .map(|l| (d.c.event_type, l.country.clone()))
         })
         .collect();
-    let located_assault = drafts
-        .iter()
-        .any(|d| d.c.event_type == EventType::Assault && d.c.location.is_some());
+    let located_assault = drafts.iter().any(|d| {
+        matches!(d.c.event_type, EventType::Assault | EventType::Protest) && d.c.location.is_some()
+    });
     drafts
         .into_iter()
         .filter(|d| {
             let Some(l) = &d.c.location else {
-                return !(d.c.event_type == EventType::Assault
-                    && located_assault
-                    && d.c.casualties.is_empty());
+                // an unplaced assault beside a placed incident restates it ("twelve
+                // people were injured in that attack")
+                return !(d.c.event_type == EventType::Assault && located_assault);
             };
             !(l.precision == LocationPrecision::Country
                 && d.c.event_type == EventType::Assault

@@ -43,6 +43,13 @@ const LOCATIVE: [&str; 20] = [
     "throughout", "towards", "toward", "within", "between", "and", "off", "along", "against",
 ];
 
+/// Words between a preposition and its place ("in the central Sagaing region").
+const SKIP: [&str; 24] = [
+    "the", "a", "an", "its", "their", "city", "town", "village", "port", "capital", "region",
+    "province", "state", "district", "southern", "northern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern", "nearby",
+];
+
 /// People and bodies whose location is where they speak, not where things happen.
 const SPEAKERS: [&str; 14] = [
     "official", "officials", "administration", "administrator", "authorities", "spokesman",
@@ -103,8 +110,11 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
         return Link::HitSubject;
     }
     let back = words_back(text, start);
-    for (i, w) in back.iter().take(5).enumerate() {
+    for (i, w) in back.iter().take(6).enumerate() {
         let lw = w.to_ascii_lowercase();
+        let skippable = SKIP.contains(&lw.as_str())
+            || w.starts_with(|c: char| c.is_uppercase())
+            || w.chars().any(|c| c.is_ascii_digit());
         if LOCATIVE.contains(&lw.as_str()) {
             // "officials in Kyiv", "the administration in Nangarhar"
             let who = back
@@ -115,6 +125,9 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
                 return Link::NotPlace;
             }
             return Link::Locative;
+        }
+        if !skippable {
+            break;
         }
     }
     Link::Bare
