@@ -303,6 +303,14 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     .or_else(|| fallback_place(&ctx, kind, s.paragraph, &para_place))
                 };
                 let fallback_loc = !sentence_loc && loc.is_some();
+                // "... wounding three, hours after a car bomb killed seven": the figures
+                // after "after a" belong to the earlier incident referred to
+                let figs: Vec<Figure> = match after_clause(st) {
+                    Some(cut) if kind == EventType::Assault && tpos < cut => {
+                        figs.into_iter().filter(|f| f.pos < cut).collect()
+                    }
+                    _ => figs,
+                };
                 let cas = combine(&figs, kind);
                 let evid = evidence(article, &norm, s.start, s.end);
                 let another = scues
@@ -823,6 +831,16 @@ fn clause_figures(st: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
     }
 }
 
+/// Where a clause referring back to an earlier incident starts ("hours after a car bomb
+/// killed seven", "a day after an artillery strike").
+fn after_clause(st: &str) -> Option<usize> {
+    let l = st.to_ascii_lowercase();
+    [" after a ", " after an ", " after the "]
+        .iter()
+        .filter_map(|w| l.find(w))
+        .min()
+}
+
 fn combine(figs: &[Figure], kind: EventType) -> Casualties {
     let mut c = Casualties::default();
     for f in figs {
@@ -1315,6 +1333,12 @@ fn conflict(a: &Casualties, b: &Casualties) -> bool {
     diff(a.killed, b.killed) || diff(a.injured, b.injured)
 }
 
+/// Whether exact killed/injured figures are stated that conflict with every placed incident.
+fn own_figures(c: &Casualties, located: &[(Casualties, Location)]) -> bool {
+    let exact = c.killed.is_some_and(|k| k > 0) || c.injured.is_some_and(|k| k > 0);
+    exact && !located.is_empty() && located.iter().all(|(o, _)| conflict(o, c))
+}
+
 /// Drops country-level assaults that restate more precise ones, and recomputes summaries.
 fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
     let precise: Vec<(EventType, String)> = drafts
@@ -1326,16 +1350,35 @@ fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
                 .map(|l| (d.c.event_type, l.country.clone()))
         })
         .collect();
+    let located: Vec<(Casualties, Location)> = drafts
+        .iter()
+        .filter(|d| d.c.event_type == EventType::Assault)
+        .filter_map(|d| d.c.location.clone().map(|l| (d.c.casualties.clone(), l)))
+        .collect();
     let located_assault = drafts.iter().any(|d| {
         matches!(d.c.event_type, EventType::Assault | EventType::Protest) && d.c.location.is_some()
     });
     drafts
         .into_iter()
+        .map(|mut d| {
+            // a separate unplaced incident happened where the article's first one did
+            if d.c.location.is_none()
+                && d.c.event_type == EventType::Assault
+                && d.strong
+                && own_figures(&d.c.casualties, &located)
+            {
+                d.c.location = located.first().map(|x| x.1.clone());
+            }
+            d
+        })
         .filter(|d| {
             let Some(l) = &d.c.location else {
                 // an unplaced assault beside a placed incident restates it ("twelve
-                // people were injured in that attack")
-                return !(d.c.event_type == EventType::Assault && located_assault);
+                // people were injured in that attack") unless it tells an incident of
+                // its own: a strong trigger with figures no placed incident has
+                return !(d.c.event_type == EventType::Assault
+                    && located_assault
+                    && !(d.strong && own_figures(&d.c.casualties, &located)));
             };
             !(l.precision == LocationPrecision::Country
                 && d.c.event_type == EventType::Assault

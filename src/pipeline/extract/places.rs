@@ -74,6 +74,15 @@ const HIT_AFTER: [&str; 8] = [
     "suffered",
 ];
 
+/// Whether a word is a nationality adjective ("Somali", "Afghan"), not a capital
+/// standing for its government.
+fn is_demonym(word: &str) -> bool {
+    let l = word.to_ascii_lowercase();
+    super::countries::COUNTRIES.iter().any(|(p, _, _, dem)| {
+        *dem && *p == l && ["i", "an", "ese", "ish", "ch"].iter().any(|s| l.ends_with(s))
+    })
+}
+
 fn words_back(text: &str, at: usize) -> Vec<&str> {
     let before = text.get(at.saturating_sub(60)..at).unwrap_or("");
     let cut = before.rfind(['.', ';', '(', ')', '"', '\n']).map_or(0, |i| i + 1);
@@ -89,6 +98,10 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
     }
     if let Some(next) = after.strip_prefix(' ') {
         let w = next.split_whitespace().next().unwrap_or("");
+        // a demonym before a noun is an adjective ("the Somali capital")
+        if is_demonym(text.get(start..end).unwrap_or("")) && w.starts_with(char::is_lowercase) {
+            return Link::NotPlace;
+        }
         if w.starts_with(|c: char| c.is_uppercase())
             && !["Province", "Region", "State", "District", "Oblast", "County"]
                 .iter()
