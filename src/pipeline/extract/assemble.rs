@@ -28,6 +28,13 @@ struct Draft {
     strong: bool,
     /// The location came from the paragraph or the dateline, not the sentence.
     fallback_loc: bool,
+    /// The day the sentence itself states for the event, if any.
+    own_date: Option<NaiveDate>,
+    /// The sentence restates a toll or refers back to the incident ("police had earlier
+    /// put the toll at five", "wounded in the shooting").
+    toll: bool,
+    /// The sentence names a weapon.
+    weapon: bool,
 }
 
 struct Ctx<'a> {
@@ -317,6 +324,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     .iter()
                     .any(|h| h.value == Cue::Another && h.start < tpos + 4);
                 let back = back_reference(st);
+                let own_date = pick_date(&sdates, kind, tpos).map(|d| d.value);
+                let toll = lower_st.contains("toll")
+                    || ktrigs.iter().any(|k| {
+                        let b = lower_st.get(..k.0).unwrap_or("");
+                        b.ends_with("the ") || b.ends_with("that ") || b.ends_with("this ")
+                    });
                 let date = pick_date(&sdates, kind, tpos)
                     .or_else(|| lead_date.clone().filter(|_| !is_statement(kind)))
                     .unwrap_or(EventDate {
@@ -384,6 +397,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     sentence: si,
                     strong,
                     fallback_loc,
+                    own_date,
+                    toll,
+                    weapon: !smodes.is_empty(),
                 });
             }
         }
@@ -415,7 +431,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             );
         }
     }
-    let mut out = finish(merge(drafts));
+    let mut out = finish(merge(drafts), ctx.dateline.as_ref());
     for c in &mut out {
         c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
     }
@@ -629,6 +645,17 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
         return true;
     }
     if t.kind == EventType::Threaten && before.ends_with("under ") {
+        return true;
+    }
+    // "accusing them of ...": a participle adding the reason of another act
+    if t.kind == EventType::Accuse && lw.ends_with("ing") && before.trim_end().ends_with(',') {
+        return true;
+    }
+    // plural attacks as the object of blame or responsibility: no incident
+    if t.kind == EventType::Assault
+        && lw.ends_with('s')
+        && (before.ends_with("for ") || before.ends_with("of "))
+    {
         return true;
     }
     // a month before the publication month, or a past year: background
@@ -1247,6 +1274,16 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             {
                 return false;
             }
+            if d.c.event_type == EventType::Assault
+                && matches!((o.own_date, d.own_date), (Some(a), Some(b)) if a != b)
+            {
+                return false;
+            }
+            if d.c.event_type != EventType::Assault
+                && matches!((&o.c.mode, &d.c.mode), (Some(a), Some(b)) if a != b)
+            {
+                return false;
+            }
             if d.fallback_loc && d.c.event_type != EventType::Assault {
                 return true;
             }
@@ -1333,14 +1370,27 @@ fn conflict(a: &Casualties, b: &Casualties) -> bool {
     diff(a.killed, b.killed) || diff(a.injured, b.injured)
 }
 
-/// Whether exact killed/injured figures are stated that conflict with every placed incident.
-fn own_figures(c: &Casualties, located: &[(Casualties, Location)]) -> bool {
+/// Whether an unplaced assault tells an incident of its own beside the placed ones: exact
+/// figures none of them shares, told with a strong trigger or dated to another day, and
+/// no restated toll.
+fn own_incident(d: &Draft, located: &[(Casualties, Location, Option<NaiveDate>)]) -> bool {
+    let c = &d.c.casualties;
     let exact = c.killed.is_some_and(|k| k > 0) || c.injured.is_some_and(|k| k > 0);
-    exact && !located.is_empty() && located.iter().all(|(o, _)| conflict(o, c))
+    let shares = |o: &Casualties| {
+        let same = |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(p), Some(q)) if p == q && p > 0);
+        !conflict(o, c) && (same(o.killed, c.killed) || same(o.injured, c.injured))
+    };
+    let other_day = d
+        .own_date
+        .is_some_and(|day| located.iter().all(|x| x.2 != Some(day)));
+    exact
+        && !d.toll
+        && (d.strong || d.weapon || other_day)
+        && located.iter().all(|(o, _, _)| !shares(o))
 }
 
 /// Drops country-level assaults that restate more precise ones, and recomputes summaries.
-fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
+fn finish(drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
     let precise: Vec<(EventType, String)> = drafts
         .iter()
         .filter_map(|d| {
@@ -1350,11 +1400,16 @@ fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
                 .map(|l| (d.c.event_type, l.country.clone()))
         })
         .collect();
-    let located: Vec<(Casualties, Location)> = drafts
+    let located: Vec<(Casualties, Location, Option<NaiveDate>)> = drafts
         .iter()
         .filter(|d| d.c.event_type == EventType::Assault)
-        .filter_map(|d| d.c.location.clone().map(|l| (d.c.casualties.clone(), l)))
+        .filter_map(|d| {
+            d.c.location
+                .clone()
+                .map(|l| (d.c.casualties.clone(), l, d.c.date.as_ref().map(|x| x.value)))
+        })
         .collect();
+    let dateline_city = dateline.filter(|l| l.precision != LocationPrecision::Country);
     let located_assault = drafts.iter().any(|d| {
         matches!(d.c.event_type, EventType::Assault | EventType::Protest) && d.c.location.is_some()
     });
@@ -1362,12 +1417,12 @@ fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
         .into_iter()
         .map(|mut d| {
             // a separate unplaced incident happened where the article's first one did
-            if d.c.location.is_none()
-                && d.c.event_type == EventType::Assault
-                && d.strong
-                && own_figures(&d.c.casualties, &located)
-            {
-                d.c.location = located.first().map(|x| x.1.clone());
+            if d.c.location.is_none() && d.c.event_type == EventType::Assault && own_incident(&d, &located) {
+                d.c.location = located
+                    .iter()
+                    .map(|x| &x.1)
+                    .find(|l| dateline_city.is_some_and(|c| c.name == l.name))
+                    .cloned();
             }
             d
         })
@@ -1378,7 +1433,7 @@ fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
                 // its own: a strong trigger with figures no placed incident has
                 return !(d.c.event_type == EventType::Assault
                     && located_assault
-                    && !(d.strong && own_figures(&d.c.casualties, &located)));
+                    && !own_incident(d, &located));
             };
             !(l.precision == LocationPrecision::Country
                 && d.c.event_type == EventType::Assault
