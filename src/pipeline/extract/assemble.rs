@@ -267,7 +267,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .copied()
                 .filter(|p| nearest_kind(p) == Some(kind) || kinds_len(&kept) == 1)
                 .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
-                .filter(|p| tied(p, s.start, &ktrigs))
+                .filter(|p| tied(p, s.start, st, &ktrigs))
                 .collect();
             let targets = event_places(&mine);
             let mode = pick_mode(
@@ -644,6 +644,44 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
     if t.kind == EventType::Accuse && (before.ends_with("been ") || before.ends_with("be ")) {
         return true;
     }
+    // the object of a request or a time reference: "called for an investigation",
+    // "after the meeting", "ahead of the talks"
+    if ["called for ", "calls for ", "call for ", "demanded ", "urged ", "pushing for "]
+        .iter()
+        .any(|w| near_before.contains(w))
+        || ["after the ", "before the ", "ahead of the ", "since the "]
+            .iter()
+            .any(|w| before.ends_with(w))
+            && t.kind != EventType::Assault
+    {
+        return true;
+    }
+    // planned or expected: "the strike would continue", "a meeting would be held"
+    let after: Vec<&str> = lower
+        .get(rel + lw.len()..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(6)
+        .collect();
+    if after.iter().any(|w| {
+        matches!(
+            *w,
+            "would" | "will" | "could" | "might" | "planned" | "scheduled" | "due" | "expected"
+        )
+    }) && !after.first().is_some_and(|w| w.ends_with(','))
+    {
+        return true;
+    }
+    // a participle used as an adjective: "22 seriously wounded soldiers", "the freed men"
+    if lw.ends_with("ed")
+        && (t.casualty || t.kind == EventType::Retreat)
+        && after.first().is_some_and(|w| attributive_next(w))
+    {
+        return true;
+    }
+    if lower.contains("no immediate confirmation") || lower.contains("unconfirmed") {
+        return true;
+    }
     if t.kind == EventType::Threaten && before.ends_with("under ") {
         return true;
     }
@@ -684,6 +722,26 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
         }
     }
     false
+}
+
+/// Whether the word after a past participle makes it an adjective ("wounded soldiers")
+/// rather than a verb ("wounded three", "killed in", "freed on").
+fn attributive_next(w: &str) -> bool {
+    const VERBAL: [&str; 40] = [
+        "a", "an", "the", "in", "on", "at", "and", "or", "by", "when", "after", "during", "while",
+        "as", "including", "overnight", "more", "at", "about", "nearly", "some", "several",
+        "dozens", "scores", "hundreds", "many", "least", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "from", "to", "with", "his",
+    ];
+    let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if bare.len() != w.len() || bare.is_empty() {
+        return false; // punctuation right after: a verb ending its clause
+    }
+    let l = bare.to_ascii_lowercase();
+    !(VERBAL.contains(&l.as_str())
+        || l.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || l.ends_with("ly")
+        || ["their", "her", "its", "them", "him", "people", "last", "this", "early", "late", "for", "into", "near", "outside", "inside", "earlier", "yesterday", "today", "eleven", "twelve"].contains(&l.as_str()))
 }
 
 fn ctx_violent_paragraph(st: &str) -> bool {
@@ -741,15 +799,27 @@ fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
 /// Whether a place can be where the event of triggers `ktrigs` happened: after a
 /// locative preposition, the subject of a passive hit, or the direct object right
 /// after an attack verb ("shelled Kherson").
-fn tied(p: &PlaceHit, sent_start: usize, ktrigs: &[&(usize, usize, Trigger)]) -> bool {
+fn tied(
+    p: &PlaceHit,
+    sent_start: usize,
+    st: &str,
+    ktrigs: &[&(usize, usize, Trigger)],
+) -> bool {
+    let text_between = |p: &PlaceHit, s0: usize, from: usize| -> String {
+        st.get(from..p.start - s0).unwrap_or(",").to_string()
+    };
     match p.link {
         Link::Locative | Link::HitSubject => true,
         Link::NotPlace => false,
         Link::Bare => {
             let pos = p.start - sent_start;
-            ktrigs
-                .iter()
-                .any(|k| k.2.kind == EventType::Assault && pos >= k.1 && pos <= k.1 + 24)
+            ktrigs.iter().any(|k| {
+                k.2.kind == EventType::Assault
+                    && !k.2.casualty
+                    && pos >= k.1
+                    && pos <= k.1 + 24
+                    && !text_between(p, sent_start, k.1).contains([',', ';'])
+            })
         }
     }
 }
@@ -1270,7 +1340,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         let target = out.iter_mut().rev().find(|o| {
             if o.c.event_type != d.c.event_type
                 || d.c.distinct
-                || conflict(&o.c.casualties, &d.c.casualties)
+                || d.c.event_type == EventType::Assault && conflict(&o.c.casualties, &d.c.casualties)
             {
                 return false;
             }
@@ -1279,7 +1349,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             {
                 return false;
             }
-            if d.c.event_type != EventType::Assault
+            if !matches!(d.c.event_type, EventType::Assault | EventType::Protest)
                 && matches!((&o.c.mode, &d.c.mode), (Some(a), Some(b)) if a != b)
             {
                 return false;
