@@ -1349,6 +1349,10 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             {
                 return false;
             }
+            let strike = |c: &Candidate| c.mode.as_deref() == Some("strike");
+            if d.c.event_type == EventType::Protest && strike(&o.c) != strike(&d.c) {
+                return false;
+            }
             if !matches!(d.c.event_type, EventType::Assault | EventType::Protest)
                 && matches!((&o.c.mode, &d.c.mode), (Some(a), Some(b)) if a != b)
             {
@@ -1483,6 +1487,38 @@ fn finish(drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
     let located_assault = drafts.iter().any(|d| {
         matches!(d.c.event_type, EventType::Assault | EventType::Protest) && d.c.location.is_some()
     });
+    // arrests at a protest are the protest's figure, not an event of their own
+    let mut drafts = drafts;
+    let mut folded: Vec<usize> = Vec::new();
+    for i in 0..drafts.len() {
+        if drafts[i].c.event_type != EventType::Coerce
+            || drafts[i].c.mode.as_deref() != Some("arrest")
+            || drafts[i].c.casualties.arrested.is_none()
+        {
+            continue;
+        }
+        let same_place = |a: &Option<Location>, b: &Option<Location>| match (a, b) {
+            (Some(a), Some(b)) => strict_same_place(a, b),
+            _ => true,
+        };
+        let protest = (0..i).find(|&j| {
+            drafts[j].c.event_type == EventType::Protest
+                && drafts[j].c.mode.as_deref() != Some("strike")
+                && same_place(&drafts[j].c.location, &drafts[i].c.location)
+        });
+        if let Some(j) = protest {
+            if drafts[j].c.casualties.arrested.is_none() {
+                drafts[j].c.casualties.arrested = drafts[i].c.casualties.arrested;
+            }
+            folded.push(i);
+        }
+    }
+    let drafts: Vec<Draft> = drafts
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !folded.contains(i))
+        .map(|(_, d)| d)
+        .collect();
     drafts
         .into_iter()
         .map(|mut d| {
