@@ -338,11 +338,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                         text: String::new(),
                     });
                 let actors = roles(g, &ctx, kind, s.start, s.end, s.start + tpos, loc.as_ref());
-                let quantities = if matches!(kind, EventType::Assault | EventType::Protest) {
-                    Vec::new()
-                } else {
-                    quantities::find(st)
-                };
+                let quantities = quantities::find(st);
                 let reported = scues.iter().any(|h| h.value == Cue::Reported);
                 let mut cu = acled::Cues::default();
                 let lower = st.to_ascii_lowercase();
