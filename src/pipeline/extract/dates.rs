@@ -48,49 +48,49 @@ const FULL_MONTH: &str =
     r"(January|February|March|April|May|June|July|August|September|October|November|December)";
 
 static ISO: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("iso date regex"));
+    Lazy::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("iso date regex"));
 static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+        r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
     ))
     .expect("month day regex")
 });
 static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})\b)?"
+        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?"
     ))
     .expect("day month regex")
 });
 static MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"\b{FULL_MONTH},?\s+(\d{{4}})\b")).expect("month year regex")
+    Regex::new(&format!(r"(?-u:\b){FULL_MONTH},?\s+(\d{{4}})(?-u:\b)")).expect("month year regex")
 });
 static MONTH_ALONE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|of|and|or|[Bb]etween|[Ff]rom|through|to)\s+(?:(?:early|late|mid-?)\s*)?{FULL_MONTH}\b"
+        r"(?-u:\b)(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|of|and|or|[Bb]etween|[Ff]rom|through|to)\s+(?:(?:early|late|mid-?)\s*)?{FULL_MONTH}(?-u:\b)"
     ))
     .expect("month alone regex")
 });
 static WEEKDAY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"\b(?:((?:[Ee]arly|[Ll]ate)(?:\s+on)?|[Bb]efore\s+dawn(?:\s+on)?|[Ll]ast|[Nn]ext|[Tt]his\s+past|[Pp]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)('s)?(?:\s+(morning|afternoon|evening|night|overnight|dawn))?\b",
+        r"(?-u:\b)(?:((?:[Ee]arly|[Ll]ate)(?:\s+on)?|[Bb]efore\s+dawn(?:\s+on)?|[Ll]ast|[Nn]ext|[Tt]his\s+past|[Pp]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)('s)?(?:\s+(morning|afternoon|evening|night|overnight|dawn))?(?-u:\b)",
     )
     .expect("weekday regex")
 });
 static RELATIVE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\b(earlier\s+today|later\s+today|today|yesterday|the\s+day\s+before\s+yesterday|tonight|overnight|last\s+night|late\s+last\s+night|early\s+this\s+morning|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+this\s+week|earlier\s+in\s+the\s+week|this\s+week|last\s+week|earlier\s+this\s+month|earlier\s+in\s+the\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year|the\s+previous\s+day|the\s+day\s+before|a\s+day\s+earlier)\b",
+        r"(?i)(?-u:\b)(earlier\s+today|later\s+today|today|yesterday|the\s+day\s+before\s+yesterday|tonight|overnight|last\s+night|late\s+last\s+night|early\s+this\s+morning|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+this\s+week|earlier\s+in\s+the\s+week|this\s+week|last\s+week|earlier\s+this\s+month|earlier\s+in\s+the\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year|the\s+previous\s+day|the\s+day\s+before|a\s+day\s+earlier)(?-u:\b)",
     )
     .expect("relative date regex")
 });
 static AGO: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago\b",
+        r"(?i)(?-u:\b)(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago(?-u:\b)",
     )
     .expect("ago regex")
 });
 static YEAR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\s*((?:19|20)\d{2})\b",
+        r"(?-u:\b)(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\s*((?:19|20)\d{2})(?-u:\b)",
     )
     .expect("year regex")
 });
@@ -99,6 +99,28 @@ static DATELINE: Lazy<Regex> = Lazy::new(|| {
         r"^\s*([A-Z][A-Z.'\- ]{{1,40}}[A-Z.])(?:,\s*([A-Z][A-Za-z.'\- ]{{1,30}}?))?(?:,\s*({MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*(?:\(([^()\n]{{1,40}})\))?\s*(?:-|:)\s*"
     ))
     .expect("dateline regex")
+});
+
+/// Every pattern at once: one pass tells which ones can match at all.
+static ANY: Lazy<regex::RegexSet> = Lazy::new(|| {
+    regex::RegexSet::new([
+        ISO.as_str(),
+        MONTH_DAY.as_str(),
+        DAY_MONTH.as_str(),
+        MONTH_YEAR.as_str(),
+        MONTH_ALONE.as_str(),
+        WEEKDAY.as_str(),
+        RELATIVE.as_str(),
+        AGO.as_str(),
+        YEAR.as_str(),
+    ])
+    .expect("date regex set")
+});
+
+/// Words that put a weekday in the future: "a meeting would be held on Saturday".
+static FUTURE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:will|would|shall|'ll|expected|expects|due|scheduled|planned|plans|plan|set to|to be held|upcoming)(?-u:\b)")
+        .expect("future regex")
 });
 
 fn month_number(name: &str) -> Option<u32> {
@@ -184,6 +206,17 @@ fn months_back(d: NaiveDate, n: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1).unwrap_or(d)
 }
 
+/// Whether future-tense words come shortly before `at` in the sentence.
+fn future_before(sentence: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(80);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    sentence
+        .get(from..at)
+        .is_some_and(|window| FUTURE.is_match(window))
+}
+
 fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
@@ -200,6 +233,15 @@ pub fn find_dates(sentence: &str, published: DateTime<Utc>) -> Vec<DateMention> 
 /// Finds dates in one sentence, resolving relative ones against the day `today` (the
 /// publication day, possibly in the dateline's local time: see [`local_day`]).
 pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
+    let hits = ANY.matches(sentence);
+    if !hits.matched_any() {
+        return Vec::new();
+    }
+    // Runs pattern `i` only when the set saw it match.
+    let run = |i: usize, re: &'static Regex| {
+        re.captures_iter(sentence)
+            .take(if hits.matched(i) { usize::MAX } else { 0 })
+    };
     let mut found: Vec<DateMention> = Vec::new();
     let mut add = |start: usize,
                    end: usize,
@@ -217,7 +259,7 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
         });
     };
 
-    for c in ISO.captures_iter(sentence) {
+    for c in run(0, &ISO) {
         let (Some(m), Some(y), Some(mo), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -226,8 +268,9 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
             add(m.start(), m.end(), date, DatePrecision::Day, None);
         }
     }
-    for (re, month_group, day_group) in [(&*MONTH_DAY, 1, 2), (&*DAY_MONTH, 2, 1)] {
-        for c in re.captures_iter(sentence) {
+    for (set_index, re, month_group, day_group) in [(1, &*MONTH_DAY, 1, 2), (2, &*DAY_MONTH, 2, 1)]
+    {
+        for c in run(set_index, re) {
             let (Some(m), Some(mo), Some(d)) = (c.get(0), c.get(month_group), c.get(day_group))
             else {
                 continue;
@@ -253,7 +296,7 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
             }
         }
     }
-    for c in MONTH_YEAR.captures_iter(sentence) {
+    for c in run(3, &MONTH_YEAR) {
         let (Some(mo), Some(y)) = (c.get(1), c.get(2)) else {
             continue;
         };
@@ -265,7 +308,7 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
             add(mo.start(), y.end(), date, DatePrecision::Month, None);
         }
     }
-    for c in MONTH_ALONE.captures_iter(sentence) {
+    for c in run(4, &MONTH_ALONE) {
         let Some(mo) = c.get(1) else {
             continue;
         };
@@ -276,7 +319,7 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
             add(mo.start(), mo.end(), date, DatePrecision::Month, None);
         }
     }
-    for c in WEEKDAY.captures_iter(sentence) {
+    for c in run(5, &WEEKDAY) {
         let (Some(m), Some(wd)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -292,6 +335,10 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
             Some("last") | Some("this past") | Some("past") => {
                 today - Duration::days(if back == 0 { 7 } else { back })
             }
+            // "a meeting would be held on Saturday": the coming one.
+            _ if back != 0 && future_before(sentence, m.start()) => {
+                today + Duration::days(7 - back)
+            }
             _ => today - Duration::days(back),
         };
         // "on Tuesday" keeps "on" out of the text; "late on Saturday" keeps it.
@@ -302,7 +349,7 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
         }
         add(start, end, value, DatePrecision::Day, None);
     }
-    for c in RELATIVE.captures_iter(sentence) {
+    for c in run(6, &RELATIVE) {
         let Some(m) = c.get(1) else {
             continue;
         };
@@ -351,7 +398,7 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
         };
         add(m.start(), m.end(), value, precision, alt);
     }
-    for c in AGO.captures_iter(sentence) {
+    for c in run(7, &AGO) {
         let (Some(m), Some(n), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -372,7 +419,7 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
         };
         add(m.start(), m.end(), value, precision, None);
     }
-    for c in YEAR.captures_iter(sentence) {
+    for c in run(8, &YEAR) {
         let Some(y) = c.get(1) else {
             continue;
         };
@@ -691,6 +738,17 @@ mod tests {
             (
                 "Clashes erupted on December 28.",
                 &[("December 28", d(2024, 12, 28), Day)],
+            ),
+            (
+                "The mayor said a meeting with residents would be held on Saturday.",
+                &[("Saturday", d(2025, 7, 26), Day)],
+            ),
+            (
+                "Crews restored power by Tuesday evening and expected the rest back by Friday.",
+                &[
+                    ("Tuesday evening", d(2025, 7, 22), Day),
+                    ("Friday", d(2025, 7, 25), Day),
+                ],
             ),
             // Not dates.
             (
