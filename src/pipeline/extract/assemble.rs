@@ -491,6 +491,9 @@ fn keep(
     {
         return None;
     }
+    if context_only(ctx, st, rel, &lw, t) {
+        return None;
+    }
     let threat_words = scues.iter().any(|h| h.value == Cue::ThreatVerb);
     let condition = scues.iter().any(|h| h.value == Cue::Condition);
     let modal_near = before
@@ -515,9 +518,6 @@ fn keep(
         && st.to_ascii_lowercase().contains("threat")
     {
         return Some(Keep::Threat);
-    }
-    if context_only(ctx, st, rel, &lw, t) {
-        return None;
     }
     let violence = scues
         .iter()
@@ -665,6 +665,7 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
             "would" | "will" | "could" | "might" | "planned" | "scheduled" | "due" | "expected"
         )
     }) && !after.first().is_some_and(|w| w.ends_with(','))
+        && t.kind != EventType::Threaten
     {
         return true;
     }
@@ -1545,4 +1546,103 @@ fn finish(drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
         })
         .map(|d| d.c)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn run(body: &str) -> Vec<Candidate> {
+        let article = Article {
+            id: "t-1".into(),
+            url: None,
+            title: None,
+            body: body.into(),
+            published_at: chrono::Utc
+                .with_ymd_and_hms(2025, 3, 12, 12, 0, 0)
+                .single()
+                .expect("valid time"),
+            source: None,
+            language: Some("en".into()),
+        };
+        extract(Gazetteer::global(), &article)
+    }
+
+    fn types(body: &str) -> Vec<EventType> {
+        run(body).iter().map(|c| c.event_type).collect()
+    }
+
+    /// Sentences that must yield no event of the given type.
+    const NO_EVENT: &[(&str, EventType)] = &[
+        // negation, denial
+        ("The army denied attacking the village of Kucheri in Zamfara state on Tuesday.", EventType::Assault),
+        // interview, not a phone call between leaders
+        ("\"They came around 11 p.m.,\" the village head told Continental Wire by phone.", EventType::Consult),
+        // claim of responsibility, not an accusation
+        ("The al Shabaab group claimed responsibility for the attack in a statement.", EventType::Accuse),
+        // the object of a request
+        ("The commission called for an independent investigation into the police's use of live ammunition.", EventType::Accuse),
+        // planned, not happened
+        ("Union leaders said the strike would continue on Tuesday at factories in Gazipur.", EventType::Protest),
+        // adjectival participle
+        ("Russia also handed over 22 seriously wounded Ukrainian soldiers as a gesture of goodwill.", EventType::Assault),
+        // unconfirmed report
+        ("There was no immediate confirmation of reports that Ukrainian troops had withdrawn from the village of Berdychi.", EventType::Retreat),
+        // figurative
+        ("The striker fired a shot past the keeper in the league match as the visitors bombarded them with crosses and their fans watched the goal, and the coach said the season was not over.", EventType::Assault),
+        // background dated to an earlier month
+        ("A ceasefire between Israel and Hezbollah took effect in late November.", EventType::Retreat),
+        // under threat is no threat
+        ("The town's fragile water supply is itself under threat.", EventType::Threaten),
+    ];
+
+    #[test]
+    fn context_words_make_no_events() {
+        for (s, t) in NO_EVENT {
+            assert!(!types(s).contains(t), "{s}: {:?}", types(s));
+        }
+    }
+
+    #[test]
+    fn real_incidents_are_kept() {
+        let cases: &[(&str, EventType)] = &[
+            ("Russian artillery shelled a covered market in the centre of Kherson on Tuesday, killing two people.", EventType::Assault),
+            ("Thousands of transport workers marched on Peru's Congress in Lima on Wednesday.", EventType::Protest),
+            ("Pakistan accused Afghanistan's Taliban government of sheltering the militants on Wednesday.", EventType::Accuse),
+        ];
+        for (s, t) in cases {
+            assert!(types(s).contains(t), "{s}: {:?}", types(s));
+        }
+    }
+
+    #[test]
+    fn the_dateline_is_where_the_report_was_filed() {
+        let evs = run("KYIV, March 11 (Continental Wire) - Russian artillery shelled a covered market in the southern Ukrainian city of Kherson on Tuesday, killing two people and injuring at least 10.");
+        let places: Vec<&str> = evs
+            .iter()
+            .filter(|c| c.event_type == EventType::Assault)
+            .filter_map(|c| c.location.as_ref().map(|l| l.text.as_str()))
+            .collect();
+        assert_eq!(places, vec!["Kherson"]);
+    }
+
+    #[test]
+    fn a_back_referenced_incident_keeps_its_own_figures() {
+        let evs = run("Several mortar rounds landed near the airport in Mogadishu on Wednesday evening, wounding three people, hours after a car bomb killed seven people elsewhere in the city.");
+        let a: Vec<&Candidate> = evs.iter().filter(|c| c.event_type == EventType::Assault).collect();
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].casualties.injured, Some(3));
+        assert_eq!(a[0].casualties.killed, None);
+    }
+
+    #[test]
+    fn report_dates_do_not_date_incidents() {
+        let evs = run("Gunmen opened fire inside a bar in the city of Celaya late on Sunday, killing six people, state prosecutors said on Tuesday.");
+        let a = evs
+            .iter()
+            .find(|c| c.event_type == EventType::Assault)
+            .expect("assault");
+        assert_eq!(a.date.as_ref().map(|d| d.value.to_string()), Some("2025-03-09".into()));
+    }
 }

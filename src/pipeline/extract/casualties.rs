@@ -112,17 +112,3 @@ mod tests {
         }
     }
 }
-#[cfg(test)]
-mod probe {
-    #[test]
-    fn probe() {
-        for s in [
-            "The death toll from Tuesday's suicide car bombing of a police convoy in northwest Pakistan has risen to six, officials said on Wednesday.",
-            "Two passers-by who had been wounded in the blast near Bannu, in Khyber Pakhtunkhwa province, died overnight, said Bilal Khattak.",
-            "Eleven people in all were wounded, he said, revising an earlier figure of seven.",
-            "A 67-year-old man and a 45-year-old woman were wounded when shells hit a street of private houses in the Korabelnyi district.",
-        ] {
-            eprintln!("{:?}", super::super::numbers::casualty_counts(s));
-        }
-    }
-}

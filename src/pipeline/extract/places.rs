@@ -44,10 +44,11 @@ const LOCATIVE: [&str; 20] = [
 ];
 
 /// Words between a preposition and its place ("in the central Sagaing region").
-const SKIP: [&str; 24] = [
+const SKIP: [&str; 32] = [
     "the", "a", "an", "its", "their", "city", "town", "village", "port", "capital", "region",
     "province", "state", "district", "southern", "northern", "eastern", "western", "central",
-    "northeastern", "northwestern", "southeastern", "southwestern", "nearby",
+    "northeastern", "northwestern", "southeastern", "southwestern", "nearby", "north", "south",
+    "east", "west", "northeast", "northwest", "southeast", "southwest",
 ];
 
 /// People and bodies whose location is where they speak, not where things happen.
@@ -195,5 +196,41 @@ pub fn contains(outer: &Location, inner: &Location) -> bool {
         }
         LocationPrecision::Admin2 => inner.admin2.as_deref() == Some(outer.name.as_str()),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (sentence, place as written, expected tie)
+    const CASES: &[(&str, &str, Link)] = &[
+        ("Russian artillery shelled a covered market in Kherson on Tuesday.", "Kherson", Link::Locative),
+        ("A suicide bomber rammed a car near the city of Bannu in Pakistan's northwestern Khyber Pakhtunkhwa province.", "Khyber Pakhtunkhwa", Link::Locative),
+        ("The death toll from the bombing in northwest Pakistan has risen to six.", "Pakistan", Link::Locative),
+        ("Mortar rounds landed near the perimeter of Mogadishu's Aden Adde International Airport.", "Aden", Link::NotPlace),
+        ("The attack also damaged a Panama-flagged cargo ship.", "Panama", Link::NotPlace),
+        ("Suspected militants ambushed a patrol of the Assam Rifles paramilitary force.", "Assam", Link::NotPlace),
+        ("A car bomb killed seven people elsewhere in the Somali capital.", "Somali", Link::NotPlace),
+        ("A spokesman for the administration in Nangarhar said Pakistani troops had fired first.", "Nangarhar", Link::NotPlace),
+        ("Officials in Kyiv said the drones were shot down.", "Kyiv", Link::NotPlace),
+        ("Odesa was struck by waves of drones overnight.", "Odesa", Link::HitSubject),
+        ("Kyiv accused Moscow of deliberately targeting grain routes.", "Kyiv", Link::Bare),
+    ];
+
+    #[test]
+    fn ties_of_places_in_real_sentences() {
+        for (s, place, want) in CASES {
+            let start = s.find(place).expect("place in sentence");
+            assert_eq!(link_of(s, start, start + place.len()), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn ties_never_panic_at_edges() {
+        for s in ["Kyiv", "in Kyiv", "Kyiv-", "é Kyiv é"] {
+            let start = s.find("Kyiv").unwrap_or(0);
+            let _ = link_of(s, start, start + 4);
+        }
     }
 }
