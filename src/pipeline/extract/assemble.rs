@@ -1220,12 +1220,11 @@ fn roles(
                     );
                 }
             }
-            if let Some(src) = out.iter_mut().find(|a| {
-                a.role == ActorRole::Source
-                    && a.country.is_none()
-                    && matches!(a.sector.as_deref(), Some("POL") | Some("GOV") | Some("MIL"))
-            }) {
-                src.country = loc_a3.clone();
+            // armed groups, forces, police and victims without a nationality of their
+            // own take the country where the incident happened (al Shabaab, "the army",
+            // "gunmen", "people")
+            for a in out.iter_mut().filter(|a| a.country.is_none()) {
+                a.country = loc_a3.clone();
             }
         }
         _ => {
