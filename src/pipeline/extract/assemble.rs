@@ -309,6 +309,14 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     })
                     .or_else(|| fallback_place(&ctx, kind, s.paragraph, &para_place))
                 };
+                // statements at a meeting are made where it is held
+                let loc = loc.or_else(|| {
+                    drafts
+                        .last()
+                        .filter(|p| p.paragraph == s.paragraph && is_statement(kind))
+                        .filter(|p| matches!(p.c.event_type, EventType::Consult | EventType::Agree))
+                        .and_then(|p| p.c.location.clone())
+                });
                 let fallback_loc = !sentence_loc && loc.is_some();
                 // "... wounding three, hours after a car bomb killed seven": the figures
                 // after "after a" belong to the earlier incident referred to
@@ -406,9 +414,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     if std::env::var_os("NE_DEBUG").is_some() {
         for d in &drafts {
             eprintln!(
-                "DRAFT p{} s{} {:?} {:?} {:?} {:?} | {}",
+                "DRAFT p{} s{} {:?} {:?} {:?} {:?} {:?} | {}",
                 d.paragraph,
                 d.sentence,
+                d.c.date.as_ref().map(|x| (x.value, &x.text)),
                 d.c.event_type,
                 d.c.mode,
                 d.c.location.as_ref().map(|l| (&l.name, l.precision)),
@@ -695,10 +704,13 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
     }
     // a month before the publication month, or a past year: background
     let first = ctx.published.with_day(1).unwrap_or(ctx.published);
-    if dates::find_dates_on(st, ctx.published)
-        .iter()
-        .any(|d| matches!(d.precision, DatePrecision::Month | DatePrecision::Year) && d.value < first)
-    {
+    if dates::find_dates_on(st, ctx.published).iter().any(|d| {
+        let (a, b) = (d.start.min(rel), d.end.max(rel));
+        matches!(d.precision, DatePrecision::Month | DatePrecision::Year)
+            && d.value < first
+            && b - a <= 80
+            && !st.get(a..b).unwrap_or(",").contains([',', ';'])
+    }) {
         return true;
     }
     if t.kind == EventType::Aid
@@ -1020,6 +1032,8 @@ struct SentDate {
     date: EventDate,
     pos: usize,
     reporting: bool,
+    /// "Tuesday's strike": dates only the noun it qualifies.
+    possessive: bool,
 }
 
 /// Verbs whose date is the day of the report, not of the incident reported.
@@ -1042,9 +1056,12 @@ fn sentence_dates(st: &str, today: NaiveDate, skip: usize) -> Vec<SentDate> {
                 .rev()
                 .take(4)
                 .any(|w| REPORT_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+            let possessive = d.text.ends_with("'s")
+                || st.get(d.end..).is_some_and(|x| x.starts_with("'s"));
             SentDate {
                 pos: d.start,
                 reporting,
+                possessive,
                 date: EventDate {
                     value: d.value,
                     precision: d.precision,
@@ -1057,19 +1074,35 @@ fn sentence_dates(st: &str, today: NaiveDate, skip: usize) -> Vec<SentDate> {
 
 /// Statements, as opposed to incidents: dated by the report when nothing else dates them.
 fn is_statement(kind: EventType) -> bool {
-    !matches!(
+    matches!(
         kind,
-        EventType::Assault | EventType::Protest | EventType::Coerce | EventType::Mobilize | EventType::Aid
+        EventType::Accuse
+            | EventType::Threaten
+            | EventType::Request
+            | EventType::Reject
+            | EventType::Support
     )
 }
 
 /// The date of an event whose trigger is at `tpos` of the sentence: the incident date
 /// nearest the trigger; a report date only for statements.
 fn pick_date(ds: &[SentDate], kind: EventType, tpos: usize) -> Option<EventDate> {
+    let ds: Vec<&SentDate> = ds
+        .iter()
+        .filter(|d| !d.possessive || (tpos > d.pos && tpos - d.pos <= 40))
+        .collect();
+    if is_statement(kind) {
+        return ds
+            .iter()
+            .min_by_key(|d| d.pos.abs_diff(tpos))
+            .map(|d| d.date.clone());
+    }
     ds.iter()
         .filter(|d| !d.reporting)
+        // a vague period far from the trigger dates some other clause ("released 16 of
+        // the 23 villagers abducted from Kucheri ... last week")
+        .filter(|d| d.date.precision == DatePrecision::Day || d.pos.abs_diff(tpos) <= 60)
         .min_by_key(|d| d.pos.abs_diff(tpos))
-        .or_else(|| ds.iter().find(|d| d.reporting && is_statement(kind)))
         .map(|d| d.date.clone())
 }
 
@@ -1253,10 +1286,14 @@ fn roles(
                 .iter()
                 .filter(|m| m.country.is_some() || matches!(m.sector, Some("IGO") | Some("NGO")))
                 .collect();
-            let src = with_country
-                .iter()
-                .rev()
-                .find(|m| m.end <= tpos)
+            // "a warning from North Korea": the speaker follows the statement
+            let from = with_country.iter().find(|m| {
+                m.start > tpos
+                    && m.start - tpos < 30
+                    && ctx.text.get(..m.start).is_some_and(|b| b.ends_with("from "))
+            });
+            let src = from
+                .or_else(|| with_country.iter().rev().find(|m| m.end <= tpos))
                 .or(with_country.first());
             if let Some(m) = src {
                 out.push(to_actor(m, ActorRole::Source));
@@ -1354,6 +1391,27 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             {
                 return false;
             }
+            // statements by different speakers are different events
+            let sources = |c: &Candidate| -> Vec<String> {
+                c.actors
+                    .iter()
+                    .filter(|a| a.role == ActorRole::Source)
+                    .filter_map(|a| a.country.clone())
+                    .collect()
+            };
+            let mutual = |c: &Candidate| {
+                let l = c.evidence.sentence.to_ascii_lowercase();
+                l.contains("each other") || l.contains("both sides")
+            };
+            if is_statement(d.c.event_type) {
+                if mutual(&o.c) != mutual(&d.c) {
+                    return false;
+                }
+                let (a, b) = (sources(&o.c), sources(&d.c));
+                if !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x)) {
+                    return false;
+                }
+            }
             if d.fallback_loc && d.c.event_type != EventType::Assault {
                 return true;
             }
@@ -1381,6 +1439,14 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                         oc.mode = d.c.mode.clone();
                         oc.acled = d.c.acled.clone();
                     }
+                }
+                // an undated lead takes the day its own paragraph chain states
+                if oc.date.as_ref().is_some_and(|x| x.text.is_empty())
+                    && d.own_date.is_some()
+                    && o.own_date.is_none()
+                {
+                    oc.date = d.c.date.clone();
+                    o.own_date = d.own_date;
                 }
                 let cas = &d.c.casualties;
                 if oc.casualties.killed.is_none() {
