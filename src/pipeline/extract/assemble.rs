@@ -16,6 +16,12 @@ use crate::pipeline::normalize::normalize;
 use crate::pipeline::sentences::split;
 use chrono::{Datelike, NaiveDate};
 
+/// People nouns: "a second protester" is one more victim, not another incident.
+const PERSONS: [&str; 12] = [
+    "protester", "person", "man", "woman", "victim", "soldier", "civilian", "child",
+    "passenger", "officer", "student", "worker",
+];
+
 /// Longest body we read: beyond this the tail is ignored (bounded time).
 const MAX_TEXT: usize = 256 * 1024;
 
@@ -328,9 +334,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 };
                 let cas = combine(&figs, kind);
                 let evid = evidence(article, &norm, s.start, s.end);
-                let another = scues
-                    .iter()
-                    .any(|h| h.value == Cue::Another && h.start < tpos + 4);
+                // "another attack", "a second night of unrest"; not "a second protester"
+                let another = scues.iter().any(|h| {
+                    h.value == Cue::Another
+                        && h.start < tpos + 4
+                        && !st
+                            .get(h.end..)
+                            .and_then(|x| x.split_whitespace().next())
+                            .is_some_and(|w| PERSONS.contains(&w.to_ascii_lowercase().as_str()))
+                });
                 let back = back_reference(st);
                 let own_date = pick_date(&sdates, kind, tpos).map(|d| d.value);
                 let toll = lower_st.contains("toll")
@@ -563,7 +575,13 @@ fn keep(
             "staged",
         ]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| {
+            // whole words only: "precision strike" is not "on strike"
+            lower.match_indices(w).any(|(i, _)| {
+                !lower[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+                    && !lower[i + w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            })
+        })
     {
         return Some(Keep::Event(Trigger {
             kind: EventType::Protest,
