@@ -341,8 +341,11 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                         && !st
                             .get(h.end..)
                             .and_then(|x| x.split_whitespace().next())
-                            .is_some_and(|w| PERSONS.contains(&w.to_ascii_lowercase().as_str()))
-                });
+                            .is_some_and(|w| {
+                                let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                                PERSONS.contains(&w.to_ascii_lowercase().as_str())
+                            })
+                }) || lower_st.contains("coincided with");
                 let back = back_reference(st);
                 let own_date = pick_date(&sdates, kind, tpos).map(|d| d.value);
                 let toll = lower_st.contains("toll")
@@ -689,7 +692,15 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
     if after.iter().any(|w| {
         matches!(
             *w,
-            "would" | "will" | "could" | "might" | "planned" | "scheduled" | "due" | "expected"
+            "would"
+                | "will"
+                | "could"
+                | "might"
+                | "planned"
+                | "plans"
+                | "scheduled"
+                | "due"
+                | "expected"
         )
     }) && !after.first().is_some_and(|w| w.ends_with(','))
         && t.kind != EventType::Threaten
@@ -1401,7 +1412,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 return false;
             }
             let strike = |c: &Candidate| c.mode.as_deref() == Some("strike");
-            if d.c.event_type == EventType::Protest && strike(&o.c) != strike(&d.c) {
+            if d.c.event_type == EventType::Protest && strike(&o.c) != strike(&d.c) && !d.fallback_loc {
                 return false;
             }
             if !matches!(d.c.event_type, EventType::Assault | EventType::Protest)
