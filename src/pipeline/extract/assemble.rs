@@ -41,6 +41,8 @@ struct Draft {
     toll: bool,
     /// The sentence names a weapon.
     weapon: bool,
+    /// The place named last in the paragraph before this sentence, if any.
+    para_loc: Option<Location>,
 }
 
 struct Ctx<'a> {
@@ -419,6 +421,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     own_date,
                     toll,
                     weapon: !smodes.is_empty(),
+                    para_loc: para_place
+                        .as_ref()
+                        .filter(|p| p.0 == s.paragraph)
+                        .map(|p| p.1.clone()),
                 });
             }
         }
@@ -1555,7 +1561,47 @@ fn own_incident(d: &Draft, located: &[(Casualties, Location, Option<NaiveDate>)]
 }
 
 /// Drops country-level assaults that restate more precise ones, and recomputes summaries.
-fn finish(drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
+fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
+    // a country-level assault restating a precise one gives it the figures and the day
+    // it lacks ("the death toll from Tuesday's bombing in northwest Pakistan has risen
+    // to six" before "the blast near Bannu")
+    for i in 0..drafts.len() {
+        let is_country = drafts[i].c.event_type == EventType::Assault
+            && drafts[i]
+                .c
+                .location
+                .as_ref()
+                .is_some_and(|l| l.precision == LocationPrecision::Country);
+        if !is_country {
+            continue;
+        }
+        let country = drafts[i].c.location.as_ref().map(|l| l.country.clone());
+        let Some(j) = (0..drafts.len()).find(|&j| {
+            j != i
+                && drafts[j].c.event_type == EventType::Assault
+                && drafts[j].c.location.as_ref().is_some_and(|l| {
+                    l.precision != LocationPrecision::Country && Some(&l.country) == country.as_ref()
+                })
+        }) else {
+            continue;
+        };
+        let (from_cas, from_date, from_own) = (
+            drafts[i].c.casualties.clone(),
+            drafts[i].c.date.clone(),
+            drafts[i].own_date,
+        );
+        let to = &mut drafts[j];
+        if to.c.casualties.killed.is_none() {
+            to.c.casualties.killed = from_cas.killed;
+        }
+        if to.c.casualties.injured.is_none() {
+            to.c.casualties.injured = from_cas.injured;
+        }
+        if from_own.is_some() && to.own_date.is_none() {
+            to.c.date = from_date;
+            to.own_date = from_own;
+        }
+    }
     let precise: Vec<(EventType, String)> = drafts
         .iter()
         .filter_map(|d| {
@@ -1615,11 +1661,16 @@ fn finish(drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
         .map(|mut d| {
             // a separate unplaced incident happened where the article's first one did
             if d.c.location.is_none() && d.c.event_type == EventType::Assault && own_incident(&d, &located) {
-                d.c.location = located
-                    .iter()
-                    .map(|x| &x.1)
-                    .find(|l| dateline_city.is_some_and(|c| c.name == l.name))
-                    .cloned();
+                // where its paragraph is ("In Kherson, ... The city held a day of
+                // mourning for the four people killed in Tuesday's strike"), else the
+                // dateline's city when an incident there is reported
+                d.c.location = d.para_loc.clone().or_else(|| {
+                    located
+                        .iter()
+                        .map(|x| &x.1)
+                        .find(|l| dateline_city.is_some_and(|c| c.name == l.name))
+                        .cloned()
+                });
             }
             d
         })
