@@ -524,6 +524,41 @@ fn keep(
     if context_only(ctx, st, rel, &lw, t) {
         return None;
     }
+    let lower_all = st.to_ascii_lowercase();
+    // a police raid is coercion, not an assault ("police raided homes and party offices")
+    if t.kind == EventType::Assault
+        && lw.starts_with("raid")
+        && lower_all
+            .get(..rel)
+            .is_some_and(|b| b.ends_with("police ") || b.ends_with("security forces "))
+    {
+        return Some(Keep::Event(Trigger {
+            kind: EventType::Coerce,
+            mode: Some("seize"),
+            weak: false,
+            casualty: false,
+        }));
+    }
+    // cutting the internet is censorship
+    if t.kind == EventType::Sanction && lw == "suspended" && lower_all.contains("internet") {
+        return Some(Keep::Event(Trigger {
+            kind: EventType::Coerce,
+            mode: Some("censor"),
+            weak: false,
+            casualty: false,
+        }));
+    }
+    // people held are no arrest ("hand over detainees")
+    if lw.starts_with("detainee") {
+        return None;
+    }
+    // reinforcements in a battle are part of it
+    if t.kind == EventType::Mobilize
+        && t.weak
+        && scues.iter().any(|h| h.value == Cue::Violence)
+    {
+        return None;
+    }
     let threat_words = scues.iter().any(|h| h.value == Cue::ThreatVerb);
     let condition = scues.iter().any(|h| h.value == Cue::Condition);
     let modal_near = before
