@@ -553,9 +553,7 @@ fn keep(
         return None;
     }
     // reinforcements in a battle are part of it
-    if t.kind == EventType::Mobilize
-        && t.weak
-        && scues.iter().any(|h| h.value == Cue::Violence)
+    if lw.starts_with("reinforcement") && scues.iter().any(|h| h.value == Cue::Violence)
     {
         return None;
     }
