@@ -22,7 +22,8 @@ const MAX_SOURCES: usize = 256;
 pub struct EventRecord {
     pub event: Event,
     /// `"<article_id>#<candidate index>"` of every candidate merged in: re-applying the
-    /// same article changes nothing, and two candidates of one article never share an event.
+    /// same article changes nothing, and two candidates of one article never share an
+    /// event unless they read one sentence as one type.
     pub contributions: Vec<String>,
     /// Site and district clues of all evidence so far.
     pub clues: Clues,
@@ -64,17 +65,24 @@ impl Outcome {
 /// `x-<alpha-3>` of the acting party for statements without a place, else `none`.
 /// Only events of one block can merge, so a block is the unit of compare-and-set.
 pub fn block_key(c: &Candidate) -> String {
-    let country = match &c.location {
-        Some(l) if !l.country.trim().is_empty() => sanitize(&l.country),
-        _ => match c
-            .actors
-            .iter()
-            .find(|a| a.role == ActorRole::Source)
-            .and_then(|a| a.country.as_deref())
-        {
-            Some(c3) if !c3.trim().is_empty() => format!("x-{}", sanitize(c3)),
-            _ => "none".to_string(),
-        },
+    block_key_in(c, None)
+}
+
+/// [`block_key`] of a candidate read in an article whose placed candidates are mostly
+/// in `article_country` (alpha-2): a candidate with neither a place nor an acting
+/// party's country takes that country instead of `none`.
+pub fn block_key_in(c: &Candidate, article_country: Option<&str>) -> String {
+    let actor = c
+        .actors
+        .iter()
+        .find(|a| a.role == ActorRole::Source)
+        .and_then(|a| a.country.as_deref())
+        .filter(|c3| !c3.trim().is_empty());
+    let country = match (&c.location, actor, article_country) {
+        (Some(l), _, _) if !l.country.trim().is_empty() => sanitize(&l.country),
+        (_, Some(c3), _) => format!("x-{}", sanitize(c3)),
+        (_, None, Some(k)) if !k.trim().is_empty() => sanitize(k),
+        _ => "none".to_string(),
     };
     format!("{}.{}", family(c.event_type).subject_token(), country)
 }
@@ -136,9 +144,20 @@ pub fn apply_to_block(
         }
     }
 
+    // Two candidates of one type read from one sentence ("Kharkov's Saltivka
+    // neighbourhood" giving both places) are one report: the later joins the earlier.
+    let same_sentence: Vec<Option<usize>> = pending
+        .iter()
+        .enumerate()
+        .map(|(ci, (_, c, _))| pending[..ci].iter().position(|(_, e, _)| one_report(e, c)))
+        .collect();
+
     let existing = records.len();
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (ci, (_, cand, clues)) in pending.iter().enumerate() {
+        if same_sentence[ci].is_some() {
+            continue;
+        }
         for (ri, rec) in records.iter().enumerate() {
             if rec
                 .contributions
@@ -164,25 +183,71 @@ pub fn apply_to_block(
         }
     }
 
-    for ((idx, cand, clues), tgt) in pending.into_iter().zip(target) {
-        let outcome = match tgt {
+    // Candidates first (a same-sentence one always comes after the one it joins), then
+    // the record each ended in.
+    let mut placed: Vec<usize> = Vec::with_capacity(pending.len());
+    for (ci, (idx, cand, clues)) in pending.into_iter().enumerate() {
+        let tgt = same_sentence[ci]
+            .and_then(|cj| placed.get(cj).copied())
+            .or(target[ci]);
+        let joins = same_sentence[ci].is_some();
+        let (ri, outcome) = match tgt.filter(|&ri| ri < records.len()) {
+            Some(ri) if joins => {
+                // Same report: its facts join, with no new mention or revision.
+                let rec = &mut records[ri];
+                merge(rec, idx, cand, &clues, article, now, false);
+                (ri, Outcome::Unchanged(rec.event.clone()))
+            }
             Some(ri) => {
                 let rec = &mut records[ri];
-                merge(rec, idx, cand, &clues, article, now);
-                Outcome::Merged(rec.event.clone())
+                merge(rec, idx, cand, &clues, article, now, true);
+                (ri, Outcome::Merged(rec.event.clone()))
             }
             None => {
                 let rec = create(idx, cand, clues, article, now);
                 let ev = rec.event.clone();
                 records.push(rec);
-                Outcome::Created(ev)
+                (records.len() - 1, Outcome::Created(ev))
             }
         };
+        placed.push(ri);
         out.push((idx, outcome));
     }
+    // An event created and joined in one article is published once, as it ends.
+    collapse_revisions(&mut out);
     out.sort_by_key(|(idx, _)| *idx);
     evict(cfg, records, now);
     out
+}
+
+/// Whether two candidates of one article are one report: same type, same evidence
+/// sentence, neither marked as a distinct incident.
+fn one_report(a: &Candidate, b: &Candidate) -> bool {
+    a.event_type == b.event_type
+        && !a.distinct
+        && !b.distinct
+        && a.evidence.start == b.evidence.start
+        && a.evidence.end == b.evidence.end
+        && a.evidence.sentence == b.evidence.sentence
+}
+
+/// Keeps, per event, the outcomes of one article consistent: every candidate placed in
+/// one event reports the event's final state of this article.
+fn collapse_revisions(out: &mut [(usize, Outcome)]) {
+    let last: std::collections::HashMap<String, Event> = out
+        .iter()
+        .map(|(_, o)| (o.event().event_id.clone(), o.event().clone()))
+        .collect();
+    for (_, o) in out.iter_mut() {
+        if let Some(ev) = last.get(&o.event().event_id) {
+            let fresh = ev.clone();
+            *o = match o {
+                Outcome::Created(_) => Outcome::Created(fresh),
+                Outcome::Merged(_) => Outcome::Merged(fresh),
+                Outcome::Unchanged(_) => Outcome::Unchanged(fresh),
+            };
+        }
+    }
 }
 
 /// Adds `article` (a near-duplicate of an article that reported this event) as a source:
@@ -244,7 +309,9 @@ fn create(
 
 /// Merges a candidate into an event: sources and mentions grow, evidence is appended,
 /// figures take the most recently published stated value (null never overwrites a
-/// number), location and date take the most precise, first_seen stays.
+/// number), location and date take the most precise, first_seen stays. `new_report`
+/// false (a second reading of a sentence already merged) adds facts only: no mention,
+/// no revision.
 fn merge(
     rec: &mut EventRecord,
     idx: usize,
@@ -252,6 +319,7 @@ fn merge(
     clues: &Clues,
     article: &Article,
     now: DateTime<Utc>,
+    new_report: bool,
 ) {
     rec.contributions.push(contribution(&article.id, idx));
     rec.clues.extend(clues);
@@ -261,7 +329,9 @@ fn merge(
     if !ev.sources.iter().any(|s| s.article_id == article.id) && ev.sources.len() < MAX_SOURCES {
         ev.sources.push(SourceRef::of(article));
     }
-    ev.mentions = ev.mentions.saturating_add(1);
+    if new_report {
+        ev.mentions = ev.mentions.saturating_add(1);
+    }
     if ev.evidence.len() < MAX_EVIDENCE && !ev.evidence.contains(&c.evidence) {
         ev.evidence.push(c.evidence);
     }
@@ -341,7 +411,9 @@ fn merge(
         }
     }
     ev.confidence = ev.confidence.max(c.confidence);
-    bump(ev, now);
+    if new_report {
+        bump(ev, now);
+    }
 }
 
 /// Drops merge targets not seen within the horizon, then the least recently seen above
