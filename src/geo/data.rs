@@ -109,6 +109,11 @@ struct Builder {
     country_of: HashMap<String, u16>,
     scratch: Tokens,
     key: String,
+    /// Key of the main name of the place whose names are being added.
+    primary: String,
+    /// Drop one-word aliases unlike the main name ("Banks" for Watford City): set for
+    /// places below a million people, where such aliases are mostly noise.
+    guard_aliases: bool,
 }
 
 impl Builder {
@@ -118,6 +123,18 @@ impl Builder {
             return;
         }
         let ntok = self.scratch.list.len();
+        if flags == 0 {
+            self.primary.clone_from(&self.key);
+        } else if flags == ALIAS && self.guard_aliases && ntok == 1 {
+            let head: String = self.key.chars().take(2).collect();
+            if !self
+                .primary
+                .split(' ')
+                .any(|w| w.starts_with(head.as_str()))
+            {
+                return;
+            }
+        }
         let next = self.keys.len() as u32;
         let key_id = match self.keys.get(self.key.as_str()) {
             Some(v) => v.0,
@@ -162,6 +179,8 @@ pub fn load() -> Result<Loaded, GeoError> {
         country_of: HashMap::new(),
         scratch: Tokens::default(),
         key: String::with_capacity(64),
+        primary: String::with_capacity(64),
+        guard_aliases: false,
     };
     let mut admin1: HashMap<String, String> = HashMap::new();
     let mut admin2: HashMap<String, String> = HashMap::new();
@@ -193,6 +212,7 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::Country,
                     population: num(&f, 7, line_no)?,
                 };
+                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
                 let id = b.push_place(place, line_no)?;
                 b.add_name(&name, id, 0);
                 for a in list(field(&f, 8, line_no)?) {
@@ -225,6 +245,7 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::Admin1,
                     population: num(&f, 7, line_no)?,
                 };
+                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
                 let id = b.push_place(place, line_no)?;
                 b.add_name(&name, id, 0);
                 for a in list(field(&f, 8, line_no)?) {
@@ -247,6 +268,7 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::Admin2,
                     population: num(&f, 8, line_no)?,
                 };
+                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
                 let id = b.push_place(place, line_no)?;
                 b.add_name(&name, id, 0);
                 for a in list(field(&f, 9, line_no)?) {
@@ -267,6 +289,7 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::City,
                     population: num(&f, 8, line_no)?,
                 };
+                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
                 let id = b.push_place(place, line_no)?;
                 b.add_name(&name, id, 0);
                 for a in list(field(&f, 9, line_no)?) {

@@ -59,7 +59,7 @@ impl<'g> Resolver<'g> {
             context: vec![0.0; g.countries.len()],
             strong: vec![0.0; g.countries.len()],
             georgia_tech: false,
-            text_title_end: text.find('\n').unwrap_or(text.len()),
+            text_title_end: text.find('\n').unwrap_or(0),
             by_name: HashMap::new(),
         };
         r.match_spans();
@@ -112,12 +112,23 @@ impl<'g> Resolver<'g> {
             match best {
                 Some((last, entries)) => {
                     let end = self.toks.list[last].end;
+                    // "Kangpokpi district" may itself be a gazetteer name
+                    let tail = self.toks.folded(&self.toks.list[last]);
+                    let suffix = if last == i {
+                        Suffix::None
+                    } else if lexicon::ADMIN1_SUFFIXES_SET.contains(tail) {
+                        Suffix::Admin1
+                    } else if lexicon::ADMIN2_SUFFIXES_SET.contains(tail) {
+                        Suffix::Admin2
+                    } else {
+                        Suffix::None
+                    };
                     self.spans.push(Span {
                         first: i,
                         last,
                         end,
                         entries: &entries[..entries.len().min(MAX_CANDIDATES)],
-                        suffix: Suffix::None,
+                        suffix,
                     });
                     i = last + 1;
                 }
@@ -142,6 +153,18 @@ impl<'g> Resolver<'g> {
             .count();
         let sport = sport_cues >= 3;
         let title_end = self.text_title_end;
+        // "Jordan Closes Border Crossing": in a title-case headline capitals mean nothing
+        let title_words: Vec<bool> = self
+            .toks
+            .list
+            .iter()
+            .take_while(|t| t.start < title_end)
+            .filter(|t| t.end - t.start >= 4)
+            .map(|t| t.upper)
+            .collect();
+        let title_case = title_words.len() >= 3
+            && title_words.iter().filter(|u| **u).count() * 5 >= title_words.len() * 3;
+        let in_caps_title = |t: &super::text::Token| title_case && t.start < title_end;
         let mut covered = vec![false; self.toks.list.len()];
         for s in self.spans.iter().filter(|s| self.prominent(s)) {
             for c in covered.iter_mut().take(s.last + 1).skip(s.first) {
@@ -197,6 +220,7 @@ impl<'g> Resolver<'g> {
                 }
                 true
             } else if single
+                && !in_caps_title(&tok)
                 && lexicon::FIRST_NAMES_SET.contains(w)
                 && next_upper
                 && !place_follower
@@ -206,6 +230,7 @@ impl<'g> Resolver<'g> {
                 persons.insert(next_w.to_string());
                 true
             } else if single
+                && !in_caps_title(&tok)
                 && prev.is_some_and(|p| p.upper)
                 && !covered[s.first - 1]
                 && !lexicon::NEVER_SET.contains(prev_w)
@@ -217,8 +242,8 @@ impl<'g> Resolver<'g> {
                 // "Ian Blackwood", "Ray Santos": a surname, not the town
                 true
             } else if next_upper
-                && tok.start > title_end
-                && !place_follower
+                && tok.start >= title_end
+                && !self.place_word_follows(s.last + 1)
                 && !self.prominent(s)
                 && !self.starts_place(s.last + 1)
             {
@@ -266,7 +291,7 @@ impl<'g> Resolver<'g> {
                         .any(|e| kinds.contains(&self.g.place(PlaceId(e.id)).kind))
                 };
                 let fits = match suffix {
-                    Suffix::Admin1 => has_kind(&[PlaceKind::Admin1]),
+                    Suffix::Admin1 => has_kind(&[PlaceKind::Admin1, PlaceKind::Admin2]),
                     Suffix::Admin2 => has_kind(&[PlaceKind::Admin2, PlaceKind::Admin1]),
                     Suffix::None => false,
                 };
@@ -313,13 +338,29 @@ impl<'g> Resolver<'g> {
         out
     }
 
+    /// "Debre Markos Referral Hospital": a place word among the next capitalised words
+    /// makes the run a facility in the place, not a name that merely contains it.
+    fn place_word_follows(&self, i: usize) -> bool {
+        self.toks
+            .list
+            .iter()
+            .skip(i)
+            .take(4)
+            .take_while(|t| t.joins_prev && t.upper)
+            .any(|t| {
+                let w = self.toks.folded(t);
+                lexicon::PLACE_FOLLOWERS_SET.contains(w)
+                    || lexicon::ADMIN1_SUFFIXES_SET.contains(w)
+                    || lexicon::ADMIN2_SUFFIXES_SET.contains(w)
+            })
+    }
+
     /// A country, a division by its main name, or a city of a million: never a surname.
     fn prominent(&self, s: &Span) -> bool {
         s.entries.iter().any(|e| {
             let p = self.g.place(PlaceId(e.id));
-            e.flags == 0
-                && (matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1)
-                    || p.population >= 1_000_000)
+            p.kind == PlaceKind::Country && e.flags & DEMONYM == 0
+                || e.flags == 0 && (p.kind == PlaceKind::Admin1 || p.population >= 1_000_000)
         })
     }
 
@@ -448,63 +489,64 @@ impl<'g> Resolver<'g> {
             .get(&(s.entries.as_ptr() as usize))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let mut best: Option<(u32, f32)> = None;
-        let mut second = f32::NEG_INFINITY;
-        for e in s.entries.iter().filter(|e| e.flags & DEMONYM == 0) {
-            let c = self.g.country_index_of(e.id);
-            let own_c: f32 = own.iter().filter(|x| x.0 == c).map(|x| x.1).sum();
-            let ctx = (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
-            let score = self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0);
-            match best {
-                Some((_, b)) if score <= b => second = second.max(score),
-                _ => {
-                    if let Some((_, b)) = best {
-                        second = second.max(b);
-                    }
-                    best = Some((e.id, score));
-                }
-            }
-        }
-        let (id, score) = best?;
-        let p = self.g.place(PlaceId(id));
-        let c = self.g.country_index_of(id) as usize;
-        let own_strong: f32 = if self.names_country(s) {
-            own.iter().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
-        } else {
-            0.0
-        };
-        let supported = self.strong.get(c).copied().unwrap_or(0.0) - own_strong > 0.01;
-        let any_strong = self.strong.iter().sum::<f32>() - own_strong > 0.01;
-        let single = s.first == s.last;
-        let entry_alias = s
+        let mut scored: Vec<(Entry, f32)> = s
             .entries
             .iter()
-            .find(|e| e.id == id)
-            .is_some_and(|e| e.flags != 0);
-        let weak = !supported
-            && match p.kind {
-                PlaceKind::Admin2 => s.suffix == Suffix::None && (single || entry_alias),
+            .filter(|e| e.flags & DEMONYM == 0)
+            .map(|e| {
+                let c = self.g.country_index_of(e.id);
+                let own_c: f32 = own.iter().filter(|x| x.0 == c).map(|x| x.1).sum();
+                let ctx = (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
+                (*e, self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let own_strong = |c: usize| -> f32 {
+            if self.names_country(s) {
+                own.iter().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
+            } else {
+                0.0
+            }
+        };
+        let single = s.first == s.last;
+        let weak = |e: &Entry| -> bool {
+            let p = self.g.place(PlaceId(e.id));
+            let c = self.g.country_index_of(e.id) as usize;
+            let mine = own_strong(c);
+            let supported = self.strong.get(c).copied().unwrap_or(0.0) - mine > 0.01;
+            let any_strong = self.strong.iter().sum::<f32>() - mine > 0.01;
+            let alias = e.flags != 0;
+            match p.kind {
+                // a second-level division needs its suffix or its full multi-word name
+                PlaceKind::Admin2 => s.suffix == Suffix::None && (single || alias || !supported),
                 PlaceKind::Admin1 => {
-                    s.suffix == Suffix::None && single && (entry_alias || any_strong)
+                    !supported && s.suffix == Suffix::None && single && (alias || any_strong)
                 }
                 PlaceKind::City => {
-                    single
-                        && (entry_alias && p.population < 1_000_000
-                            || p.population < 50_000
-                            || any_strong && p.population < 200_000)
-                        || any_strong && p.population < 50_000
+                    !supported
+                        && (single
+                            && (alias && p.population < 1_000_000
+                                || p.population < 50_000
+                                || any_strong && p.population < 200_000)
+                            || any_strong && p.population < 50_000)
                 }
                 PlaceKind::Country => false,
-            };
-        if weak {
-            return None;
-        }
-        let margin = if second.is_finite() {
-            score - second
+            }
+        };
+        let k = scored.iter().position(|(e, _)| !weak(e))?;
+        let (chosen, score) = scored[k];
+        let rival = scored
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != k)
+            .map(|(_, x)| x.1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let margin = if rival.is_finite() {
+            score - rival
         } else {
             10.0
         };
-        Some((id, 1.0 / (1.0 + (-margin).exp())))
+        Some((chosen.id, 1.0 / (1.0 + (-margin).exp())))
     }
 
     pub fn places(&self) -> Vec<PlaceMention> {

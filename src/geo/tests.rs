@@ -305,6 +305,10 @@ fn traps_are_not_places() {
         ),
         ("Split decisions are rare, he said in March.", "Split"),
         (
+            "Chad Morrison Strikes Late\nChad Morrison fired a shot past the keeper.",
+            "Chad",
+        ),
+        (
             "We ate turkey. Turkey sales soar before Thanksgiving.",
             "Turkey",
         ),
