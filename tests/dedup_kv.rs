@@ -112,6 +112,11 @@ async fn three_concurrent_stores_end_like_one() {
             .expect("replica task");
     }
     let finals = stores[0].events().await.expect("events");
+    let conflicts: u64 = stores.iter().map(|s| s.cas_conflicts()).sum();
+    eprintln!(
+        "three replicas: {} events, {conflicts} CAS conflicts retried",
+        finals.len()
+    );
 
     // Same incidents with the same final facts as one replica (ids may come from another
     // article of the incident when two of its articles were processed at once).
@@ -225,4 +230,91 @@ async fn state_expires_after_the_ttl() {
         fresh.revisions, first,
         "recreated as revision 1 with the same ids"
     );
+}
+
+/// A body of pseudo-random words, unlike any other (no near-duplicate match).
+fn unique_body(i: u64) -> String {
+    let words = [
+        "river", "stone", "market", "lamp", "window", "orchard", "signal", "harbor", "copper",
+        "meadow", "tunnel", "glacier", "violet", "anchor", "ledger", "canyon", "falcon", "saddle",
+        "tablet", "thimble", "walnut", "quarry", "beacon", "pepper", "mosaic",
+    ];
+    let mut x = i
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (0..120)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            words[((x >> 33) % words.len() as u64) as usize]
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[tokio::test]
+async fn contended_block_keeps_one_revision_chain() {
+    let server = NatsServer::start();
+    let (feed, _) = gold::corpus();
+    let (a0, c0) = feed
+        .iter()
+        .find(|(a, _)| a.id == "cw-2025-03-18-0061")
+        .cloned()
+        .expect("kharkiv article");
+    let n = 30u64;
+    let articles: Vec<(Article, Vec<Candidate>)> = (0..n)
+        .map(|i| {
+            let mut a = a0.clone();
+            a.id = format!("report-{i}");
+            a.body = unique_body(i);
+            a.published_at += chrono::Duration::seconds(i as i64);
+            let mut c = c0.clone();
+            for x in &mut c {
+                x.evidence.article_id = a.id.clone();
+            }
+            (a, c)
+        })
+        .collect();
+    let shared = cfg("contended");
+    let mut stores = Vec::new();
+    for _ in 0..3 {
+        stores.push(Arc::new(open(&server, &shared).await));
+    }
+    let queue = Arc::new(Mutex::new(articles.into_iter()));
+    let published: Arc<Mutex<Vec<Event>>> = Arc::default();
+    let mut tasks = Vec::new();
+    for store in &stores {
+        let (store, queue, published) = (store.clone(), queue.clone(), published.clone());
+        tasks.push(tokio::spawn(async move {
+            loop {
+                let next = queue.lock().expect("queue").next();
+                let Some((a, c)) = next else { break };
+                let revs = apply_commit(&store, &a, c).await;
+                published.lock().expect("published").extend(revs);
+            }
+        }));
+    }
+    for t in tasks {
+        tokio::time::timeout(Duration::from_secs(60), t)
+            .await
+            .expect("finish")
+            .expect("task");
+    }
+    let conflicts: u64 = stores.iter().map(|s| s.cas_conflicts()).sum();
+    let finals = stores[0].events().await.expect("events");
+    eprintln!("contended block: {n} articles, {conflicts} CAS conflicts retried");
+    assert_eq!(finals.len(), 1, "one incident, one event");
+    assert_eq!(
+        (finals[0].revision, finals[0].mentions),
+        (n as u32, n as u32)
+    );
+    let mut revs: Vec<u32> = published
+        .lock()
+        .expect("published")
+        .iter()
+        .map(|e| e.revision)
+        .collect();
+    revs.sort_unstable();
+    assert_eq!(revs, (1..=n as u32).collect::<Vec<_>>());
 }

@@ -74,14 +74,21 @@ async fn seed_article_in_events_out_and_a_second_copy_adds_nothing() {
     let got: BTreeSet<_> = first.iter().map(|e| e.event_type).collect();
     assert_eq!(got, want);
     for e in &first {
-        assert!(e.sources.iter().any(|s| s.article_id == "seed-0001"), "{e:?}");
+        assert!(
+            e.sources.iter().any(|s| s.article_id == "seed-0001"),
+            "{e:?}"
+        );
     }
     assert!(read_all(&js, "NEWS_DLQ").await.is_empty());
 
     publish(&js, "news.articles.en.seed", seed).await;
     wait_idle(&js, "NEWS_ARTICLES", "newsevents").await;
     let second = read_all(&js, "NEWS_EVENTS").await;
-    assert_eq!(second.len(), first.len(), "the same article twice adds no revision");
+    assert_eq!(
+        second.len(),
+        first.len(),
+        "the same article twice adds no revision"
+    );
     worker.stop().await.expect("clean stop");
 }
 
@@ -113,13 +120,21 @@ async fn every_bad_input_gets_its_contract_outcome() {
         .filter(|n| n != "README.md")
         .collect();
     let known: BTreeSet<String> = BAD_INPUTS.iter().map(|(f, _)| f.to_string()).collect();
-    assert_eq!(listed, known, "every file of bad_inputs has an expected outcome");
+    assert_eq!(
+        listed, known,
+        "every file of bad_inputs has an expected outcome"
+    );
 
     let server = NatsServer::start();
     let (worker, js) = started_worker(&server, &[]).await;
     let subject = |i: usize| format!("news.articles.bad.f{i}");
     for (i, (file, _)) in BAD_INPUTS.iter().enumerate() {
-        publish(&js, &subject(i), std::fs::read(dir.join(file)).expect("read")).await;
+        publish(
+            &js,
+            &subject(i),
+            std::fs::read(dir.join(file)).expect("read"),
+        )
+        .await;
     }
     wait_idle(&js, "NEWS_ARTICLES", "newsevents").await;
 
@@ -136,15 +151,28 @@ async fn every_bad_input_gets_its_contract_outcome() {
                 assert_eq!(entries.len(), 1, "{file}: one dlq message");
                 let (dlq_subject, headers, payload) = entries[0];
                 assert_eq!(dlq_subject, "news.dlq");
-                assert_eq!(header(headers, "Newsevents-Error").as_deref(), Some(*code), "{file}");
+                assert_eq!(
+                    header(headers, "Newsevents-Error").as_deref(),
+                    Some(*code),
+                    "{file}"
+                );
                 assert!(header(headers, "Newsevents-Error-Detail").is_some_and(|d| !d.is_empty()));
-                assert_eq!(header(headers, "Newsevents-Delivery-Count").as_deref(), Some("1"));
-                assert!(payload[..] == original[..], "{file}: dlq payload is byte-identical");
+                assert_eq!(
+                    header(headers, "Newsevents-Delivery-Count").as_deref(),
+                    Some("1")
+                );
+                assert!(
+                    payload[..] == original[..],
+                    "{file}: dlq payload is byte-identical"
+                );
             }
             None => {
                 assert!(entries.is_empty(), "{file}: accepted, not dead-lettered");
                 let want_types = offline_types(&original);
-                assert!(!want_types.is_empty(), "{file}: the corpus lists its events");
+                assert!(
+                    !want_types.is_empty(),
+                    "{file}: the corpus lists its events"
+                );
                 let article = parse_article(&original, 1 << 20, chrono::Utc::now()).expect("ok");
                 let got: BTreeSet<_> = published
                     .iter()

@@ -210,6 +210,12 @@ fn date_score(
             return Some(SAME_DAY);
         }
         if diff > u64::from(cfg.date_window_days) {
+            // "Saturday's shelling", "the weekend's attack": a back-reference may be dated
+            // at its report; it can reach back to an earlier event within the horizon.
+            let earlier = a.value < b.value;
+            if back_reference && earlier && diff <= u64::from(cfg.horizon_days) {
+                return Some(0.0);
+            }
             return None;
         }
         return Some(if back_reference {
@@ -247,5 +253,118 @@ fn range(d: &EventDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
             chrono::NaiveDate::from_ymd_opt(v.year(), 1, 1).unwrap_or(v),
             chrono::NaiveDate::from_ymd_opt(v.year(), 12, 31).unwrap_or(v),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(v: &str, p: DatePrecision) -> EventDate {
+        EventDate {
+            value: chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").expect("date"),
+            precision: p,
+            text: v.into(),
+        }
+    }
+
+    #[test]
+    fn dates_within_the_window_and_coarse_ranges() {
+        use DatePrecision::{Day, Month, Week};
+        let cfg = DedupConfig::default();
+        let cases = [
+            ("2025-03-11", Day, "2025-03-11", Day, false, Some(SAME_DAY)),
+            ("2025-03-11", Day, "2025-03-12", Day, false, Some(DAY_APART)),
+            ("2025-03-11", Day, "2025-03-12", Day, true, Some(0.0)),
+            ("2025-03-11", Day, "2025-03-13", Day, false, None),
+            ("2025-03-08", Day, "2025-03-12", Day, true, Some(0.0)),
+            ("2025-03-12", Day, "2025-03-08", Day, true, None),
+            // "earlier this month" read on 18 March: 8 March is inside it.
+            (
+                "2025-03-08",
+                Day,
+                "2025-03-01",
+                Month,
+                false,
+                Some(COARSE_DATE),
+            ),
+            ("2025-02-20", Day, "2025-03-01", Month, false, None),
+            // "last week": a week around the given day.
+            (
+                "2025-03-08",
+                Day,
+                "2025-03-10",
+                Week,
+                false,
+                Some(COARSE_DATE),
+            ),
+            ("2025-02-20", Day, "2025-03-10", Week, false, None),
+        ];
+        for (a, pa, b, pb, back, want) in cases {
+            let got = date_score(&cfg, Some(&date(a, pa)), Some(&date(b, pb)), back);
+            assert_eq!(got, want, "{a} {pa:?} vs {b} {pb:?}");
+        }
+        assert_eq!(
+            date_score(&cfg, None, Some(&date("2025-03-08", Day)), false),
+            Some(0.0)
+        );
+    }
+
+    fn loc(name: &str, admin1: Option<&str>, country: &str, p: LocationPrecision) -> Location {
+        Location {
+            name: name.into(),
+            admin1: admin1.map(Into::into),
+            admin2: None,
+            country: country.into(),
+            lat: None,
+            lon: None,
+            geonameid: None,
+            precision: p,
+            text: name.into(),
+        }
+    }
+
+    #[test]
+    fn places_same_inside_or_apart() {
+        use LocationPrecision::{Admin1, City, Country};
+        let kharkiv = loc("Kharkiv", Some("Kharkiv Oblast"), "UA", City);
+        let cases = [
+            (
+                loc("Kharkov", Some("Kharkiv Oblast"), "UA", City),
+                Some(SIMILAR_PLACE_NAME),
+            ),
+            (loc("Kharkiv", None, "UA", City), Some(SAME_PLACE)),
+            (
+                loc("Kharkiv Oblast", Some("Kharkiv Oblast"), "UA", Admin1),
+                Some(PLACE_INSIDE),
+            ),
+            (
+                loc("Odesa Oblast", Some("Odesa Oblast"), "UA", Admin1),
+                None,
+            ),
+            (loc("Balakliia", Some("Kharkiv Oblast"), "UA", City), None),
+            (loc("Ukraine", None, "UA", Country), Some(COUNTRY_ONLY)),
+            (loc("Belgorod", Some("Belgorod Oblast"), "RU", City), None),
+        ];
+        for (other, want) in cases {
+            assert_eq!(
+                place_score(Some(&kharkiv), Some(&other)),
+                want,
+                "{}",
+                other.name
+            );
+            assert_eq!(
+                place_score(Some(&other), Some(&kharkiv)),
+                want,
+                "{} (swapped)",
+                other.name
+            );
+        }
+        let mut a = kharkiv.clone();
+        let mut b = loc("Kharkiv", None, "UA", City);
+        a.geonameid = Some(706483);
+        b.geonameid = Some(706483);
+        b.name = "Charkiw".into();
+        assert_eq!(place_score(Some(&a), Some(&b)), Some(SAME_PLACE));
     }
 }

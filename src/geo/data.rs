@@ -2,11 +2,11 @@
 //! scripts/build_gazetteer.py) into places, countries and the folded-name index.
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{BufRead, BufReader};
 
 use xxhash_rust::xxh3::Xxh3Builder;
 
-use super::text::key_of;
+use super::text::{key_into, Tokens};
 use super::{Country, GeoError, Place, PlaceKind};
 
 /// The compressed gazetteer, embedded at compile time.
@@ -24,7 +24,51 @@ pub struct Entry {
     pub flags: u8,
 }
 
-pub type Index = HashMap<Box<str>, Vec<Entry>, Xxh3Builder>;
+/// Folded name -> the places it may refer to, in one flat entry array.
+pub struct Index {
+    map: HashMap<Box<str>, (u32, u32), Xxh3Builder>,
+    entries: Vec<Entry>,
+}
+
+impl Index {
+    /// `keys` maps each name to its key id (first field); `pairs` lists (key id, entry).
+    fn build(
+        mut keys: HashMap<Box<str>, (u32, u32), Xxh3Builder>,
+        mut pairs: Vec<(u32, Entry)>,
+    ) -> Index {
+        pairs.sort_by_key(|p| p.0);
+        let mut ranges = vec![(0u32, 0u32); keys.len()];
+        let mut entries: Vec<Entry> = Vec::with_capacity(pairs.len());
+        let mut i = 0;
+        while i < pairs.len() {
+            let k = pairs[i].0;
+            let start = entries.len();
+            while i < pairs.len() && pairs[i].0 == k {
+                let e = pairs[i].1;
+                match entries[start..].iter_mut().find(|x| x.id == e.id) {
+                    // keep the strongest reading: a main name beats an alias
+                    Some(x) => x.flags &= e.flags,
+                    None => entries.push(e),
+                }
+                i += 1;
+            }
+            if let Some(r) = ranges.get_mut(k as usize) {
+                *r = (start as u32, (entries.len() - start) as u32);
+            }
+        }
+        for v in keys.values_mut() {
+            *v = ranges.get(v.0 as usize).copied().unwrap_or((0, 0));
+        }
+        entries.shrink_to_fit();
+        Index { map: keys, entries }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&[Entry]> {
+        let &(start, len) = self.map.get(key)?;
+        self.entries
+            .get(start as usize..start as usize + len as usize)
+    }
+}
 
 /// Everything the loader produces.
 pub struct Loaded {
@@ -54,29 +98,52 @@ fn coord(f: &[&str], i: usize, line: usize) -> Result<f64, GeoError> {
     s.parse().map_err(|_| GeoError::Field { line, field: i })
 }
 
-fn list<'a>(s: &'a str) -> impl Iterator<Item = &'a str> {
+fn list(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').filter(|x| !x.is_empty())
 }
 
 struct Builder {
     loaded: Loaded,
+    keys: HashMap<Box<str>, (u32, u32), Xxh3Builder>,
+    pairs: Vec<(u32, Entry)>,
     country_of: HashMap<String, u16>,
+    scratch: Tokens,
+    key: String,
+    /// Key of the main name of the place whose names are being added.
+    primary: String,
+    /// Drop one-word aliases unlike the main name ("Banks" for Watford City): set for
+    /// places below a million people, where such aliases are mostly noise.
+    guard_aliases: bool,
 }
 
 impl Builder {
     fn add_name(&mut self, name: &str, id: u32, flags: u8) {
-        let key = key_of(name);
-        if key.is_empty() {
+        key_into(name, &mut self.scratch, &mut self.key);
+        if self.key.is_empty() {
             return;
         }
-        let ntok = key.split(' ').count();
-        let entries = self.loaded.index.entry(key.into_boxed_str()).or_default();
-        if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
-            // keep the strongest reading: a main name beats an alias
-            e.flags &= flags;
-            return;
+        let ntok = self.scratch.list.len();
+        if flags == 0 {
+            self.primary.clone_from(&self.key);
+        } else if flags == ALIAS && self.guard_aliases && ntok == 1 {
+            let head: String = self.key.chars().take(2).collect();
+            if !self
+                .primary
+                .split(' ')
+                .any(|w| w.starts_with(head.as_str()))
+            {
+                return;
+            }
         }
-        entries.push(Entry { id, flags });
+        let next = self.keys.len() as u32;
+        let key_id = match self.keys.get(self.key.as_str()) {
+            Some(v) => v.0,
+            None => {
+                self.keys.insert(self.key.as_str().into(), (next, 0));
+                next
+            }
+        };
+        self.pairs.push((key_id, Entry { id, flags }));
         self.loaded.max_tokens = self.loaded.max_tokens.max(ntok);
     }
 
@@ -94,25 +161,40 @@ impl Builder {
 
 /// Decompresses and parses the embedded file.
 pub fn load() -> Result<Loaded, GeoError> {
-    let mut raw = String::new();
-    flate2::read::GzDecoder::new(GAZETTEER_GZ)
-        .read_to_string(&mut raw)
-        .map_err(|e| GeoError::Decompress(e.to_string()))?;
+    let mut reader = BufReader::new(flate2::read::GzDecoder::new(GAZETTEER_GZ));
+    let mut line = String::with_capacity(4096);
     let mut b = Builder {
         loaded: Loaded {
             places: Vec::with_capacity(130_000),
             place_country: Vec::with_capacity(130_000),
             countries: Vec::with_capacity(260),
-            index: HashMap::with_capacity_and_hasher(400_000, Xxh3Builder::new()),
+            index: Index {
+                map: HashMap::default(),
+                entries: Vec::new(),
+            },
             max_tokens: 1,
         },
+        keys: HashMap::with_capacity_and_hasher(300_000, Xxh3Builder::new()),
+        pairs: Vec::with_capacity(320_000),
         country_of: HashMap::new(),
+        scratch: Tokens::default(),
+        key: String::with_capacity(64),
+        primary: String::with_capacity(64),
+        guard_aliases: false,
     };
-    let mut admin1: HashMap<&str, (String, u32)> = HashMap::new();
-    let mut admin2: HashMap<&str, String> = HashMap::new();
-    for (n, line) in raw.lines().enumerate() {
-        let line_no = n + 1;
-        let f: Vec<&str> = line.split('\t').collect();
+    let mut admin1: HashMap<String, String> = HashMap::new();
+    let mut admin2: HashMap<String, String> = HashMap::new();
+    let mut line_no = 0;
+    loop {
+        line.clear();
+        let n = reader
+            .read_line(&mut line)
+            .map_err(|e| GeoError::Decompress(e.to_string()))?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let f: Vec<&str> = line.trim_end_matches(['\n', '\r']).split('\t').collect();
         match f.first().copied() {
             Some("K") => {
                 let alpha2 = field(&f, 1, line_no)?.to_string();
@@ -130,6 +212,7 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::Country,
                     population: num(&f, 7, line_no)?,
                 };
+                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
                 let id = b.push_place(place, line_no)?;
                 b.add_name(&name, id, 0);
                 for a in list(field(&f, 8, line_no)?) {
@@ -162,17 +245,18 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::Admin1,
                     population: num(&f, 7, line_no)?,
                 };
+                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
                 let id = b.push_place(place, line_no)?;
                 b.add_name(&name, id, 0);
                 for a in list(field(&f, 8, line_no)?) {
                     b.add_name(a, id, ALIAS);
                 }
-                admin1.insert(code, (name, id));
+                admin1.insert(code.to_string(), name);
             }
             Some("B") => {
                 let code = field(&f, 1, line_no)?;
                 let name = field(&f, 5, line_no)?.to_string();
-                let a1 = admin1.get(field(&f, 4, line_no)?).map(|x| x.0.clone());
+                let a1 = admin1.get(field(&f, 4, line_no)?).cloned();
                 let place = Place {
                     geonameid: num(&f, 2, line_no)?,
                     name: name.clone(),
@@ -184,19 +268,20 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::Admin2,
                     population: num(&f, 8, line_no)?,
                 };
+                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
                 let id = b.push_place(place, line_no)?;
                 b.add_name(&name, id, 0);
                 for a in list(field(&f, 9, line_no)?) {
                     b.add_name(a, id, ALIAS);
                 }
-                admin2.insert(code, name);
+                admin2.insert(code.to_string(), name);
             }
             Some("P") => {
                 let name = field(&f, 5, line_no)?.to_string();
                 let place = Place {
                     geonameid: num(&f, 1, line_no)?,
                     name: name.clone(),
-                    admin1: admin1.get(field(&f, 3, line_no)?).map(|x| x.0.clone()),
+                    admin1: admin1.get(field(&f, 3, line_no)?).cloned(),
                     admin2: admin2.get(field(&f, 4, line_no)?).cloned(),
                     country: field(&f, 2, line_no)?.to_string(),
                     lat: coord(&f, 6, line_no)?,
@@ -204,6 +289,7 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::City,
                     population: num(&f, 8, line_no)?,
                 };
+                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
                 let id = b.push_place(place, line_no)?;
                 b.add_name(&name, id, 0);
                 for a in list(field(&f, 9, line_no)?) {
@@ -211,12 +297,18 @@ pub fn load() -> Result<Loaded, GeoError> {
                 }
             }
             Some("") | None => {}
-            Some(_) => return Err(GeoError::Field { line: line_no, field: 0 }),
+            Some(_) => {
+                return Err(GeoError::Field {
+                    line: line_no,
+                    field: 0,
+                })
+            }
         }
     }
     if b.loaded.countries.is_empty() || b.loaded.places.is_empty() {
         return Err(GeoError::Empty);
     }
     b.loaded.max_tokens = b.loaded.max_tokens.min(8);
+    b.loaded.index = Index::build(std::mem::take(&mut b.keys), std::mem::take(&mut b.pairs));
     Ok(b.loaded)
 }

@@ -1,71 +1,80 @@
 //! Word lists that keep place matching off common words, people and sport teams.
 //! All entries are folded (lower case, no diacritics).
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use xxhash_rust::xxh3::Xxh3Builder;
+
 /// Never a place on its own, whatever the context: months, weekdays, function words and
 /// everyday words that happen to be the names of small towns somewhere.
+#[rustfmt::skip]
 pub const NEVER: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "by",
-    "for", "from", "with", "as", "is", "it", "he", "she", "we", "they", "i", "you", "but",
-    "if", "so", "no", "not", "all", "any", "one", "two", "three", "this", "that", "these",
-    "those", "there", "here", "when", "where", "what", "who", "how", "why", "after", "before",
-    "during", "under", "over", "about", "mr", "mrs", "ms", "dr", "st", "police", "army",
-    "government", "president", "minister", "ministry", "council", "union", "parliament",
-    "congress", "senate", "court", "party", "state", "city", "town", "village", "district",
-    "province", "region", "county", "republic", "kingdom", "north", "south", "east", "west",
-    "central", "new", "old", "great", "little", "big", "young", "best", "good", "hope",
-    "victory", "liberty", "independence", "freedom", "unity", "progress", "reform", "justice",
-    "peace", "friendship", "concord", "harmony", "prosperity", "enterprise", "commerce",
-    "industry", "security", "defence", "defense", "health", "education", "media", "press",
-    "news", "times", "post", "mail", "star", "sun", "mirror", "guardian", "herald", "tribune",
-    "wire", "ap", "afp", "reuters", "bbc", "cnn", "un", "eu", "nato", "red", "cross",
-    "crescent", "islamic", "muslim", "christian", "jewish", "catholic", "orthodox", "church",
-    "mosque", "temple", "god", "allah", "christ", "jesus", "mary", "joseph", "john", "paul",
-    "peter", "james", "david", "michael", "george", "william", "thomas", "mark", "luke",
-    "matthew", "martin", "francis", "anna", "maria", "elizabeth", "victoria", "prince",
-    "princess", "king", "queen", "saint", "lord", "lady", "sir", "general", "colonel",
-    "captain", "major", "sergeant", "officer", "commander", "chief", "head", "leader",
-    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "residents", "people",
-    "forces", "troops", "soldiers", "fighters", "rebels", "militants", "attack", "attacks",
-    "strike", "strikes", "drone", "drones", "missile", "missiles", "bomb", "blast",
-    "explosion", "fire", "killed", "dead", "wounded", "injured", "hospital", "market",
-    "airport", "port", "station", "bridge", "road", "street", "avenue", "square", "camp",
-    "school", "university", "college", "academy", "institute", "centre", "center", "museum",
-    "hotel", "bank", "company", "group", "network", "agency", "office", "house", "hall",
-    "tower", "palace", "castle", "fort", "park", "garden", "beach", "island", "islands",
-    "mountain", "mountains", "hill", "hills", "lake", "river", "sea", "ocean", "gulf", "bay",
-    "coast", "valley", "desert", "forest", "plain", "plains", "field", "fields", "monday's",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "of", "the", "a", "an", "and", "or", "in", "on", "at",
+    "to", "by", "for", "from", "with", "as", "is", "it", "he", "she", "we", "they", "i",
+    "you", "but", "if", "so", "no", "not", "all", "any", "one", "two", "three", "this",
+    "that", "these", "those", "there", "here", "when", "where", "what", "who", "how", "why",
+    "after", "before", "during", "under", "over", "about", "mr", "mrs", "ms", "dr", "st",
+    "police", "army", "government", "president", "minister", "ministry", "council", "union",
+    "parliament", "congress", "senate", "court", "party", "state", "city", "town",
+    "village", "district", "province", "region", "county", "republic", "kingdom", "north",
+    "south", "east", "west", "central", "new", "old", "great", "little", "big", "young",
+    "best", "good", "hope", "victory", "liberty", "independence", "freedom", "unity",
+    "progress", "reform", "justice", "peace", "friendship", "concord", "harmony",
+    "prosperity", "enterprise", "commerce", "industry", "security", "defence", "defense",
+    "health", "education", "media", "press", "news", "times", "post", "mail", "star", "sun",
+    "mirror", "guardian", "herald", "tribune", "wire", "ap", "afp", "reuters", "bbc", "cnn",
+    "un", "eu", "nato", "red", "cross", "crescent", "islamic", "muslim", "christian",
+    "jewish", "catholic", "orthodox", "church", "mosque", "temple", "god", "allah",
+    "christ", "jesus", "mary", "joseph", "john", "paul", "peter", "james", "david",
+    "michael", "george", "william", "thomas", "mark", "luke", "matthew", "martin",
+    "francis", "anna", "maria", "elizabeth", "victoria", "prince", "princess", "king",
+    "queen", "saint", "lord", "lady", "sir", "general", "colonel", "captain", "major",
+    "sergeant", "officer", "commander", "chief", "head", "leader", "spokesman",
+    "spokeswoman", "spokesperson", "official", "officials", "residents", "people", "forces",
+    "troops", "soldiers", "fighters", "rebels", "militants", "attack", "attacks", "strike",
+    "strikes", "drone", "drones", "missile", "missiles", "bomb", "blast", "explosion",
+    "fire", "killed", "dead", "wounded", "injured", "hospital", "market", "airport", "port",
+    "station", "bridge", "road", "street", "avenue", "square", "camp", "school",
+    "university", "college", "academy", "institute", "centre", "center", "museum", "hotel",
+    "bank", "company", "group", "network", "agency", "office", "house", "hall", "tower",
+    "palace", "castle", "fort", "park", "garden", "beach", "island", "islands", "mountain",
+    "mountains", "hill", "hills", "lake", "river", "sea", "ocean", "gulf", "bay", "coast",
+    "valley", "desert", "forest", "plain", "plains", "field", "fields", "monday's",
     "tuesday's", "earlier", "later", "late", "early", "last", "next", "first", "second",
-    "third", "friday's", "week", "month", "year", "today", "yesterday", "tomorrow", "morning",
-    "evening", "night", "afternoon", "dawn", "noon", "midnight", "spring", "summer", "autumn",
-    "winter", "christmas", "easter", "ramadan", "eid", "thanksgiving", "halloween", "photo",
-    "video", "image", "read", "more", "also", "see", "update", "updated", "breaking", "live",
-    "opinion", "analysis", "editorial", "comment", "sport", "sports", "business", "world",
-    "local", "national", "international", "global", "africa", "asia", "europe",
-    "middle", "western", "eastern", "northern", "southern", "federal", "national", "royal",
-    "imperial", "grand", "upper", "lower", "inner", "outer", "high", "low", "long", "short",
-    "fair", "free", "fine", "rich", "gold", "golden", "silver", "iron", "stone", "rock",
-    "green", "white", "black", "blue", "brown", "grey", "gray", "pink", "rose", "lily",
-    "ivy", "olive", "palm", "oak", "pine", "cedar", "maple", "elm", "ash", "wolf", "bear",
-    "lion", "eagle", "hawk", "fox", "deer", "bull", "horse", "buffalo", "phoenix", "media",
-    "online", "internet", "data", "energy", "power", "oil", "gas", "water", "food", "aid",
-    "relief", "rescue", "emergency", "crisis", "war", "battle", "front", "line", "border",
-    "frontier", "zone", "area", "base", "headquarters", "command", "service", "services",
-    "national", "popular", "democratic", "social", "liberal", "conservative", "labour",
-    "labor", "green", "alliance", "coalition", "movement", "front", "league", "federation",
-    "association", "society", "foundation", "trust", "fund", "program", "programme",
-    "project", "plan", "deal", "accord", "treaty", "agreement", "talks", "summit",
-    "conference", "meeting", "session", "assembly", "commission", "committee", "board",
-    "authority", "administration", "department", "bureau", "division", "unit", "brigade",
-    "battalion", "regiment", "corps", "guard", "guards", "navy", "air", "marine", "marines",
-    "coast", "special", "rapid", "support", "operation", "operations", "mission", "task",
-    "force", "team", "club", "fc", "united", "city", "rovers", "athletic", "sporting",
+    "third", "friday's", "week", "month", "year", "today", "yesterday", "tomorrow",
+    "morning", "evening", "night", "afternoon", "dawn", "noon", "midnight", "spring",
+    "summer", "autumn", "winter", "christmas", "easter", "ramadan", "eid", "thanksgiving",
+    "halloween", "photo", "video", "image", "read", "more", "also", "see", "update",
+    "updated", "breaking", "live", "opinion", "analysis", "editorial", "comment", "sport",
+    "sports", "business", "world", "local", "national", "international", "global", "africa",
+    "asia", "europe", "middle", "western", "eastern", "northern", "southern", "federal",
+    "national", "royal", "imperial", "grand", "upper", "lower", "inner", "outer", "high",
+    "low", "long", "short", "fair", "free", "fine", "rich", "gold", "golden", "silver",
+    "iron", "stone", "rock", "green", "white", "black", "blue", "brown", "grey", "gray",
+    "pink", "rose", "lily", "ivy", "olive", "palm", "oak", "pine", "cedar", "maple", "elm",
+    "ash", "wolf", "bear", "lion", "eagle", "hawk", "fox", "deer", "bull", "horse",
+    "buffalo", "phoenix", "media", "online", "internet", "data", "energy", "power", "oil",
+    "gas", "water", "food", "aid", "relief", "rescue", "emergency", "crisis", "war",
+    "battle", "front", "line", "border", "frontier", "zone", "area", "base", "headquarters",
+    "command", "service", "services", "national", "popular", "democratic", "social",
+    "liberal", "conservative", "labour", "labor", "green", "alliance", "coalition",
+    "movement", "front", "league", "federation", "association", "society", "foundation",
+    "trust", "fund", "program", "programme", "project", "plan", "deal", "accord", "treaty",
+    "agreement", "talks", "summit", "conference", "meeting", "session", "assembly",
+    "commission", "committee", "board", "authority", "administration", "department",
+    "bureau", "division", "unit", "brigade", "battalion", "regiment", "corps", "guard",
+    "guards", "navy", "air", "marine", "marines", "coast", "special", "rapid", "support",
+    "operation", "operations", "mission", "task", "force", "team", "club", "arab", "arabs",
+    "sheikh", "emir", "sultan", "fc", "united", "city", "rovers", "athletic", "sporting",
     "real", "inter", "dynamo", "olympic", "olympique", "racing", "wanderers",
 ];
 
 /// Real places that are also everyday words: accepted only after a place preposition
 /// ("in Nice", "near Split") and never at the start of a sentence.
+#[rustfmt::skip]
 pub const AMBIGUOUS: &[&str] = &[
     "nice", "split", "bath", "reading", "van", "sale", "bar", "most", "mobile", "male",
     "surprise", "hope", "paradise", "eagle", "opportunity", "temple", "wells", "mercy",
@@ -76,6 +85,7 @@ pub const AMBIGUOUS: &[&str] = &[
 
 /// Given names that are also place names ("Chad Morrison", "Jordan Pike", "Georgia Lane").
 /// Followed by a capitalised word that is not a place word, they name a person.
+#[rustfmt::skip]
 pub const FIRST_NAMES: &[&str] = &[
     "jordan", "chad", "georgia", "israel", "victoria", "florence", "austin", "paris",
     "lincoln", "charlotte", "sydney", "chelsea", "dallas", "houston", "kent", "orlando",
@@ -89,31 +99,62 @@ pub const FIRST_NAMES: &[&str] = &[
 
 /// Words after a place name that keep it a place even when the name is also a given
 /// name ("Israel Defense Forces", "Jordan Valley", "Georgia Dream").
+#[rustfmt::skip]
 pub const PLACE_FOLLOWERS: &[&str] = &[
     "defense", "defence", "forces", "army", "government", "ministry", "valley", "river",
     "sea", "border", "coast", "police", "navy", "air", "national", "central", "state",
     "province", "region", "oblast", "krai", "governorate", "district", "county", "city",
     "republic", "kingdom", "dream", "parliament", "president", "prime", "foreign",
-    "interior", "authorities", "officials", "airport", "port", "province's",
+    "interior", "authorities", "officials", "airport", "port", "power", "energy", "bank",
+    "airways", "airlines", "railways", "telecom", "electric", "university", "institute",
+    "hospital", "market", "camp", "road", "highway", "street", "bridge", "station",
+    "prison", "mosque", "church", "school", "stadium", "square", "neighbourhood",
+    "neighborhood", "checkpoint", "base", "refinery", "terminal", "harbour", "harbor",
+    "plant", "factory", "village", "town", "residents", "council", "mayor", "governor",
+    "municipality", "zone", "international", "international's", "oblast's", "region's",
+    "crossing", "dam", "lake",
+];
+
+/// Capitalised words that may stand before a place name without making it a surname
+/// ("Greater Manchester", "Mount Sinjar").
+#[rustfmt::skip]
+pub const PLACE_PREFIXES: &[&str] = &[
+    "greater", "mount", "lake", "port", "fort", "metropolitan", "rural", "downtown",
+    "eastern", "western", "northern", "southern", "central", "occupied", "besieged",
+    "neighbouring", "neighboring", "frontline", "nearby", "capital", "southeastern",
+    "southwestern", "northeastern", "northwestern", "province", "region", "city", "town",
+    "village", "camp", "via", "says", "said",
+];
+
+/// Lower-case words that, several together, mark a sports report.
+#[rustfmt::skip]
+pub const SPORT_CUES: &[&str] = &[
+    "coach", "rebounds", "league", "scored", "striker", "playoff", "playoffs", "halftime",
+    "innings", "wicket", "quarterback", "fixture", "assists", "midfielder", "referee",
+    "teammates", "franchise", "goals", "tournament", "championship", "three-pointers",
+    "pointers", "goalkeeper", "penalty", "equaliser", "equalizer", "half-time",
 ];
 
 /// Words after a place that make the pair a sport team or university side.
+#[rustfmt::skip]
 pub const SPORT_FOLLOWERS: &[&str] = &[
-    "tech", "fc", "united", "rovers", "wanderers", "athletic", "athletico", "albion",
-    "hotspur", "rangers", "celtic", "dynamo", "lakers", "warriors", "bulls", "hawks",
-    "bulldogs", "yellow", "jackets", "eagles", "tigers", "lions", "bears", "giants", "jets",
-    "knicks", "nets", "celtics", "heat", "magic", "suns", "spurs", "rockets", "mavericks",
-    "nuggets", "jazz", "kings", "clippers", "pistons", "pacers", "bucks", "hornets",
-    "thunder", "blazers", "timberwolves", "pelicans", "grizzlies", "raptors", "wizards",
-    "cavaliers", "sixers", "76ers", "braves", "falcons", "saints", "cowboys", "patriots",
-    "dolphins", "chiefs", "steelers", "ravens", "packers", "vikings", "panthers", "seahawks",
-    "wildcats", "gators", "seminoles", "huskies", "volunteers", "crimson", "tide", "ducks",
-    "trojans", "bruins", "ravens", "canucks", "oilers", "flames", "senators", "capitals",
-    "flyers", "penguins", "red", "blue", "white", "sox", "cubs", "mets", "yankees",
-    "dodgers", "astros", "rangers", "mariners", "marlins", "orioles", "phillies", "royals",
+    "tech", "fc", "united", "town", "pioneers", "comets", "rovers", "wanderers", "athletic",
+    "athletico", "albion", "hotspur", "rangers", "celtic", "dynamo", "lakers", "warriors",
+    "bulls", "hawks", "bulldogs", "yellow", "jackets", "eagles", "tigers", "lions", "bears",
+    "giants", "jets", "knicks", "nets", "celtics", "heat", "magic", "suns", "spurs",
+    "rockets", "mavericks", "nuggets", "jazz", "kings", "clippers", "pistons", "pacers",
+    "bucks", "hornets", "thunder", "blazers", "timberwolves", "pelicans", "grizzlies",
+    "raptors", "wizards", "cavaliers", "sixers", "76ers", "braves", "falcons", "saints",
+    "cowboys", "patriots", "dolphins", "chiefs", "steelers", "ravens", "packers", "vikings",
+    "panthers", "seahawks", "wildcats", "gators", "seminoles", "huskies", "volunteers",
+    "crimson", "tide", "ducks", "trojans", "bruins", "ravens", "canucks", "oilers",
+    "flames", "senators", "capitals", "flyers", "penguins", "red", "blue", "white", "sox",
+    "cubs", "mets", "yankees", "dodgers", "astros", "rangers", "mariners", "marlins",
+    "orioles", "phillies", "royals",
 ];
 
 /// Titles that make the next capitalised word a person ("Coach Jordan", "Mr Chad").
+#[rustfmt::skip]
 pub const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "coach", "captain",
     "forward", "striker", "midfielder", "defender", "goalkeeper", "guard", "centre",
@@ -121,21 +162,34 @@ pub const TITLES: &[&str] = &[
     "senator", "governor", "minister", "general", "colonel", "professor", "prof", "judge",
     "rev", "father", "sister", "brother", "pastor", "imam", "rabbi", "analyst", "trader",
     "strategist", "economist", "chairman", "chairwoman", "ceo", "director", "actor",
-    "actress", "singer", "player", "star",
+    "actress", "singer", "player", "star", "sheikh", "emir", "sultan", "mullah", "mufti",
+];
+
+/// Lower-case words that may sit inside a multi-word place name ("Norte de Santander",
+/// "Port-au-Prince", "Rostov-on-Don").
+#[rustfmt::skip]
+pub const CONNECTORS: &[&str] = &[
+    "de", "del", "la", "las", "los", "el", "al", "an", "ar", "as", "ash", "ad", "az", "ed",
+    "en", "es", "et", "of", "on", "upon", "sur", "am", "der", "di", "da", "do", "dos",
+    "das", "du", "des", "le", "les", "bin", "ibn", "bint", "ul", "e", "y", "i", "im", "in",
+    "and", "au", "aux", "sous", "lès", "les", "a",
 ];
 
 /// Words after a name that mark a division: "Kharkiv region", "Borno state".
+#[rustfmt::skip]
 pub const ADMIN1_SUFFIXES: &[&str] = &[
     "region", "oblast", "province", "krai", "kray", "state", "governorate", "department",
     "division", "voivodeship", "prefecture", "territory", "regions", "provinces",
 ];
 
 /// Words after a name that mark a second-level division: "Bannu district".
+#[rustfmt::skip]
 pub const ADMIN2_SUFFIXES: &[&str] = &[
-    "district", "county", "raion", "rayon", "municipality", "districts", "counties",
+    "district", "county", "raion", "rayon", "municipality", "districts", "counties", "zone",
 ];
 
 /// Words before a name that make it a place ("in Nice", "near Split").
+#[rustfmt::skip]
 pub const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "near", "outside", "around", "at", "from", "to", "into", "towards", "toward",
     "across", "of", "nearby", "between", "through",
@@ -144,6 +198,34 @@ pub const PLACE_PREPOSITIONS: &[&str] = &[
 /// Words whose presence in a text makes the US state of Georgia more likely.
 pub const US_CUES: &[&str] = &["atlanta", "savannah", "macon", "augusta", "peachtree"];
 
-pub fn contains(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+/// A word list as a hash set, built on first use.
+pub struct WordSet {
+    set: LazyLock<HashSet<&'static str, Xxh3Builder>>,
 }
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        !word.is_empty() && self.set.contains(word)
+    }
+}
+
+macro_rules! word_set {
+    ($name:ident, $list:ident) => {
+        pub static $name: WordSet = WordSet {
+            set: LazyLock::new(|| $list.iter().copied().collect()),
+        };
+    };
+}
+
+word_set!(NEVER_SET, NEVER);
+word_set!(AMBIGUOUS_SET, AMBIGUOUS);
+word_set!(FIRST_NAMES_SET, FIRST_NAMES);
+word_set!(PLACE_FOLLOWERS_SET, PLACE_FOLLOWERS);
+word_set!(PLACE_PREFIXES_SET, PLACE_PREFIXES);
+word_set!(SPORT_FOLLOWERS_SET, SPORT_FOLLOWERS);
+word_set!(TITLES_SET, TITLES);
+word_set!(CONNECTORS_SET, CONNECTORS);
+word_set!(ADMIN1_SUFFIXES_SET, ADMIN1_SUFFIXES);
+word_set!(ADMIN2_SUFFIXES_SET, ADMIN2_SUFFIXES);
+word_set!(PLACE_PREPOSITIONS_SET, PLACE_PREPOSITIONS);
+word_set!(US_CUES_SET, US_CUES);

@@ -2,10 +2,12 @@
 //! the tokens with the folded-name index, trap filters (common words, people, sport
 //! teams), then a choice among homonyms weighed by the countries the whole text names.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::data::{Entry, DEMONYM};
-use super::lexicon::{self, contains};
+use xxhash_rust::xxh3::Xxh3Builder;
+
+use super::lexicon;
 use super::text::{tokenize, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
@@ -34,8 +36,17 @@ pub struct Resolver<'g> {
     g: &'g Gazetteer,
     toks: Tokens,
     spans: Vec<Span<'g>>,
-    /// Country context: weight per country index.
+    /// Country context: weight per country index, from every span.
     context: Vec<f32>,
+    /// Country context from countries named or referred to by demonym only.
+    strong: Vec<f32>,
+    /// "Georgia Tech" was seen: the text is about the US state.
+    georgia_tech: bool,
+    /// Byte offset of the end of the first line (the title).
+    text_title_end: usize,
+    /// Summed context contribution of all spans with the same name, keyed by the
+    /// address of their index entry: a repeated ambiguous name must not vouch for itself.
+    by_name: HashMap<usize, Vec<(u16, f32)>>,
 }
 
 impl<'g> Resolver<'g> {
@@ -46,6 +57,10 @@ impl<'g> Resolver<'g> {
             toks,
             spans: Vec::new(),
             context: vec![0.0; g.countries.len()],
+            strong: vec![0.0; g.countries.len()],
+            georgia_tech: false,
+            text_title_end: text.find('\n').unwrap_or(0),
+            by_name: HashMap::new(),
         };
         r.match_spans();
         r.filter_traps();
@@ -76,26 +91,44 @@ impl<'g> Resolver<'g> {
             let mut j = i;
             while j < n && j - i < self.g.max_tokens {
                 if j > i {
-                    if !self.toks.list[j].joins_prev {
+                    let t = &self.toks.list[j];
+                    let w = self.toks.folded(t);
+                    if !t.joins_prev
+                        || !t.upper
+                            && !lexicon::CONNECTORS_SET.contains(w)
+                            && !lexicon::ADMIN1_SUFFIXES_SET.contains(w)
+                            && !lexicon::ADMIN2_SUFFIXES_SET.contains(w)
+                    {
                         break;
                     }
                     key.push(' ');
                 }
                 key.push_str(self.toks.folded(&self.toks.list[j]));
                 if let Some(es) = self.g.index.get(key.as_str()) {
-                    best = Some((j, es.as_slice()));
+                    best = Some((j, es));
                 }
                 j += 1;
             }
             match best {
                 Some((last, entries)) => {
                     let end = self.toks.list[last].end;
+                    // "Kangpokpi district" may itself be a gazetteer name
+                    let tail = self.toks.folded(&self.toks.list[last]);
+                    let suffix = if last == i {
+                        Suffix::None
+                    } else if lexicon::ADMIN1_SUFFIXES_SET.contains(tail) {
+                        Suffix::Admin1
+                    } else if lexicon::ADMIN2_SUFFIXES_SET.contains(tail) {
+                        Suffix::Admin2
+                    } else {
+                        Suffix::None
+                    };
                     self.spans.push(Span {
                         first: i,
                         last,
                         end,
                         entries: &entries[..entries.len().min(MAX_CANDIDATES)],
-                        suffix: Suffix::None,
+                        suffix,
                     });
                     i = last + 1;
                 }
@@ -104,25 +137,42 @@ impl<'g> Resolver<'g> {
         }
     }
 
+    /// "Somali forces": a demonym reading wins over a homonymous place unless a division
+    /// suffix follows ("Somali region").
     fn is_demonym_only(s: &Span) -> bool {
-        s.entries.iter().all(|e| e.flags & DEMONYM != 0)
+        s.suffix == Suffix::None && s.entries.iter().any(|e| e.flags & DEMONYM != 0)
     }
 
     /// Drops spans that are common words, people or sport teams; notes division suffixes.
     fn filter_traps(&mut self) {
-        let lower: HashSet<&str> = self
+        let lower = self.lowercase_words();
+        let thanksgiving = lower.contains("thanksgiving");
+        let sport_cues = lexicon::SPORT_CUES
+            .iter()
+            .filter(|w| lower.contains(**w))
+            .count();
+        let sport = sport_cues >= 3;
+        let title_end = self.text_title_end;
+        // "Jordan Closes Border Crossing": in a title-case headline capitals mean nothing
+        let title_words: Vec<bool> = self
             .toks
             .list
             .iter()
-            .filter(|t| !t.upper)
-            .map(|t| self.toks.folded(t))
+            .take_while(|t| t.start < title_end)
+            .filter(|t| t.end - t.start >= 4)
+            .map(|t| t.upper)
             .collect();
-        let thanksgiving = self
-            .toks
-            .list
-            .iter()
-            .any(|t| self.toks.folded(t) == "thanksgiving");
+        let title_case = title_words.len() >= 3
+            && title_words.iter().filter(|u| **u).count() * 5 >= title_words.len() * 3;
+        let in_caps_title = |t: &super::text::Token| title_case && t.start < title_end;
+        let mut covered = vec![false; self.toks.list.len()];
+        for s in self.spans.iter().filter(|s| self.prominent(s)) {
+            for c in covered.iter_mut().take(s.last + 1).skip(s.first) {
+                *c = true;
+            }
+        }
         let mut persons: HashSet<String> = HashSet::new();
+        let mut teams: HashSet<String> = HashSet::new();
         let mut keep = vec![true; self.spans.len()];
         for (k, s) in self.spans.iter().enumerate() {
             let single = s.first == s.last;
@@ -131,55 +181,94 @@ impl<'g> Resolver<'g> {
             let next = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev);
             let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
             let next_upper = next.is_some_and(|t| t.upper);
-            let prev_w = if s.first > 0 && tok.joins_prev {
-                self.folded(s.first - 1)
+            let prev = if s.first > 0 && tok.joins_prev {
+                self.toks.list.get(s.first - 1)
             } else {
-                ""
+                None
             };
+            let prev_w = prev.map(|t| self.toks.folded(t)).unwrap_or("");
             let prev_any = if s.first > 0 && !tok.sentence_start {
                 self.folded(s.first - 1)
             } else {
                 ""
             };
-            let drop = if single && contains(lexicon::NEVER, w) {
+            let all_common =
+                (s.first..=s.last).all(|i| lexicon::NEVER_SET.contains(self.folded(i)));
+            let place_follower = lexicon::PLACE_FOLLOWERS_SET.contains(next_w)
+                || lexicon::ADMIN1_SUFFIXES_SET.contains(next_w)
+                || lexicon::ADMIN2_SUFFIXES_SET.contains(next_w);
+            // a common word: "Police said", "the Sale", "turkey ... Turkey sales"
+            let common_word = all_common
+                || single
+                    && if lexicon::AMBIGUOUS_SET.contains(w) {
+                        tok.sentence_start || !lexicon::PLACE_PREPOSITIONS_SET.contains(prev_any)
+                    } else {
+                        lower.contains(w) || w == "turkey" && thanksgiving
+                    };
+            let drop = if common_word {
                 true
-            } else if single && contains(lexicon::AMBIGUOUS, w) {
-                tok.sentence_start || !contains(lexicon::PLACE_PREPOSITIONS, prev_any)
-            } else if single && lower.contains(w) {
-                true
-            } else if single && w == "turkey" && thanksgiving {
-                true
-            } else if next_upper && contains(lexicon::SPORT_FOLLOWERS, next_w) {
-                true
-            } else if contains(lexicon::TITLES, prev_w)
-                && !contains(lexicon::PLACE_PREPOSITIONS, prev_w)
+            } else if next_upper
+                && (lexicon::SPORT_FOLLOWERS_SET.contains(next_w)
+                    || sport && next_w.ends_with('s') && !place_follower)
             {
+                teams.insert(w.to_string());
+                true
+            } else if single && lexicon::TITLES_SET.contains(prev_w) {
+                persons.insert(w.to_string());
+                if next_upper {
+                    persons.insert(next_w.to_string());
+                }
                 true
             } else if single
-                && contains(lexicon::FIRST_NAMES, w)
+                && !in_caps_title(&tok)
+                && lexicon::FIRST_NAMES_SET.contains(w)
                 && next_upper
-                && !contains(lexicon::PLACE_FOLLOWERS, next_w)
-                && !contains(lexicon::ADMIN1_SUFFIXES, next_w)
-                && !contains(lexicon::ADMIN2_SUFFIXES, next_w)
+                && !place_follower
                 && !self.starts_place(s.last + 1)
             {
                 persons.insert(w.to_string());
+                persons.insert(next_w.to_string());
+                true
+            } else if single
+                && !in_caps_title(&tok)
+                && prev.is_some_and(|p| p.upper)
+                && !covered[s.first - 1]
+                && !lexicon::NEVER_SET.contains(prev_w)
+                && !lexicon::PLACE_PREFIXES_SET.contains(prev_w)
+                && !lexicon::TITLES_SET.contains(prev_w)
+                && !place_follower
+                && !self.prominent(s)
+            {
+                // "Ian Blackwood", "Ray Santos": a surname, not the town
+                true
+            } else if next_upper
+                && tok.start >= title_end
+                && !self.place_word_follows(s.last + 1)
+                && !self.prominent(s)
+                && !self.starts_place(s.last + 1)
+            {
+                // "Riverside Courier", "Jean-Baptiste Bisimwa": part of a longer name
+                true
+            } else if single && sport && !self.prominent(s) {
+                // sports reports name teams by their towns ("at home against Denver")
                 true
             } else {
                 false
             };
             keep[k] = !drop;
         }
-        // a given name once used for a person stays a person in this text
+        // a name once used for a person or a team stays one in this text
         for (k, s) in self.spans.iter().enumerate() {
-            if s.first == s.last && persons.contains(self.folded(s.first)) {
+            let w = self.folded(s.first);
+            if s.first == s.last && (persons.contains(w) || teams.contains(w) && sport) {
                 let next = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev);
                 let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
-                if !contains(lexicon::PLACE_FOLLOWERS, next_w) {
+                if !lexicon::PLACE_FOLLOWERS_SET.contains(next_w) {
                     keep[k] = false;
                 }
             }
         }
+        self.georgia_tech = teams.contains("georgia");
         let mut k = 0;
         self.spans.retain(|_| {
             k += 1;
@@ -189,9 +278,9 @@ impl<'g> Resolver<'g> {
         for s in self.spans.iter_mut() {
             if let Some(t) = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev) {
                 let w = self.toks.folded(t);
-                let suffix = if contains(lexicon::ADMIN1_SUFFIXES, w) {
+                let suffix = if lexicon::ADMIN1_SUFFIXES_SET.contains(w) {
                     Suffix::Admin1
-                } else if contains(lexicon::ADMIN2_SUFFIXES, w) {
+                } else if lexicon::ADMIN2_SUFFIXES_SET.contains(w) {
                     Suffix::Admin2
                 } else {
                     Suffix::None
@@ -202,7 +291,7 @@ impl<'g> Resolver<'g> {
                         .any(|e| kinds.contains(&self.g.place(PlaceId(e.id)).kind))
                 };
                 let fits = match suffix {
-                    Suffix::Admin1 => has_kind(&[PlaceKind::Admin1]),
+                    Suffix::Admin1 => has_kind(&[PlaceKind::Admin1, PlaceKind::Admin2]),
                     Suffix::Admin2 => has_kind(&[PlaceKind::Admin2, PlaceKind::Admin1]),
                     Suffix::None => false,
                 };
@@ -214,11 +303,72 @@ impl<'g> Resolver<'g> {
         }
     }
 
+    /// Which of the words that matter here (single-word names, sport cues) also occur in
+    /// lower case in the text: "police ... Police" is a common word. One pass with a cheap
+    /// (first byte, length) filter instead of hashing every word.
+    fn lowercase_words(&self) -> HashSet<&str> {
+        let mut wanted: Vec<&str> = self
+            .spans
+            .iter()
+            .filter(|s| s.first == s.last)
+            .map(|s| self.folded(s.first))
+            .collect();
+        wanted.extend_from_slice(lexicon::SPORT_CUES);
+        wanted.push("thanksgiving");
+        let mut filter = [0u64; 256];
+        for w in &wanted {
+            if let Some(&b) = w.as_bytes().first() {
+                filter[b as usize] |= 1u64 << w.len().min(63);
+            }
+        }
+        let wanted_set: HashSet<&str, Xxh3Builder> = wanted.iter().copied().collect();
+        let mut out = HashSet::new();
+        for t in &self.toks.list {
+            let w = self.toks.folded(t);
+            let Some(&b) = w.as_bytes().first() else {
+                continue;
+            };
+            if filter[b as usize] & (1u64 << w.len().min(63)) == 0 {
+                continue;
+            }
+            if (!t.upper || w == "thanksgiving") && wanted_set.contains(w) {
+                out.insert(w);
+            }
+        }
+        out
+    }
+
+    /// "Debre Markos Referral Hospital": a place word among the next capitalised words
+    /// makes the run a facility in the place, not a name that merely contains it.
+    fn place_word_follows(&self, i: usize) -> bool {
+        self.toks
+            .list
+            .iter()
+            .skip(i)
+            .take(4)
+            .take_while(|t| t.joins_prev && t.upper)
+            .any(|t| {
+                let w = self.toks.folded(t);
+                lexicon::PLACE_FOLLOWERS_SET.contains(w)
+                    || lexicon::ADMIN1_SUFFIXES_SET.contains(w)
+                    || lexicon::ADMIN2_SUFFIXES_SET.contains(w)
+            })
+    }
+
+    /// A country, a division by its main name, or a city of a million: never a surname.
+    fn prominent(&self, s: &Span) -> bool {
+        s.entries.iter().any(|e| {
+            let p = self.g.place(PlaceId(e.id));
+            p.kind == PlaceKind::Country && e.flags & DEMONYM == 0
+                || e.flags == 0 && (p.kind == PlaceKind::Admin1 || p.population >= 1_000_000)
+        })
+    }
+
     /// Whether a gazetteer name (not a given name) starts at token `i`.
     fn starts_place(&self, i: usize) -> bool {
         let w = self.folded(i);
         !w.is_empty()
-            && !contains(lexicon::FIRST_NAMES, w)
+            && !lexicon::FIRST_NAMES_SET.contains(w)
             && self.g.index.get(w).is_some_and(|es| {
                 es.iter().any(|e| {
                     e.flags == 0
@@ -262,10 +412,23 @@ impl<'g> Resolver<'g> {
 
     fn build_context(&mut self) {
         let mut ctx = vec![0.0f32; self.g.countries.len()];
+        let mut strong = vec![0.0f32; self.g.countries.len()];
+        let mut by_name: HashMap<usize, Vec<(u16, f32)>> = HashMap::new();
         for s in &self.spans {
-            for (c, w) in self.contribution(s) {
+            let named = self.names_country(s);
+            let contrib = self.contribution(s);
+            by_name
+                .entry(s.entries.as_ptr() as usize)
+                .or_default()
+                .extend(contrib.iter().copied());
+            for (c, w) in contrib {
                 if let Some(x) = ctx.get_mut(c as usize) {
                     *x += w;
+                }
+                if named {
+                    if let Some(x) = strong.get_mut(c as usize) {
+                        *x += w;
+                    }
                 }
             }
         }
@@ -275,24 +438,38 @@ impl<'g> Resolver<'g> {
                 .toks
                 .list
                 .iter()
-                .filter(|t| t.upper && contains(lexicon::US_CUES, self.toks.folded(t)))
-                .count();
+                .filter(|t| t.upper && lexicon::US_CUES_SET.contains(self.toks.folded(t)))
+                .count()
+                + 2 * usize::from(self.georgia_tech);
             ctx[us] += 0.5 * cues as f32;
+            strong[us] += 0.5 * cues as f32;
         }
         self.context = ctx;
+        self.strong = strong;
+        self.by_name = by_name;
+    }
+
+    /// The span names a country or uses a demonym.
+    fn names_country(&self, s: &Span) -> bool {
+        s.entries.iter().any(|e| {
+            e.flags & DEMONYM != 0 || self.g.place(PlaceId(e.id)).kind == PlaceKind::Country
+        })
     }
 
     fn prior(&self, e: &Entry, suffix: Suffix) -> f32 {
         let p = self.g.place(PlaceId(e.id));
         let pop = ((p.population as f32) + 10.0).log10();
         let mut s = match p.kind {
-            PlaceKind::Country => 3.0 + 0.05 * pop,
+            PlaceKind::Country => 3.5 + 0.05 * pop,
             PlaceKind::Admin1 => 2.0 + 0.1 * pop,
             PlaceKind::Admin2 => 1.0 + 0.1 * pop,
             PlaceKind::City => 0.45 * pop,
         };
         if e.flags != 0 {
             s -= 0.3;
+        } else if p.kind == PlaceKind::City && suffix == Suffix::None {
+            // "Kherson" is the city before it is the oblast's short name
+            s += 1.0;
         }
         s += match (suffix, p.kind) {
             (Suffix::Admin1, PlaceKind::Admin1) => 4.0,
@@ -307,48 +484,69 @@ impl<'g> Resolver<'g> {
     /// The best entry of a span with its score margin, or None if the span should not
     /// yield a place (demonyms, weak small-town readings).
     fn resolve(&self, s: &Span) -> Option<(u32, f32)> {
-        let own = self.contribution(s);
-        let mut best: Option<(u32, f32)> = None;
-        let mut second = f32::NEG_INFINITY;
-        for e in s.entries.iter().filter(|e| e.flags & DEMONYM == 0) {
-            let c = self.g.country_index_of(e.id);
-            let own_c: f32 = own.iter().filter(|x| x.0 == c).map(|x| x.1).sum();
-            let ctx = (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
-            let score = self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0);
-            match best {
-                Some((_, b)) if score <= b => second = second.max(score),
-                _ => {
-                    if let Some((_, b)) = best {
-                        second = second.max(b);
-                    }
-                    best = Some((e.id, score));
-                }
-            }
-        }
-        let (id, score) = best?;
-        let p = self.g.place(PlaceId(id));
-        let c = self.g.country_index_of(id) as usize;
-        let own_c: f32 = own
+        let own: &[(u16, f32)] = self
+            .by_name
+            .get(&(s.entries.as_ptr() as usize))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let mut scored: Vec<(Entry, f32)> = s
+            .entries
             .iter()
-            .filter(|x| x.0 as usize == c)
-            .map(|x| x.1)
-            .sum();
-        let supported = self.context.get(c).copied().unwrap_or(0.0) - own_c > 0.01;
-        let single = s.first == s.last;
-        let weak = match p.kind {
-            PlaceKind::Admin2 => s.suffix == Suffix::None && single && !supported,
-            PlaceKind::City => single && !supported && p.population < 50_000,
-            _ => false,
+            .filter(|e| e.flags & DEMONYM == 0)
+            .map(|e| {
+                let c = self.g.country_index_of(e.id);
+                let own_c: f32 = own.iter().filter(|x| x.0 == c).map(|x| x.1).sum();
+                let ctx = (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
+                (*e, self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let own_strong = |c: usize| -> f32 {
+            if self.names_country(s) {
+                own.iter().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
+            } else {
+                0.0
+            }
         };
-        if weak {
-            return None;
-        }
-        let margin = if second.is_finite() {
-            score - second
+        let single = s.first == s.last;
+        let weak = |e: &Entry| -> bool {
+            let p = self.g.place(PlaceId(e.id));
+            let c = self.g.country_index_of(e.id) as usize;
+            let mine = own_strong(c);
+            let supported = self.strong.get(c).copied().unwrap_or(0.0) - mine > 0.01;
+            let any_strong = self.strong.iter().sum::<f32>() - mine > 0.01;
+            let alias = e.flags != 0;
+            match p.kind {
+                // a second-level division needs its suffix or its full multi-word name
+                PlaceKind::Admin2 => s.suffix == Suffix::None && (single || alias || !supported),
+                PlaceKind::Admin1 => {
+                    !supported && s.suffix == Suffix::None && single && (alias || any_strong)
+                }
+                PlaceKind::City => {
+                    !supported
+                        && (single
+                            && (alias && p.population < 1_000_000
+                                || p.population < 50_000
+                                || any_strong && p.population < 200_000)
+                            || any_strong && p.population < 50_000)
+                }
+                PlaceKind::Country => false,
+            }
+        };
+        let k = scored.iter().position(|(e, _)| !weak(e))?;
+        let (chosen, score) = scored[k];
+        let rival = scored
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != k)
+            .map(|(_, x)| x.1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let margin = if rival.is_finite() {
+            score - rival
         } else {
             10.0
         };
-        Some((id, 1.0 / (1.0 + (-margin).exp())))
+        Some((chosen.id, 1.0 / (1.0 + (-margin).exp())))
     }
 
     pub fn places(&self) -> Vec<PlaceMention> {

@@ -82,6 +82,14 @@ pub fn tokenize(text: &str) -> Tokens {
         list: Vec::with_capacity(text.len() / 5),
         folded: String::with_capacity(text.len()),
     };
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into reused buffers (the loader keys 400,000 names).
+pub fn tokenize_into(text: &str, toks: &mut Tokens) {
+    toks.list.clear();
+    toks.folded.clear();
     let mut chars = text.char_indices().peekable();
     let mut prev_end = 0usize;
     let mut first = true;
@@ -150,17 +158,22 @@ pub fn tokenize(text: &str) -> Tokens {
         prev_end = end;
         first = false;
     }
-    toks
 }
 
 /// The gazetteer key of a name: its folded tokens joined by single spaces.
 pub fn key_of(name: &str) -> String {
-    let t = tokenize(name);
     let mut k = String::new();
-    if !t.list.is_empty() {
-        t.key_into(0, t.list.len(), &mut k);
-    }
+    key_into(name, &mut Tokens::default(), &mut k);
     k
+}
+
+/// [`key_of`] with reused buffers.
+pub fn key_into(name: &str, scratch: &mut Tokens, out: &mut String) {
+    tokenize_into(name, scratch);
+    out.clear();
+    if !scratch.list.is_empty() {
+        scratch.key_into(0, scratch.list.len(), out);
+    }
 }
 
 #[cfg(test)]
@@ -194,7 +207,14 @@ mod tests {
         let words: Vec<(&str, bool, bool, bool)> = t
             .list
             .iter()
-            .map(|x| (&text[x.start..x.end], x.upper, x.joins_prev, x.sentence_start))
+            .map(|x| {
+                (
+                    &text[x.start..x.end],
+                    x.upper,
+                    x.joins_prev,
+                    x.sentence_start,
+                )
+            })
             .collect();
         assert_eq!(words[0], ("Drones", true, false, true));
         assert_eq!(words[2], ("Kharkiv", true, true, false));

@@ -7,7 +7,6 @@ pub mod setup;
 pub mod sink;
 pub mod source;
 pub mod state;
-pub mod state_shim;
 
-/// The dedup store the worker uses (switches to `state` once helper `dedup` lands).
+/// The dedup store the worker uses.
 pub use state as store;

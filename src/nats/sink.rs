@@ -6,6 +6,7 @@ use crate::metrics as m;
 use crate::model::Event;
 use async_nats::jetstream::{self, context::PublishAckFuture};
 use bytes::Bytes;
+use std::collections::VecDeque;
 use std::sync::Arc;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
@@ -51,20 +52,32 @@ impl Sink {
 
     /// Publishes every revision and returns once JetStream acknowledged all of them
     /// (a re-published revision inside the duplicate window is acked as a duplicate).
+    /// When the shared window is full, the oldest own publish is awaited first, so an
+    /// article with more revisions than the window cannot wait on itself.
     pub async fn publish(&self, events: &[Event]) -> Result<(), SinkError> {
-        let mut pending: Vec<(PublishAckFuture, OwnedSemaphorePermit, &Event)> =
-            Vec::with_capacity(events.len());
+        let mut pending: VecDeque<Pending<'_>> = VecDeque::with_capacity(events.len());
+        let mut first_error = None;
         for event in events {
             let payload = serde_json::to_vec(event).map_err(|source| SinkError::Serialize {
                 event_id: event.event_id.clone(),
                 source,
             })?;
-            let permit = self
-                .window
-                .clone()
-                .acquire_owned()
-                .await
-                .map_err(|_| SinkError::Closed)?;
+            let permit = loop {
+                if let Ok(p) = self.window.clone().try_acquire_owned() {
+                    break p;
+                }
+                match pending.pop_front() {
+                    Some(oldest) => settle(oldest.await_ack().await, &mut first_error),
+                    None => {
+                        break self
+                            .window
+                            .clone()
+                            .acquire_owned()
+                            .await
+                            .map_err(|_| SinkError::Closed)?
+                    }
+                }
+            };
             let mut headers = async_nats::HeaderMap::new();
             headers.insert(async_nats::header::NATS_MESSAGE_ID, event.msg_id().as_str());
             let ack = self
@@ -75,37 +88,63 @@ impl Sink {
                     msg_id: event.msg_id(),
                     source,
                 })?;
-            pending.push((ack, permit, event));
+            pending.push_back(Pending {
+                ack,
+                _permit: permit,
+                event,
+            });
         }
-        let results =
-            futures::future::join_all(pending.into_iter().map(|(ack, permit, event)| async move {
-                let result = ack.await;
-                drop(permit);
-                (result, event)
-            }))
-            .await;
-        let mut first_error = None;
-        for (result, event) in results {
-            match result {
-                Ok(ack) if ack.duplicate => {
-                    metrics::counter!(m::DUPLICATES_SUPPRESSED, "kind" => "revision").increment(1);
-                }
-                Ok(_) => {
-                    let status = match event.status {
-                        crate::model::EventStatus::New => "new",
-                        crate::model::EventStatus::Updated => "updated",
-                    };
-                    metrics::counter!(m::EVENTS_PUBLISHED, "type" => event.event_type.as_str(), "status" => status)
-                        .increment(1);
-                }
-                Err(source) => {
-                    first_error.get_or_insert(SinkError::Publish {
-                        msg_id: event.msg_id(),
-                        source,
-                    });
-                }
-            }
+        let results = futures::future::join_all(pending.into_iter().map(Pending::await_ack)).await;
+        for result in results {
+            settle(result, &mut first_error);
         }
         first_error.map_or(Ok(()), Err)
+    }
+}
+
+/// One publish awaiting its ack, holding its place in the window.
+struct Pending<'a> {
+    ack: PublishAckFuture,
+    _permit: OwnedSemaphorePermit,
+    event: &'a Event,
+}
+
+impl<'a> Pending<'a> {
+    async fn await_ack(
+        self,
+    ) -> (
+        Result<jetstream::publish::PublishAck, jetstream::context::PublishError>,
+        &'a Event,
+    ) {
+        (self.ack.await, self.event)
+    }
+}
+
+/// Counts an acked publish, or keeps the first failure.
+fn settle(
+    (result, event): (
+        Result<jetstream::publish::PublishAck, jetstream::context::PublishError>,
+        &Event,
+    ),
+    first_error: &mut Option<SinkError>,
+) {
+    match result {
+        Ok(ack) if ack.duplicate => {
+            metrics::counter!(m::DUPLICATES_SUPPRESSED, "kind" => "revision").increment(1);
+        }
+        Ok(_) => {
+            let status = match event.status {
+                crate::model::EventStatus::New => "new",
+                crate::model::EventStatus::Updated => "updated",
+            };
+            metrics::counter!(m::EVENTS_PUBLISHED, "type" => event.event_type.as_str(), "status" => status)
+                .increment(1);
+        }
+        Err(source) => {
+            first_error.get_or_insert(SinkError::Publish {
+                msg_id: event.msg_id(),
+                source,
+            });
+        }
     }
 }

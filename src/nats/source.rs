@@ -351,19 +351,31 @@ pub async fn run(
     }
     health.set_consumer_bound(false);
     if let Some(mut messages) = buffered {
-        release_buffered(&mut messages, w.batch_size.get()).await;
+        release_buffered(&mut messages, &processor, &tracker).await;
     }
     Ok(())
 }
 
 /// On shutdown: messages already pulled but not started are nak'ed without delay, so
-/// another replica (or the next start) gets them now instead of after `ack_wait`.
-async fn release_buffered(messages: &mut jetstream::consumer::pull::Stream, limit: usize) {
+/// another replica (or the next start) gets them now instead of after `ack_wait`. One on
+/// its last allowed delivery would never come back: it is processed within the grace
+/// period instead.
+async fn release_buffered(
+    messages: &mut jetstream::consumer::pull::Stream,
+    processor: &Arc<Processor>,
+    tracker: &TaskTracker,
+) {
     use futures::FutureExt;
+    let max_deliver = i64::from(processor.cfg.worker.max_deliver.get());
     let mut released = 0usize;
-    for _ in 0..limit.saturating_mul(2) {
+    for _ in 0..processor.cfg.worker.batch_size.get().saturating_mul(2) {
         match messages.next().now_or_never() {
             Some(Some(Ok(msg))) => {
+                if msg.info().is_ok_and(|i| i.delivered >= max_deliver) {
+                    let p = processor.clone();
+                    tracker.spawn(async move { p.handle(msg).await });
+                    continue;
+                }
                 ack(&msg, AckKind::Nak(None)).await;
                 released += 1;
             }

@@ -113,6 +113,7 @@ pub struct EventStore {
     kv: kv::Store,
     dedup: DedupConfig,
     max_attempts: u32,
+    conflicts: std::sync::atomic::AtomicU64,
 }
 
 fn hex64(s: &str) -> String {
@@ -157,6 +158,7 @@ impl EventStore {
             kv,
             dedup,
             max_attempts: cfg.max_cas_attempts.max(1),
+            conflicts: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -288,6 +290,11 @@ impl EventStore {
         self.put_json(&akey, &state).await
     }
 
+    /// Compare-and-set conflicts met so far (each one cost a re-read and a retry).
+    pub fn cas_conflicts(&self) -> u64 {
+        self.conflicts.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Latest state of every event in the store's blocks (tests and diagnostics).
     pub async fn events(&self) -> Result<Vec<Event>, StateError> {
         use futures::TryStreamExt;
@@ -378,7 +385,7 @@ impl EventStore {
             if !outcomes.iter().any(|(_, o)| o.is_change()) {
                 return Ok(outcomes);
             }
-            let value = encode(&key, &records)?;
+            let value = encode_block(&key, &mut records)?;
             let written = match revision {
                 Some(rev) => self
                     .kv
@@ -401,6 +408,8 @@ impl EventStore {
             match written {
                 Ok(()) => return Ok(outcomes),
                 Err((true, _)) => {
+                    self.conflicts
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     // Another replica changed the block: back off a little, then retry.
                     let jitter = rand::random::<u64>() % (2 + u64::from(attempt.min(20)) * 2);
                     tokio::time::sleep(Duration::from_millis(jitter)).await;
@@ -455,6 +464,27 @@ impl EventStore {
     }
 }
 
+/// Largest block value written; the server's default max payload is 1 MiB.
+const MAX_BLOCK_BYTES: usize = 900 * 1024;
+
+/// Encodes a block, dropping its least recently seen events while it is too large for
+/// one KV value (a busy block loses old merge targets, never the write).
+fn encode_block(key: &str, records: &mut Vec<EventRecord>) -> Result<Bytes, StateError> {
+    loop {
+        let v = encode(key, records)?;
+        if v.len() <= MAX_BLOCK_BYTES || records.len() <= 1 {
+            return Ok(v);
+        }
+        let oldest = records
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, r)| r.event.last_seen)
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        records.remove(oldest);
+    }
+}
+
 fn decode<T: for<'de> Deserialize<'de>>(key: &str, v: &[u8]) -> Result<T, StateError> {
     serde_json::from_slice(v).map_err(|e| StateError::Decode {
         key: key.to_string(),
@@ -469,4 +499,97 @@ fn encode<T: Serialize>(key: &str, v: &T) -> Result<Bytes, StateError> {
             key: key.to_string(),
             detail: e.to_string(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Casualties, EventType, Evidence, Location, LocationPrecision};
+
+    fn candidate(i: usize, sentence: &str) -> Candidate {
+        Candidate {
+            event_type: EventType::Protest,
+            mode: Some("demo".into()),
+            acled: None,
+            summary: format!("protest {i}"),
+            actors: vec![],
+            location: Some(Location {
+                name: format!("Town{i:04}"),
+                admin1: None,
+                admin2: None,
+                country: "FR".into(),
+                lat: None,
+                lon: None,
+                geonameid: Some(i as u32 + 1),
+                precision: LocationPrecision::City,
+                text: format!("Town{i:04}"),
+            }),
+            date: None,
+            casualties: Casualties::default(),
+            quantities: vec![],
+            evidence: Evidence {
+                article_id: "a".into(),
+                sentence: sentence.into(),
+                start: 0,
+                end: sentence.len(),
+            },
+            confidence: 0.5,
+            distinct: false,
+            back_reference: false,
+        }
+    }
+
+    #[test]
+    fn oversized_blocks_shed_their_oldest_events() {
+        let long = "Hundreds of people marched through the town centre. ".repeat(200);
+        let cfg = DedupConfig::default();
+        let mut records = Vec::new();
+        let start = crate::input::parse_time("2025-03-01T00:00:00Z").expect("time");
+        for i in 0..120 {
+            let a = Article {
+                id: format!("a{i}"),
+                url: None,
+                title: None,
+                body: "x".into(),
+                published_at: start,
+                source: None,
+                language: None,
+            };
+            let now = start + chrono::Duration::minutes(i);
+            apply_to_block(
+                &cfg,
+                &mut records,
+                &a,
+                vec![(0, candidate(i as usize, &long))],
+                now,
+            );
+        }
+        assert_eq!(records.len(), 120);
+        let v = encode_block("blk.protest.fr", &mut records).expect("encode");
+        assert!(v.len() <= MAX_BLOCK_BYTES, "{} bytes", v.len());
+        assert!(
+            records.len() < 120 && records.len() > 50,
+            "{}",
+            records.len()
+        );
+        let newest = records
+            .iter()
+            .map(|r| r.event.last_seen)
+            .min()
+            .expect("some");
+        assert!(newest > start, "the oldest went first");
+    }
+
+    #[test]
+    fn errors_have_stable_kinds() {
+        let e = StateError::Conflict {
+            key: "blk.assault.ua".into(),
+            attempts: 3,
+        };
+        assert_eq!(e.kind(), "conflict");
+        assert_eq!(
+            e.to_string(),
+            "kv key `blk.assault.ua`: still conflicting after 3 compare-and-set attempts"
+        );
+    }
 }

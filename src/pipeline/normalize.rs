@@ -61,6 +61,32 @@ pub fn normalize(body: &str) -> Normalized {
             }
         }
         let b = bytes[i];
+        // Fast path: copy a run of plain ASCII in one go.
+        if is_plain(b) {
+            let limit = link.map_or(bytes.len(), |(mid, _)| mid);
+            let mut j = i + 1;
+            // Inside a run (never at a line start) single spaces, hyphens and the like
+            // are plain too.
+            while j < limit {
+                let c = bytes[j];
+                let ok = is_plain(c)
+                    || (matches!(c, b' ' | b'-' | b'+' | b'>' | b'#')
+                        && bytes.get(j + 1).is_some_and(|n| is_plain(*n)));
+                if !ok {
+                    break;
+                }
+                j += 1;
+            }
+            // A non-ASCII char after the run may be a combining mark for its last byte.
+            if bytes.get(j).is_some_and(|n| *n >= 0x80) {
+                j -= 1;
+            }
+            if j > i {
+                w.push_run(&body[i..j], i);
+                i = j;
+                continue;
+            }
+        }
         if b < 0x80 && !combining_follows(body, i) {
             match b {
                 b'*' => {
@@ -167,6 +193,35 @@ pub fn normalize(body: &str) -> Normalized {
     w.finish(body.len())
 }
 
+/// ASCII that normalization copies unchanged wherever it stands.
+fn is_plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'.' | b','
+                | b';'
+                | b':'
+                | b'!'
+                | b'?'
+                | b'\''
+                | b'"'
+                | b'('
+                | b')'
+                | b'%'
+                | b'$'
+                | b'/'
+                | b'@'
+                | b'='
+                | b']'
+                | b'{'
+                | b'}'
+                | b'~'
+                | b'^'
+                | b'|'
+                | b'`'
+        )
+}
+
 /// True when the character after the ASCII byte at `i` composes with it (a combining
 /// mark after a base letter): then the pair takes the NFC path.
 fn combining_follows(body: &str, i: usize) -> bool {
@@ -254,6 +309,14 @@ impl Writer {
         self.text.push(b as char);
         self.map.push(off(at));
         self.ends.push(off(at + 1));
+    }
+
+    /// Pushes plain ASCII copied from `start..start + s.len()` of the body.
+    fn push_run(&mut self, s: &str, start: usize) {
+        self.flush();
+        self.text.push_str(s);
+        self.map.extend((start..start + s.len()).map(off));
+        self.ends.extend((start + 1..=start + s.len()).map(off));
     }
 
     fn push_str_mapped(&mut self, s: &str, start: usize, end: usize) {
@@ -544,5 +607,78 @@ mod tests {
         assert_eq!(n.original_range(9, 3), (3, 3));
         let empty = normalize("");
         assert_eq!(empty.original_range(0, 10), (0, 0));
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use crate::pipeline::extract::{dates, numbers};
+    use crate::pipeline::sentences;
+    use proptest::prelude::*;
+
+    /// Text built from the characters and words that exercise every special path.
+    fn newsish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("**".to_string()),
+            Just("__".to_string()),
+            Just("\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("\n\n# ".to_string()),
+            Just("\n* ".to_string()),
+            Just("&amp;".to_string()),
+            Just("&#8217;".to_string()),
+            Just("<p>".to_string()),
+            Just("<b>".to_string()),
+            Just("[x](http://y)".to_string()),
+            Just("e\u{301}".to_string()),
+            Just("\u{201C}".to_string()),
+            Just("\u{2014}".to_string()),
+            Just("\u{200B}".to_string()),
+            Just(" killed ".to_string()),
+            Just(" at least 33 ".to_string()),
+            Just(" No casualties ".to_string()),
+            Just(" on Tuesday ".to_string()),
+            Just(" U.S. ".to_string()),
+            Just(". ".to_string()),
+            Just("1,200".to_string()),
+            Just("\"".to_string()),
+            "[a-zA-Z0-9 ,.!?'()-]{0,12}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn pipeline_never_panics_and_maps_back(body in newsish()) {
+            let n = normalize(&body);
+            let published = chrono::DateTime::<chrono::Utc>::from_timestamp(1_742_000_000, 0)
+                .expect("valid timestamp");
+            for s in sentences::split(&n.text) {
+                let text = s.text(&n.text);
+                prop_assert!(!text.is_empty());
+                let (a, b) = n.original_range(s.start, s.end);
+                prop_assert!(a <= b && b <= body.len());
+                prop_assert!(body.is_char_boundary(a) && body.is_char_boundary(b));
+                let c = numbers::counts(text);
+                for m in &c.casualties {
+                    prop_assert!(m.start <= m.end && text.get(m.start..m.end).is_some());
+                }
+                for d in dates::find_dates(text, published) {
+                    prop_assert!(text.get(d.start..d.end).is_some());
+                }
+            }
+            let _ = dates::dateline(&n.text, published);
+        }
+
+        #[test]
+        fn arbitrary_strings_never_panic(body in "\\PC{0,200}") {
+            let n = normalize(&body);
+            for s in sentences::split(&n.text) {
+                let _ = numbers::counts(s.text(&n.text));
+                let _ = n.original_range(s.start, s.end);
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@
 //! inside a quotation.
 
 use std::collections::HashSet;
-use xxhash_rust::xxh3::Xxh3;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// A sentence as a byte range of the normalized text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,22 +290,53 @@ fn period_ends(text: &str, punct: usize, next: usize, p1: usize) -> bool {
     true
 }
 
+/// Length of a wire dateline opening a sentence ("SEOUL, March 3 (Continental Wire) - ",
+/// "KIEV (The Granite Post) - "), or 0.
+pub fn dateline_len(sentence: &str) -> usize {
+    let b = sentence.as_bytes();
+    let caps = b
+        .iter()
+        .take_while(|c| c.is_ascii_uppercase() || matches!(c, b'-' | b'\'' | b'.'))
+        .count();
+    if caps < 3 || !matches!(b.get(caps), Some(b',') | Some(b' ')) {
+        return 0;
+    }
+    let window = &b[..b.len().min(120)];
+    let Some(dash) = window.windows(3).position(|w| w == b" - ") else {
+        return 0;
+    };
+    // The prefix names an agency or a date: it has brackets or a comma.
+    let prefix = &b[..dash];
+    if !(prefix.contains(&b'(') || prefix.contains(&b',')) {
+        return 0;
+    }
+    dash + 3
+}
+
 /// Marks sentences whose folded text (letters and digits, lower case) already occurred.
 fn mark_repeats(text: &str, sentences: &mut [Sentence]) {
     let mut seen: HashSet<u64> = HashSet::with_capacity(sentences.len());
+    let mut folded: Vec<u8> = Vec::with_capacity(256);
     for s in sentences.iter_mut() {
-        let mut h = Xxh3::new();
-        let mut any = false;
-        let mut buf = [0u8; 4];
-        for c in s.text(text).chars() {
-            if c.is_alphanumeric() {
-                any = true;
+        folded.clear();
+        let t = s.text(text);
+        // "KIEV (The Granite Post) - Falling debris ..." repeats "Falling debris ...".
+        let t = t.get(dateline_len(t)..).unwrap_or(t);
+        if t.is_ascii() {
+            folded.extend(
+                t.bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| b.to_ascii_lowercase()),
+            );
+        } else {
+            let mut buf = [0u8; 4];
+            for c in t.chars().filter(|c| c.is_alphanumeric()) {
                 for l in c.to_lowercase() {
-                    h.update(l.encode_utf8(&mut buf).as_bytes());
+                    folded.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
                 }
             }
         }
-        if any && !seen.insert(h.digest()) {
+        if !folded.is_empty() && !seen.insert(xxh3_64(&folded)) {
             s.repeat = true;
         }
     }
@@ -445,6 +476,54 @@ mod tests {
         for s in &sentences {
             let (a, b) = n.original_range(s.start, s.end);
             assert_eq!(normalize(&body[a..b]).text, s.text(&n.text));
+        }
+    }
+
+    #[test]
+    fn corpus_article_with_repeated_paragraphs() {
+        let Ok(raw) = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/dev/corpus/articles.jsonl"
+        )) else {
+            return;
+        };
+        let line = raw
+            .lines()
+            .find(|l| l.contains("\"gpost-2025-03-20-0009\""))
+            .expect("article in corpus");
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        let n = normalize(v["body"].as_str().expect("body"));
+        let s = split(&n.text);
+        let repeated: Vec<&str> = s
+            .iter()
+            .filter(|s| s.repeat)
+            .map(|s| s.text(&n.text))
+            .collect();
+        // Title once; "Falling debris" (first seen after the dateline); 2 + 2 sentences.
+        assert_eq!(repeated.len(), 6, "{repeated:#?}");
+        assert!(repeated.iter().any(|t| t.starts_with("Falling debris")));
+    }
+
+    #[test]
+    fn datelines_are_measured() {
+        let cases = [
+            (
+                "KIEV (The Granite Post) - Falling debris hit.",
+                "Falling debris hit.",
+            ),
+            (
+                "SEOUL, March 3 (Continental Wire) - North Korea fired.",
+                "North Korea fired.",
+            ),
+            ("PORT-AU-PRINCE, Haiti - Gangs attacked.", "Gangs attacked."),
+            ("NATO - the alliance - met.", "NATO - the alliance - met."),
+            (
+                "The war - now in its fourth year - goes on.",
+                "The war - now in its fourth year - goes on.",
+            ),
+        ];
+        for (s, rest) in cases {
+            assert_eq!(&s[dateline_len(s)..], rest, "{s}");
         }
     }
 

@@ -56,7 +56,10 @@ impl NatsServer {
         };
         let deadline = Instant::now() + Duration::from_secs(10);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "nats-server did not start on {port}");
+            assert!(
+                Instant::now() < deadline,
+                "nats-server did not start on {port}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
         server
@@ -158,7 +161,8 @@ impl Drop for WorkerProcess {
     fn drop(&mut self) {
         self.shutdown.cancel();
         if let Some(rt) = self.runtime.take() {
-            rt.shutdown_timeout(Duration::from_secs(5));
+            // Blocking shutdown is not allowed inside the test's own runtime.
+            rt.shutdown_background();
         }
     }
 }

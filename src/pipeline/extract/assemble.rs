@@ -4,9 +4,9 @@
 
 use super::actors::{self, Mention};
 use super::casualties::{self, Amount, Figure, Kind};
-use super::places::{self, PlaceHit};
+use super::places::{self, Link, PlaceHit};
 use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
-use super::{acled, quantities, summary};
+use super::{acled, dates, quantities, summary};
 use crate::geo::Gazetteer;
 use crate::model::{
     Actor, ActorRole, Article, Candidate, Casualties, DatePrecision, EventDate, EventType,
@@ -15,6 +15,12 @@ use crate::model::{
 use crate::pipeline::normalize::normalize;
 use crate::pipeline::sentences::split;
 use chrono::{Datelike, NaiveDate};
+
+/// People nouns: "a second protester" is one more victim, not another incident.
+const PERSONS: [&str; 12] = [
+    "protester", "person", "man", "woman", "victim", "soldier", "civilian", "child",
+    "passenger", "officer", "student", "worker",
+];
 
 /// Longest body we read: beyond this the tail is ignored (bounded time).
 const MAX_TEXT: usize = 256 * 1024;
@@ -26,6 +32,17 @@ struct Draft {
     #[allow(dead_code)]
     sentence: usize,
     strong: bool,
+    /// The location came from the paragraph or the dateline, not the sentence.
+    fallback_loc: bool,
+    /// The day the sentence itself states for the event, if any.
+    own_date: Option<NaiveDate>,
+    /// The sentence restates a toll or refers back to the incident ("police had earlier
+    /// put the toll at five", "wounded in the shooting").
+    toll: bool,
+    /// The sentence names a weapon.
+    weapon: bool,
+    /// The place named last in the paragraph before this sentence, if any.
+    para_loc: Option<Location>,
 }
 
 struct Ctx<'a> {
@@ -37,6 +54,8 @@ struct Ctx<'a> {
     dateline: Option<Location>,
     figurative: bool,
     violent: bool,
+    /// End of the dateline and credit: places before it say where the report was filed.
+    head_end: usize,
 }
 
 pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
@@ -47,7 +66,6 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     }
     let text = &norm.text[..end];
     let sents = split(text);
-    let published = article.published_at.date_naive();
     let all_places = places::find(g, text);
     let mentions = actors::find(text);
     let all_cues = cues().find(text);
@@ -59,6 +77,11 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         all_cues.iter().filter(|h| h.value == Cue::Violence).count() + modes().find(text).len();
     let figurative = fig >= 3 && fig * 3 > vio * 2;
     let dateline = dateline_place(text, &all_places);
+    let dateline_end = dates::dateline(text, article.published_at).map_or(0, |d| d.end);
+    let published = dates::local_day(
+        article.published_at,
+        dateline.as_ref().map(|l| l.country.as_str()),
+    );
     let parties = main_parties(&mentions);
     // a place inside a person's name ("Vladimir Medinsky") is no place
     let all_places: Vec<PlaceHit> = all_places
@@ -115,6 +138,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         dateline,
         figurative,
         violent: vio >= 2,
+        head_end: dateline_end.max(credit_end),
     };
 
     let trig = triggers().find(text);
@@ -128,9 +152,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             continue;
         }
         let st = &text[s.start..s.end];
-        let sdate = sentence_date(st, published);
+        let skip = dateline_end.saturating_sub(s.start);
+        let sdates = sentence_dates(st, published, skip);
         if lead_date.is_none() {
-            lead_date = sdate.clone();
+            lead_date = sdates.iter().find(|d| !d.reporting).map(|d| d.date.clone());
         }
         let smodes: Vec<&'static str> = {
             let mut m: Vec<&'static str> = modes().find(st).iter().map(|h| h.value).collect();
@@ -201,6 +226,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 keep || first.is_none()
             });
         }
+        // police violence at a protest is the protest's, not an assault of its own
+        let lower_st = st.to_ascii_lowercase();
+        if kept.iter().any(|k| k.2.kind == EventType::Protest)
+            && ["police", "security forces", "riot"]
+                .iter()
+                .any(|w| lower_st.contains(w))
+        {
+            kept.retain(|k| k.2.kind != EventType::Assault);
+        }
         if kept.is_empty() {
             if let Some(p) = best_place(&ctx, s.start, s.end) {
                 para_place = Some((s.paragraph, p));
@@ -212,6 +246,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             .places
             .iter()
             .filter(|p| p.start >= s.start && p.end <= s.end && !p.origin)
+            .filter(|p| p.start >= ctx.head_end)
             .collect();
         let mut kinds: Vec<EventType> = kept.iter().map(|k| k.2.kind).collect();
         kinds.sort();
@@ -240,6 +275,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .copied()
                 .filter(|p| nearest_kind(p) == Some(kind) || kinds_len(&kept) == 1)
                 .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
+                .filter(|p| tied(p, s.start, st, &ktrigs))
                 .collect();
             let targets = event_places(&mine);
             let mode = pick_mode(
@@ -265,31 +301,69 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     vec![(loc, figures.clone())]
                 };
             for (loc, figs) in groups {
+                let sentence_loc = loc.is_some();
                 let loc = if kind == EventType::Assault && loc.is_none() {
                     None
                 } else {
-                    loc.or_else(|| fallback_place(&ctx, kind, s.paragraph, &para_place))
+                    loc.or_else(|| {
+                        // a place tied to another event of the sentence ("an attack on a
+                        // bar in Celaya ..., and police arrested two suspects")
+                        let any: Vec<&PlaceHit> = splaces
+                            .iter()
+                            .copied()
+                            .filter(|p| matches!(p.link, Link::Locative | Link::HitSubject))
+                            .collect();
+                        event_places(&any).first().map(|p| p.location.clone())
+                    })
+                    .or_else(|| fallback_place(&ctx, kind, s.paragraph, &para_place))
+                };
+                // statements at a meeting are made where it is held
+                let loc = loc.or_else(|| {
+                    drafts
+                        .last()
+                        .filter(|p| p.paragraph == s.paragraph && is_statement(kind))
+                        .filter(|p| matches!(p.c.event_type, EventType::Consult | EventType::Agree))
+                        .and_then(|p| p.c.location.clone())
+                });
+                let fallback_loc = !sentence_loc && loc.is_some();
+                // "... wounding three, hours after a car bomb killed seven": the figures
+                // after "after a" belong to the earlier incident referred to
+                let figs: Vec<Figure> = match after_clause(st) {
+                    Some(cut) if kind == EventType::Assault && tpos < cut => {
+                        figs.into_iter().filter(|f| f.pos < cut).collect()
+                    }
+                    _ => figs,
                 };
                 let cas = combine(&figs, kind);
                 let evid = evidence(article, &norm, s.start, s.end);
-                let another = scues
-                    .iter()
-                    .any(|h| h.value == Cue::Another && h.start < tpos + 4);
+                // "another attack", "a second night of unrest"; not "a second protester"
+                let another = scues.iter().any(|h| {
+                    h.value == Cue::Another
+                        && h.start < tpos + 4
+                        && !st
+                            .get(h.end..)
+                            .and_then(|x| x.split_whitespace().next())
+                            .is_some_and(|w| {
+                                let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                                PERSONS.contains(&w.to_ascii_lowercase().as_str())
+                            })
+                }) || lower_st.contains("coincided with");
                 let back = back_reference(st);
-                let date = sdate
-                    .clone()
-                    .or_else(|| lead_date.clone())
+                let own_date = pick_date(&sdates, kind, tpos).map(|d| d.value);
+                let toll = lower_st.contains("toll")
+                    || ktrigs.iter().any(|k| {
+                        let b = lower_st.get(..k.0).unwrap_or("");
+                        b.ends_with("the ") || b.ends_with("that ") || b.ends_with("this ")
+                    });
+                let date = pick_date(&sdates, kind, tpos)
+                    .or_else(|| lead_date.clone().filter(|_| !is_statement(kind)))
                     .unwrap_or(EventDate {
                         value: published,
                         precision: DatePrecision::Day,
                         text: String::new(),
                     });
                 let actors = roles(g, &ctx, kind, s.start, s.end, s.start + tpos, loc.as_ref());
-                let quantities = if matches!(kind, EventType::Assault | EventType::Protest) {
-                    Vec::new()
-                } else {
-                    quantities::find(st)
-                };
+                let quantities = quantities::find(st);
                 let reported = scues.iter().any(|h| h.value == Cue::Reported);
                 let mut cu = acled::Cues::default();
                 let lower = st.to_ascii_lowercase();
@@ -343,6 +417,14 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     paragraph: s.paragraph,
                     sentence: si,
                     strong,
+                    fallback_loc,
+                    own_date,
+                    toll,
+                    weapon: !smodes.is_empty(),
+                    para_loc: para_place
+                        .as_ref()
+                        .filter(|p| p.0 == s.paragraph)
+                        .map(|p| p.1.clone()),
                 });
             }
         }
@@ -353,9 +435,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     if std::env::var_os("NE_DEBUG").is_some() {
         for d in &drafts {
             eprintln!(
-                "DRAFT p{} s{} {:?} {:?} {:?} {:?} | {}",
+                "DRAFT p{} s{} {:?} {:?} {:?} {:?} {:?} | {}",
                 d.paragraph,
                 d.sentence,
+                d.c.date.as_ref().map(|x| (x.value, &x.text)),
                 d.c.event_type,
                 d.c.mode,
                 d.c.location.as_ref().map(|l| (&l.name, l.precision)),
@@ -374,7 +457,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             );
         }
     }
-    let mut out = finish(merge(drafts));
+    let mut out = finish(merge(drafts), ctx.dateline.as_ref());
     for c in &mut out {
         c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
     }
@@ -438,6 +521,44 @@ fn keep(
     {
         return None;
     }
+    if context_only(ctx, st, rel, &lw, t) {
+        return None;
+    }
+    let lower_all = st.to_ascii_lowercase();
+    // a police raid is coercion, not an assault ("police raided homes and party offices")
+    if t.kind == EventType::Assault
+        && lw.starts_with("raid")
+        && lower_all
+            .get(..rel)
+            .is_some_and(|b| b.ends_with("police ") || b.ends_with("security forces "))
+    {
+        return Some(Keep::Event(Trigger {
+            kind: EventType::Coerce,
+            mode: Some("seize"),
+            weak: false,
+            casualty: false,
+        }));
+    }
+    // cutting the internet is censorship
+    if t.kind == EventType::Sanction && lw == "suspended" && lower_all.contains("internet") {
+        return Some(Keep::Event(Trigger {
+            kind: EventType::Coerce,
+            mode: Some("censor"),
+            weak: false,
+            casualty: false,
+        }));
+    }
+    // people held are no arrest ("hand over detainees")
+    if lw.starts_with("detainee") {
+        return None;
+    }
+    // reinforcements in a battle are part of it
+    if t.kind == EventType::Mobilize
+        && t.weak
+        && scues.iter().any(|h| h.value == Cue::Violence)
+    {
+        return None;
+    }
     let threat_words = scues.iter().any(|h| h.value == Cue::ThreatVerb);
     let condition = scues.iter().any(|h| h.value == Cue::Condition);
     let modal_near = before
@@ -478,7 +599,6 @@ fn keep(
             "took effect",
             "came into effect",
             "began",
-            "agreed",
         ]
         .iter()
         .any(|w| lower.contains(w))
@@ -499,7 +619,13 @@ fn keep(
             "staged",
         ]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| {
+            // whole words only: "precision strike" is not "on strike"
+            lower.match_indices(w).any(|(i, _)| {
+                !lower[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+                    && !lower[i + w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            })
+        })
     {
         return Some(Keep::Event(Trigger {
             kind: EventType::Protest,
@@ -568,6 +694,135 @@ fn keep(
     }
 }
 
+/// Trigger words that, in their sentence, report context rather than an event of their
+/// own: interviews ("told Reuters by phone"), claims of responsibility, passive blame
+/// ("has been blamed for"), "under threat", background dated to an earlier month, aid
+/// talked about rather than delivered, appeals and rejections without a state speaking.
+fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bool {
+    let lower = st.to_ascii_lowercase();
+    let before = lower.get(..rel).unwrap_or("");
+    let near_before = before.get(before.len().saturating_sub(50)..).unwrap_or(before);
+    if t.kind == EventType::Consult && t.mode == Some("phone") && near_before.contains("told ") {
+        return true;
+    }
+    if lw == "responsibility" && near_before.contains("claim") {
+        return true;
+    }
+    if t.kind == EventType::Accuse && (before.ends_with("been ") || before.ends_with("be ")) {
+        return true;
+    }
+    // the object of a request or a time reference: "called for an investigation",
+    // "after the meeting", "ahead of the talks"
+    if ["called for ", "calls for ", "call for ", "demanded ", "urged ", "pushing for "]
+        .iter()
+        .any(|w| near_before.contains(w))
+        || ["after the ", "before the ", "ahead of the ", "since the "]
+            .iter()
+            .any(|w| before.ends_with(w))
+            && t.kind != EventType::Assault
+    {
+        return true;
+    }
+    // planned or expected: "the strike would continue", "a meeting would be held"
+    let after: Vec<&str> = lower
+        .get(rel + lw.len()..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(6)
+        .collect();
+    if after.iter().any(|w| {
+        matches!(
+            *w,
+            "would"
+                | "will"
+                | "could"
+                | "might"
+                | "planned"
+                | "plans"
+                | "scheduled"
+                | "due"
+                | "expected"
+        )
+    }) && !after.first().is_some_and(|w| w.ends_with(','))
+        && t.kind != EventType::Threaten
+    {
+        return true;
+    }
+    // a participle used as an adjective: "22 seriously wounded soldiers", "the freed men"
+    if lw.ends_with("ed")
+        && (t.casualty || t.kind == EventType::Retreat)
+        && after.first().is_some_and(|w| attributive_next(w))
+    {
+        return true;
+    }
+    if lower.contains("no immediate confirmation") || lower.contains("unconfirmed") {
+        return true;
+    }
+    if t.kind == EventType::Threaten && before.ends_with("under ") {
+        return true;
+    }
+    // "accusing them of ...": a participle adding the reason of another act
+    if t.kind == EventType::Accuse && lw.ends_with("ing") && before.trim_end().ends_with(',') {
+        return true;
+    }
+    // plural attacks as the object of blame or responsibility: no incident
+    if t.kind == EventType::Assault
+        && lw.ends_with('s')
+        && (before.ends_with("for ") || before.ends_with("of "))
+    {
+        return true;
+    }
+    // a month before the publication month, or a past year: background
+    let first = ctx.published.with_day(1).unwrap_or(ctx.published);
+    if dates::find_dates_on(st, ctx.published).iter().any(|d| {
+        let (a, b) = (d.start.min(rel), d.end.max(rel));
+        matches!(d.precision, DatePrecision::Month | DatePrecision::Year)
+            && d.value < first
+            && b - a <= 80
+            && !st.get(a..b).unwrap_or(",").contains([',', ';'])
+    }) {
+        return true;
+    }
+    if t.kind == EventType::Aid
+        && t.weak
+        && !["delivered", "reached", "arrived", "distributed", "handed out", "unloaded"]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    if matches!(t.kind, EventType::Request | EventType::Reject | EventType::Support) {
+        let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+        let state_speaks = ctx.mentions.iter().any(|m| {
+            m.start >= base && m.start < base + rel && m.country.is_some()
+        });
+        if !state_speaks {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the word after a past participle makes it an adjective ("wounded soldiers")
+/// rather than a verb ("wounded three", "killed in", "freed on").
+fn attributive_next(w: &str) -> bool {
+    const VERBAL: [&str; 40] = [
+        "a", "an", "the", "in", "on", "at", "and", "or", "by", "when", "after", "during", "while",
+        "as", "including", "overnight", "more", "at", "about", "nearly", "some", "several",
+        "dozens", "scores", "hundreds", "many", "least", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "from", "to", "with", "his",
+    ];
+    let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if bare.len() != w.len() || bare.is_empty() {
+        return false; // punctuation right after: a verb ending its clause
+    }
+    let l = bare.to_ascii_lowercase();
+    !(VERBAL.contains(&l.as_str())
+        || l.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || l.ends_with("ly")
+        || ["their", "her", "its", "them", "him", "people", "last", "this", "early", "late", "for", "into", "near", "outside", "inside", "earlier", "yesterday", "today", "eleven", "twelve"].contains(&l.as_str()))
+}
+
 fn ctx_violent_paragraph(st: &str) -> bool {
     let l = st.to_ascii_lowercase();
     [
@@ -620,6 +875,34 @@ fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
     out
 }
 
+/// Whether a place can be where the event of triggers `ktrigs` happened: after a
+/// locative preposition, the subject of a passive hit, or the direct object right
+/// after an attack verb ("shelled Kherson").
+fn tied(
+    p: &PlaceHit,
+    sent_start: usize,
+    st: &str,
+    ktrigs: &[&(usize, usize, Trigger)],
+) -> bool {
+    let text_between = |p: &PlaceHit, s0: usize, from: usize| -> String {
+        st.get(from..p.start - s0).unwrap_or(",").to_string()
+    };
+    match p.link {
+        Link::Locative | Link::HitSubject => true,
+        Link::NotPlace => false,
+        Link::Bare => {
+            let pos = p.start - sent_start;
+            ktrigs.iter().any(|k| {
+                k.2.kind == EventType::Assault
+                    && !k.2.casualty
+                    && pos >= k.1
+                    && pos <= k.1 + 24
+                    && !text_between(p, sent_start, k.1).contains([',', ';'])
+            })
+        }
+    }
+}
+
 fn is_actor_position(ctx: &Ctx<'_>, p: &PlaceHit) -> bool {
     let after = ctx
         .text
@@ -632,6 +915,7 @@ fn best_place(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Location> {
     ctx.places
         .iter()
         .filter(|p| p.start >= start && p.end <= end && !p.origin && !p.bare_country)
+        .filter(|p| p.start >= ctx.head_end && matches!(p.link, Link::Locative | Link::HitSubject))
         .min_by_key(|p| p.location.precision.rank())
         .map(|p| p.location.clone())
 }
@@ -723,6 +1007,16 @@ fn clause_figures(st: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
     }
 }
 
+/// Where a clause referring back to an earlier incident starts ("hours after a car bomb
+/// killed seven", "a day after an artillery strike").
+fn after_clause(st: &str) -> Option<usize> {
+    let l = st.to_ascii_lowercase();
+    [" after a ", " after an ", " after the "]
+        .iter()
+        .filter_map(|w| l.find(w))
+        .min()
+}
+
 fn combine(figs: &[Figure], kind: EventType) -> Casualties {
     let mut c = Casualties::default();
     for f in figs {
@@ -802,67 +1096,84 @@ fn back_reference(st: &str) -> bool {
         || l.contains("last week")
 }
 
-/// The latest day on or before `published` falling on weekday `wd` (0 = Monday).
-fn weekday_date(published: NaiveDate, wd: u32) -> NaiveDate {
-    let cur = published.weekday().num_days_from_monday();
-    let back = (cur + 7 - wd) % 7;
-    published - chrono::Days::new(u64::from(back))
+/// A date a sentence states, and whether it dates the report rather than the incident
+/// ("officials said on Wednesday").
+struct SentDate {
+    date: EventDate,
+    pos: usize,
+    reporting: bool,
+    /// "Tuesday's strike": dates only the noun it qualifies.
+    possessive: bool,
 }
 
-const DAY_NAMES: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// Verbs whose date is the day of the report, not of the incident reported.
+const REPORT_VERBS: [&str; 9] = [
+    "said", "says", "told", "announced", "confirmed", "added", "reported", "stated", "tweeted",
 ];
 
-/// The date a sentence states, resolved against the publication day.
-fn sentence_date(st: &str, published: NaiveDate) -> Option<EventDate> {
-    let l = st.to_ascii_lowercase();
-    for (i, d) in DAY_NAMES.iter().enumerate() {
-        if let Some(p) = l.find(d) {
-            let value = weekday_date(published, i as u32);
-            let from = l[..p]
-                .rfind(|c: char| c == ',' || c == '.')
-                .map_or(0, |x| x + 1)
-                .max(p.saturating_sub(20));
-            let from = (0..=from)
+/// The dates a sentence states (past `skip`, the dateline), resolved against the local
+/// publication day: day- or week-precise dates not after it; years and months alone are
+/// background, not an incident's date.
+fn sentence_dates(st: &str, today: NaiveDate, skip: usize) -> Vec<SentDate> {
+    dates::find_dates_on(st, today)
+        .into_iter()
+        .filter(|d| d.start >= skip && d.value <= today)
+        .filter(|d| matches!(d.precision, DatePrecision::Day | DatePrecision::Week))
+        .map(|d| {
+            let before = st.get(..d.start).unwrap_or("").to_ascii_lowercase();
+            let reporting = before
+                .split_whitespace()
                 .rev()
-                .find(|x| l.is_char_boundary(*x))
-                .unwrap_or(0);
-            let text = st.get(from..p + d.len()).unwrap_or(d).trim().to_string();
-            return Some(EventDate {
-                value,
-                precision: DatePrecision::Day,
-                text,
-            });
-        }
+                .take(4)
+                .any(|w| REPORT_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+            let possessive = d.text.ends_with("'s")
+                || st.get(d.end..).is_some_and(|x| x.starts_with("'s"));
+            SentDate {
+                pos: d.start,
+                reporting,
+                possessive,
+                date: EventDate {
+                    value: d.value,
+                    precision: d.precision,
+                    text: d.text,
+                },
+            }
+        })
+        .collect()
+}
+
+/// Statements, as opposed to incidents: dated by the report when nothing else dates them.
+fn is_statement(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Accuse
+            | EventType::Threaten
+            | EventType::Request
+            | EventType::Reject
+            | EventType::Support
+    )
+}
+
+/// The date of an event whose trigger is at `tpos` of the sentence: the incident date
+/// nearest the trigger; a report date only for statements.
+fn pick_date(ds: &[SentDate], kind: EventType, tpos: usize) -> Option<EventDate> {
+    let ds: Vec<&SentDate> = ds
+        .iter()
+        .filter(|d| !d.possessive || (tpos > d.pos && tpos - d.pos <= 40))
+        .collect();
+    if is_statement(kind) {
+        return ds
+            .iter()
+            .min_by_key(|d| d.pos.abs_diff(tpos))
+            .map(|d| d.date.clone());
     }
-    if l.contains("yesterday") {
-        return Some(EventDate {
-            value: published.pred_opt().unwrap_or(published),
-            precision: DatePrecision::Day,
-            text: "yesterday".into(),
-        });
-    }
-    if l.contains("last week") {
-        return Some(EventDate {
-            value: published - chrono::Days::new(7),
-            precision: DatePrecision::Week,
-            text: "last week".into(),
-        });
-    }
-    if let Some(p) = l.find("overnight") {
-        return Some(EventDate {
-            value: published,
-            precision: DatePrecision::Day,
-            text: st.get(p..p + 9).unwrap_or("overnight").to_string(),
-        });
-    }
-    None
+    ds.iter()
+        .filter(|d| !d.reporting)
+        // a vague period far from the trigger dates some other clause ("released 16 of
+        // the 23 villagers abducted from Kucheri ... last week")
+        .filter(|d| d.date.precision == DatePrecision::Day || d.pos.abs_diff(tpos) <= 60)
+        .min_by_key(|d| d.pos.abs_diff(tpos))
+        .map(|d| d.date.clone())
 }
 
 fn dateline_place(text: &str, places: &[PlaceHit]) -> Option<Location> {
@@ -1012,12 +1323,11 @@ fn roles(
                     );
                 }
             }
-            if let Some(src) = out.iter_mut().find(|a| {
-                a.role == ActorRole::Source
-                    && a.country.is_none()
-                    && matches!(a.sector.as_deref(), Some("POL") | Some("GOV") | Some("MIL"))
-            }) {
-                src.country = loc_a3.clone();
+            // armed groups, forces, police and victims without a nationality of their
+            // own take the country where the incident happened (al Shabaab, "the army",
+            // "gunmen", "people")
+            for a in out.iter_mut().filter(|a| a.country.is_none()) {
+                a.country = loc_a3.clone();
             }
         }
         _ => {
@@ -1046,10 +1356,14 @@ fn roles(
                 .iter()
                 .filter(|m| m.country.is_some() || matches!(m.sector, Some("IGO") | Some("NGO")))
                 .collect();
-            let src = with_country
-                .iter()
-                .rev()
-                .find(|m| m.end <= tpos)
+            // "a warning from North Korea": the speaker follows the statement
+            let from = with_country.iter().find(|m| {
+                m.start > tpos
+                    && m.start - tpos < 30
+                    && ctx.text.get(..m.start).is_some_and(|b| b.ends_with("from "))
+            });
+            let src = from
+                .or_else(|| with_country.iter().rev().find(|m| m.end <= tpos))
                 .or(with_country.first());
             if let Some(m) = src {
                 out.push(to_actor(m, ActorRole::Source));
@@ -1129,9 +1443,47 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         let target = out.iter_mut().rev().find(|o| {
             if o.c.event_type != d.c.event_type
                 || d.c.distinct
-                || conflict(&o.c.casualties, &d.c.casualties)
+                || d.c.event_type == EventType::Assault && conflict(&o.c.casualties, &d.c.casualties)
             {
                 return false;
+            }
+            if d.c.event_type == EventType::Assault
+                && matches!((o.own_date, d.own_date), (Some(a), Some(b)) if a != b)
+            {
+                return false;
+            }
+            let strike = |c: &Candidate| c.mode.as_deref() == Some("strike");
+            if d.c.event_type == EventType::Protest && strike(&o.c) != strike(&d.c) && !d.fallback_loc {
+                return false;
+            }
+            if !matches!(d.c.event_type, EventType::Assault | EventType::Protest)
+                && matches!((&o.c.mode, &d.c.mode), (Some(a), Some(b)) if a != b)
+            {
+                return false;
+            }
+            // statements by different speakers are different events
+            let sources = |c: &Candidate| -> Vec<String> {
+                c.actors
+                    .iter()
+                    .filter(|a| a.role == ActorRole::Source)
+                    .filter_map(|a| a.country.clone())
+                    .collect()
+            };
+            let mutual = |c: &Candidate| {
+                let l = c.evidence.sentence.to_ascii_lowercase();
+                l.contains("each other") || l.contains("both sides")
+            };
+            if is_statement(d.c.event_type) {
+                if mutual(&o.c) != mutual(&d.c) {
+                    return false;
+                }
+                let (a, b) = (sources(&o.c), sources(&d.c));
+                if !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x)) {
+                    return false;
+                }
+            }
+            if d.fallback_loc && d.c.event_type != EventType::Assault {
+                return true;
             }
             match (&o.c.location, &d.c.location) {
                 (Some(a), Some(b)) => strict_same_place(a, b),
@@ -1144,7 +1496,10 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         });
         match target {
             Some(o) => {
-                let take_d = info(&d.c) > info(&o.c);
+                let take_d = info(&d.c) > info(&o.c) && !(d.fallback_loc && !o.fallback_loc);
+                if take_d {
+                    o.fallback_loc = d.fallback_loc;
+                }
                 let oc = &mut o.c;
                 if take_d {
                     oc.location = d.c.location.clone();
@@ -1154,6 +1509,14 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                         oc.mode = d.c.mode.clone();
                         oc.acled = d.c.acled.clone();
                     }
+                }
+                // an undated lead takes the day its own paragraph chain states
+                if oc.date.as_ref().is_some_and(|x| x.text.is_empty())
+                    && d.own_date.is_some()
+                    && o.own_date.is_none()
+                {
+                    oc.date = d.c.date.clone();
+                    o.own_date = d.own_date;
                 }
                 let cas = &d.c.casualties;
                 if oc.casualties.killed.is_none() {
@@ -1213,8 +1576,67 @@ fn conflict(a: &Casualties, b: &Casualties) -> bool {
     diff(a.killed, b.killed) || diff(a.injured, b.injured)
 }
 
+/// Whether an unplaced assault tells an incident of its own beside the placed ones: exact
+/// figures none of them shares, told with a strong trigger or dated to another day, and
+/// no restated toll.
+fn own_incident(d: &Draft, located: &[(Casualties, Location, Option<NaiveDate>)]) -> bool {
+    let c = &d.c.casualties;
+    let exact = c.killed.is_some_and(|k| k > 0) || c.injured.is_some_and(|k| k > 0);
+    let shares = |o: &Casualties| {
+        let same = |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(p), Some(q)) if p == q && p > 0);
+        !conflict(o, c) && (same(o.killed, c.killed) || same(o.injured, c.injured))
+    };
+    let other_day = d
+        .own_date
+        .is_some_and(|day| located.iter().all(|x| x.2 != Some(day)));
+    exact
+        && !d.toll
+        && (d.strong || d.weapon || other_day)
+        && located.iter().all(|(o, _, _)| !shares(o))
+}
+
 /// Drops country-level assaults that restate more precise ones, and recomputes summaries.
-fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
+fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
+    // a country-level assault restating a precise one gives it the figures and the day
+    // it lacks ("the death toll from Tuesday's bombing in northwest Pakistan has risen
+    // to six" before "the blast near Bannu")
+    for i in 0..drafts.len() {
+        let is_country = drafts[i].c.event_type == EventType::Assault
+            && drafts[i]
+                .c
+                .location
+                .as_ref()
+                .is_some_and(|l| l.precision == LocationPrecision::Country);
+        if !is_country {
+            continue;
+        }
+        let country = drafts[i].c.location.as_ref().map(|l| l.country.clone());
+        let Some(j) = (0..drafts.len()).find(|&j| {
+            j != i
+                && drafts[j].c.event_type == EventType::Assault
+                && drafts[j].c.location.as_ref().is_some_and(|l| {
+                    l.precision != LocationPrecision::Country && Some(&l.country) == country.as_ref()
+                })
+        }) else {
+            continue;
+        };
+        let (from_cas, from_date, from_own) = (
+            drafts[i].c.casualties.clone(),
+            drafts[i].c.date.clone(),
+            drafts[i].own_date,
+        );
+        let to = &mut drafts[j];
+        if to.c.casualties.killed.is_none() {
+            to.c.casualties.killed = from_cas.killed;
+        }
+        if to.c.casualties.injured.is_none() {
+            to.c.casualties.injured = from_cas.injured;
+        }
+        if from_own.is_some() && to.own_date.is_none() {
+            to.c.date = from_date;
+            to.own_date = from_own;
+        }
+    }
     let precise: Vec<(EventType, String)> = drafts
         .iter()
         .filter_map(|d| {
@@ -1224,16 +1646,77 @@ fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
                 .map(|l| (d.c.event_type, l.country.clone()))
         })
         .collect();
-    let located_assault = drafts
+    let located: Vec<(Casualties, Location, Option<NaiveDate>)> = drafts
         .iter()
-        .any(|d| d.c.event_type == EventType::Assault && d.c.location.is_some());
+        .filter(|d| d.c.event_type == EventType::Assault)
+        .filter_map(|d| {
+            d.c.location
+                .clone()
+                .map(|l| (d.c.casualties.clone(), l, d.c.date.as_ref().map(|x| x.value)))
+        })
+        .collect();
+    let dateline_city = dateline.filter(|l| l.precision != LocationPrecision::Country);
+    let located_assault = drafts.iter().any(|d| {
+        matches!(d.c.event_type, EventType::Assault | EventType::Protest) && d.c.location.is_some()
+    });
+    // arrests at a protest are the protest's figure, not an event of their own
+    let mut drafts = drafts;
+    let mut folded: Vec<usize> = Vec::new();
+    for i in 0..drafts.len() {
+        if drafts[i].c.event_type != EventType::Coerce
+            || drafts[i].c.mode.as_deref() != Some("arrest")
+            || drafts[i].c.casualties.arrested.is_none()
+        {
+            continue;
+        }
+        let same_place = |a: &Option<Location>, b: &Option<Location>| match (a, b) {
+            (Some(a), Some(b)) => strict_same_place(a, b),
+            _ => true,
+        };
+        let protest = (0..i).find(|&j| {
+            drafts[j].c.event_type == EventType::Protest
+                && drafts[j].c.mode.as_deref() != Some("strike")
+                && same_place(&drafts[j].c.location, &drafts[i].c.location)
+        });
+        if let Some(j) = protest {
+            if drafts[j].c.casualties.arrested.is_none() {
+                drafts[j].c.casualties.arrested = drafts[i].c.casualties.arrested;
+            }
+            folded.push(i);
+        }
+    }
+    let drafts: Vec<Draft> = drafts
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !folded.contains(i))
+        .map(|(_, d)| d)
+        .collect();
     drafts
         .into_iter()
+        .map(|mut d| {
+            // a separate unplaced incident happened where the article's first one did
+            if d.c.location.is_none() && d.c.event_type == EventType::Assault && own_incident(&d, &located) {
+                // where its paragraph is ("In Kherson, ... The city held a day of
+                // mourning for the four people killed in Tuesday's strike"), else the
+                // dateline's city when an incident there is reported
+                d.c.location = d.para_loc.clone().or_else(|| {
+                    located
+                        .iter()
+                        .map(|x| &x.1)
+                        .find(|l| dateline_city.is_some_and(|c| c.name == l.name))
+                        .cloned()
+                });
+            }
+            d
+        })
         .filter(|d| {
             let Some(l) = &d.c.location else {
+                // an unplaced assault beside a placed incident restates it ("twelve
+                // people were injured in that attack") unless it tells an incident of
+                // its own: a strong trigger with figures no placed incident has
                 return !(d.c.event_type == EventType::Assault
                     && located_assault
-                    && d.c.casualties.is_empty());
+                    && !own_incident(d, &located));
             };
             !(l.precision == LocationPrecision::Country
                 && d.c.event_type == EventType::Assault
@@ -1243,4 +1726,103 @@ fn finish(drafts: Vec<Draft>) -> Vec<Candidate> {
         })
         .map(|d| d.c)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn run(body: &str) -> Vec<Candidate> {
+        let article = Article {
+            id: "t-1".into(),
+            url: None,
+            title: None,
+            body: body.into(),
+            published_at: chrono::Utc
+                .with_ymd_and_hms(2025, 3, 12, 12, 0, 0)
+                .single()
+                .expect("valid time"),
+            source: None,
+            language: Some("en".into()),
+        };
+        extract(Gazetteer::global(), &article)
+    }
+
+    fn types(body: &str) -> Vec<EventType> {
+        run(body).iter().map(|c| c.event_type).collect()
+    }
+
+    /// Sentences that must yield no event of the given type.
+    const NO_EVENT: &[(&str, EventType)] = &[
+        // negation, denial
+        ("The army denied attacking the village of Kucheri in Zamfara state on Tuesday.", EventType::Assault),
+        // interview, not a phone call between leaders
+        ("\"They came around 11 p.m.,\" the village head told Continental Wire by phone.", EventType::Consult),
+        // claim of responsibility, not an accusation
+        ("The al Shabaab group claimed responsibility for the attack in a statement.", EventType::Accuse),
+        // the object of a request
+        ("The commission called for an independent investigation into the police's use of live ammunition.", EventType::Accuse),
+        // planned, not happened
+        ("Union leaders said the strike would continue on Tuesday at factories in Gazipur.", EventType::Protest),
+        // adjectival participle
+        ("Russia also handed over 22 seriously wounded Ukrainian soldiers as a gesture of goodwill.", EventType::Assault),
+        // unconfirmed report
+        ("There was no immediate confirmation of reports that Ukrainian troops had withdrawn from the village of Berdychi.", EventType::Retreat),
+        // figurative
+        ("The striker fired a shot past the keeper in the league match as the visitors bombarded them with crosses and their fans watched the goal, and the coach said the season was not over.", EventType::Assault),
+        // background dated to an earlier month
+        ("A ceasefire between Israel and Hezbollah took effect in late November.", EventType::Retreat),
+        // under threat is no threat
+        ("The town's fragile water supply is itself under threat.", EventType::Threaten),
+    ];
+
+    #[test]
+    fn context_words_make_no_events() {
+        for (s, t) in NO_EVENT {
+            assert!(!types(s).contains(t), "{s}: {:?}", types(s));
+        }
+    }
+
+    #[test]
+    fn real_incidents_are_kept() {
+        let cases: &[(&str, EventType)] = &[
+            ("Russian artillery shelled a covered market in the centre of Kherson on Tuesday, killing two people.", EventType::Assault),
+            ("Thousands of transport workers marched on Peru's Congress in Lima on Wednesday.", EventType::Protest),
+            ("Pakistan accused Afghanistan's Taliban government of sheltering the militants on Wednesday.", EventType::Accuse),
+        ];
+        for (s, t) in cases {
+            assert!(types(s).contains(t), "{s}: {:?}", types(s));
+        }
+    }
+
+    #[test]
+    fn the_dateline_is_where_the_report_was_filed() {
+        let evs = run("KYIV, March 11 (Continental Wire) - Russian artillery shelled a covered market in the southern Ukrainian city of Kherson on Tuesday, killing two people and injuring at least 10.");
+        let places: Vec<&str> = evs
+            .iter()
+            .filter(|c| c.event_type == EventType::Assault)
+            .filter_map(|c| c.location.as_ref().map(|l| l.text.as_str()))
+            .collect();
+        assert_eq!(places, vec!["Kherson"]);
+    }
+
+    #[test]
+    fn a_back_referenced_incident_keeps_its_own_figures() {
+        let evs = run("Several mortar rounds landed near the airport in Mogadishu on Wednesday evening, wounding three people, hours after a car bomb killed seven people elsewhere in the city.");
+        let a: Vec<&Candidate> = evs.iter().filter(|c| c.event_type == EventType::Assault).collect();
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].casualties.injured, Some(3));
+        assert_eq!(a[0].casualties.killed, None);
+    }
+
+    #[test]
+    fn report_dates_do_not_date_incidents() {
+        let evs = run("Gunmen opened fire inside a bar in the city of Celaya late on Sunday, killing six people, state prosecutors said on Tuesday.");
+        let a = evs
+            .iter()
+            .find(|c| c.event_type == EventType::Assault)
+            .expect("assault");
+        assert_eq!(a.date.as_ref().map(|d| d.value.to_string()), Some("2025-03-09".into()));
+    }
 }

@@ -1,1 +1,865 @@
 //! Explicit and relative dates resolved against the publication time.
+//!
+//! Explicit dates ("July 23", "23 July 2025", "2025-03-05", "in May and June", "in
+//! 2023"), weekdays ("on Tuesday", "early Thursday morning", "Friday's strike": the
+//! most recent such weekday on or before the publication day), and relative words
+//! ("yesterday", "overnight", "last week", "earlier this month"). A date without a year
+//! takes the publication year unless that is implausibly far ahead or behind. Wire
+//! datelines ("SEOUL, March 3 (Continental Wire) -") are read by [`dateline`].
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::model::DatePrecision;
+
+/// A date found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// The date; for week/month/year precision the first day of that period.
+    pub value: NaiveDate,
+    pub precision: DatePrecision,
+    /// Byte range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// The words the date was read from ("early Thursday morning").
+    pub text: String,
+    /// The other plausible day when the words straddle midnight ("overnight",
+    /// "last night": the publication day, or else the day before).
+    pub alt: Option<NaiveDate>,
+}
+
+/// A wire dateline opening an article: "SEOUL, March 3 (Continental Wire) -".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// The place as written ("SEOUL", "KYIV").
+    pub place: String,
+    /// A region or country after the place ("KYIV, Ukraine, ..." gives "Ukraine").
+    pub region: Option<String>,
+    pub date: Option<DateMention>,
+    /// The agency in brackets ("Continental Wire").
+    pub agency: Option<String>,
+    /// Byte offset just past the dateline's dash.
+    pub end: usize,
+}
+
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)";
+const FULL_MONTH: &str =
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)";
+
+static ISO: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("iso date regex"));
+static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
+    ))
+    .expect("month day regex")
+});
+static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?"
+    ))
+    .expect("day month regex")
+});
+static MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"(?-u:\b){FULL_MONTH},?\s+(\d{{4}})(?-u:\b)")).expect("month year regex")
+});
+static MONTH_ALONE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|of|and|or|[Bb]etween|[Ff]rom|through|to)\s+(?:(?:early|late|mid-?)\s*)?{FULL_MONTH}(?-u:\b)"
+    ))
+    .expect("month alone regex")
+});
+static WEEKDAY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:((?:[Ee]arly|[Ll]ate)(?:\s+on)?|[Bb]efore\s+dawn(?:\s+on)?|[Ll]ast|[Nn]ext|[Tt]his\s+past|[Pp]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)('s)?(?:\s+(morning|afternoon|evening|night|overnight|dawn))?(?-u:\b)",
+    )
+    .expect("weekday regex")
+});
+static RELATIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(earlier\s+today|later\s+today|today|yesterday|the\s+day\s+before\s+yesterday|tonight|overnight|last\s+night|late\s+last\s+night|early\s+this\s+morning|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+this\s+week|earlier\s+in\s+the\s+week|this\s+week|last\s+week|earlier\s+this\s+month|earlier\s+in\s+the\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year|the\s+previous\s+day|the\s+day\s+before|a\s+day\s+earlier)(?-u:\b)",
+    )
+    .expect("relative date regex")
+});
+static AGO: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago(?-u:\b)",
+    )
+    .expect("ago regex")
+});
+static YEAR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\s*((?:19|20)\d{2})(?-u:\b)",
+    )
+    .expect("year regex")
+});
+static DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"^\s*([A-Z][A-Z.'\- ]{{1,40}}[A-Z.])(?:,\s*([A-Z][A-Za-z.'\- ]{{1,30}}?))?(?:,\s*({MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*(?:\(([^()\n]{{1,40}})\))?\s*(?:-|:)\s*"
+    ))
+    .expect("dateline regex")
+});
+
+/// Every pattern at once: one pass tells which ones can match at all.
+static ANY: Lazy<regex::RegexSet> = Lazy::new(|| {
+    regex::RegexSet::new([
+        ISO.as_str(),
+        MONTH_DAY.as_str(),
+        DAY_MONTH.as_str(),
+        MONTH_YEAR.as_str(),
+        MONTH_ALONE.as_str(),
+        WEEKDAY.as_str(),
+        RELATIVE.as_str(),
+        AGO.as_str(),
+        YEAR.as_str(),
+    ])
+    .expect("date regex set")
+});
+
+/// Words that put a weekday in the future: "a meeting would be held on Saturday".
+static FUTURE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:will|would|shall|'ll|expected|expects|due|scheduled|planned|plans|plan|set to|to be held|upcoming)(?-u:\b)")
+        .expect("future regex")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.');
+    let key = n.get(..3)?.to_ascii_lowercase();
+    Some(match key.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    })
+}
+
+fn weekday_of(name: &str) -> Option<Weekday> {
+    Some(match name {
+        "Monday" => Weekday::Mon,
+        "Tuesday" => Weekday::Tue,
+        "Wednesday" => Weekday::Wed,
+        "Thursday" => Weekday::Thu,
+        "Friday" => Weekday::Fri,
+        "Saturday" => Weekday::Sat,
+        "Sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn small_number(w: &str) -> Option<i64> {
+    if let Ok(v) = w.parse::<i64>() {
+        return Some(v);
+    }
+    Some(match w.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        _ => return None,
+    })
+}
+
+/// A month and day without a year: the publication year, unless that lies more than
+/// two months ahead (news reports the past: last year's date) or more than ten months
+/// back (an upcoming date early next year).
+fn infer_year(month: u32, day: u32, today: NaiveDate) -> Option<NaiveDate> {
+    let y = today.year();
+    let here = NaiveDate::from_ymd_opt(y, month, day)?;
+    let diff = (here - today).num_days();
+    if diff > 61 {
+        NaiveDate::from_ymd_opt(y - 1, month, day).or(Some(here))
+    } else if diff < -305 {
+        NaiveDate::from_ymd_opt(y + 1, month, day).or(Some(here))
+    } else {
+        Some(here)
+    }
+}
+
+fn first_of_month(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+fn months_back(d: NaiveDate, n: u32) -> NaiveDate {
+    let total = d.year() * 12 + d.month0() as i32 - n as i32;
+    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1).unwrap_or(d)
+}
+
+/// Whether future-tense words come shortly before `at` in the sentence.
+fn future_before(sentence: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(80);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    sentence
+        .get(from..at)
+        .is_some_and(|window| FUTURE.is_match(window))
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+fn plausible_year(y: i32) -> bool {
+    (1900..=2100).contains(&y)
+}
+
+/// Finds dates in one sentence, resolving relative ones against `published`.
+pub fn find_dates(sentence: &str, published: DateTime<Utc>) -> Vec<DateMention> {
+    find_dates_on(sentence, published.date_naive())
+}
+
+/// Finds dates in one sentence, resolving relative ones against the day `today` (the
+/// publication day, possibly in the dateline's local time: see [`local_day`]).
+pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
+    let hits = ANY.matches(sentence);
+    if !hits.matched_any() {
+        return Vec::new();
+    }
+    // Runs pattern `i` only when the set saw it match.
+    let run = |i: usize, re: &'static Regex| {
+        re.captures_iter(sentence)
+            .take(if hits.matched(i) { usize::MAX } else { 0 })
+    };
+    let mut found: Vec<DateMention> = Vec::new();
+    let mut add = |start: usize,
+                   end: usize,
+                   value: NaiveDate,
+                   precision: DatePrecision,
+                   alt: Option<NaiveDate>| {
+        let text = sentence.get(start..end).unwrap_or("").to_string();
+        found.push(DateMention {
+            value,
+            precision,
+            start,
+            end,
+            text,
+            alt,
+        });
+    };
+
+    for c in run(0, &ISO) {
+        let (Some(m), Some(y), Some(mo), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        let date = ymd(y.as_str(), mo.as_str(), d.as_str());
+        if let Some(date) = date.filter(|d| plausible_year(d.year())) {
+            add(m.start(), m.end(), date, DatePrecision::Day, None);
+        }
+    }
+    for (set_index, re, month_group, day_group) in [(1, &*MONTH_DAY, 1, 2), (2, &*DAY_MONTH, 2, 1)]
+    {
+        for c in run(set_index, re) {
+            let (Some(m), Some(mo), Some(d)) = (c.get(0), c.get(month_group), c.get(day_group))
+            else {
+                continue;
+            };
+            // "March 5:30", "5.3 million": not a date.
+            let after = sentence.as_bytes().get(m.end());
+            if matches!(after, Some(b':') | Some(b'%')) {
+                continue;
+            }
+            let Some(month) = month_number(mo.as_str()) else {
+                continue;
+            };
+            let Ok(day) = d.as_str().parse::<u32>() else {
+                continue;
+            };
+            let date = match c.get(3).and_then(|y| y.as_str().parse::<i32>().ok()) {
+                Some(y) if plausible_year(y) => NaiveDate::from_ymd_opt(y, month, day),
+                _ => infer_year(month, day, today),
+            };
+            if let Some(date) = date {
+                // A bare "May 5" is fine; "may 5" never matches (case-sensitive).
+                add(m.start(), m.end(), date, DatePrecision::Day, None);
+            }
+        }
+    }
+    for c in run(3, &MONTH_YEAR) {
+        let (Some(mo), Some(y)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let (Some(month), Ok(year)) = (month_number(mo.as_str()), y.as_str().parse::<i32>()) else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(year, month, 1).filter(|_| plausible_year(year))
+        {
+            add(mo.start(), y.end(), date, DatePrecision::Month, None);
+        }
+    }
+    for c in run(4, &MONTH_ALONE) {
+        let Some(mo) = c.get(1) else {
+            continue;
+        };
+        let Some(month) = month_number(mo.as_str()) else {
+            continue;
+        };
+        if let Some(date) = infer_year(month, 1, today) {
+            add(mo.start(), mo.end(), date, DatePrecision::Month, None);
+        }
+    }
+    for c in run(5, &WEEKDAY) {
+        let (Some(m), Some(wd)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let Some(weekday) = weekday_of(wd.as_str()) else {
+            continue;
+        };
+        let modifier = c.get(1).map(|g| g.as_str().to_ascii_lowercase());
+        let back = i64::from(
+            (today.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday()) % 7,
+        );
+        let value = match modifier.as_deref() {
+            Some("next") => today + Duration::days(if back == 0 { 7 } else { 7 - back }),
+            Some("last") | Some("this past") | Some("past") => {
+                today - Duration::days(if back == 0 { 7 } else { back })
+            }
+            // "a meeting would be held on Saturday": the coming one.
+            _ if back != 0 && future_before(sentence, m.start()) => {
+                today + Duration::days(7 - back)
+            }
+            _ => today - Duration::days(back),
+        };
+        // "on Tuesday" keeps "on" out of the text; "late on Saturday" keeps it.
+        let start = m.start();
+        let mut end = m.end();
+        if c.get(3).is_some() && c.get(4).is_none() {
+            end = wd.end();
+        }
+        add(start, end, value, DatePrecision::Day, None);
+    }
+    for c in run(6, &RELATIVE) {
+        let Some(m) = c.get(1) else {
+            continue;
+        };
+        let words: String = m
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase();
+        let yesterday = today - Duration::days(1);
+        let (value, precision, alt) = match words.as_str() {
+            "today" | "earlier today" | "later today" | "tonight" | "this morning"
+            | "early this morning" | "this afternoon" | "this evening" => {
+                (today, DatePrecision::Day, None)
+            }
+            "yesterday" | "the previous day" | "the day before" | "a day earlier" => {
+                (yesterday, DatePrecision::Day, None)
+            }
+            "the day before yesterday" => (today - Duration::days(2), DatePrecision::Day, None),
+            "overnight" | "last night" | "late last night" => {
+                (today, DatePrecision::Day, Some(yesterday))
+            }
+            "this week" | "earlier this week" | "earlier in the week" => {
+                (monday_of(today), DatePrecision::Week, None)
+            }
+            "last week" => (
+                monday_of(today - Duration::days(7)),
+                DatePrecision::Week,
+                None,
+            ),
+            "this month" | "earlier this month" | "earlier in the month" => {
+                (first_of_month(today), DatePrecision::Month, None)
+            }
+            "last month" => (months_back(today, 1), DatePrecision::Month, None),
+            "this year" | "earlier this year" => (
+                NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today),
+                DatePrecision::Year,
+                None,
+            ),
+            "last year" => (
+                NaiveDate::from_ymd_opt(today.year() - 1, 1, 1).unwrap_or(today),
+                DatePrecision::Year,
+                None,
+            ),
+            _ => continue,
+        };
+        add(m.start(), m.end(), value, precision, alt);
+    }
+    for c in run(7, &AGO) {
+        let (Some(m), Some(n), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let Some(n) = small_number(n.as_str()).filter(|n| (0..=400).contains(n)) else {
+            continue;
+        };
+        let (value, precision) = match unit.as_str().to_ascii_lowercase().as_str() {
+            "day" => (today - Duration::days(n), DatePrecision::Day),
+            "week" => (
+                monday_of(today - Duration::days(7 * n)),
+                DatePrecision::Week,
+            ),
+            "month" => (months_back(today, n as u32), DatePrecision::Month),
+            _ => (
+                NaiveDate::from_ymd_opt(today.year() - n as i32, 1, 1).unwrap_or(today),
+                DatePrecision::Year,
+            ),
+        };
+        add(m.start(), m.end(), value, precision, None);
+    }
+    for c in run(8, &YEAR) {
+        let Some(y) = c.get(1) else {
+            continue;
+        };
+        let after = sentence.as_bytes().get(y.end());
+        if matches!(after, Some(b'%') | Some(b'-')) {
+            continue;
+        }
+        if let Some(date) = y
+            .as_str()
+            .parse::<i32>()
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+        {
+            add(y.start(), y.end(), date, DatePrecision::Year, None);
+        }
+    }
+    dedup_overlaps(found)
+}
+
+/// Keeps the longest of overlapping mentions, in text order.
+fn dedup_overlaps(mut found: Vec<DateMention>) -> Vec<DateMention> {
+    found.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<DateMention> = Vec::with_capacity(found.len());
+    for m in found {
+        if kept.iter().all(|k| m.end <= k.start || m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.start);
+    kept
+}
+
+/// Reads a wire dateline at the start of an article ("SEOUL, March 3 (Continental
+/// Wire) -"). Needs a date or an agency so ordinary capitalised openings do not match.
+pub fn dateline(text: &str, published: DateTime<Utc>) -> Option<Dateline> {
+    let mut cut = text.len().min(200);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let c = DATELINE.captures(head)?;
+    let place = c.get(1)?;
+    let date = c.get(3);
+    let agency = c.get(5);
+    if date.is_none() && agency.is_none() {
+        return None;
+    }
+    // The place is a capitalised name ("SEOUL", "NEW YORK"), not a shouted sentence.
+    if place.as_str().split_whitespace().count() > 4 {
+        return None;
+    }
+    let date = date.and_then(|d| {
+        let today = published.date_naive();
+        find_dates_on(d.as_str(), today)
+            .into_iter()
+            .next()
+            .map(|mut m| {
+                m.start += d.start();
+                m.end += d.start();
+                m
+            })
+    });
+    Some(Dateline {
+        place: place.as_str().trim().to_string(),
+        region: c.get(2).map(|r| r.as_str().trim().to_string()),
+        date,
+        agency: agency.map(|a| a.as_str().trim().to_string()),
+        end: c.get(0)?.end(),
+    })
+}
+
+/// Standard UTC offsets in minutes (capital city, no daylight saving) for the
+/// countries news datelines most often name.
+const UTC_OFFSETS: &[(&str, i32)] = &[
+    ("AE", 240),
+    ("AF", 270),
+    ("AM", 240),
+    ("AR", -180),
+    ("AT", 60),
+    ("AU", 600),
+    ("AZ", 240),
+    ("BD", 360),
+    ("BE", 60),
+    ("BF", 0),
+    ("BO", -240),
+    ("BR", -180),
+    ("BY", 180),
+    ("CA", -300),
+    ("CD", 60),
+    ("CF", 60),
+    ("CH", 60),
+    ("CL", -240),
+    ("CM", 60),
+    ("CN", 480),
+    ("CO", -300),
+    ("CU", -300),
+    ("CZ", 60),
+    ("DE", 60),
+    ("DK", 60),
+    ("DZ", 60),
+    ("EC", -300),
+    ("EE", 120),
+    ("EG", 120),
+    ("ES", 60),
+    ("ET", 180),
+    ("FI", 120),
+    ("FR", 60),
+    ("GB", 0),
+    ("GE", 240),
+    ("GH", 0),
+    ("GR", 120),
+    ("GT", -360),
+    ("HK", 480),
+    ("HN", -360),
+    ("HT", -300),
+    ("HU", 60),
+    ("ID", 420),
+    ("IE", 0),
+    ("IL", 120),
+    ("IN", 330),
+    ("IQ", 180),
+    ("IR", 210),
+    ("IT", 60),
+    ("JO", 180),
+    ("JP", 540),
+    ("KE", 180),
+    ("KG", 360),
+    ("KP", 540),
+    ("KR", 540),
+    ("KZ", 300),
+    ("LB", 120),
+    ("LK", 330),
+    ("LT", 120),
+    ("LV", 120),
+    ("LY", 120),
+    ("MA", 60),
+    ("MD", 120),
+    ("ML", 0),
+    ("MM", 390),
+    ("MX", -360),
+    ("MY", 480),
+    ("MZ", 120),
+    ("NE", 60),
+    ("NG", 60),
+    ("NI", -360),
+    ("NL", 60),
+    ("NO", 60),
+    ("NP", 345),
+    ("NZ", 720),
+    ("PE", -300),
+    ("PH", 480),
+    ("PK", 300),
+    ("PL", 60),
+    ("PS", 120),
+    ("PT", 0),
+    ("PY", -240),
+    ("QA", 180),
+    ("RO", 120),
+    ("RS", 60),
+    ("RU", 180),
+    ("SA", 180),
+    ("SD", 120),
+    ("SE", 60),
+    ("SG", 480),
+    ("SN", 0),
+    ("SO", 180),
+    ("SS", 120),
+    ("SV", -360),
+    ("SY", 180),
+    ("TD", 60),
+    ("TH", 420),
+    ("TJ", 300),
+    ("TN", 60),
+    ("TR", 180),
+    ("TW", 480),
+    ("TZ", 180),
+    ("UA", 120),
+    ("UG", 180),
+    ("US", -300),
+    ("UY", -180),
+    ("UZ", 300),
+    ("VE", -240),
+    ("VN", 420),
+    ("YE", 180),
+    ("ZA", 120),
+    ("ZW", 120),
+];
+
+/// The standard UTC offset in minutes for a country (ISO 3166 alpha-2), if known.
+pub fn utc_offset_minutes(country_alpha2: &str) -> Option<i32> {
+    let key = country_alpha2.trim().to_ascii_uppercase();
+    UTC_OFFSETS
+        .binary_search_by(|(c, _)| (*c).cmp(key.as_str()))
+        .ok()
+        .map(|i| UTC_OFFSETS[i].1)
+}
+
+/// The publication day as seen where the article was written: an article published
+/// at 02:30 UTC from Lima reports the previous local day. Unknown country: UTC.
+pub fn local_day(published: DateTime<Utc>, dateline_country_alpha2: Option<&str>) -> NaiveDate {
+    let offset = dateline_country_alpha2
+        .and_then(utc_offset_minutes)
+        .unwrap_or(0);
+    (published + Duration::minutes(i64::from(offset))).date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use DatePrecision::*;
+
+    /// Thursday 24 July 2025, 10:00 UTC (the seed's publication time).
+    fn published() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 7, 24, 10, 0, 0)
+            .single()
+            .expect("valid time")
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    fn found(s: &str) -> Vec<(String, NaiveDate, DatePrecision)> {
+        find_dates(s, published())
+            .into_iter()
+            .map(|m| (m.text, m.value, m.precision))
+            .collect()
+    }
+
+    #[test]
+    fn finds_dates_in_real_sentences() {
+        type Want<'a> = &'a [(&'a str, NaiveDate, DatePrecision)];
+        let cases: &[(&str, Want)] = &[
+            (
+                "Another assault on Kharkiv resulted in 33 people injured early Thursday morning.",
+                &[("early Thursday morning", d(2025, 7, 24), Day)],
+            ),
+            (
+                "Russian drones struck Odesa on Tuesday, officials said.",
+                &[("Tuesday", d(2025, 7, 22), Day)],
+            ),
+            (
+                "The building collapsed late on Saturday.",
+                &[("late on Saturday", d(2025, 7, 19), Day)],
+            ),
+            (
+                "Missiles hit Kyiv before dawn on Wednesday.",
+                &[("before dawn on Wednesday", d(2025, 7, 23), Day)],
+            ),
+            (
+                "Friday's strike killed four people.",
+                &[("Friday", d(2025, 7, 18), Day)],
+            ),
+            (
+                "The talks were held on July 23.",
+                &[("July 23", d(2025, 7, 23), Day)],
+            ),
+            (
+                "Talks resume on 23 July 2025.",
+                &[("23 July 2025", d(2025, 7, 23), Day)],
+            ),
+            (
+                "The ceasefire began on 5 March.",
+                &[("5 March", d(2025, 3, 5), Day)],
+            ),
+            (
+                "The decree dated 2025-03-05 was published.",
+                &[("2025-03-05", d(2025, 3, 5), Day)],
+            ),
+            (
+                "Trump prompted the initial rounds of talks in May and June.",
+                &[
+                    ("May", d(2025, 5, 1), Month),
+                    ("June", d(2025, 6, 1), Month),
+                ],
+            ),
+            (
+                "Shelling continued yesterday.",
+                &[("yesterday", d(2025, 7, 23), Day)],
+            ),
+            (
+                "Protests are planned today.",
+                &[("today", d(2025, 7, 24), Day)],
+            ),
+            (
+                "Fighting intensified last week.",
+                &[("last week", d(2025, 7, 14), Week)],
+            ),
+            (
+                "Several fires broke out earlier this month.",
+                &[("earlier this month", d(2025, 7, 1), Month)],
+            ),
+            (
+                "Prices rose last month.",
+                &[("last month", d(2025, 6, 1), Month)],
+            ),
+            ("The war began in 2022.", &[("2022", d(2022, 1, 1), Year)]),
+            (
+                "He was detained in March 2024.",
+                &[("March 2024", d(2024, 3, 1), Month)],
+            ),
+            (
+                "Troops withdrew three days ago.",
+                &[("three days ago", d(2025, 7, 21), Day)],
+            ),
+            (
+                "Sept. 12 was the deadline.",
+                &[("Sept. 12", d(2025, 9, 12), Day)],
+            ),
+            // A date late in the year, read in July, is last December.
+            (
+                "Clashes erupted on December 28.",
+                &[("December 28", d(2024, 12, 28), Day)],
+            ),
+            (
+                "The mayor said a meeting with residents would be held on Saturday.",
+                &[("Saturday", d(2025, 7, 26), Day)],
+            ),
+            (
+                "Crews restored power by Tuesday evening and expected the rest back by Friday.",
+                &[
+                    ("Tuesday evening", d(2025, 7, 22), Day),
+                    ("Friday", d(2025, 7, 25), Day),
+                ],
+            ),
+            // Not dates.
+            (
+                "The conflict, now over four years old, remains entrenched.",
+                &[],
+            ),
+            ("Officials may 5 times revise the figure.", &[]),
+            ("In 2,000 cases, nothing happened.", &[]),
+            ("The third round of talks was held in Istanbul.", &[]),
+        ];
+        for (sentence, want) in cases {
+            let want: Vec<(String, NaiveDate, DatePrecision)> = want
+                .iter()
+                .map(|(t, v, p)| (t.to_string(), *v, *p))
+                .collect();
+            assert_eq!(found(sentence), want, "{sentence:?}");
+        }
+    }
+
+    #[test]
+    fn overnight_offers_the_previous_day() {
+        let m = find_dates("Drones attacked Odesa overnight.", published());
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].value, d(2025, 7, 24));
+        assert_eq!(m[0].alt, Some(d(2025, 7, 23)));
+        let m = find_dates("Explosions were heard last night in Kyiv.", published());
+        assert_eq!(
+            (m[0].value, m[0].alt),
+            (d(2025, 7, 24), Some(d(2025, 7, 23)))
+        );
+    }
+
+    #[test]
+    fn weekday_rules() {
+        // Same weekday as publication = that day; "last" = a week earlier; "next" ahead.
+        let cases = [
+            ("on Thursday", d(2025, 7, 24)),
+            ("last Thursday", d(2025, 7, 17)),
+            ("next Monday", d(2025, 7, 28)),
+            ("on Friday", d(2025, 7, 18)),
+        ];
+        for (s, want) in cases {
+            let m = find_dates(s, published());
+            assert_eq!(m.first().map(|m| m.value), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn reads_datelines() {
+        let dl = dateline(
+            "SEOUL, March 3 (Continental Wire) - North Korea fired missiles.",
+            published(),
+        )
+        .expect("dateline");
+        assert_eq!(dl.place, "SEOUL");
+        assert_eq!(dl.agency.as_deref(), Some("Continental Wire"));
+        assert_eq!(dl.date.as_ref().map(|m| m.value), Some(d(2025, 3, 3)));
+        let dl = dateline(
+            "KYIV, Ukraine (Reuters) - Drones hit the capital.",
+            published(),
+        )
+        .expect("dateline");
+        assert_eq!(dl.region.as_deref(), Some("Ukraine"));
+        assert_eq!(dl.date, None);
+        assert_eq!(
+            dateline(
+                "Recent developments in the conflict - a review.",
+                published()
+            ),
+            None
+        );
+        assert_eq!(dateline("", published()), None);
+    }
+
+    #[test]
+    fn local_day_follows_the_dateline() {
+        let late = Utc
+            .with_ymd_and_hms(2025, 3, 4, 2, 30, 0)
+            .single()
+            .expect("time");
+        assert_eq!(local_day(late, Some("PE")), d(2025, 3, 3));
+        assert_eq!(local_day(late, Some("UA")), d(2025, 3, 4));
+        assert_eq!(local_day(late, None), d(2025, 3, 4));
+        assert_eq!(local_day(late, Some("??")), d(2025, 3, 4));
+        let evening = Utc
+            .with_ymd_and_hms(2025, 3, 4, 20, 0, 0)
+            .single()
+            .expect("time");
+        assert_eq!(local_day(evening, Some("JP")), d(2025, 3, 5));
+    }
+
+    #[test]
+    fn offsets_table_is_sorted() {
+        assert!(UTC_OFFSETS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn survives_hostile_input() {
+        for s in [
+            "",
+            "0000-00-00",
+            "February 31",
+            "9999-12-31",
+            "99 ago",
+            "Monday's's",
+            "\u{e9}",
+        ] {
+            let _ = find_dates(s, published());
+            let _ = dateline(s, published());
+        }
+        let long = "on Tuesday ".repeat(5000);
+        assert_eq!(find_dates(&long, published()).len(), 5000);
+    }
+}

@@ -17,6 +17,134 @@ pub struct PlaceHit {
     pub bare_country: bool,
     /// Population of the place (0 when unknown).
     pub population: u64,
+    /// How the place is tied to the words around it.
+    pub link: Link,
+}
+
+/// The grammatical tie of a place mention to its sentence, which decides whether it can
+/// be where an incident happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// After a locative preposition ("in Kherson", "near the town of Bannu").
+    Locative,
+    /// The subject of a passive hit ("Odesa was struck", "Kharkiv came under fire").
+    HitSubject,
+    /// Part of a name or a modifier ("Aden Adde airport", "Panama-flagged",
+    /// "Assam Rifles"), or where a speaker is ("officials in Kyiv said"): never the
+    /// place of an incident.
+    NotPlace,
+    /// None of the above: a place only as the direct object of an attack verb.
+    Bare,
+}
+
+/// Prepositions that put an incident at a place.
+const LOCATIVE: [&str; 20] = [
+    "in", "on", "at", "near", "outside", "into", "across", "around", "inside", "of", "over",
+    "throughout", "towards", "toward", "within", "between", "and", "off", "along", "against",
+];
+
+/// Words between a preposition and its place ("in the central Sagaing region").
+const SKIP: [&str; 32] = [
+    "the", "a", "an", "its", "their", "city", "town", "village", "port", "capital", "region",
+    "province", "state", "district", "southern", "northern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern", "nearby", "north", "south",
+    "east", "west", "northeast", "northwest", "southeast", "southwest",
+];
+
+/// People and bodies whose location is where they speak, not where things happen.
+const SPEAKERS: [&str; 14] = [
+    "official", "officials", "administration", "administrator", "authorities", "spokesman",
+    "spokeswoman", "spokesperson", "sources", "correspondent", "governor", "ministry",
+    "journalists", "reporters",
+];
+
+/// Verbs after a place that make it the place of the report ("Kyiv said").
+const SPEECH: [&str; 8] = [
+    "said", "says", "told", "reported", "announced", "stated", "added", "confirmed",
+];
+
+/// Words after a place that make it the subject of a passive hit.
+const HIT_AFTER: [&str; 8] = [
+    "was struck",
+    "was hit",
+    "were hit",
+    "came under",
+    "was shelled",
+    "was attacked",
+    "was bombed",
+    "suffered",
+];
+
+/// Whether a word is a nationality adjective ("Somali", "Afghan"), not a capital
+/// standing for its government.
+fn is_demonym(word: &str) -> bool {
+    let l = word.to_ascii_lowercase();
+    super::countries::COUNTRIES.iter().any(|(p, _, _, dem)| {
+        *dem && *p == l && ["i", "an", "ese", "ish", "ch"].iter().any(|s| l.ends_with(s))
+    })
+}
+
+fn words_back(text: &str, at: usize) -> Vec<&str> {
+    let before = text.get(at.saturating_sub(60)..at).unwrap_or("");
+    let cut = before.rfind(['.', ';', '(', ')', '"', '\n']).map_or(0, |i| i + 1);
+    before[cut..].split_whitespace().rev().collect()
+}
+
+/// Reads the tie of the place at `start..end` of `text`.
+pub fn link_of(text: &str, start: usize, end: usize) -> Link {
+    let after = text.get(end..(end + 40).min(text.len())).unwrap_or("");
+    // a modifier or part of a longer name
+    if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_alphabetic()) {
+        return Link::NotPlace;
+    }
+    if let Some(next) = after.strip_prefix(' ') {
+        let w = next.split_whitespace().next().unwrap_or("");
+        // a demonym before a noun is an adjective ("the Somali capital")
+        if is_demonym(text.get(start..end).unwrap_or("")) && w.starts_with(char::is_lowercase) {
+            return Link::NotPlace;
+        }
+        if w.starts_with(|c: char| c.is_uppercase())
+            && !["Province", "Region", "State", "District", "Oblast", "County"]
+                .iter()
+                .any(|s| w.starts_with(s))
+        {
+            return Link::NotPlace;
+        }
+        let lw = w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
+        if SPEECH.contains(&lw.as_str()) {
+            return Link::NotPlace;
+        }
+    }
+    let lafter = after.trim_start().to_ascii_lowercase();
+    let lafter = ["region ", "province ", "state ", "district ", "city ", "oblast "]
+        .iter()
+        .find_map(|w| lafter.strip_prefix(w))
+        .unwrap_or(&lafter);
+    if HIT_AFTER.iter().any(|h| lafter.starts_with(h)) {
+        return Link::HitSubject;
+    }
+    let back = words_back(text, start);
+    for (i, w) in back.iter().take(6).enumerate() {
+        let lw = w.to_ascii_lowercase();
+        let skippable = SKIP.contains(&lw.as_str())
+            || w.starts_with(|c: char| c.is_uppercase())
+            || w.chars().any(|c| c.is_ascii_digit());
+        if LOCATIVE.contains(&lw.as_str()) {
+            // "officials in Kyiv", "the administration in Nangarhar"
+            let who = back
+                .get(i + 1)
+                .map(|x| x.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase())
+                .unwrap_or_default();
+            if matches!(lw.as_str(), "in" | "at") && SPEAKERS.contains(&who.as_str()) {
+                return Link::NotPlace;
+            }
+            return Link::Locative;
+        }
+        if !skippable {
+            break;
+        }
+    }
+    Link::Bare
 }
 
 /// All places of the text, in order.
@@ -49,6 +177,7 @@ pub fn find(g: &Gazetteer, text: &str) -> Vec<PlaceHit> {
             origin,
             bare_country,
             population,
+            link: link_of(text, m.start, m.end),
         });
     }
     out
@@ -67,5 +196,41 @@ pub fn contains(outer: &Location, inner: &Location) -> bool {
         }
         LocationPrecision::Admin2 => inner.admin2.as_deref() == Some(outer.name.as_str()),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (sentence, place as written, expected tie)
+    const CASES: &[(&str, &str, Link)] = &[
+        ("Russian artillery shelled a covered market in Kherson on Tuesday.", "Kherson", Link::Locative),
+        ("A suicide bomber rammed a car near the city of Bannu in Pakistan's northwestern Khyber Pakhtunkhwa province.", "Khyber Pakhtunkhwa", Link::Locative),
+        ("The death toll from the bombing in northwest Pakistan has risen to six.", "Pakistan", Link::Locative),
+        ("Mortar rounds landed near the perimeter of Mogadishu's Aden Adde International Airport.", "Aden", Link::NotPlace),
+        ("The attack also damaged a Panama-flagged cargo ship.", "Panama", Link::NotPlace),
+        ("Suspected militants ambushed a patrol of the Assam Rifles paramilitary force.", "Assam", Link::NotPlace),
+        ("A car bomb killed seven people elsewhere in the Somali capital.", "Somali", Link::NotPlace),
+        ("A spokesman for the administration in Nangarhar said Pakistani troops had fired first.", "Nangarhar", Link::NotPlace),
+        ("Officials in Kyiv said the drones were shot down.", "Kyiv", Link::NotPlace),
+        ("Odesa was struck by waves of drones overnight.", "Odesa", Link::HitSubject),
+        ("Kyiv accused Moscow of deliberately targeting grain routes.", "Kyiv", Link::Bare),
+    ];
+
+    #[test]
+    fn ties_of_places_in_real_sentences() {
+        for (s, place, want) in CASES {
+            let start = s.find(place).expect("place in sentence");
+            assert_eq!(link_of(s, start, start + place.len()), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn ties_never_panic_at_edges() {
+        for s in ["Kyiv", "in Kyiv", "Kyiv-", "é Kyiv é"] {
+            let start = s.find("Kyiv").unwrap_or(0);
+            let _ = link_of(s, start, start + 4);
+        }
     }
 }

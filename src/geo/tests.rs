@@ -1,0 +1,578 @@
+//! Table-driven tests of place and country resolution on real-style sentences.
+
+use super::*;
+
+fn g() -> &'static Gazetteer {
+    Gazetteer::global()
+}
+
+/// (words in the text, place name, country) of every mention found.
+fn found(text: &str) -> Vec<(String, String, String)> {
+    g().find_places(text)
+        .iter()
+        .map(|m| {
+            let p = g().place(m.place);
+            (
+                text[m.start..m.end].to_string(),
+                p.name.clone(),
+                p.country.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn resolves_spelling_variants_and_multi_word_names() {
+    // (text, words expected, place name, country)
+    let table = [
+        (
+            "A drone hit a tower block in Kiev on Tuesday.",
+            "Kiev",
+            "Kyiv",
+            "UA",
+        ),
+        (
+            "Russian drones struck Kyiv overnight.",
+            "Kyiv",
+            "Kyiv",
+            "UA",
+        ),
+        (
+            "Fire broke out at the port of Odessa, Ukraine.",
+            "Odessa",
+            "Odesa",
+            "UA",
+        ),
+        (
+            "Shelling hit Zaporizhia, officials in Ukraine said.",
+            "Zaporizhia",
+            "Zaporizhzhya",
+            "UA",
+        ),
+        (
+            "Missiles hit Zaporozhye in Ukraine.",
+            "Zaporozhye",
+            "Zaporizhzhya",
+            "UA",
+        ),
+        (
+            "Explosions were heard in Kharkov, Ukraine.",
+            "Kharkov",
+            "Kharkiv",
+            "UA",
+        ),
+        (
+            "Drones targeted Novorossiisk in Russia.",
+            "Novorossiisk",
+            "Novorossiysk",
+            "RU",
+        ),
+        (
+            "The RSF shelled El-Fasher in Sudan.",
+            "El-Fasher",
+            "El Fasher",
+            "SD",
+        ),
+        (
+            "Shells fell on Al Fashir, Sudan.",
+            "Al Fashir",
+            "El Fasher",
+            "SD",
+        ),
+        (
+            "A strike near Debre Marqos in Ethiopia killed 11.",
+            "Debre Marqos",
+            "Debre Mark’os",
+            "ET",
+        ),
+        (
+            "Fano fighters entered Bahir Dar in Ethiopia.",
+            "Bahir Dar",
+            "Bahir Dar",
+            "ET",
+        ),
+        (
+            "Clashes near Tibu in Colombia forced families out.",
+            "Tibu",
+            "Tibú",
+            "CO",
+        ),
+        (
+            "Refugees reached Adre, Chad, this week.",
+            "Adre",
+            "Adré",
+            "TD",
+        ),
+        (
+            "Troops deployed to Cúcuta, Colombia.",
+            "Cúcuta",
+            "Cúcuta",
+            "CO",
+        ),
+        (
+            "Heavy snow fell in St. Petersburg, Russia.",
+            "St. Petersburg",
+            "Saint Petersburg",
+            "RU",
+        ),
+        (
+            "Gunmen attacked a market in Tripoli, Libya.",
+            "Tripoli",
+            "Tripoli",
+            "LY",
+        ),
+        (
+            "Protests spread in Tripoli, Lebanon's second city.",
+            "Tripoli",
+            "Tripoli",
+            "LB",
+        ),
+    ];
+    for (text, words, name, country) in table {
+        let f = found(text);
+        assert!(
+            f.iter()
+                .any(|(w, n, c)| w == words && n == name && c == country),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn region_suffixes_select_the_division() {
+    let table = [
+        (
+            "A drone hit a village in the Kharkiv region of Ukraine.",
+            "Kharkiv region",
+            "Kharkiv Oblast",
+            "UA",
+        ),
+        (
+            "A refinery burned in the Krasnodar region, Russia said.",
+            "Krasnodar region",
+            "Krasnodar Krai",
+            "RU",
+        ),
+        (
+            "The fighting in Krasnodar Krai continued.",
+            "Krasnodar Krai",
+            "Krasnodar Krai",
+            "RU",
+        ),
+        (
+            "Police in Khyber Pakhtunkhwa province, Pakistan, said.",
+            "Khyber Pakhtunkhwa province",
+            "Khyber Pakhtunkhwa",
+            "PK",
+        ),
+        (
+            "Gunmen raided a village in Zamfara state, Nigeria.",
+            "Zamfara state",
+            "Zamfara",
+            "NG",
+        ),
+        (
+            "The camp in North Darfur was shelled.",
+            "North Darfur",
+            "North Darfur",
+            "SD",
+        ),
+        (
+            "Rebels moved into Norte de Santander, Colombia.",
+            "Norte de Santander",
+            "Norte de Santander",
+            "CO",
+        ),
+        (
+            "Al Shabaab holds Jilib in the Middle Juba region of Somalia.",
+            "Middle Juba region",
+            "Middle Juba",
+            "SO",
+        ),
+        (
+            "Refugees crossed into Ouaddaï province in Chad.",
+            "Ouaddaï province",
+            "Ouaddaï",
+            "TD",
+        ),
+        (
+            "Attacks rose in Dnipropetrovsk Oblast, Ukraine.",
+            "Dnipropetrovsk Oblast",
+            "Dnipropetrovsk Oblast",
+            "UA",
+        ),
+        (
+            "Insurgents struck in Borno, Nigeria.",
+            "Borno",
+            "Borno",
+            "NG",
+        ),
+        (
+            "Police in Punjab, Pakistan, arrested 45 people.",
+            "Punjab",
+            "Punjab",
+            "PK",
+        ),
+    ];
+    for (text, words, name, country) in table {
+        let f = found(text);
+        assert!(
+            f.iter()
+                .any(|(w, n, c)| w == words && n == name && c == country),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn context_picks_among_homonyms() {
+    let table = [
+        // Georgia: the country by default, the US state with US cues
+        (
+            "Thousands marched in Tbilisi, the capital of Georgia.",
+            "Georgia",
+            "GE",
+        ),
+        (
+            "Storms swept across Georgia, and power was cut in metro Atlanta.",
+            "Georgia",
+            "US",
+        ),
+        // Odessa, Texas vs Odesa, Ukraine
+        (
+            "Oil workers in Odessa, Texas, went on strike, United States officials said.",
+            "Odessa",
+            "US",
+        ),
+        ("Russia struck Odessa again, Ukraine said.", "Odessa", "UA"),
+    ];
+    for (text, words, country) in table {
+        let f = found(text);
+        assert!(
+            f.iter().any(|(w, _, c)| w == words && c == country),
+            "{text}: {f:?}"
+        );
+        assert!(
+            !f.iter().any(|(w, _, c)| w == words && c != country),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn traps_are_not_places() {
+    // (text, words that must not be reported as a place)
+    let table = [
+        (
+            "Chad Morrison fired a shot past the keeper in the 88th minute.",
+            "Chad",
+        ),
+        (
+            "Chad Morrison fired a shot past the keeper in the 88th minute.",
+            "Morrison",
+        ),
+        ("Jordan Pike doubled the lead before half-time.", "Jordan"),
+        (
+            "Analyst Georgia Lane said the takeover bid was priced fairly.",
+            "Georgia",
+        ),
+        (
+            "Jordan Whitaker, a trader, said stocks were hit by selling.",
+            "Jordan",
+        ),
+        (
+            "Whitfield, the former Georgia Tech guard, hit his first five shots.",
+            "Georgia",
+        ),
+        (
+            "Center Chad Bright added 18 points and 14 rebounds.",
+            "Chad",
+        ),
+        ("Police said the man was arrested on Sunday.", "Police"),
+        ("Most residents left before the storm.", "Most"),
+        ("The Mobile app crashed on launch day.", "Mobile"),
+        (
+            "Nice weather drew crowds, and the Sale ended in May.",
+            "Nice",
+        ),
+        (
+            "Nice weather drew crowds, and the Sale ended in May.",
+            "Sale",
+        ),
+        (
+            "Nice weather drew crowds, and the Sale ended in May.",
+            "May",
+        ),
+        ("Split decisions are rare, he said in March.", "Split"),
+        (
+            "Chad Morrison Strikes Late\nChad Morrison fired a shot past the keeper.",
+            "Chad",
+        ),
+        (
+            "We ate turkey. Turkey sales soar before Thanksgiving.",
+            "Turkey",
+        ),
+        (
+            "Rovers manager Ian Blackwood threw on two extra forwards.",
+            "Blackwood",
+        ),
+        (
+            "Rovers came from behind to beat Castleton Athletic 2-1.",
+            "Castleton",
+        ),
+        (
+            "The Carolina Comets routed the Portland Pioneers 124-98.",
+            "Portland",
+        ),
+        (
+            "\"We got killed on the boards,\" Portland coach Ray Santos said.",
+            "Santos",
+        ),
+    ];
+    for (text, words) in table {
+        let f = found(text);
+        assert!(!f.iter().any(|(w, _, _)| w == words), "{text}: {f:?}");
+    }
+}
+
+#[test]
+fn traps_do_not_hide_real_places() {
+    let table = [
+        (
+            "Jordan said it would reopen the border crossing with Israel.",
+            "Jordan",
+            "JO",
+        ),
+        (
+            "Chad closed its border with Sudan after the attack.",
+            "Chad",
+            "TD",
+        ),
+        (
+            "Georgia's parliament passed the bill, and protesters gathered in Tbilisi.",
+            "Georgia",
+            "GE",
+        ),
+        (
+            "The Israel Defense Forces said it struck Lebanon.",
+            "Israel",
+            "IL",
+        ),
+        (
+            "A car bomb exploded in Nice, France, on Friday.",
+            "Nice",
+            "FR",
+        ),
+        (
+            "Turkey said its forces neutralised two fighters in Iraq.",
+            "Turkey",
+            "TR",
+        ),
+    ];
+    for (text, words, country) in table {
+        let f = found(text);
+        assert!(
+            f.iter().any(|(w, _, c)| w == words && c == country),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn countries_by_name_alias_and_demonym() {
+    // (text, words, alpha-3, by demonym)
+    let table = [
+        (
+            "Russian forces shelled the town overnight.",
+            "Russian",
+            "RUS",
+            true,
+        ),
+        (
+            "Ukrainian officials said 3 were killed.",
+            "Ukrainian",
+            "UKR",
+            true,
+        ),
+        (
+            "The U.S. and South Korea began drills.",
+            "U.S",
+            "USA",
+            false,
+        ),
+        (
+            "The U.S. and South Korea began drills.",
+            "South Korea",
+            "KOR",
+            false,
+        ),
+        (
+            "Troops from DR Congo and Rwanda met in Doha.",
+            "DR Congo",
+            "COD",
+            false,
+        ),
+        ("The DRC army retook the town.", "DRC", "COD", false),
+        (
+            "Britain imposed sanctions on Monday.",
+            "Britain",
+            "GBR",
+            false,
+        ),
+        ("Ivory Coast sent troops.", "Ivory Coast", "CIV", false),
+        (
+            "Congolese troops and M23 fighters clashed.",
+            "Congolese",
+            "COD",
+            true,
+        ),
+        (
+            "Somali police said a car bomb went off.",
+            "Somali",
+            "SOM",
+            true,
+        ),
+        (
+            "North Korea fired a missile, Burma's junta said.",
+            "Burma",
+            "MMR",
+            false,
+        ),
+        (
+            "Pakistani officials accused Afghan authorities.",
+            "Afghan",
+            "AFG",
+            true,
+        ),
+        (
+            "Israeli strikes hit Palestinian homes.",
+            "Palestinian",
+            "PSE",
+            true,
+        ),
+        (
+            "Sudanese and Chadian officials met.",
+            "Chadian",
+            "TCD",
+            true,
+        ),
+        (
+            "American and British diplomats met French officials.",
+            "French",
+            "FRA",
+            true,
+        ),
+    ];
+    for (text, words, alpha3, demonym) in table {
+        let cs = g().find_countries(text);
+        assert!(
+            cs.iter().any(|c| &text[c.start..c.end] == words
+                && c.alpha3 == alpha3
+                && c.demonym == demonym),
+            "{text}: {cs:?}"
+        );
+    }
+}
+
+#[test]
+fn find_all_equals_the_two_calls() {
+    let text = "Russian forces shelled Kharkiv and the Odesa region, Ukraine said.";
+    let (places, countries) = g().find_all(text);
+    assert_eq!(places, g().find_places(text));
+    assert_eq!(countries, g().find_countries(text));
+    assert_eq!(places.len(), 3, "{places:?}");
+    assert_eq!(countries.len(), 2, "{countries:?}");
+}
+
+#[test]
+fn georgia_the_state_is_not_a_country_mention() {
+    let text = "Storms knocked out power in Georgia. Crews in Atlanta and Macon worked overnight.";
+    assert!(!g().find_countries(text).iter().any(|c| c.alpha2 == "GE"));
+    let text = "Chad Bright scored 18 for the Comets.";
+    assert!(!g().find_countries(text).iter().any(|c| c.alpha2 == "TD"));
+}
+
+#[test]
+fn location_carries_precision_and_words() {
+    let text = "Shelling hit the Kharkiv region and the city of Kharkiv, Ukraine.";
+    let ms = g().find_places(text);
+    let locs: Vec<_> = ms.iter().map(|m| g().location(m, text)).collect();
+    let region = locs
+        .iter()
+        .find(|l| l.text == "Kharkiv region")
+        .expect("region found");
+    assert_eq!(region.precision, crate::model::LocationPrecision::Admin1);
+    assert_eq!(region.admin1.as_deref(), Some("Kharkiv Oblast"));
+    let city = locs
+        .iter()
+        .find(|l| l.text == "Kharkiv")
+        .expect("city found");
+    assert_eq!(city.precision, crate::model::LocationPrecision::City);
+    assert_eq!(city.country, "UA");
+    assert_eq!(city.admin1.as_deref(), Some("Kharkiv Oblast"));
+    assert!(city.lat.is_some_and(|x| (x - 49.98).abs() < 0.1));
+    let country = locs
+        .iter()
+        .find(|l| l.text == "Ukraine")
+        .expect("country found");
+    assert_eq!(country.precision, crate::model::LocationPrecision::Country);
+}
+
+#[test]
+fn country_lookup_by_either_code() {
+    for (code, name) in [
+        ("UA", "Ukraine"),
+        ("ukr", "Ukraine"),
+        ("CD", "Democratic Republic of the Congo"),
+        ("GBR", "United Kingdom"),
+    ] {
+        assert_eq!(
+            g().country(code).map(|c| c.name.as_str()),
+            Some(name),
+            "{code}"
+        );
+    }
+    assert!(g().country("XX").is_none());
+    assert!(g().country("").is_none());
+    assert!(g().country("UKRAINE").is_none());
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let long_caps = "Kharkiv ".repeat(2000);
+    let table = [
+        "",
+        " ",
+        "'",
+        "’s",
+        "A",
+        "St.",
+        "U.S.",
+        "El-",
+        "-Fasher",
+        "Kharkiv's'",
+        "\u{0301}Tibu",
+        "ＫＹＩＶ",
+        "Київ Kyiv",
+        long_caps.as_str(),
+    ];
+    for text in table {
+        let ms = g().find_places(text);
+        for m in &ms {
+            assert!(m.start <= m.end && m.end <= text.len());
+            let _ = g().location(m, text);
+        }
+        let _ = g().find_countries(text);
+    }
+}
+
+#[test]
+fn load_is_quick_and_complete() {
+    let t = std::time::Instant::now();
+    let gz = Gazetteer::load().expect("embedded data loads");
+    let elapsed = t.elapsed();
+    println!("gazetteer load: {elapsed:?}, {} places", gz.len());
+    assert!(gz.len() > 100_000);
+    assert!(gz.countries().len() > 240);
+    assert!(!gz.lookup("Kiev").is_empty());
+}
