@@ -1584,9 +1584,10 @@ fn own_incident(d: &Draft, located: &[(Casualties, Location, Option<NaiveDate>)]
         let same = |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(p), Some(q)) if p == q && p > 0);
         !conflict(o, c) && (same(o.killed, c.killed) || same(o.injured, c.injured))
     };
-    let other_day = d
-        .own_date
-        .is_some_and(|day| located.iter().all(|x| x.2 != Some(day)));
+    let other_day = !located.is_empty()
+        && d
+            .own_date
+            .is_some_and(|day| located.iter().all(|x| x.2 != Some(day)));
     exact
         && !d.toll
         && (d.strong || d.weapon || other_day)
