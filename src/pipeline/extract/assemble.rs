@@ -1119,6 +1119,11 @@ fn sentence_dates(st: &str, today: NaiveDate, skip: usize) -> Vec<SentDate> {
         .filter(|d| matches!(d.precision, DatePrecision::Day | DatePrecision::Week))
         .map(|d| {
             let before = st.get(..d.start).unwrap_or("").to_ascii_lowercase();
+            let before = before
+                .trim_end()
+                .trim_end_matches(" on")
+                .trim_end_matches(" in a statement")
+                .to_string();
             let reporting = before
                 .split_whitespace()
                 .rev()
@@ -1445,8 +1450,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             {
                 return false;
             }
-            if d.c.event_type == EventType::Assault
-                && matches!((o.own_date, d.own_date), (Some(a), Some(b)) if a != b)
+            if matches!(d.c.event_type, EventType::Assault | EventType::Coerce) && matches!((o.own_date, d.own_date), (Some(a), Some(b)) if a != b)
             {
                 return false;
             }
@@ -1678,8 +1682,24 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                 && same_place(&drafts[j].c.location, &drafts[i].c.location)
         });
         if let Some(j) = protest {
-            if drafts[j].c.casualties.arrested.is_none() {
-                drafts[j].c.casualties.arrested = drafts[i].c.casualties.arrested;
+            // arrests on another day of unrest tell that day's protest
+            if matches!((drafts[i].own_date, drafts[j].own_date), (Some(a), Some(b)) if a != b)
+            {
+                drafts[i].c.event_type = EventType::Protest;
+                drafts[i].c.mode = drafts[j].c.mode.clone();
+                drafts[i].c.acled = drafts[j].c.acled.clone();
+                continue;
+            }
+            let from = drafts[i].c.casualties.clone();
+            let to = &mut drafts[j].c.casualties;
+            if to.arrested.is_none() {
+                to.arrested = from.arrested;
+            }
+            if to.killed.is_none() {
+                to.killed = from.killed;
+            }
+            if to.injured.is_none() {
+                to.injured = from.injured;
             }
             folded.push(i);
         }
