@@ -499,15 +499,13 @@ fn worker_config(base: &Config, url: &str, name: &str) -> Config {
 
 async fn worker_phase(
     client: &async_nats::Client,
-    base: &Config,
-    url: &str,
+    cfg: Config,
     payloads: Arc<Vec<(String, Vec<u8>)>>,
     name: &str,
     rate: Option<f64>,
     replicas: u32,
     progress: bool,
 ) -> Result<PhaseResult, BenchError> {
-    let cfg = worker_config(base, url, name);
     let js = jetstream::new(client.clone());
     // Create the streams first so replicas do not race on them.
     setup::ensure(&js, &cfg).await.map_err(nats_err)?;
@@ -639,8 +637,7 @@ async fn run_async(args: &BenchArgs, config_path: Option<&Path>) -> Result<(), B
     results.push(
         worker_phase(
             &client,
-            &base,
-            &url,
+            worker_config(&base, &url, "worker-rate"),
             p,
             "worker-rate",
             Some(args.rate),
@@ -654,8 +651,7 @@ async fn run_async(args: &BenchArgs, config_path: Option<&Path>) -> Result<(), B
     results.push(
         worker_phase(
             &client,
-            &base,
-            &url,
+            worker_config(&base, &url, "worker-full"),
             p,
             "worker-full",
             None,
