@@ -1696,7 +1696,7 @@ fn quantities_in(
             }
             // "62 drones, including 28 over the Krasnodar region": the bare number
             // counts the same thing as the quantity before it.
-            None if !taken && p.end - p.start == 1 => {
+            None if !taken => {
                 let bare = t
                     .get(p.end)
                     .is_none_or(|x| x.kind == TokKind::Punct || !np_word(x));
