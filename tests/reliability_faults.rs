@@ -84,7 +84,15 @@ async fn cluster_node_stopped_mid_stream_loses_nothing() {
     let replicas = info.info().await.expect("info").config.num_replicas;
     assert_eq!(replicas, 3, "R3 streams");
     let kv = js.get_key_value("newsevents_state").await.expect("kv");
-    assert_eq!(kv.status().await.expect("kv status").info.config.num_replicas, 3);
+    assert_eq!(
+        kv.status()
+            .await
+            .expect("kv status")
+            .info
+            .config
+            .num_replicas,
+        3
+    );
 
     let articles = corpus_articles(300);
     let (first, rest) = articles.split_at(150);
@@ -111,7 +119,9 @@ async fn full_output_stream_holds_the_worker_back_with_bounded_memory() {
         storage: async_nats::jetstream::stream::StorageType::File,
         ..Default::default()
     };
-    js.create_stream(events.clone()).await.expect("events stream");
+    js.create_stream(events.clone())
+        .await
+        .expect("events stream");
     let env = worker_env(
         &server.url(),
         &[
@@ -137,8 +147,14 @@ async fn full_output_stream_holds_the_worker_back_with_bounded_memory() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let c = stream.consumer_info("newsevents").await.expect("consumer");
-    assert!(c.num_pending > 0, "articles wait in the stream, not in the worker");
-    assert!(peak_ack_pending <= 2 * (64 + 32), "in flight bounded: {peak_ack_pending}");
+    assert!(
+        c.num_pending > 0,
+        "articles wait in the stream, not in the worker"
+    );
+    assert!(
+        peak_ack_pending <= 2 * (64 + 32),
+        "in flight bounded: {peak_ack_pending}"
+    );
     let blocked_rss = worker.peak_rss_kb().unwrap_or(0);
 
     // Room downstream again: the worker catches up with nothing lost.

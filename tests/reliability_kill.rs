@@ -36,7 +36,9 @@ async fn run(articles: &[(String, Vec<u8>)], kills: usize, seed: u64) -> RunResu
     let client = client(&server.url()).await;
     let js = async_nats::jetstream::new(client.clone());
     let env = worker_env(&server.url(), &[]);
-    let log = dir.path().join("worker.log");
+    // Kept after the run (the temp dir is not) for diagnosis.
+    let log = std::env::temp_dir().join(format!("newsevents-reliability-kill-{kills}.log"));
+    let _ = std::fs::remove_file(&log);
     let given_up = count_max_deliveries(&client).await;
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
     let started = Instant::now();
@@ -54,7 +56,10 @@ async fn run(articles: &[(String, Vec<u8>)], kills: usize, seed: u64) -> RunResu
         let delay = rng.random_range(200..2_500);
         tokio::time::sleep(Duration::from_millis(delay)).await;
         peak_rss_kb = peak_rss_kb.max(worker.peak_rss_kb().unwrap_or(0));
-        assert!(worker.exited().is_none(), "worker died on its own before kill {k}");
+        assert!(
+            worker.exited().is_none(),
+            "worker died on its own before kill {k}"
+        );
         worker.kill9();
         worker = BinWorker::spawn(&env, &log);
     }
@@ -111,12 +116,28 @@ async fn kill_9_loses_and_doubles_nothing() {
             r.peak_rss_kb,
             r.elapsed.as_secs_f64()
         );
-        assert!(r.unfinished.is_empty(), "{name}: unfinished {:?}", r.unfinished);
-        assert!(r.unpublished.is_empty(), "{name}: state never published {:?}", r.unpublished);
+        assert!(
+            r.unfinished.is_empty(),
+            "{name}: unfinished {:?}",
+            r.unfinished
+        );
+        assert!(
+            r.unpublished.is_empty(),
+            "{name}: state never published {:?}",
+            r.unpublished
+        );
         assert_eq!(r.dlq, 0, "{name}: no article dead-lettered");
         assert_eq!(r.given_up, 0, "{name}: the server gave up on no article");
-        assert!(r.ledger.doubled.is_empty(), "{name}: doubled {:?}", r.ledger.doubled);
-        assert!(r.ledger.gaps.is_empty(), "{name}: revision gaps {:?}", r.ledger.gaps);
+        assert!(
+            r.ledger.doubled.is_empty(),
+            "{name}: doubled {:?}",
+            r.ledger.doubled
+        );
+        assert!(
+            r.ledger.gaps.is_empty(),
+            "{name}: revision gaps {:?}",
+            r.ledger.gaps
+        );
     }
     assert!(
         !reference.ledger.finals.is_empty(),

@@ -60,7 +60,10 @@ async fn worker_processes_and_keeps_secrets(
     let (code, stdout, stderr) = run_binary(&["config"], &env);
     assert_eq!(code, 0, "newsevents config: {stderr}");
     for s in secrets {
-        assert!(!stdout.contains(s) && !stderr.contains(s), "secret in `newsevents config`");
+        assert!(
+            !stdout.contains(s) && !stderr.contains(s),
+            "secret in `newsevents config`"
+        );
     }
     let log = dir.join(format!("worker-{}.log", free_port()));
     let worker = BinWorker::spawn(&env, &log);
@@ -99,7 +102,10 @@ fn wrong_secret_fails_without_leaking(url: &str, extra: &[(&str, &str)], secret:
         stderr.to_lowercase().contains("auth"),
         "the error names authentication: {stderr}"
     );
-    assert!(!stdout.contains(secret) && !stderr.contains(secret), "secret in the error");
+    assert!(
+        !stdout.contains(secret) && !stderr.contains(secret),
+        "secret in the error"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -124,7 +130,12 @@ async fn user_password_under_minimal_permissions() {
     )
     .await;
     let violations = server.log().matches("Permissions Violation").count();
-    assert_eq!(violations, 0, "the worker needed nothing beyond its permissions:\n{}", server.log());
+    assert_eq!(
+        violations,
+        0,
+        "the worker needed nothing beyond its permissions:\n{}",
+        server.log()
+    );
     wrong_secret_fails_without_leaking(
         &server.url(),
         &[
