@@ -112,7 +112,7 @@ async fn cluster_node_stopped_mid_stream_loses_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn full_output_stream_holds_the_worker_back_with_bounded_memory() {
-    let (dir, server) = single_server();
+    let (_dir, server) = single_server();
     let js = async_nats::jetstream::new(client(&server.url()).await);
     // NEWS_EVENTS created beforehand, tiny and rejecting new messages when full.
     let events = async_nats::jetstream::stream::Config {

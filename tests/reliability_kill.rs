@@ -32,7 +32,7 @@ struct RunResult {
 /// Publishes `articles` in `kills + 1` chunks, one after each (re)start of the worker,
 /// SIGKILLs the worker `kills` times at random points, then lets the last one finish.
 async fn run(articles: &[(String, Vec<u8>)], kills: usize, seed: u64) -> RunResult {
-    let (dir, server) = single_server();
+    let (_dir, server) = single_server();
     let client = client(&server.url()).await;
     let js = async_nats::jetstream::new(client.clone());
     let env = worker_env(&server.url(), &[]);
