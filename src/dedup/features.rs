@@ -1,6 +1,10 @@
 //! Text clues that tell two same-place, same-day incidents apart: the kind of site hit
-//! ("market", "airport", "factory") and named districts ("Saltivskyi district"), read from
-//! the evidence sentences; plus name folding for place comparison.
+//! ("market", "airport", "factory"), the weapon named ("glide bomb", "drone", "mortar")
+//! and named districts ("Saltivskyi district"), read from the evidence sentences; plus
+//! name folding for place comparison.
+//!
+//! A clause that the sentence itself dates apart ("..., hours after a drone attack on an
+//! apartment block") names another incident: clues stop at it.
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
@@ -64,6 +68,76 @@ const SITES: &[(&str, &[&str])] = &[
     ("military", &["barracks", "garrison"]),
 ];
 
+/// Weapon classes and the words that name them (whole lower-case tokens). "bomb" alone is
+/// a planted or car bomb; after one of [`AIR_BOMB_WORDS`] it is dropped from the air.
+const WEAPONS: &[(&str, &[&str])] = &[
+    ("drone", &["drone", "drones", "uav", "uavs"]),
+    (
+        "air",
+        &[
+            "airstrike",
+            "airstrikes",
+            "air-strike",
+            "warplane",
+            "warplanes",
+            "jets",
+            "helicopter",
+            "helicopters",
+        ],
+    ),
+    ("missile", &["missile", "missiles", "rocket", "rockets"]),
+    (
+        "artillery",
+        &[
+            "artillery",
+            "shell",
+            "shells",
+            "shelling",
+            "shelled",
+            "mortar",
+            "mortars",
+            "howitzer",
+        ],
+    ),
+    (
+        "bomb",
+        &[
+            "bomb",
+            "bombs",
+            "bombing",
+            "bomber",
+            "explosives",
+            "explosives-laden",
+            "ied",
+            "landmine",
+            "mine",
+            "grenade",
+        ],
+    ),
+    (
+        "firearms",
+        &[
+            "gunmen", "gunman", "gunfire", "shot", "shooting", "rifles", "gunshot",
+        ],
+    ),
+];
+
+/// Words before "bomb(s)" that make it an air-dropped bomb.
+const AIR_BOMB_WORDS: &[&str] = &["aerial", "glide", "guided", "air"];
+
+/// Words before "strike(s)" that name an air strike.
+const AIR_STRIKE_WORDS: &[&str] = &["air"];
+
+/// Time spans that, before "after" or "before", date the rest of the sentence apart:
+/// "hours after", "a day after", "two days before".
+const APART_SPANS: &[&str] = &[
+    "hours", "hour", "day", "days", "week", "weeks", "month", "months",
+];
+
+/// A dated-apart clause this close to the sentence start opens it ("Two days after the
+/// attack, ...") and is not cut.
+const MIN_OWN_CLAUSE: usize = 3;
+
 /// Words after a proper name that make it a district name.
 const DISTRICT_WORDS: &[&str] = &["district", "neighbourhood", "neighborhood", "quarter"];
 
@@ -79,6 +153,9 @@ pub struct Clues {
     /// Folded prefixes of district names, sorted, unique.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub districts: Vec<String>,
+    /// Weapon classes named, sorted, unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weapons: Vec<String>,
 }
 
 impl Clues {
@@ -88,9 +165,18 @@ impl Clues {
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
             .filter(|t| !t.is_empty())
             .collect();
+        let tokens = &tokens[..own_clause_end(&tokens)];
         let mut clues = Clues::default();
         for (i, tok) in tokens.iter().enumerate() {
             let lower = tok.to_lowercase();
+            let prev = i
+                .checked_sub(1)
+                .and_then(|j| tokens.get(j))
+                .map(|p| p.to_lowercase())
+                .unwrap_or_default();
+            if let Some(class) = weapon_class(&lower, &prev) {
+                clues.weapons.push(class.to_string());
+            }
             for (class, words) in SITES {
                 if words.contains(&lower.as_str()) {
                     clues.sites.push((*class).to_string());
@@ -114,15 +200,43 @@ impl Clues {
     pub fn extend(&mut self, other: &Clues) {
         self.sites.extend(other.sites.iter().cloned());
         self.districts.extend(other.districts.iter().cloned());
+        self.weapons.extend(other.weapons.iter().cloned());
         self.normalize();
     }
 
     fn normalize(&mut self) {
-        self.sites.sort();
-        self.sites.dedup();
-        self.districts.sort();
-        self.districts.dedup();
+        for v in [&mut self.sites, &mut self.districts, &mut self.weapons] {
+            v.sort();
+            v.dedup();
+        }
     }
+}
+
+/// Weapon class of a lower-case token given the token before it.
+fn weapon_class(tok: &str, prev: &str) -> Option<&'static str> {
+    if matches!(tok, "bomb" | "bombs") && AIR_BOMB_WORDS.contains(&prev) {
+        return Some("air");
+    }
+    if matches!(tok, "strike" | "strikes" | "raid" | "raids") && AIR_STRIKE_WORDS.contains(&prev) {
+        return Some("air");
+    }
+    WEAPONS
+        .iter()
+        .find(|(_, words)| words.contains(&tok))
+        .map(|(class, _)| *class)
+}
+
+/// Index of the first token of a clause dated apart from the sentence's own incident
+/// ("hours after", "a day after", "two days before"), else the token count.
+fn own_clause_end(tokens: &[&str]) -> usize {
+    tokens
+        .windows(2)
+        .position(|w| {
+            let (span, link) = (w[0].to_lowercase(), w[1].to_lowercase());
+            APART_SPANS.contains(&span.as_str()) && (link == "after" || link == "before")
+        })
+        .filter(|&i| i >= MIN_OWN_CLAUSE)
+        .unwrap_or(tokens.len())
 }
 
 /// How two clue sets relate: +1 shared, -1 both named and disjoint, 0 nothing to compare.
@@ -181,49 +295,67 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_sites_and_districts_from_real_sentences() {
-        let cases: &[(&str, &[&str], &[&str])] = &[
+    fn reads_sites_weapons_and_districts_from_real_sentences() {
+        type Row<'a> = (&'a str, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+        let cases: &[Row] = &[
             (
                 "A Russian guided aerial bomb struck an industrial enterprise in Kharkiv's \
-                 Kholodnohirskyi district on Tuesday afternoon, injuring five workers.",
+                 Kholodnohirskyi district on Tuesday afternoon, injuring five workers, hours \
+                 after a drone attack on an apartment building in the north of the city.",
                 &["industrial"],
+                &["air"],
                 &["kholo"],
             ),
             (
                 "Residents of Kharkov's Saltivka neighbourhood spent Wednesday clearing glass \
                  and debris after a Russian drone strike on Tuesday that killed three people.",
                 &[],
+                &["drone"],
                 &["salti"],
             ),
             (
-                "The death toll from the pre-dawn drone strike on a nine-storey building in the \
-                 Saltivskyi district rose to three.",
+                "In the second attack, on Tuesday afternoon, a glide bomb hit a factory in the \
+                 city's west, injuring six workers, one more than initially reported.",
+                &["industrial"],
+                &["air"],
                 &[],
-                &["salti"],
             ),
             (
                 "Several mortar rounds landed near the perimeter of Mogadishu's Aden Adde \
-                 International Airport on Thursday evening, wounding three people.",
+                 International Airport on Thursday evening, wounding three people, hours after \
+                 a car bomb killed seven people elsewhere in the city.",
                 &["airport"],
+                &["artillery"],
                 &[],
             ),
             (
-                "A car bomb exploded near a security checkpoint on Mogadishu's busy Maka \
-                 al-Mukarama road on Thursday morning, killing at least five people.",
+                "Earlier on Thursday, a parked car packed with explosives blew up near a \
+                 checkpoint on Maka al-Mukarama road, killing seven people.",
                 &["checkpoint"],
+                &["bomb"],
                 &[],
             ),
             (
                 "Russian forces shelled a residential area of Kherson on Wednesday afternoon, \
-                 a day after an artillery strike on the city's central market killed four people.",
-                &["market", "residential"],
+                 injuring two people, a day after an artillery strike on the city's central \
+                 market killed four people.",
+                &["residential"],
+                &["artillery"],
                 &[],
             ),
-            ("The talks lasted less than an hour.", &[], &[]),
+            // A dated-apart clause that opens the sentence is not cut.
+            (
+                "Two days after the shelling of the central market, the city buried its dead.",
+                &["market"],
+                &["artillery"],
+                &[],
+            ),
+            ("The talks lasted less than an hour.", &[], &[], &[]),
         ];
-        for (sentence, sites, districts) in cases {
+        for (sentence, sites, weapons, districts) in cases {
             let c = Clues::of(sentence);
             assert_eq!(c.sites, *sites, "{sentence}");
+            assert_eq!(c.weapons, *weapons, "{sentence}");
             assert_eq!(c.districts, *districts, "{sentence}");
         }
     }

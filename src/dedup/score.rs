@@ -30,6 +30,7 @@ const SAME_SITE: f64 = 0.4;
 const OTHER_SITE: f64 = -0.8;
 const SAME_DISTRICT: f64 = 0.5;
 const OTHER_DISTRICT: f64 = -1.0;
+const OTHER_WEAPON: f64 = -0.8;
 
 /// Type family: candidates only ever match events of the same family (also the KV block
 /// key). Every PLOVER type is its own family today; compatible variants are told apart
@@ -81,21 +82,16 @@ pub fn score(
     if event.event_type != cand.event_type {
         s += OTHER_MODE;
     }
-    s += match (event.mode.as_deref(), cand.mode.as_deref()) {
-        (Some(a), Some(b)) if a == b => SAME_MODE,
-        (Some(a), Some(b)) if mode_group(a) == mode_group(b) && mode_group(a) != "other" => {
-            NEAR_MODE
-        }
-        (Some(a), Some(b)) if mode_group(a) != "other" && mode_group(b) != "other" => {
-            CONFLICTING_MODE
-        }
-        (Some(_), Some(_)) => OTHER_MODE,
-        _ => 0.0,
-    };
-    s += match (&event.acled, &cand.acled) {
-        (Some(a), Some(b)) if a.sub_event_type == b.sub_event_type => SAME_ACLED,
-        (Some(_), Some(_)) => OTHER_ACLED,
-        _ => 0.0,
+    // The weapon words of both evidence sentences are the direct evidence; the modes and
+    // ACLED sub-types derived from them may be wrong ("mortar rounds ... hours after a car
+    // bomb" coded as explosives), so agreeing weapons cancel disagreeing codes. Agreeing
+    // weapons add nothing: one war's shelling is all "shelling".
+    let weapons = agreement(&event_clues.weapons, &clues.weapons);
+    let codes = mode_and_acled_score(event, cand);
+    s += match weapons {
+        1 => codes.max(0.0),
+        -1 => OTHER_WEAPON + codes,
+        _ => codes,
     };
     for role in [ActorRole::Source, ActorRole::Target] {
         s += actor_score(event, cand, role);
@@ -113,20 +109,53 @@ pub fn score(
     Some(s)
 }
 
+/// Mode and ACLED sub-type agreement.
+fn mode_and_acled_score(event: &Event, cand: &Candidate) -> f64 {
+    let mut s = match (event.mode.as_deref(), cand.mode.as_deref()) {
+        (Some(a), Some(b)) if a == b => SAME_MODE,
+        (Some(a), Some(b)) if mode_group(a) == mode_group(b) && mode_group(a) != "other" => {
+            NEAR_MODE
+        }
+        (Some(a), Some(b)) if mode_group(a) != "other" && mode_group(b) != "other" => {
+            CONFLICTING_MODE
+        }
+        (Some(_), Some(_)) => OTHER_MODE,
+        _ => 0.0,
+    };
+    s += match (&event.acled, &cand.acled) {
+        (Some(a), Some(b)) if a.sub_event_type == b.sub_event_type => SAME_ACLED,
+        (Some(_), Some(_)) => OTHER_ACLED,
+        _ => 0.0,
+    };
+    s
+}
+
+/// Agreement of the actor countries in one role. Roles are the least reliable part of
+/// extraction ("Russia and Ukraine each released 175 prisoners"): a country the other
+/// report names in the opposite role is no disagreement.
 fn actor_score(event: &Event, cand: &Candidate, role: ActorRole) -> f64 {
-    let countries = |actors: &[crate::model::Actor]| -> Vec<String> {
+    let countries = |actors: &[crate::model::Actor], role: ActorRole| -> Vec<String> {
         actors
             .iter()
             .filter(|a| a.role == role)
             .filter_map(|a| a.country.clone())
             .collect()
     };
-    let a = countries(&event.actors);
-    let b = countries(&cand.actors);
+    let other = match role {
+        ActorRole::Source => ActorRole::Target,
+        _ => ActorRole::Source,
+    };
+    let a = countries(&event.actors, role);
+    let b = countries(&cand.actors, role);
     if a.is_empty() || b.is_empty() {
         0.0
     } else if a.iter().any(|x| b.contains(x)) {
         SAME_ACTORS
+    } else if a.iter().any(|x| countries(&cand.actors, other).contains(x))
+        || b.iter()
+            .any(|x| countries(&event.actors, other).contains(x))
+    {
+        0.0
     } else {
         OTHER_ACTORS
     }

@@ -553,9 +553,7 @@ fn keep(
         return None;
     }
     // reinforcements in a battle are part of it
-    if t.kind == EventType::Mobilize
-        && t.weak
-        && scues.iter().any(|h| h.value == Cue::Violence)
+    if lw.starts_with("reinforcement") && scues.iter().any(|h| h.value == Cue::Violence)
     {
         return None;
     }
@@ -1121,6 +1119,11 @@ fn sentence_dates(st: &str, today: NaiveDate, skip: usize) -> Vec<SentDate> {
         .filter(|d| matches!(d.precision, DatePrecision::Day | DatePrecision::Week))
         .map(|d| {
             let before = st.get(..d.start).unwrap_or("").to_ascii_lowercase();
+            let before = before
+                .trim_end()
+                .trim_end_matches(" on")
+                .trim_end_matches(" in a statement")
+                .to_string();
             let reporting = before
                 .split_whitespace()
                 .rev()
@@ -1447,8 +1450,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             {
                 return false;
             }
-            if d.c.event_type == EventType::Assault
-                && matches!((o.own_date, d.own_date), (Some(a), Some(b)) if a != b)
+            if matches!(d.c.event_type, EventType::Assault | EventType::Coerce) && matches!((o.own_date, d.own_date), (Some(a), Some(b)) if a != b)
             {
                 return false;
             }
@@ -1586,9 +1588,10 @@ fn own_incident(d: &Draft, located: &[(Casualties, Location, Option<NaiveDate>)]
         let same = |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(p), Some(q)) if p == q && p > 0);
         !conflict(o, c) && (same(o.killed, c.killed) || same(o.injured, c.injured))
     };
-    let other_day = d
-        .own_date
-        .is_some_and(|day| located.iter().all(|x| x.2 != Some(day)));
+    let other_day = !located.is_empty()
+        && d
+            .own_date
+            .is_some_and(|day| located.iter().all(|x| x.2 != Some(day)));
     exact
         && !d.toll
         && (d.strong || d.weapon || other_day)
@@ -1679,8 +1682,24 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                 && same_place(&drafts[j].c.location, &drafts[i].c.location)
         });
         if let Some(j) = protest {
-            if drafts[j].c.casualties.arrested.is_none() {
-                drafts[j].c.casualties.arrested = drafts[i].c.casualties.arrested;
+            // arrests on another day of unrest tell that day's protest
+            if matches!((drafts[i].own_date, drafts[j].own_date), (Some(a), Some(b)) if a != b)
+            {
+                drafts[i].c.event_type = EventType::Protest;
+                drafts[i].c.mode = drafts[j].c.mode.clone();
+                drafts[i].c.acled = drafts[j].c.acled.clone();
+                continue;
+            }
+            let from = drafts[i].c.casualties.clone();
+            let to = &mut drafts[j].c.casualties;
+            if to.arrested.is_none() {
+                to.arrested = from.arrested;
+            }
+            if to.killed.is_none() {
+                to.killed = from.killed;
+            }
+            if to.injured.is_none() {
+                to.injured = from.injured;
             }
             folded.push(i);
         }
