@@ -146,11 +146,6 @@ async fn kill_9_loses_and_doubles_nothing() {
     let ids: BTreeSet<String> = articles.iter().map(|(id, _)| id.clone()).collect();
     let sourced = killed.ledger.sourced_articles();
     assert!(sourced.is_subset(&ids));
-    assert_eq!(
-        reference.ledger.sourced_articles().len(),
-        sourced.len(),
-        "as many articles became event sources as without kills"
-    );
     // Which events two reports end up merged into depends on the order articles are
     // processed, and concurrent processing orders them differently on every run (two
     // undisturbed runs differ too). What does not depend on order: how many events each
