@@ -12,6 +12,8 @@ FROM ${RUST_IMAGE} AS builder
 WORKDIR /build
 # Dependencies first: this layer is reused until Cargo.toml or Cargo.lock change.
 COPY Cargo.toml Cargo.lock ./
+# declared [[bench]] targets must exist for cargo to read the manifest
+COPY benches ./benches
 RUN mkdir -p src && echo 'fn main() {}' > src/main.rs && touch src/lib.rs \
     && cargo fetch --locked \
     && rm -rf src

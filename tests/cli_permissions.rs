@@ -1,7 +1,7 @@
 //! The README's minimal NATS permissions (`config/nats-worker-permissions.conf`) are
 //! enough: a worker whose user has exactly them creates its streams, consumer and KV
-//! bucket, turns an article into events and dead-letters bad input, and the server logs
-//! no permission violation.
+//! bucket, turns an article into events, dead-letters bad input and shuts down cleanly,
+//! and the server logs no permission violation.
 
 mod common;
 
@@ -117,9 +117,7 @@ async fn worker_runs_with_the_documented_permissions() {
         header(&dlq[0].1, "Newsevents-Error").as_deref(),
         Some("missing_body")
     );
-    // (`WorkerProcess::stop` drops its runtime inside this async context, which tokio
-    // refuses; the drain itself is tested in the worker's own tests)
-    worker.kill();
+    worker.stop().await.expect("worker stops cleanly");
 
     let log = std::fs::read_to_string(&server.log).unwrap_or_default();
     let violations: Vec<&str> = log.lines().filter(|l| l.contains("Violation")).collect();

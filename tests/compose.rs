@@ -393,3 +393,26 @@ fn docker_build_context_keeps_what_the_build_embeds() {
         );
     }
 }
+
+#[test]
+fn dockerfile_dependency_layer_has_every_declared_target() {
+    // `cargo fetch` in the dependency layer reads the manifest, which fails when a
+    // declared [[bench]]/[[test]]/[[example]] file is not in the image yet.
+    let dockerfile = std::fs::read_to_string(repo().join("Dockerfile")).unwrap();
+    let manifest: toml::Value =
+        toml::from_str(&std::fs::read_to_string(repo().join("Cargo.toml")).unwrap()).unwrap();
+    let fetch_at = dockerfile.find("cargo fetch").expect("a cargo fetch layer");
+    let before_fetch = &dockerfile[..fetch_at];
+    for (kind, dir) in [
+        ("bench", "benches"),
+        ("test", "tests"),
+        ("example", "examples"),
+    ] {
+        if manifest.get(kind).is_some() {
+            assert!(
+                before_fetch.contains(&format!("COPY {dir} ./{dir}")),
+                "[[{kind}]] declared: copy {dir}/ before `cargo fetch`"
+            );
+        }
+    }
+}

@@ -32,7 +32,10 @@ fn published() -> chrono::DateTime<chrono::Utc> {
 fn ingest(payload: &[u8]) -> Duration {
     let start = Instant::now();
     if let Ok(article) = parse_article(payload, LIMIT, published()) {
-        assert!(!article.body.trim().is_empty(), "accepted article has a body");
+        assert!(
+            !article.body.trim().is_empty(),
+            "accepted article has a body"
+        );
         let candidates = extractor().extract(&article);
         for c in &candidates {
             let e = &c.evidence;
@@ -56,7 +59,10 @@ fn article(body: String) -> Article {
 
 /// Words of the dev corpus plus numbers, places and punctuation that steer extraction.
 fn vocabulary() -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/dev/corpus/articles.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/dev/corpus/articles.jsonl"
+    );
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let mut words: Vec<String> = text
         .split(|c: char| c.is_whitespace() || c == '"' || c == '\\')
@@ -66,9 +72,36 @@ fn vocabulary() -> Vec<String> {
     words.sort();
     words.dedup();
     for extra in [
-        "killed", "injured", "two", "dozens", "1,200", "-3", "99999999999999999999", ".",
-        ",", ";", "\"", "(", ")", "—", "Mr.", "U.S.", "Kyiv", "Gaza", "Sochi", "on", "Monday",
-        "last", "week", "\n\n", "é", "\u{200b}", "Dr.", "No.", "at", "least",
+        "killed",
+        "injured",
+        "two",
+        "dozens",
+        "1,200",
+        "-3",
+        "99999999999999999999",
+        ".",
+        ",",
+        ";",
+        "\"",
+        "(",
+        ")",
+        "—",
+        "Mr.",
+        "U.S.",
+        "Kyiv",
+        "Gaza",
+        "Sochi",
+        "on",
+        "Monday",
+        "last",
+        "week",
+        "\n\n",
+        "é",
+        "\u{200b}",
+        "Dr.",
+        "No.",
+        "at",
+        "least",
     ] {
         words.push(extra.to_string());
     }
@@ -87,7 +120,8 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| Value::Number(n.into())),
-        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         ".{0,80}".prop_map(Value::String),
     ];
     leaf.prop_recursive(6, 64, 8, |inner| {
@@ -149,9 +183,31 @@ proptest! {
 #[test]
 fn pathological_payloads_finish_in_bounded_time_or_are_too_large() {
     let places = [
-        "Kyiv", "Kharkiv", "Odesa", "Sochi", "Gaza", "Rafah", "Khan Younis", "Beirut", "Damascus",
-        "Aleppo", "Baghdad", "Mosul", "Kabul", "Khartoum", "El Fasher", "Mogadishu", "Lagos",
-        "Maiduguri", "Goma", "Bamako", "Paris", "London", "Istanbul", "Tehran", "Karachi",
+        "Kyiv",
+        "Kharkiv",
+        "Odesa",
+        "Sochi",
+        "Gaza",
+        "Rafah",
+        "Khan Younis",
+        "Beirut",
+        "Damascus",
+        "Aleppo",
+        "Baghdad",
+        "Mosul",
+        "Kabul",
+        "Khartoum",
+        "El Fasher",
+        "Mogadishu",
+        "Lagos",
+        "Maiduguri",
+        "Goma",
+        "Bamako",
+        "Paris",
+        "London",
+        "Istanbul",
+        "Tehran",
+        "Karachi",
     ];
     let mut ten_k_places = String::from("Shelling was reported in ");
     for i in 0..10_000 {
@@ -172,23 +228,42 @@ fn pathological_payloads_finish_in_bounded_time_or_are_too_large() {
         s
     };
     let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-    let nested_obj = |depth: usize| {
-        format!("{}1{}", "{\"body\":".repeat(depth), "}".repeat(depth))
-    };
-    let json = |body: &str| serde_json::to_vec(&serde_json::json!({ "body": body })).unwrap_or_default();
+    let nested_obj = |depth: usize| format!("{}1{}", "{\"body\":".repeat(depth), "}".repeat(depth));
+    let json =
+        |body: &str| serde_json::to_vec(&serde_json::json!({ "body": body })).unwrap_or_default();
     let cases: Vec<(&str, Vec<u8>, Option<&str>)> = vec![
         ("1 MB single sentence", json(&sentence), None),
-        ("100k numbers (over 1 MB)", json(&numbers), Some("too_large")),
+        (
+            "100k numbers (over 1 MB)",
+            json(&numbers),
+            Some("too_large"),
+        ),
         (
             "100k numbers, plain text under the limit",
             numbers.as_bytes()[..LIMIT - 1].to_vec(),
             None,
         ),
         ("10k place names", json(&ten_k_places), None),
-        ("nested arrays 100k", nested(100_000).into_bytes(), Some("invalid_json")),
-        ("nested arrays 600k (over 1 MB)", nested(600_000).into_bytes(), Some("too_large")),
-        ("nested objects 50k", nested_obj(50_000).into_bytes(), Some("invalid_json")),
-        ("nested objects 5k", nested_obj(5_000).into_bytes(), Some("invalid_json")),
+        (
+            "nested arrays 100k",
+            nested(100_000).into_bytes(),
+            Some("invalid_json"),
+        ),
+        (
+            "nested arrays 600k (over 1 MB)",
+            nested(600_000).into_bytes(),
+            Some("too_large"),
+        ),
+        (
+            "nested objects 50k",
+            nested_obj(50_000).into_bytes(),
+            Some("invalid_json"),
+        ),
+        (
+            "nested objects 5k",
+            nested_obj(5_000).into_bytes(),
+            Some("invalid_json"),
+        ),
         ("3 MB garbage", vec![b'{'; 3_000_000], Some("too_large")),
         ("1 MB of nul", vec![0u8; LIMIT], None),
     ];

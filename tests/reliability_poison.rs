@@ -31,7 +31,10 @@ async fn poison_article_is_retried_with_backoff_then_dead_lettered() {
     for (i, id) in ["poison-1", evil].iter().enumerate() {
         let mut a: serde_json::Value = serde_json::from_slice(&seed).expect("seed json");
         a["id"] = serde_json::Value::String(id.to_string());
-        articles.insert(10 + i * 20, (id.to_string(), serde_json::to_vec(&a).expect("json")));
+        articles.insert(
+            10 + i * 20,
+            (id.to_string(), serde_json::to_vec(&a).expect("json")),
+        );
     }
     let started = Instant::now();
     publish_articles(&js, &articles).await;
@@ -39,28 +42,49 @@ async fn poison_article_is_retried_with_backoff_then_dead_lettered() {
     let settled = started.elapsed();
 
     let dlq = read_stream(&js, "NEWS_DLQ").await;
-    assert_eq!(dlq.len(), 2, "exactly the two poison articles are dead-lettered");
+    assert_eq!(
+        dlq.len(),
+        2,
+        "exactly the two poison articles are dead-lettered"
+    );
     for id in ["poison-1", evil] {
         let shown_id = id.replace(['\r', '\n'], " ");
         let (subject, headers, payload) = dlq
             .iter()
-            .find(|(_, h, _)| header(h, "Newsevents-Article-Id").as_deref() == Some(shown_id.trim()))
+            .find(|(_, h, _)| {
+                header(h, "Newsevents-Article-Id").as_deref() == Some(shown_id.trim())
+            })
             .unwrap_or_else(|| panic!("{id:?} in the dlq, with its id sanitized"));
         let original = &articles.iter().find(|(a, _)| a == id).expect("published").1;
         assert_eq!(subject, "news.dlq");
         assert!(payload[..] == original[..], "{id:?}: payload byte for byte");
-        assert_eq!(header(headers, "Newsevents-Error").as_deref(), Some("processing_failed"));
-        assert_eq!(header(headers, "Newsevents-Delivery-Count").as_deref(), Some("4"));
+        assert_eq!(
+            header(headers, "Newsevents-Error").as_deref(),
+            Some("processing_failed")
+        );
+        assert_eq!(
+            header(headers, "Newsevents-Delivery-Count").as_deref(),
+            Some("4")
+        );
         let detail = header(headers, "Newsevents-Error-Detail").unwrap_or_default();
-        assert!(detail.contains("after 4 deliveries") && detail.contains("injected"), "{detail}");
+        assert!(
+            detail.contains("after 4 deliveries") && detail.contains("injected"),
+            "{detail}"
+        );
         assert!(header(headers, "X-Injected").is_none(), "no forged header");
     }
     // Three nak delays of 300 + 600 + 900 ms lie between first delivery and the DLQ.
-    assert!(settled >= Duration::from_millis(1_800), "retries waited: {settled:?}");
+    assert!(
+        settled >= Duration::from_millis(1_800),
+        "retries waited: {settled:?}"
+    );
 
     let ledger = EventLedger::read(&js).await;
     let sourced = ledger.sourced_articles();
-    assert!(!sourced.contains("poison-1"), "a failed article publishes nothing");
+    assert!(
+        !sourced.contains("poison-1"),
+        "a failed article publishes nothing"
+    );
     let flowing = articles
         .iter()
         .filter(|(id, _)| id.starts_with("rel-0-") && sourced.contains(id))

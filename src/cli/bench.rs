@@ -68,6 +68,8 @@ pub enum BenchError {
     Config(#[from] crate::config::ConfigError),
     #[error("nats: {0}")]
     Nats(String),
+    #[error("interrupted")]
+    Interrupted,
     #[error("{phase}: not done after {secs}s ({done} of {total} articles)")]
     Stalled {
         phase: String,
@@ -307,9 +309,11 @@ async fn wait_consumed(
     total: u64,
     phase: &str,
     limit: Duration,
+    progress: bool,
 ) -> Result<Instant, BenchError> {
     let deadline = Instant::now() + limit;
     let mut done = 0;
+    let mut next_report = Instant::now() + Duration::from_secs(5);
     while Instant::now() < deadline {
         if let Ok(s) = js.get_stream(stream_name).await {
             if let Ok(info) = s.consumer_info(durable).await {
@@ -318,6 +322,10 @@ async fn wait_consumed(
                     return Ok(Instant::now());
                 }
             }
+        }
+        if progress && Instant::now() >= next_report {
+            eprintln!("bench: {phase}: {done} of {total} articles done");
+            next_report += Duration::from_secs(5);
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
@@ -414,6 +422,7 @@ async fn raw_phase(
     payloads: Arc<Vec<(String, Vec<u8>)>>,
     name: &str,
     rate: Option<f64>,
+    progress: bool,
 ) -> Result<PhaseResult, BenchError> {
     let js = jetstream::new(client.clone());
     let tag = name.replace('-', "_").to_ascii_uppercase();
@@ -453,7 +462,16 @@ async fn raw_phase(
     let n = payloads.len() as u64;
     let started = Instant::now();
     feed(js.clone(), payloads, in_subject, rate, pending, true).await?;
-    let done = wait_consumed(&js, &in_stream, "pipe", n, name, Duration::from_secs(300)).await;
+    let done = wait_consumed(
+        &js,
+        &in_stream,
+        "pipe",
+        n,
+        name,
+        Duration::from_secs(300),
+        progress,
+    )
+    .await;
     cancel.cancel();
     let _ = tokio::time::timeout(Duration::from_secs(5), pipe).await;
     tokio::time::sleep(Duration::from_millis(50)).await;
@@ -481,14 +499,13 @@ fn worker_config(base: &Config, url: &str, name: &str) -> Config {
 
 async fn worker_phase(
     client: &async_nats::Client,
-    base: &Config,
-    url: &str,
+    cfg: Config,
     payloads: Arc<Vec<(String, Vec<u8>)>>,
     name: &str,
     rate: Option<f64>,
     replicas: u32,
+    progress: bool,
 ) -> Result<PhaseResult, BenchError> {
-    let cfg = worker_config(base, url, name);
     let js = jetstream::new(client.clone());
     // Create the streams first so replicas do not race on them.
     setup::ensure(&js, &cfg).await.map_err(nats_err)?;
@@ -539,6 +556,7 @@ async fn worker_phase(
         n,
         name,
         Duration::from_secs(600),
+        progress,
     )
     .await;
     tokio::time::sleep(Duration::from_millis(50)).await;
@@ -609,28 +627,39 @@ async fn run_async(args: &BenchArgs, config_path: Option<&Path>) -> Result<(), B
     if !args.no_raw {
         say("raw pipe at the offered rate");
         let p = payloads("rawrate").map_err(corpus_err)?;
-        results.push(raw_phase(&client, p, "raw-rate", Some(args.rate)).await?);
+        results.push(raw_phase(&client, p, "raw-rate", Some(args.rate), !args.json).await?);
         say("raw pipe at full speed");
         let p = payloads("rawfull").map_err(corpus_err)?;
-        results.push(raw_phase(&client, p, "raw-full", None).await?);
+        results.push(raw_phase(&client, p, "raw-full", None, !args.json).await?);
     }
     say("worker at the offered rate");
     let p = payloads("workrate").map_err(corpus_err)?;
     results.push(
         worker_phase(
             &client,
-            &base,
-            &url,
+            worker_config(&base, &url, "worker-rate"),
             p,
             "worker-rate",
             Some(args.rate),
             args.replicas,
+            !args.json,
         )
         .await?,
     );
     say("worker at full speed");
     let p = payloads("workfull").map_err(corpus_err)?;
-    results.push(worker_phase(&client, &base, &url, p, "worker-full", None, args.replicas).await?);
+    results.push(
+        worker_phase(
+            &client,
+            worker_config(&base, &url, "worker-full"),
+            p,
+            "worker-full",
+            None,
+            args.replicas,
+            !args.json,
+        )
+        .await?,
+    );
     let (peak_kb, rss_kb) = memory_kb("self");
     let (server_peak_kb, _) = server
         .as_ref()
@@ -718,7 +747,14 @@ pub fn run(args: &BenchArgs, config_path: Option<&Path>) -> i32 {
             return 1;
         }
     };
-    match runtime.block_on(run_async(args, config_path)) {
+    // Ctrl-C drops the run, and with it the nats-server it started.
+    let outcome = runtime.block_on(async {
+        tokio::select! {
+            r = run_async(args, config_path) => r,
+            _ = tokio::signal::ctrl_c() => Err(BenchError::Interrupted),
+        }
+    });
+    match outcome {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("newsevents bench: {e}");

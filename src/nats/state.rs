@@ -21,6 +21,8 @@ use async_nats::jetstream::{self, kv};
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// `[state]` in the config file.
@@ -114,6 +116,10 @@ pub struct EventStore {
     dedup: DedupConfig,
     max_attempts: u32,
     conflicts: std::sync::atomic::AtomicU64,
+    /// One lock per block key: the articles in flight in this process take turns on a
+    /// block instead of racing each other's compare-and-set (CAS still settles races
+    /// between replicas).
+    block_locks: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 fn hex64(s: &str) -> String {
@@ -159,6 +165,7 @@ impl EventStore {
             dedup,
             max_attempts: cfg.max_cas_attempts.max(1),
             conflicts: std::sync::atomic::AtomicU64::new(0),
+            block_locks: Default::default(),
         })
     }
 
@@ -370,6 +377,14 @@ impl EventStore {
         F: Fn(&mut Vec<EventRecord>) -> Vec<(usize, Outcome)>,
     {
         let key = blk_key(block);
+        let lock = {
+            let mut locks = self.block_locks.lock().unwrap_or_else(|p| p.into_inner());
+            if locks.len() > 4096 {
+                locks.retain(|_, l| Arc::strong_count(l) > 1);
+            }
+            locks.entry(key.clone()).or_default().clone()
+        };
+        let _turn = lock.lock().await;
         for attempt in 0..self.max_attempts {
             let entry = self
                 .kv

@@ -143,10 +143,16 @@ impl WorkerProcess {
     pub async fn stop(mut self) -> anyhow::Result<()> {
         self.shutdown.cancel();
         let rx = self.done.take().expect("not stopped yet");
-        tokio::task::spawn_blocking(move || rx.recv_timeout(WAIT))
+        let result = tokio::task::spawn_blocking(move || rx.recv_timeout(WAIT))
             .await
             .expect("join")
-            .expect("worker stopped within the wait")
+            .expect("worker stopped within the wait");
+        // The worker has returned; drop its runtime without blocking, since tokio refuses
+        // a blocking runtime shutdown (what `Drop` does) inside this async context.
+        if let Some(rt) = self.runtime.take() {
+            rt.shutdown_background();
+        }
+        result
     }
 
     /// Drops every task at once, no acks, no drain: a crash.

@@ -86,7 +86,16 @@ impl Server {
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {bin} (install nats-server 2.11+): {e}"));
         self.child = Some(child);
-        wait_port(self.port, "nats-server");
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "nats-server did not listen on {}: {}",
+                self.port,
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// SIGKILL, like a crashed node.
@@ -128,7 +137,10 @@ pub async fn client(url: &str) -> async_nats::Client {
         match tokio::time::timeout(Duration::from_secs(5), async_nats::connect(url)).await {
             Ok(Ok(c)) => return c,
             other => {
-                assert!(Instant::now() < deadline, "cannot connect to {url}: {other:?}");
+                assert!(
+                    Instant::now() < deadline,
+                    "cannot connect to {url}: {other:?}"
+                );
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
         }
@@ -154,6 +166,9 @@ pub fn worker_env(url: &str, extra: &[(&str, &str)]) -> BTreeMap<String, String>
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
+    if let Ok(level) = std::env::var("RELIABILITY_WORKER_LOG") {
+        env.insert("NEWSEVENTS__LOG__LEVEL".into(), level);
+    }
     for (k, v) in extra {
         env.insert(k.to_string(), v.to_string());
     }
@@ -210,6 +225,19 @@ impl BinWorker {
         BinWorker {
             child,
             log: log.to_path_buf(),
+        }
+    }
+
+    /// Waits (bounded) until the worker logged that it started pulling.
+    pub fn wait_started(&self) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+            if text.contains("worker started") {
+                return;
+            }
+            assert!(Instant::now() < deadline, "worker did not start: {text}");
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
 
@@ -470,7 +498,9 @@ impl EventLedger {
             }
             let max = revs.keys().max().copied().unwrap_or(0);
             if revs.len() != max as usize || revs.keys().copied().ne(1..=max) {
-                ledger.gaps.push(format!("{id}: {:?}", revs.keys().collect::<Vec<_>>()));
+                ledger
+                    .gaps
+                    .push(format!("{id}: {:?}", revs.keys().collect::<Vec<_>>()));
             }
         }
         ledger
@@ -552,7 +582,10 @@ pub async fn unfinished_articles(
 
 /// `event_id:revision` of every event the dedup state (KV `blk.*`) holds whose final
 /// published revision differs: a revision decided but never published is lost.
-pub async fn unpublished_state(js: &async_nats::jetstream::Context, ledger: &EventLedger) -> Vec<String> {
+pub async fn unpublished_state(
+    js: &async_nats::jetstream::Context,
+    ledger: &EventLedger,
+) -> Vec<String> {
     let kv = js
         .get_key_value("newsevents_state")
         .await
@@ -563,7 +596,9 @@ pub async fn unpublished_state(js: &async_nats::jetstream::Context, ledger: &Eve
         if !key.starts_with("blk.") {
             continue;
         }
-        let Ok(Some(v)) = kv.get(&key).await else { continue };
+        let Ok(Some(v)) = kv.get(&key).await else {
+            continue;
+        };
         let records: Vec<serde_json::Value> = serde_json::from_slice(&v).unwrap_or_default();
         for r in records {
             let id = r["event"]["event_id"].as_str().unwrap_or("").to_string();
@@ -577,7 +612,6 @@ pub async fn unpublished_state(js: &async_nats::jetstream::Context, ledger: &Eve
     out
 }
 
-
 /// After the consumer went idle: every article finished, every decided revision
 /// published, none doubled or skipped, nothing dead-lettered. Returns the ledger.
 pub async fn assert_nothing_lost(
@@ -589,8 +623,15 @@ pub async fn assert_nothing_lost(
     assert!(unfinished.is_empty(), "{what}: unfinished {unfinished:?}");
     let ledger = EventLedger::read(js).await;
     let unpublished = unpublished_state(js, &ledger).await;
-    assert!(unpublished.is_empty(), "{what}: never published {unpublished:?}");
-    assert!(ledger.doubled.is_empty(), "{what}: doubled {:?}", ledger.doubled);
+    assert!(
+        unpublished.is_empty(),
+        "{what}: never published {unpublished:?}"
+    );
+    assert!(
+        ledger.doubled.is_empty(),
+        "{what}: doubled {:?}",
+        ledger.doubled
+    );
     assert!(ledger.gaps.is_empty(), "{what}: gaps {:?}", ledger.gaps);
     let dlq = read_stream(js, "NEWS_DLQ").await;
     let codes: Vec<_> = dlq
@@ -598,6 +639,9 @@ pub async fn assert_nothing_lost(
         .map(|(_, h, _)| header(h, "Newsevents-Error-Detail"))
         .collect();
     assert!(dlq.is_empty(), "{what}: dead-lettered {codes:?}");
-    assert!(!ledger.finals.is_empty(), "{what}: the articles yield events");
+    assert!(
+        !ledger.finals.is_empty(),
+        "{what}: the articles yield events"
+    );
     ledger
 }
