@@ -18,8 +18,18 @@ use chrono::{Datelike, NaiveDate};
 
 /// People nouns: "a second protester" is one more victim, not another incident.
 const PERSONS: [&str; 12] = [
-    "protester", "person", "man", "woman", "victim", "soldier", "civilian", "child",
-    "passenger", "officer", "student", "worker",
+    "protester",
+    "person",
+    "man",
+    "woman",
+    "victim",
+    "soldier",
+    "civilian",
+    "child",
+    "passenger",
+    "officer",
+    "student",
+    "worker",
 ];
 
 /// Longest body we read: beyond this the tail is ignored (bounded time).
@@ -553,8 +563,7 @@ fn keep(
         return None;
     }
     // reinforcements in a battle are part of it
-    if lw.starts_with("reinforcement") && scues.iter().any(|h| h.value == Cue::Violence)
-    {
+    if lw.starts_with("reinforcement") && scues.iter().any(|h| h.value == Cue::Violence) {
         return None;
     }
     let threat_words = scues.iter().any(|h| h.value == Cue::ThreatVerb);
@@ -699,7 +708,9 @@ fn keep(
 fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bool {
     let lower = st.to_ascii_lowercase();
     let before = lower.get(..rel).unwrap_or("");
-    let near_before = before.get(before.len().saturating_sub(50)..).unwrap_or(before);
+    let near_before = before
+        .get(before.len().saturating_sub(50)..)
+        .unwrap_or(before);
     if t.kind == EventType::Consult && t.mode == Some("phone") && near_before.contains("told ") {
         return true;
     }
@@ -711,9 +722,16 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
     }
     // the object of a request or a time reference: "called for an investigation",
     // "after the meeting", "ahead of the talks"
-    if ["called for ", "calls for ", "call for ", "demanded ", "urged ", "pushing for "]
-        .iter()
-        .any(|w| near_before.contains(w))
+    if [
+        "called for ",
+        "calls for ",
+        "call for ",
+        "demanded ",
+        "urged ",
+        "pushing for ",
+    ]
+    .iter()
+    .any(|w| near_before.contains(w))
         || ["after the ", "before the ", "ahead of the ", "since the "]
             .iter()
             .any(|w| before.ends_with(w))
@@ -783,17 +801,28 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
     }
     if t.kind == EventType::Aid
         && t.weak
-        && !["delivered", "reached", "arrived", "distributed", "handed out", "unloaded"]
-            .iter()
-            .any(|w| lower.contains(w))
+        && ![
+            "delivered",
+            "reached",
+            "arrived",
+            "distributed",
+            "handed out",
+            "unloaded",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
     {
         return true;
     }
-    if matches!(t.kind, EventType::Request | EventType::Reject | EventType::Support) {
+    if matches!(
+        t.kind,
+        EventType::Request | EventType::Reject | EventType::Support
+    ) {
         let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
-        let state_speaks = ctx.mentions.iter().any(|m| {
-            m.start >= base && m.start < base + rel && m.country.is_some()
-        });
+        let state_speaks = ctx
+            .mentions
+            .iter()
+            .any(|m| m.start >= base && m.start < base + rel && m.country.is_some());
         if !state_speaks {
             return true;
         }
@@ -805,10 +834,46 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
 /// rather than a verb ("wounded three", "killed in", "freed on").
 fn attributive_next(w: &str) -> bool {
     const VERBAL: [&str; 40] = [
-        "a", "an", "the", "in", "on", "at", "and", "or", "by", "when", "after", "during", "while",
-        "as", "including", "overnight", "more", "at", "about", "nearly", "some", "several",
-        "dozens", "scores", "hundreds", "many", "least", "two", "three", "four", "five", "six",
-        "seven", "eight", "nine", "ten", "from", "to", "with", "his",
+        "a",
+        "an",
+        "the",
+        "in",
+        "on",
+        "at",
+        "and",
+        "or",
+        "by",
+        "when",
+        "after",
+        "during",
+        "while",
+        "as",
+        "including",
+        "overnight",
+        "more",
+        "at",
+        "about",
+        "nearly",
+        "some",
+        "several",
+        "dozens",
+        "scores",
+        "hundreds",
+        "many",
+        "least",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "from",
+        "to",
+        "with",
+        "his",
     ];
     let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
     if bare.len() != w.len() || bare.is_empty() {
@@ -818,7 +883,29 @@ fn attributive_next(w: &str) -> bool {
     !(VERBAL.contains(&l.as_str())
         || l.chars().next().is_some_and(|c| c.is_ascii_digit())
         || l.ends_with("ly")
-        || ["their", "her", "its", "them", "him", "people", "last", "this", "early", "late", "for", "into", "near", "outside", "inside", "earlier", "yesterday", "today", "eleven", "twelve"].contains(&l.as_str()))
+        || [
+            "their",
+            "her",
+            "its",
+            "them",
+            "him",
+            "people",
+            "last",
+            "this",
+            "early",
+            "late",
+            "for",
+            "into",
+            "near",
+            "outside",
+            "inside",
+            "earlier",
+            "yesterday",
+            "today",
+            "eleven",
+            "twelve",
+        ]
+        .contains(&l.as_str()))
 }
 
 fn ctx_violent_paragraph(st: &str) -> bool {
@@ -876,12 +963,7 @@ fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
 /// Whether a place can be where the event of triggers `ktrigs` happened: after a
 /// locative preposition, the subject of a passive hit, or the direct object right
 /// after an attack verb ("shelled Kherson").
-fn tied(
-    p: &PlaceHit,
-    sent_start: usize,
-    st: &str,
-    ktrigs: &[&(usize, usize, Trigger)],
-) -> bool {
+fn tied(p: &PlaceHit, sent_start: usize, st: &str, ktrigs: &[&(usize, usize, Trigger)]) -> bool {
     let text_between = |p: &PlaceHit, s0: usize, from: usize| -> String {
         st.get(from..p.start - s0).unwrap_or(",").to_string()
     };
@@ -1106,7 +1188,15 @@ struct SentDate {
 
 /// Verbs whose date is the day of the report, not of the incident reported.
 const REPORT_VERBS: [&str; 9] = [
-    "said", "says", "told", "announced", "confirmed", "added", "reported", "stated", "tweeted",
+    "said",
+    "says",
+    "told",
+    "announced",
+    "confirmed",
+    "added",
+    "reported",
+    "stated",
+    "tweeted",
 ];
 
 /// The dates a sentence states (past `skip`, the dateline), resolved against the local
@@ -1129,8 +1219,8 @@ fn sentence_dates(st: &str, today: NaiveDate, skip: usize) -> Vec<SentDate> {
                 .rev()
                 .take(4)
                 .any(|w| REPORT_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
-            let possessive = d.text.ends_with("'s")
-                || st.get(d.end..).is_some_and(|x| x.starts_with("'s"));
+            let possessive =
+                d.text.ends_with("'s") || st.get(d.end..).is_some_and(|x| x.starts_with("'s"));
             SentDate {
                 pos: d.start,
                 reporting,
@@ -1198,7 +1288,7 @@ fn main_parties(ms: &[Mention]) -> Vec<&'static str> {
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|x| std::cmp::Reverse(x.1));
     counts.into_iter().take(2).map(|x| x.0).collect()
 }
 
@@ -1363,7 +1453,10 @@ fn roles(
             let from = with_country.iter().find(|m| {
                 m.start > tpos
                     && m.start - tpos < 30
-                    && ctx.text.get(..m.start).is_some_and(|b| b.ends_with("from "))
+                    && ctx
+                        .text
+                        .get(..m.start)
+                        .is_some_and(|b| b.ends_with("from "))
             });
             let src = from
                 .or_else(|| with_country.iter().rev().find(|m| m.end <= tpos))
@@ -1446,16 +1539,21 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         let target = out.iter_mut().rev().find(|o| {
             if o.c.event_type != d.c.event_type
                 || d.c.distinct
-                || d.c.event_type == EventType::Assault && conflict(&o.c.casualties, &d.c.casualties)
+                || d.c.event_type == EventType::Assault
+                    && conflict(&o.c.casualties, &d.c.casualties)
             {
                 return false;
             }
-            if matches!(d.c.event_type, EventType::Assault | EventType::Coerce) && matches!((o.own_date, d.own_date), (Some(a), Some(b)) if a != b)
+            if matches!(d.c.event_type, EventType::Assault | EventType::Coerce)
+                && matches!((o.own_date, d.own_date), (Some(a), Some(b)) if a != b)
             {
                 return false;
             }
             let strike = |c: &Candidate| c.mode.as_deref() == Some("strike");
-            if d.c.event_type == EventType::Protest && strike(&o.c) != strike(&d.c) && !d.fallback_loc {
+            if d.c.event_type == EventType::Protest
+                && strike(&o.c) != strike(&d.c)
+                && !d.fallback_loc
+            {
                 return false;
             }
             if !matches!(d.c.event_type, EventType::Assault | EventType::Protest)
@@ -1498,7 +1596,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         });
         match target {
             Some(o) => {
-                let take_d = info(&d.c) > info(&o.c) && !(d.fallback_loc && !o.fallback_loc);
+                let take_d = info(&d.c) > info(&o.c) && (o.fallback_loc || !d.fallback_loc);
                 if take_d {
                     o.fallback_loc = d.fallback_loc;
                 }
@@ -1548,13 +1646,13 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     }
                 }
                 for a in d.c.actors {
-                    if !oc
+                    let known = oc
                         .actors
                         .iter()
-                        .any(|x| x.role == a.role && x.country == a.country)
-                        && !(a.role == ActorRole::Target
-                            && oc.actors.iter().any(|x| x.role == ActorRole::Target))
-                    {
+                        .any(|x| x.role == a.role && x.country == a.country);
+                    let second_target = a.role == ActorRole::Target
+                        && oc.actors.iter().any(|x| x.role == ActorRole::Target);
+                    if !known && !second_target {
                         oc.actors.push(a);
                     }
                 }
@@ -1589,8 +1687,7 @@ fn own_incident(d: &Draft, located: &[(Casualties, Location, Option<NaiveDate>)]
         !conflict(o, c) && (same(o.killed, c.killed) || same(o.injured, c.injured))
     };
     let other_day = !located.is_empty()
-        && d
-            .own_date
+        && d.own_date
             .is_some_and(|day| located.iter().all(|x| x.2 != Some(day)));
     exact
         && !d.toll
@@ -1618,7 +1715,8 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             j != i
                 && drafts[j].c.event_type == EventType::Assault
                 && drafts[j].c.location.as_ref().is_some_and(|l| {
-                    l.precision != LocationPrecision::Country && Some(&l.country) == country.as_ref()
+                    l.precision != LocationPrecision::Country
+                        && Some(&l.country) == country.as_ref()
                 })
         }) else {
             continue;
@@ -1653,9 +1751,13 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
         .iter()
         .filter(|d| d.c.event_type == EventType::Assault)
         .filter_map(|d| {
-            d.c.location
-                .clone()
-                .map(|l| (d.c.casualties.clone(), l, d.c.date.as_ref().map(|x| x.value)))
+            d.c.location.clone().map(|l| {
+                (
+                    d.c.casualties.clone(),
+                    l,
+                    d.c.date.as_ref().map(|x| x.value),
+                )
+            })
         })
         .collect();
     let dateline_city = dateline.filter(|l| l.precision != LocationPrecision::Country);
@@ -1683,8 +1785,7 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
         });
         if let Some(j) = protest {
             // arrests on another day of unrest tell that day's protest
-            if matches!((drafts[i].own_date, drafts[j].own_date), (Some(a), Some(b)) if a != b)
-            {
+            if matches!((drafts[i].own_date, drafts[j].own_date), (Some(a), Some(b)) if a != b) {
                 drafts[i].c.event_type = EventType::Protest;
                 drafts[i].c.mode = drafts[j].c.mode.clone();
                 drafts[i].c.acled = drafts[j].c.acled.clone();
@@ -1714,7 +1815,10 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
         .into_iter()
         .map(|mut d| {
             // a separate unplaced incident happened where the article's first one did
-            if d.c.location.is_none() && d.c.event_type == EventType::Assault && own_incident(&d, &located) {
+            if d.c.location.is_none()
+                && d.c.event_type == EventType::Assault
+                && own_incident(&d, &located)
+            {
                 // where its paragraph is ("In Kherson, ... The city held a day of
                 // mourning for the four people killed in Tuesday's strike"), else the
                 // dateline's city when an incident there is reported
@@ -1829,7 +1933,10 @@ mod tests {
     #[test]
     fn a_back_referenced_incident_keeps_its_own_figures() {
         let evs = run("Several mortar rounds landed near the airport in Mogadishu on Wednesday evening, wounding three people, hours after a car bomb killed seven people elsewhere in the city.");
-        let a: Vec<&Candidate> = evs.iter().filter(|c| c.event_type == EventType::Assault).collect();
+        let a: Vec<&Candidate> = evs
+            .iter()
+            .filter(|c| c.event_type == EventType::Assault)
+            .collect();
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].casualties.injured, Some(3));
         assert_eq!(a[0].casualties.killed, None);
@@ -1842,6 +1949,9 @@ mod tests {
             .iter()
             .find(|c| c.event_type == EventType::Assault)
             .expect("assault");
-        assert_eq!(a.date.as_ref().map(|d| d.value.to_string()), Some("2025-03-09".into()));
+        assert_eq!(
+            a.date.as_ref().map(|d| d.value.to_string()),
+            Some("2025-03-09".into())
+        );
     }
 }

@@ -82,7 +82,10 @@ mod tests {
         let cases: &[(&str, &[(Kind, Amount)])] = &[
             (
                 "Gunmen opened fire inside a bar, killing six people and wounding three.",
-                &[(Kind::Killed, Amount::Exact(6)), (Kind::Injured, Amount::Exact(3))],
+                &[
+                    (Kind::Killed, Amount::Exact(6)),
+                    (Kind::Injured, Amount::Exact(3)),
+                ],
             ),
             (
                 "No deaths were reported from the mortar attack.",

@@ -39,28 +39,92 @@ pub enum Link {
 
 /// Prepositions that put an incident at a place.
 const LOCATIVE: [&str; 20] = [
-    "in", "on", "at", "near", "outside", "into", "across", "around", "inside", "of", "over",
-    "throughout", "towards", "toward", "within", "between", "and", "off", "along", "against",
+    "in",
+    "on",
+    "at",
+    "near",
+    "outside",
+    "into",
+    "across",
+    "around",
+    "inside",
+    "of",
+    "over",
+    "throughout",
+    "towards",
+    "toward",
+    "within",
+    "between",
+    "and",
+    "off",
+    "along",
+    "against",
 ];
 
 /// Words between a preposition and its place ("in the central Sagaing region").
 const SKIP: [&str; 32] = [
-    "the", "a", "an", "its", "their", "city", "town", "village", "port", "capital", "region",
-    "province", "state", "district", "southern", "northern", "eastern", "western", "central",
-    "northeastern", "northwestern", "southeastern", "southwestern", "nearby", "north", "south",
-    "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "city",
+    "town",
+    "village",
+    "port",
+    "capital",
+    "region",
+    "province",
+    "state",
+    "district",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "nearby",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
 ];
 
 /// People and bodies whose location is where they speak, not where things happen.
 const SPEAKERS: [&str; 14] = [
-    "official", "officials", "administration", "administrator", "authorities", "spokesman",
-    "spokeswoman", "spokesperson", "sources", "correspondent", "governor", "ministry",
-    "journalists", "reporters",
+    "official",
+    "officials",
+    "administration",
+    "administrator",
+    "authorities",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "sources",
+    "correspondent",
+    "governor",
+    "ministry",
+    "journalists",
+    "reporters",
 ];
 
 /// Verbs after a place that make it the place of the report ("Kyiv said").
 const SPEECH: [&str; 8] = [
-    "said", "says", "told", "reported", "announced", "stated", "added", "confirmed",
+    "said",
+    "says",
+    "told",
+    "reported",
+    "announced",
+    "stated",
+    "added",
+    "confirmed",
 ];
 
 /// Words after a place that make it the subject of a passive hit.
@@ -80,13 +144,18 @@ const HIT_AFTER: [&str; 8] = [
 fn is_demonym(word: &str) -> bool {
     let l = word.to_ascii_lowercase();
     super::countries::COUNTRIES.iter().any(|(p, _, _, dem)| {
-        *dem && *p == l && ["i", "an", "ese", "ish", "ch"].iter().any(|s| l.ends_with(s))
+        *dem && *p == l
+            && ["i", "an", "ese", "ish", "ch"]
+                .iter()
+                .any(|s| l.ends_with(s))
     })
 }
 
 fn words_back(text: &str, at: usize) -> Vec<&str> {
     let before = text.get(at.saturating_sub(60)..at).unwrap_or("");
-    let cut = before.rfind(['.', ';', '(', ')', '"', '\n']).map_or(0, |i| i + 1);
+    let cut = before
+        .rfind(['.', ';', '(', ')', '"', '\n'])
+        .map_or(0, |i| i + 1);
     before[cut..].split_whitespace().rev().collect()
 }
 
@@ -104,22 +173,33 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
             return Link::NotPlace;
         }
         if w.starts_with(|c: char| c.is_uppercase())
-            && !["Province", "Region", "State", "District", "Oblast", "County"]
-                .iter()
-                .any(|s| w.starts_with(s))
+            && ![
+                "Province", "Region", "State", "District", "Oblast", "County",
+            ]
+            .iter()
+            .any(|s| w.starts_with(s))
         {
             return Link::NotPlace;
         }
-        let lw = w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
+        let lw = w
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_ascii_lowercase();
         if SPEECH.contains(&lw.as_str()) {
             return Link::NotPlace;
         }
     }
     let lafter = after.trim_start().to_ascii_lowercase();
-    let lafter = ["region ", "province ", "state ", "district ", "city ", "oblast "]
-        .iter()
-        .find_map(|w| lafter.strip_prefix(w))
-        .unwrap_or(&lafter);
+    let lafter = [
+        "region ",
+        "province ",
+        "state ",
+        "district ",
+        "city ",
+        "oblast ",
+    ]
+    .iter()
+    .find_map(|w| lafter.strip_prefix(w))
+    .unwrap_or(&lafter);
     if HIT_AFTER.iter().any(|h| lafter.starts_with(h)) {
         return Link::HitSubject;
     }
@@ -133,7 +213,10 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
             // "officials in Kyiv", "the administration in Nangarhar"
             let who = back
                 .get(i + 1)
-                .map(|x| x.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase())
+                .map(|x| {
+                    x.trim_matches(|c: char| !c.is_alphabetic())
+                        .to_ascii_lowercase()
+                })
                 .unwrap_or_default();
             if matches!(lw.as_str(), "in" | "at") && SPEAKERS.contains(&who.as_str()) {
                 return Link::NotPlace;
@@ -160,8 +243,7 @@ pub fn find(g: &Gazetteer, text: &str) -> Vec<PlaceHit> {
             .to_ascii_lowercase();
         let prev_word = before
             .split_whitespace()
-            .filter(|w| *w != "the")
-            .next_back()
+            .rfind(|w| *w != "the")
             .unwrap_or("")
             .to_string();
         let origin = prev_word == "from" && !before.contains("far from");

@@ -37,7 +37,10 @@ mod tests {
     fn quantities_of_real_sentences() {
         let cases: &[(&str, &[u64])] = &[
             ("The two sides exchanged 175 prisoners of war each.", &[175]),
-            ("Russia launched 40 drones overnight, of which 31 were shot down.", &[40]),
+            (
+                "Russia launched 40 drones overnight, of which 31 were shot down.",
+                &[40],
+            ),
             ("Gunmen abducted 23 villagers in Zamfara state.", &[23]),
             ("Three people were killed in the attack.", &[]),
         ];
