@@ -717,6 +717,18 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
     if lw == "responsibility" && near_before.contains("claim") {
         return true;
     }
+    // blame is laid only where responsibility "lies" or "rests" with someone
+    if lw == "responsibility"
+        && ![" lies ", " rests ", " lay ", "held "]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    // "rights groups have accused both sides": a standing charge, not a new accusation
+    if t.kind == EventType::Accuse && before.ends_with(" have ") {
+        return true;
+    }
     if t.kind == EventType::Accuse && (before.ends_with("been ") || before.ends_with("be ")) {
         return true;
     }
@@ -1896,6 +1908,11 @@ mod tests {
         ("The striker fired a shot past the keeper in the league match as the visitors bombarded them with crosses and their fans watched the goal, and the coach said the season was not over.", EventType::Assault),
         // background dated to an earlier month
         ("A ceasefire between Israel and Hezbollah took effect in late November.", EventType::Retreat),
+        // a standing charge by a generic group, and responsibility that is no blame
+        ("Rights groups have accused both sides of abuses in the Amhara region.", EventType::Accuse),
+        ("Britain imposed sanctions on three commanders, citing their responsibility for attacks on civilians.", EventType::Accuse),
+        // a police raid is coercion
+        ("Police raided homes and party offices in Lahore early on Saturday.", EventType::Assault),
         // under threat is no threat
         ("The town's fragile water supply is itself under threat.", EventType::Threaten),
     ];
@@ -1913,6 +1930,8 @@ mod tests {
             ("Russian artillery shelled a covered market in the centre of Kherson on Tuesday, killing two people.", EventType::Assault),
             ("Thousands of transport workers marched on Peru's Congress in Lima on Wednesday.", EventType::Protest),
             ("Pakistan accused Afghanistan's Taliban government of sheltering the militants on Wednesday.", EventType::Accuse),
+            ("Police raided homes and party offices in Lahore early on Saturday.", EventType::Coerce),
+            ("The responsibility for ending the war lies squarely with Russia, Ukraine's president said.", EventType::Accuse),
         ];
         for (s, t) in cases {
             assert!(types(s).contains(t), "{s}: {:?}", types(s));
