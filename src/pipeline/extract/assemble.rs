@@ -79,12 +79,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let all_places = places::find(g, text);
     let mentions = actors::find(text);
     let all_cues = cues().find(text);
+    let all_modes = modes().find(text);
     let fig = all_cues
         .iter()
         .filter(|h| h.value == Cue::Figurative)
         .count();
-    let vio =
-        all_cues.iter().filter(|h| h.value == Cue::Violence).count() + modes().find(text).len();
+    let vio = all_cues.iter().filter(|h| h.value == Cue::Violence).count() + all_modes.len();
     let figurative = fig >= 3 && fig * 3 > vio * 2;
     let dateline = dateline_place(text, &all_places);
     let dateline_end = dates::dateline(text, article.published_at).map_or(0, |d| d.end);
@@ -163,12 +163,18 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         }
         let st = &text[s.start..s.end];
         let skip = dateline_end.saturating_sub(s.start);
-        let sdates = sentence_dates(st, published, skip);
+        // read once per sentence: the dates and the triggers' context use them
+        let all_dates = dates::find_dates_on(st, published);
+        let sdates = sentence_dates(st, &all_dates, published, skip);
         if lead_date.is_none() {
             lead_date = sdates.iter().find(|d| !d.reporting).map(|d| d.date.clone());
         }
         let smodes: Vec<&'static str> = {
-            let mut m: Vec<&'static str> = modes().find(st).iter().map(|h| h.value).collect();
+            let mut m: Vec<&'static str> = all_modes
+                .iter()
+                .filter(|h| h.start >= s.start && h.end <= s.end)
+                .map(|h| h.value)
+                .collect();
             m.sort_by_key(|x| mode_rank(x));
             m
         };
@@ -178,7 +184,16 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 article_mode = Some(m);
             }
         }
-        let scues = cues().find(st);
+        // the article's cues that fall in this sentence, at sentence offsets
+        let scues: Vec<super::lexicon::Hit<Cue>> = all_cues
+            .iter()
+            .filter(|h| h.start >= s.start && h.end <= s.end)
+            .map(|h| super::lexicon::Hit {
+                start: h.start - s.start,
+                end: h.end - s.start,
+                value: h.value,
+            })
+            .collect();
         let hits: Vec<_> = trig
             .iter()
             .filter(|h| h.start >= s.start && h.end <= s.end)
@@ -197,6 +212,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 &scues,
                 &figures,
                 &smodes,
+                &all_dates,
             ) {
                 match k {
                     Keep::Event(t) => kept.push((rel, h.end - s.start, t)),
@@ -497,6 +513,7 @@ fn keep(
     scues: &[super::lexicon::Hit<Cue>],
     figures: &[Figure],
     smodes: &[&'static str],
+    all_dates: &[dates::DateMention],
 ) -> Option<Keep> {
     let word = &st[rel..rel_end];
     let lw = word.to_ascii_lowercase();
@@ -531,7 +548,7 @@ fn keep(
     {
         return None;
     }
-    if context_only(ctx, st, rel, &lw, t) {
+    if context_only(ctx, st, rel, &lw, t, all_dates) {
         return None;
     }
     let lower_all = st.to_ascii_lowercase();
@@ -705,7 +722,14 @@ fn keep(
 /// own: interviews ("told Reuters by phone"), claims of responsibility, passive blame
 /// ("has been blamed for"), "under threat", background dated to an earlier month, aid
 /// talked about rather than delivered, appeals and rejections without a state speaking.
-fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bool {
+fn context_only(
+    ctx: &Ctx<'_>,
+    st: &str,
+    rel: usize,
+    lw: &str,
+    t: Trigger,
+    all_dates: &[dates::DateMention],
+) -> bool {
     let lower = st.to_ascii_lowercase();
     let before = lower.get(..rel).unwrap_or("");
     let near_before = before
@@ -802,7 +826,7 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
     }
     // a month before the publication month, or a past year: background
     let first = ctx.published.with_day(1).unwrap_or(ctx.published);
-    if dates::find_dates_on(st, ctx.published).iter().any(|d| {
+    if all_dates.iter().any(|d| {
         let (a, b) = (d.start.min(rel), d.end.max(rel));
         matches!(d.precision, DatePrecision::Month | DatePrecision::Year)
             && d.value < first
@@ -1214,9 +1238,15 @@ const REPORT_VERBS: [&str; 9] = [
 /// The dates a sentence states (past `skip`, the dateline), resolved against the local
 /// publication day: day- or week-precise dates not after it; years and months alone are
 /// background, not an incident's date.
-fn sentence_dates(st: &str, today: NaiveDate, skip: usize) -> Vec<SentDate> {
-    dates::find_dates_on(st, today)
-        .into_iter()
+fn sentence_dates(
+    st: &str,
+    found: &[dates::DateMention],
+    today: NaiveDate,
+    skip: usize,
+) -> Vec<SentDate> {
+    found
+        .iter()
+        .cloned()
         .filter(|d| d.start >= skip && d.value <= today)
         .filter(|d| matches!(d.precision, DatePrecision::Day | DatePrecision::Week))
         .map(|d| {
