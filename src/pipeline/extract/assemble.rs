@@ -1246,9 +1246,9 @@ fn sentence_dates(
 ) -> Vec<SentDate> {
     found
         .iter()
-        .cloned()
         .filter(|d| d.start >= skip && d.value <= today)
         .filter(|d| matches!(d.precision, DatePrecision::Day | DatePrecision::Week))
+        .cloned()
         .map(|d| {
             let before = st.get(..d.start).unwrap_or("").to_ascii_lowercase();
             let before = before
