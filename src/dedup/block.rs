@@ -4,10 +4,11 @@
 //! each block under one key and updates it with compare-and-set.
 
 use super::features::Clues;
-use super::score::{family, score};
+use super::score::{family, place_score, score};
 use super::DedupConfig;
 use crate::model::{
-    ActorRole, Article, Candidate, DatePrecision, Event, EventStatus, SourceRef, EVENT_SCHEMA,
+    ActorRole, Article, Candidate, DatePrecision, Event, EventStatus, LocationPrecision, SourceRef,
+    EVENT_SCHEMA,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -221,14 +222,37 @@ pub fn apply_to_block(
 }
 
 /// Whether two candidates of one article are one report: same type, same evidence
-/// sentence, neither marked as a distinct incident.
+/// sentence, same date, neither marked as a distinct incident, and one place (the same,
+/// or one inside the other) or, for two local names of one region ("Kharkov's Saltivka
+/// neighbourhood"), the same stated figures. A sentence listing incidents in several
+/// places ("three bodies in the Kharkiv region, injuries in Cherkasy and Zaporizhzhia")
+/// stays several events.
 fn one_report(a: &Candidate, b: &Candidate) -> bool {
-    a.event_type == b.event_type
+    let same_sentence = a.event_type == b.event_type
         && !a.distinct
         && !b.distinct
         && a.evidence.start == b.evidence.start
         && a.evidence.end == b.evidence.end
         && a.evidence.sentence == b.evidence.sentence
+        && a.date == b.date;
+    if !same_sentence {
+        return false;
+    }
+    let (Some(la), Some(lb)) = (a.location.as_ref(), b.location.as_ref()) else {
+        return false;
+    };
+    let country = |l: &crate::model::Location| l.precision == LocationPrecision::Country;
+    if !country(la) && !country(lb) && place_score(Some(la), Some(lb)).is_some() {
+        return true;
+    }
+    let (ka, kb) = (&a.casualties, &b.casualties);
+    let figures = ka.killed.is_some() || ka.injured.is_some();
+    let region = |l: &crate::model::Location| l.admin1.as_deref().map(super::features::fold);
+    figures
+        && ka.killed == kb.killed
+        && ka.injured == kb.injured
+        && region(la).is_some()
+        && region(la) == region(lb)
 }
 
 /// Keeps, per event, the outcomes of one article consistent: every candidate placed in

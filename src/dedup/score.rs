@@ -162,7 +162,7 @@ fn actor_score(event: &Event, cand: &Candidate, role: ActorRole) -> f64 {
 }
 
 /// Place relation: same place, one inside the other, country-level only, or a veto.
-fn place_score(a: Option<&Location>, b: Option<&Location>) -> Option<f64> {
+pub(crate) fn place_score(a: Option<&Location>, b: Option<&Location>) -> Option<f64> {
     let (a, b) = match (a, b) {
         (None, None) => return Some(0.0),
         (Some(_), None) | (None, Some(_)) => return Some(ONE_PLACE_MISSING),

@@ -872,6 +872,44 @@ fn one_sentence_read_twice_is_one_report() {
     let out = d.apply(&b, vec![city.build("other"), apart], b.published_at);
     assert_eq!(out.len(), 2);
     assert_ne!(out[0].event_id, out[1].event_id);
+
+    // The seed lists incidents in several regions in one sentence: they stay apart.
+    let listing = "The Ukrainian eastern Kharkiv region suffered devastating losses, with \
+                   three bodies discovered under the ruins of a residential building, while \
+                   several injuries were reported in Cherkasy and Zaporizhzhia.";
+    let region = C {
+        place: Some("Kharkiv Oblast"),
+        admin1: Some("Kharkiv Oblast"),
+        date: "2025-07-24",
+        killed: Some(3),
+        injured: None,
+        sentence: listing,
+        ..kharkiv_drone()
+    };
+    let cherkasy = C {
+        place: Some("Cherkasy"),
+        admin1: Some("Cherkasy Oblast"),
+        ..region
+    };
+    let zaporizhzhia = C {
+        place: Some("Zaporizhzhia"),
+        admin1: Some("Zaporizhzhia Oblast"),
+        killed: None,
+        ..region
+    };
+    let mut d = Deduper::new(DedupConfig::default());
+    let s = article("seed", "2025-07-24T10:00:00Z", listing);
+    let out = d.apply(
+        &s,
+        vec![
+            region.build("seed"),
+            cherkasy.build("seed"),
+            zaporizhzhia.build("seed"),
+        ],
+        s.published_at,
+    );
+    assert_eq!(out.len(), 3, "{out:?}");
+    assert_eq!(d.events().count(), 3);
 }
 
 #[test]
