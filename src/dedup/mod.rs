@@ -9,7 +9,11 @@
 //!   article it copies and creates none.
 //! - Event level ([`score`], [`block`]): a candidate joins the best-scoring event of its
 //!   block (type family + country) when the score reaches the threshold, else it starts
-//!   a new event.
+//!   a new event. A candidate with neither place nor acting country is blocked with its
+//!   article's country. Two candidates reading one sentence as one type at one place are
+//!   one report. Evidence clues ([`features`]: site, weapon, district; a clause dated
+//!   apart, "hours after ...", names another incident and is not read) weigh against
+//!   the extracted codes: agreeing weapons cancel a mode/ACLED conflict.
 
 pub mod block;
 pub mod config;
