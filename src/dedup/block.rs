@@ -30,6 +30,39 @@ pub struct EventRecord {
     pub clues: Clues,
     /// Publication time of the article whose casualty figures the event carries.
     pub figures_at: DateTime<Utc>,
+    /// The revision each contribution (or near-duplicate source, `"<id>#src"`) produced,
+    /// most recent last, at most [`MAX_MADE`]: a redelivered article whose state write was
+    /// lost in a crash re-publishes the revision number it made, so a consumer counting
+    /// `event_id:revision` misses none (JetStream drops it if it was already stored).
+    #[serde(default)]
+    pub made: Vec<(String, u32)>,
+}
+
+/// How many contributions' revisions an event remembers for redelivery.
+pub const MAX_MADE: usize = 256;
+
+impl EventRecord {
+    fn remember(&mut self, key: String) {
+        if self.made.len() >= MAX_MADE {
+            self.made.remove(0);
+        }
+        self.made.push((key, self.event.revision));
+    }
+
+    /// The event as the revision `key` made (facts are today's: they only grow), or the
+    /// current event when that revision is no longer remembered.
+    fn as_made_by(&self, key: &str) -> Event {
+        let mut ev = self.event.clone();
+        if let Some((_, rev)) = self.made.iter().rev().find(|(k, _)| k == key) {
+            if *rev < ev.revision {
+                ev.revision = *rev;
+                if *rev == 1 {
+                    ev.status = EventStatus::New;
+                }
+            }
+        }
+        ev
+    }
 }
 
 /// What applying one candidate (or one near-duplicate source) did.
@@ -138,7 +171,7 @@ pub fn apply_to_block(
     for (idx, cand) in candidates {
         let key = contribution(&article.id, idx);
         if let Some(r) = records.iter().find(|r| r.contributions.contains(&key)) {
-            out.push((idx, Outcome::Unchanged(r.event.clone())));
+            out.push((idx, Outcome::Unchanged(r.as_made_by(&key))));
         } else {
             let clues = Clues::of(&cand.evidence.sentence);
             pending.push((idx, cand, clues));
@@ -197,15 +230,18 @@ pub fn apply_to_block(
                 // Same report: its facts join, with no new mention or revision.
                 let rec = &mut records[ri];
                 merge(rec, idx, cand, &clues, article, now, false);
+                rec.remember(contribution(&article.id, idx));
                 (ri, Outcome::Unchanged(rec.event.clone()))
             }
             Some(ri) => {
                 let rec = &mut records[ri];
                 merge(rec, idx, cand, &clues, article, now, true);
+                rec.remember(contribution(&article.id, idx));
                 (ri, Outcome::Merged(rec.event.clone()))
             }
             None => {
-                let rec = create(idx, cand, clues, article, now);
+                let mut rec = create(idx, cand, clues, article, now);
+                rec.remember(contribution(&article.id, idx));
                 let ev = rec.event.clone();
                 records.push(rec);
                 (records.len() - 1, Outcome::Created(ev))
@@ -277,16 +313,24 @@ fn collapse_revisions(out: &mut [(usize, Outcome)]) {
 /// Adds `article` (a near-duplicate of an article that reported this event) as a source:
 /// one more mention, no new facts.
 pub fn add_source(record: &mut EventRecord, article: &Article, now: DateTime<Utc>) -> Outcome {
-    let ev = &mut record.event;
-    if ev.sources.iter().any(|s| s.article_id == article.id) {
-        return Outcome::Unchanged(ev.clone());
+    let key = format!("{}#src", article.id);
+    if record.made.iter().any(|(k, _)| *k == key)
+        || record
+            .event
+            .sources
+            .iter()
+            .any(|s| s.article_id == article.id)
+    {
+        return Outcome::Unchanged(record.as_made_by(&key));
     }
+    let ev = &mut record.event;
     if ev.sources.len() < MAX_SOURCES {
         ev.sources.push(SourceRef::of(article));
     }
     ev.mentions = ev.mentions.saturating_add(1);
     bump(ev, now);
-    Outcome::Merged(ev.clone())
+    record.remember(key);
+    Outcome::Merged(record.event.clone())
 }
 
 fn bump(ev: &mut Event, now: DateTime<Utc>) {
@@ -328,6 +372,7 @@ fn create(
         contributions: vec![contribution(&article.id, idx)],
         clues,
         figures_at: article.published_at,
+        made: Vec::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! corpus that must or must not merge, and the revision rules.
 
 use super::*;
+use crate::dedup::block::add_source;
 use crate::model::{
     Actor, ActorRole, Casualties, DatePrecision, EventDate, EventStatus, EventType, Evidence,
     Location, LocationPrecision,
@@ -714,6 +715,63 @@ fn reapplying_to_a_block_changes_nothing() {
     assert!(first[0].1.is_change());
     assert_eq!(again[0].1, Outcome::Unchanged(first[0].1.event().clone()));
     assert_eq!(recs.len(), 1);
+}
+
+#[test]
+fn redelivery_republishes_the_revision_the_article_made() {
+    // a1 creates rev 1, a2 merges as rev 2, a3 as rev 3; a2 redelivered after a crash that
+    // lost its article state must re-publish `event_id:2`, not rev 3 (a gap at 2 otherwise).
+    let cfg = DedupConfig::default();
+    let mut recs = Vec::new();
+    let mut out = Vec::new();
+    for id in ["a1", "a2", "a3"] {
+        let a = article(id, "2025-03-18T08:00:00Z", id);
+        let c = kharkiv_drone().build(id);
+        out.push(apply_to_block(
+            &cfg,
+            &mut recs,
+            &a,
+            vec![(0, c)],
+            a.published_at,
+        ));
+    }
+    assert_eq!(recs.len(), 1);
+    assert_eq!(out[2][0].1.event().revision, 3);
+    let a2 = article("a2", "2025-03-18T08:00:00Z", "a2");
+    let again = apply_to_block(
+        &cfg,
+        &mut recs,
+        &a2,
+        vec![(0, kharkiv_drone().build("a2"))],
+        t("2025-03-18T09:00:00Z"),
+    );
+    let ev = again[0].1.event();
+    assert!(!again[0].1.is_change());
+    assert_eq!((ev.revision, ev.status), (2, EventStatus::Updated));
+    assert_eq!(recs[0].event.revision, 3, "state unchanged");
+    let a1 = article("a1", "2025-03-18T08:00:00Z", "a1");
+    let first = apply_to_block(
+        &cfg,
+        &mut recs,
+        &a1,
+        vec![(0, kharkiv_drone().build("a1"))],
+        t("2025-03-18T09:00:00Z"),
+    );
+    assert_eq!(
+        (first[0].1.event().revision, first[0].1.event().status),
+        (1, EventStatus::New)
+    );
+    // Near-duplicate sources remember theirs too.
+    let copy = article("copy", "2025-03-18T10:00:00Z", "copy");
+    let added = add_source(&mut recs[0], &copy, t("2025-03-18T10:00:00Z"));
+    assert_eq!(added.event().revision, 4);
+    let _ = add_source(
+        &mut recs[0],
+        &article("copy2", "2025-03-18T10:00:00Z", "c2"),
+        t("2025-03-18T10:00:00Z"),
+    );
+    let redo = add_source(&mut recs[0], &copy, t("2025-03-18T11:00:00Z"));
+    assert_eq!((redo.is_change(), redo.event().revision), (false, 4));
 }
 
 #[test]
