@@ -21,6 +21,8 @@ use async_nats::jetstream::{self, kv};
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// `[state]` in the config file.
@@ -108,12 +110,30 @@ struct ArticleState {
     revisions: Vec<Event>,
 }
 
+/// A block as this worker last read or wrote it: `(revision, records)`, revision `None`
+/// when the key did not exist. Only a guess: compare-and-set against it stays the
+/// authority, and a conflict re-reads.
+type CachedBlock = Option<(Option<u64>, Vec<EventRecord>)>;
+
+/// Per-block async lock holding the block's cached state: articles of one worker touching
+/// one block take turns instead of conflicting.
+type BlockSlot = Arc<tokio::sync::Mutex<CachedBlock>>;
+
+/// Most blocks kept in the local cache; above it, idle slots are dropped.
+const MAX_CACHED_BLOCKS: usize = 4096;
+/// Most pending article states kept between apply and commit; above it, they are dropped
+/// (commit then re-reads the key).
+const MAX_PENDING: usize = 16_384;
+
 /// KV-backed deduplicator shared by every replica.
 pub struct EventStore {
     kv: kv::Store,
     dedup: DedupConfig,
     max_attempts: u32,
     conflicts: std::sync::atomic::AtomicU64,
+    blocks: Mutex<HashMap<String, BlockSlot>>,
+    /// `art` key -> the pending state written by apply, so commit needs no re-read.
+    pending: Mutex<HashMap<String, ArticleState>>,
 }
 
 fn hex64(s: &str) -> String {
@@ -159,6 +179,8 @@ impl EventStore {
             dedup,
             max_attempts: cfg.max_cas_attempts.max(1),
             conflicts: std::sync::atomic::AtomicU64::new(0),
+            blocks: Mutex::new(HashMap::new()),
+            pending: Mutex::new(HashMap::new()),
         })
     }
 
@@ -187,13 +209,20 @@ impl EventStore {
                 });
             }
         }
+        // Claim the body first (one write in the common case); an existing claim by
+        // another article makes this an exact duplicate.
         let body_key = format!("body.{:032x}", crate::input::body_hash(&article.body));
-        if let Some(owner) = self.read(&body_key).await? {
-            if owner.as_ref() != akey.as_bytes() {
-                return Ok(Applied {
-                    duplicate: true,
-                    ..Applied::default()
-                });
+        if !self
+            .create_if_absent(&body_key, Bytes::from(akey.clone()))
+            .await?
+        {
+            if let Some(owner) = self.read(&body_key).await? {
+                if owner.as_ref() != akey.as_bytes() {
+                    return Ok(Applied {
+                        duplicate: true,
+                        ..Applied::default()
+                    });
+                }
             }
         }
 
@@ -257,8 +286,7 @@ impl EventStore {
             revisions: revisions.clone(),
         };
         self.put_json(&akey, &state).await?;
-        self.create_if_absent(&body_key, Bytes::from(akey.clone()))
-            .await?;
+        self.remember_pending(akey.clone(), state);
         let claims = band_keys
             .iter()
             .map(|k| self.create_if_absent(k, Bytes::from(akey.clone())));
@@ -279,7 +307,12 @@ impl EventStore {
             return Ok(());
         }
         let akey = art_key(&article.id);
-        let Some(mut state) = self.read_json::<ArticleState>(&akey).await? else {
+        let cached = self.lock_pending().remove(&akey);
+        let state = match cached {
+            Some(s) => Some(s),
+            None => self.read_json::<ArticleState>(&akey).await?,
+        };
+        let Some(mut state) = state else {
             return Ok(()); // expired: nothing left to mark
         };
         if state.phase == Phase::Done {
@@ -338,10 +371,11 @@ impl EventStore {
                 }
             }
         }
+        let reads = owners.iter().map(|o| self.read_json::<ArticleState>(o));
         let mut states = Vec::new();
-        for o in owners {
-            if let Some(s) = self.read_json::<ArticleState>(&o).await? {
-                states.push((o, s));
+        for (o, r) in owners.iter().zip(futures::future::join_all(reads).await) {
+            if let Some(s) = r? {
+                states.push((o.clone(), s));
             }
         }
         let best = pick_original(
@@ -364,41 +398,28 @@ impl EventStore {
         F: Fn(&mut Vec<EventRecord>) -> Vec<(usize, Outcome)>,
     {
         let key = blk_key(block);
+        let slot = self.slot(&key);
+        let mut cached = slot.lock().await;
         for attempt in 0..self.max_attempts {
-            let entry = self
-                .kv
-                .entry(key.clone())
-                .await
-                .map_err(|e| StateError::Read {
-                    key: key.clone(),
-                    detail: e.to_string(),
-                })?;
-            let (mut records, revision) = match &entry {
-                Some(e) if e.operation == kv::Operation::Put => (
-                    decode::<Vec<EventRecord>>(&key, &e.value)?,
-                    Some(e.revision),
-                ),
-                Some(e) => (Vec::new(), Some(e.revision)),
-                None => (Vec::new(), None),
+            let (revision, mut records) = match cached.take() {
+                Some(c) => c,
+                None => self.read_block(&key).await?,
             };
             let outcomes = change(&mut records);
             if !outcomes.iter().any(|(_, o)| o.is_change()) {
+                // Only eviction may have changed the records: still a valid view.
+                *cached = Some((revision, records));
                 return Ok(outcomes);
             }
             let value = encode_block(&key, &mut records)?;
             let written = match revision {
-                Some(rev) => self
-                    .kv
-                    .update(&key, value, rev)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| {
-                        (
-                            e.kind() == kv::UpdateErrorKind::WrongLastRevision,
-                            e.to_string(),
-                        )
-                    }),
-                None => self.kv.create(&key, value).await.map(|_| ()).map_err(|e| {
+                Some(rev) => self.kv.update(&key, value, rev).await.map_err(|e| {
+                    (
+                        e.kind() == kv::UpdateErrorKind::WrongLastRevision,
+                        e.to_string(),
+                    )
+                }),
+                None => self.kv.create(&key, value).await.map_err(|e| {
                     (
                         e.kind() == kv::CreateErrorKind::AlreadyExists,
                         e.to_string(),
@@ -406,13 +427,19 @@ impl EventStore {
                 }),
             };
             match written {
-                Ok(()) => return Ok(outcomes),
+                Ok(new_rev) => {
+                    *cached = Some((Some(new_rev), records));
+                    return Ok(outcomes);
+                }
                 Err((true, _)) => {
                     self.conflicts
                         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    // Another replica changed the block: back off a little, then retry.
-                    let jitter = rand::random::<u64>() % (2 + u64::from(attempt.min(20)) * 2);
-                    tokio::time::sleep(Duration::from_millis(jitter)).await;
+                    // Another replica changed the block (the cache stays empty, so the
+                    // retry reads it fresh); after the first retry, back off a little.
+                    if attempt > 0 {
+                        let jitter = rand::random::<u64>() % (2 + u64::from(attempt.min(20)) * 2);
+                        tokio::time::sleep(Duration::from_millis(jitter)).await;
+                    }
                 }
                 Err((false, detail)) => return Err(StateError::Write { key, detail }),
             }
@@ -421,6 +448,51 @@ impl EventStore {
             key,
             attempts: self.max_attempts,
         })
+    }
+
+    /// Fresh read of a block: `(revision, records)`.
+    async fn read_block(&self, key: &str) -> Result<(Option<u64>, Vec<EventRecord>), StateError> {
+        let entry = self
+            .kv
+            .entry(key.to_string())
+            .await
+            .map_err(|e| StateError::Read {
+                key: key.to_string(),
+                detail: e.to_string(),
+            })?;
+        Ok(match &entry {
+            Some(e) if e.operation == kv::Operation::Put => {
+                (Some(e.revision), decode::<Vec<EventRecord>>(key, &e.value)?)
+            }
+            Some(e) => (Some(e.revision), Vec::new()),
+            None => (None, Vec::new()),
+        })
+    }
+
+    /// The lock (and cache) of one block key.
+    fn slot(&self, key: &str) -> BlockSlot {
+        let mut blocks = self.blocks.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(s) = blocks.get(key) {
+            return s.clone();
+        }
+        if blocks.len() >= MAX_CACHED_BLOCKS {
+            blocks.retain(|_, s| Arc::strong_count(s) > 1);
+        }
+        let s = BlockSlot::default();
+        blocks.insert(key.to_string(), s.clone());
+        s
+    }
+
+    fn lock_pending(&self) -> std::sync::MutexGuard<'_, HashMap<String, ArticleState>> {
+        self.pending.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn remember_pending(&self, akey: String, state: ArticleState) {
+        let mut pending = self.lock_pending();
+        if pending.len() >= MAX_PENDING {
+            pending.clear();
+        }
+        pending.insert(akey, state);
     }
 
     async fn read(&self, key: &str) -> Result<Option<Bytes>, StateError> {
@@ -452,10 +524,11 @@ impl EventStore {
             })
     }
 
-    async fn create_if_absent(&self, key: &str, value: Bytes) -> Result<(), StateError> {
+    /// Creates `key` unless it exists; true when this call created it.
+    async fn create_if_absent(&self, key: &str, value: Bytes) -> Result<bool, StateError> {
         match self.kv.create(key, value).await {
-            Ok(_) => Ok(()),
-            Err(e) if e.kind() == kv::CreateErrorKind::AlreadyExists => Ok(()),
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == kv::CreateErrorKind::AlreadyExists => Ok(false),
             Err(e) => Err(StateError::Write {
                 key: key.to_string(),
                 detail: e.to_string(),
