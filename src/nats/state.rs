@@ -103,6 +103,9 @@ struct ArticleState {
     phase: Phase,
     near_duplicate: bool,
     signature: Signature,
+    /// The article's publication time (absent in state written by older versions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    published_at: Option<DateTime<Utc>>,
     /// `(block, event_id)` of the events this article produced or joined.
     events: Vec<(String, String)>,
     /// Revisions produced, kept while pending.
@@ -236,7 +239,9 @@ impl EventStore {
             .into_iter()
             .map(|k| format!("lsh.{k}"))
             .collect();
-        let original = self.find_original(&akey, &sig, &band_keys).await?;
+        let (original, stale_bands) = self
+            .find_original(&akey, &sig, article.published_at, &band_keys)
+            .await?;
 
         let near_duplicate = original.is_some();
         let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
@@ -282,14 +287,23 @@ impl EventStore {
             phase: Phase::Pending,
             near_duplicate,
             signature: sig,
+            published_at: Some(article.published_at),
             events: placed,
             revisions: revisions.clone(),
         };
         self.put_json(&akey, &state).await?;
         self.remember_pending(akey.clone(), state);
-        let claims = band_keys
-            .iter()
-            .map(|k| self.create_if_absent(k, Bytes::from(akey.clone())));
+        // Free bands are claimed; bands whose owner is outside the near-duplicate window
+        // pass to this article (as in the in-memory Deduper).
+        let claims = band_keys.iter().map(|k| async {
+            if stale_bands.contains(k) {
+                self.put_bytes(k, Bytes::from(akey.clone())).await
+            } else {
+                self.create_if_absent(k, Bytes::from(akey.clone()))
+                    .await
+                    .map(|_| ())
+            }
+        });
         for r in futures::future::join_all(claims).await {
             r?;
         }
@@ -359,16 +373,19 @@ impl EventStore {
         &self,
         own_key: &str,
         sig: &Signature,
+        published_at: DateTime<Utc>,
         band_keys: &[String],
-    ) -> Result<Option<ArticleState>, StateError> {
+    ) -> Result<(Option<ArticleState>, Vec<String>), StateError> {
         let gets = band_keys.iter().map(|k| self.read(k));
         let mut owners: Vec<String> = Vec::new();
-        for r in futures::future::join_all(gets).await {
+        let mut band_owner: Vec<(&String, String)> = Vec::new();
+        for (k, r) in band_keys.iter().zip(futures::future::join_all(gets).await) {
             if let Some(v) = r? {
                 let owner = String::from_utf8_lossy(&v).into_owned();
                 if owner != own_key && !owners.contains(&owner) {
-                    owners.push(owner);
+                    owners.push(owner.clone());
                 }
+                band_owner.push((k, owner));
             }
         }
         let reads = owners.iter().map(|o| self.read_json::<ArticleState>(o));
@@ -378,13 +395,28 @@ impl EventStore {
                 states.push((o.clone(), s));
             }
         }
+        let stale: Vec<String> = band_owner
+            .into_iter()
+            .filter(|(_, o)| {
+                states.iter().any(|(k, s)| {
+                    k == o
+                        && s.published_at
+                            .is_some_and(|at| !self.dedup.within_near_dup_window(published_at, at))
+                })
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
         let best = pick_original(
             &self.dedup,
             sig,
-            states.iter().map(|(k, s)| (k.as_str(), &s.signature)),
+            published_at,
+            states
+                .iter()
+                .map(|(k, s)| (k.as_str(), &s.signature, s.published_at)),
         )
         .map(str::to_string);
-        Ok(best.and_then(|b| states.into_iter().find(|(k, _)| *k == b).map(|(_, s)| s)))
+        let original = best.and_then(|b| states.into_iter().find(|(k, _)| *k == b).map(|(_, s)| s));
+        Ok((original, stale))
     }
 
     /// Read-modify-write of one block with compare-and-set, retried on conflict with
@@ -513,7 +545,10 @@ impl EventStore {
     }
 
     async fn put_json<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StateError> {
-        let v = encode(key, value)?;
+        self.put_bytes(key, encode(key, value)?).await
+    }
+
+    async fn put_bytes(&self, key: &str, v: Bytes) -> Result<(), StateError> {
         self.kv
             .put(key, v)
             .await
