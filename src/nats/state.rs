@@ -52,7 +52,7 @@ impl Default for StateConfig {
 }
 
 /// Why a state operation failed. Bounded: the variant name is the metric label.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StateError {
     #[error("kv bucket `{bucket}`: cannot open: {detail}")]
     Open { bucket: String, detail: String },
@@ -118,9 +118,30 @@ struct ArticleState {
 /// authority, and a conflict re-reads.
 type CachedBlock = Option<(Option<u64>, Vec<EventRecord>)>;
 
-/// Per-block async lock holding the block's cached state: articles of one worker touching
-/// one block take turns instead of conflicting.
-type BlockSlot = Arc<tokio::sync::Mutex<CachedBlock>>;
+/// The pure core's decision for one article on one block; it may run several times.
+type Change = Box<dyn Fn(&mut Vec<EventRecord>) -> Vec<(usize, Outcome)> + Send + Sync>;
+type Outcomes = Result<Vec<(usize, Outcome)>, StateError>;
+
+/// One article's change waiting for the block.
+struct Job {
+    change: Change,
+    done: tokio::sync::oneshot::Sender<Outcomes>,
+}
+
+/// One block in this worker: an async lock over its cached state, and the queue of
+/// changes waiting for it. Whoever holds the lock applies every queued change in order
+/// and writes the block once (group commit): articles of one worker never conflict with
+/// each other, and a busy block costs one write per batch instead of one per article.
+#[derive(Default)]
+struct Slot {
+    cache: tokio::sync::Mutex<CachedBlock>,
+    queue: Mutex<Vec<Job>>,
+}
+
+type BlockSlot = Arc<Slot>;
+
+/// Most changes applied to one block in one write.
+const MAX_BATCH: usize = 64;
 
 /// Most blocks kept in the local cache; above it, idle slots are dropped.
 const MAX_CACHED_BLOCKS: usize = 4096;
@@ -420,38 +441,87 @@ impl EventStore {
     }
 
     /// Read-modify-write of one block with compare-and-set, retried on conflict with
-    /// fresh state. `change` is the pure core's decision; it may run several times.
-    async fn cas_block<F>(
-        &self,
-        block: &str,
-        change: F,
-    ) -> Result<Vec<(usize, Outcome)>, StateError>
+    /// fresh state. `change` is the pure core's decision; it may run several times, and
+    /// runs in one batch with the changes of other articles queued for the same block.
+    async fn cas_block<F>(&self, block: &str, change: F) -> Outcomes
     where
-        F: Fn(&mut Vec<EventRecord>) -> Vec<(usize, Outcome)>,
+        F: Fn(&mut Vec<EventRecord>) -> Vec<(usize, Outcome)> + Send + Sync + 'static,
     {
+        use tokio::sync::oneshot::error::TryRecvError;
         let key = blk_key(block);
         let slot = self.slot(&key);
-        let mut cached = slot.lock().await;
+        let (done, mut result) = tokio::sync::oneshot::channel();
+        lock_queue(&slot).push(Job {
+            change: Box::new(change),
+            done,
+        });
+        let mut cached = slot.cache.lock().await;
+        loop {
+            match result.try_recv() {
+                Ok(r) => return r,
+                Err(TryRecvError::Closed) => {
+                    return Err(StateError::Write {
+                        key,
+                        detail: "batch abandoned".into(),
+                    })
+                }
+                Err(TryRecvError::Empty) => {}
+            }
+            let jobs: Vec<Job> = {
+                let mut q = lock_queue(&slot);
+                let n = q.len().min(MAX_BATCH);
+                q.drain(..n).collect()
+            };
+            if jobs.is_empty() {
+                return Err(StateError::Write {
+                    key,
+                    detail: "change lost from the block queue".into(),
+                });
+            }
+            match self.write_batch(&key, &mut cached, &jobs).await {
+                Ok(outs) => {
+                    for (job, out) in jobs.into_iter().zip(outs) {
+                        let _ = job.done.send(Ok(out));
+                    }
+                }
+                Err(e) => {
+                    for job in jobs {
+                        let _ = job.done.send(Err(e.clone()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Applies `jobs` in order to the block and writes it once with compare-and-set
+    /// against the cached revision; a conflict re-reads and re-applies them all.
+    async fn write_batch(
+        &self,
+        key: &str,
+        cached: &mut CachedBlock,
+        jobs: &[Job],
+    ) -> Result<Vec<Vec<(usize, Outcome)>>, StateError> {
         for attempt in 0..self.max_attempts {
             let (revision, mut records) = match cached.take() {
                 Some(c) => c,
-                None => self.read_block(&key).await?,
+                None => self.read_block(key).await?,
             };
-            let outcomes = change(&mut records);
-            if !outcomes.iter().any(|(_, o)| o.is_change()) {
+            let outs: Vec<Vec<(usize, Outcome)>> =
+                jobs.iter().map(|j| (j.change)(&mut records)).collect();
+            if !outs.iter().flatten().any(|(_, o)| o.is_change()) {
                 // Only eviction may have changed the records: still a valid view.
                 *cached = Some((revision, records));
-                return Ok(outcomes);
+                return Ok(outs);
             }
-            let value = encode_block(&key, &mut records)?;
+            let value = encode_block(key, &mut records)?;
             let written = match revision {
-                Some(rev) => self.kv.update(&key, value, rev).await.map_err(|e| {
+                Some(rev) => self.kv.update(key, value, rev).await.map_err(|e| {
                     (
                         e.kind() == kv::UpdateErrorKind::WrongLastRevision,
                         e.to_string(),
                     )
                 }),
-                None => self.kv.create(&key, value).await.map_err(|e| {
+                None => self.kv.create(key, value).await.map_err(|e| {
                     (
                         e.kind() == kv::CreateErrorKind::AlreadyExists,
                         e.to_string(),
@@ -461,7 +531,7 @@ impl EventStore {
             match written {
                 Ok(new_rev) => {
                     *cached = Some((Some(new_rev), records));
-                    return Ok(outcomes);
+                    return Ok(outs);
                 }
                 Err((true, _)) => {
                     self.conflicts
@@ -473,11 +543,16 @@ impl EventStore {
                         tokio::time::sleep(Duration::from_millis(jitter)).await;
                     }
                 }
-                Err((false, detail)) => return Err(StateError::Write { key, detail }),
+                Err((false, detail)) => {
+                    return Err(StateError::Write {
+                        key: key.to_string(),
+                        detail,
+                    })
+                }
             }
         }
         Err(StateError::Conflict {
-            key,
+            key: key.to_string(),
             attempts: self.max_attempts,
         })
     }
@@ -570,6 +645,10 @@ impl EventStore {
             }),
         }
     }
+}
+
+fn lock_queue(slot: &Slot) -> std::sync::MutexGuard<'_, Vec<Job>> {
+    slot.queue.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// Largest block value written; the server's default max payload is 1 MiB.
