@@ -80,6 +80,11 @@ async fn cluster_node_stopped_mid_stream_loses_nothing() {
     // Publish and watch through node 2; node 0 goes down.
     let js = async_nats::jetstream::new(client(&urls[2]).await);
     wait_consumer(&js, Duration::from_secs(60)).await;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while js.get_key_value("newsevents_state").await.is_err() {
+        assert!(Instant::now() < deadline, "worker opened no state bucket");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     let mut info = js.get_stream("NEWS_EVENTS").await.expect("events stream");
     let replicas = info.info().await.expect("info").config.num_replicas;
     assert_eq!(replicas, 3, "R3 streams");
@@ -107,7 +112,7 @@ async fn cluster_node_stopped_mid_stream_loses_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn full_output_stream_holds_the_worker_back_with_bounded_memory() {
-    let (dir, server) = single_server();
+    let (_dir, server) = single_server();
     let js = async_nats::jetstream::new(client(&server.url()).await);
     // NEWS_EVENTS created beforehand, tiny and rejecting new messages when full.
     let events = async_nats::jetstream::stream::Config {
@@ -125,14 +130,15 @@ async fn full_output_stream_holds_the_worker_back_with_bounded_memory() {
     let env = worker_env(
         &server.url(),
         &[
-            ("NEWSEVENTS__WORKER__MAX_DELIVER", "1000"),
+            ("NEWSEVENTS__WORKER__MAX_DELIVER", "50"),
             ("NEWSEVENTS__WORKER__BACKOFF", "500ms"),
             ("NEWSEVENTS__WORKER__MAX_IN_FLIGHT", "64"),
             ("NEWSEVENTS__WORKER__BATCH_SIZE", "32"),
-            ("NEWSEVENTS__STREAMS__DUPLICATE_WINDOW", "20m"),
         ],
     );
-    let worker = BinWorker::spawn(&env, &dir.path().join("worker.log"));
+    let log = std::env::temp_dir().join("newsevents-reliability-full-output.log");
+    let _ = std::fs::remove_file(&log);
+    let worker = BinWorker::spawn(&env, &log);
     wait_consumer(&js, Duration::from_secs(60)).await;
     let articles = corpus_articles(600);
     publish_articles(&js, &articles).await;

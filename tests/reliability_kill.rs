@@ -32,11 +32,13 @@ struct RunResult {
 /// Publishes `articles` in `kills + 1` chunks, one after each (re)start of the worker,
 /// SIGKILLs the worker `kills` times at random points, then lets the last one finish.
 async fn run(articles: &[(String, Vec<u8>)], kills: usize, seed: u64) -> RunResult {
-    let (dir, server) = single_server();
+    let (_dir, server) = single_server();
     let client = client(&server.url()).await;
     let js = async_nats::jetstream::new(client.clone());
     let env = worker_env(&server.url(), &[]);
-    let log = dir.path().join("worker.log");
+    // Kept after the run (the temp dir is not) for diagnosis.
+    let log = std::env::temp_dir().join(format!("newsevents-reliability-kill-{kills}.log"));
+    let _ = std::fs::remove_file(&log);
     let given_up = count_max_deliveries(&client).await;
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
     let started = Instant::now();
@@ -131,11 +133,6 @@ async fn kill_9_loses_and_doubles_nothing() {
             "{name}: doubled {:?}",
             r.ledger.doubled
         );
-        assert!(
-            r.ledger.gaps.is_empty(),
-            "{name}: revision gaps {:?}",
-            r.ledger.gaps
-        );
     }
     assert!(
         !reference.ledger.finals.is_empty(),
@@ -144,11 +141,6 @@ async fn kill_9_loses_and_doubles_nothing() {
     let ids: BTreeSet<String> = articles.iter().map(|(id, _)| id.clone()).collect();
     let sourced = killed.ledger.sourced_articles();
     assert!(sourced.is_subset(&ids));
-    assert_eq!(
-        reference.ledger.sourced_articles().len(),
-        sourced.len(),
-        "as many articles became event sources as without kills"
-    );
     // Which events two reports end up merged into depends on the order articles are
     // processed, and concurrent processing orders them differently on every run (two
     // undisturbed runs differ too). What does not depend on order: how many events each
@@ -169,4 +161,13 @@ async fn kill_9_loses_and_doubles_nothing() {
         differing.is_empty(),
         "every article placed as many events as without kills: {differing:?}"
     );
+    // Last, so every check above has run: a consumer counting `event_id:revision` sees
+    // every revision of every event.
+    for (name, r) in [("reference", &reference), ("killed", &killed)] {
+        assert!(
+            r.ledger.gaps.is_empty(),
+            "{name}: revision gaps {:?}",
+            r.ledger.gaps
+        );
+    }
 }

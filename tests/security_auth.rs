@@ -72,6 +72,7 @@ async fn worker_processes_and_keeps_secrets(
         .expect("admin connect timeout")
         .expect("admin connect");
     let js = async_nats::jetstream::new(admin);
+    worker.wait_started();
     wait_consumer(&js, Duration::from_secs(60)).await;
     let seed = std::fs::read(shared("fixtures/seed/article.json")).expect("seed article");
     publish_articles(&js, &[("seed-0001".to_string(), seed)]).await;
@@ -182,25 +183,23 @@ async fn nkey_seed_and_seed_file() {
          ] }}",
         user.public_key()
     );
-    let server = Server::with_conf(dir.path(), free_port(), &conf);
     let admin = || ConnectOptions::with_user_and_password("admin".into(), "admin-pass-7Qx".into());
-    worker_processes_and_keeps_secrets(
-        &server.url(),
-        admin(),
-        &[("NEWSEVENTS__NATS__AUTH__NKEY_SEED", &seed)],
-        &[&seed],
-        dir.path(),
-    )
-    .await;
     let file = write(dir.path(), "worker.nk", &format!("{seed}\n"));
-    worker_processes_and_keeps_secrets(
-        &server.url(),
-        admin(),
-        &[("NEWSEVENTS__NATS__AUTH__NKEY_SEED_FILE", &file)],
-        &[&seed],
-        dir.path(),
-    )
-    .await;
+    let cases = [
+        ("NEWSEVENTS__NATS__AUTH__NKEY_SEED", seed.as_str()),
+        ("NEWSEVENTS__NATS__AUTH__NKEY_SEED_FILE", file.as_str()),
+    ];
+    let mut last = None;
+    for (key, value) in cases {
+        // A fresh server each time: the seed article is new to each worker.
+        let sub = dir.path().join(key);
+        std::fs::create_dir_all(&sub).expect("sub dir");
+        let server = Server::with_conf(&sub, free_port(), &conf);
+        worker_processes_and_keeps_secrets(&server.url(), admin(), &[(key, value)], &[&seed], &sub)
+            .await;
+        last = Some(server);
+    }
+    let server = last.expect("a server");
     let other = nkeys::KeyPair::new_user().seed().expect("seed");
     wrong_secret_fails_without_leaking(
         &server.url(),
@@ -277,9 +276,18 @@ async fn creds_file_with_operator_account_and_user_jwts() {
         let file = write(dir.path(), &format!("{name}.creds"), &creds(&token, &seed));
         (file, seed)
     };
+    let system = nkeys::KeyPair::new_account();
+    let sys_jwt = jwt(
+        &operator,
+        &system.public_key(),
+        "SYS",
+        serde_json::json!({"type": "account", "version": 2}),
+    );
     let conf = format!(
-        "operator: \"{op_jwt}\"\nresolver: MEMORY\nresolver_preload: {{ {}: \"{acc_jwt}\" }}",
-        account.public_key()
+        "operator: \"{op_jwt}\"\nsystem_account: {sys}\nresolver: MEMORY\n\
+         resolver_preload: {{ {acc}: \"{acc_jwt}\", {sys}: \"{sys_jwt}\" }}",
+        acc = account.public_key(),
+        sys = system.public_key(),
     );
     let server = Server::with_conf(dir.path(), free_port(), &conf);
     let (admin_file, _) = user_creds("admin");

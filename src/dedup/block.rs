@@ -4,10 +4,11 @@
 //! each block under one key and updates it with compare-and-set.
 
 use super::features::Clues;
-use super::score::{family, score};
+use super::score::{family, place_score, score};
 use super::DedupConfig;
 use crate::model::{
-    ActorRole, Article, Candidate, DatePrecision, Event, EventStatus, SourceRef, EVENT_SCHEMA,
+    ActorRole, Article, Candidate, DatePrecision, Event, EventStatus, LocationPrecision, SourceRef,
+    EVENT_SCHEMA,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -35,7 +36,8 @@ fn push_bounded<T>(v: &mut Vec<T>, item: T, cap: usize) {
 pub struct EventRecord {
     pub event: Event,
     /// `"<article_id>#<candidate index>"` of every candidate merged in: re-applying the
-    /// same article changes nothing, and two candidates of one article never share an event.
+    /// same article changes nothing, and two candidates of one article never share an
+    /// event unless they read one sentence as one type.
     pub contributions: Vec<String>,
     /// Site and district clues of all evidence so far.
     pub clues: Clues,
@@ -77,17 +79,24 @@ impl Outcome {
 /// `x-<alpha-3>` of the acting party for statements without a place, else `none`.
 /// Only events of one block can merge, so a block is the unit of compare-and-set.
 pub fn block_key(c: &Candidate) -> String {
-    let country = match &c.location {
-        Some(l) if !l.country.trim().is_empty() => sanitize(&l.country),
-        _ => match c
-            .actors
-            .iter()
-            .find(|a| a.role == ActorRole::Source)
-            .and_then(|a| a.country.as_deref())
-        {
-            Some(c3) if !c3.trim().is_empty() => format!("x-{}", sanitize(c3)),
-            _ => "none".to_string(),
-        },
+    block_key_in(c, None)
+}
+
+/// [`block_key`] of a candidate read in an article whose placed candidates are mostly
+/// in `article_country` (alpha-2): a candidate with neither a place nor an acting
+/// party's country takes that country instead of `none`.
+pub fn block_key_in(c: &Candidate, article_country: Option<&str>) -> String {
+    let actor = c
+        .actors
+        .iter()
+        .find(|a| a.role == ActorRole::Source)
+        .and_then(|a| a.country.as_deref())
+        .filter(|c3| !c3.trim().is_empty());
+    let country = match (&c.location, actor, article_country) {
+        (Some(l), _, _) if !l.country.trim().is_empty() => sanitize(&l.country),
+        (_, Some(c3), _) => format!("x-{}", sanitize(c3)),
+        (_, None, Some(k)) if !k.trim().is_empty() => sanitize(k),
+        _ => "none".to_string(),
     };
     format!("{}.{}", family(c.event_type).subject_token(), country)
 }
@@ -149,9 +158,20 @@ pub fn apply_to_block(
         }
     }
 
+    // Two candidates of one type read from one sentence ("Kharkov's Saltivka
+    // neighbourhood" giving both places) are one report: the later joins the earlier.
+    let same_sentence: Vec<Option<usize>> = pending
+        .iter()
+        .enumerate()
+        .map(|(ci, (_, c, _))| pending[..ci].iter().position(|(_, e, _)| one_report(e, c)))
+        .collect();
+
     let existing = records.len();
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (ci, (_, cand, clues)) in pending.iter().enumerate() {
+        if same_sentence[ci].is_some() {
+            continue;
+        }
         for (ri, rec) in records.iter().enumerate() {
             if rec
                 .contributions
@@ -177,25 +197,94 @@ pub fn apply_to_block(
         }
     }
 
-    for ((idx, cand, clues), tgt) in pending.into_iter().zip(target) {
-        let outcome = match tgt {
+    // Candidates first (a same-sentence one always comes after the one it joins), then
+    // the record each ended in.
+    let mut placed: Vec<usize> = Vec::with_capacity(pending.len());
+    for (ci, (idx, cand, clues)) in pending.into_iter().enumerate() {
+        let tgt = same_sentence[ci]
+            .and_then(|cj| placed.get(cj).copied())
+            .or(target[ci]);
+        let joins = same_sentence[ci].is_some();
+        let (ri, outcome) = match tgt.filter(|&ri| ri < records.len()) {
+            Some(ri) if joins => {
+                // Same report: its facts join, with no new mention or revision.
+                let rec = &mut records[ri];
+                merge(rec, idx, cand, &clues, article, now, false);
+                (ri, Outcome::Unchanged(rec.event.clone()))
+            }
             Some(ri) => {
                 let rec = &mut records[ri];
-                merge(rec, idx, cand, &clues, article, now);
-                Outcome::Merged(rec.event.clone())
+                merge(rec, idx, cand, &clues, article, now, true);
+                (ri, Outcome::Merged(rec.event.clone()))
             }
             None => {
                 let rec = create(idx, cand, clues, article, now);
                 let ev = rec.event.clone();
                 records.push(rec);
-                Outcome::Created(ev)
+                (records.len() - 1, Outcome::Created(ev))
             }
         };
+        placed.push(ri);
         out.push((idx, outcome));
     }
+    // An event created and joined in one article is published once, as it ends.
+    collapse_revisions(&mut out);
     out.sort_by_key(|(idx, _)| *idx);
     evict(cfg, records, now);
     out
+}
+
+/// Whether two candidates of one article are one report: same type, same evidence
+/// sentence, same date, neither marked as a distinct incident, and one place (the same,
+/// or one inside the other) or, for two local names of one region ("Kharkov's Saltivka
+/// neighbourhood"), the same stated figures. A sentence listing incidents in several
+/// places ("three bodies in the Kharkiv region, injuries in Cherkasy and Zaporizhzhia")
+/// stays several events.
+fn one_report(a: &Candidate, b: &Candidate) -> bool {
+    let same_sentence = a.event_type == b.event_type
+        && !a.distinct
+        && !b.distinct
+        && a.evidence.start == b.evidence.start
+        && a.evidence.end == b.evidence.end
+        && a.evidence.sentence == b.evidence.sentence
+        && a.date == b.date;
+    if !same_sentence {
+        return false;
+    }
+    let (Some(la), Some(lb)) = (a.location.as_ref(), b.location.as_ref()) else {
+        return false;
+    };
+    let country = |l: &crate::model::Location| l.precision == LocationPrecision::Country;
+    if !country(la) && !country(lb) && place_score(Some(la), Some(lb)).is_some() {
+        return true;
+    }
+    let (ka, kb) = (&a.casualties, &b.casualties);
+    let figures = ka.killed.is_some() || ka.injured.is_some();
+    let region = |l: &crate::model::Location| l.admin1.as_deref().map(super::features::fold);
+    figures
+        && ka.killed == kb.killed
+        && ka.injured == kb.injured
+        && region(la).is_some()
+        && region(la) == region(lb)
+}
+
+/// Keeps, per event, the outcomes of one article consistent: every candidate placed in
+/// one event reports the event's final state of this article.
+fn collapse_revisions(out: &mut [(usize, Outcome)]) {
+    let last: std::collections::HashMap<String, Event> = out
+        .iter()
+        .map(|(_, o)| (o.event().event_id.clone(), o.event().clone()))
+        .collect();
+    for (_, o) in out.iter_mut() {
+        if let Some(ev) = last.get(&o.event().event_id) {
+            let fresh = ev.clone();
+            *o = match o {
+                Outcome::Created(_) => Outcome::Created(fresh),
+                Outcome::Merged(_) => Outcome::Merged(fresh),
+                Outcome::Unchanged(_) => Outcome::Unchanged(fresh),
+            };
+        }
+    }
 }
 
 /// Adds `article` (a near-duplicate of an article that reported this event) as a source:
@@ -255,7 +344,9 @@ fn create(
 
 /// Merges a candidate into an event: sources and mentions grow, evidence is appended,
 /// figures take the most recently published stated value (null never overwrites a
-/// number), location and date take the most precise, first_seen stays.
+/// number), location and date take the most precise, first_seen stays. `new_report`
+/// false (a second reading of a sentence already merged) adds facts only: no mention,
+/// no revision.
 fn merge(
     rec: &mut EventRecord,
     idx: usize,
@@ -263,6 +354,7 @@ fn merge(
     clues: &Clues,
     article: &Article,
     now: DateTime<Utc>,
+    new_report: bool,
 ) {
     if rec.contributions.len() >= MAX_CONTRIBUTIONS {
         let excess = rec.contributions.len() + 1 - MAX_CONTRIBUTIONS;
@@ -276,7 +368,9 @@ fn merge(
     if !ev.sources.iter().any(|s| s.article_id == article.id) {
         push_bounded(&mut ev.sources, SourceRef::of(article), MAX_SOURCES);
     }
-    ev.mentions = ev.mentions.saturating_add(1);
+    if new_report {
+        ev.mentions = ev.mentions.saturating_add(1);
+    }
     if !ev.evidence.contains(&c.evidence) {
         push_bounded(&mut ev.evidence, c.evidence, MAX_EVIDENCE);
     }
@@ -356,7 +450,9 @@ fn merge(
         }
     }
     ev.confidence = ev.confidence.max(c.confidence);
-    bump(ev, now);
+    if new_report {
+        bump(ev, now);
+    }
 }
 
 /// Drops merge targets not seen within the horizon, then the least recently seen above

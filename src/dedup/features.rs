@@ -178,7 +178,7 @@ impl Clues {
                 clues.weapons.push(class.to_string());
             }
             for (class, words) in SITES {
-                if words.contains(&lower.as_str()) {
+                if words.contains(&lower.as_str()) && !affiliation(tokens, i) {
                     clues.sites.push((*class).to_string());
                 }
             }
@@ -210,6 +210,34 @@ impl Clues {
             v.dedup();
         }
     }
+}
+
+/// People who speak for a place: a site word just after one of them ("a spokesman for
+/// the district hospital", "doctors at the clinic") is their affiliation, not a site hit.
+const SPEAKERS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "director",
+    "head",
+    "chief",
+    "doctor",
+    "doctors",
+    "staff",
+    "nurse",
+    "nurses",
+];
+
+/// Tokens looked back from a site word for a speaker.
+const SPEAKER_REACH: usize = 4;
+
+/// Whether the site word at `i` is a speaker's affiliation.
+fn affiliation(tokens: &[&str], i: usize) -> bool {
+    tokens[i.saturating_sub(SPEAKER_REACH)..i]
+        .iter()
+        .any(|t| SPEAKERS.contains(&t.to_lowercase().as_str()))
 }
 
 /// Weapon class of a lower-case token given the token before it.
@@ -348,6 +376,21 @@ mod tests {
                 "Two days after the shelling of the central market, the city buried its dead.",
                 &["market"],
                 &["artillery"],
+                &[],
+            ),
+            // atlas-2025-03-05-0009: the hospital is where the spokesman works.
+            (
+                "Two passers-by who had been wounded in the blast near Bannu, in Khyber \
+                 Pakhtunkhwa province, died overnight, said Bilal Khattak, a spokesman for the \
+                 district hospital.",
+                &[],
+                &[],
+                &[],
+            ),
+            (
+                "A drone struck the hospital in Sumy, doctors at the clinic said.",
+                &["medical"],
+                &["drone"],
                 &[],
             ),
             ("The talks lasted less than an hour.", &[], &[], &[]),

@@ -21,7 +21,7 @@ const BACK_REFERENCE: f64 = 0.3;
 const SAME_MODE: f64 = 0.3;
 const NEAR_MODE: f64 = -0.3;
 const CONFLICTING_MODE: f64 = -1.0;
-const OTHER_MODE: f64 = -0.5;
+const OTHER_MODE: f64 = -1.0;
 const SAME_ACLED: f64 = 0.2;
 const OTHER_ACLED: f64 = -0.3;
 const SAME_ACTORS: f64 = 0.2;
@@ -162,7 +162,7 @@ fn actor_score(event: &Event, cand: &Candidate, role: ActorRole) -> f64 {
 }
 
 /// Place relation: same place, one inside the other, country-level only, or a veto.
-fn place_score(a: Option<&Location>, b: Option<&Location>) -> Option<f64> {
+pub(crate) fn place_score(a: Option<&Location>, b: Option<&Location>) -> Option<f64> {
     let (a, b) = match (a, b) {
         (None, None) => return Some(0.0),
         (Some(_), None) | (None, Some(_)) => return Some(ONE_PLACE_MISSING),

@@ -117,6 +117,23 @@ fn kharkiv_drone() -> C<'static> {
     }
 }
 
+fn kherson_market() -> C<'static> {
+    C {
+        ty: A,
+        mode: Some("heavy-weapons"),
+        place: Some("Kherson"),
+        admin1: Some("Kherson Oblast"),
+        country: "UA",
+        date: "2025-03-11",
+        killed: Some(2),
+        injured: Some(10),
+        source: Some("RUS"),
+        sentence: "Russian artillery shelled a covered market in the centre of the southern \
+                   Ukrainian city of Kherson on Tuesday morning, killing two people and \
+                   injuring at least 10, the regional governor said.",
+    }
+}
+
 /// Pairs of reports from different articles: (first, second, must merge).
 fn pair_table() -> Vec<(&'static str, C<'static>, C<'static>, bool)> {
     vec![
@@ -358,6 +375,101 @@ fn pair_table() -> Vec<(&'static str, C<'static>, C<'static>, bool)> {
                 source: Some("KEN"),
                 sentence: "In Mombasa, several hundred people marched peacefully through the \
                            city centre.",
+            },
+            false,
+        ),
+        (
+            // mpa-2025-03-12-0044: the market is named only in the clause dated a day apart.
+            "kherson market (tuesday) vs residential shelling naming it a day after",
+            kherson_market(),
+            C {
+                date: "2025-03-12",
+                killed: None,
+                injured: Some(2),
+                sentence: "Russian forces shelled a residential area of Kherson on Wednesday \
+                           afternoon, injuring two people, a day after an artillery strike on \
+                           the city's central market killed four people.",
+                ..kherson_market()
+            },
+            false,
+        ),
+        (
+            // hdl-2025-03-06-0371 coded the mortars as explosives from its car-bomb clause.
+            "airport mortars coded as explosives vs airport mortars, same day",
+            C {
+                ty: A,
+                mode: Some("explosives"),
+                place: Some("Mogadishu"),
+                admin1: Some("Banaadir"),
+                country: "SO",
+                date: "2025-03-06",
+                killed: Some(0),
+                injured: Some(3),
+                source: None,
+                sentence: "Several mortar rounds landed near the perimeter of Mogadishu's Aden \
+                           Adde International Airport on Thursday evening, wounding three \
+                           people, hours after a car bomb killed seven people elsewhere in the \
+                           city.",
+            },
+            C {
+                ty: A,
+                mode: Some("heavy-weapons"),
+                place: Some("Mogadishu"),
+                admin1: Some("Banaadir"),
+                country: "SO",
+                date: "2025-03-06",
+                killed: None,
+                injured: Some(3),
+                source: None,
+                sentence: "Separately, mortar shells fired at the area around the capital's \
+                           airport on Thursday evening wounded three people, police said.",
+            },
+            true,
+        ),
+        (
+            // nbt-2025-03-18-0290 coded the glide bomb as a drone from its later clause.
+            "kharkiv drone strike vs glide bomb coded as drone, same day",
+            kharkiv_drone(),
+            C {
+                killed: None,
+                injured: Some(5),
+                sentence: "A Russian guided aerial bomb struck an industrial enterprise in \
+                           Kharkiv's Kholodnohirskyi district on Tuesday afternoon, injuring \
+                           five workers, hours after a drone attack on an apartment building \
+                           in the north of the city.",
+                ..kharkiv_drone()
+            },
+            false,
+        ),
+        (
+            "moscow court jails a journalist vs moscow expels diplomats, same day",
+            C {
+                ty: EventType::Sanction,
+                mode: Some("convict"),
+                place: Some("Moscow"),
+                admin1: Some("Moskva"),
+                country: "RU",
+                date: "2025-03-14",
+                killed: None,
+                injured: None,
+                source: Some("RUS"),
+                sentence: "A Moscow court on Friday sentenced a Russian journalist to six years \
+                           in a penal colony on charges of spreading \"false information\" \
+                           about the army.",
+            },
+            C {
+                ty: EventType::Sanction,
+                mode: Some("expel"),
+                place: Some("Moscow"),
+                admin1: Some("Moskva"),
+                country: "RU",
+                date: "2025-03-14",
+                killed: None,
+                injured: None,
+                source: Some("RUS"),
+                sentence: "Separately, the ministry said it had ordered two Estonian diplomats \
+                           to leave Russia within 72 hours in retaliation for the expulsion of \
+                           a Russian diplomat from Tallinn last week.",
             },
             false,
         ),
@@ -640,4 +752,223 @@ fn block_keys() {
     assert_eq!(block_key(&s), "assault.x-rus");
     s.actors.clear();
     assert_eq!(block_key(&s), "assault.none");
+    assert_eq!(block_key_in(&s, Some("SD")), "assault.sd");
+    assert_eq!(block_key_in(&c, Some("SD")), "assault.ua", "a place wins");
+}
+
+#[test]
+fn article_country_is_where_most_candidates_are() {
+    let ua = kharkiv_drone().build("a");
+    let ru = C {
+        place: Some("Belgorod"),
+        admin1: Some("Belgorod Oblast"),
+        country: "RU",
+        ..kharkiv_drone()
+    }
+    .build("a");
+    let mut none = ua.clone();
+    none.location = None;
+    let cases = [
+        (vec![ua.clone(), ru.clone(), ua.clone()], Some("UA")),
+        (vec![ru.clone(), ua.clone()], Some("RU")),
+        (vec![none.clone()], None),
+    ];
+    for (cands, want) in cases {
+        assert_eq!(article_country(&cands).as_deref(), want);
+    }
+}
+
+#[test]
+fn roles_swapped_between_reports_still_merge() {
+    // atlas-2025-03-19-0150 vs nbt-2025-03-20-0077: who released whom is read both ways.
+    let mut d = Deduper::new(DedupConfig::default());
+    let exchange = |place: &str, sentence: &'static str| C {
+        ty: EventType::Retreat,
+        mode: Some("release"),
+        place: Some(if place == "Kyiv" { "Kyiv" } else { "Ukraine" }),
+        admin1: None,
+        country: "UA",
+        date: "2025-03-19",
+        killed: None,
+        injured: None,
+        source: None,
+        sentence,
+    };
+    let actors = |src: &str, tgt: &str| {
+        [(ActorRole::Source, src), (ActorRole::Target, tgt)]
+            .into_iter()
+            .map(|(role, c)| Actor {
+                role,
+                text: c.into(),
+                country: Some(c.into()),
+                sector: None,
+                name: None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut first = exchange(
+        "Kyiv",
+        "Russia and Ukraine each released 175 prisoners of war on Wednesday in an exchange \
+         mediated by the United Arab Emirates, both sides said.",
+    )
+    .build("a-1");
+    first.actors = actors("RUS", "UKR");
+    let mut second = exchange(
+        "Ukraine",
+        "Ukraine's human rights ombudsman said the 175 soldiers freed in Wednesday's \
+         prisoner exchange with Russia were receiving care in hospitals in northern Ukraine.",
+    )
+    .build("a-2");
+    second.actors = actors("UKR", "RUS");
+    second.back_reference = true;
+    if let Some(l) = second.location.as_mut() {
+        l.precision = LocationPrecision::Country;
+    }
+    let a1 = article("a-1", "2025-03-19T12:00:00Z", "exchange");
+    let a2 = article("a-2", "2025-03-20T08:00:00Z", "follow-up");
+    let r1 = d.apply(&a1, vec![first], a1.published_at);
+    let r2 = d.apply(&a2, vec![second], a2.published_at);
+    assert_eq!(r1[0].event_id, r2[0].event_id);
+}
+
+#[test]
+fn one_sentence_read_twice_is_one_report() {
+    // ego-2025-03-19-0018 names "Kharkov" and its "Saltivka neighbourhood" in one sentence.
+    let sentence = "Residents of Kharkov's Saltivka neighbourhood spent Wednesday clearing \
+                    glass and debris after a Russian drone strike on Tuesday that killed three \
+                    people and injured 12.";
+    let mut d = Deduper::new(DedupConfig::default());
+    let city = C {
+        killed: Some(3),
+        injured: Some(12),
+        sentence,
+        ..kharkiv_drone()
+    };
+    let district = C {
+        place: Some("Saltivka"),
+        ..city
+    };
+    let a = article("ego-0018", "2025-03-19T08:00:00Z", sentence);
+    let out = d.apply(
+        &a,
+        vec![city.build("ego-0018"), district.build("ego-0018")],
+        a.published_at,
+    );
+    assert_eq!(out.len(), 1, "one event, published once: {out:?}");
+    assert_eq!(out[0].revision, 1);
+    assert_eq!(out[0].mentions, 1);
+    assert_eq!(d.events().count(), 1);
+    // Redelivery changes nothing; a distinct second reading stays apart.
+    assert!(d
+        .apply(
+            &a,
+            vec![city.build("ego-0018"), district.build("ego-0018")],
+            a.published_at
+        )
+        .is_empty());
+    let b = article("other", "2025-03-19T09:00:00Z", "another body");
+    let mut apart = district.build("other");
+    apart.distinct = true;
+    let out = d.apply(&b, vec![city.build("other"), apart], b.published_at);
+    assert_eq!(out.len(), 2);
+    assert_ne!(out[0].event_id, out[1].event_id);
+
+    // The seed lists incidents in several regions in one sentence: they stay apart.
+    let listing = "The Ukrainian eastern Kharkiv region suffered devastating losses, with \
+                   three bodies discovered under the ruins of a residential building, while \
+                   several injuries were reported in Cherkasy and Zaporizhzhia.";
+    let region = C {
+        place: Some("Kharkiv Oblast"),
+        admin1: Some("Kharkiv Oblast"),
+        date: "2025-07-24",
+        killed: Some(3),
+        injured: None,
+        sentence: listing,
+        ..kharkiv_drone()
+    };
+    let cherkasy = C {
+        place: Some("Cherkasy"),
+        admin1: Some("Cherkasy Oblast"),
+        ..region
+    };
+    let zaporizhzhia = C {
+        place: Some("Zaporizhzhia"),
+        admin1: Some("Zaporizhzhia Oblast"),
+        killed: None,
+        ..region
+    };
+    let mut d = Deduper::new(DedupConfig::default());
+    let s = article("seed", "2025-07-24T10:00:00Z", listing);
+    let out = d.apply(
+        &s,
+        vec![
+            region.build("seed"),
+            cherkasy.build("seed"),
+            zaporizhzhia.build("seed"),
+        ],
+        s.published_at,
+    );
+    assert_eq!(out.len(), 3, "{out:?}");
+    assert_eq!(d.events().count(), 3);
+}
+
+#[test]
+fn placeless_report_meets_the_located_incident_of_its_article_country() {
+    // ego-2025-03-18-0075: a Tawila story looks back at the Abu Shouk shelling, unplaced.
+    let mut d = Deduper::new(DedupConfig::default());
+    let shelling = C {
+        ty: A,
+        mode: Some("heavy-weapons"),
+        place: Some("El Fasher"),
+        admin1: Some("North Darfur"),
+        country: "SD",
+        date: "2025-03-08",
+        killed: Some(12),
+        injured: Some(20),
+        source: Some("SDN"),
+        sentence: "Artillery shells fired by the paramilitary Rapid Support Forces struck the \
+                   Abu Shouk camp for displaced people on the outskirts of El Fasher on \
+                   Saturday, killing at least 12 people.",
+    };
+    let shelling_acled = || {
+        Some(crate::model::Acled {
+            event_type: "Explosions/Remote violence".into(),
+            sub_event_type: "Shelling/artillery/missile attack".into(),
+        })
+    };
+    let a1 = article("sd-1", "2025-03-08T12:00:00Z", "shelling");
+    let mut located = shelling.build("sd-1");
+    located.acled = shelling_acled();
+    let first = d.apply(&a1, vec![located], a1.published_at);
+    let tawila = C {
+        mode: Some("drone"),
+        place: Some("Tawila"),
+        date: "2025-03-17",
+        killed: None,
+        injured: None,
+        sentence: "On Monday, a drone struck the main water pumping station in Tawila.",
+        ..shelling
+    };
+    let mut back = C {
+        killed: Some(18),
+        injured: None,
+        sentence: "She left the Abu Shouk camp after the shelling earlier this month that \
+                   local medics say killed 18 people.",
+        ..shelling
+    }
+    .build("ego-0075");
+    back.location = None;
+    back.actors.clear();
+    back.acled = shelling_acled();
+    back.back_reference = true;
+    back.date = Some(EventDate {
+        value: NaiveDate::from_ymd_opt(2025, 3, 1).expect("date"),
+        precision: DatePrecision::Month,
+        text: "earlier this month".into(),
+    });
+    let a2 = article("ego-0075", "2025-03-18T08:00:00Z", "tawila story");
+    let out = d.apply(&a2, vec![tawila.build("ego-0075"), back], a2.published_at);
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[1].event_id, first[0].event_id, "{out:?}");
+    assert_eq!(out[1].casualties.killed, Some(18));
 }

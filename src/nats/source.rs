@@ -98,7 +98,10 @@ impl Processor {
             metrics::counter!(m::REDELIVERIES).increment(1);
         }
         let outcome = self
-            .process(&msg.payload, published.unwrap_or_else(Utc::now))
+            .in_progress(
+                &msg,
+                self.process(&msg.payload, published.unwrap_or_else(Utc::now)),
+            )
             .await;
         let max_deliver = u64::from(self.cfg.worker.max_deliver.get());
         let dead_letter = match outcome {
@@ -162,6 +165,27 @@ impl Processor {
         }
         ack(&msg, AckKind::Ack).await;
         metrics::histogram!(m::PROCESSING_SECONDS).record(started.elapsed().as_secs_f64());
+    }
+
+    /// Drives `work` while telling the server the article is still in progress every
+    /// half `ack_wait`: an article queued behind others for the extraction pool or a
+    /// contended dedup block is not redelivered (and its deliveries not used up) while
+    /// this worker is alive and on it.
+    async fn in_progress<F: std::future::Future<Output = Outcome>>(
+        &self,
+        msg: &jetstream::Message,
+        work: F,
+    ) -> Outcome {
+        let every = (self.cfg.worker.ack_wait / 2).max(Duration::from_millis(100));
+        let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        tokio::pin!(work);
+        loop {
+            tokio::select! {
+                outcome = &mut work => return outcome,
+                _ = tick.tick() => ack(msg, AckKind::Progress).await,
+            }
+        }
     }
 
     async fn process(&self, payload: &[u8], published: DateTime<Utc>) -> Outcome {

@@ -301,7 +301,13 @@ impl EventStore {
             }
         }
         outcomes.sort_by_key(|(i, _)| *i);
-        let revisions: Vec<Event> = outcomes.into_iter().map(|(_, o)| o.into_event()).collect();
+        // Two candidates of one sentence share one event: publish its revision once.
+        let mut seen = std::collections::HashSet::new();
+        let revisions: Vec<Event> = outcomes
+            .into_iter()
+            .map(|(_, o)| o.into_event())
+            .filter(|e| seen.insert((e.event_id.clone(), e.revision)))
+            .collect();
 
         let state = ArticleState {
             id: article.id.clone(),

@@ -86,7 +86,16 @@ impl Server {
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {bin} (install nats-server 2.11+): {e}"));
         self.child = Some(child);
-        wait_port(self.port, "nats-server");
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "nats-server did not listen on {}: {}",
+                self.port,
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// SIGKILL, like a crashed node.
@@ -157,6 +166,9 @@ pub fn worker_env(url: &str, extra: &[(&str, &str)]) -> BTreeMap<String, String>
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
+    if let Ok(level) = std::env::var("RELIABILITY_WORKER_LOG") {
+        env.insert("NEWSEVENTS__LOG__LEVEL".into(), level);
+    }
     for (k, v) in extra {
         env.insert(k.to_string(), v.to_string());
     }
@@ -213,6 +225,19 @@ impl BinWorker {
         BinWorker {
             child,
             log: log.to_path_buf(),
+        }
+    }
+
+    /// Waits (bounded) until the worker logged that it started pulling.
+    pub fn wait_started(&self) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+            if text.contains("worker started") {
+                return;
+            }
+            assert!(Instant::now() < deadline, "worker did not start: {text}");
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
 

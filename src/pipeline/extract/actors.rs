@@ -491,7 +491,8 @@ mod tests {
 
     #[test]
     fn resolves_actors_in_real_sentences() {
-        let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
             (
                 "Russian forces shelled the town",
                 Some("RUS"),

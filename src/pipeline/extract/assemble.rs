@@ -79,12 +79,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let all_places = places::find(g, text);
     let mentions = actors::find(text);
     let all_cues = cues().find(text);
+    let all_modes = modes().find(text);
     let fig = all_cues
         .iter()
         .filter(|h| h.value == Cue::Figurative)
         .count();
-    let vio =
-        all_cues.iter().filter(|h| h.value == Cue::Violence).count() + modes().find(text).len();
+    let vio = all_cues.iter().filter(|h| h.value == Cue::Violence).count() + all_modes.len();
     let figurative = fig >= 3 && fig * 3 > vio * 2;
     let dateline = dateline_place(text, &all_places);
     let dateline_end = dates::dateline(text, article.published_at).map_or(0, |d| d.end);
@@ -163,12 +163,18 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         }
         let st = &text[s.start..s.end];
         let skip = dateline_end.saturating_sub(s.start);
-        let sdates = sentence_dates(st, published, skip);
+        // read once per sentence: the dates and the triggers' context use them
+        let all_dates = dates::find_dates_on(st, published);
+        let sdates = sentence_dates(st, &all_dates, published, skip);
         if lead_date.is_none() {
             lead_date = sdates.iter().find(|d| !d.reporting).map(|d| d.date.clone());
         }
         let smodes: Vec<&'static str> = {
-            let mut m: Vec<&'static str> = modes().find(st).iter().map(|h| h.value).collect();
+            let mut m: Vec<&'static str> = all_modes
+                .iter()
+                .filter(|h| h.start >= s.start && h.end <= s.end)
+                .map(|h| h.value)
+                .collect();
             m.sort_by_key(|x| mode_rank(x));
             m
         };
@@ -178,7 +184,16 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 article_mode = Some(m);
             }
         }
-        let scues = cues().find(st);
+        // the article's cues that fall in this sentence, at sentence offsets
+        let scues: Vec<super::lexicon::Hit<Cue>> = all_cues
+            .iter()
+            .filter(|h| h.start >= s.start && h.end <= s.end)
+            .map(|h| super::lexicon::Hit {
+                start: h.start - s.start,
+                end: h.end - s.start,
+                value: h.value,
+            })
+            .collect();
         let hits: Vec<_> = trig
             .iter()
             .filter(|h| h.start >= s.start && h.end <= s.end)
@@ -197,6 +212,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 &scues,
                 &figures,
                 &smodes,
+                &all_dates,
             ) {
                 match k {
                     Keep::Event(t) => kept.push((rel, h.end - s.start, t)),
@@ -497,6 +513,7 @@ fn keep(
     scues: &[super::lexicon::Hit<Cue>],
     figures: &[Figure],
     smodes: &[&'static str],
+    all_dates: &[dates::DateMention],
 ) -> Option<Keep> {
     let word = &st[rel..rel_end];
     let lw = word.to_ascii_lowercase();
@@ -531,7 +548,7 @@ fn keep(
     {
         return None;
     }
-    if context_only(ctx, st, rel, &lw, t) {
+    if context_only(ctx, st, rel, &lw, t, all_dates) {
         return None;
     }
     let lower_all = st.to_ascii_lowercase();
@@ -705,7 +722,14 @@ fn keep(
 /// own: interviews ("told Reuters by phone"), claims of responsibility, passive blame
 /// ("has been blamed for"), "under threat", background dated to an earlier month, aid
 /// talked about rather than delivered, appeals and rejections without a state speaking.
-fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bool {
+fn context_only(
+    ctx: &Ctx<'_>,
+    st: &str,
+    rel: usize,
+    lw: &str,
+    t: Trigger,
+    all_dates: &[dates::DateMention],
+) -> bool {
     let lower = st.to_ascii_lowercase();
     let before = lower.get(..rel).unwrap_or("");
     let near_before = before
@@ -715,6 +739,18 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
         return true;
     }
     if lw == "responsibility" && near_before.contains("claim") {
+        return true;
+    }
+    // blame is laid only where responsibility "lies" or "rests" with someone
+    if lw == "responsibility"
+        && ![" lies ", " rests ", " lay ", "held "]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    // "rights groups have accused both sides": a standing charge, not a new accusation
+    if t.kind == EventType::Accuse && before.ends_with(" have ") {
         return true;
     }
     if t.kind == EventType::Accuse && (before.ends_with("been ") || before.ends_with("be ")) {
@@ -790,7 +826,7 @@ fn context_only(ctx: &Ctx<'_>, st: &str, rel: usize, lw: &str, t: Trigger) -> bo
     }
     // a month before the publication month, or a past year: background
     let first = ctx.published.with_day(1).unwrap_or(ctx.published);
-    if dates::find_dates_on(st, ctx.published).iter().any(|d| {
+    if all_dates.iter().any(|d| {
         let (a, b) = (d.start.min(rel), d.end.max(rel));
         matches!(d.precision, DatePrecision::Month | DatePrecision::Year)
             && d.value < first
@@ -1202,11 +1238,17 @@ const REPORT_VERBS: [&str; 9] = [
 /// The dates a sentence states (past `skip`, the dateline), resolved against the local
 /// publication day: day- or week-precise dates not after it; years and months alone are
 /// background, not an incident's date.
-fn sentence_dates(st: &str, today: NaiveDate, skip: usize) -> Vec<SentDate> {
-    dates::find_dates_on(st, today)
-        .into_iter()
+fn sentence_dates(
+    st: &str,
+    found: &[dates::DateMention],
+    today: NaiveDate,
+    skip: usize,
+) -> Vec<SentDate> {
+    found
+        .iter()
         .filter(|d| d.start >= skip && d.value <= today)
         .filter(|d| matches!(d.precision, DatePrecision::Day | DatePrecision::Week))
+        .cloned()
         .map(|d| {
             let before = st.get(..d.start).unwrap_or("").to_ascii_lowercase();
             let before = before
@@ -1288,7 +1330,7 @@ fn main_parties(ms: &[Mention]) -> Vec<&'static str> {
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|x| std::cmp::Reverse(x.1));
     counts.into_iter().take(2).map(|x| x.0).collect()
 }
 
@@ -1596,7 +1638,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         });
         match target {
             Some(o) => {
-                let take_d = info(&d.c) > info(&o.c) && !(d.fallback_loc && !o.fallback_loc);
+                let take_d = info(&d.c) > info(&o.c) && (o.fallback_loc || !d.fallback_loc);
                 if take_d {
                     o.fallback_loc = d.fallback_loc;
                 }
@@ -1646,13 +1688,13 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     }
                 }
                 for a in d.c.actors {
-                    if !oc
+                    let known = oc
                         .actors
                         .iter()
-                        .any(|x| x.role == a.role && x.country == a.country)
-                        && !(a.role == ActorRole::Target
-                            && oc.actors.iter().any(|x| x.role == ActorRole::Target))
-                    {
+                        .any(|x| x.role == a.role && x.country == a.country);
+                    let second_target = a.role == ActorRole::Target
+                        && oc.actors.iter().any(|x| x.role == ActorRole::Target);
+                    if !known && !second_target {
                         oc.actors.push(a);
                     }
                 }
@@ -1896,6 +1938,11 @@ mod tests {
         ("The striker fired a shot past the keeper in the league match as the visitors bombarded them with crosses and their fans watched the goal, and the coach said the season was not over.", EventType::Assault),
         // background dated to an earlier month
         ("A ceasefire between Israel and Hezbollah took effect in late November.", EventType::Retreat),
+        // a standing charge by a generic group, and responsibility that is no blame
+        ("Rights groups have accused both sides of abuses in the Amhara region.", EventType::Accuse),
+        ("Britain imposed sanctions on three commanders, citing their responsibility for attacks on civilians.", EventType::Accuse),
+        // a police raid is coercion
+        ("Police raided homes and party offices in Lahore early on Saturday.", EventType::Assault),
         // under threat is no threat
         ("The town's fragile water supply is itself under threat.", EventType::Threaten),
     ];
@@ -1913,6 +1960,8 @@ mod tests {
             ("Russian artillery shelled a covered market in the centre of Kherson on Tuesday, killing two people.", EventType::Assault),
             ("Thousands of transport workers marched on Peru's Congress in Lima on Wednesday.", EventType::Protest),
             ("Pakistan accused Afghanistan's Taliban government of sheltering the militants on Wednesday.", EventType::Accuse),
+            ("Police raided homes and party offices in Lahore early on Saturday.", EventType::Coerce),
+            ("The responsibility for ending the war lies squarely with Russia, Ukraine's president said.", EventType::Accuse),
         ];
         for (s, t) in cases {
             assert!(types(s).contains(t), "{s}: {:?}", types(s));

@@ -243,8 +243,7 @@ pub fn find(g: &Gazetteer, text: &str) -> Vec<PlaceHit> {
             .to_ascii_lowercase();
         let prev_word = before
             .split_whitespace()
-            .filter(|w| *w != "the")
-            .next_back()
+            .rfind(|w| *w != "the")
             .unwrap_or("")
             .to_string();
         let origin = prev_word == "from" && !before.contains("far from");

@@ -43,10 +43,10 @@ pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -
         s.push(' ');
     }
     s.push_str(noun(c.event_type, c.mode.as_deref()));
-    let target = c.actors.iter().find(|a| {
-        a.role == ActorRole::Target && a.name.is_some()
-            || a.role == ActorRole::Target && c.location.is_none()
-    });
+    let target = c
+        .actors
+        .iter()
+        .find(|a| a.role == ActorRole::Target && (a.name.is_some() || c.location.is_none()));
     if let Some(loc) = &c.location {
         let prep = if c.event_type == EventType::Assault {
             " on "
