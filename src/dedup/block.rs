@@ -13,10 +13,23 @@ use crate::model::{
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Most actors, evidence entries and sources kept on one event (bounds event size).
+/// Most actors, evidence entries and sources kept on one event (bounds event size, and so
+/// the size and cost of a block): past the cap, evidence and sources keep the first entry
+/// and the most recent ones, while `mentions` keeps counting every report.
 const MAX_ACTORS: usize = 12;
 const MAX_EVIDENCE: usize = 32;
-const MAX_SOURCES: usize = 256;
+const MAX_SOURCES: usize = 50;
+/// Most contribution keys kept per record (the most recent): enough for the article being
+/// applied; redeliveries of older articles are stopped earlier by the article id check.
+const MAX_CONTRIBUTIONS: usize = 256;
+
+/// Appends `item`, first dropping the oldest entry after the first while `v` is at `cap`.
+fn push_bounded<T>(v: &mut Vec<T>, item: T, cap: usize) {
+    while v.len() >= cap.max(2) {
+        v.remove(1);
+    }
+    v.push(item);
+}
 
 /// One event as a merge target: the latest revision plus what matching and idempotence need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -324,9 +337,7 @@ pub fn add_source(record: &mut EventRecord, article: &Article, now: DateTime<Utc
         return Outcome::Unchanged(record.as_made_by(&key));
     }
     let ev = &mut record.event;
-    if ev.sources.len() < MAX_SOURCES {
-        ev.sources.push(SourceRef::of(article));
-    }
+    push_bounded(&mut ev.sources, SourceRef::of(article), MAX_SOURCES);
     ev.mentions = ev.mentions.saturating_add(1);
     bump(ev, now);
     record.remember(key);
@@ -390,19 +401,23 @@ fn merge(
     now: DateTime<Utc>,
     new_report: bool,
 ) {
+    if rec.contributions.len() >= MAX_CONTRIBUTIONS {
+        let excess = rec.contributions.len() + 1 - MAX_CONTRIBUTIONS;
+        rec.contributions.drain(..excess);
+    }
     rec.contributions.push(contribution(&article.id, idx));
     rec.clues.extend(clues);
     let newer = article.published_at >= rec.figures_at;
     let ev = &mut rec.event;
 
-    if !ev.sources.iter().any(|s| s.article_id == article.id) && ev.sources.len() < MAX_SOURCES {
-        ev.sources.push(SourceRef::of(article));
+    if !ev.sources.iter().any(|s| s.article_id == article.id) {
+        push_bounded(&mut ev.sources, SourceRef::of(article), MAX_SOURCES);
     }
     if new_report {
         ev.mentions = ev.mentions.saturating_add(1);
     }
-    if ev.evidence.len() < MAX_EVIDENCE && !ev.evidence.contains(&c.evidence) {
-        ev.evidence.push(c.evidence);
+    if !ev.evidence.contains(&c.evidence) {
+        push_bounded(&mut ev.evidence, c.evidence, MAX_EVIDENCE);
     }
 
     let mut took_figure = false;
@@ -499,5 +514,28 @@ fn evict(cfg: &DedupConfig, records: &mut Vec<EventRecord>, now: DateTime<Utc>) 
                 .then_with(|| a.event.event_id.cmp(&b.event.event_id))
         });
         records.truncate(cap);
+    }
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use super::*;
+
+    #[test]
+    fn push_bounded_keeps_the_first_and_the_most_recent() {
+        let cases: Vec<(usize, usize, Vec<usize>)> = vec![
+            (3, 5, vec![0, 1, 2]),
+            (7, 5, vec![0, 4, 5, 6]),
+            (60, 4, vec![0, 57, 58, 59]),
+        ];
+        for (n, cap, want_tail) in cases {
+            let mut v = Vec::new();
+            for i in 0..n {
+                push_bounded(&mut v, i, cap);
+            }
+            assert!(v.len() <= cap.max(2), "{v:?}");
+            assert_eq!(v[0], 0, "{v:?}");
+            assert!(v.ends_with(&want_tail[1..]), "{v:?} vs {want_tail:?}");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! `[dedup]` configuration: matching window, similarity thresholds and state bounds.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Dedup tuning, `[dedup]` in the config file.
@@ -16,6 +17,9 @@ pub struct DedupConfig {
     /// Estimated Jaccard similarity of word-3-shingle sets above which an article is a
     /// near-duplicate (syndicated copy) of an earlier one.
     pub near_dup_jaccard: f64,
+    /// A near-duplicate (syndicated copy) is published within this many days of the
+    /// article it copies; the same text rerun later is a new report, matched as events.
+    pub near_dup_window_days: u32,
     /// MinHash LSH: number of bands (each band is one index key).
     pub minhash_bands: u32,
     /// MinHash LSH: rows (hash functions) per band; signature length = bands * rows.
@@ -34,6 +38,7 @@ impl Default for DedupConfig {
             date_window_days: 1,
             merge_threshold: 1.0,
             near_dup_jaccard: 0.5,
+            near_dup_window_days: 3,
             minhash_bands: 20,
             minhash_rows: 2,
             horizon_days: 14,
@@ -51,6 +56,12 @@ pub struct DedupConfigError {
 }
 
 impl DedupConfig {
+    /// True when articles published at `a` and `b` are close enough in time for one to
+    /// be a syndicated copy of the other.
+    pub fn within_near_dup_window(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> bool {
+        (a - b).abs() <= chrono::Duration::days(i64::from(self.near_dup_window_days))
+    }
+
     /// Checks every field's range; the error names the first offending key.
     pub fn validate(&self) -> Result<(), DedupConfigError> {
         let err = |key: &'static str, reason: String| Err(DedupConfigError { key, reason });
@@ -70,6 +81,12 @@ impl DedupConfig {
             return err(
                 "near_dup_jaccard",
                 format!("{} must be in (0, 1]", self.near_dup_jaccard),
+            );
+        }
+        if !(1..=365).contains(&self.near_dup_window_days) {
+            return err(
+                "near_dup_window_days",
+                format!("{} must be in 1..=365", self.near_dup_window_days),
             );
         }
         if !(1..=64).contains(&self.minhash_bands) {
@@ -135,6 +152,13 @@ mod tests {
             ),
             (
                 DedupConfig {
+                    near_dup_window_days: 0,
+                    ..Default::default()
+                },
+                "near_dup_window_days",
+            ),
+            (
+                DedupConfig {
                     minhash_bands: 0,
                     ..Default::default()
                 },
@@ -166,6 +190,25 @@ mod tests {
             let e = cfg.validate().expect_err(key);
             assert_eq!(e.key, key);
             assert!(e.to_string().contains(&format!("`dedup.{key}`")), "{e}");
+        }
+    }
+
+    #[test]
+    fn near_dup_window_is_symmetric_and_inclusive() {
+        let t = |s: &str| crate::input::parse_time(s).expect("time");
+        let cfg = DedupConfig::default();
+        let base = t("2025-03-10T12:00:00Z");
+        let cases = [
+            ("2025-03-10T18:00:00Z", true),
+            ("2025-03-13T12:00:00Z", true),
+            ("2025-03-07T12:00:00Z", true),
+            ("2025-03-13T12:00:01Z", false),
+            ("2025-04-19T12:00:00Z", false),
+            ("2025-01-30T12:00:00Z", false),
+        ];
+        for (other, want) in cases {
+            assert_eq!(cfg.within_near_dup_window(base, t(other)), want, "{other}");
+            assert_eq!(cfg.within_near_dup_window(t(other), base), want, "{other}");
         }
     }
 

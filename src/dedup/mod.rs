@@ -44,18 +44,25 @@ pub struct DedupStats {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleEvents {
     pub signature: Signature,
+    pub published_at: DateTime<Utc>,
     pub events: Vec<(String, String)>,
 }
 
-/// Picks the original among `(article key, signature)` candidates: the most similar one
-/// at or above the threshold (ties: first given).
+/// Picks the original of an article published at `published_at` among `(article key,
+/// signature, publication time)` candidates: the most similar one at or above the
+/// threshold (ties: first given) published within the near-duplicate window (an unknown
+/// time counts as within).
 pub fn pick_original<'a>(
     cfg: &DedupConfig,
     sig: &Signature,
-    candidates: impl IntoIterator<Item = (&'a str, &'a Signature)>,
+    published_at: DateTime<Utc>,
+    candidates: impl IntoIterator<Item = (&'a str, &'a Signature, Option<DateTime<Utc>>)>,
 ) -> Option<&'a str> {
     let mut best: Option<(&str, f64)> = None;
-    for (key, other) in candidates {
+    for (key, other, at) in candidates {
+        if at.is_some_and(|at| !cfg.within_near_dup_window(published_at, at)) {
+            continue;
+        }
         let s = sig.similarity(other);
         if s >= cfg.near_dup_jaccard && best.is_none_or(|(_, b)| s > b) {
             best = Some((key, s));
@@ -150,8 +157,12 @@ impl Deduper {
                 .iter()
                 .filter_map(|k| self.bands.get(k))
                 .filter(|id| seen.insert(id.as_str()))
-                .filter_map(|id| self.articles.get(id).map(|a| (id.as_str(), &a.signature)));
-            pick_original(&self.cfg, &sig, cands).map(str::to_string)
+                .filter_map(|id| {
+                    self.articles
+                        .get(id)
+                        .map(|a| (id.as_str(), &a.signature, Some(a.published_at)))
+                });
+            pick_original(&self.cfg, &sig, article.published_at, cands).map(str::to_string)
         };
 
         let mut outcomes: Vec<Outcome> = Vec::new();
@@ -183,13 +194,25 @@ impl Deduper {
             }
         }
 
+        // A band goes to the first article that had it, and passes to a later one once
+        // its owner is outside the near-duplicate window (so copies of a rerun find it).
         for k in band_keys {
-            self.bands.entry(k).or_insert_with(|| article.id.clone());
+            let stale = self.bands.get(&k).is_some_and(|owner| {
+                self.articles.get(owner).is_some_and(|a| {
+                    !self
+                        .cfg
+                        .within_near_dup_window(article.published_at, a.published_at)
+                })
+            });
+            if stale || !self.bands.contains_key(&k) {
+                self.bands.insert(k, article.id.clone());
+            }
         }
         self.articles.insert(
             article.id.clone(),
             ArticleEvents {
                 signature: sig,
+                published_at: article.published_at,
                 events: placed,
             },
         );
@@ -224,3 +247,5 @@ impl Deduper {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod window_tests;

@@ -22,7 +22,7 @@ use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// `[state]` in the config file.
@@ -52,7 +52,7 @@ impl Default for StateConfig {
 }
 
 /// Why a state operation failed. Bounded: the variant name is the metric label.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StateError {
     #[error("kv bucket `{bucket}`: cannot open: {detail}")]
     Open { bucket: String, detail: String },
@@ -103,6 +103,9 @@ struct ArticleState {
     phase: Phase,
     near_duplicate: bool,
     signature: Signature,
+    /// The article's publication time (absent in state written by older versions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    published_at: Option<DateTime<Utc>>,
     /// `(block, event_id)` of the events this article produced or joined.
     events: Vec<(String, String)>,
     /// Revisions produced, kept while pending.
@@ -110,16 +113,51 @@ struct ArticleState {
     revisions: Vec<Event>,
 }
 
+/// A block as this worker last read or wrote it: `(revision, records)`, revision `None`
+/// when the key did not exist. Only a guess: compare-and-set against it stays the
+/// authority, and a conflict re-reads.
+type CachedBlock = Option<(Option<u64>, Vec<EventRecord>)>;
+
+/// The pure core's decision for one article on one block; it may run several times.
+type Change = Box<dyn Fn(&mut Vec<EventRecord>) -> Vec<(usize, Outcome)> + Send + Sync>;
+type Outcomes = Result<Vec<(usize, Outcome)>, StateError>;
+
+/// One article's change waiting for the block.
+struct Job {
+    change: Change,
+    done: tokio::sync::oneshot::Sender<Outcomes>,
+}
+
+/// One block in this worker: an async lock over its cached state, and the queue of
+/// changes waiting for it. Whoever holds the lock applies every queued change in order
+/// and writes the block once (group commit): articles of one worker never conflict with
+/// each other, and a busy block costs one write per batch instead of one per article.
+#[derive(Default)]
+struct Slot {
+    cache: tokio::sync::Mutex<CachedBlock>,
+    queue: Mutex<Vec<Job>>,
+}
+
+type BlockSlot = Arc<Slot>;
+
+/// Most changes applied to one block in one write.
+const MAX_BATCH: usize = 64;
+
+/// Most blocks kept in the local cache; above it, idle slots are dropped.
+const MAX_CACHED_BLOCKS: usize = 4096;
+/// Most pending article states kept between apply and commit; above it, they are dropped
+/// (commit then re-reads the key).
+const MAX_PENDING: usize = 16_384;
+
 /// KV-backed deduplicator shared by every replica.
 pub struct EventStore {
     kv: kv::Store,
     dedup: DedupConfig,
     max_attempts: u32,
     conflicts: std::sync::atomic::AtomicU64,
-    /// One lock per block key: the articles in flight in this process take turns on a
-    /// block instead of racing each other's compare-and-set (CAS still settles races
-    /// between replicas).
-    block_locks: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    blocks: Mutex<HashMap<String, BlockSlot>>,
+    /// `art` key -> the pending state written by apply, so commit needs no re-read.
+    pending: Mutex<HashMap<String, ArticleState>>,
 }
 
 fn hex64(s: &str) -> String {
@@ -165,7 +203,8 @@ impl EventStore {
             dedup,
             max_attempts: cfg.max_cas_attempts.max(1),
             conflicts: std::sync::atomic::AtomicU64::new(0),
-            block_locks: Default::default(),
+            blocks: Mutex::new(HashMap::new()),
+            pending: Mutex::new(HashMap::new()),
         })
     }
 
@@ -194,13 +233,20 @@ impl EventStore {
                 });
             }
         }
+        // Claim the body first (one write in the common case); an existing claim by
+        // another article makes this an exact duplicate.
         let body_key = format!("body.{:032x}", crate::input::body_hash(&article.body));
-        if let Some(owner) = self.read(&body_key).await? {
-            if owner.as_ref() != akey.as_bytes() {
-                return Ok(Applied {
-                    duplicate: true,
-                    ..Applied::default()
-                });
+        if !self
+            .create_if_absent(&body_key, Bytes::from(akey.clone()))
+            .await?
+        {
+            if let Some(owner) = self.read(&body_key).await? {
+                if owner.as_ref() != akey.as_bytes() {
+                    return Ok(Applied {
+                        duplicate: true,
+                        ..Applied::default()
+                    });
+                }
             }
         }
 
@@ -214,7 +260,9 @@ impl EventStore {
             .into_iter()
             .map(|k| format!("lsh.{k}"))
             .collect();
-        let original = self.find_original(&akey, &sig, &band_keys).await?;
+        let (original, stale_bands) = self
+            .find_original(&akey, &sig, article.published_at, &band_keys)
+            .await?;
 
         let near_duplicate = original.is_some();
         let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
@@ -266,15 +314,23 @@ impl EventStore {
             phase: Phase::Pending,
             near_duplicate,
             signature: sig,
+            published_at: Some(article.published_at),
             events: placed,
             revisions: revisions.clone(),
         };
         self.put_json(&akey, &state).await?;
-        self.create_if_absent(&body_key, Bytes::from(akey.clone()))
-            .await?;
-        let claims = band_keys
-            .iter()
-            .map(|k| self.create_if_absent(k, Bytes::from(akey.clone())));
+        self.remember_pending(akey.clone(), state);
+        // Free bands are claimed; bands whose owner is outside the near-duplicate window
+        // pass to this article (as in the in-memory Deduper).
+        let claims = band_keys.iter().map(|k| async {
+            if stale_bands.contains(k) {
+                self.put_bytes(k, Bytes::from(akey.clone())).await
+            } else {
+                self.create_if_absent(k, Bytes::from(akey.clone()))
+                    .await
+                    .map(|_| ())
+            }
+        });
         for r in futures::future::join_all(claims).await {
             r?;
         }
@@ -292,7 +348,12 @@ impl EventStore {
             return Ok(());
         }
         let akey = art_key(&article.id);
-        let Some(mut state) = self.read_json::<ArticleState>(&akey).await? else {
+        let cached = self.lock_pending().remove(&akey);
+        let state = match cached {
+            Some(s) => Some(s),
+            None => self.read_json::<ArticleState>(&akey).await?,
+        };
+        let Some(mut state) = state else {
             return Ok(()); // expired: nothing left to mark
         };
         if state.phase == Phase::Done {
@@ -339,87 +400,134 @@ impl EventStore {
         &self,
         own_key: &str,
         sig: &Signature,
+        published_at: DateTime<Utc>,
         band_keys: &[String],
-    ) -> Result<Option<ArticleState>, StateError> {
+    ) -> Result<(Option<ArticleState>, Vec<String>), StateError> {
         let gets = band_keys.iter().map(|k| self.read(k));
         let mut owners: Vec<String> = Vec::new();
-        for r in futures::future::join_all(gets).await {
+        let mut band_owner: Vec<(&String, String)> = Vec::new();
+        for (k, r) in band_keys.iter().zip(futures::future::join_all(gets).await) {
             if let Some(v) = r? {
                 let owner = String::from_utf8_lossy(&v).into_owned();
                 if owner != own_key && !owners.contains(&owner) {
-                    owners.push(owner);
+                    owners.push(owner.clone());
                 }
+                band_owner.push((k, owner));
             }
         }
+        let reads = owners.iter().map(|o| self.read_json::<ArticleState>(o));
         let mut states = Vec::new();
-        for o in owners {
-            if let Some(s) = self.read_json::<ArticleState>(&o).await? {
-                states.push((o, s));
+        for (o, r) in owners.iter().zip(futures::future::join_all(reads).await) {
+            if let Some(s) = r? {
+                states.push((o.clone(), s));
             }
         }
+        let stale: Vec<String> = band_owner
+            .into_iter()
+            .filter(|(_, o)| {
+                states.iter().any(|(k, s)| {
+                    k == o
+                        && s.published_at
+                            .is_some_and(|at| !self.dedup.within_near_dup_window(published_at, at))
+                })
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
         let best = pick_original(
             &self.dedup,
             sig,
-            states.iter().map(|(k, s)| (k.as_str(), &s.signature)),
+            published_at,
+            states
+                .iter()
+                .map(|(k, s)| (k.as_str(), &s.signature, s.published_at)),
         )
         .map(str::to_string);
-        Ok(best.and_then(|b| states.into_iter().find(|(k, _)| *k == b).map(|(_, s)| s)))
+        let original = best.and_then(|b| states.into_iter().find(|(k, _)| *k == b).map(|(_, s)| s));
+        Ok((original, stale))
     }
 
     /// Read-modify-write of one block with compare-and-set, retried on conflict with
-    /// fresh state. `change` is the pure core's decision; it may run several times.
-    async fn cas_block<F>(
-        &self,
-        block: &str,
-        change: F,
-    ) -> Result<Vec<(usize, Outcome)>, StateError>
+    /// fresh state. `change` is the pure core's decision; it may run several times, and
+    /// runs in one batch with the changes of other articles queued for the same block.
+    async fn cas_block<F>(&self, block: &str, change: F) -> Outcomes
     where
-        F: Fn(&mut Vec<EventRecord>) -> Vec<(usize, Outcome)>,
+        F: Fn(&mut Vec<EventRecord>) -> Vec<(usize, Outcome)> + Send + Sync + 'static,
     {
+        use tokio::sync::oneshot::error::TryRecvError;
         let key = blk_key(block);
-        let lock = {
-            let mut locks = self.block_locks.lock().unwrap_or_else(|p| p.into_inner());
-            if locks.len() > 4096 {
-                locks.retain(|_, l| Arc::strong_count(l) > 1);
+        let slot = self.slot(&key);
+        let (done, mut result) = tokio::sync::oneshot::channel();
+        lock_queue(&slot).push(Job {
+            change: Box::new(change),
+            done,
+        });
+        let mut cached = slot.cache.lock().await;
+        loop {
+            match result.try_recv() {
+                Ok(r) => return r,
+                Err(TryRecvError::Closed) => {
+                    return Err(StateError::Write {
+                        key,
+                        detail: "batch abandoned".into(),
+                    })
+                }
+                Err(TryRecvError::Empty) => {}
             }
-            locks.entry(key.clone()).or_default().clone()
-        };
-        let _turn = lock.lock().await;
-        for attempt in 0..self.max_attempts {
-            let entry = self
-                .kv
-                .entry(key.clone())
-                .await
-                .map_err(|e| StateError::Read {
-                    key: key.clone(),
-                    detail: e.to_string(),
-                })?;
-            let (mut records, revision) = match &entry {
-                Some(e) if e.operation == kv::Operation::Put => (
-                    decode::<Vec<EventRecord>>(&key, &e.value)?,
-                    Some(e.revision),
-                ),
-                Some(e) => (Vec::new(), Some(e.revision)),
-                None => (Vec::new(), None),
+            let jobs: Vec<Job> = {
+                let mut q = lock_queue(&slot);
+                let n = q.len().min(MAX_BATCH);
+                q.drain(..n).collect()
             };
-            let outcomes = change(&mut records);
-            if !outcomes.iter().any(|(_, o)| o.is_change()) {
-                return Ok(outcomes);
+            if jobs.is_empty() {
+                return Err(StateError::Write {
+                    key,
+                    detail: "change lost from the block queue".into(),
+                });
             }
-            let value = encode_block(&key, &mut records)?;
+            match self.write_batch(&key, &mut cached, &jobs).await {
+                Ok(outs) => {
+                    for (job, out) in jobs.into_iter().zip(outs) {
+                        let _ = job.done.send(Ok(out));
+                    }
+                }
+                Err(e) => {
+                    for job in jobs {
+                        let _ = job.done.send(Err(e.clone()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Applies `jobs` in order to the block and writes it once with compare-and-set
+    /// against the cached revision; a conflict re-reads and re-applies them all.
+    async fn write_batch(
+        &self,
+        key: &str,
+        cached: &mut CachedBlock,
+        jobs: &[Job],
+    ) -> Result<Vec<Vec<(usize, Outcome)>>, StateError> {
+        for attempt in 0..self.max_attempts {
+            let (revision, mut records) = match cached.take() {
+                Some(c) => c,
+                None => self.read_block(key).await?,
+            };
+            let outs: Vec<Vec<(usize, Outcome)>> =
+                jobs.iter().map(|j| (j.change)(&mut records)).collect();
+            if !outs.iter().flatten().any(|(_, o)| o.is_change()) {
+                // Only eviction may have changed the records: still a valid view.
+                *cached = Some((revision, records));
+                return Ok(outs);
+            }
+            let value = encode_block(key, &mut records)?;
             let written = match revision {
-                Some(rev) => self
-                    .kv
-                    .update(&key, value, rev)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| {
-                        (
-                            e.kind() == kv::UpdateErrorKind::WrongLastRevision,
-                            e.to_string(),
-                        )
-                    }),
-                None => self.kv.create(&key, value).await.map(|_| ()).map_err(|e| {
+                Some(rev) => self.kv.update(key, value, rev).await.map_err(|e| {
+                    (
+                        e.kind() == kv::UpdateErrorKind::WrongLastRevision,
+                        e.to_string(),
+                    )
+                }),
+                None => self.kv.create(key, value).await.map_err(|e| {
                     (
                         e.kind() == kv::CreateErrorKind::AlreadyExists,
                         e.to_string(),
@@ -427,21 +535,77 @@ impl EventStore {
                 }),
             };
             match written {
-                Ok(()) => return Ok(outcomes),
+                Ok(new_rev) => {
+                    *cached = Some((Some(new_rev), records));
+                    return Ok(outs);
+                }
                 Err((true, _)) => {
                     self.conflicts
                         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    // Another replica changed the block: back off a little, then retry.
-                    let jitter = rand::random::<u64>() % (2 + u64::from(attempt.min(20)) * 2);
-                    tokio::time::sleep(Duration::from_millis(jitter)).await;
+                    // Another replica changed the block (the cache stays empty, so the
+                    // retry reads it fresh); after the first retry, back off a little.
+                    if attempt > 0 {
+                        let jitter = rand::random::<u64>() % (2 + u64::from(attempt.min(20)) * 2);
+                        tokio::time::sleep(Duration::from_millis(jitter)).await;
+                    }
                 }
-                Err((false, detail)) => return Err(StateError::Write { key, detail }),
+                Err((false, detail)) => {
+                    return Err(StateError::Write {
+                        key: key.to_string(),
+                        detail,
+                    })
+                }
             }
         }
         Err(StateError::Conflict {
-            key,
+            key: key.to_string(),
             attempts: self.max_attempts,
         })
+    }
+
+    /// Fresh read of a block: `(revision, records)`.
+    async fn read_block(&self, key: &str) -> Result<(Option<u64>, Vec<EventRecord>), StateError> {
+        let entry = self
+            .kv
+            .entry(key.to_string())
+            .await
+            .map_err(|e| StateError::Read {
+                key: key.to_string(),
+                detail: e.to_string(),
+            })?;
+        Ok(match &entry {
+            Some(e) if e.operation == kv::Operation::Put => {
+                (Some(e.revision), decode::<Vec<EventRecord>>(key, &e.value)?)
+            }
+            Some(e) => (Some(e.revision), Vec::new()),
+            None => (None, Vec::new()),
+        })
+    }
+
+    /// The lock (and cache) of one block key.
+    fn slot(&self, key: &str) -> BlockSlot {
+        let mut blocks = self.blocks.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(s) = blocks.get(key) {
+            return s.clone();
+        }
+        if blocks.len() >= MAX_CACHED_BLOCKS {
+            blocks.retain(|_, s| Arc::strong_count(s) > 1);
+        }
+        let s = BlockSlot::default();
+        blocks.insert(key.to_string(), s.clone());
+        s
+    }
+
+    fn lock_pending(&self) -> std::sync::MutexGuard<'_, HashMap<String, ArticleState>> {
+        self.pending.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn remember_pending(&self, akey: String, state: ArticleState) {
+        let mut pending = self.lock_pending();
+        if pending.len() >= MAX_PENDING {
+            pending.clear();
+        }
+        pending.insert(akey, state);
     }
 
     async fn read(&self, key: &str) -> Result<Option<Bytes>, StateError> {
@@ -462,7 +626,10 @@ impl EventStore {
     }
 
     async fn put_json<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StateError> {
-        let v = encode(key, value)?;
+        self.put_bytes(key, encode(key, value)?).await
+    }
+
+    async fn put_bytes(&self, key: &str, v: Bytes) -> Result<(), StateError> {
         self.kv
             .put(key, v)
             .await
@@ -473,16 +640,21 @@ impl EventStore {
             })
     }
 
-    async fn create_if_absent(&self, key: &str, value: Bytes) -> Result<(), StateError> {
+    /// Creates `key` unless it exists; true when this call created it.
+    async fn create_if_absent(&self, key: &str, value: Bytes) -> Result<bool, StateError> {
         match self.kv.create(key, value).await {
-            Ok(_) => Ok(()),
-            Err(e) if e.kind() == kv::CreateErrorKind::AlreadyExists => Ok(()),
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == kv::CreateErrorKind::AlreadyExists => Ok(false),
             Err(e) => Err(StateError::Write {
                 key: key.to_string(),
                 detail: e.to_string(),
             }),
         }
     }
+}
+
+fn lock_queue(slot: &Slot) -> std::sync::MutexGuard<'_, Vec<Job>> {
+    slot.queue.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// Largest block value written; the server's default max payload is 1 MiB.
