@@ -4,7 +4,7 @@
 //! unique articles, and checks over the events stream. Every wait is bounded.
 #![allow(dead_code)]
 
-use async_nats::jetstream::{self, consumer::pull, consumer::DeliverPolicy};
+use async_nats::jetstream;
 use futures::StreamExt;
 use newsevents::model::Event;
 use std::collections::{BTreeMap, BTreeSet};
@@ -416,40 +416,11 @@ pub async fn wait_idle(js: &jetstream::Context, expected: u64, limit: Duration) 
     }
 }
 
-/// Every message of `stream` (subject, headers, payload), read with an ephemeral consumer.
-pub async fn read_stream(
-    js: &jetstream::Context,
-    stream: &str,
-) -> Vec<(String, Option<async_nats::HeaderMap>, bytes::Bytes)> {
-    let mut s = js.get_stream(stream).await.expect("stream exists");
-    let count = s.info().await.expect("stream info").state.messages;
-    if count == 0 {
-        return Vec::new();
-    }
-    let consumer = s
-        .create_consumer(pull::Config {
-            deliver_policy: DeliverPolicy::All,
-            ack_policy: jetstream::consumer::AckPolicy::None,
-            ..Default::default()
-        })
-        .await
-        .expect("ephemeral consumer");
-    let mut out = Vec::new();
-    let mut messages = consumer.messages().await.expect("messages");
-    while (out.len() as u64) < count {
-        let msg = tokio::time::timeout(Duration::from_secs(30), messages.next())
-            .await
-            .expect("stream read timeout")
-            .expect("stream open")
-            .expect("message");
-        out.push((
-            msg.subject.to_string(),
-            msg.headers.clone(),
-            msg.payload.clone(),
-        ));
-    }
-    out
-}
+/// Every message of `stream` (subject, headers, payload): the common harness's reader.
+pub use common::read_all as read_stream;
+
+#[path = "../common/mod.rs"]
+mod common;
 
 /// Header value as text.
 pub fn header(h: &Option<async_nats::HeaderMap>, name: &str) -> Option<String> {
