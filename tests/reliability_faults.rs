@@ -64,10 +64,11 @@ async fn cluster(dir: &std::path::Path) -> Vec<Server> {
     servers
 }
 
-// Known gap (issue 5): with one of three nodes stopped, some articles end acked while
-// their KV article marker was not read back as `Done` through another node. Ignored in
-// CI until that is understood; run it with `cargo test --test reliability_faults -- --ignored`.
-#[ignore = "known gap: KV article markers after a node loss, see README Reliability"]
+// Known gap (issue 5): passes in most runs, but in about one run of three a revision
+// number of some event is never published after the node loss (every article finishes,
+// nothing doubled, final states right). Ignored in CI until found; run it with
+// `cargo test --test reliability_faults -- --ignored`.
+#[ignore = "known gap: occasional revision gap after a node loss, see README Reliability"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cluster_node_stopped_mid_stream_loses_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -590,7 +590,16 @@ pub async fn assert_nothing_lost(
     articles: &[(String, Vec<u8>)],
     what: &str,
 ) -> EventLedger {
-    let (unfinished, _) = unfinished_articles(js, articles).await;
+    // KV reads are direct gets that a follower may serve a moment behind the leader (after
+    // a node loss, a lagging replica): read again until the markers settle, bounded.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let unfinished = loop {
+        let (unfinished, _) = unfinished_articles(js, articles).await;
+        if unfinished.is_empty() || Instant::now() > deadline {
+            break unfinished;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    };
     assert!(unfinished.is_empty(), "{what}: unfinished {unfinished:?}");
     let ledger = EventLedger::read(js).await;
     let unpublished = unpublished_state(js, &ledger).await;
