@@ -163,9 +163,19 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         }
         let st = &text[s.start..s.end];
         let skip = dateline_end.saturating_sub(s.start);
-        // read once per sentence: the dates and the triggers' context use them
-        let all_dates = dates::find_dates_on(st, published);
-        let sdates = sentence_dates(st, &all_dates, published, skip);
+        let hits: Vec<_> = trig
+            .iter()
+            .filter(|h| h.start >= s.start && h.end <= s.end)
+            .collect();
+        // read once per sentence: the dates and the triggers' context use them; a
+        // sentence without trigger words needs them only while the lead date is unknown
+        let (all_dates, sdates) = if hits.is_empty() && lead_date.is_some() {
+            (Vec::new(), Vec::new())
+        } else {
+            let all_dates = dates::find_dates_on(st, published);
+            let sdates = sentence_dates(st, &all_dates, published, skip);
+            (all_dates, sdates)
+        };
         if lead_date.is_none() {
             lead_date = sdates.iter().find(|d| !d.reporting).map(|d| d.date.clone());
         }
@@ -194,11 +204,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 value: h.value,
             })
             .collect();
-        let hits: Vec<_> = trig
-            .iter()
-            .filter(|h| h.start >= s.start && h.end <= s.end)
-            .collect();
-        let figures = casualties::find(st);
+        // a sentence without trigger words makes no event: skip its casualty parse
+        let figures = if hits.is_empty() {
+            Vec::new()
+        } else {
+            casualties::find(st)
+        };
         let mut kept: Vec<(usize, usize, Trigger)> = Vec::new();
         let mut threat_at: Option<usize> = None;
         for h in &hits {

@@ -4,7 +4,7 @@
 //! "shelling", "shelled"). Matching is ASCII case-insensitive; the caller decides what
 //! capitalisation means (a trigger capitalised mid-sentence is usually part of a name).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// A phrase found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +36,8 @@ impl<T: Copy> Lexicon<T> {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // a full DFA: one table lookup per byte in the overlapping search (hot path)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             // The phrase tables are static and small: building cannot hit a size limit.
             .expect("static phrase table builds");
