@@ -38,11 +38,19 @@ fn noun(kind: EventType, mode: Option<&str>) -> &'static str {
 /// Builds the summary line of a candidate; `country_name` maps alpha-2 to a name.
 pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -> String {
     let mut s = String::new();
+    let mut noun = noun(c.event_type, c.mode.as_deref());
     if let Some(src) = c.actors.iter().find(|a| a.role == ActorRole::Source) {
-        s.push_str(src.text.trim());
+        let text = src.text.trim();
+        s.push_str(text);
         s.push(' ');
+        // "Russian drone" + "drone attack" reads "Russian drone attack".
+        if let (Some(last), Some((first, rest))) = (text.rsplit(' ').next(), noun.split_once(' ')) {
+            if last.eq_ignore_ascii_case(first) {
+                noun = rest;
+            }
+        }
     }
-    s.push_str(noun(c.event_type, c.mode.as_deref()));
+    s.push_str(noun);
     let target = c
         .actors
         .iter()
@@ -94,5 +102,59 @@ pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -
     match chars.next() {
         Some(f) => f.to_uppercase().collect::<String>() + chars.as_str(),
         None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Casualties, Evidence};
+
+    fn candidate(source: &str, mode: &str) -> Candidate {
+        Candidate {
+            event_type: EventType::Assault,
+            mode: Some(mode.into()),
+            acled: None,
+            summary: String::new(),
+            actors: vec![Actor {
+                role: ActorRole::Source,
+                text: source.into(),
+                country: Some("RUS".into()),
+                sector: Some("MIL".into()),
+                name: None,
+            }],
+            location: None,
+            date: None,
+            casualties: Casualties {
+                killed: Some(2),
+                ..Casualties::default()
+            },
+            quantities: vec![],
+            evidence: Evidence {
+                article_id: "a".into(),
+                sentence: String::new(),
+                start: 0,
+                end: 0,
+            },
+            confidence: 0.5,
+            distinct: false,
+            back_reference: false,
+        }
+    }
+
+    #[test]
+    fn summaries_do_not_repeat_the_weapon() {
+        let table = [
+            ("Russian drone", "drone", "Russian drone attack: 2 killed"),
+            ("Russian", "drone", "Russian drone attack: 2 killed"),
+            (
+                "Russian forces",
+                "heavy-weapons",
+                "Russian forces shelling: 2 killed",
+            ),
+        ];
+        for (source, mode, want) in table {
+            assert_eq!(summarize(&candidate(source, mode), |_| None), want);
+        }
     }
 }
