@@ -156,25 +156,16 @@ fn weekday_of(name: &str) -> Option<Weekday> {
     })
 }
 
+/// "3", "three", "a": the small counts of "three days ago", "a week earlier".
 fn small_number(w: &str) -> Option<i64> {
     if let Ok(v) = w.parse::<i64>() {
         return Some(v);
     }
-    Some(match w.to_ascii_lowercase().as_str() {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        _ => return None,
-    })
+    let w = w.to_ascii_lowercase();
+    if w == "a" || w == "an" {
+        return Some(1);
+    }
+    super::numbers::unit_word(&w).and_then(|v| i64::try_from(v).ok())
 }
 
 /// A month and day without a year: the publication year, unless that lies more than

@@ -181,7 +181,8 @@ fn word_end(s: &str, from: usize) -> usize {
     end
 }
 
-fn unit_word(w: &str) -> Option<u64> {
+/// Value of a lower-case number word from "zero" to "nineteen".
+pub(crate) fn unit_word(w: &str) -> Option<u64> {
     Some(match w {
         "zero" => 0,
         "one" => 1,
