@@ -62,11 +62,19 @@ impl EventRecord {
         self.made.push((key, self.event.revision));
     }
 
-    /// The event as the revision `key` made (facts are today's: they only grow), or the
-    /// current event when that revision is no longer remembered.
-    fn as_made_by(&self, key: &str) -> Event {
+    /// The event as the revision `article_id` made (facts are today's: they only grow), or
+    /// the current event when that revision is no longer remembered. Matched by article,
+    /// not by contribution key: a redelivered article may take the other path (found as a
+    /// near-duplicate the second time, as a new report the first), and must still
+    /// re-publish the revision it made.
+    fn as_made_by(&self, article_id: &str) -> Event {
         let mut ev = self.event.clone();
-        if let Some((_, rev)) = self.made.iter().rev().find(|(k, _)| k == key) {
+        let made = self
+            .made
+            .iter()
+            .rev()
+            .find(|(k, _)| k.rsplit_once('#').is_some_and(|(a, _)| a == article_id));
+        if let Some((_, rev)) = made {
             if *rev < ev.revision {
                 ev.revision = *rev;
                 if *rev == 1 {
@@ -184,7 +192,7 @@ pub fn apply_to_block(
     for (idx, cand) in candidates {
         let key = contribution(&article.id, idx);
         if let Some(r) = records.iter().find(|r| r.contributions.contains(&key)) {
-            out.push((idx, Outcome::Unchanged(r.as_made_by(&key))));
+            out.push((idx, Outcome::Unchanged(r.as_made_by(&article.id))));
         } else {
             let clues = Clues::of(&cand.evidence.sentence);
             pending.push((idx, cand, clues));
@@ -327,14 +335,17 @@ fn collapse_revisions(out: &mut [(usize, Outcome)]) {
 /// one more mention, no new facts.
 pub fn add_source(record: &mut EventRecord, article: &Article, now: DateTime<Utc>) -> Outcome {
     let key = format!("{}#src", article.id);
-    if record.made.iter().any(|(k, _)| *k == key)
+    if record
+        .made
+        .iter()
+        .any(|(k, _)| k.rsplit_once('#').is_some_and(|(a, _)| a == article.id))
         || record
             .event
             .sources
             .iter()
             .any(|s| s.article_id == article.id)
     {
-        return Outcome::Unchanged(record.as_made_by(&key));
+        return Outcome::Unchanged(record.as_made_by(&article.id));
     }
     let ev = &mut record.event;
     push_bounded(&mut ev.sources, SourceRef::of(article), MAX_SOURCES);

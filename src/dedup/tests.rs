@@ -772,6 +772,12 @@ fn redelivery_republishes_the_revision_the_article_made() {
     );
     let redo = add_source(&mut recs[0], &copy, t("2025-03-18T11:00:00Z"));
     assert_eq!((redo.is_change(), redo.event().revision), (false, 4));
+    // Redelivered a2 found as a near-duplicate this time: still its own revision 2.
+    let other_path = add_source(&mut recs[0], &a2, t("2025-03-18T12:00:00Z"));
+    assert_eq!(
+        (other_path.is_change(), other_path.event().revision),
+        (false, 2)
+    );
 }
 
 #[test]
