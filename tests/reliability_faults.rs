@@ -64,9 +64,8 @@ async fn cluster(dir: &std::path::Path) -> Vec<Server> {
     servers
 }
 
-// Known gap (issue 5): passes in most runs, but in about one run of three a revision
-// number of some event is never published after the node loss (every article finishes,
-// nothing doubled, final states right). Ignored in CI until found; run it with
+// Known gap (issue 5): fails intermittently after the node loss (revision gaps or
+// unsettled KV markers seen). Ignored in CI until the cause is found; run it with
 // `cargo test --test reliability_faults -- --ignored`.
 #[ignore = "known gap: occasional revision gap after a node loss, see README Reliability"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
