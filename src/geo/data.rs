@@ -147,6 +147,24 @@ impl Builder {
         self.loaded.max_tokens = self.loaded.max_tokens.max(ntok);
     }
 
+    /// Adds a place under its name and its comma-separated aliases (one-word aliases of
+    /// places below a million people are guarded against common words).
+    fn add_place(
+        &mut self,
+        place: Place,
+        name: &str,
+        aliases: &str,
+        line: usize,
+    ) -> Result<u32, GeoError> {
+        self.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
+        let id = self.push_place(place, line)?;
+        self.add_name(name, id, 0);
+        for a in list(aliases) {
+            self.add_name(a, id, ALIAS);
+        }
+        Ok(id)
+    }
+
     fn push_place(&mut self, place: Place, line: usize) -> Result<u32, GeoError> {
         let c = *self
             .country_of
@@ -212,12 +230,7 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::Country,
                     population: num(&f, 7, line_no)?,
                 };
-                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
-                let id = b.push_place(place, line_no)?;
-                b.add_name(&name, id, 0);
-                for a in list(field(&f, 8, line_no)?) {
-                    b.add_name(a, id, ALIAS);
-                }
+                let id = b.add_place(place, &name, field(&f, 8, line_no)?, line_no)?;
                 let demonyms: Vec<String> =
                     list(field(&f, 9, line_no)?).map(str::to_string).collect();
                 for d in &demonyms {
@@ -245,12 +258,7 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::Admin1,
                     population: num(&f, 7, line_no)?,
                 };
-                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
-                let id = b.push_place(place, line_no)?;
-                b.add_name(&name, id, 0);
-                for a in list(field(&f, 8, line_no)?) {
-                    b.add_name(a, id, ALIAS);
-                }
+                b.add_place(place, &name, field(&f, 8, line_no)?, line_no)?;
                 admin1.insert(code.to_string(), name);
             }
             Some("B") => {
@@ -268,12 +276,7 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::Admin2,
                     population: num(&f, 8, line_no)?,
                 };
-                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
-                let id = b.push_place(place, line_no)?;
-                b.add_name(&name, id, 0);
-                for a in list(field(&f, 9, line_no)?) {
-                    b.add_name(a, id, ALIAS);
-                }
+                b.add_place(place, &name, field(&f, 9, line_no)?, line_no)?;
                 admin2.insert(code.to_string(), name);
             }
             Some("P") => {
@@ -289,12 +292,7 @@ pub fn load() -> Result<Loaded, GeoError> {
                     kind: PlaceKind::City,
                     population: num(&f, 8, line_no)?,
                 };
-                b.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
-                let id = b.push_place(place, line_no)?;
-                b.add_name(&name, id, 0);
-                for a in list(field(&f, 9, line_no)?) {
-                    b.add_name(a, id, ALIAS);
-                }
+                b.add_place(place, &name, field(&f, 9, line_no)?, line_no)?;
             }
             Some("") | None => {}
             Some(_) => {
