@@ -880,7 +880,7 @@ fn context_only(
 /// Whether the word after a past participle makes it an adjective ("wounded soldiers")
 /// rather than a verb ("wounded three", "killed in", "freed on").
 fn attributive_next(w: &str) -> bool {
-    const VERBAL: [&str; 40] = [
+    const VERBAL: [&str; 30] = [
         "a",
         "an",
         "the",
@@ -898,7 +898,6 @@ fn attributive_next(w: &str) -> bool {
         "including",
         "overnight",
         "more",
-        "at",
         "about",
         "nearly",
         "some",
@@ -908,15 +907,6 @@ fn attributive_next(w: &str) -> bool {
         "hundreds",
         "many",
         "least",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
         "from",
         "to",
         "with",
@@ -928,6 +918,7 @@ fn attributive_next(w: &str) -> bool {
     }
     let l = bare.to_ascii_lowercase();
     !(VERBAL.contains(&l.as_str())
+        || super::numbers::unit_word(&l).is_some()
         || l.chars().next().is_some_and(|c| c.is_ascii_digit())
         || l.ends_with("ly")
         || [
