@@ -186,7 +186,7 @@ pub fn apply_to_block(
     candidates: Vec<(usize, Candidate)>,
     now: DateTime<Utc>,
 ) -> Vec<(usize, Outcome)> {
-    evict(cfg, records, now);
+    evict(cfg, records, now, article.published_at);
     let mut out: Vec<(usize, Outcome)> = Vec::with_capacity(candidates.len());
     let mut pending: Vec<(usize, Candidate, Clues)> = Vec::new();
     for (idx, cand) in candidates {
@@ -274,7 +274,7 @@ pub fn apply_to_block(
     // An event created and joined in one article is published once, as it ends.
     collapse_revisions(&mut out);
     out.sort_by_key(|(idx, _)| *idx);
-    evict(cfg, records, now);
+    evict(cfg, records, now, article.published_at);
     out
 }
 
@@ -511,11 +511,21 @@ fn merge(
     }
 }
 
-/// Drops merge targets not seen within the horizon, then the least recently seen above
+/// Drops merge targets not seen within the horizon, by the clock and by the news: an
+/// event none of whose reports was published within the horizon before `published_at`
+/// (the article being applied) cannot match it. Then drops the least recently seen above
 /// the per-block cap.
-fn evict(cfg: &DedupConfig, records: &mut Vec<EventRecord>, now: DateTime<Utc>) {
-    let horizon = now - chrono::Duration::days(i64::from(cfg.horizon_days));
-    records.retain(|r| r.event.last_seen >= horizon);
+fn evict(
+    cfg: &DedupConfig,
+    records: &mut Vec<EventRecord>,
+    now: DateTime<Utc>,
+    published_at: DateTime<Utc>,
+) {
+    let horizon = chrono::Duration::days(i64::from(cfg.horizon_days));
+    records.retain(|r| {
+        let reported = r.event.sources.iter().map(|s| s.published_at).max();
+        r.event.last_seen >= now - horizon && reported.is_none_or(|p| p >= published_at - horizon)
+    });
     let cap = cfg.max_events_per_block as usize;
     if records.len() > cap {
         records.sort_by(|a, b| {

@@ -19,6 +19,7 @@ pub mod block;
 pub mod config;
 pub mod features;
 pub mod minhash;
+pub mod near;
 pub mod score;
 
 pub use block::{apply_to_block, block_key, block_key_in, event_id, EventRecord, Outcome};
@@ -119,9 +120,8 @@ pub struct Deduper {
     order: Vec<String>,
     seen_ids: HashSet<String>,
     seen_bodies: HashSet<u128>,
-    /// LSH band key -> first article id that had it.
-    bands: HashMap<String, String>,
-    articles: HashMap<String, ArticleEvents>,
+    /// Recent articles by LSH band (near-duplicates).
+    near: near::NearIndex,
     stats: DedupStats,
 }
 
@@ -150,30 +150,15 @@ impl Deduper {
         self.seen_bodies.insert(body);
 
         let sig = Signature::of(&article.body, self.cfg.minhash_bands, self.cfg.minhash_rows);
-        let band_keys = sig.band_keys(self.cfg.minhash_rows);
-        let original = {
-            let mut seen = HashSet::new();
-            let cands = band_keys
-                .iter()
-                .filter_map(|k| self.bands.get(k))
-                .filter(|id| seen.insert(id.as_str()))
-                .filter_map(|id| {
-                    self.articles
-                        .get(id)
-                        .map(|a| (id.as_str(), &a.signature, Some(a.published_at)))
-                });
-            pick_original(&self.cfg, &sig, article.published_at, cands).map(str::to_string)
-        };
+        let targets = self
+            .near
+            .find(&self.cfg, &article.id, &sig, article.published_at)
+            .map(|(_, a)| a.events.clone());
 
         let mut outcomes: Vec<Outcome> = Vec::new();
         let mut placed: Vec<(String, String)> = Vec::new();
-        if let Some(orig) = original {
+        if let Some(targets) = targets {
             self.stats.near_duplicates += 1;
-            let targets = self
-                .articles
-                .get(&orig)
-                .map(|a| a.events.clone())
-                .unwrap_or_default();
             for (block, id) in targets {
                 if let Some(rec) = self
                     .blocks
@@ -194,22 +179,9 @@ impl Deduper {
             }
         }
 
-        // A band goes to the first article that had it, and passes to a later one once
-        // its owner is outside the near-duplicate window (so copies of a rerun find it).
-        for k in band_keys {
-            let stale = self.bands.get(&k).is_some_and(|owner| {
-                self.articles.get(owner).is_some_and(|a| {
-                    !self
-                        .cfg
-                        .within_near_dup_window(article.published_at, a.published_at)
-                })
-            });
-            if stale || !self.bands.contains_key(&k) {
-                self.bands.insert(k, article.id.clone());
-            }
-        }
-        self.articles.insert(
-            article.id.clone(),
+        self.near.insert(
+            &self.cfg,
+            &article.id,
             ArticleEvents {
                 signature: sig,
                 published_at: article.published_at,

@@ -808,6 +808,41 @@ fn old_events_leave_the_block() {
 }
 
 #[test]
+fn events_older_than_the_horizon_in_news_time_leave_even_when_processed_now() {
+    // A backlog replayed today: the clock says every event is fresh, the news does not.
+    let cfg = DedupConfig::default();
+    let now = t("2026-01-10T00:00:00Z");
+    let mut recs = Vec::new();
+    let a = article("x", "2025-03-01T08:00:00Z", "body");
+    apply_to_block(
+        &cfg,
+        &mut recs,
+        &a,
+        vec![(0, kharkiv_drone().build("x"))],
+        now,
+    );
+    let within = article("w", "2025-03-10T08:00:00Z", "body");
+    let mut other = kherson_market().build("w");
+    other.event_type = kharkiv_drone().build("w").event_type;
+    apply_to_block(&cfg, &mut recs, &within, vec![(0, other)], now);
+    assert_eq!(recs.len(), 2, "nine days apart: both kept");
+    let later = article("y", "2025-04-01T08:00:00Z", "body");
+    let out = apply_to_block(
+        &cfg,
+        &mut recs,
+        &later,
+        vec![(0, kharkiv_drone().build("y"))],
+        now,
+    );
+    assert!(matches!(out[0].1, Outcome::Created(_)));
+    assert_eq!(
+        recs.len(),
+        1,
+        "a month later in the news, the old events left"
+    );
+}
+
+#[test]
 fn block_keys() {
     let c = kharkiv_drone().build("a");
     assert_eq!(block_key(&c), "assault.ua");

@@ -10,11 +10,15 @@
 //!   pending (between [`EventStore::apply`] and [`EventStore::commit`]) the revisions it
 //!   produced, so a redelivery republishes the same `event_id:revision`.
 //! - `body.<hash of normalized body>`: exact-duplicate marker.
-//! - `lsh.<band>-<hash>`: MinHash band -> first article with it (near-duplicates).
+//!
+//! Near-duplicates are found in a local MinHash index ([`NearIndex`]) fed by this
+//! worker's articles and, through a watch on `art.>`, by every replica's: a copy the
+//! index has not seen yet is matched event by event instead, so correctness never
+//! depends on it, and an article costs a handful of KV operations.
 
 use crate::dedup::{
-    apply_to_block, block::add_source, group_by_block, pick_original, DedupConfig, EventRecord,
-    Outcome, Signature,
+    apply_to_block, block::add_source, group_by_block, near::NearIndex, ArticleEvents, DedupConfig,
+    EventRecord, Outcome, Signature,
 };
 use crate::model::{Article, Candidate, Event};
 use async_nats::jetstream::{self, kv};
@@ -158,6 +162,74 @@ pub struct EventStore {
     blocks: Mutex<HashMap<String, BlockSlot>>,
     /// `art` key -> the pending state written by apply, so commit needs no re-read.
     pending: Mutex<HashMap<String, ArticleState>>,
+    /// Recent articles of every replica by MinHash band.
+    near: Arc<Mutex<NearIndex>>,
+    /// The task feeding `near` from the bucket; stopped when the store is dropped.
+    watcher: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for EventStore {
+    fn drop(&mut self) {
+        self.watcher.abort();
+    }
+}
+
+/// Feeds `near` with every article state written to the bucket (first the stored ones,
+/// then live updates), re-opening the watch after an error. Best effort by design.
+fn spawn_watcher(
+    kv: kv::Store,
+    dedup: DedupConfig,
+    near: std::sync::Weak<Mutex<NearIndex>>,
+) -> tokio::task::JoinHandle<()> {
+    use futures::StreamExt;
+    tokio::spawn(async move {
+        let mut history = true;
+        loop {
+            let watch = if history {
+                kv.watch_with_history("art.>").await
+            } else {
+                kv.watch("art.>").await
+            };
+            match watch {
+                Ok(mut entries) => {
+                    history = false;
+                    while let Some(entry) = entries.next().await {
+                        let entry = match entry {
+                            Ok(e) => e,
+                            Err(e) => {
+                                tracing::debug!(error = %e, "state watch interrupted");
+                                break;
+                            }
+                        };
+                        let Some(near) = near.upgrade() else { return };
+                        if entry.operation != kv::Operation::Put {
+                            continue;
+                        }
+                        let Ok(state) = serde_json::from_slice::<ArticleState>(&entry.value) else {
+                            continue;
+                        };
+                        if let Some(at) = state.published_at {
+                            let events = ArticleEvents {
+                                signature: state.signature,
+                                published_at: at,
+                                events: state.events,
+                            };
+                            lock(&near).insert(&dedup, &entry.key, events);
+                        }
+                    }
+                }
+                Err(e) => tracing::debug!(error = %e, "state watch not opened"),
+            }
+            if near.strong_count() == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    })
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 fn hex64(s: &str) -> String {
@@ -198,9 +270,13 @@ impl EventStore {
                 .await
                 .map_err(|e| open_err(e.to_string()))?,
         };
+        let near = Arc::new(Mutex::new(NearIndex::default()));
+        let watcher = spawn_watcher(kv.clone(), dedup.clone(), Arc::downgrade(&near));
         Ok(EventStore {
             kv,
             dedup,
+            near,
+            watcher,
             max_attempts: cfg.max_cas_attempts.max(1),
             conflicts: std::sync::atomic::AtomicU64::new(0),
             blocks: Mutex::new(HashMap::new()),
@@ -255,20 +331,16 @@ impl EventStore {
             self.dedup.minhash_bands,
             self.dedup.minhash_rows,
         );
-        let band_keys: Vec<String> = sig
-            .band_keys(self.dedup.minhash_rows)
-            .into_iter()
-            .map(|k| format!("lsh.{k}"))
-            .collect();
-        let (original, stale_bands) = self
-            .find_original(&akey, &sig, article.published_at, &band_keys)
-            .await?;
+        let original: Option<Vec<(String, String)>> = self
+            .lock_near()
+            .find(&self.dedup, &akey, &sig, article.published_at)
+            .map(|(_, a)| a.events.clone());
 
         let near_duplicate = original.is_some();
         let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
         let mut placed: Vec<(String, String)> = Vec::new();
-        if let Some(orig) = original {
-            for (n, (block, id)) in orig.events.iter().enumerate() {
+        if let Some(events) = original {
+            for (n, (block, id)) in events.iter().enumerate() {
                 let article = article.clone();
                 let id2 = id.clone();
                 let done = self
@@ -319,21 +391,15 @@ impl EventStore {
             revisions: revisions.clone(),
         };
         self.put_json(&akey, &state).await?;
-        self.remember_pending(akey.clone(), state);
-        // Free bands are claimed; bands whose owner is outside the near-duplicate window
-        // pass to this article (as in the in-memory Deduper).
-        let claims = band_keys.iter().map(|k| async {
-            if stale_bands.contains(k) {
-                self.put_bytes(k, Bytes::from(akey.clone())).await
-            } else {
-                self.create_if_absent(k, Bytes::from(akey.clone()))
-                    .await
-                    .map(|_| ())
-            }
-        });
-        for r in futures::future::join_all(claims).await {
-            r?;
+        if let Some(at) = state.published_at {
+            let events = ArticleEvents {
+                signature: state.signature.clone(),
+                published_at: at,
+                events: state.events.clone(),
+            };
+            self.lock_near().insert(&self.dedup, &akey, events);
         }
+        self.remember_pending(akey.clone(), state);
         Ok(Applied {
             duplicate: false,
             near_duplicate,
@@ -394,56 +460,6 @@ impl EventStore {
         }
         out.sort_by(|a, b| a.event_id.cmp(&b.event_id));
         Ok(out)
-    }
-
-    async fn find_original(
-        &self,
-        own_key: &str,
-        sig: &Signature,
-        published_at: DateTime<Utc>,
-        band_keys: &[String],
-    ) -> Result<(Option<ArticleState>, Vec<String>), StateError> {
-        let gets = band_keys.iter().map(|k| self.read(k));
-        let mut owners: Vec<String> = Vec::new();
-        let mut band_owner: Vec<(&String, String)> = Vec::new();
-        for (k, r) in band_keys.iter().zip(futures::future::join_all(gets).await) {
-            if let Some(v) = r? {
-                let owner = String::from_utf8_lossy(&v).into_owned();
-                if owner != own_key && !owners.contains(&owner) {
-                    owners.push(owner.clone());
-                }
-                band_owner.push((k, owner));
-            }
-        }
-        let reads = owners.iter().map(|o| self.read_json::<ArticleState>(o));
-        let mut states = Vec::new();
-        for (o, r) in owners.iter().zip(futures::future::join_all(reads).await) {
-            if let Some(s) = r? {
-                states.push((o.clone(), s));
-            }
-        }
-        let stale: Vec<String> = band_owner
-            .into_iter()
-            .filter(|(_, o)| {
-                states.iter().any(|(k, s)| {
-                    k == o
-                        && s.published_at
-                            .is_some_and(|at| !self.dedup.within_near_dup_window(published_at, at))
-                })
-            })
-            .map(|(k, _)| k.clone())
-            .collect();
-        let best = pick_original(
-            &self.dedup,
-            sig,
-            published_at,
-            states
-                .iter()
-                .map(|(k, s)| (k.as_str(), &s.signature, s.published_at)),
-        )
-        .map(str::to_string);
-        let original = best.and_then(|b| states.into_iter().find(|(k, _)| *k == b).map(|(_, s)| s));
-        Ok((original, stale))
     }
 
     /// Read-modify-write of one block with compare-and-set, retried on conflict with
@@ -584,7 +600,7 @@ impl EventStore {
 
     /// The lock (and cache) of one block key.
     fn slot(&self, key: &str) -> BlockSlot {
-        let mut blocks = self.blocks.lock().unwrap_or_else(|p| p.into_inner());
+        let mut blocks = lock(&self.blocks);
         if let Some(s) = blocks.get(key) {
             return s.clone();
         }
@@ -597,7 +613,11 @@ impl EventStore {
     }
 
     fn lock_pending(&self) -> std::sync::MutexGuard<'_, HashMap<String, ArticleState>> {
-        self.pending.lock().unwrap_or_else(|p| p.into_inner())
+        lock(&self.pending)
+    }
+
+    fn lock_near(&self) -> std::sync::MutexGuard<'_, NearIndex> {
+        lock(&self.near)
     }
 
     fn remember_pending(&self, akey: String, state: ArticleState) {
@@ -654,7 +674,7 @@ impl EventStore {
 }
 
 fn lock_queue(slot: &Slot) -> std::sync::MutexGuard<'_, Vec<Job>> {
-    slot.queue.lock().unwrap_or_else(|p| p.into_inner())
+    lock(&slot.queue)
 }
 
 /// Largest block value written; the server's default max payload is 1 MiB.
