@@ -156,6 +156,46 @@ fn sanitize(s: &str) -> String {
     }
 }
 
+/// Id of a new event of `block`, from what every report of the incident tends to agree on rather
+/// than from whichever report came first, so replicas applying articles in another order
+/// name the incident alike: its type family and country, its day (the publication day
+/// when the report gives none) and its first-level division. When a distinct incident of
+/// the block already holds that id, the place and site clues are added; when that is
+/// taken too, the report's own id ([`event_id`]) is used.
+fn incident_id(
+    block: &str,
+    records: &[EventRecord],
+    c: &Candidate,
+    clues: &Clues,
+    article: &Article,
+    idx: usize,
+) -> String {
+    let day = c
+        .date
+        .as_ref()
+        .map(|d| format!("{:?}:{}", d.precision, d.value))
+        .unwrap_or_else(|| format!("Day:{}", article.published_at.date_naive()));
+    let region = c.location.as_ref().map_or(String::new(), |l| {
+        format!("{}/{}", l.country, l.admin1.as_deref().unwrap_or(""))
+    });
+    let base = format!("{block}|{day}|{region}");
+    let place = c
+        .location
+        .as_ref()
+        .and_then(|l| l.geonameid)
+        .unwrap_or_default();
+    let finer = format!("{base}|{place}|{}", clues.sites.join(","));
+    let taken = |id: &str| records.iter().any(|r| r.event.event_id == id);
+    [hashed_id(&base), hashed_id(&finer)]
+        .into_iter()
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| event_id(&article.id, idx))
+}
+
+fn hashed_id(key: &str) -> String {
+    format!("ev_{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+}
+
 /// Deterministic id of the event first reported by candidate `index` of `article_id`.
 pub fn event_id(article_id: &str, index: usize) -> String {
     format!(
@@ -181,6 +221,7 @@ fn from_article(contrib: &str, article_id: &str) -> bool {
 /// market strike" and "Wednesday's shelling" in one story each find their own event.
 pub fn apply_to_block(
     cfg: &DedupConfig,
+    block: &str,
     records: &mut Vec<EventRecord>,
     article: &Article,
     candidates: Vec<(usize, Candidate)>,
@@ -261,7 +302,8 @@ pub fn apply_to_block(
                 (ri, Outcome::Merged(rec.event.clone()))
             }
             None => {
-                let mut rec = create(idx, cand, clues, article, now);
+                let id = incident_id(block, records, &cand, &clues, article, idx);
+                let mut rec = create(id, idx, cand, clues, article, now);
                 rec.remember(contribution(&article.id, idx));
                 let ev = rec.event.clone();
                 records.push(rec);
@@ -362,6 +404,7 @@ fn bump(ev: &mut Event, now: DateTime<Utc>) {
 }
 
 fn create(
+    event_id: String,
     idx: usize,
     c: Candidate,
     clues: Clues,
@@ -370,7 +413,7 @@ fn create(
 ) -> EventRecord {
     let event = Event {
         schema: EVENT_SCHEMA.to_string(),
-        event_id: event_id(&article.id, idx),
+        event_id,
         revision: 1,
         status: EventStatus::New,
         event_type: c.event_type,

@@ -172,7 +172,7 @@ impl Deduper {
         } else {
             for (block, cands) in group_by_block(candidates) {
                 let recs = self.blocks.entry(block.clone()).or_default();
-                for (_, o) in apply_to_block(&self.cfg, recs, article, cands, now) {
+                for (_, o) in apply_to_block(&self.cfg, &block, recs, article, cands, now) {
                     placed.push((block.clone(), o.event().event_id.clone()));
                     outcomes.push(o);
                 }

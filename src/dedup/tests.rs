@@ -590,10 +590,16 @@ fn merge_rules_give_revisions_as_the_contract_says() {
     assert_eq!((e1.revision, e1.status), (1, EventStatus::New));
     assert_eq!((e2.revision, e2.status), (2, EventStatus::Updated));
     assert_eq!(e3.revision, 3);
+    let mut fresh = Deduper::new(DedupConfig::default());
+    let other = article("z9", "2025-03-18T10:00:00Z", "another outlet's story");
+    let first_elsewhere = fresh.apply(
+        &other,
+        vec![kharkiv_drone().build("z9")],
+        other.published_at,
+    );
     assert_eq!(
-        e1.event_id,
-        event_id("a1", 0),
-        "id derives from the first article"
+        first_elsewhere[0].event_id, e1.event_id,
+        "the id names the incident, not the report that came first"
     );
     assert_eq!(e2.event_id, e1.event_id);
     assert_eq!(
@@ -710,8 +716,22 @@ fn reapplying_to_a_block_changes_nothing() {
     let mut recs = Vec::new();
     let a = article("x", "2025-03-18T08:00:00Z", "body");
     let c = kharkiv_drone().build("x");
-    let first = apply_to_block(&cfg, &mut recs, &a, vec![(0, c.clone())], a.published_at);
-    let again = apply_to_block(&cfg, &mut recs, &a, vec![(0, c)], t("2025-03-18T09:00:00Z"));
+    let first = apply_to_block(
+        &cfg,
+        "assault.ua",
+        &mut recs,
+        &a,
+        vec![(0, c.clone())],
+        a.published_at,
+    );
+    let again = apply_to_block(
+        &cfg,
+        "assault.ua",
+        &mut recs,
+        &a,
+        vec![(0, c)],
+        t("2025-03-18T09:00:00Z"),
+    );
     assert!(first[0].1.is_change());
     assert_eq!(again[0].1, Outcome::Unchanged(first[0].1.event().clone()));
     assert_eq!(recs.len(), 1);
@@ -729,6 +749,7 @@ fn redelivery_republishes_the_revision_the_article_made() {
         let c = kharkiv_drone().build(id);
         out.push(apply_to_block(
             &cfg,
+            "assault.ua",
             &mut recs,
             &a,
             vec![(0, c)],
@@ -740,6 +761,7 @@ fn redelivery_republishes_the_revision_the_article_made() {
     let a2 = article("a2", "2025-03-18T08:00:00Z", "a2");
     let again = apply_to_block(
         &cfg,
+        "assault.ua",
         &mut recs,
         &a2,
         vec![(0, kharkiv_drone().build("a2"))],
@@ -752,6 +774,7 @@ fn redelivery_republishes_the_revision_the_article_made() {
     let a1 = article("a1", "2025-03-18T08:00:00Z", "a1");
     let first = apply_to_block(
         &cfg,
+        "assault.ua",
         &mut recs,
         &a1,
         vec![(0, kharkiv_drone().build("a1"))],
@@ -787,6 +810,7 @@ fn old_events_leave_the_block() {
     let a = article("x", "2025-03-01T08:00:00Z", "body");
     apply_to_block(
         &cfg,
+        "assault.ua",
         &mut recs,
         &a,
         vec![(0, kharkiv_drone().build("x"))],
@@ -795,6 +819,7 @@ fn old_events_leave_the_block() {
     let b = article("y", "2025-03-18T08:00:00Z", "body");
     let out = apply_to_block(
         &cfg,
+        "assault.ua",
         &mut recs,
         &b,
         vec![(0, kharkiv_drone().build("y"))],
@@ -816,6 +841,7 @@ fn events_older_than_the_horizon_in_news_time_leave_even_when_processed_now() {
     let a = article("x", "2025-03-01T08:00:00Z", "body");
     apply_to_block(
         &cfg,
+        "assault.ua",
         &mut recs,
         &a,
         vec![(0, kharkiv_drone().build("x"))],
@@ -824,11 +850,19 @@ fn events_older_than_the_horizon_in_news_time_leave_even_when_processed_now() {
     let within = article("w", "2025-03-10T08:00:00Z", "body");
     let mut other = kherson_market().build("w");
     other.event_type = kharkiv_drone().build("w").event_type;
-    apply_to_block(&cfg, &mut recs, &within, vec![(0, other)], now);
+    apply_to_block(
+        &cfg,
+        "assault.ua",
+        &mut recs,
+        &within,
+        vec![(0, other)],
+        now,
+    );
     assert_eq!(recs.len(), 2, "nine days apart: both kept");
     let later = article("y", "2025-04-01T08:00:00Z", "body");
     let out = apply_to_block(
         &cfg,
+        "assault.ua",
         &mut recs,
         &later,
         vec![(0, kharkiv_drone().build("y"))],

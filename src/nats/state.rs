@@ -361,9 +361,10 @@ impl EventStore {
             for (block, cands) in group_by_block(candidates) {
                 let cfg = self.dedup.clone();
                 let article2 = article.clone();
+                let block2 = block.clone();
                 let done = self
                     .cas_block(&block, move |records| {
-                        apply_to_block(&cfg, records, &article2, cands.clone(), now)
+                        apply_to_block(&cfg, &block2, records, &article2, cands.clone(), now)
                     })
                     .await?;
                 for (i, o) in done {
@@ -771,6 +772,7 @@ mod tests {
             let now = start + chrono::Duration::minutes(i);
             apply_to_block(
                 &cfg,
+                "protest.fr",
                 &mut records,
                 &a,
                 vec![(0, candidate(i as usize, &long))],
