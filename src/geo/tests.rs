@@ -576,3 +576,37 @@ fn load_is_quick_and_complete() {
     assert!(gz.countries().len() > 240);
     assert!(!gz.lookup("Kiev").is_empty());
 }
+
+#[test]
+fn administrative_seats_below_five_thousand_are_places() {
+    // District seats (GeoNames PPLA2) and a parish seat (PPLA) under 5,000 inhabitants are
+    // in the gazetteer and resolve with context; a village that seats nothing is not.
+    let table = [
+        (
+            "Shelling hit Vysokopillya, in Ukraine's Kherson region, on Tuesday.",
+            "Vysokopillya",
+            "UA",
+        ),
+        (
+            "Two civilians were killed in the Ukrainian town of Velykyi Burluk.",
+            "Velykyi Burluk",
+            "UA",
+        ),
+        (
+            "Flooding cut roads around Codrington, on Antigua and Barbuda's Barbuda island.",
+            "Codrington",
+            "AG",
+        ),
+    ];
+    for (text, name, country) in table {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(_, n, c)| n == name && c == country),
+            "{text}: {got:?}"
+        );
+    }
+    assert!(
+        g().lookup("Soldeu").is_empty(),
+        "a village of 600 that is no seat stays out"
+    );
+}
