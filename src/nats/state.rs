@@ -174,8 +174,23 @@ impl Drop for EventStore {
     }
 }
 
-/// Feeds `near` with every article state written to the bucket (first the stored ones,
-/// then live updates), re-opening the watch after an error. Best effort by design.
+/// Bucket writes replayed into the near-duplicate index when a worker starts: about
+/// four per article (pending and done states, body claim, block), so roughly the index's
+/// capacity of recent articles, never the whole bucket (up to `ttl` of history).
+const REPLAY_WRITES: u64 = 4 * crate::dedup::near::DEFAULT_CAPACITY as u64;
+
+/// What the index needs of an `art.<hash>` value (its pending revisions are skipped).
+#[derive(Deserialize)]
+struct IndexView {
+    signature: Signature,
+    #[serde(default)]
+    published_at: Option<DateTime<Utc>>,
+    events: Vec<(String, String)>,
+}
+
+/// Feeds `near` with the article states written to the bucket by every replica: the
+/// recent ones first, then live updates; re-opened after an error where it stopped.
+/// Decoding runs off the async executor, in batches. Best effort by design.
 fn spawn_watcher(
     kv: kv::Store,
     dedup: DedupConfig,
@@ -183,49 +198,86 @@ fn spawn_watcher(
 ) -> tokio::task::JoinHandle<()> {
     use futures::StreamExt;
     tokio::spawn(async move {
-        let mut history = true;
+        let mut from: Option<u64> = None;
         loop {
-            let watch = if history {
-                kv.watch_with_history("art.>").await
-            } else {
-                kv.watch("art.>").await
-            };
-            match watch {
-                Ok(mut entries) => {
-                    history = false;
-                    while let Some(entry) = entries.next().await {
-                        let entry = match entry {
-                            Ok(e) => e,
-                            Err(e) => {
-                                tracing::debug!(error = %e, "state watch interrupted");
-                                break;
-                            }
-                        };
-                        let Some(near) = near.upgrade() else { return };
-                        if entry.operation != kv::Operation::Put {
+            if near.strong_count() == 0 {
+                return;
+            }
+            let start = match from {
+                Some(r) => r,
+                None => {
+                    let mut stream = kv.stream.clone();
+                    match stream.info().await {
+                        Ok(i) => i.state.last_sequence.saturating_sub(REPLAY_WRITES).max(1),
+                        Err(e) => {
+                            tracing::debug!(error = %e, "state watch: no bucket info");
+                            tokio::time::sleep(Duration::from_secs(1)).await;
                             continue;
                         }
-                        let Ok(state) = serde_json::from_slice::<ArticleState>(&entry.value) else {
-                            continue;
-                        };
-                        if let Some(at) = state.published_at {
-                            let events = ArticleEvents {
-                                signature: state.signature,
-                                published_at: at,
-                                events: state.events,
-                            };
-                            lock(&near).insert(&dedup, &entry.key, events);
+                    }
+                }
+            };
+            match kv.watch_from_revision("art.>", start).await {
+                Ok(entries) => {
+                    let mut chunks = entries.ready_chunks(256);
+                    while let Some(chunk) = chunks.next().await {
+                        let mut batch = Vec::with_capacity(chunk.len());
+                        let mut failed = false;
+                        for entry in chunk {
+                            match entry {
+                                Ok(e) => {
+                                    from = Some(e.revision + 1);
+                                    if e.operation == kv::Operation::Put {
+                                        batch.push((e.key, e.value));
+                                    }
+                                }
+                                Err(e) => {
+                                    tracing::debug!(error = %e, "state watch interrupted");
+                                    failed = true;
+                                }
+                            }
+                        }
+                        let (near2, dedup2) = (near.clone(), dedup.clone());
+                        let _ = tokio::task::spawn_blocking(move || index(&near2, &dedup2, batch))
+                            .await;
+                        if failed {
+                            break;
                         }
                     }
                 }
                 Err(e) => tracing::debug!(error = %e, "state watch not opened"),
             }
-            if near.strong_count() == 0 {
-                return;
-            }
             tokio::time::sleep(Duration::from_secs(1)).await;
         }
     })
+}
+
+/// Decodes article states and adds them to the index.
+fn index(
+    near: &std::sync::Weak<Mutex<NearIndex>>,
+    dedup: &DedupConfig,
+    batch: Vec<(String, Bytes)>,
+) {
+    let Some(near) = near.upgrade() else { return };
+    let views: Vec<(String, ArticleEvents)> = batch
+        .into_iter()
+        .filter_map(|(key, value)| {
+            let v: IndexView = serde_json::from_slice(&value).ok()?;
+            let published_at = v.published_at?;
+            Some((
+                key,
+                ArticleEvents {
+                    signature: v.signature,
+                    published_at,
+                    events: v.events,
+                },
+            ))
+        })
+        .collect();
+    let mut near = lock(&near);
+    for (key, events) in views {
+        near.insert(dedup, &key, events);
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
