@@ -198,6 +198,10 @@ impl EventStore {
                 .await
                 .map_err(|e| open_err(e.to_string()))?,
         };
+        // Reads at the stream leader only: a follower's direct get may be stale.
+        let kv = crate::nats::setup::leader_reads(js, kv)
+            .await
+            .map_err(|e| open_err(e.to_string()))?;
         Ok(EventStore {
             kv,
             dedup,
