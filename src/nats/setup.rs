@@ -2,7 +2,7 @@
 //! that agree with the worker's settings.
 
 use crate::config::Config;
-use async_nats::jetstream::{self, consumer::pull, consumer::AckPolicy, stream};
+use async_nats::jetstream::{self, consumer::pull, consumer::AckPolicy, kv, stream};
 
 /// Why the streams or the consumer could not be set up.
 #[derive(Debug, thiserror::Error)]
@@ -109,4 +109,25 @@ pub async fn ensure(
             .map_err(|e| consumer_err(e.into()))?;
     }
     Ok(consumer)
+}
+
+/// Makes every read of a KV bucket go to its stream leader, and returns the store reopened
+/// so. `create_key_value` always sets `allow_direct`: then any replica answers a get, and
+/// in a cluster a follower a moment behind the leader (always, right after a node loss or
+/// a leader change) answers with an older value or none. The dedup state cannot take
+/// that: a redelivered article missed its own pending marker, a body or band claim
+/// refused by the leader (`create`: wrong last sequence) read back as absent and failed
+/// the article (async-nats then reports no `AlreadyExists`), and blocks were re-read
+/// stale until compare-and-set gave up. Leader reads see every acknowledged write.
+pub async fn leader_reads(
+    js: &jetstream::Context,
+    store: kv::Store,
+) -> Result<kv::Store, async_nats::Error> {
+    let mut config = store.stream.cached_info().config.clone();
+    if !config.allow_direct {
+        return Ok(store);
+    }
+    config.allow_direct = false;
+    js.update_stream(config).await?;
+    Ok(js.get_key_value(&store.name).await?)
 }

@@ -8,8 +8,8 @@ use crate::input::parse_article;
 use crate::metrics as m;
 use crate::model::{Article, Candidate};
 use crate::nats::dlq::{self, Rejection};
-use crate::nats::sink::Sink;
-use crate::nats::store::EventStore;
+use crate::nats::sink::{Sink, SinkError};
+use crate::nats::store::{EventStore, StateError};
 use crate::pipeline::extract::Extractor;
 use async_nats::jetstream::{self, consumer::PullConsumer, AckKind};
 use chrono::{DateTime, Utc};
@@ -46,8 +46,18 @@ enum Outcome {
         reason: &'static str,
         detail: String,
         article_id: Option<String>,
+        /// The infrastructure failed (KV or publish: a JetStream leader election, a
+        /// timeout), not the article: retried in place first, see [`TRANSIENT_RETRY`].
+        transient: bool,
     },
 }
+
+/// How long an article whose state or publish step failed is retried in place (the
+/// server told it is still in progress) before it is nak'ed: a JetStream leader election
+/// after a node loss takes seconds, and a nak would spend one of the article's
+/// `max_deliver` deliveries on what was not its fault (with short backoffs, all of them).
+/// A rerun is idempotent: it finds its pending state and republishes the same revisions.
+const TRANSIENT_RETRY: Duration = Duration::from_secs(30);
 
 /// Everything one article needs on its way through; shared by the in-flight tasks.
 pub struct Processor {
@@ -100,7 +110,7 @@ impl Processor {
         let outcome = self
             .in_progress(
                 &msg,
-                self.process(&msg.payload, published.unwrap_or_else(Utc::now)),
+                self.process_retrying(&msg.payload, published.unwrap_or_else(Utc::now)),
             )
             .await;
         let max_deliver = u64::from(self.cfg.worker.max_deliver.get());
@@ -118,6 +128,7 @@ impl Processor {
                 reason,
                 detail,
                 article_id,
+                ..
             } if delivered >= max_deliver => Some((
                 dlq::PROCESSING_FAILED,
                 format!("{reason} after {delivered} deliveries: {detail}"),
@@ -127,6 +138,7 @@ impl Processor {
                 reason,
                 detail,
                 article_id,
+                ..
             } => {
                 let delay = self.cfg.worker.retry_delay(delivered);
                 metrics::counter!(m::ARTICLES_RETRIED, "reason" => reason).increment(1);
@@ -144,14 +156,32 @@ impl Processor {
                 article_id: article_id.as_deref(),
                 origin: origin.as_ref().map(|(s, q)| (s.as_str(), *q)),
             };
-            if let Err(e) = dlq::publish(
-                &self.js,
-                &self.cfg.streams.dlq_subject,
-                msg.payload.clone(),
-                &rejection,
-            )
-            .await
-            {
+            let publish = || {
+                dlq::publish(
+                    &self.js,
+                    &self.cfg.streams.dlq_subject,
+                    msg.payload.clone(),
+                    &rejection,
+                )
+            };
+            let mut result = publish().await;
+            // On its last delivery a nak would not bring the article back (the server
+            // stops at `max_deliver`): keep trying here until the DLQ takes it (a leader
+            // election), bounded by the shutdown grace.
+            let mut wait = Duration::from_millis(100);
+            while result.is_err() && delivered >= max_deliver {
+                if let Err(e) = &result {
+                    tracing::warn!(error = %e, code, retry_in = ?wait, "dlq publish failed on the last delivery; retrying");
+                }
+                result = self
+                    .in_progress(&msg, async {
+                        tokio::time::sleep(wait).await;
+                        publish().await
+                    })
+                    .await;
+                wait = (wait * 2).min(Duration::from_secs(2));
+            }
+            if let Err(e) = result {
                 tracing::warn!(error = %e, code, "dlq publish failed; article will be redelivered");
                 ack(
                     &msg,
@@ -171,11 +201,11 @@ impl Processor {
     /// half `ack_wait`: an article queued behind others for the extraction pool or a
     /// contended dedup block is not redelivered (and its deliveries not used up) while
     /// this worker is alive and on it.
-    async fn in_progress<F: std::future::Future<Output = Outcome>>(
+    async fn in_progress<T, F: std::future::Future<Output = T>>(
         &self,
         msg: &jetstream::Message,
         work: F,
-    ) -> Outcome {
+    ) -> T {
         let every = (self.cfg.worker.ack_wait / 2).max(Duration::from_millis(100));
         let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -184,6 +214,29 @@ impl Processor {
             tokio::select! {
                 outcome = &mut work => return outcome,
                 _ = tick.tick() => ack(msg, AckKind::Progress).await,
+            }
+        }
+    }
+
+    /// [`Self::process`], rerun while it fails transiently, for up to [`TRANSIENT_RETRY`].
+    async fn process_retrying(&self, payload: &[u8], published: DateTime<Utc>) -> Outcome {
+        let started = Instant::now();
+        let mut wait = Duration::from_millis(100);
+        loop {
+            let outcome = self.process(payload, published).await;
+            match &outcome {
+                Outcome::Failed {
+                    transient: true,
+                    reason,
+                    detail,
+                    article_id,
+                } if started.elapsed() + wait < TRANSIENT_RETRY => {
+                    metrics::counter!(m::ARTICLES_RETRIED, "reason" => *reason).increment(1);
+                    tracing::debug!(article_id, retry_in = ?wait, %detail, "transient failure; retrying in place");
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(Duration::from_secs(2));
+                }
+                _ => return outcome,
             }
         }
     }
@@ -212,6 +265,7 @@ impl Processor {
                 reason: "injected",
                 detail: "failure injected by worker.fail_article_ids_for_test".into(),
                 article_id: id(),
+                transient: false,
             };
         }
         let candidates = match self.extract(article.clone()).await {
@@ -225,6 +279,7 @@ impl Processor {
                     reason: "state",
                     detail: e.to_string(),
                     article_id: id(),
+                    transient: !matches!(e, StateError::Decode { .. }),
                 }
             }
         };
@@ -237,6 +292,7 @@ impl Processor {
         if let Err(e) = self.sink.publish(&applied.revisions).await {
             return Outcome::Failed {
                 reason: "publish",
+                transient: matches!(e, SinkError::Publish { .. }),
                 detail: e.to_string(),
                 article_id: id(),
             };
@@ -244,6 +300,7 @@ impl Processor {
         if let Err(e) = self.store.commit(&article, &applied).await {
             return Outcome::Failed {
                 reason: "state",
+                transient: !matches!(e, StateError::Decode { .. }),
                 detail: e.to_string(),
                 article_id: id(),
             };
@@ -258,6 +315,7 @@ impl Processor {
             reason: "extract",
             detail,
             article_id: Some(article.id.clone()),
+            transient: false,
         };
         let Ok(_permit) = self.cpu.clone().acquire_owned().await else {
             return Err(failed("extraction pool closed".into()));

@@ -322,6 +322,10 @@ impl EventStore {
                 .await
                 .map_err(|e| open_err(e.to_string()))?,
         };
+        // Reads at the stream leader only: a follower's direct get may be stale.
+        let kv = crate::nats::setup::leader_reads(js, kv)
+            .await
+            .map_err(|e| open_err(e.to_string()))?;
         let near = Arc::new(Mutex::new(NearIndex::default()));
         let watcher = spawn_watcher(kv.clone(), dedup.clone(), Arc::downgrade(&near));
         Ok(EventStore {

@@ -215,19 +215,37 @@ pub async fn read_all(
     js: &jetstream::Context,
     stream: &str,
 ) -> Vec<(String, Option<async_nats::HeaderMap>, bytes::Bytes)> {
-    let mut s = js.get_stream(stream).await.expect("stream exists");
-    let count = s.info().await.expect("stream info").state.messages;
-    if count == 0 {
+    // Retried (bounded): in a cluster that just lost a node, the JetStream API may time
+    // out until a new meta leader is elected.
+    let deadline = Instant::now() + WAIT;
+    let (count, consumer) = loop {
+        let attempt = async {
+            let mut s = js.get_stream(stream).await.map_err(|e| e.to_string())?;
+            let count = s.info().await.map_err(|e| e.to_string())?.state.messages;
+            if count == 0 {
+                return Ok((0, None));
+            }
+            let consumer = s
+                .create_consumer(pull::Config {
+                    deliver_policy: DeliverPolicy::All,
+                    ack_policy: jetstream::consumer::AckPolicy::None,
+                    ..Default::default()
+                })
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok::<_, String>((count, Some(consumer)))
+        };
+        match attempt.await {
+            Ok(r) => break r,
+            Err(e) => {
+                assert!(Instant::now() < deadline, "reading {stream}: {e}");
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+        }
+    };
+    let Some(consumer) = consumer else {
         return Vec::new();
-    }
-    let consumer = s
-        .create_consumer(pull::Config {
-            deliver_policy: DeliverPolicy::All,
-            ack_policy: jetstream::consumer::AckPolicy::None,
-            ..Default::default()
-        })
-        .await
-        .expect("ephemeral consumer");
+    };
     let mut out = Vec::new();
     let mut messages = consumer.messages().await.expect("messages");
     while (out.len() as u64) < count {

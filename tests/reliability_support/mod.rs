@@ -590,8 +590,9 @@ pub async fn assert_nothing_lost(
     articles: &[(String, Vec<u8>)],
     what: &str,
 ) -> EventLedger {
-    // KV reads are direct gets that a follower may serve a moment behind the leader (after
-    // a node loss, a lagging replica): read again until the markers settle, bounded.
+    // The worker's state bucket is read at its stream leader (no direct gets), so the
+    // markers are final once the consumer is idle; still read again (bounded) in case a
+    // bucket made by an older version still lets a lagging follower answer.
     let deadline = Instant::now() + Duration::from_secs(30);
     let unfinished = loop {
         let (unfinished, _) = unfinished_articles(js, articles).await;
