@@ -35,7 +35,15 @@ async fn run(articles: &[(String, Vec<u8>)], kills: usize, seed: u64) -> RunResu
     let (_dir, server) = single_server();
     let client = client(&server.url()).await;
     let js = async_nats::jetstream::new(client.clone());
-    let env = worker_env(&server.url(), &[]);
+    // Every kill can cost each article in flight one delivery (the server counts a
+    // delivery to a worker that died as one): with kills seconds apart an article can
+    // meet several dead workers in a row, so `max_deliver` must exceed the kills it may
+    // see, as it must exceed the crashes in a row a deployment plans to survive.
+    let max_deliver = (kills + 5).to_string();
+    let env = worker_env(
+        &server.url(),
+        &[("NEWSEVENTS__WORKER__MAX_DELIVER", max_deliver.as_str())],
+    );
     // Kept after the run (the temp dir is not) for diagnosis.
     let log = std::env::temp_dir().join(format!("newsevents-reliability-kill-{kills}.log"));
     let _ = std::fs::remove_file(&log);

@@ -162,6 +162,8 @@ pub struct EventStore {
     blocks: Mutex<HashMap<String, BlockSlot>>,
     /// `art` key -> the pending state written by apply, so commit needs no re-read.
     pending: Mutex<HashMap<String, ArticleState>>,
+    /// `art` key -> the original's events (or none) chosen by an article's first attempt.
+    decisions: Mutex<HashMap<String, Option<Vec<(String, String)>>>>,
     /// Recent articles of every replica by MinHash band.
     near: Arc<Mutex<NearIndex>>,
     /// The task feeding `near` from the bucket; stopped when the store is dropped.
@@ -337,6 +339,7 @@ impl EventStore {
             conflicts: std::sync::atomic::AtomicU64::new(0),
             blocks: Mutex::new(HashMap::new()),
             pending: Mutex::new(HashMap::new()),
+            decisions: Mutex::new(HashMap::new()),
         })
     }
 
@@ -387,10 +390,22 @@ impl EventStore {
             self.dedup.minhash_bands,
             self.dedup.minhash_rows,
         );
-        let original: Option<Vec<(String, String)>> = self
-            .lock_near()
-            .find(&self.dedup, &akey, &sig, article.published_at)
-            .map(|(_, a)| a.events.clone());
+        // A retry in this process keeps the first attempt's choice between the
+        // near-duplicate and the new-report path, even if the index learnt of a copy
+        // meanwhile: blocks the first attempt wrote then give back the same revisions.
+        let decided = lock(&self.decisions).get(&akey).cloned();
+        let original: Option<Vec<(String, String)>> = decided.unwrap_or_else(|| {
+            let found = self
+                .lock_near()
+                .find(&self.dedup, &akey, &sig, article.published_at)
+                .map(|(_, a)| a.events.clone());
+            let mut decisions = lock(&self.decisions);
+            if decisions.len() >= MAX_PENDING {
+                decisions.clear();
+            }
+            decisions.insert(akey.clone(), found.clone());
+            found
+        });
 
         let near_duplicate = original.is_some();
         let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
@@ -471,6 +486,7 @@ impl EventStore {
             return Ok(());
         }
         let akey = art_key(&article.id);
+        lock(&self.decisions).remove(&akey);
         let cached = self.lock_pending().remove(&akey);
         let state = match cached {
             Some(s) => Some(s),
