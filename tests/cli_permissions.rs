@@ -86,16 +86,7 @@ async fn worker_runs_with_the_documented_permissions() {
         .await
         .expect("admin connects");
     let js = async_nats::jetstream::new(admin);
-    eventually("the worker to create its consumer", || {
-        let js = js.clone();
-        async move {
-            match js.get_stream("NEWS_ARTICLES").await {
-                Ok(s) => s.consumer_info("newsevents").await.is_ok(),
-                Err(_) => false,
-            }
-        }
-    })
-    .await;
+    consumer_ready(&js).await;
     let seed = std::fs::read(shared("fixtures/seed/article.json")).unwrap();
     publish(&js, "news.articles.en.example", seed).await;
     publish(

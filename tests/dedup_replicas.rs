@@ -33,16 +33,7 @@ async fn final_events(replicas: usize) -> BTreeMap<String, Event> {
         .map(|_| WorkerProcess::start(test_config(&server.url(), &extra)))
         .collect();
     let js = server.jetstream().await;
-    eventually("the consumer to exist", || {
-        let js = js.clone();
-        async move {
-            match js.get_stream("NEWS_ARTICLES").await {
-                Ok(s) => s.consumer_info("newsevents").await.is_ok(),
-                Err(_) => false,
-            }
-        }
-    })
-    .await;
+    consumer_ready(&js).await;
     let feed = corpus();
     let acks: Vec<_> = {
         let mut v = Vec::new();

@@ -47,16 +47,7 @@ async fn started_worker(
 ) -> (WorkerProcess, async_nats::jetstream::Context) {
     let worker = WorkerProcess::start(test_config(&server.url(), extra));
     let js = server.jetstream().await;
-    eventually("the worker to create the consumer", || {
-        let js = js.clone();
-        async move {
-            match js.get_stream("NEWS_ARTICLES").await {
-                Ok(s) => s.consumer_info("newsevents").await.is_ok(),
-                Err(_) => false,
-            }
-        }
-    })
-    .await;
+    consumer_ready(&js).await;
     (worker, js)
 }
 

@@ -30,19 +30,6 @@ fn corpus(prefix: &str, n: usize) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-async fn consumer_ready(js: &async_nats::jetstream::Context) {
-    eventually("the durable consumer", || {
-        let js = js.clone();
-        async move {
-            match js.get_stream("NEWS_ARTICLES").await {
-                Ok(s) => s.consumer_info("newsevents").await.is_ok(),
-                Err(_) => false,
-            }
-        }
-    })
-    .await;
-}
-
 async fn acked(js: &async_nats::jetstream::Context) -> u64 {
     let Ok(s) = js.get_stream("NEWS_ARTICLES").await else {
         return 0;

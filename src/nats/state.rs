@@ -153,6 +153,9 @@ const MAX_CACHED_BLOCKS: usize = 4096;
 /// (commit then re-reads the key).
 const MAX_PENDING: usize = 16_384;
 
+/// `(block, event_id)` of the events an article produced or joined.
+type Placement = Vec<(String, String)>;
+
 /// KV-backed deduplicator shared by every replica.
 pub struct EventStore {
     kv: kv::Store,
@@ -163,7 +166,7 @@ pub struct EventStore {
     /// `art` key -> the pending state written by apply, so commit needs no re-read.
     pending: Mutex<HashMap<String, ArticleState>>,
     /// `art` key -> the original's events (or none) chosen by an article's first attempt.
-    decisions: Mutex<HashMap<String, Option<Vec<(String, String)>>>>,
+    decisions: Mutex<HashMap<String, Option<Placement>>>,
     /// Recent articles of every replica by MinHash band.
     near: Arc<Mutex<NearIndex>>,
     /// The task feeding `near` from the bucket; stopped when the store is dropped.
@@ -394,7 +397,7 @@ impl EventStore {
         // near-duplicate and the new-report path, even if the index learnt of a copy
         // meanwhile: blocks the first attempt wrote then give back the same revisions.
         let decided = lock(&self.decisions).get(&akey).cloned();
-        let original: Option<Vec<(String, String)>> = decided.unwrap_or_else(|| {
+        let original: Option<Placement> = decided.unwrap_or_else(|| {
             let found = self
                 .lock_near()
                 .find(&self.dedup, &akey, &sig, article.published_at)

@@ -289,3 +289,17 @@ where
 }
 
 pub mod gold;
+
+/// Waits until a worker has created the durable consumer on the articles stream.
+pub async fn consumer_ready(js: &jetstream::Context) {
+    eventually("the worker to create the durable consumer", || {
+        let js = js.clone();
+        async move {
+            match js.get_stream("NEWS_ARTICLES").await {
+                Ok(s) => s.consumer_info("newsevents").await.is_ok(),
+                Err(_) => false,
+            }
+        }
+    })
+    .await;
+}
