@@ -14,29 +14,16 @@ use std::path::Path;
 use std::time::Duration;
 
 /// The minimal permissions of the worker's NATS user with the default stream, consumer
-/// and bucket names (`README.md`, "Minimal NATS permissions").
-const WORKER_PERMISSIONS: &str = r#"{
-  publish: {
-    allow: [
-      "$JS.API.INFO",
-      "$JS.API.STREAM.INFO.NEWS_ARTICLES", "$JS.API.STREAM.CREATE.NEWS_ARTICLES",
-      "$JS.API.STREAM.INFO.NEWS_EVENTS", "$JS.API.STREAM.CREATE.NEWS_EVENTS",
-      "$JS.API.STREAM.INFO.NEWS_DLQ", "$JS.API.STREAM.CREATE.NEWS_DLQ",
-      "$JS.API.STREAM.INFO.KV_newsevents_state", "$JS.API.STREAM.CREATE.KV_newsevents_state",
-      "$JS.API.CONSUMER.INFO.NEWS_ARTICLES.newsevents",
-      "$JS.API.CONSUMER.CREATE.NEWS_ARTICLES.newsevents.>",
-      "$JS.API.CONSUMER.DURABLE.CREATE.NEWS_ARTICLES.newsevents",
-      "$JS.API.CONSUMER.MSG.NEXT.NEWS_ARTICLES.newsevents",
-      "$JS.ACK.NEWS_ARTICLES.newsevents.>",
-      "$JS.API.DIRECT.GET.KV_newsevents_state.>",
-      "$JS.API.STREAM.MSG.GET.KV_newsevents_state",
-      "$KV.newsevents_state.>",
-      "news.events.v1.>",
-      "news.dlq"
-    ]
-  },
-  subscribe: { allow: ["_INBOX.>"] }
-}"#;
+/// and bucket names, as documented (`config/nats-worker-permissions.conf`, quoted in the
+/// README), wrapped as a user's `permissions` block.
+fn worker_permissions() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/config/nats-worker-permissions.conf"
+    );
+    let text = std::fs::read_to_string(path).expect("permissions file");
+    format!("{{\n{text}\n}}")
+}
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
@@ -112,10 +99,11 @@ fn wrong_secret_fails_without_leaking(url: &str, extra: &[(&str, &str)], secret:
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn user_password_under_minimal_permissions() {
     let dir = tempfile::tempdir().expect("temp dir");
+    let permissions = worker_permissions();
     let conf = format!(
         "authorization {{ users = [\n\
          {{ user: admin, password: \"admin-pass-7Qx\" }},\n\
-         {{ user: newsevents, password: \"worker-pass-S3cr3t\", permissions: {WORKER_PERMISSIONS} }}\n\
+         {{ user: newsevents, password: \"worker-pass-S3cr3t\", permissions: {permissions} }}\n\
          ] }}"
     );
     let server = Server::with_conf(dir.path(), free_port(), &conf);

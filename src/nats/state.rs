@@ -314,7 +314,7 @@ impl EventStore {
         };
         let kv = match js.get_key_value(&cfg.bucket).await {
             Ok(kv) => kv,
-            Err(_) => js
+            Err(_) => match js
                 .create_key_value(kv::Config {
                     bucket: cfg.bucket.clone(),
                     description: "newsevents dedup state".into(),
@@ -325,7 +325,15 @@ impl EventStore {
                     ..Default::default()
                 })
                 .await
-                .map_err(|e| open_err(e.to_string()))?,
+            {
+                Ok(kv) => kv,
+                // Another replica starting at the same moment created it first (and may
+                // already have turned its direct gets off): open that one.
+                Err(e) => js
+                    .get_key_value(&cfg.bucket)
+                    .await
+                    .map_err(|_| open_err(e.to_string()))?,
+            },
         };
         // Reads at the stream leader only: a follower's direct get may be stale.
         let kv = crate::nats::setup::leader_reads(js, kv)
