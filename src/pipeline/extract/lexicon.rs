@@ -4,8 +4,6 @@
 //! "shelling", "shelled"). Matching is ASCII case-insensitive; the caller decides what
 //! capitalisation means (a trigger capitalised mid-sentence is usually part of a name).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
 /// A phrase found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit<T: Copy> {
@@ -14,55 +12,136 @@ pub struct Hit<T: Copy> {
     pub value: T,
 }
 
-/// A compiled word list mapping phrases to values.
+/// A compiled word list mapping phrases to values: a byte trie over the lower-cased
+/// phrases, walked only from word starts (a phrase never starts inside a word), so most
+/// positions cost one table lookup.
 pub struct Lexicon<T: Copy> {
-    ac: AhoCorasick,
+    /// Child of the root per (lower-cased) byte; 0 = none.
+    root: Box<[u32; 256]>,
+    /// Trie nodes below the root, indexed by id (id 0 is unused).
+    nodes: Vec<Node>,
+    /// Children of all nodes, each node's run sorted by byte.
+    edges: Vec<(u8, u32)>,
+    /// Phrase indices ending at each node, each node's run in phrase order.
+    outs: Vec<u32>,
     entries: Vec<(bool, T)>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Node {
+    edges: (u32, u32),
+    outs: (u32, u32),
 }
 
 impl<T: Copy> Lexicon<T> {
     /// Builds the lexicon. Phrases are lower-case; a trailing `*` allows a longer word.
+    /// Matching is ASCII case-insensitive.
+    ///
+    /// # Panics
+    /// On an empty phrase (the tables are static; the unit tests build them all).
     pub fn new(phrases: &[(&str, T)]) -> Lexicon<T> {
-        let mut pats = Vec::with_capacity(phrases.len());
+        // build with per-node child lists, then flatten
+        let mut root = Box::new([0u32; 256]);
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut node_outs: Vec<Vec<u32>> = vec![Vec::new()];
         let mut entries = Vec::with_capacity(phrases.len());
-        for (p, v) in phrases {
+        for (k, (p, v)) in phrases.iter().enumerate() {
             let (pat, prefix) = match p.strip_suffix('*') {
                 Some(s) => (s, true),
                 None => (*p, false),
             };
-            pats.push(pat.to_string());
+            assert!(!pat.is_empty(), "empty phrase in a word list");
             entries.push((prefix, *v));
+            let mut state = 0u32;
+            for (i, b) in pat.bytes().map(|b| b.to_ascii_lowercase()).enumerate() {
+                let found = if i == 0 {
+                    root[b as usize]
+                } else {
+                    children[state as usize]
+                        .iter()
+                        .find(|e| e.0 == b)
+                        .map_or(0, |e| e.1)
+                };
+                state = if found != 0 {
+                    found
+                } else {
+                    let id = children.len() as u32;
+                    children.push(Vec::new());
+                    node_outs.push(Vec::new());
+                    if i == 0 {
+                        root[b as usize] = id;
+                    } else {
+                        children[state as usize].push((b, id));
+                    }
+                    id
+                };
+            }
+            node_outs[state as usize].push(k as u32);
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            // a full DFA: one table lookup per byte in the overlapping search (hot path)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&pats)
-            // The phrase tables are static and small: building cannot hit a size limit.
-            .expect("static phrase table builds");
-        Lexicon { ac, entries }
+        let mut nodes = Vec::with_capacity(children.len());
+        let mut edges = Vec::new();
+        let mut outs = Vec::new();
+        for (mut ch, o) in children.into_iter().zip(node_outs) {
+            ch.sort_unstable_by_key(|e| e.0);
+            let e0 = edges.len() as u32;
+            edges.extend_from_slice(&ch);
+            let o0 = outs.len() as u32;
+            outs.extend_from_slice(&o);
+            nodes.push(Node {
+                edges: (e0, edges.len() as u32),
+                outs: (o0, outs.len() as u32),
+            });
+        }
+        Lexicon {
+            root,
+            nodes,
+            edges,
+            outs,
+            entries,
+        }
+    }
+
+    fn child(&self, node: u32, b: u8) -> u32 {
+        let (a, z) = self.nodes[node as usize].edges;
+        self.edges[a as usize..z as usize]
+            .iter()
+            .find(|e| e.0 == b)
+            .map_or(0, |e| e.1)
     }
 
     /// All non-overlapping hits, longest first where phrases overlap, in text order.
     pub fn find(&self, text: &str) -> Vec<Hit<T>> {
         let bytes = text.as_bytes();
         let mut cands: Vec<(usize, usize, T)> = Vec::new();
-        for m in self.ac.find_overlapping_iter(text) {
-            let (prefix, value) = self.entries[m.pattern().as_usize()];
-            let start = m.start();
-            let mut end = m.end();
-            if start > 0 && is_word_byte(bytes[start - 1]) {
+        let mut prev_word = false;
+        for (start, &b0) in bytes.iter().enumerate() {
+            let at_boundary = !prev_word;
+            prev_word = is_word_byte(b0);
+            if !at_boundary {
                 continue;
             }
-            if prefix {
-                while end < bytes.len() && is_word_byte(bytes[end]) {
-                    end += 1;
+            let mut node = self.root[b0.to_ascii_lowercase() as usize];
+            let mut j = start + 1;
+            while node != 0 {
+                let (a, z) = self.nodes[node as usize].outs;
+                for &k in &self.outs[a as usize..z as usize] {
+                    let (prefix, value) = self.entries[k as usize];
+                    let mut end = j;
+                    if prefix {
+                        while end < bytes.len() && is_word_byte(bytes[end]) {
+                            end += 1;
+                        }
+                    } else if end < bytes.len() && is_word_byte(bytes[end]) {
+                        continue;
+                    }
+                    cands.push((start, end, value));
                 }
-            } else if end < bytes.len() && is_word_byte(bytes[end]) {
-                continue;
+                if j == bytes.len() {
+                    break;
+                }
+                node = self.child(node, bytes[j].to_ascii_lowercase());
+                j += 1;
             }
-            cands.push((start, end, value));
         }
         // Longest first, then leftmost; keep those not overlapping a kept one.
         cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
