@@ -4,6 +4,7 @@
 
 use super::actors::{self, Mention};
 use super::casualties::{self, Amount, Figure, Kind};
+use super::lexicon::Lexicons;
 use super::places::{self, Link, PlaceHit};
 use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
 use super::{acled, dates, numbers, quantities, summary};
@@ -15,6 +16,7 @@ use crate::model::{
 use crate::pipeline::normalize::normalize;
 use crate::pipeline::sentences::split;
 use chrono::{Datelike, NaiveDate};
+use std::sync::OnceLock;
 
 /// People nouns: "a second protester" is one more victim, not another incident.
 const PERSONS: [&str; 12] = [
@@ -91,9 +93,13 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let text = &norm.text[..end];
     let sents = split(text);
     let all_places = places::find(g, text);
-    let mentions = actors::find(text);
-    let all_cues = cues().find(text);
-    let all_modes = modes().find(text);
+    // every word list in one pass: triggers, modes, cues, actor words
+    let mut occ = word_lists().scan(text).into_iter();
+    let mut next = || occ.next().unwrap_or_default();
+    let trig = triggers().resolve(next());
+    let all_modes = modes().resolve(next());
+    let all_cues = cues().resolve(next());
+    let mentions = actors::of_occurrences(text, next());
     let fig = all_cues
         .iter()
         .filter(|h| h.value == Cue::Figurative)
@@ -166,7 +172,6 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         lower: text.to_ascii_lowercase(),
     };
 
-    let trig = triggers().find(text);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut lead_date: Option<EventDate> = None;
     let mut para_place: Option<(usize, Location)> = None;
@@ -518,6 +523,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
     }
     out
+}
+
+/// The word lists an article is scanned for, in one trie: triggers, modes, cues, actors.
+fn word_lists() -> &'static Lexicons {
+    static L: OnceLock<Lexicons> = OnceLock::new();
+    L.get_or_init(|| Lexicons::new(&[triggers(), modes(), cues(), actors::phrases()]))
 }
 
 fn kinds_len(kept: &[(usize, usize, Trigger)]) -> usize {

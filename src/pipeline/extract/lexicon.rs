@@ -4,6 +4,8 @@
 //! "shelling", "shelled"). Matching is ASCII case-insensitive; the caller decides what
 //! capitalisation means (a trigger capitalised mid-sentence is usually part of a name).
 
+use std::sync::OnceLock;
+
 /// A phrase found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit<T: Copy> {
@@ -12,25 +14,18 @@ pub struct Hit<T: Copy> {
     pub value: T,
 }
 
-/// A compiled word list mapping phrases to values: a byte trie over the lower-cased
-/// phrases, walked only from word starts (a phrase never starts inside a word), so most
-/// positions cost one table lookup.
-pub struct Lexicon<T: Copy> {
-    /// Child of the root per (lower-cased) byte; 0 = none.
-    root: Box<[u32; 256]>,
-    /// Trie nodes below the root, indexed by id (id 0 is unused).
-    nodes: Vec<Node>,
-    /// Children of all nodes, each node's run sorted by byte.
-    edges: Vec<(u8, u32)>,
-    /// Phrase indices ending at each node, each node's run in phrase order.
-    outs: Vec<u32>,
-    entries: Vec<(bool, T)>,
-}
+/// A phrase occurrence before overlaps are resolved: start, end, phrase index.
+pub type Cand = (usize, usize, u32);
 
-#[derive(Clone, Copy, Default)]
-struct Node {
-    edges: (u32, u32),
-    outs: (u32, u32),
+/// A compiled word list mapping phrases to values. [`Lexicon::find`] matches it alone;
+/// [`Lexicons`] matches several lists in one pass and [`Lexicon::resolve`] turns each
+/// list's occurrences into hits.
+pub struct Lexicon<T: Copy> {
+    /// Phrases without their `*`, lower-cased, with the "longer word" flag.
+    phrases: Vec<(Box<str>, bool)>,
+    values: Vec<T>,
+    /// The trie of this list alone, built on first [`Lexicon::find`].
+    trie: OnceLock<Trie>,
 }
 
 impl<T: Copy> Lexicon<T> {
@@ -40,43 +35,153 @@ impl<T: Copy> Lexicon<T> {
     /// # Panics
     /// On an empty phrase (the tables are static; the unit tests build them all).
     pub fn new(phrases: &[(&str, T)]) -> Lexicon<T> {
-        // build with per-node child lists, then flatten
-        let mut root = Box::new([0u32; 256]);
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut node_outs: Vec<Vec<u32>> = vec![Vec::new()];
-        let mut entries = Vec::with_capacity(phrases.len());
-        for (k, (p, v)) in phrases.iter().enumerate() {
+        let mut pats = Vec::with_capacity(phrases.len());
+        let mut values = Vec::with_capacity(phrases.len());
+        for (p, v) in phrases {
             let (pat, prefix) = match p.strip_suffix('*') {
                 Some(s) => (s, true),
                 None => (*p, false),
             };
             assert!(!pat.is_empty(), "empty phrase in a word list");
-            entries.push((prefix, *v));
-            let mut state = 0u32;
-            for (i, b) in pat.bytes().map(|b| b.to_ascii_lowercase()).enumerate() {
-                let found = if i == 0 {
-                    root[b as usize]
-                } else {
-                    children[state as usize]
-                        .iter()
-                        .find(|e| e.0 == b)
-                        .map_or(0, |e| e.1)
-                };
-                state = if found != 0 {
-                    found
-                } else {
-                    let id = children.len() as u32;
-                    children.push(Vec::new());
-                    node_outs.push(Vec::new());
-                    if i == 0 {
-                        root[b as usize] = id;
-                    } else {
-                        children[state as usize].push((b, id));
-                    }
-                    id
-                };
+            pats.push((pat.to_ascii_lowercase().into_boxed_str(), prefix));
+            values.push(*v);
+        }
+        Lexicon {
+            phrases: pats,
+            values,
+            trie: OnceLock::new(),
+        }
+    }
+
+    /// All non-overlapping hits, longest first where phrases overlap, in text order.
+    pub fn find(&self, text: &str) -> Vec<Hit<T>> {
+        let trie = self.trie.get_or_init(|| Trie::new(&[&self.phrases]));
+        let mut cands = vec![Vec::new()];
+        trie.scan(text, &mut cands);
+        self.resolve(cands.pop().unwrap_or_default())
+    }
+
+    /// Hits from the occurrences of this list's phrases found by a [`Lexicons`] scan:
+    /// longest first where they overlap, then in text order.
+    pub fn resolve(&self, mut cands: Vec<Cand>) -> Vec<Hit<T>> {
+        // Longest first, then leftmost; keep those not overlapping a kept one.
+        cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut kept: Vec<Hit<T>> = Vec::new();
+        for (s, e, k) in cands {
+            if kept.iter().all(|h| e <= h.start || s >= h.end) {
+                kept.push(Hit {
+                    start: s,
+                    end: e,
+                    value: self.values[k as usize],
+                });
             }
-            node_outs[state as usize].push(k as u32);
+        }
+        kept.sort_by_key(|h| h.start);
+        kept
+    }
+}
+
+/// Several word lists in one trie: one pass over a text finds the phrase occurrences of
+/// every list.
+pub struct Lexicons {
+    trie: Trie,
+    lists: usize,
+}
+
+impl Lexicons {
+    /// Compiles the phrases of `lists` (each a [`Lexicon`], any value type).
+    pub fn new(lists: &[&dyn Phrases]) -> Lexicons {
+        let phrases: Vec<&[(Box<str>, bool)]> = lists.iter().map(|l| l.phrases()).collect();
+        Lexicons {
+            trie: Trie::new(&phrases),
+            lists: lists.len(),
+        }
+    }
+
+    /// The occurrences of each list's phrases in `text`, one vector per list, for
+    /// [`Lexicon::resolve`].
+    pub fn scan(&self, text: &str) -> Vec<Vec<Cand>> {
+        let mut out = vec![Vec::new(); self.lists];
+        self.trie.scan(text, &mut out);
+        out
+    }
+}
+
+/// The phrases of a word list, whatever its values.
+pub trait Phrases {
+    fn phrases(&self) -> &[(Box<str>, bool)];
+}
+
+impl<T: Copy> Phrases for Lexicon<T> {
+    fn phrases(&self) -> &[(Box<str>, bool)] {
+        &self.phrases
+    }
+}
+
+/// A byte trie over lower-cased phrases, walked only from word starts (a phrase never
+/// starts inside a word), so most positions cost one table lookup.
+struct Trie {
+    /// Child of the root per (lower-cased) byte; 0 = none.
+    root: Box<[u32; 256]>,
+    /// Trie nodes below the root, indexed by id (id 0 is unused).
+    nodes: Vec<Node>,
+    /// Children of all nodes, each node's run sorted by byte.
+    edges: Vec<(u8, u32)>,
+    /// Phrases ending at each node, each node's run in list then phrase order.
+    outs: Vec<Out>,
+}
+
+#[derive(Clone, Copy)]
+struct Out {
+    list: u32,
+    phrase: u32,
+    prefix: bool,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Node {
+    edges: (u32, u32),
+    outs: (u32, u32),
+}
+
+impl Trie {
+    fn new(lists: &[&[(Box<str>, bool)]]) -> Trie {
+        // build with per-node child lists, then flatten
+        let mut root = Box::new([0u32; 256]);
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut node_outs: Vec<Vec<Out>> = vec![Vec::new()];
+        for (list, phrases) in lists.iter().enumerate() {
+            for (k, (pat, prefix)) in phrases.iter().enumerate() {
+                let mut state = 0u32;
+                for (i, b) in pat.bytes().enumerate() {
+                    let found = if i == 0 {
+                        root[b as usize]
+                    } else {
+                        children[state as usize]
+                            .iter()
+                            .find(|e| e.0 == b)
+                            .map_or(0, |e| e.1)
+                    };
+                    state = if found != 0 {
+                        found
+                    } else {
+                        let id = children.len() as u32;
+                        children.push(Vec::new());
+                        node_outs.push(Vec::new());
+                        if i == 0 {
+                            root[b as usize] = id;
+                        } else {
+                            children[state as usize].push((b, id));
+                        }
+                        id
+                    };
+                }
+                node_outs[state as usize].push(Out {
+                    list: list as u32,
+                    phrase: k as u32,
+                    prefix: *prefix,
+                });
+            }
         }
         let mut nodes = Vec::with_capacity(children.len());
         let mut edges = Vec::new();
@@ -92,12 +197,11 @@ impl<T: Copy> Lexicon<T> {
                 outs: (o0, outs.len() as u32),
             });
         }
-        Lexicon {
+        Trie {
             root,
             nodes,
             edges,
             outs,
-            entries,
         }
     }
 
@@ -109,10 +213,10 @@ impl<T: Copy> Lexicon<T> {
             .map_or(0, |e| e.1)
     }
 
-    /// All non-overlapping hits, longest first where phrases overlap, in text order.
-    pub fn find(&self, text: &str) -> Vec<Hit<T>> {
+    /// Appends each occurrence to its list's vector: by start, then by end of the phrase
+    /// proper, then in phrase order.
+    fn scan(&self, text: &str, out: &mut [Vec<Cand>]) {
         let bytes = text.as_bytes();
-        let mut cands: Vec<(usize, usize, T)> = Vec::new();
         let mut prev_word = false;
         for (start, &b0) in bytes.iter().enumerate() {
             let at_boundary = !prev_word;
@@ -124,17 +228,18 @@ impl<T: Copy> Lexicon<T> {
             let mut j = start + 1;
             while node != 0 {
                 let (a, z) = self.nodes[node as usize].outs;
-                for &k in &self.outs[a as usize..z as usize] {
-                    let (prefix, value) = self.entries[k as usize];
+                for o in &self.outs[a as usize..z as usize] {
                     let mut end = j;
-                    if prefix {
+                    if o.prefix {
                         while end < bytes.len() && is_word_byte(bytes[end]) {
                             end += 1;
                         }
                     } else if end < bytes.len() && is_word_byte(bytes[end]) {
                         continue;
                     }
-                    cands.push((start, end, value));
+                    if let Some(v) = out.get_mut(o.list as usize) {
+                        v.push((start, end, o.phrase));
+                    }
                 }
                 if j == bytes.len() {
                     break;
@@ -143,20 +248,6 @@ impl<T: Copy> Lexicon<T> {
                 j += 1;
             }
         }
-        // Longest first, then leftmost; keep those not overlapping a kept one.
-        cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-        let mut kept: Vec<Hit<T>> = Vec::new();
-        for (s, e, v) in cands {
-            if kept.iter().all(|h| e <= h.start || s >= h.end) {
-                kept.push(Hit {
-                    start: s,
-                    end: e,
-                    value: v,
-                });
-            }
-        }
-        kept.sort_by_key(|h| h.start);
-        kept
     }
 }
 
