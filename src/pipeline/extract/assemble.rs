@@ -324,6 +324,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 })
                 .map(|k| k.2.kind)
         };
+        let after_cut = after_clause(lower_st);
         for kind in kinds {
             let ktrigs: Vec<&(usize, usize, Trigger)> =
                 kept.iter().filter(|k| k.2.kind == kind).collect();
@@ -387,7 +388,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 let fallback_loc = !sentence_loc && loc.is_some();
                 // "... wounding three, hours after a car bomb killed seven": the figures
                 // after "after a" belong to the earlier incident referred to
-                let figs: Vec<Figure> = match after_clause(lower_st) {
+                let figs: Vec<Figure> = match after_cut {
                     Some(cut) if kind == EventType::Assault && tpos < cut => {
                         figs.into_iter().filter(|f| f.pos < cut).collect()
                     }
