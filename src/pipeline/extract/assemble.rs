@@ -458,7 +458,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 cu.by_government = lower.contains("recaptured") || lower.contains("retook");
                 let acled_map = acled::map(kind, mode, cu);
                 let conf = confidence(kind, strong, loc.as_ref(), &cas, &actors, reported);
-                let mut c = Candidate {
+                let c = Candidate {
                     event_type: kind,
                     mode: mode.map(str::to_string),
                     acled: acled_map,
@@ -473,7 +473,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     distinct: another,
                     back_reference: back,
                 };
-                c.summary = summary::summarize(&c, |a2| g.country(a2).map(|c| c.name.clone()));
+                // the summary is written once the drafts are merged
                 drafts.push(Draft {
                     c,
                     paragraph: s.paragraph,

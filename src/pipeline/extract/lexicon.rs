@@ -119,14 +119,13 @@ impl<T: Copy> Phrases for Lexicon<T> {
 }
 
 /// A byte trie over lower-cased phrases, walked only from word starts (a phrase never
-/// starts inside a word), so most positions cost one table lookup.
+/// starts inside a word). Each node's children are contiguous and found by rank in a
+/// bitmap of byte classes: one load per byte walked.
 struct Trie {
-    /// Child of the root per (lower-cased) byte; 0 = none.
-    root: Box<[u32; 256]>,
-    /// Trie nodes below the root, indexed by id (id 0 is unused).
+    /// Byte -> class (1.., in byte order); 0 for a byte no phrase contains.
+    class: [u8; 256],
+    /// Nodes in breadth-first order; node 0 is the root.
     nodes: Vec<Node>,
-    /// Children of all nodes, each node's run sorted by byte.
-    edges: Vec<(u8, u32)>,
     /// Phrases ending at each node, each node's run in list then phrase order.
     outs: Vec<Out>,
 }
@@ -140,77 +139,98 @@ struct Out {
 
 #[derive(Clone, Copy, Default)]
 struct Node {
-    edges: (u32, u32),
+    /// Bit `c` set: a child for byte class `c`.
+    mask: u128,
+    /// Id of the child of the lowest class; the others follow in class order.
+    first: u32,
     outs: (u32, u32),
 }
 
 impl Trie {
+    /// # Panics
+    /// When the phrases use more than 127 distinct bytes (static ASCII word lists).
     fn new(lists: &[&[(Box<str>, bool)]]) -> Trie {
-        // build with per-node child lists, then flatten
-        let mut root = Box::new([0u32; 256]);
+        let mut used = [false; 256];
+        for (pat, _) in lists.iter().flat_map(|l| l.iter()) {
+            for b in pat.bytes() {
+                used[b as usize] = true;
+            }
+        }
+        let mut class = [0u8; 256];
+        let mut n = 0u8;
+        for (b, _) in used.iter().enumerate().filter(|x| *x.1) {
+            n += 1;
+            assert!(n < 128, "word lists use more than 127 distinct bytes");
+            class[b] = n;
+        }
+        // build with per-node child lists, then lay out breadth first
         let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         let mut node_outs: Vec<Vec<Out>> = vec![Vec::new()];
         for (list, phrases) in lists.iter().enumerate() {
             for (k, (pat, prefix)) in phrases.iter().enumerate() {
-                let mut state = 0u32;
-                for (i, b) in pat.bytes().enumerate() {
-                    let found = if i == 0 {
-                        root[b as usize]
-                    } else {
-                        children[state as usize]
-                            .iter()
-                            .find(|e| e.0 == b)
-                            .map_or(0, |e| e.1)
-                    };
-                    state = if found != 0 {
-                        found
-                    } else {
-                        let id = children.len() as u32;
-                        children.push(Vec::new());
-                        node_outs.push(Vec::new());
-                        if i == 0 {
-                            root[b as usize] = id;
-                        } else {
-                            children[state as usize].push((b, id));
+                let mut state = 0usize;
+                for b in pat.bytes() {
+                    let c = class[b as usize];
+                    state = match children[state].iter().find(|e| e.0 == c) {
+                        Some(e) => e.1 as usize,
+                        None => {
+                            let id = children.len();
+                            children.push(Vec::new());
+                            node_outs.push(Vec::new());
+                            children[state].push((c, id as u32));
+                            id
                         }
-                        id
                     };
                 }
-                node_outs[state as usize].push(Out {
+                node_outs[state].push(Out {
                     list: list as u32,
                     phrase: k as u32,
                     prefix: *prefix,
                 });
             }
         }
-        let mut nodes = Vec::with_capacity(children.len());
-        let mut edges = Vec::new();
+        let mut order: Vec<usize> = vec![0];
+        let mut new_id = vec![0u32; children.len()];
+        let mut nodes: Vec<Node> = Vec::with_capacity(children.len());
         let mut outs = Vec::new();
-        for (mut ch, o) in children.into_iter().zip(node_outs) {
+        let mut i = 0;
+        while i < order.len() {
+            let old = order[i];
+            let ch = &mut children[old];
             ch.sort_unstable_by_key(|e| e.0);
-            let e0 = edges.len() as u32;
-            edges.extend_from_slice(&ch);
+            let first = order.len() as u32;
+            let mut mask = 0u128;
+            for &(c, child) in ch.iter() {
+                mask |= 1u128 << c;
+                new_id[child as usize] = order.len() as u32;
+                order.push(child as usize);
+            }
             let o0 = outs.len() as u32;
-            outs.extend_from_slice(&o);
+            outs.extend_from_slice(&node_outs[old]);
             nodes.push(Node {
-                edges: (e0, edges.len() as u32),
+                mask,
+                first,
                 outs: (o0, outs.len() as u32),
             });
+            i += 1;
         }
+        debug_assert!(order.iter().enumerate().all(|(k, &o)| new_id[o] as usize == k));
         Trie {
-            root,
+            class,
             nodes,
-            edges,
             outs,
         }
     }
 
-    fn child(&self, node: u32, b: u8) -> u32 {
-        let (a, z) = self.nodes[node as usize].edges;
-        self.edges[a as usize..z as usize]
-            .iter()
-            .find(|e| e.0 == b)
-            .map_or(0, |e| e.1)
+    /// The child of `node` for byte `b`, or `None`.
+    fn child(&self, node: u32, b: u8) -> Option<u32> {
+        let c = self.class[b.to_ascii_lowercase() as usize];
+        let n = &self.nodes[node as usize];
+        let bit = 1u128 << c;
+        if c == 0 || n.mask & bit == 0 {
+            return None;
+        }
+        Some(n.first + (n.mask & (bit - 1)).count_ones())
     }
 
     /// Appends each occurrence to its list's vector: by start, then by end of the phrase
@@ -224,10 +244,10 @@ impl Trie {
             if !at_boundary {
                 continue;
             }
-            let mut node = self.root[b0.to_ascii_lowercase() as usize];
+            let mut node = self.child(0, b0);
             let mut j = start + 1;
-            while node != 0 {
-                let (a, z) = self.nodes[node as usize].outs;
+            while let Some(id) = node {
+                let (a, z) = self.nodes[id as usize].outs;
                 for o in &self.outs[a as usize..z as usize] {
                     let mut end = j;
                     if o.prefix {
@@ -244,7 +264,7 @@ impl Trie {
                 if j == bytes.len() {
                     break;
                 }
-                node = self.child(node, bytes[j].to_ascii_lowercase());
+                node = self.child(id, bytes[j]);
                 j += 1;
             }
         }
