@@ -214,12 +214,11 @@ impl Trie {
             });
             i += 1;
         }
-        debug_assert!(order.iter().enumerate().all(|(k, &o)| new_id[o] as usize == k));
-        Trie {
-            class,
-            nodes,
-            outs,
-        }
+        debug_assert!(order
+            .iter()
+            .enumerate()
+            .all(|(k, &o)| new_id[o] as usize == k));
+        Trie { class, nodes, outs }
     }
 
     /// The child of `node` for byte `b`, or `None`.
