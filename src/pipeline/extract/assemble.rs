@@ -76,14 +76,10 @@ impl Ctx<'_> {
     /// A slice of the article text in ASCII lower case, from the copy made once.
     fn lower_of(&self, st: &str) -> &str {
         let base = (st.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-        match base
-            .checked_add(st.len())
+        // every `st` passed here is a slice of the text; anything else reads as ""
+        base.checked_add(st.len())
             .and_then(|e| self.lower.get(base..e))
-        {
-            Some(l) => l,
-            // not a slice of the text: cannot happen for the sentences passed here
-            None => "",
-        }
+            .unwrap_or_default()
     }
 }
 

@@ -296,4 +296,26 @@ mod tests {
             assert_eq!(&got, want, "{text}");
         }
     }
+
+    #[test]
+    fn one_scan_finds_what_each_list_finds_alone() {
+        let a = Lexicon::new(&[("shell*", 1), ("car bomb", 2), ("car", 3)]);
+        let b = Lexicon::new(&[("car", 'x'), ("bomb*", 'y'), ("the car", 'z'), ("car", 'w')]);
+        let both = Lexicons::new(&[&a, &b]);
+        for text in [
+            "The car bomb shelled the Car park",
+            "carbomb",
+            "a car",
+            "",
+            "é car",
+        ] {
+            let mut occ = both.scan(text).into_iter();
+            let (oa, ob) = (
+                occ.next().unwrap_or_default(),
+                occ.next().unwrap_or_default(),
+            );
+            assert_eq!(a.resolve(oa), a.find(text), "{text}");
+            assert_eq!(b.resolve(ob), b.find(text), "{text}");
+        }
+    }
 }
