@@ -11,6 +11,11 @@ use newsevents::model::Article;
 use newsevents::pipeline::extract::Extractor;
 use std::time::Instant;
 
+/// The allocator of the `newsevents` binary (src/main.rs), so the figures are the
+/// binary's: extraction allocates many short-lived strings.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const CORPUS: &str = "/work/shared/dev/corpus/articles.jsonl";
 
 fn corpus() -> Vec<Article> {

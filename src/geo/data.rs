@@ -28,6 +28,17 @@ pub struct Entry {
 pub struct Index {
     map: HashMap<Box<str>, (u32, u32), Xxh3Builder>,
     entries: Vec<Entry>,
+    /// Blocked Bloom filter of the keys (one 64-bit word per key, three bits set): most
+    /// words of a text are no place name, and one filter word is far more likely to be in
+    /// cache than the hash table's control bytes, bucket and key.
+    filter: Vec<u64>,
+}
+
+/// The filter word and bits of a key.
+fn filter_slot(key: &str, words: usize) -> (usize, u64) {
+    let h = xxhash_rust::xxh3::xxh3_64(key.as_bytes());
+    let bits = 1u64 << (h >> 40 & 63) | 1u64 << (h >> 46 & 63) | 1u64 << (h >> 52 & 63);
+    ((h as usize) & (words - 1), bits)
 }
 
 impl Index {
@@ -60,10 +71,25 @@ impl Index {
             *v = ranges.get(v.0 as usize).copied().unwrap_or((0, 0));
         }
         entries.shrink_to_fit();
-        Index { map: keys, entries }
+        // about 16 bits per key
+        let words = (keys.len() / 4).max(1).next_power_of_two();
+        let mut filter = vec![0u64; words];
+        for k in keys.keys() {
+            let (w, bits) = filter_slot(k, words);
+            filter[w] |= bits;
+        }
+        Index {
+            map: keys,
+            entries,
+            filter,
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&[Entry]> {
+        let (w, bits) = filter_slot(key, self.filter.len());
+        if self.filter[w] & bits != bits {
+            return None;
+        }
         let &(start, len) = self.map.get(key)?;
         self.entries
             .get(start as usize..start as usize + len as usize)
@@ -189,6 +215,7 @@ pub fn load() -> Result<Loaded, GeoError> {
             index: Index {
                 map: HashMap::default(),
                 entries: Vec::new(),
+                filter: vec![0],
             },
             max_tokens: 1,
         },

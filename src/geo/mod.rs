@@ -97,6 +97,22 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     index: data::Index,
     max_tokens: usize,
+    /// Country index + 1 by letter code (alpha-2 slots, then alpha-3); 0 = none.
+    by_code: Vec<u16>,
+}
+
+/// Slot of an ASCII-letter country code in `Gazetteer::by_code`, any case.
+fn code_slot(code: &str) -> Option<usize> {
+    let b = code.as_bytes();
+    if !b.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let n = |i: usize| usize::from(b[i].to_ascii_lowercase() - b'a');
+    match b.len() {
+        2 => Some(n(0) * 26 + n(1)),
+        3 => Some(26 * 26 + (n(0) * 26 + n(1)) * 26 + n(2)),
+        _ => None,
+    }
 }
 
 impl Gazetteer {
@@ -116,12 +132,24 @@ impl Gazetteer {
     /// Parses the embedded data (each call parses again; use [`Gazetteer::global`]).
     pub fn load() -> Result<Gazetteer, GeoError> {
         let l = data::load()?;
+        let mut by_code = vec![0u16; 26 * 26 + 26 * 26 * 26];
+        for (i, c) in l.countries.iter().enumerate() {
+            for (code, len) in [(&c.alpha2, 2), (&c.alpha3, 3)] {
+                if let Some(slot) = code_slot(code).filter(|_| code.len() == len) {
+                    // the first country with a code wins, as in a scan of the list
+                    if by_code[slot] == 0 {
+                        by_code[slot] = u16::try_from(i + 1).unwrap_or(0);
+                    }
+                }
+            }
+        }
         Ok(Gazetteer {
             places: l.places,
             place_country: l.place_country,
             countries: l.countries,
             index: l.index,
             max_tokens: l.max_tokens,
+            by_code,
         })
     }
 
@@ -144,6 +172,10 @@ impl Gazetteer {
 
     /// A country by ISO alpha-2 or alpha-3 code, any case.
     pub fn country(&self, code: &str) -> Option<&Country> {
+        if let Some(slot) = code_slot(code) {
+            let i = usize::from(self.by_code[slot]);
+            return i.checked_sub(1).and_then(|i| self.countries.get(i));
+        }
         match code.len() {
             2 => self
                 .countries

@@ -102,7 +102,20 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
         push_folded(c, &mut toks.folded);
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
+            if d.is_ascii_alphanumeric() {
+                // a run of ASCII letters and digits in one go
+                let run = text.as_bytes()[j..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let from = toks.folded.len();
+                toks.folded.push_str(&text[j..j + run]);
+                toks.folded[from..].make_ascii_lowercase();
+                end = j + run;
+                for _ in 0..run {
+                    chars.next();
+                }
+            } else if d.is_alphanumeric() {
                 push_folded(d, &mut toks.folded);
                 end = j + d.len_utf8();
                 chars.next();

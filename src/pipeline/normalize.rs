@@ -194,7 +194,23 @@ pub fn normalize(body: &str) -> Normalized {
 }
 
 /// ASCII that normalization copies unchanged wherever it stands.
+#[inline]
 fn is_plain(b: u8) -> bool {
+    PLAIN[b as usize]
+}
+
+/// [`is_plain_byte`] for every byte, looked up in the copy loop.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_plain_byte(b as u8);
+        b += 1;
+    }
+    t
+};
+
+const fn is_plain_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(
             b,

@@ -4,7 +4,7 @@
 //! Peskov").
 
 use super::countries::COUNTRIES;
-use super::lexicon::Lexicon;
+use super::lexicon::{Cand, Hit, Lexicon, Phrases};
 use std::sync::OnceLock;
 
 /// One actor mention in normalized text.
@@ -264,7 +264,20 @@ fn name_after(text: &str, pos: usize) -> Option<(String, usize)> {
 
 /// Finds actor mentions in `text` (a sentence or a whole article).
 pub fn find(text: &str) -> Vec<Mention> {
-    let hits = lexicon().find(text);
+    of_hits(text, &lexicon().find(text))
+}
+
+/// The actor word list, to be scanned with others in one pass.
+pub(super) fn phrases() -> &'static dyn Phrases {
+    lexicon()
+}
+
+/// [`find`] from the occurrences of [`phrases`] in `text` found by a one-pass scan.
+pub(super) fn of_occurrences(text: &str, cands: Vec<Cand>) -> Vec<Mention> {
+    of_hits(text, &lexicon().resolve(cands))
+}
+
+fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < hits.len() {

@@ -4,9 +4,10 @@
 
 use super::actors::{self, Mention};
 use super::casualties::{self, Amount, Figure, Kind};
+use super::lexicon::Lexicons;
 use super::places::{self, Link, PlaceHit};
 use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
-use super::{acled, dates, quantities, summary};
+use super::{acled, dates, numbers, quantities, summary};
 use crate::geo::Gazetteer;
 use crate::model::{
     Actor, ActorRole, Article, Candidate, Casualties, DatePrecision, EventDate, EventType,
@@ -15,6 +16,7 @@ use crate::model::{
 use crate::pipeline::normalize::normalize;
 use crate::pipeline::sentences::split;
 use chrono::{Datelike, NaiveDate};
+use std::sync::OnceLock;
 
 /// People nouns: "a second protester" is one more victim, not another incident.
 const PERSONS: [&str; 12] = [
@@ -66,6 +68,19 @@ struct Ctx<'a> {
     violent: bool,
     /// End of the dateline and credit: places before it say where the report was filed.
     head_end: usize,
+    /// `text` in ASCII lower case (same byte offsets), made once per article.
+    lower: String,
+}
+
+impl Ctx<'_> {
+    /// A slice of the article text in ASCII lower case, from the copy made once.
+    fn lower_of(&self, st: &str) -> &str {
+        let base = (st.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        // every `st` passed here is a slice of the text; anything else reads as ""
+        base.checked_add(st.len())
+            .and_then(|e| self.lower.get(base..e))
+            .unwrap_or_default()
+    }
 }
 
 pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
@@ -77,9 +92,13 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let text = &norm.text[..end];
     let sents = split(text);
     let all_places = places::find(g, text);
-    let mentions = actors::find(text);
-    let all_cues = cues().find(text);
-    let all_modes = modes().find(text);
+    // every word list in one pass: triggers, modes, cues, actor words
+    let mut occ = word_lists().scan(text).into_iter();
+    let mut next = || occ.next().unwrap_or_default();
+    let trig = triggers().resolve(next());
+    let all_modes = modes().resolve(next());
+    let all_cues = cues().resolve(next());
+    let mentions = actors::of_occurrences(text, next());
     let fig = all_cues
         .iter()
         .filter(|h| h.value == Cue::Figurative)
@@ -149,9 +168,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         figurative,
         violent: vio >= 2,
         head_end: dateline_end.max(credit_end),
+        lower: text.to_ascii_lowercase(),
     };
 
-    let trig = triggers().find(text);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut lead_date: Option<EventDate> = None;
     let mut para_place: Option<(usize, Location)> = None;
@@ -205,11 +224,13 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             })
             .collect();
         // a sentence without trigger words makes no event: skip its casualty parse
-        let figures = if hits.is_empty() {
-            Vec::new()
+        let counts = if hits.is_empty() {
+            numbers::SentenceCounts::default()
         } else {
-            casualties::find(st)
+            numbers::counts(st)
         };
+        let figures = casualties::of_counts(&counts.casualties);
+        let mut squantities: Option<Vec<crate::model::Quantity>> = None;
         let mut kept: Vec<(usize, usize, Trigger)> = Vec::new();
         let mut threat_at: Option<usize> = None;
         for h in &hits {
@@ -264,7 +285,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             });
         }
         // police violence at a protest is the protest's, not an assault of its own
-        let lower_st = st.to_ascii_lowercase();
+        let lower_st = ctx.lower_of(st);
         if kept.iter().any(|k| k.2.kind == EventType::Protest)
             && ["police", "security forces", "riot"]
                 .iter()
@@ -302,6 +323,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 })
                 .map(|k| k.2.kind)
         };
+        let after_cut = after_clause(lower_st);
         for kind in kinds {
             let ktrigs: Vec<&(usize, usize, Trigger)> =
                 kept.iter().filter(|k| k.2.kind == kind).collect();
@@ -329,7 +351,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                         .map(|p| {
                             (
                                 Some(p.location.clone()),
-                                clause_figures(st, p.start - s.start, &figures),
+                                clause_figures(lower_st, p.start - s.start, &figures),
                             )
                         })
                         .collect()
@@ -365,7 +387,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 let fallback_loc = !sentence_loc && loc.is_some();
                 // "... wounding three, hours after a car bomb killed seven": the figures
                 // after "after a" belong to the earlier incident referred to
-                let figs: Vec<Figure> = match after_clause(st) {
+                let figs: Vec<Figure> = match after_cut {
                     Some(cut) if kind == EventType::Assault && tpos < cut => {
                         figs.into_iter().filter(|f| f.pos < cut).collect()
                     }
@@ -385,7 +407,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                                 PERSONS.contains(&w.to_ascii_lowercase().as_str())
                             })
                 }) || lower_st.contains("coincided with");
-                let back = back_reference(st);
+                let back = back_reference(lower_st);
                 let own_date = pick_date(&sdates, kind, tpos).map(|d| d.value);
                 let toll = lower_st.contains("toll")
                     || ktrigs.iter().any(|k| {
@@ -400,10 +422,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                         text: String::new(),
                     });
                 let actors = roles(g, &ctx, kind, s.start, s.end, s.start + tpos, loc.as_ref());
-                let quantities = quantities::find(st);
+                let quantities = squantities
+                    .get_or_insert_with(|| quantities::of_counts(&counts))
+                    .clone();
                 let reported = scues.iter().any(|h| h.value == Cue::Reported);
                 let mut cu = acled::Cues::default();
-                let lower = st.to_ascii_lowercase();
+                let lower = lower_st;
                 cu.clash = scues.iter().any(|h| h.value == Cue::Clash)
                     || mode == Some("firearms")
                         && actors
@@ -433,7 +457,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 cu.by_government = lower.contains("recaptured") || lower.contains("retook");
                 let acled_map = acled::map(kind, mode, cu);
                 let conf = confidence(kind, strong, loc.as_ref(), &cas, &actors, reported);
-                let mut c = Candidate {
+                let c = Candidate {
                     event_type: kind,
                     mode: mode.map(str::to_string),
                     acled: acled_map,
@@ -448,7 +472,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     distinct: another,
                     back_reference: back,
                 };
-                c.summary = summary::summarize(&c, |a2| g.country(a2).map(|c| c.name.clone()));
+                // the summary is written once the drafts are merged
                 drafts.push(Draft {
                     c,
                     paragraph: s.paragraph,
@@ -499,6 +523,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
     }
     out
+}
+
+/// The word lists an article is scanned for, in one trie: triggers, modes, cues, actors.
+fn word_lists() -> &'static Lexicons {
+    static L: OnceLock<Lexicons> = OnceLock::new();
+    L.get_or_init(|| Lexicons::new(&[triggers(), modes(), cues(), actors::phrases()]))
 }
 
 fn kinds_len(kept: &[(usize, usize, Trigger)]) -> usize {
@@ -562,7 +592,7 @@ fn keep(
     if context_only(ctx, st, rel, &lw, t, all_dates) {
         return None;
     }
-    let lower_all = st.to_ascii_lowercase();
+    let lower_all = ctx.lower_of(st);
     // a police raid is coercion, not an assault ("police raided homes and party offices")
     if t.kind == EventType::Assault
         && lw.starts_with("raid")
@@ -615,7 +645,7 @@ fn keep(
                 && !figures
                     .iter()
                     .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0)))
-        && st.to_ascii_lowercase().contains("threat")
+        && lower_all.contains("threat")
     {
         return Some(Keep::Threat);
     }
@@ -626,7 +656,7 @@ fn keep(
     let has_fig = figures
         .iter()
         .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0) || f.amount == Amount::Vague);
-    let lower = st.to_ascii_lowercase();
+    let lower = lower_all;
     if (lw == "ceasefire" || lw == "truce")
         && ![
             "declared",
@@ -677,7 +707,7 @@ fn keep(
             {
                 return None;
             }
-            if !(violence || has_fig && (ctx.violent || ctx_violent_paragraph(st))) {
+            if !(violence || has_fig && (ctx.violent || ctx_violent_paragraph(lower))) {
                 return None;
             }
             if !has_fig {
@@ -741,7 +771,7 @@ fn context_only(
     t: Trigger,
     all_dates: &[dates::DateMention],
 ) -> bool {
-    let lower = st.to_ascii_lowercase();
+    let lower = ctx.lower_of(st);
     let before = lower.get(..rel).unwrap_or("");
     let near_before = before
         .get(before.len().saturating_sub(50)..)
@@ -946,8 +976,8 @@ fn attributive_next(w: &str) -> bool {
         .contains(&l.as_str()))
 }
 
-fn ctx_violent_paragraph(st: &str) -> bool {
-    let l = st.to_ascii_lowercase();
+/// `l`: the sentence in ASCII lower case.
+fn ctx_violent_paragraph(l: &str) -> bool {
     [
         "attack", "strike", "shell", "bomb", "drone", "missile", "gunmen", "fighting",
     ]
@@ -1089,9 +1119,9 @@ fn pick_mode(
     }
 }
 
-/// Figures in the clause of a place (clauses split at ", while", ";", ", with").
-fn clause_figures(st: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
-    let l = st.to_ascii_lowercase();
+/// Figures in the clause of a place (clauses split at ", while", ";", ", with"); `l` is
+/// the sentence in ASCII lower case.
+fn clause_figures(l: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
     let mut bounds = vec![0usize];
     for sep in [", while ", "; ", " while ", ", whereas "] {
         let mut from = 0;
@@ -1100,13 +1130,13 @@ fn clause_figures(st: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
             from += i + sep.len();
         }
     }
-    bounds.push(st.len());
+    bounds.push(l.len());
     bounds.sort();
     let (a, b) = bounds
         .windows(2)
         .map(|w| (w[0], w[1]))
         .find(|(a, b)| pos >= *a && pos < *b)
-        .unwrap_or((0, st.len()));
+        .unwrap_or((0, l.len()));
     let inside: Vec<Figure> = figs
         .iter()
         .copied()
@@ -1126,9 +1156,9 @@ fn clause_figures(st: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
 }
 
 /// Where a clause referring back to an earlier incident starts ("hours after a car bomb
-/// killed seven", "a day after an artillery strike").
-fn after_clause(st: &str) -> Option<usize> {
-    let l = st.to_ascii_lowercase();
+/// killed seven", "a day after an artillery strike"); `l` is the sentence in ASCII lower
+/// case.
+fn after_clause(l: &str) -> Option<usize> {
     [" after a ", " after an ", " after the "]
         .iter()
         .filter_map(|w| l.find(w))
@@ -1195,8 +1225,8 @@ fn evidence(
     }
 }
 
-fn back_reference(st: &str) -> bool {
-    let l = st.to_ascii_lowercase();
+/// `l`: the sentence in ASCII lower case.
+fn back_reference(l: &str) -> bool {
     const DAYS: [&str; 10] = [
         "monday's",
         "tuesday's",
@@ -1362,7 +1392,7 @@ fn roles(
         .filter(|m| m.start >= s && m.end <= e)
         .collect();
     let st = &ctx.text[s..e];
-    let lower = st.to_ascii_lowercase();
+    let lower = ctx.lower_of(st);
     let both = [
         "both sides",
         "each other",

@@ -2,7 +2,7 @@
 //! position so it can be tied to the right event. The reading of numbers and of the
 //! words around them is `numbers::casualty_counts`; this module only adapts it.
 
-use super::numbers::{casualty_counts, CountKind};
+use super::numbers::{casualty_counts, CountKind, CountMention};
 
 /// The kind of casualty a figure counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +45,13 @@ pub struct Figure {
 /// Finds the casualty figures of one sentence (abductions are counted as quantities,
 /// not casualties). Never panics; bounded by `casualty_counts`.
 pub fn find(sentence: &str) -> Vec<Figure> {
-    casualty_counts(sentence)
-        .into_iter()
+    of_counts(&casualty_counts(sentence))
+}
+
+/// [`find`] from the sentence's casualty counts already read (`numbers::counts`).
+pub fn of_counts(counts: &[CountMention]) -> Vec<Figure> {
+    counts
+        .iter()
         .filter_map(|m| {
             let kind = match m.kind {
                 CountKind::Killed => Kind::Killed,

@@ -2,21 +2,27 @@
 //! launched, trucks delivered, people abducted. Reading is `numbers::quantities` and
 //! `numbers::casualty_counts`; this module turns them into the contract's `quantities`.
 
-use super::numbers::{casualty_counts, quantities, CountKind};
+use super::numbers::{counts, CountKind, SentenceCounts};
 use crate::model::Quantity;
 
 /// Quantities of one sentence, abductions included ("23 villagers abducted" gives
 /// `{"what": "people abducted", "count": 23}`).
 pub fn find(sentence: &str) -> Vec<Quantity> {
-    let mut out: Vec<Quantity> = quantities(sentence)
-        .into_iter()
+    of_counts(&counts(sentence))
+}
+
+/// [`find`] from the sentence's counts already read (`numbers::counts`).
+pub fn of_counts(counts: &SentenceCounts) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = counts
+        .quantities
+        .iter()
         .filter(|q| q.count > 0)
         .map(|q| Quantity {
-            what: q.what,
+            what: q.what.clone(),
             count: q.count,
         })
         .collect();
-    for m in casualty_counts(sentence) {
+    for m in &counts.casualties {
         if let (CountKind::Abducted, Some(n)) = (m.kind, m.value) {
             if n > 0 && !out.iter().any(|q| q.count == u64::from(n)) {
                 out.push(Quantity {
