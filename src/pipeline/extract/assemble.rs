@@ -111,6 +111,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         article.published_at,
         dateline.as_ref().map(|l| l.country.as_str()),
     );
+    // the dateline ("ISLAMABAD (Example Wire) -") says where the story was filed: a
+    // capital named there is no government acting
+    let mentions: Vec<actors::Mention> = mentions
+        .into_iter()
+        .filter(|m| m.start >= dateline_end)
+        .collect();
     let parties = main_parties(&mentions);
     // a place inside a person's name ("Vladimir Medinsky") is no place
     let all_places: Vec<PlaceHit> = all_places
