@@ -58,6 +58,10 @@ TYPE_SUFFIX = re.compile(
 )
 COMPASS = re.compile(r"^(North|South|East|West|Northern|Southern|Eastern|Western|Middle|"
                      r"Lower|Upper|Central|Northeast|Northwest|Southeast|Southwest) ")
+INVERTED = re.compile(r"^(.+?), (?:[Rr][ée]gi[oó]n|Comunidad|Principado|Respublika|Hlavn[ií] "
+                      r"m[eě]sto|[Uu]nitatea|unit[aă]»?)(?:\b.*)?$")
+ENGLISH_DESIGNATOR = re.compile(r"\b(Region|Republic|Community|Capital|Principality|"
+                                r"Territorial|Autonomous)\b")
 PREFERRED_SUFFIX = re.compile(r" (Oblast|Krai|Voivodeship|Division)$")
 
 
@@ -181,6 +185,17 @@ def admin1_display(name, aliases, country=""):
         for a in ascii_al:
             if COMPASS.match(a) and not TYPE_SUFFIX.search(a):
                 return a
+    inverted = INVERTED.match(name)
+    if inverted:
+        # ISO's "Bruxelles-Capitale, Région de", "Adygeya, Respublika": the English alias
+        # sharing a word with the name ("Brussels Capital", "Adygeya Republic"), else the
+        # name without its designator.
+        stems = {w[:4] for w in re.findall(r"\w+", fold(inverted.group(1)).lower()) if len(w) > 3}
+        best = [a for a in aliases if ENGLISH_DESIGNATOR.search(a) and latin_alias(a)
+                and stems & {w[:4] for w in re.findall(r"\w+", fold(a).lower())}]
+        if best:
+            return min(best, key=lambda a: (not a.isascii(), len(a), a))
+        return inverted.group(1)
     return name
 
 

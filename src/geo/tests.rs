@@ -628,3 +628,30 @@ fn a_city_sharing_its_regions_name_needs_no_country_in_the_text() {
         "{got:?}"
     );
 }
+
+#[test]
+fn first_level_divisions_read_as_english_names() {
+    // ISO's inverted forms ("Bruxelles-Capitale, Région de", "Adygeya, Respublika") give
+    // way to English names in summaries and `admin1`.
+    let designators = [
+        ", Région",
+        ", Region",
+        ", Respublika",
+        ", Comunidad",
+        ", Principado",
+    ];
+    let inverted: Vec<&str> = (0..g().len() as u32)
+        .map(|i| g().place(PlaceId(i)))
+        .filter(|p| p.kind == PlaceKind::Admin1)
+        .map(|p| p.name.as_str())
+        .filter(|n| designators.iter().any(|d| n.contains(d)))
+        .collect();
+    assert!(inverted.is_empty(), "{inverted:?}");
+    let brussels = found("Police cordoned off the EU quarter in Brussels on Monday.");
+    assert_eq!(brussels.len(), 1, "{brussels:?}");
+    let loc = g().location(
+        &g().find_places("in Brussels, Belgium")[0],
+        "in Brussels, Belgium",
+    );
+    assert_eq!(loc.admin1.as_deref(), Some("Brussels Capital"));
+}
