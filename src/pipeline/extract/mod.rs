@@ -5,7 +5,8 @@
 //! sentence, kept or dropped by context (negation, denial, modality, history, figurative
 //! domain, names) -> one candidate per type and place within a sentence -> places, dates,
 //! casualty figures, actors and quantities attached -> same-incident candidates merged,
-//! country-level restatements dropped -> summary and confidence.
+//! country-level restatements dropped -> summary and confidence -> the learned typer
+//! ([`typer`]) re-types thinly covered statement types and ranks the events.
 
 pub mod acled;
 pub mod actors;
@@ -19,6 +20,7 @@ mod places;
 pub mod quantities;
 pub mod summary;
 pub mod triggers;
+pub mod typer;
 
 use crate::geo::Gazetteer;
 use crate::model::{Article, Candidate};
@@ -35,6 +37,11 @@ impl Extractor {
 
     /// Extracts the events of one article. Never panics; bounded time on any input.
     pub fn extract(&self, article: &Article) -> Vec<Candidate> {
-        assemble::extract(self.gazetteer, article)
+        let mut out = assemble::extract(self.gazetteer, article);
+        let g = self.gazetteer;
+        typer::Typer::global().refine(article, &mut out, |a2| {
+            g.country(a2).map(|c| c.name.clone())
+        });
+        out
     }
 }

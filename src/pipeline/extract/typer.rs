@@ -1,0 +1,683 @@
+//! Learned event typer: a multinomial logistic regression over hashed, lowercased word
+//! unigrams and bigrams that scores a sentence or a whole article over the 16 PLOVER
+//! types. Trained by `scripts/train_typer.py` on the NGEC synthetic stories; the weights
+//! are committed in `data/typer.tsv.gz` and embedded in the binary.
+//!
+//! Text is read as runs of ASCII letters and digits (lower-cased, digits as `0`); a
+//! bigram joins two consecutive words with no clause break (`. ! ? ; :` or a newline)
+//! between them. A feature is the 32-bit FNV-1a hash of the word, or of the two words
+//! joined by a space. The counts are scaled by one over the square root of the number
+//! of features read. The trainer follows the same rules byte for byte.
+
+use crate::model::{Article, Candidate, Casualties, DatePrecision, EventDate, EventType};
+use crate::pipeline::sentences::split;
+use std::io::Read;
+use std::sync::OnceLock;
+
+/// The committed model (gzipped TSV: header lines, then `hash<TAB>16 integer weights`).
+pub static TYPER_GZ: &[u8] = include_bytes!("../../../data/typer.tsv.gz");
+
+const K: usize = EventType::ALL.len();
+const FNV_OFFSET: u32 = 0x811C_9DC5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+/// A corrupt model file.
+#[derive(Debug, thiserror::Error)]
+#[error("typer model: {0}")]
+pub struct TyperError(String);
+
+/// The model: per-feature integer weights for each type, in [`EventType::ALL`] order.
+pub struct Typer {
+    scale: f32,
+    bias: [f32; K],
+    /// Open-addressing table of feature hashes: `slots[j]` is `(hash, row)`, row
+    /// `u32::MAX` when empty; `rows[row]` holds the weights.
+    slots: Vec<(u32, u32)>,
+    mask: usize,
+    rows: Vec<[i16; K]>,
+}
+
+/// Raw evidence read from some text: weight sums and the number of features read.
+/// Sums of sentences add up to the sum of their text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Evidence {
+    sums: [i32; K],
+    n: u32,
+}
+
+impl Default for Evidence {
+    fn default() -> Self {
+        Evidence { sums: [0; K], n: 0 }
+    }
+}
+
+impl Evidence {
+    /// Adds the evidence of another text.
+    pub fn add(&mut self, other: &Evidence) {
+        for (a, b) in self.sums.iter_mut().zip(other.sums.iter()) {
+            *a += *b;
+        }
+        self.n += other.n;
+    }
+
+    /// Number of word and word-pair features read.
+    pub fn features(&self) -> u32 {
+        self.n
+    }
+}
+
+/// Type probabilities, in [`EventType::ALL`] order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Probs(pub [f32; K]);
+
+impl Probs {
+    /// Probability of one type.
+    pub fn of(&self, t: EventType) -> f32 {
+        self.0[index(t)]
+    }
+
+    /// The most probable type and its probability.
+    pub fn best(&self) -> (EventType, f32) {
+        let mut bi = 0;
+        for i in 1..K {
+            if self.0[i] > self.0[bi] {
+                bi = i;
+            }
+        }
+        (EventType::ALL[bi], self.0[bi])
+    }
+}
+
+fn index(t: EventType) -> usize {
+    EventType::ALL.iter().position(|x| *x == t).unwrap_or(0)
+}
+
+#[inline]
+fn fnv(mut h: u32, b: u8) -> u32 {
+    h ^= u32::from(b);
+    h.wrapping_mul(FNV_PRIME)
+}
+
+/// Calls `f` with the hash of every feature of `text`: each word, and each pair of
+/// consecutive words without a clause break between them. No allocation.
+pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
+    let mut cur = FNV_OFFSET; // hash of the word being read
+    let mut pair = FNV_OFFSET; // hash of "previous word + space + word being read"
+    let mut in_word = false;
+    let mut have_prev = false; // a previous word exists and no break since it
+    let mut brk = false;
+    for &b in text.as_bytes() {
+        let c = match b {
+            b'0'..=b'9' => Some(b'0'),
+            b'a'..=b'z' => Some(b),
+            b'A'..=b'Z' => Some(b + 32),
+            _ => None,
+        };
+        match c {
+            Some(c) => {
+                if !in_word {
+                    in_word = true;
+                    if brk {
+                        have_prev = false;
+                    }
+                    brk = false;
+                    cur = FNV_OFFSET;
+                }
+                cur = fnv(cur, c);
+                pair = fnv(pair, c);
+            }
+            None => {
+                if in_word {
+                    end_word(cur, pair, have_prev, &mut f);
+                    have_prev = true;
+                    pair = fnv(cur, b' ');
+                    in_word = false;
+                }
+                if matches!(b, b'.' | b'!' | b'?' | b';' | b':' | b'\n') {
+                    brk = true;
+                }
+            }
+        }
+    }
+    if in_word {
+        end_word(cur, pair, have_prev, &mut f);
+    }
+}
+
+#[inline]
+fn end_word(cur: u32, pair: u32, have_prev: bool, f: &mut impl FnMut(u32)) {
+    f(cur);
+    if have_prev {
+        f(pair);
+    }
+}
+
+impl Typer {
+    /// The process-wide model, parsed once from the embedded file.
+    ///
+    /// # Panics
+    /// If the embedded model is corrupt, which the unit tests rule out for the committed
+    /// file.
+    pub fn global() -> &'static Typer {
+        static T: OnceLock<Typer> = OnceLock::new();
+        T.get_or_init(|| match Typer::load(TYPER_GZ) {
+            Ok(t) => t,
+            Err(e) => panic!("embedded typer model is corrupt: {e}"),
+        })
+    }
+
+    /// Parses a gzipped model file.
+    pub fn load(gz: &[u8]) -> Result<Typer, TyperError> {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(gz)
+            .read_to_string(&mut text)
+            .map_err(|e| TyperError(e.to_string()))?;
+        let bad = |what: &str| TyperError(what.to_string());
+        let mut scale = None;
+        let mut bias = None;
+        let mut rows: Vec<(u32, [i16; K])> = Vec::new();
+        for line in text.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let (key, rest) = line.split_once('\t').ok_or_else(|| bad("no tab"))?;
+            match key {
+                "scale" => scale = Some(rest.parse::<f32>().map_err(|_| bad("scale"))?),
+                "classes" => {
+                    let names: Vec<&str> = rest.split(' ').collect();
+                    let want: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
+                    if names != want {
+                        return Err(bad("classes differ from EventType::ALL"));
+                    }
+                }
+                "bias" => bias = Some(ints(rest).ok_or_else(|| bad("bias"))?),
+                _ => {
+                    let h = u32::from_str_radix(key, 16).map_err(|_| bad("feature hash"))?;
+                    rows.push((h, ints(rest).ok_or_else(|| bad("weights"))?));
+                }
+            }
+        }
+        let scale = scale.filter(|s| *s > 0.0).ok_or_else(|| bad("no scale"))?;
+        let bias = bias.ok_or_else(|| bad("no bias"))?;
+        rows.sort_by_key(|r| r.0);
+        if rows.windows(2).any(|w| w[0].0 == w[1].0) {
+            return Err(bad("duplicate feature"));
+        }
+        let size = (rows.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![(0u32, u32::MAX); size];
+        for (i, (h, _)) in rows.iter().enumerate() {
+            let mut j = slot(*h, size - 1);
+            while slots[j].1 != u32::MAX {
+                j = (j + 1) & (size - 1);
+            }
+            slots[j] = (*h, i as u32);
+        }
+        Ok(Typer {
+            scale,
+            bias: bias.map(|b| f32::from(b) / scale),
+            slots,
+            mask: size - 1,
+            rows: rows.into_iter().map(|r| r.1).collect(),
+        })
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the model has no features.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The weights of a feature, if it has any.
+    #[inline]
+    fn row(&self, h: u32) -> Option<&[i16; K]> {
+        let mut j = slot(h, self.mask);
+        loop {
+            let (k, r) = self.slots[j];
+            if r == u32::MAX {
+                return None;
+            }
+            if k == h {
+                return self.rows.get(r as usize);
+            }
+            j = (j + 1) & self.mask;
+        }
+    }
+
+    /// Reads the evidence in `text`.
+    pub fn read(&self, text: &str) -> Evidence {
+        let mut e = Evidence::default();
+        for_each_feature(text, |h| {
+            e.n += 1;
+            if let Some(row) = self.row(h) {
+                for (s, w) in e.sums.iter_mut().zip(row.iter()) {
+                    *s += i32::from(*w);
+                }
+            }
+        });
+        e
+    }
+
+    /// Type probabilities given the evidence.
+    pub fn probs(&self, e: &Evidence) -> Probs {
+        let norm = (e.n.max(1) as f32).sqrt() * self.scale;
+        let mut z = [0f32; K];
+        for (i, zi) in z.iter_mut().enumerate() {
+            *zi = self.bias[i] + e.sums[i] as f32 / norm;
+        }
+        let m = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let mut sum = 0.0;
+        for zi in z.iter_mut() {
+            *zi = (*zi - m).exp();
+            sum += *zi;
+        }
+        for zi in z.iter_mut() {
+            *zi /= sum;
+        }
+        Probs(z)
+    }
+
+    /// Type probabilities of a text.
+    pub fn classify(&self, text: &str) -> Probs {
+        self.probs(&self.read(text))
+    }
+}
+
+/// Home slot of a feature hash (the hash is already uniform: mix it once more so that
+/// neighbouring values spread).
+#[inline]
+fn slot(h: u32, mask: usize) -> usize {
+    (h.wrapping_mul(0x9E37_79B9) >> 7) as usize & mask
+}
+
+fn ints(s: &str) -> Option<[i16; K]> {
+    let mut out = [0i16; K];
+    let mut it = s.split(' ');
+    for o in out.iter_mut() {
+        *o = it.next()?.parse().ok()?;
+    }
+    it.next().is_none().then_some(out)
+}
+
+/// The types the trigger lexicons cover thinly (statements and cooperation): the typer
+/// may re-type a rule event among these, never into or out of the material conflict
+/// types, where the rules read places, casualties and weapons the typer does not.
+const SOFT: [EventType; 8] = [
+    EventType::Agree,
+    EventType::Consult,
+    EventType::Support,
+    EventType::Concede,
+    EventType::Cooperate,
+    EventType::Aid,
+    EventType::Request,
+    EventType::Reject,
+];
+
+// The thresholds below were chosen on the NGEC dev rows (i % 5 == 3) and the dev corpus,
+// never on the NGEC held-out rows or the PLOVER GSR records.
+
+/// Weight of the event's own sentence against the whole article.
+const SENTENCE_WEIGHT: f32 = 0.5;
+/// A rule event is re-typed when the typer gives another soft type at least this ...
+const RETYPE_MIN: f32 = 0.5;
+/// ... and the rule's type less than this.
+const RULE_MAX: f32 = 0.15;
+/// Confidence moves by this much times (typer probability of the type - `CENTER`).
+const BETA: f64 = 0.5;
+const CENTER: f64 = 0.3;
+
+/// An article without rule events gets a typer event when the article reads as one soft
+/// type with at least this probability (and its best sentence too).
+const ADD_MIN: f32 = 0.5;
+
+/// What the typer changed in one article's events.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Refined {
+    /// Events whose type changed.
+    pub retyped: usize,
+    /// Events added where the rules found none.
+    pub added: usize,
+}
+
+impl Typer {
+    /// Checks the rule events of one article against the typer:
+    ///
+    /// - an event typed by the rules as a thinly covered (soft) type that the typer reads
+    ///   as another soft type is re-typed (its mode, which belonged to the rule's
+    ///   trigger, is dropped);
+    /// - every event's confidence moves with the typer's probability of its type, so
+    ///   that among an article's events the one the text is about ranks first;
+    /// - an article where the rules found nothing but which clearly reads as one soft
+    ///   type gets one low-confidence event of that type, its evidence the sentence
+    ///   that reads most so (no place or actors: the rules found none to attach).
+    ///
+    /// Re-typed and added events get their summary from `country_name`.
+    pub fn refine(
+        &self,
+        article: &Article,
+        events: &mut Vec<Candidate>,
+        country_name: impl Fn(&str) -> Option<String>,
+    ) -> Refined {
+        let mut out = Refined::default();
+        let doc = self.classify(&article.body);
+        if events.is_empty() {
+            if let Some(c) = self.added(article, &doc) {
+                let mut c = c;
+                c.summary = super::summary::summarize(&c, &country_name);
+                events.push(c);
+                out.added = 1;
+            }
+            return out;
+        }
+        for c in events.iter_mut() {
+            let sent = self.classify(&c.evidence.sentence);
+            let mut mix = [0f32; K];
+            for (i, m) in mix.iter_mut().enumerate() {
+                *m = SENTENCE_WEIGHT * sent.0[i] + (1.0 - SENTENCE_WEIGHT) * doc.0[i];
+            }
+            let mix = Probs(mix);
+            let (best, p) = mix.best();
+            if best != c.event_type
+                && SOFT.contains(&best)
+                && SOFT.contains(&c.event_type)
+                && p >= RETYPE_MIN
+                && mix.of(c.event_type) < RULE_MAX
+                && !strong_trigger(&c.evidence.sentence, c.event_type)
+            {
+                c.event_type = best;
+                c.mode = None;
+                c.acled = super::acled::map(best, None, super::acled::Cues::default());
+                c.summary = super::summary::summarize(c, &country_name);
+                out.retyped += 1;
+            }
+            c.confidence = round2(c.confidence + BETA * (f64::from(mix.of(c.event_type)) - CENTER));
+        }
+        out
+    }
+
+    /// The typer's event for an article without rule events, if it reads clearly as one
+    /// soft type.
+    fn added(&self, article: &Article, doc: &Probs) -> Option<Candidate> {
+        let (kind, p) = doc.best();
+        if !SOFT.contains(&kind) || p < ADD_MIN {
+            return None;
+        }
+        let body = article.body.as_str();
+        let i = index(kind);
+        let (s, ps) = split(body)
+            .into_iter()
+            .filter(|s| !s.repeat)
+            .map(|s| {
+                let ps = self.classify(s.text(body)).0[i];
+                (s, ps)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))?;
+        if ps < ADD_MIN {
+            return None;
+        }
+        Some(Candidate {
+            event_type: kind,
+            mode: None,
+            acled: super::acled::map(kind, None, super::acled::Cues::default()),
+            summary: String::new(),
+            actors: Vec::new(),
+            location: None,
+            date: Some(EventDate {
+                value: article.published_at.date_naive(),
+                precision: DatePrecision::Day,
+                text: String::new(),
+            }),
+            casualties: Casualties::default(),
+            quantities: Vec::new(),
+            evidence: crate::model::Evidence {
+                article_id: article.id.clone(),
+                sentence: s.text(body).to_string(),
+                start: s.start,
+                end: s.end,
+            },
+            confidence: round2(ADDED_BASE + 0.5 * f64::from(p - ADD_MIN)),
+            distinct: false,
+            back_reference: false,
+        })
+    }
+}
+
+/// Confidence of an added event at probability `ADD_MIN` (it rises to 0.45 at 1.0),
+/// below the rules' weakest statement events: no trigger word, place or actor is
+/// behind it.
+const ADDED_BASE: f64 = 0.2;
+
+/// Whether `sentence` holds an unambiguous trigger word of `kind` ("agreement",
+/// "talks"): the rules' type then stands.
+fn strong_trigger(sentence: &str, kind: EventType) -> bool {
+    super::triggers::triggers()
+        .find(sentence)
+        .iter()
+        .any(|h| h.value.kind == kind && !h.value.weak)
+}
+
+fn round2(c: f64) -> f64 {
+    (c.clamp(0.05, 0.98) * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn features(text: &str) -> Vec<u32> {
+        let mut v = Vec::new();
+        for_each_feature(text, |h| v.push(h));
+        v
+    }
+
+    #[test]
+    fn the_committed_weights_load() {
+        let t = Typer::load(TYPER_GZ).expect("committed model parses");
+        assert!(t.len() > 5_000, "{} features", t.len());
+        assert!(
+            TYPER_GZ.len() < 400_000,
+            "model is {} bytes",
+            TYPER_GZ.len()
+        );
+        assert!(Typer::load(b"not gzip").is_err());
+        let p = Typer::global().classify("");
+        assert!((p.0.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn features_hash_as_the_trainer_does() {
+        // values from scripts/train_typer.py: fnv1a(b"hello"), fnv1a(b"world"),
+        // fnv1a(b"hello world"), fnv1a(b"again"); no bigram across the full stop
+        assert_eq!(
+            features("Hello, world. Again"),
+            vec![0x4f9f_2cab, 0x37a3_e893, 0xd58b_3fa7, 0xb33f_e54f]
+        );
+        // digits read as 0, non-ASCII letters and apostrophes split words
+        assert_eq!(features("N5"), vec![0x0535_dd93]);
+        assert_eq!(features("n5 s"), features("N9 S"));
+        assert_eq!(features("don\u{2019}t").len(), 3);
+        assert!(features(" ,.; ").is_empty());
+    }
+
+    #[test]
+    fn sentence_evidence_adds_up_to_the_text() {
+        let t = Typer::global();
+        let mut e = t.read("Police arrested dozens of activists.");
+        e.add(&t.read("The government imposed a curfew."));
+        let whole = t.read("Police arrested dozens of activists. The government imposed a curfew.");
+        assert_eq!(e, whole);
+    }
+
+    fn article(id: &str, body: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            url: None,
+            title: None,
+            body: body.to_string(),
+            published_at: Utc.with_ymd_and_hms(2024, 5, 2, 9, 0, 0).unwrap(),
+            source: None,
+            language: None,
+        }
+    }
+
+    #[test]
+    fn an_article_without_rule_events_gets_a_clear_soft_type_only() {
+        let t = Typer::global();
+        let mut none = Vec::new();
+        let sport = article(
+            "s",
+            "Whitfield scored 31 points as the Comets beat the Pioneers 104-92 on Sunday \
+             for their ninth straight win. The coach praised the defence.",
+        );
+        t.refine(&sport, &mut none, |_| None);
+        assert!(none.is_empty(), "{none:?}");
+        let praise = article(
+            "p",
+            "The foreign minister on Thursday praised the neighbouring government for its \
+             courageous leadership and expressed full support for its reforms. He applauded \
+             the president's commitment to democracy and said his country stood firmly \
+             behind its ally.",
+        );
+        let mut out = Vec::new();
+        let r = t.refine(&praise, &mut out, |_| None);
+        assert_eq!(r.added, 1);
+        assert_eq!(out[0].event_type, EventType::Support);
+        assert!(out[0].confidence < 0.5, "{}", out[0].confidence);
+        let ev = &out[0].evidence;
+        assert_eq!(&praise.body[ev.start..ev.end], ev.sentence);
+        assert!(!out[0].summary.is_empty());
+    }
+
+    /// Sentences written for this test (not from the NGEC or GSR data), two per type.
+    /// A bag-of-words model misreads some of them ("signed a trade agreement" reads as
+    /// SUPPORT: the synthetic AGREE stories are mostly about other things), which is
+    /// why the rules' strong triggers stand; the table pins the overall level.
+    #[test]
+    fn sentences_of_each_type() {
+        use EventType::*;
+        let table: &[(EventType, &str)] = &[
+        (Agree, "The two governments signed a trade agreement on Tuesday after months of negotiations."),
+        (Agree, "Rebel leaders and the government agreed to a power-sharing deal in the capital."),
+        (Consult, "The foreign ministers of both countries met in Geneva for talks on the border dispute."),
+        (Consult, "The president will travel to Beijing next week for a state visit and talks with his counterpart."),
+        (Support, "The prime minister praised the army for its courage and expressed full support for the new government."),
+        (Support, "Several Western governments welcomed the election results and congratulated the winner."),
+        (Concede, "The government lifted the ban on opposition rallies and eased restrictions on the press."),
+        (Concede, "The ruling party conceded defeat and the president apologized for the abuses committed under his rule."),
+        (Cooperate, "The two countries agreed to share intelligence and cooperate on counterterrorism."),
+        (Cooperate, "The navies of both nations held joint exercises in the South China Sea."),
+        (Aid, "The United Nations delivered food and medical supplies to thousands of refugees in the camps."),
+        (Aid, "Japan pledged $50 million in humanitarian assistance for flood victims."),
+        (Retreat, "The rebels released twenty hostages and withdrew from the town."),
+        (Retreat, "Government troops pulled out of the disputed region under the ceasefire."),
+        (Request, "The opposition called on the government to hold early elections and release political prisoners."),
+        (Request, "The minister appealed to the international community for urgent humanitarian help."),
+        (Accuse, "The ministry accused the neighbouring country of violating its airspace."),
+        (Accuse, "Human rights groups condemned the crackdown and called for an independent investigation."),
+        (Reject, "The government rejected the proposal and refused to negotiate with the rebels."),
+        (Reject, "Parliament voted down the peace plan, and the president refused to meet the envoy."),
+        (Threaten, "The president threatened to impose tariffs if the talks failed."),
+        (Threaten, "The militia warned it would attack government buildings unless its demands were met."),
+        (Protest, "Thousands of protesters marched through the capital demanding the resignation of the prime minister."),
+        (Protest, "Teachers went on strike across the country over unpaid wages."),
+        (Sanction, "The European Union imposed sanctions on five officials and froze their assets."),
+        (Sanction, "The court sentenced the former minister to ten years in prison for corruption."),
+        (Mobilize, "The army deployed thousands of troops and tanks to the border."),
+        (Mobilize, "The government put its armed forces on high alert and called up reservists."),
+        (Coerce, "Police arrested dozens of activists and the government imposed a curfew."),
+        (Coerce, "Authorities blocked access to social media and shut down independent newspapers."),
+        (Assault, "Gunmen opened fire on a bus, killing twelve passengers."),
+        (Assault, "An airstrike hit a market in the city, killing at least 20 people."),
+        ];
+        let t = Typer::global();
+        let (mut top1, mut top3) = (0, 0);
+        let mut report = String::new();
+        for (want, s) in table {
+            let p = t.classify(s);
+            let mut order: Vec<usize> = (0..K).collect();
+            order.sort_by(|a, b| p.0[*b].total_cmp(&p.0[*a]));
+            let rank = order
+                .iter()
+                .position(|i| EventType::ALL[*i] == *want)
+                .unwrap();
+            top1 += usize::from(rank == 0);
+            top3 += usize::from(rank < 3);
+            report += &format!("{want:?} rank {rank} (best {:?}): {s}\n", p.best());
+        }
+        assert!(
+            top1 >= 20 && top3 >= 28,
+            "top-1 {top1}, top-3 {top3} of {}\n{report}",
+            table.len()
+        );
+        // the clearest ones are each type's best
+        for (want, s) in [
+            (Concede, "The government lifted the ban on opposition rallies and eased restrictions on the press."),
+            (Support, "The foreign minister praised the neighbouring government and expressed full support for its reforms."),
+            (Reject, "The government rejected the proposal and refused to negotiate with the rebels."),
+            (Sanction, "The European Union imposed sanctions on five officials and froze their assets."),
+        ] {
+            assert_eq!(t.classify(s).best().0, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_strong_rule_trigger_keeps_its_type() {
+        use crate::model::Evidence as Ev;
+        let body = "The two governments signed a trade agreement on Tuesday after months of \
+                    negotiations.";
+        let a = article("a", body);
+        let mut c = Candidate {
+            event_type: EventType::Agree,
+            mode: None,
+            acled: None,
+            summary: String::new(),
+            actors: Vec::new(),
+            location: None,
+            date: None,
+            casualties: Casualties::default(),
+            quantities: Vec::new(),
+            evidence: Ev {
+                article_id: "a".into(),
+                sentence: body.into(),
+                start: 0,
+                end: body.len(),
+            },
+            confidence: 0.6,
+            distinct: false,
+            back_reference: false,
+        };
+        // the typer alone reads it as another soft type ...
+        assert_ne!(Typer::global().classify(body).best().0, EventType::Agree);
+        let mut v = vec![c.clone()];
+        let r = Typer::global().refine(&a, &mut v, |_| None);
+        // ... but "agreement" is an unambiguous AGREE trigger
+        assert_eq!((r.retyped, v[0].event_type), (0, EventType::Agree));
+        // a weak trigger ("welcomed") gives way when the typer reads another type clearly
+        let lifted = "The government welcomed the court ruling and lifted the ban on \
+                      opposition rallies, easing restrictions on the press.";
+        c.event_type = EventType::Support;
+        c.evidence.sentence = lifted.into();
+        c.evidence.end = lifted.len();
+        let mut v = vec![c];
+        let r = Typer::global().refine(&article("a", lifted), &mut v, |_| None);
+        assert_eq!((r.retyped, v[0].event_type), (1, EventType::Concede));
+        assert!(v[0].mode.is_none());
+    }
+
+    /// `data/typer.tsv.gz` is exactly what `scripts/train_typer.py` writes from the NGEC
+    /// data (deterministic training, gzip without a timestamp).
+    #[test]
+    #[ignore = "needs python3 and the NGEC data (/work/shared/dev/ngec); about 2 minutes"]
+    fn the_committed_model_is_what_the_trainer_writes() {
+        let status = std::process::Command::new("python3")
+            .args(["scripts/train_typer.py", "--check"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("python3 runs");
+        assert!(status.success(), "retrain: python3 scripts/train_typer.py");
+    }
+}
