@@ -9,8 +9,13 @@ mod reliability_support;
 use reliability_support::*;
 use std::time::{Duration, Instant};
 
+/// One fault at a time: each test runs its own servers and a worker on two cores, and
+/// timing-sensitive faults (leader elections) are what they measure.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nats_server_restart_mid_stream_loses_nothing() {
+    let _serial = ONE_AT_A_TIME.lock().await;
     let (dir, mut server) = single_server();
     let env = worker_env(&server.url(), &[]);
     let log = dir.path().join("worker.log");
@@ -68,6 +73,7 @@ async fn cluster(dir: &std::path::Path) -> Vec<Server> {
 // leader elections after the loss used up articles' deliveries; see README Reliability.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cluster_node_stopped_mid_stream_loses_nothing() {
+    let _serial = ONE_AT_A_TIME.lock().await;
     let dir = tempfile::tempdir().expect("temp dir");
     let mut nodes = cluster(dir.path()).await;
     let urls: Vec<String> = nodes.iter().map(Server::url).collect();
@@ -127,6 +133,7 @@ async fn cluster_node_stopped_mid_stream_loses_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn full_output_stream_holds_the_worker_back_with_bounded_memory() {
+    let _serial = ONE_AT_A_TIME.lock().await;
     let (_dir, server) = single_server();
     let js = async_nats::jetstream::new(client(&server.url()).await);
     // NEWS_EVENTS created beforehand, tiny and rejecting new messages when full.
