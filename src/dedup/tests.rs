@@ -803,28 +803,30 @@ fn redelivery_republishes_the_revision_the_article_made() {
     );
 }
 
+/// Applies one candidate to a block of the default config.
+fn apply_one(
+    recs: &mut Vec<EventRecord>,
+    a: &Article,
+    c: Candidate,
+    now: DateTime<Utc>,
+) -> Vec<(usize, Outcome)> {
+    apply_to_block(
+        &DedupConfig::default(),
+        "assault.ua",
+        recs,
+        a,
+        vec![(0, c)],
+        now,
+    )
+}
+
 #[test]
 fn old_events_leave_the_block() {
-    let cfg = DedupConfig::default();
     let mut recs = Vec::new();
     let a = article("x", "2025-03-01T08:00:00Z", "body");
-    apply_to_block(
-        &cfg,
-        "assault.ua",
-        &mut recs,
-        &a,
-        vec![(0, kharkiv_drone().build("x"))],
-        a.published_at,
-    );
+    apply_one(&mut recs, &a, kharkiv_drone().build("x"), a.published_at);
     let b = article("y", "2025-03-18T08:00:00Z", "body");
-    let out = apply_to_block(
-        &cfg,
-        "assault.ua",
-        &mut recs,
-        &b,
-        vec![(0, kharkiv_drone().build("y"))],
-        b.published_at,
-    );
+    let out = apply_one(&mut recs, &b, kharkiv_drone().build("y"), b.published_at);
     assert!(
         matches!(out[0].1, Outcome::Created(_)),
         "no merge with a 17-day-old event"
@@ -835,39 +837,17 @@ fn old_events_leave_the_block() {
 #[test]
 fn events_older_than_the_horizon_in_news_time_leave_even_when_processed_now() {
     // A backlog replayed today: the clock says every event is fresh, the news does not.
-    let cfg = DedupConfig::default();
     let now = t("2026-01-10T00:00:00Z");
     let mut recs = Vec::new();
     let a = article("x", "2025-03-01T08:00:00Z", "body");
-    apply_to_block(
-        &cfg,
-        "assault.ua",
-        &mut recs,
-        &a,
-        vec![(0, kharkiv_drone().build("x"))],
-        now,
-    );
+    apply_one(&mut recs, &a, kharkiv_drone().build("x"), now);
     let within = article("w", "2025-03-10T08:00:00Z", "body");
     let mut other = kherson_market().build("w");
     other.event_type = kharkiv_drone().build("w").event_type;
-    apply_to_block(
-        &cfg,
-        "assault.ua",
-        &mut recs,
-        &within,
-        vec![(0, other)],
-        now,
-    );
+    apply_one(&mut recs, &within, other, now);
     assert_eq!(recs.len(), 2, "nine days apart: both kept");
     let later = article("y", "2025-04-01T08:00:00Z", "body");
-    let out = apply_to_block(
-        &cfg,
-        "assault.ua",
-        &mut recs,
-        &later,
-        vec![(0, kharkiv_drone().build("y"))],
-        now,
-    );
+    let out = apply_one(&mut recs, &later, kharkiv_drone().build("y"), now);
     assert!(matches!(out[0].1, Outcome::Created(_)));
     assert_eq!(
         recs.len(),
