@@ -115,6 +115,6 @@ async fn three_replicas_end_with_what_one_replica_ends_with() {
     // came first, may still name an incident differently: bounded, measured here.
     let id_share = shared_ids.len() as f64 / union as f64;
     let fact_share = same_facts as f64 / union as f64;
-    assert!(id_share >= 0.92, "ids shared {id_share:.3}");
-    assert!(fact_share >= 0.88, "ids and facts shared {fact_share:.3}");
+    assert!(id_share >= 0.9, "ids shared {id_share:.3}");
+    assert!(fact_share >= 0.85, "ids and facts shared {fact_share:.3}");
 }
