@@ -20,7 +20,7 @@ pub struct DedupConfig {
     /// A near-duplicate (syndicated copy) is published within this many days of the
     /// article it copies; the same text rerun later is a new report, matched as events.
     pub near_dup_window_days: u32,
-    /// MinHash LSH: number of bands (each band is one index key).
+    /// MinHash LSH: number of bands (each band is one index entry).
     pub minhash_bands: u32,
     /// MinHash LSH: rows (hash functions) per band; signature length = bands * rows.
     pub minhash_rows: u32,

@@ -54,19 +54,16 @@ impl Signature {
         same as f64 / self.0.len() as f64
     }
 
-    /// One key per band: `"<band>-<16 hex>"`; two signatures sharing any band key are
-    /// near-duplicate candidates.
-    pub fn band_keys(&self, rows: u32) -> Vec<String> {
+    /// One hash per band (band `i` hashed with seed `i`); two signatures sharing any band
+    /// hash are near-duplicate candidates.
+    pub fn band_hashes(&self, rows: u32) -> Vec<u64> {
         let rows = rows.max(1) as usize;
         self.0
             .chunks(rows)
             .enumerate()
             .map(|(band, chunk)| {
-                let mut bytes = Vec::with_capacity(chunk.len() * 8);
-                for v in chunk {
-                    bytes.extend_from_slice(&v.to_le_bytes());
-                }
-                format!("{band}-{:016x}", xxh3_64_with_seed(&bytes, band as u64))
+                let bytes: Vec<u8> = chunk.iter().flat_map(|v| v.to_le_bytes()).collect();
+                xxh3_64_with_seed(&bytes, band as u64)
             })
             .collect()
     }
@@ -128,14 +125,14 @@ mod tests {
     }
 
     #[test]
-    fn copies_share_a_band_key_and_strangers_do_not() {
+    fn copies_share_a_band_hash_and_strangers_do_not() {
         let edited = STORY.replace("at least 23", "23");
-        let ka = Signature::of(STORY, 20, 2).band_keys(2);
-        let kb = Signature::of(&edited, 20, 2).band_keys(2);
+        let ka = Signature::of(STORY, 20, 2).band_hashes(2);
+        let kb = Signature::of(&edited, 20, 2).band_hashes(2);
         assert_eq!(ka.len(), 20);
         assert!(ka.iter().any(|k| kb.contains(k)));
         let kc = Signature::of("A completely different text about a football match.", 20, 2)
-            .band_keys(2);
+            .band_hashes(2);
         assert!(!ka.iter().any(|k| kc.contains(k)));
     }
 
@@ -144,7 +141,7 @@ mod tests {
         for body in ["", "word", "two words", "é ü ß"] {
             let s = Signature::of(body, 4, 2);
             assert_eq!(s.0.len(), 8);
-            assert_eq!(s.band_keys(2).len(), 4);
+            assert_eq!(s.band_hashes(2).len(), 4);
         }
     }
 }

@@ -18,7 +18,7 @@ pub struct NearIndex {
     articles: HashMap<Arc<str>, ArticleEvents>,
     /// Insertion order, for eviction.
     order: VecDeque<Arc<str>>,
-    /// Hashed band key -> owner.
+    /// Band hash -> owner (a collision only costs a similarity check).
     bands: HashMap<u64, Arc<str>>,
 }
 
@@ -26,14 +26,6 @@ impl Default for NearIndex {
     fn default() -> Self {
         NearIndex::with_capacity(DEFAULT_CAPACITY)
     }
-}
-
-/// Band keys of a signature, hashed to 64 bits (collisions only cost a similarity check).
-fn band_hashes(cfg: &DedupConfig, sig: &Signature) -> Vec<u64> {
-    sig.band_keys(cfg.minhash_rows)
-        .iter()
-        .map(|k| xxhash_rust::xxh3::xxh3_64(k.as_bytes()))
-        .collect()
 }
 
 impl NearIndex {
@@ -68,7 +60,7 @@ impl NearIndex {
         published_at: DateTime<Utc>,
     ) -> Option<(&str, &ArticleEvents)> {
         let mut owners: Vec<&Arc<str>> = Vec::new();
-        for h in band_hashes(cfg, sig) {
+        for h in sig.band_hashes(cfg.minhash_rows) {
             if let Some(o) = self.bands.get(&h) {
                 if o.as_ref() != own_key && !owners.contains(&o) {
                     owners.push(o);
@@ -98,7 +90,7 @@ impl NearIndex {
             self.evict_oldest(cfg);
         }
         let key: Arc<str> = Arc::from(key);
-        for h in band_hashes(cfg, &article.signature) {
+        for h in article.signature.band_hashes(cfg.minhash_rows) {
             let stale = self.bands.get(&h).is_none_or(|owner| {
                 self.articles.get(owner).is_none_or(|a| {
                     !cfg.within_near_dup_window(article.published_at, a.published_at)
@@ -117,7 +109,7 @@ impl NearIndex {
             return;
         };
         if let Some(a) = self.articles.remove(&key) {
-            for h in band_hashes(cfg, &a.signature) {
+            for h in a.signature.band_hashes(cfg.minhash_rows) {
                 if self.bands.get(&h).is_some_and(|o| *o == key) {
                     self.bands.remove(&h);
                 }

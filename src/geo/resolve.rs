@@ -512,18 +512,17 @@ impl<'g> Resolver<'g> {
         // A name every reading of which lies in one country, and that names both a
         // first-level division and its big city ("Zaporizhzhia", "Kharkiv", "Lagos",
         // "Kandahar"), is that city even with no country in the text.
-        let readings: Vec<&super::Place> = s
-            .entries
-            .iter()
-            .filter(|e| e.flags & DEMONYM == 0)
-            .map(|e| self.g.place(PlaceId(e.id)))
-            .collect();
-        let one_country = readings.windows(2).all(|w| w[0].country == w[1].country);
+        let readings = || {
+            s.entries
+                .iter()
+                .filter(|e| e.flags & DEMONYM == 0)
+                .map(|e| self.g.place(PlaceId(e.id)))
+        };
         let region_city = |p: &super::Place| -> bool {
-            one_country
-                && p.kind == PlaceKind::City
+            p.kind == PlaceKind::City
                 && p.population >= 100_000
-                && readings.iter().any(|r| {
+                && readings().all(|r| r.country == p.country)
+                && readings().any(|r| {
                     r.kind == PlaceKind::Admin1 && p.admin1.as_deref() == Some(r.name.as_str())
                 })
         };
