@@ -156,7 +156,11 @@ pub fn body_hash(body: &str) -> u128 {
         if !norm.is_empty() {
             norm.push(' ');
         }
-        norm.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            norm.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            norm.extend(w.chars().flat_map(char::to_lowercase));
+        }
     }
     xxh3_128(norm.as_bytes())
 }

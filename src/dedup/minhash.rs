@@ -11,8 +11,58 @@ const SHINGLE_WORDS: usize = 3;
 const MAX_SIGNED_BYTES: usize = 256 * 1024;
 
 /// MinHash signature of one article body: `bands * rows` minimum hashes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Stored (KV state) as one base64 string of the little-endian hashes: about half the
+/// bytes of a JSON array of numbers, and cheaper to decode; the array form written by
+/// older versions is still read.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature(pub Vec<u64>);
+
+impl Serialize for Signature {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use base64::Engine;
+        let bytes: Vec<u8> = self.0.iter().flat_map(|v| v.to_le_bytes()).collect();
+        s.serialize_str(&base64::engine::general_purpose::STANDARD_NO_PAD.encode(bytes))
+    }
+}
+
+impl<'de> Deserialize<'de> for Signature {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Signature, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Signature;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a base64 string of little-endian u64s, or an array of u64")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Signature, E> {
+                use base64::Engine;
+                let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
+                    .decode(v)
+                    .map_err(E::custom)?;
+                if bytes.len() % 8 != 0 {
+                    return Err(E::custom("signature length is not a multiple of 8"));
+                }
+                Ok(Signature(
+                    bytes
+                        .chunks_exact(8)
+                        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+                        .collect(),
+                ))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Signature, A::Error> {
+                let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+                while let Some(x) = seq.next_element::<u64>()? {
+                    v.push(x);
+                }
+                Ok(Signature(v))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
 
 impl Signature {
     /// Signs `body` with `bands * rows` hash functions.
@@ -20,17 +70,27 @@ impl Signature {
         let n = (bands * rows) as usize;
         let mut mins = vec![u64::MAX; n];
         let body = truncate(body, MAX_SIGNED_BYTES);
-        let words: Vec<String> = body
+        // Lower-cased words, back to back in one buffer (no allocation per word).
+        let mut text = String::with_capacity(body.len());
+        let mut words: Vec<std::ops::Range<usize>> = Vec::new();
+        for w in body
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        {
+            let start = text.len();
+            if w.is_ascii() {
+                text.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                text.push_str(&w.to_lowercase());
+            }
+            words.push(start..text.len());
+        }
         let mut shingle = String::new();
         let windows = words.len().saturating_sub(SHINGLE_WORDS - 1).max(1);
         for start in 0..windows {
             shingle.clear();
             for w in words.iter().skip(start).take(SHINGLE_WORDS) {
-                shingle.push_str(w);
+                shingle.push_str(&text[w.clone()]);
                 shingle.push(' ');
             }
             let base = xxh3_64_with_seed(shingle.as_bytes(), 0x5eed);
@@ -62,8 +122,15 @@ impl Signature {
             .chunks(rows)
             .enumerate()
             .map(|(band, chunk)| {
-                let bytes: Vec<u8> = chunk.iter().flat_map(|v| v.to_le_bytes()).collect();
-                xxh3_64_with_seed(&bytes, band as u64)
+                let mut bytes = [0u8; 8 * 64];
+                if chunk.len() > 64 {
+                    let long: Vec<u8> = chunk.iter().flat_map(|v| v.to_le_bytes()).collect();
+                    return xxh3_64_with_seed(&long, band as u64);
+                }
+                for (slot, v) in bytes.chunks_exact_mut(8).zip(chunk) {
+                    slot.copy_from_slice(&v.to_le_bytes());
+                }
+                xxh3_64_with_seed(&bytes[..chunk.len() * 8], band as u64)
             })
             .collect()
     }
@@ -143,5 +210,47 @@ mod tests {
             assert_eq!(s.0.len(), 8);
             assert_eq!(s.band_hashes(2).len(), 4);
         }
+    }
+
+    #[test]
+    fn stored_form_is_compact_and_old_arrays_still_read() {
+        let sig = Signature::of(STORY, 20, 2);
+        let json = serde_json::to_string(&sig).expect("encode");
+        assert!(json.starts_with('"'), "{json:.40}");
+        assert!(json.len() < serde_json::to_string(&sig.0).expect("array").len() / 2 + 64);
+        let back: Signature = serde_json::from_str(&json).expect("decode");
+        assert_eq!(back, sig);
+        let legacy: Signature = serde_json::from_str("[1,2,18446744073709551615]").expect("old");
+        assert_eq!(legacy.0, vec![1, 2, u64::MAX]);
+        for bad in ["\"!!\"", "\"AAAA\"", "{}", "[-1]"] {
+            assert!(serde_json::from_str::<Signature>(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// Words lower-cased one by one, as signatures were always computed: the buffer
+    /// reuse must not change a single hash (signatures in the KV state are compared
+    /// with new ones).
+    #[test]
+    fn signature_matches_the_word_by_word_definition() {
+        let body = "ΟΔΟΣ Σ Kyiv’s İstanbul MARKET hit; Straße ÉTÉ 1,200 — “quoted” ЖК";
+        let words: Vec<String> = body
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut mins = vec![u64::MAX; 8];
+        for start in 0..words.len().saturating_sub(SHINGLE_WORDS - 1).max(1) {
+            let shingle: String = words
+                .iter()
+                .skip(start)
+                .take(SHINGLE_WORDS)
+                .map(|w| format!("{w} "))
+                .collect();
+            let base = xxh3_64_with_seed(shingle.as_bytes(), 0x5eed);
+            for (i, m) in mins.iter_mut().enumerate() {
+                *m = (*m).min(mix(base ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+            }
+        }
+        assert_eq!(Signature::of(body, 4, 2).0, mins);
     }
 }

@@ -78,6 +78,11 @@ impl NearIndex {
             .map(|(k, a)| (k.as_ref(), a))
     }
 
+    /// Whether `key` is indexed.
+    pub fn contains(&self, key: &str) -> bool {
+        self.articles.contains_key(key)
+    }
+
     /// Records an article: a band goes to the first article that had it and passes to a
     /// later one once its owner is outside the near-duplicate window (so copies of a rerun
     /// find it). Re-inserting a known key only updates where its events live.

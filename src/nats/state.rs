@@ -264,6 +264,15 @@ fn index(
     batch: Vec<(String, Bytes)>,
 ) {
     let Some(near) = near.upgrade() else { return };
+    // This worker's own articles (and states seen before) are indexed already: an
+    // article's events do not change between its pending and done states.
+    let batch: Vec<(String, Bytes)> = {
+        let index = lock(&near);
+        batch
+            .into_iter()
+            .filter(|(key, _)| !index.contains(key))
+            .collect()
+    };
     let views: Vec<(String, ArticleEvents)> = batch
         .into_iter()
         .filter_map(|(key, value)| {
