@@ -6,9 +6,12 @@
 //!   pure core ([`crate::dedup::apply_to_block`]) against a fresh read, then written with
 //!   `update(key, value, revision)` (or `create`); a conflict retries on fresh state. So N
 //!   replicas produce what one would: one event_id per incident, no lost or doubled revision.
-//! - `art.<hash of id>`: the article's signature, where its events live, and while
-//!   pending (between [`EventStore::apply`] and [`EventStore::commit`]) the revisions it
-//!   produced, so a redelivery republishes the same `event_id:revision`.
+//! - `art.<hash of id>`: the article's signature and where its events live, written by
+//!   [`EventStore::commit`] once every revision is published: a redelivery then is a
+//!   no-op. A crash before that leaves the blocks changed and no article state: the
+//!   redelivered article is applied again and each block gives back the revision the
+//!   article made ([`EventRecord`]'s `made`), so it republishes the same
+//!   `event_id:revision` (one write per article instead of a pending and a done state).
 //! - `body.<hash of normalized body>`: exact-duplicate marker.
 //!
 //! Near-duplicates are found in a local MinHash index ([`NearIndex`]) fed by this
@@ -86,6 +89,8 @@ impl StateError {
 /// What applying one article did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Applied {
+    /// The article state [`EventStore::commit`] writes (none for a duplicate).
+    state: Option<ArticleState>,
     /// Same id already committed, or same normalized body seen: nothing to publish.
     pub duplicate: bool,
     /// A syndicated copy: its revisions only add a source and a mention.
@@ -94,6 +99,8 @@ pub struct Applied {
     pub revisions: Vec<Event>,
 }
 
+/// `Pending` states (with their revisions) were written by versions before 0.2; they
+/// are still read, republished and marked done.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum Phase {
     Pending,
@@ -112,7 +119,7 @@ struct ArticleState {
     published_at: Option<DateTime<Utc>>,
     /// `(block, event_id)` of the events this article produced or joined.
     events: Vec<(String, String)>,
-    /// Revisions produced, kept while pending.
+    /// Revisions produced, kept while pending (older versions only).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     revisions: Vec<Event>,
 }
@@ -149,8 +156,7 @@ const MAX_BATCH: usize = 64;
 
 /// Most blocks kept in the local cache; above it, idle slots are dropped.
 const MAX_CACHED_BLOCKS: usize = 4096;
-/// Most pending article states kept between apply and commit; above it, they are dropped
-/// (commit then re-reads the key).
+/// Most first-attempt decisions kept between apply and commit; above it, they are dropped.
 const MAX_PENDING: usize = 16_384;
 
 /// `(block, event_id)` of the events an article produced or joined.
@@ -163,8 +169,6 @@ pub struct EventStore {
     max_attempts: u32,
     conflicts: std::sync::atomic::AtomicU64,
     blocks: Mutex<HashMap<String, BlockSlot>>,
-    /// `art` key -> the pending state written by apply, so commit needs no re-read.
-    pending: Mutex<HashMap<String, ArticleState>>,
     /// `art` key -> the original's events (or none) chosen by an article's first attempt.
     decisions: Mutex<HashMap<String, Option<Placement>>>,
     /// Recent articles of every replica by MinHash band.
@@ -180,7 +184,7 @@ impl Drop for EventStore {
 }
 
 /// Bucket writes replayed into the near-duplicate index when a worker starts: about
-/// four per article (pending and done states, body claim, block), so roughly the index's
+/// three per article (its state, body claim, a block or two), so at least the index's
 /// capacity of recent articles, never the whole bucket (up to `ttl` of history).
 const REPLAY_WRITES: u64 = 4 * crate::dedup::near::DEFAULT_CAPACITY as u64;
 
@@ -358,7 +362,6 @@ impl EventStore {
             max_attempts: cfg.max_cas_attempts.max(1),
             conflicts: std::sync::atomic::AtomicU64::new(0),
             blocks: Mutex::new(HashMap::new()),
-            pending: Mutex::new(HashMap::new()),
             decisions: Mutex::new(HashMap::new()),
         })
     }
@@ -379,8 +382,10 @@ impl EventStore {
                         duplicate: true,
                         ..Applied::default()
                     },
-                    // Crashed between apply and commit: the same revisions again.
+                    // An older version crashed between apply and commit: the same
+                    // revisions again (commit then marks the stored state done).
                     Phase::Pending => Applied {
+                        state: None,
                         duplicate: false,
                         near_duplicate: state.near_duplicate,
                         revisions: state.revisions,
@@ -475,49 +480,43 @@ impl EventStore {
 
         let state = ArticleState {
             id: article.id.clone(),
-            phase: Phase::Pending,
+            phase: Phase::Done,
             near_duplicate,
             signature: sig,
             published_at: Some(article.published_at),
             events: placed,
-            revisions: revisions.clone(),
+            revisions: Vec::new(),
         };
-        self.put_json(&akey, &state).await?;
-        if let Some(at) = state.published_at {
-            let events = ArticleEvents {
-                signature: state.signature.clone(),
-                published_at: at,
-                events: state.events.clone(),
-            };
-            self.lock_near().insert(&self.dedup, &akey, events);
-        }
-        self.remember_pending(akey.clone(), state);
+        let events = ArticleEvents {
+            signature: state.signature.clone(),
+            published_at: article.published_at,
+            events: state.events.clone(),
+        };
+        self.lock_near().insert(&self.dedup, &akey, events);
         Ok(Applied {
+            state: Some(state),
             duplicate: false,
             near_duplicate,
             revisions,
         })
     }
 
-    /// Called after every revision's PublishAck: marks the article done (redelivery
-    /// then is a no-op).
+    /// Called after every revision's PublishAck: writes the article's state, done
+    /// (redelivery then is a no-op).
     pub async fn commit(&self, article: &Article, applied: &Applied) -> Result<(), StateError> {
         if applied.duplicate {
             return Ok(());
         }
         let akey = art_key(&article.id);
         lock(&self.decisions).remove(&akey);
-        let cached = self.lock_pending().remove(&akey);
-        let state = match cached {
-            Some(s) => Some(s),
-            None => self.read_json::<ArticleState>(&akey).await?,
+        let mut state = match &applied.state {
+            Some(s) => s.clone(),
+            // A pending state of an older version, republished: mark it done.
+            None => match self.read_json::<ArticleState>(&akey).await? {
+                Some(s) if s.phase == Phase::Pending => s,
+                _ => return Ok(()),
+            },
         };
-        let Some(mut state) = state else {
-            return Ok(()); // expired: nothing left to mark
-        };
-        if state.phase == Phase::Done {
-            return Ok(());
-        }
         state.phase = Phase::Done;
         state.revisions.clear();
         self.put_json(&akey, &state).await
@@ -705,20 +704,8 @@ impl EventStore {
         s
     }
 
-    fn lock_pending(&self) -> std::sync::MutexGuard<'_, HashMap<String, ArticleState>> {
-        lock(&self.pending)
-    }
-
     fn lock_near(&self) -> std::sync::MutexGuard<'_, NearIndex> {
         lock(&self.near)
-    }
-
-    fn remember_pending(&self, akey: String, state: ArticleState) {
-        let mut pending = self.lock_pending();
-        if pending.len() >= MAX_PENDING {
-            pending.clear();
-        }
-        pending.insert(akey, state);
     }
 
     async fn read(&self, key: &str) -> Result<Option<Bytes>, StateError> {
