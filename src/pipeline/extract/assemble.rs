@@ -1538,6 +1538,11 @@ fn roles(
                         .get(..m.start)
                         .is_some_and(|b| b.ends_with("from "))
             });
+            if let Some((subject, object)) = object_relative(ctx, &with_country, s, tpos) {
+                out.push(to_actor(subject, ActorRole::Source));
+                out.push(to_actor(object, ActorRole::Target));
+                return out;
+            }
             let src = from
                 .or_else(|| with_country.iter().rev().find(|m| m.end <= tpos))
                 .or(with_country.first());
@@ -1558,6 +1563,34 @@ fn roles(
         }
     }
     out
+}
+
+/// "sanctions on 12 Belarusian officials and four companies it accused of helping Minsk":
+/// a pronoun right before the trigger makes an object relative clause. The one accused is
+/// the actor just before it; the accuser is the pronoun's antecedent, an earlier actor
+/// of another country (the sentence's subject). `None` when the sentence is no such case.
+fn object_relative<'m>(
+    ctx: &Ctx<'_>,
+    with_country: &[&&'m Mention],
+    s: usize,
+    tpos: usize,
+) -> Option<(&'m Mention, &'m Mention)> {
+    let lead = ctx.lower_of(ctx.text.get(s..tpos)?).trim_end();
+    let pronoun = [" it", " they", " he", " she", " which", " whom"]
+        .iter()
+        .any(|p| lead.ends_with(p));
+    if !pronoun {
+        return None;
+    }
+    let object: &Mention = with_country.iter().rev().find(|m| m.end <= tpos)?;
+    let gap = ctx.text.get(object.end..tpos)?;
+    if gap.len() > 48 || gap.contains([';', ':', '.', '"']) {
+        return None;
+    }
+    let subject: &Mention = with_country
+        .iter()
+        .find(|m| m.end <= object.start && m.country != object.country)?;
+    Some((subject, object))
 }
 
 fn confidence(
@@ -2027,6 +2060,37 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].casualties.injured, Some(3));
         assert_eq!(a[0].casualties.killed, None);
+    }
+
+    #[test]
+    fn the_accused_of_a_relative_clause_is_the_target() {
+        let evs = run("BRUSSELS - The European Union on Wednesday imposed sanctions on 12 Belarusian officials and four companies it accused of helping Minsk evade export restrictions.");
+        let accuse = evs
+            .iter()
+            .find(|c| c.event_type == EventType::Accuse)
+            .expect("accusation");
+        let role = |r: ActorRole| {
+            accuse
+                .actors
+                .iter()
+                .find(|a| a.role == r)
+                .map(|a| a.text.clone())
+        };
+        assert_eq!(role(ActorRole::Source).as_deref(), Some("European Union"));
+        assert_eq!(
+            role(ActorRole::Target).as_deref(),
+            Some("Belarusian officials")
+        );
+        // a plain accusation keeps its order
+        let evs = run("Pakistan accused Afghanistan's Taliban government of sheltering the militants on Wednesday.");
+        let a = evs
+            .iter()
+            .find(|c| c.event_type == EventType::Accuse)
+            .expect("accusation");
+        assert_eq!(
+            a.actors.first().and_then(|x| x.country.as_deref()),
+            Some("PAK")
+        );
     }
 
     #[test]
