@@ -172,6 +172,59 @@ async fn redelivery_before_commit_gives_the_same_revisions() {
     assert!(events.iter().all(|e| e.revision == 1));
 }
 
+/// A crash between the block write and the commit leaves no article state: the
+/// redelivered article is applied again, and even after another report has moved its
+/// event on, it republishes the revision it made, not a new one nor the other's.
+#[tokio::test]
+async fn redelivery_after_a_later_merge_republishes_its_own_revision() {
+    let server = NatsServer::start();
+    let (feed, _) = gold::corpus();
+    let mut memory = Deduper::new(DedupConfig::default());
+    for (a, c) in &feed {
+        memory.apply(a, c.clone(), a.published_at);
+    }
+    let shared = memory
+        .events()
+        .find(|e| e.sources.len() >= 2)
+        .expect("an event with two reports");
+    let by_id = |id: &str| {
+        feed.iter()
+            .find(|(a, _)| a.id == id)
+            .cloned()
+            .expect("article of the feed")
+    };
+    let (a, ca) = by_id(&shared.sources[0].article_id);
+    let (b, cb) = by_id(&shared.sources[1].article_id);
+    let store = open(&server, &cfg("crash-merge")).await;
+    let first = store
+        .apply(&a, ca.clone(), a.published_at)
+        .await
+        .expect("apply");
+    // the worker dies here; another replica takes the next report and commits it
+    let other = open(&server, &cfg("crash-merge")).await;
+    let merged = apply_commit(&other, &b, cb).await;
+    assert!(
+        merged.iter().any(|e| e.revision >= 2),
+        "the second report updates an event of the first: {merged:?}"
+    );
+    let again = other
+        .apply(&a, ca.clone(), a.published_at)
+        .await
+        .expect("apply again");
+    let revs = |v: &[Event]| {
+        v.iter()
+            .map(|e| (e.event_id.clone(), e.revision, format!("{:?}", e.status)))
+            .collect::<BTreeSet<_>>()
+    };
+    assert_eq!(revs(&again.revisions), revs(&first.revisions));
+    other.commit(&a, &again).await.expect("commit");
+    let done = store
+        .apply(&a, ca, a.published_at)
+        .await
+        .expect("after commit");
+    assert!(done.duplicate && done.revisions.is_empty());
+}
+
 #[tokio::test]
 async fn reopened_store_keeps_its_state() {
     let server = NatsServer::start();
