@@ -56,8 +56,9 @@ impl<'g> Resolver<'g> {
             g,
             toks,
             spans: Vec::new(),
-            context: vec![0.0; g.countries.len()],
-            strong: vec![0.0; g.countries.len()],
+            // both filled by `build_context`
+            context: Vec::new(),
+            strong: Vec::new(),
             georgia_tech: false,
             text_title_end: text.find('\n').unwrap_or(0),
             by_name: HashMap::new(),
