@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use xxhash_rust::xxh3::Xxh3Builder;
+use super::data::KeyHash;
 
 /// Never a place on its own, whatever the context: months, weekdays, function words and
 /// everyday words that happen to be the names of small towns somewhere.
@@ -207,7 +207,7 @@ pub struct WordSet {
 /// set: most words looked up are in no list and are turned away without hashing.
 pub struct Words {
     filter: [u64; 256],
-    set: HashSet<&'static str, Xxh3Builder>,
+    set: HashSet<&'static str, KeyHash>,
 }
 
 impl Words {

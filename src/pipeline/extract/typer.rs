@@ -382,8 +382,17 @@ impl Typer {
             }
             return out;
         }
+        // events of one sentence read it once
+        let mut read: Vec<(String, Probs)> = Vec::new();
         for c in events.iter_mut() {
-            let sent = self.classify(&c.evidence.sentence);
+            let sent = match read.iter().find(|r| r.0 == c.evidence.sentence) {
+                Some(r) => r.1,
+                None => {
+                    let p = self.classify(&c.evidence.sentence);
+                    read.push((c.evidence.sentence.clone(), p));
+                    p
+                }
+            };
             let mut mix = [0f32; K];
             for (i, m) in mix.iter_mut().enumerate() {
                 *m = SENTENCE_WEIGHT * sent.0[i] + (1.0 - SENTENCE_WEIGHT) * doc.0[i];
