@@ -4,8 +4,6 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 
-use xxhash_rust::xxh3::Xxh3Builder;
-
 use super::text::{key_into, Tokens};
 use super::{Country, GeoError, Place, PlaceKind};
 
@@ -17,6 +15,30 @@ pub const ALIAS: u8 = 1;
 /// The name is a demonym ("Ukrainian"): it refers to the country, it does not name a place.
 pub const DEMONYM: u8 = 2;
 
+/// Hashes a string key with one call of xxh3 (the streaming `Xxh3Builder` costs a
+/// buffer and a digest per key): the gazetteer index and the word sets look up many
+/// short words per article.
+#[derive(Default, Clone, Copy)]
+pub struct OneShotXxh3(u64);
+
+impl std::hash::Hasher for OneShotXxh3 {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        // the terminator `str` hashing appends
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`OneShotXxh3`] hashers.
+pub type KeyHash = std::hash::BuildHasherDefault<OneShotXxh3>;
+
 /// One place a folded name may refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
@@ -26,7 +48,7 @@ pub struct Entry {
 
 /// Folded name -> the places it may refer to, in one flat entry array.
 pub struct Index {
-    map: HashMap<Box<str>, (u32, u32), Xxh3Builder>,
+    map: HashMap<Box<str>, (u32, u32), KeyHash>,
     entries: Vec<Entry>,
     /// Blocked Bloom filter of the keys (one 64-bit word per key, three bits set): most
     /// words of a text are no place name, and one filter word is far more likely to be in
@@ -44,7 +66,7 @@ fn filter_slot(key: &str, words: usize) -> (usize, u64) {
 impl Index {
     /// `keys` maps each name to its key id (first field); `pairs` lists (key id, entry).
     fn build(
-        mut keys: HashMap<Box<str>, (u32, u32), Xxh3Builder>,
+        mut keys: HashMap<Box<str>, (u32, u32), KeyHash>,
         mut pairs: Vec<(u32, Entry)>,
     ) -> Index {
         pairs.sort_by_key(|p| p.0);
@@ -130,7 +152,7 @@ fn list(s: &str) -> impl Iterator<Item = &str> {
 
 struct Builder {
     loaded: Loaded,
-    keys: HashMap<Box<str>, (u32, u32), Xxh3Builder>,
+    keys: HashMap<Box<str>, (u32, u32), KeyHash>,
     pairs: Vec<(u32, Entry)>,
     country_of: HashMap<String, u16>,
     scratch: Tokens,
@@ -219,7 +241,7 @@ pub fn load() -> Result<Loaded, GeoError> {
             },
             max_tokens: 1,
         },
-        keys: HashMap::with_capacity_and_hasher(300_000, Xxh3Builder::new()),
+        keys: HashMap::with_capacity_and_hasher(300_000, KeyHash::default()),
         pairs: Vec::with_capacity(320_000),
         country_of: HashMap::new(),
         scratch: Tokens::default(),

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use xxhash_rust::xxh3::Xxh3Builder;
+use super::data::KeyHash;
 
 /// Never a place on its own, whatever the context: months, weekdays, function words and
 /// everyday words that happen to be the names of small towns somewhere.
@@ -200,19 +200,45 @@ pub const US_CUES: &[&str] = &["atlanta", "savannah", "macon", "augusta", "peach
 
 /// A word list as a hash set, built on first use.
 pub struct WordSet {
-    set: LazyLock<HashSet<&'static str, Xxh3Builder>>,
+    set: LazyLock<Words>,
+}
+
+/// The words of a [`WordSet`] with a (first byte, length) filter in front of the hash
+/// set: most words looked up are in no list and are turned away without hashing.
+pub struct Words {
+    filter: [u64; 256],
+    set: HashSet<&'static str, KeyHash>,
+}
+
+impl Words {
+    fn new(list: &[&'static str]) -> Words {
+        let mut filter = [0u64; 256];
+        for w in list {
+            if let Some(&b) = w.as_bytes().first() {
+                filter[b as usize] |= 1u64 << w.len().min(63);
+            }
+        }
+        Words {
+            filter,
+            set: list.iter().copied().collect(),
+        }
+    }
 }
 
 impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
-        !word.is_empty() && self.set.contains(word)
+        let Some(&b) = word.as_bytes().first() else {
+            return false;
+        };
+        let words = &*self.set;
+        words.filter[b as usize] & (1u64 << word.len().min(63)) != 0 && words.set.contains(word)
     }
 }
 
 macro_rules! word_set {
     ($name:ident, $list:ident) => {
         pub static $name: WordSet = WordSet {
-            set: LazyLock::new(|| $list.iter().copied().collect()),
+            set: LazyLock::new(|| Words::new($list)),
         };
     };
 }

@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::data::KeyHash;
 use super::data::{Entry, DEMONYM};
-use xxhash_rust::xxh3::Xxh3Builder;
 
 use super::lexicon;
 use super::text::{tokenize, Tokens};
@@ -46,7 +46,7 @@ pub struct Resolver<'g> {
     text_title_end: usize,
     /// Summed context contribution of all spans with the same name, keyed by the
     /// address of their index entry: a repeated ambiguous name must not vouch for itself.
-    by_name: HashMap<usize, Vec<(u16, f32)>>,
+    by_name: HashMap<usize, Vec<(u16, f32)>, KeyHash>,
 }
 
 impl<'g> Resolver<'g> {
@@ -56,11 +56,12 @@ impl<'g> Resolver<'g> {
             g,
             toks,
             spans: Vec::new(),
-            context: vec![0.0; g.countries.len()],
-            strong: vec![0.0; g.countries.len()],
+            // both filled by `build_context`
+            context: Vec::new(),
+            strong: Vec::new(),
             georgia_tech: false,
             text_title_end: text.find('\n').unwrap_or(0),
-            by_name: HashMap::new(),
+            by_name: HashMap::default(),
         };
         r.match_spans();
         r.filter_traps();
@@ -306,7 +307,7 @@ impl<'g> Resolver<'g> {
     /// Which of the words that matter here (single-word names, sport cues) also occur in
     /// lower case in the text: "police ... Police" is a common word. One pass with a cheap
     /// (first byte, length) filter instead of hashing every word.
-    fn lowercase_words(&self) -> HashSet<&str> {
+    fn lowercase_words(&self) -> HashSet<&str, KeyHash> {
         let mut wanted: Vec<&str> = self
             .spans
             .iter()
@@ -321,8 +322,8 @@ impl<'g> Resolver<'g> {
                 filter[b as usize] |= 1u64 << w.len().min(63);
             }
         }
-        let wanted_set: HashSet<&str, Xxh3Builder> = wanted.iter().copied().collect();
-        let mut out = HashSet::new();
+        let wanted_set: HashSet<&str, KeyHash> = wanted.iter().copied().collect();
+        let mut out = HashSet::default();
         for t in &self.toks.list {
             let w = self.toks.folded(t);
             let Some(&b) = w.as_bytes().first() else {
@@ -413,7 +414,7 @@ impl<'g> Resolver<'g> {
     fn build_context(&mut self) {
         let mut ctx = vec![0.0f32; self.g.countries.len()];
         let mut strong = vec![0.0f32; self.g.countries.len()];
-        let mut by_name: HashMap<usize, Vec<(u16, f32)>> = HashMap::new();
+        let mut by_name: HashMap<usize, Vec<(u16, f32)>, KeyHash> = HashMap::default();
         for s in &self.spans {
             let named = self.names_country(s);
             let contrib = self.contribution(s);

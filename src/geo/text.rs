@@ -90,21 +90,27 @@ pub fn tokenize(text: &str) -> Tokens {
 pub fn tokenize_into(text: &str, toks: &mut Tokens) {
     toks.list.clear();
     toks.folded.clear();
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
     let mut prev_end = 0usize;
     let mut first = true;
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let (c, clen) = char_at(text, i);
         if !c.is_alphanumeric() {
+            i += clen;
             continue;
         }
         let start = i;
         let folded_start = toks.folded.len() as u32;
         push_folded(c, &mut toks.folded);
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = i + clen;
+        // `j`: the next character not yet taken into the word
+        let mut j = end;
+        while j < bytes.len() {
+            let (d, dlen) = char_at(text, j);
             if d.is_ascii_alphanumeric() {
                 // a run of ASCII letters and digits in one go
-                let run = text.as_bytes()[j..]
+                let run = bytes[j..]
                     .iter()
                     .take_while(|b| b.is_ascii_alphanumeric())
                     .count();
@@ -112,27 +118,25 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
                 toks.folded.push_str(&text[j..j + run]);
                 toks.folded[from..].make_ascii_lowercase();
                 end = j + run;
-                for _ in 0..run {
-                    chars.next();
-                }
+                j = end;
             } else if d.is_alphanumeric() {
                 push_folded(d, &mut toks.folded);
-                end = j + d.len_utf8();
-                chars.next();
+                end = j + dlen;
+                j = end;
             } else if is_apostrophe(d) {
                 // keep going only when a letter follows and it is not a possessive 's
-                let after = j + d.len_utf8();
+                let after = j + dlen;
                 let mut rest = text[after..].chars();
                 let next = rest.next();
                 let possessive = matches!(next, Some('s') | Some('S'))
                     && !rest.next().is_some_and(|x| x.is_alphanumeric());
                 if possessive {
-                    chars.next();
-                    chars.next();
+                    // the apostrophe and the "s" are read, not part of the word
+                    j = after + 1;
                     break;
                 }
                 if next.is_some_and(|x| x.is_alphabetic()) {
-                    chars.next();
+                    j = after;
                 } else {
                     break;
                 }
@@ -140,6 +144,7 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
                 break;
             }
         }
+        i = j;
         let gap = &text[prev_end..start];
         let prev_folded_len = toks
             .list
@@ -170,6 +175,18 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
         });
         prev_end = end;
         first = false;
+    }
+}
+
+/// The character at byte `i` of `text` (a char boundary) and its length in bytes.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b < 0x80 => (char::from(b), 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or(('\0', 1), |c| (c, c.len_utf8())),
     }
 }
 

@@ -233,7 +233,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         let counts = if hits.is_empty() {
             numbers::SentenceCounts::default()
         } else {
-            numbers::counts(st)
+            numbers::counts_lower(st, ctx.lower_of(st))
         };
         let figures = casualties::of_counts(&counts.casualties);
         let mut squantities: Option<Vec<crate::model::Quantity>> = None;

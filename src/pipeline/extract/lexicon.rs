@@ -122,8 +122,11 @@ impl<T: Copy> Phrases for Lexicon<T> {
 /// starts inside a word). Each node's children are contiguous and found by rank in a
 /// bitmap of byte classes: one load per byte walked.
 struct Trie {
-    /// Byte -> class (1.., in byte order); 0 for a byte no phrase contains.
+    /// Byte -> class (1.., in byte order); 0 for a byte no phrase contains. An upper-case
+    /// ASCII letter has the class of its lower case.
     class: [u8; 256],
+    /// Byte (any case) -> id of the root's child for it, plus one; 0 for none.
+    root: [u32; 256],
     /// Nodes in breadth-first order; node 0 is the root.
     nodes: Vec<Node>,
     /// Phrases ending at each node, each node's run in list then phrase order.
@@ -218,12 +221,24 @@ impl Trie {
             .iter()
             .enumerate()
             .all(|(k, &o)| new_id[o] as usize == k));
-        Trie { class, nodes, outs }
+        for b in b'A'..=b'Z' {
+            class[b as usize] = class[b.to_ascii_lowercase() as usize];
+        }
+        let mut trie = Trie {
+            class,
+            root: [0; 256],
+            nodes,
+            outs,
+        };
+        for b in 0..=255u8 {
+            trie.root[b as usize] = trie.child(0, b).map_or(0, |id| id + 1);
+        }
+        trie
     }
 
     /// The child of `node` for byte `b`, or `None`.
     fn child(&self, node: u32, b: u8) -> Option<u32> {
-        let c = self.class[b.to_ascii_lowercase() as usize];
+        let c = self.class[b as usize];
         let n = &self.nodes[node as usize];
         let bit = 1u128 << c;
         if c == 0 || n.mask & bit == 0 {
@@ -243,7 +258,7 @@ impl Trie {
             if !at_boundary {
                 continue;
             }
-            let mut node = self.child(0, b0);
+            let mut node = self.root[b0 as usize].checked_sub(1);
             let mut j = start + 1;
             while let Some(id) = node {
                 let (a, z) = self.nodes[id as usize].outs;

@@ -1328,8 +1328,16 @@ pub struct SentenceCounts {
 
 /// Both [`casualty_counts`] and [`quantities`] of a sentence, at the cost of one.
 pub fn counts(sentence: &str) -> SentenceCounts {
-    let lower = sentence.to_ascii_lowercase();
-    let t = tokenize(sentence, &lower);
+    counts_lower(sentence, &sentence.to_ascii_lowercase())
+}
+
+/// [`counts`] with the sentence's ASCII lower case already made (`lower` must be
+/// `sentence.to_ascii_lowercase()`).
+pub fn counts_lower(sentence: &str, lower: &str) -> SentenceCounts {
+    if lower.len() != sentence.len() {
+        return counts(sentence);
+    }
+    let t = tokenize(sentence, lower);
     let p = phrases(&t);
     let casualties = casualties_in(&t, &p);
     let quantities = quantities_in(sentence, &t, &p, &casualties);

@@ -98,6 +98,22 @@ fn fnv(mut h: u32, b: u8) -> u32 {
     h.wrapping_mul(FNV_PRIME)
 }
 
+/// A byte as read in a word: lower case, digits as `0`; 0 for a byte outside words.
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => b'0',
+            c @ b'a'..=b'z' => c,
+            c @ b'A'..=b'Z' => c + 32,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Calls `f` with the hash of every feature of `text`: each word, and each pair of
 /// consecutive words without a clause break between them. No allocation.
 pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
@@ -107,14 +123,8 @@ pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
     let mut have_prev = false; // a previous word exists and no break since it
     let mut brk = false;
     for &b in text.as_bytes() {
-        let c = match b {
-            b'0'..=b'9' => Some(b'0'),
-            b'a'..=b'z' => Some(b),
-            b'A'..=b'Z' => Some(b + 32),
-            _ => None,
-        };
-        match c {
-            Some(c) => {
+        match WORD_BYTE[b as usize] {
+            c @ 1.. => {
                 if !in_word {
                     in_word = true;
                     if brk {
@@ -126,7 +136,7 @@ pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
                 cur = fnv(cur, c);
                 pair = fnv(pair, c);
             }
-            None => {
+            _ => {
                 if in_word {
                     end_word(cur, pair, have_prev, &mut f);
                     have_prev = true;
@@ -372,8 +382,17 @@ impl Typer {
             }
             return out;
         }
+        // events of one sentence read it once
+        let mut read: Vec<(String, Probs)> = Vec::new();
         for c in events.iter_mut() {
-            let sent = self.classify(&c.evidence.sentence);
+            let sent = match read.iter().find(|r| r.0 == c.evidence.sentence) {
+                Some(r) => r.1,
+                None => {
+                    let p = self.classify(&c.evidence.sentence);
+                    read.push((c.evidence.sentence.clone(), p));
+                    p
+                }
+            };
             let mut mix = [0f32; K];
             for (i, m) in mix.iter_mut().enumerate() {
                 *m = SENTENCE_WEIGHT * sent.0[i] + (1.0 - SENTENCE_WEIGHT) * doc.0[i];
