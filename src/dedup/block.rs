@@ -247,7 +247,7 @@ fn sanitize(s: &str) -> String {
 /// taken too, the report's own id ([`event_id`]) is used.
 fn incident_id(
     block: &str,
-    records: &[EventRecord],
+    taken: &dyn Fn(&str) -> bool,
     c: &Candidate,
     clues: &Clues,
     article: &Article,
@@ -269,11 +269,16 @@ fn incident_id(
         .unwrap_or_default();
     let armed = format!("{base}|{}", clues.weapons.join(","));
     let finer = format!("{base}|{place}|{}", clues.sites.join(","));
-    let taken = |id: &str| records.iter().any(|r| r.event.event_id == id);
     [hashed_id(&base), hashed_id(&armed), hashed_id(&finer)]
         .into_iter()
         .find(|id| !taken(id))
         .unwrap_or_else(|| event_id(&article.id, idx))
+}
+
+/// How many people an incident's report counts killed or injured.
+fn magnitude(c: &Candidate) -> u64 {
+    let n = |v: Option<u32>| u64::from(v.unwrap_or(0));
+    n(c.casualties.killed) + n(c.casualties.injured)
 }
 
 fn hashed_id(key: &str) -> String {
@@ -365,6 +370,23 @@ pub fn apply_to_block(
         }
     }
 
+    // Names of the new events, the largest incident first: when two new incidents of
+    // this article would take one name, the one other reports most likely carry too (by
+    // what it is, not by where this article happens to tell it) gets it.
+    let mut creators: Vec<usize> = (0..pending.len())
+        .filter(|&ci| same_sentence[ci].is_none() && target[ci].is_none())
+        .collect();
+    creators.sort_by_key(|&ci| (std::cmp::Reverse(magnitude(&pending[ci].1)), ci));
+    let mut names: Vec<Option<String>> = vec![None; pending.len()];
+    for ci in creators {
+        let (idx, cand, clues) = &pending[ci];
+        let taken = |id: &str| {
+            records.iter().any(|r| r.event.event_id == id) || names.contains(&Some(id.into()))
+        };
+        let id = incident_id(block, &taken, cand, clues, article, *idx);
+        names[ci] = Some(id);
+    }
+
     // Candidates first (a same-sentence one always comes after the one it joins), then
     // the record each ended in.
     let mut placed: Vec<usize> = Vec::with_capacity(pending.len());
@@ -388,7 +410,9 @@ pub fn apply_to_block(
                 (ri, Outcome::Merged(rec.event.clone()))
             }
             None => {
-                let id = incident_id(block, records, &cand, &clues, article, idx);
+                let id = names[ci]
+                    .take()
+                    .unwrap_or_else(|| event_id(&article.id, idx));
                 let mut rec = create(id, idx, cand, clues, article, now);
                 rec.remember(contribution(&article.id, idx));
                 let ev = rec.event.clone();
