@@ -136,10 +136,15 @@ fn differences(base: &[Event], other: &[Event]) -> Vec<String> {
     out
 }
 
-/// Articles reordered within in-flight-sized windows keep nearly every event id: ids come
-/// from what reports agree on (type, country, day, region), not from the first report.
-/// What remains are reports that disagree on the day ("late Saturday" read as Saturday by
-/// one outlet and Sunday by another) and incidents whose merges depend on order.
+/// Articles reordered within in-flight-sized windows end in the same events: merges do not
+/// depend on which report came first (a back-reference counts from the later-published
+/// report, on either side), facts are chosen by publication time rather than arrival, and
+/// ids come from what reports agree on (type, country, day, region), not from the first
+/// report. An id found in both runs always names the same incident with the same facts.
+/// What remains (printed) are incidents whose reports disagree on the day or the region
+/// the id is named by: "late on Saturday" and "Sunday" for the Celaya shooting, Wednesday
+/// and Thursday for the Kamanyola clashes, Kyiv on Wednesday and "Ukraine" overnight for
+/// the prisoner exchange; whichever report comes first names the incident.
 #[test]
 fn event_ids_barely_depend_on_the_order_articles_are_processed_in() {
     let mut feed = corpus();
@@ -168,6 +173,9 @@ fn event_ids_barely_depend_on_the_order_articles_are_processed_in() {
         base.len(),
         rates.len()
     );
-    assert!(min >= 0.95, "min share of ids kept {min:.3}");
-    assert!(mean >= 0.98, "mean share of ids kept {mean:.3}");
+    assert!(min >= 0.97, "min share of ids kept {min:.3}");
+    assert!(mean >= 0.99, "mean share of ids kept {mean:.3}");
+    for (ids, with_facts) in &rates {
+        assert_eq!(ids, with_facts, "an id kept with other facts (see above)");
+    }
 }
