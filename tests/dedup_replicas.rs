@@ -111,10 +111,11 @@ async fn three_replicas_end_with_what_one_replica_ends_with() {
         shared_ids.len()
     );
     assert!(one.len() > 80, "{} events", one.len());
-    // Reports that disagree on an incident's day, or merges that depend on which report
-    // came first, may still name an incident differently: bounded, measured here.
+    // Reports that disagree on an incident's day or region may still name it differently
+    // (whichever comes first names it; three incidents of the corpus): bounded, measured
+    // here (104-106 of 108-110 ids shared, 103-106 with the same facts, on two cores).
     let id_share = shared_ids.len() as f64 / union as f64;
     let fact_share = same_facts as f64 / union as f64;
-    assert!(id_share >= 0.9, "ids shared {id_share:.3}");
-    assert!(fact_share >= 0.85, "ids and facts shared {fact_share:.3}");
+    assert!(id_share >= 0.92, "ids shared {id_share:.3}");
+    assert!(fact_share >= 0.9, "ids and facts shared {fact_share:.3}");
 }

@@ -49,6 +49,86 @@ pub struct EventRecord {
     /// `event_id:revision` misses none (JetStream drops it if it was already stored).
     #[serde(default)]
     pub made: Vec<(String, u32)>,
+    /// The report each chosen fact was taken from, so that a merge chooses between two
+    /// reports by what they say and by their own keys, never by which came first.
+    /// Empty in records written before it existed (then the fact in hand wins ties).
+    #[serde(default, skip_serializing_if = "FactSources::is_empty")]
+    pub facts_from: FactSources,
+}
+
+/// One report (candidate) as a tie-break key: when its article was published, then its
+/// contribution key (`"<article_id>#<index>"`); and whether it refers back to an earlier
+/// incident, which says how far its date can be trusted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportKey {
+    pub published_at: DateTime<Utc>,
+    pub contribution: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub back_reference: bool,
+}
+
+impl ReportKey {
+    fn of(article: &Article, idx: usize, c: &Candidate) -> ReportKey {
+        ReportKey {
+            published_at: article.published_at,
+            contribution: contribution(&article.id, idx),
+            back_reference: c.back_reference,
+        }
+    }
+
+    /// True when this report comes before `other` in publication order (ties: by key).
+    fn before(&self, other: &ReportKey) -> bool {
+        (self.published_at, &self.contribution) < (other.published_at, &other.contribution)
+    }
+}
+
+/// Where an event's facts came from (see [`EventRecord::facts_from`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactSources {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<ReportKey>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acled: Option<ReportKey>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<ReportKey>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<ReportKey>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub killed: Option<ReportKey>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injured: Option<ReportKey>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing: Option<ReportKey>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrested: Option<ReportKey>,
+}
+
+impl FactSources {
+    fn is_empty(&self) -> bool {
+        *self == FactSources::default()
+    }
+
+    /// The sources of a new event: every fact it has comes from its first report.
+    fn of(c: &Candidate, key: &ReportKey) -> FactSources {
+        let k = |present: bool| present.then(|| key.clone());
+        let cas = &c.casualties;
+        FactSources {
+            mode: k(c.mode.is_some()),
+            acled: k(c.acled.is_some()),
+            location: k(c.location.is_some()),
+            date: k(c.date.is_some()),
+            killed: k(cas.killed.is_some()),
+            injured: k(cas.injured.is_some()),
+            missing: k(cas.missing.is_some()),
+            arrested: k(cas.arrested.is_some()),
+        }
+    }
+}
+
+/// Whether a report keyed `key` replaces a fact taken from `from` when both say it equally
+/// well: the earliest report wins. An unknown source (older record) keeps its fact.
+fn earlier(key: &ReportKey, from: Option<&ReportKey>) -> bool {
+    from.is_some_and(|f| key.before(f))
 }
 
 /// How many contributions' revisions an event remembers for redelivery.
@@ -160,11 +240,14 @@ fn sanitize(s: &str) -> String {
 /// than from whichever report came first, so replicas applying articles in another order
 /// name the incident alike: its type family and country, its day (the publication day
 /// when the report gives none) and its first-level division. When a distinct incident of
-/// the block already holds that id, the place and site clues are added; when that is
+/// the block already holds that id (two incidents of one kind in one region on one day:
+/// a mortar attack and a car bomb in Mogadishu), the weapon clues are added, which
+/// reports of one incident agree on more often than on its site ("the airport" vs "the
+/// area around the capital's airport"); then the place and site clues; when that is
 /// taken too, the report's own id ([`event_id`]) is used.
 fn incident_id(
     block: &str,
-    records: &[EventRecord],
+    taken: &dyn Fn(&str) -> bool,
     c: &Candidate,
     clues: &Clues,
     article: &Article,
@@ -184,12 +267,18 @@ fn incident_id(
         .as_ref()
         .and_then(|l| l.geonameid)
         .unwrap_or_default();
+    let armed = format!("{base}|{}", clues.weapons.join(","));
     let finer = format!("{base}|{place}|{}", clues.sites.join(","));
-    let taken = |id: &str| records.iter().any(|r| r.event.event_id == id);
-    [hashed_id(&base), hashed_id(&finer)]
+    [hashed_id(&base), hashed_id(&armed), hashed_id(&finer)]
         .into_iter()
         .find(|id| !taken(id))
         .unwrap_or_else(|| event_id(&article.id, idx))
+}
+
+/// How many people an incident's report counts killed or injured.
+fn magnitude(c: &Candidate) -> u64 {
+    let n = |v: Option<u32>| u64::from(v.unwrap_or(0));
+    n(c.casualties.killed) + n(c.casualties.injured)
 }
 
 fn hashed_id(key: &str) -> String {
@@ -262,7 +351,9 @@ pub fn apply_to_block(
             {
                 continue;
             }
-            if let Some(s) = score(cfg, &rec.event, &rec.clues, cand, clues) {
+            let key = ReportKey::of(article, pending[ci].0, cand);
+            let dated_by = rec.facts_from.date.as_ref();
+            if let Some(s) = score(cfg, &rec.event, &rec.clues, dated_by, cand, clues, &key) {
                 if s >= cfg.merge_threshold {
                     pairs.push((s, ci, ri));
                 }
@@ -277,6 +368,23 @@ pub fn apply_to_block(
             target[ci] = Some(ri);
             taken[ri] = true;
         }
+    }
+
+    // Names of the new events, the largest incident first: when two new incidents of
+    // this article would take one name, the one other reports most likely carry too (by
+    // what it is, not by where this article happens to tell it) gets it.
+    let mut creators: Vec<usize> = (0..pending.len())
+        .filter(|&ci| same_sentence[ci].is_none() && target[ci].is_none())
+        .collect();
+    creators.sort_by_key(|&ci| (std::cmp::Reverse(magnitude(&pending[ci].1)), ci));
+    let mut names: Vec<Option<String>> = vec![None; pending.len()];
+    for ci in creators {
+        let (idx, cand, clues) = &pending[ci];
+        let taken = |id: &str| {
+            records.iter().any(|r| r.event.event_id == id) || names.contains(&Some(id.into()))
+        };
+        let id = incident_id(block, &taken, cand, clues, article, *idx);
+        names[ci] = Some(id);
     }
 
     // Candidates first (a same-sentence one always comes after the one it joins), then
@@ -302,7 +410,9 @@ pub fn apply_to_block(
                 (ri, Outcome::Merged(rec.event.clone()))
             }
             None => {
-                let id = incident_id(block, records, &cand, &clues, article, idx);
+                let id = names[ci]
+                    .take()
+                    .unwrap_or_else(|| event_id(&article.id, idx));
                 let mut rec = create(id, idx, cand, clues, article, now);
                 rec.remember(contribution(&article.id, idx));
                 let ev = rec.event.clone();
@@ -411,6 +521,7 @@ fn create(
     article: &Article,
     now: DateTime<Utc>,
 ) -> EventRecord {
+    let facts_from = FactSources::of(&c, &ReportKey::of(article, idx, &c));
     let event = Event {
         schema: EVENT_SCHEMA.to_string(),
         event_id,
@@ -438,14 +549,17 @@ fn create(
         clues,
         figures_at: article.published_at,
         made: Vec::new(),
+        facts_from,
     }
 }
 
 /// Merges a candidate into an event: sources and mentions grow, evidence is appended,
-/// figures take the most recently published stated value (null never overwrites a
-/// number), location and date take the most precise, first_seen stays. `new_report`
-/// false (a second reading of a sentence already merged) adds facts only: no mention,
-/// no revision.
+/// each figure takes the most recently published stated value (null never overwrites a
+/// number), location and date take the most precise, mode and ACLED sub-type the first
+/// given, first_seen stays. "Most recent" and "first" are by publication time (ties: by
+/// contribution key), not by arrival, so that reports applied in any order end in the
+/// same facts. `new_report` false (a second reading of a sentence already merged) adds
+/// facts only: no mention, no revision.
 fn merge(
     rec: &mut EventRecord,
     idx: usize,
@@ -459,9 +573,11 @@ fn merge(
         let excess = rec.contributions.len() + 1 - MAX_CONTRIBUTIONS;
         rec.contributions.drain(..excess);
     }
+    let key = ReportKey::of(article, idx, &c);
     rec.contributions.push(contribution(&article.id, idx));
     rec.clues.extend(clues);
     let newer = article.published_at >= rec.figures_at;
+    let from = &mut rec.facts_from;
     let ev = &mut rec.event;
 
     if !ev.sources.iter().any(|s| s.article_id == article.id) {
@@ -476,16 +592,42 @@ fn merge(
 
     let mut took_figure = false;
     let cas = &mut ev.casualties;
-    for (mine, theirs, kind) in [
-        (&mut cas.killed, c.casualties.killed, "killed"),
-        (&mut cas.injured, c.casualties.injured, "injured"),
-        (&mut cas.missing, c.casualties.missing, "missing"),
-        (&mut cas.arrested, c.casualties.arrested, "arrested"),
+    for (mine, theirs, src, kind) in [
+        (
+            &mut cas.killed,
+            c.casualties.killed,
+            &mut from.killed,
+            "killed",
+        ),
+        (
+            &mut cas.injured,
+            c.casualties.injured,
+            &mut from.injured,
+            "injured",
+        ),
+        (
+            &mut cas.missing,
+            c.casualties.missing,
+            &mut from.missing,
+            "missing",
+        ),
+        (
+            &mut cas.arrested,
+            c.casualties.arrested,
+            &mut from.arrested,
+            "arrested",
+        ),
     ] {
         if let Some(v) = theirs {
-            if mine.is_none() || newer {
+            let later = match (&*mine, src.as_ref()) {
+                (None, _) => true,
+                (Some(_), Some(f)) => f.before(&key),
+                (Some(_), None) => newer,
+            };
+            if later {
                 took_figure |= *mine != Some(v);
                 *mine = Some(v);
+                *src = Some(key.clone());
             }
         }
         if mine.is_some() {
@@ -504,6 +646,7 @@ fn merge(
             cas.vague.push(kind);
         }
     }
+    cas.vague.sort_unstable();
     if newer {
         rec.figures_at = article.published_at;
         if took_figure && !c.summary.is_empty() {
@@ -511,27 +654,37 @@ fn merge(
         }
     }
 
-    match (&ev.location, c.location) {
-        (None, Some(l)) => ev.location = Some(l),
-        (Some(mine), Some(l)) if l.precision.rank() < mine.precision.rank() => {
-            ev.location = Some(l)
+    let take_location = match (&ev.location, &c.location) {
+        (None, Some(_)) => true,
+        (Some(mine), Some(l)) => {
+            l.precision.rank() < mine.precision.rank()
+                || (l.precision == mine.precision && earlier(&key, from.location.as_ref()))
         }
-        _ => {}
+        _ => false,
+    };
+    if take_location {
+        ev.location = c.location;
+        from.location = Some(key.clone());
     }
-    match (&ev.date, c.date) {
-        (None, Some(d)) => ev.date = Some(d),
-        (Some(mine), Some(d))
-            if mine.precision != DatePrecision::Day && d.precision == DatePrecision::Day =>
-        {
-            ev.date = Some(d)
+    let day = |d: &crate::model::EventDate| d.precision == DatePrecision::Day;
+    let take_date = match (&ev.date, &c.date) {
+        (None, Some(_)) => true,
+        (Some(mine), Some(d)) => {
+            (!day(mine) && day(d)) || (day(mine) == day(d) && earlier(&key, from.date.as_ref()))
         }
-        _ => {}
+        _ => false,
+    };
+    if take_date {
+        ev.date = c.date;
+        from.date = Some(key.clone());
     }
-    if ev.mode.is_none() {
+    if c.mode.is_some() && (ev.mode.is_none() || earlier(&key, from.mode.as_ref())) {
         ev.mode = c.mode;
+        from.mode = Some(key.clone());
     }
-    if ev.acled.is_none() {
+    if c.acled.is_some() && (ev.acled.is_none() || earlier(&key, from.acled.as_ref())) {
         ev.acled = c.acled;
+        from.acled = Some(key.clone());
     }
     for a in c.actors {
         let known = ev.actors.iter().any(|b| {

@@ -2,6 +2,7 @@
 //! country, other city, dates outside the window) and a weighted score over place, date,
 //! mode, ACLED sub-type, actors and target clues, compared with a threshold.
 
+use super::block::ReportKey;
 use super::features::{agreement, edit_distance, fold, Clues};
 use super::DedupConfig;
 use crate::model::{
@@ -57,26 +58,40 @@ fn mode_group(mode: &str) -> &'static str {
     }
 }
 
-/// Score of merging `cand` (with its `clues`) into `event` (with its accumulated
-/// `event_clues`); `None` when a hard rule forbids the merge.
+/// Score of merging `cand` (report `key`, with its `clues`) into `event` (with its
+/// accumulated `event_clues`, its date taken from report `dated_by`); `None` when a hard
+/// rule forbids the merge.
+///
+/// The score of two single reports is the same whichever of them is the event: a
+/// back-reference ("Saturday's shelling") refers to an incident already reported, so it
+/// counts on either side, and only when its report is the later published one.
 pub fn score(
     cfg: &DedupConfig,
     event: &Event,
     event_clues: &Clues,
+    dated_by: Option<&ReportKey>,
     cand: &Candidate,
     clues: &Clues,
+    key: &ReportKey,
 ) -> Option<f64> {
     if family(event.event_type) != family(cand.event_type) {
         return None;
     }
+    let cand_back =
+        cand.back_reference && dated_by.is_none_or(|r| r.published_at <= key.published_at);
+    let event_back =
+        dated_by.is_some_and(|r| r.back_reference && r.published_at >= key.published_at);
     let mut s = place_score(event.location.as_ref(), cand.location.as_ref())?;
     s += date_score(
         cfg,
         event.date.as_ref(),
         cand.date.as_ref(),
-        cand.back_reference,
+        Back {
+            first: event_back,
+            second: cand_back,
+        },
     )?;
-    if cand.back_reference {
+    if cand_back || event_back {
         s += BACK_REFERENCE;
     }
     if event.event_type != cand.event_type {
@@ -221,12 +236,19 @@ pub(crate) fn place_score(a: Option<&Location>, b: Option<&Location>) -> Option<
     }
 }
 
+/// Which of two reports compared by [`date_score`] refers back to an earlier incident.
+#[derive(Debug, Clone, Copy, Default)]
+struct Back {
+    first: bool,
+    second: bool,
+}
+
 /// Days between the dates, with week/month/year precision treated as ranges.
 fn date_score(
     cfg: &DedupConfig,
     a: Option<&EventDate>,
     b: Option<&EventDate>,
-    back_reference: bool,
+    back: Back,
 ) -> Option<f64> {
     let (a, b) = match (a, b) {
         (Some(a), Some(b)) => (a, b),
@@ -241,13 +263,17 @@ fn date_score(
         if diff > u64::from(cfg.date_window_days) {
             // "Saturday's shelling", "the weekend's attack": a back-reference may be dated
             // at its report; it can reach back to an earlier event within the horizon.
-            let earlier = a.value < b.value;
-            if back_reference && earlier && diff <= u64::from(cfg.horizon_days) {
+            let reaches_back = if a.value < b.value {
+                back.second
+            } else {
+                back.first
+            };
+            if reaches_back && diff <= u64::from(cfg.horizon_days) {
                 return Some(0.0);
             }
             return None;
         }
-        return Some(if back_reference {
+        return Some(if back.first || back.second {
             0.0
         } else {
             DAY_APART * diff as f64
@@ -330,11 +356,22 @@ mod tests {
             ("2025-02-20", Day, "2025-03-10", Week, false, None),
         ];
         for (a, pa, b, pb, back, want) in cases {
-            let got = date_score(&cfg, Some(&date(a, pa)), Some(&date(b, pb)), back);
+            let second = Back {
+                first: false,
+                second: back,
+            };
+            let got = date_score(&cfg, Some(&date(a, pa)), Some(&date(b, pb)), second);
             assert_eq!(got, want, "{a} {pa:?} vs {b} {pb:?}");
+            // The same two reports the other way round.
+            let first = Back {
+                first: back,
+                second: false,
+            };
+            let got = date_score(&cfg, Some(&date(b, pb)), Some(&date(a, pa)), first);
+            assert_eq!(got, want, "{b} {pb:?} vs {a} {pa:?}");
         }
         assert_eq!(
-            date_score(&cfg, None, Some(&date("2025-03-08", Day)), false),
+            date_score(&cfg, None, Some(&date("2025-03-08", Day)), Back::default()),
             Some(0.0)
         );
     }

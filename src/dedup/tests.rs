@@ -1085,3 +1085,204 @@ fn placeless_report_meets_the_located_incident_of_its_article_country() {
     assert_eq!(out[1].event_id, first[0].event_id, "{out:?}");
     assert_eq!(out[1].casualties.killed, Some(18));
 }
+
+/// The final events of `feed` applied in the given order: (id, facts) sorted by id.
+fn final_events(feed: &[(Article, Vec<Candidate>)], order: &[usize]) -> Vec<(String, String)> {
+    let mut d = Deduper::new(DedupConfig::default());
+    for &i in order {
+        let (a, cands) = &feed[i];
+        d.apply(a, cands.clone(), a.published_at);
+    }
+    let mut out: Vec<(String, String)> = d
+        .events()
+        .map(|e| {
+            let facts = format!(
+                "{:?} {:?} {:?} {:?} {:?} {}",
+                e.mode,
+                e.location.as_ref().map(|l| &l.name),
+                e.date.as_ref().map(|d| d.value),
+                e.casualties.killed,
+                e.casualties.injured,
+                e.mentions
+            );
+            (e.event_id.clone(), facts)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Two reports merge or not, and end in the same facts, whichever is applied first. They
+/// end under the same ids too, except where the name (type, country, region, day) cannot
+/// tell: one incident whose reports disagree on the day or the region (the first report
+/// names it), and two incidents of one day and region (the first takes the name).
+#[test]
+fn pairs_end_alike_whichever_report_is_applied_first() {
+    for (name, first, second, merge) in pair_table() {
+        let named_alike = first.ty == second.ty
+            && first.country == second.country
+            && first.admin1 == second.admin1
+            && first.date == second.date;
+        let a1 = article("a-1", "2025-03-18T09:00:00Z", first.sentence);
+        let a2 = article("a-2", "2025-03-18T12:00:00Z", second.sentence);
+        let feed = vec![
+            (a1, vec![first.build("a-1")]),
+            (a2, vec![second.build("a-2")]),
+        ];
+        let forward = final_events(&feed, &[0, 1]);
+        let backward = final_events(&feed, &[1, 0]);
+        assert_eq!(forward.len(), if merge { 1 } else { 2 }, "{name}");
+        let facts = |evs: &[(String, String)]| {
+            let mut f: Vec<String> = evs.iter().map(|(_, f)| f.clone()).collect();
+            f.sort();
+            f
+        };
+        assert_eq!(facts(&backward), facts(&forward), "{name}");
+        if named_alike == merge {
+            assert_eq!(backward, forward, "{name}");
+        }
+    }
+}
+
+/// A prisoner exchange (Kyiv, Wednesday) and a follow-up a day later that refers back to
+/// it, read at country level and dated at its report.
+fn exchange_reports() -> Vec<(Article, Vec<Candidate>)> {
+    let report = |place: &'static str, date: &'static str, sentence: &'static str| C {
+        ty: EventType::Retreat,
+        mode: Some("release"),
+        place: Some(place),
+        admin1: None,
+        country: "UA",
+        date,
+        killed: None,
+        injured: None,
+        source: None,
+        sentence,
+    };
+    let actors = |src: &str, tgt: &str| {
+        [(ActorRole::Source, src), (ActorRole::Target, tgt)]
+            .into_iter()
+            .map(|(role, c)| Actor {
+                role,
+                text: c.into(),
+                country: Some(c.into()),
+                sector: None,
+                name: None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut first = report(
+        "Kyiv",
+        "2025-03-19",
+        "Russia and Ukraine each released 175 prisoners of war on Wednesday.",
+    )
+    .build("a-1");
+    first.actors = actors("RUS", "UKR");
+    let mut second = report(
+        "Ukraine",
+        "2025-03-20",
+        "The soldiers freed in the prisoner exchange overnight were receiving care.",
+    )
+    .build("a-2");
+    second.actors = actors("RUS", "UKR");
+    second.back_reference = true;
+    if let Some(l) = second.location.as_mut() {
+        l.precision = LocationPrecision::Country;
+    }
+    vec![
+        (
+            article("a-1", "2025-03-19T12:00:00Z", "exchange"),
+            vec![first],
+        ),
+        (
+            article("a-2", "2025-03-20T18:00:00Z", "follow-up"),
+            vec![second],
+        ),
+    ]
+}
+
+#[test]
+fn a_back_reference_pulls_whichever_report_came_first() {
+    let feed = exchange_reports();
+    let forward = final_events(&feed, &[0, 1]);
+    assert_eq!(forward.len(), 1, "{forward:?}");
+    assert!(forward[0].1.contains("Kyiv") && forward[0].1.contains("2025-03-19"));
+    // The same event and facts; the name is the first report's (it disagrees on the day
+    // and the region).
+    let backward = final_events(&feed, &[1, 0]);
+    assert_eq!(backward.len(), 1, "{backward:?}");
+    assert_eq!(backward[0].1, forward[0].1);
+}
+
+#[test]
+fn a_back_reference_published_before_the_other_report_does_not_pull() {
+    // atlas-2025-03-05-0009 ("Pakistan accused Kabul", Wednesday, a back-reference) and
+    // atlas-2025-03-06-0140 (another accusation in Islamabad on Thursday): two incidents.
+    let mut feed = exchange_reports();
+    feed.reverse();
+    feed[0].0.published_at = t("2025-03-19T08:00:00Z");
+    feed[1].0.published_at = t("2025-03-20T12:00:00Z");
+    for c in &mut feed[0].1 {
+        c.date.as_mut().expect("date").value = NaiveDate::from_ymd_opt(2025, 3, 19).unwrap();
+    }
+    for c in &mut feed[1].1 {
+        c.date.as_mut().expect("date").value = NaiveDate::from_ymd_opt(2025, 3, 20).unwrap();
+    }
+    let forward = final_events(&feed, &[0, 1]);
+    assert_eq!(forward.len(), 2, "{forward:?}");
+    assert_eq!(final_events(&feed, &[1, 0]), forward);
+}
+
+#[test]
+fn two_incidents_of_one_day_and_city_keep_their_names_in_any_order() {
+    // cw-2025-03-06-0055 (the car bomb) and hdl-2025-03-06-0371 (an evening mortar attack,
+    // told first, then the car bomb): one block, one day, one region.
+    let mogadishu = |mode, killed, injured, sentence| C {
+        ty: A,
+        mode: Some(mode),
+        place: Some("Mogadishu"),
+        admin1: Some("Banaadir"),
+        country: "SO",
+        date: "2025-03-06",
+        killed: Some(killed),
+        injured: Some(injured),
+        source: None,
+        sentence,
+    };
+    let car_bomb = |killed, injured, sentence| mogadishu("explosives", killed, injured, sentence);
+    let feed = vec![
+        (
+            article("cw", "2025-03-06T08:10:00Z", "car bomb"),
+            vec![car_bomb(
+                5,
+                11,
+                "A car bomb exploded near a security checkpoint on Thursday morning, \
+                 killing five people.",
+            )
+            .build("cw")],
+        ),
+        (
+            article("hdl", "2025-03-06T20:45:00Z", "mortar, then car bomb"),
+            vec![
+                mogadishu(
+                    "heavy-weapons",
+                    0,
+                    3,
+                    "Several mortar rounds landed near the airport on Thursday evening, \
+                     wounding three people.",
+                )
+                .build("hdl"),
+                car_bomb(
+                    7,
+                    15,
+                    "Earlier on Thursday, a parked car packed with explosives blew up near a \
+                     checkpoint, killing seven people.",
+                )
+                .build("hdl"),
+            ],
+        ),
+    ];
+    let forward = final_events(&feed, &[0, 1]);
+    assert_eq!(forward.len(), 2, "{forward:?}");
+    assert_eq!(final_events(&feed, &[1, 0]), forward);
+}
