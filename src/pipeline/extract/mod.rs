@@ -35,6 +35,24 @@ impl Extractor {
         Extractor { gazetteer }
     }
 
+    /// Builds everything extraction loads lazily (the typer's model, word-list tries,
+    /// compiled regexes) by extracting one small built-in article.
+    pub fn warm_up(&self) {
+        let article = Article {
+            id: "warm-up".into(),
+            url: None,
+            title: Some("Warm-up".into()),
+            body: "KYIV, March 11 - Russian drones struck Kharkiv overnight on Tuesday, killing \
+                   two people and injuring 12, officials said. Police arrested 30 protesters \
+                   in Tbilisi, and the EU accused Moscow of violating the ceasefire."
+                .into(),
+            published_at: chrono::DateTime::UNIX_EPOCH,
+            source: None,
+            language: Some("en".into()),
+        };
+        let _ = self.extract(&article);
+    }
+
     /// Extracts the events of one article. Never panics; bounded time on any input.
     pub fn extract(&self, article: &Article) -> Vec<Candidate> {
         let mut out = assemble::extract(self.gazetteer, article);
