@@ -119,12 +119,16 @@ pub async fn ensure(
 /// refused by the leader (`create`: wrong last sequence) read back as absent and failed
 /// the article (async-nats then reports no `AlreadyExists`), and blocks were re-read
 /// stale until compare-and-set gave up. Leader reads see every acknowledged write.
+///
+/// A bucket with one replica has no follower: direct gets stay on there, as they are
+/// cheaper for the server and the client (the value comes back as is, not base64 in a
+/// JSON reply).
 pub async fn leader_reads(
     js: &jetstream::Context,
     store: kv::Store,
 ) -> Result<kv::Store, async_nats::Error> {
     let mut config = store.stream.cached_info().config.clone();
-    if !config.allow_direct {
+    if !config.allow_direct || config.num_replicas <= 1 {
         return Ok(store);
     }
     config.allow_direct = false;
