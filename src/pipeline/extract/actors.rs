@@ -198,6 +198,8 @@ fn lexicon() -> &'static Lexicon<Kind> {
                 v.push((p, Kind::Country(a3, *dem)));
             }
         }
+        let others = gazetteer_countries(&v);
+        v.extend(others.iter().map(|(p, k)| (p.as_str(), *k)));
         for (p, c, s) in ORGS {
             v.push((p, Kind::Org(*c, s)));
         }
@@ -214,12 +216,45 @@ fn lexicon() -> &'static Lexicon<Kind> {
     })
 }
 
-/// Looks up the alpha-2 code of an alpha-3 code in the country table.
+/// Country names and demonyms of the gazetteer that the hand table ([`COUNTRIES`], which
+/// also holds metonyms such as "Kremlin" or "Kyiv" and decides ambiguous words) lacks:
+/// every country can be an actor ("Peruvian police", "Malian soldiers").
+fn gazetteer_countries(known: &[(&str, Kind)]) -> Vec<(String, Kind)> {
+    let known: std::collections::HashSet<&str> = known.iter().map(|(p, _)| *p).collect();
+    let mut out: Vec<(String, Kind)> = Vec::new();
+    for c in crate::geo::Gazetteer::global().countries() {
+        let named = std::iter::once((&c.name, false)).chain(c.demonyms.iter().map(|d| (d, true)));
+        for (word, demonym) in named {
+            let p = word.to_lowercase();
+            if p.len() < 4
+                || !p.is_ascii()
+                || NOT_ACTORS.contains(&p.as_str())
+                || known.contains(p.as_str())
+                || out.iter().any(|(q, _)| *q == p)
+            {
+                continue;
+            }
+            out.push((p, Kind::Country(&c.alpha3, demonym)));
+        }
+    }
+    out
+}
+
+/// Country names of the gazetteer that are mostly something else in news text ("New
+/// Jersey", a guernsey sweater).
+const NOT_ACTORS: &[&str] = &["jersey", "guernsey"];
+
+/// Looks up the alpha-2 code of an alpha-3 code (hand table, then the gazetteer).
 pub fn alpha2(alpha3: &str) -> Option<&'static str> {
     COUNTRIES
         .iter()
         .find(|c| c.1 == alpha3 && !c.2.is_empty())
         .map(|c| c.2)
+        .or_else(|| {
+            crate::geo::Gazetteer::global()
+                .country(alpha3)
+                .map(|c| c.alpha2.as_str())
+        })
 }
 
 /// Whether the word at `start..end` of `text` is capitalised as a proper noun.
@@ -554,6 +589,26 @@ mod tests {
                 Some("IGO"),
                 None,
             ),
+            // countries outside the hand table come from the gazetteer
+            (
+                "Peruvian police fired tear gas",
+                Some("PER"),
+                Some("POL"),
+                None,
+            ),
+            (
+                "Malian soldiers repelled the attack",
+                Some("MLI"),
+                Some("MIL"),
+                None,
+            ),
+            (
+                "Estonian authorities expelled a diplomat",
+                Some("EST"),
+                Some("GOV"),
+                None,
+            ),
+            ("Tajikistan closed the crossing", Some("TJK"), Some("GOV"), None),
         ];
         for (s, c, sec, name) in cases {
             let got = first(s);
@@ -567,6 +622,7 @@ mod tests {
             "said Jordan Whitaker, chief strategist",
             "Chad Morrison fired a shot",
             "Georgia Tech won",
+            "a New Jersey court ruled",
         ] {
             assert!(find(s).iter().all(|m| m.country.is_none()), "{s}");
         }
