@@ -1165,10 +1165,17 @@ fn clause_figures(l: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
 /// killed seven", "a day after an artillery strike"); `l` is the sentence in ASCII lower
 /// case.
 fn after_clause(l: &str) -> Option<usize> {
-    [" after a ", " after an ", " after the "]
-        .iter()
-        .filter_map(|w| l.find(w))
-        .min()
+    // the first " after " followed by an article: one pass instead of three searches
+    let mut from = 0;
+    while let Some(i) = l.get(from..).and_then(|r| r.find(" after ")) {
+        let at = from + i;
+        let rest = &l[at + 7..];
+        if rest.starts_with("a ") || rest.starts_with("an ") || rest.starts_with("the ") {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn combine(figs: &[Figure], kind: EventType) -> Casualties {

@@ -4,6 +4,7 @@
 
 use crate::geo::{Gazetteer, PlaceKind};
 use crate::model::{Location, LocationPrecision};
+use std::sync::OnceLock;
 
 /// A resolved place in the normalized text.
 #[derive(Debug, Clone)]
@@ -142,12 +143,25 @@ const HIT_AFTER: [&str; 8] = [
 /// Whether a word is a nationality adjective ("Somali", "Afghan"), not a capital
 /// standing for its government.
 fn is_demonym(word: &str) -> bool {
-    let l = word.to_ascii_lowercase();
-    super::countries::COUNTRIES.iter().any(|(p, _, _, dem)| {
-        *dem && *p == l
-            && ["i", "an", "ese", "ish", "ch"]
-                .iter()
-                .any(|s| l.ends_with(s))
+    // the adjectives of the country table, picked once
+    static ADJECTIVES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let adjectives = ADJECTIVES.get_or_init(|| {
+        super::countries::COUNTRIES
+            .iter()
+            .filter(|(p, _, _, dem)| {
+                *dem && ["i", "an", "ese", "ish", "ch"]
+                    .iter()
+                    .any(|s| p.ends_with(s))
+            })
+            .map(|x| x.0)
+            .collect()
+    });
+    // `word` in ASCII lower case equals the table's word
+    adjectives.iter().any(|p| {
+        p.len() == word.len()
+            && p.bytes()
+                .zip(word.bytes())
+                .all(|(a, b)| a == b.to_ascii_lowercase())
     })
 }
 
@@ -237,21 +251,27 @@ pub fn find(g: &Gazetteer, text: &str) -> Vec<PlaceHit> {
         let kind = g.place(m.place).kind;
         let population = g.place(m.place).population;
         let location = g.location(&m, text);
-        let before = text
-            .get(m.start.saturating_sub(30)..m.start)
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        // the words before, compared in ASCII lower case without a lower-cased copy
+        let before = text.get(m.start.saturating_sub(30)..m.start).unwrap_or("");
         let prev_word = before
             .split_whitespace()
-            .rfind(|w| *w != "the")
-            .unwrap_or("")
-            .to_string();
-        let origin = prev_word == "from" && !before.contains("far from");
+            .rfind(|w| !w.eq_ignore_ascii_case("the"))
+            .unwrap_or("");
+        let prev_is = |w: &str| prev_word.eq_ignore_ascii_case(w);
+        let origin = prev_is("from") && !before.to_ascii_lowercase().contains("far from");
         let bare_country = kind == PlaceKind::Country
-            && !matches!(
-                prev_word.as_str(),
-                "in" | "across" | "inside" | "throughout" | "of" | "to" | "at" | "on"
-            );
+            && ![
+                "in",
+                "across",
+                "inside",
+                "throughout",
+                "of",
+                "to",
+                "at",
+                "on",
+            ]
+            .iter()
+            .any(|w| prev_is(w));
         out.push(PlaceHit {
             start: m.start,
             end: m.end,

@@ -35,7 +35,13 @@ pub struct Typer {
     slots: Vec<(u32, u32)>,
     mask: usize,
     rows: Vec<[i16; K]>,
+    /// Bit `h % FILTER_BITS` set for every feature hash `h` of the table: a small,
+    /// cache-resident filter that turns most absent features away before the probe.
+    filter: Vec<u64>,
 }
+
+/// Size of [`Typer`]'s feature filter in bits (16 KiB; about one bit in ten set).
+const FILTER_BITS: usize = 1 << 17;
 
 /// Raw evidence read from some text: weight sums and the number of features read.
 /// Sums of sentences add up to the sum of their text.
@@ -222,7 +228,13 @@ impl Typer {
             }
             slots[j] = (*h, i as u32);
         }
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for (h, _) in &rows {
+            let b = *h as usize % FILTER_BITS;
+            filter[b / 64] |= 1 << (b % 64);
+        }
         Ok(Typer {
+            filter,
             scale,
             bias: bias.map(|b| f32::from(b) / scale),
             slots,
@@ -244,6 +256,14 @@ impl Typer {
     /// The weights of a feature, if it has any.
     #[inline]
     fn row(&self, h: u32) -> Option<&[i16; K]> {
+        let b = h as usize % FILTER_BITS;
+        if self
+            .filter
+            .get(b / 64)
+            .is_none_or(|w| w & (1 << (b % 64)) == 0)
+        {
+            return None;
+        }
         let mut j = slot(h, self.mask);
         loop {
             let (k, r) = self.slots[j];
