@@ -511,8 +511,9 @@ impl<'g> Resolver<'g> {
         };
         let single = s.first == s.last;
         // A name every reading of which lies in one country, and that names both a
-        // first-level division and its big city ("Zaporizhzhia", "Kharkiv", "Lagos",
-        // "Kandahar"), is that city even with no country in the text.
+        // first-level division and its city ("Zaporizhzhia", "Kharkiv", "Lagos",
+        // "Kandahar", "Kherson" at 66,000 in GeoNames), is that city even with no country
+        // in the text, or only another one ("Russian forces shelled Kherson").
         let readings = || {
             s.entries
                 .iter()
@@ -521,7 +522,7 @@ impl<'g> Resolver<'g> {
         };
         let region_city = |p: &super::Place| -> bool {
             p.kind == PlaceKind::City
-                && p.population >= 100_000
+                && p.population >= 20_000
                 && readings().all(|r| r.country == p.country)
                 && readings().any(|r| {
                     r.kind == PlaceKind::Admin1 && p.admin1.as_deref() == Some(r.name.as_str())

@@ -627,6 +627,13 @@ fn a_city_sharing_its_regions_name_needs_no_country_in_the_text() {
             .any(|(w, n, c)| w == "Kandahar" && n.starts_with("Kandah") && c == "AF"),
         "{got:?}"
     );
+    // a smaller regional city (66,000 in GeoNames), with another country in the text
+    let got = found("Russian forces shelled Kherson on Wednesday, wounding two people.");
+    assert!(
+        got.iter()
+            .any(|(w, n, c)| w == "Kherson" && n == "Kherson" && c == "UA"),
+        "{got:?}"
+    );
 }
 
 #[test]

@@ -608,7 +608,12 @@ mod tests {
                 Some("GOV"),
                 None,
             ),
-            ("Tajikistan closed the crossing", Some("TJK"), Some("GOV"), None),
+            (
+                "Tajikistan closed the crossing",
+                Some("TJK"),
+                Some("GOV"),
+                None,
+            ),
         ];
         for (s, c, sec, name) in cases {
             let got = first(s);
