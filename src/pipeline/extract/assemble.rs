@@ -1798,7 +1798,8 @@ fn conflict(a: &Casualties, b: &Casualties) -> bool {
 
 /// Whether an unplaced assault tells an incident of its own beside the placed ones: exact
 /// figures none of them shares, told with a strong trigger or dated to another day, and
-/// no restated toll.
+/// no restated toll unless it is another day's ("the toll from Tuesday's attack on the
+/// market rose to four" in a report of Wednesday's shelling).
 fn own_incident(d: &Draft, located: &[(Casualties, Location, Option<NaiveDate>)]) -> bool {
     let c = &d.c.casualties;
     let exact = c.killed.is_some_and(|k| k > 0) || c.injured.is_some_and(|k| k > 0);
@@ -1810,7 +1811,7 @@ fn own_incident(d: &Draft, located: &[(Casualties, Location, Option<NaiveDate>)]
         && d.own_date
             .is_some_and(|day| located.iter().all(|x| x.2 != Some(day)));
     exact
-        && !d.toll
+        && (!d.toll || other_day && d.c.back_reference)
         && (d.strong || d.weapon || other_day)
         && located.iter().all(|(o, _, _)| !shares(o))
 }
@@ -2097,6 +2098,34 @@ mod tests {
         assert_eq!(
             a.actors.first().and_then(|x| x.country.as_deref()),
             Some("PAK")
+        );
+    }
+
+    #[test]
+    fn a_toll_of_another_days_attack_is_its_own_incident() {
+        let evs = run("KYIV, March 12 - Russian forces shelled a residential area of Kherson on Wednesday, wounding two people, the regional administration said.\n\nThe toll from Tuesday's attack on the market rose to four overnight, when a man who had been in intensive care died of his injuries, the administration said.");
+        let facts: Vec<(Option<String>, Option<u32>, Option<u32>)> = evs
+            .iter()
+            .filter(|c| c.event_type == EventType::Assault)
+            .map(|c| {
+                let day = c.date.as_ref().map(|d| d.value.to_string());
+                (day, c.casualties.killed, c.casualties.injured)
+            })
+            .collect();
+        assert_eq!(
+            facts,
+            vec![
+                (Some("2025-03-12".into()), None, Some(2)),
+                (Some("2025-03-11".into()), Some(4), None)
+            ]
+        );
+        // a toll restated for the report's own incident stays part of it
+        let evs = run("Gunmen opened fire inside a bar in the city of Celaya late on Sunday, killing six people.\n\nThe death toll from the attack rose to seven on Monday, prosecutors said.");
+        assert_eq!(
+            evs.iter()
+                .filter(|c| c.event_type == EventType::Assault)
+                .count(),
+            1
         );
     }
 
