@@ -1942,13 +1942,22 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             {
                 // where its paragraph is ("In Kherson, ... The city held a day of
                 // mourning for the four people killed in Tuesday's strike"), else the
-                // dateline's city when an incident there is reported
+                // dateline's city when an incident there is reported, else the one
+                // place all the article's incidents share ("the toll from Tuesday's
+                // attack on the market" in a report of shelling in Kherson)
                 d.c.location = d.para_loc.clone().or_else(|| {
                     located
                         .iter()
                         .map(|x| &x.1)
                         .find(|l| dateline_city.is_some_and(|c| c.name == l.name))
                         .cloned()
+                        .or_else(|| {
+                            let first = &located.first()?.1;
+                            located
+                                .iter()
+                                .all(|x| x.1.name == first.name)
+                                .then(|| first.clone())
+                        })
                 });
             }
             d
@@ -2118,6 +2127,14 @@ mod tests {
                 (Some("2025-03-12".into()), None, Some(2)),
                 (Some("2025-03-11".into()), Some(4), None)
             ]
+        );
+        let market = evs.iter().find(|c| c.casualties.killed == Some(4));
+        assert_eq!(
+            market
+                .and_then(|c| c.location.as_ref())
+                .map(|l| l.name.as_str()),
+            Some("Kherson"),
+            "the one place of the report"
         );
         // a toll restated for the report's own incident stays part of it
         let evs = run("Gunmen opened fire inside a bar in the city of Celaya late on Sunday, killing six people.\n\nThe death toll from the attack rose to seven on Monday, prosecutors said.");
