@@ -56,7 +56,7 @@ enum Outcome {
 /// server told it is still in progress) before it is nak'ed: a JetStream leader election
 /// after a node loss takes seconds, and a nak would spend one of the article's
 /// `max_deliver` deliveries on what was not its fault (with short backoffs, all of them).
-/// A rerun is idempotent: it finds its pending state and republishes the same revisions.
+/// A rerun is idempotent: the blocks give back the revisions it made, republished as such.
 const TRANSIENT_RETRY: Duration = Duration::from_secs(30);
 
 /// Everything one article needs on its way through; shared by the in-flight tasks.
