@@ -50,22 +50,6 @@ fn run(feed: &[(Article, Vec<Candidate>)]) -> Vec<Event> {
     evs
 }
 
-/// The facts a consumer acts on (as in `dedup_replicas`).
-fn facts(e: &Event) -> serde_json::Value {
-    let mut sources: Vec<&str> = e.sources.iter().map(|s| s.article_id.as_str()).collect();
-    sources.sort_unstable();
-    serde_json::json!({
-        "type": e.event_type,
-        "mode": e.mode,
-        "acled": e.acled,
-        "location": e.location.as_ref().map(|l| (&l.name, l.geonameid)),
-        "date": e.date.as_ref().map(|d| d.value),
-        "casualties": e.casualties,
-        "mentions": e.mentions,
-        "sources": sources,
-    })
-}
-
 /// Share of `base` event ids found in `other`, and share found with the same facts.
 fn shared(base: &[Event], other: &[Event]) -> (f64, f64) {
     let by_id: BTreeMap<&str, &Event> = other.iter().map(|e| (e.event_id.as_str(), e)).collect();
@@ -78,7 +62,7 @@ fn shared(base: &[Event], other: &[Event]) -> (f64, f64) {
         .filter(|e| {
             by_id
                 .get(e.event_id.as_str())
-                .is_some_and(|o| facts(o) == facts(e))
+                .is_some_and(|o| common::event_facts(o) == common::event_facts(e))
         })
         .count();
     let n = base.len().max(1) as f64;
@@ -121,7 +105,7 @@ fn differences(base: &[Event], other: &[Event]) -> Vec<String> {
     for (id, e) in &b {
         match o.get(id) {
             None => out.push(format!("  only in base:  {}", describe(e))),
-            Some(x) if facts(x) != facts(e) => {
+            Some(x) if common::event_facts(x) != common::event_facts(e) => {
                 out.push(format!("  facts differ:  {}", describe(e)));
                 out.push(format!("           vs:  {}", describe(x)));
             }

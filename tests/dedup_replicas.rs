@@ -76,22 +76,6 @@ async fn final_events(replicas: usize) -> BTreeMap<String, Event> {
     last
 }
 
-/// The facts a consumer acts on.
-fn facts(e: &Event) -> serde_json::Value {
-    let mut sources: Vec<&str> = e.sources.iter().map(|s| s.article_id.as_str()).collect();
-    sources.sort_unstable();
-    serde_json::json!({
-        "type": e.event_type,
-        "mode": e.mode,
-        "acled": e.acled,
-        "location": e.location.as_ref().map(|l| (&l.name, l.geonameid)),
-        "date": e.date.as_ref().map(|d| d.value),
-        "casualties": e.casualties,
-        "mentions": e.mentions,
-        "sources": sources,
-    })
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_replicas_end_with_what_one_replica_ends_with() {
     let one = final_events(1).await;
@@ -101,7 +85,9 @@ async fn three_replicas_end_with_what_one_replica_ends_with() {
     let shared_ids: Vec<&&String> = ids1.intersection(&ids3).collect();
     let same_facts = shared_ids
         .iter()
-        .filter(|id| facts(&one[id.as_str()]) == facts(&three[id.as_str()]))
+        .filter(|id| {
+            common::event_facts(&one[id.as_str()]) == common::event_facts(&three[id.as_str()])
+        })
         .count();
     let union = ids1.union(&ids3).count();
     eprintln!(

@@ -9,6 +9,20 @@ use crate::model::{
 };
 use chrono::NaiveDate;
 
+/// A source and a target actor named by their country codes.
+fn actors(src: &str, tgt: &str) -> Vec<Actor> {
+    [(ActorRole::Source, src), (ActorRole::Target, tgt)]
+        .into_iter()
+        .map(|(role, c)| Actor {
+            role,
+            text: c.into(),
+            country: Some(c.into()),
+            sector: None,
+            name: None,
+        })
+        .collect()
+}
+
 fn t(s: &str) -> DateTime<Utc> {
     crate::input::parse_time(s).expect("test time")
 }
@@ -907,18 +921,6 @@ fn roles_swapped_between_reports_still_merge() {
         source: None,
         sentence,
     };
-    let actors = |src: &str, tgt: &str| {
-        [(ActorRole::Source, src), (ActorRole::Target, tgt)]
-            .into_iter()
-            .map(|(role, c)| Actor {
-                role,
-                text: c.into(),
-                country: Some(c.into()),
-                sector: None,
-                name: None,
-            })
-            .collect::<Vec<_>>()
-    };
     let mut first = exchange(
         "Kyiv",
         "Russia and Ukraine each released 175 prisoners of war on Wednesday in an exchange \
@@ -1158,18 +1160,6 @@ fn exchange_reports() -> Vec<(Article, Vec<Candidate>)> {
         injured: None,
         source: None,
         sentence,
-    };
-    let actors = |src: &str, tgt: &str| {
-        [(ActorRole::Source, src), (ActorRole::Target, tgt)]
-            .into_iter()
-            .map(|(role, c)| Actor {
-                role,
-                text: c.into(),
-                country: Some(c.into()),
-                sector: None,
-                name: None,
-            })
-            .collect::<Vec<_>>()
     };
     let mut first = report(
         "Kyiv",

@@ -303,3 +303,19 @@ pub async fn consumer_ready(js: &jetstream::Context) {
     })
     .await;
 }
+
+/// The facts of an event a consumer acts on (order-independence and replica tests).
+pub fn event_facts(e: &newsevents::model::Event) -> serde_json::Value {
+    let mut sources: Vec<&str> = e.sources.iter().map(|s| s.article_id.as_str()).collect();
+    sources.sort_unstable();
+    serde_json::json!({
+        "type": e.event_type,
+        "mode": e.mode,
+        "acled": e.acled,
+        "location": e.location.as_ref().map(|l| (&l.name, l.geonameid)),
+        "date": e.date.as_ref().map(|d| d.value),
+        "casualties": e.casualties,
+        "mentions": e.mentions,
+        "sources": sources,
+    })
+}
