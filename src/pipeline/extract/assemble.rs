@@ -1669,6 +1669,19 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             {
                 return false;
             }
+            // dates both sentences state, even loosely, days apart: two incidents ("the
+            // shelling earlier this month" and "on Monday, a drone struck")
+            let stated = |c: &Candidate| {
+                c.date
+                    .as_ref()
+                    .filter(|x| !x.text.is_empty())
+                    .map(|x| x.value)
+            };
+            if d.c.event_type == EventType::Assault
+                && matches!((stated(&o.c), stated(&d.c)), (Some(a), Some(b)) if (a - b).num_days().abs() > 2)
+            {
+                return false;
+            }
             let strike = |c: &Candidate| c.mode.as_deref() == Some("strike");
             if d.c.event_type == EventType::Protest
                 && strike(&o.c) != strike(&d.c)
@@ -1987,13 +2000,18 @@ mod tests {
     use chrono::TimeZone;
 
     fn run(body: &str) -> Vec<Candidate> {
+        run_on(body, 12)
+    }
+
+    /// Extraction of `body` published on March `day`, 2025, at noon.
+    fn run_on(body: &str, day: u32) -> Vec<Candidate> {
         let article = Article {
             id: "t-1".into(),
             url: None,
             title: None,
             body: body.into(),
             published_at: chrono::Utc
-                .with_ymd_and_hms(2025, 3, 12, 12, 0, 0)
+                .with_ymd_and_hms(2025, 3, day, 12, 0, 0)
                 .single()
                 .expect("valid time"),
             source: None,
@@ -2144,6 +2162,19 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn incidents_dated_days_apart_stay_apart() {
+        // "two weeks ago" is a loose date, no day of its own
+        let evs = run_on("Fatima arrived two weeks ago with four children. She left the Abu Shouk camp after the shelling earlier this month that local medics say killed 18 people.\n\nThe town's lifelines are under threat. On Monday, a drone struck the main water pumping station on the edge of Tawila, injuring two guards, volunteers said.", 18);
+        let mut figures: Vec<(Option<u32>, Option<u32>)> = evs
+            .iter()
+            .filter(|c| c.event_type == EventType::Assault)
+            .map(|c| (c.casualties.killed, c.casualties.injured))
+            .collect();
+        figures.sort();
+        assert_eq!(figures, vec![(None, Some(2)), (Some(18), None)]);
     }
 
     #[test]
