@@ -343,10 +343,24 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .filter(|p| tied(p, s.start, st, &ktrigs))
                 .collect();
             let targets = event_places(&mine);
+            // weapons of the incident's own clause, not of the earlier one it refers
+            // back to ("mortar rounds landed ..., hours after a car bomb killed seven")
+            let own_modes: Vec<&'static str> = match after_cut {
+                Some(cut) if kind == EventType::Assault && tpos < cut => {
+                    let mut m: Vec<&'static str> = all_modes
+                        .iter()
+                        .filter(|h| h.start >= s.start && h.end <= s.start + cut)
+                        .map(|h| h.value)
+                        .collect();
+                    m.sort_by_key(|x| mode_rank(x));
+                    m
+                }
+                _ => smodes.clone(),
+            };
             let mode = pick_mode(
                 kind,
                 &ktrigs,
-                &smodes,
+                &own_modes,
                 para_mode.filter(|m| m.0 == s.paragraph).map(|m| m.1),
                 article_mode,
             );
@@ -2095,6 +2109,8 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].casualties.injured, Some(3));
         assert_eq!(a[0].casualties.killed, None);
+        // and its own weapon: mortars, not the earlier car bomb
+        assert_eq!(a[0].mode.as_deref(), Some("heavy-weapons"));
     }
 
     #[test]
