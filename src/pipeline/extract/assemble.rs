@@ -363,7 +363,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 &own_modes,
                 para_mode.filter(|m| m.0 == s.paragraph).map(|m| m.1),
                 article_mode,
-            );
+            )
+            .or_else(|| {
+                (kind == EventType::Threaten)
+                    .then(|| threat_mode(lower_st))
+                    .flatten()
+            });
             let groups: Vec<(Option<Location>, Vec<Figure>)> =
                 if kind == EventType::Assault && targets.len() > 1 {
                     targets
@@ -1136,6 +1141,72 @@ fn pick_mode(
             .or(tmode)
             .or(article),
         _ => tmode,
+    }
+}
+
+/// What a threat is of (PLOVER THREATEN modes), when its trigger does not say: expulsion,
+/// arrest, a ban, relations, territory; labour action, sit-ins, boycotts and sanctions
+/// restrict ("the union threatened a new strike"); attacks and weapons are violence ("the
+/// Houthis threatened to attack ships"). `l`: the sentence in lower case.
+fn threat_mode(l: &str) -> Option<&'static str> {
+    const SPECIFIC: [(&str, &[&str]); 5] = [
+        ("expel", &["expel", "deport", "expulsion"]),
+        (
+            "arrest",
+            &["arrest", "detain", "prosecut", "imprison", "jail"],
+        ),
+        (
+            "ban",
+            &[" ban ", " ban.", "outlaw", "prohibit", "dissolve the"],
+        ),
+        (
+            "relations",
+            &[
+                "sever ties",
+                "cut ties",
+                "diplomatic relations",
+                "recall its ambassador",
+                "downgrade",
+            ],
+        ),
+        ("territory", &["annex", "territory", "territorial"]),
+    ];
+    if let Some((mode, _)) = SPECIFIC
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| l.contains(w)))
+    {
+        return Some(mode);
+    }
+    const LABOUR: [&str; 6] = [
+        "union",
+        "workers",
+        "drivers",
+        "transport",
+        "teachers",
+        "staff",
+    ];
+    const RESTRICT: [&str; 9] = [
+        "sit-in",
+        "boycott",
+        "sanction",
+        "blockade",
+        "shut down",
+        "shutdown",
+        "walkout",
+        "suspend",
+        "cut off",
+    ];
+    const VIOLENCE: [&str; 12] = [
+        "attack", "missile", "military", "war", "force", "bomb", "shoot", "target", "strike",
+        "invade", "retaliat", "destroy",
+    ];
+    let labour_strike = l.contains("strike") && LABOUR.iter().any(|w| l.contains(w));
+    if labour_strike || RESTRICT.iter().any(|w| l.contains(w)) {
+        Some("restrict")
+    } else if VIOLENCE.iter().any(|w| l.contains(w)) {
+        Some("violence")
+    } else {
+        None
     }
 }
 
@@ -2191,6 +2262,25 @@ mod tests {
             .collect();
         figures.sort();
         assert_eq!(figures, vec![(None, Some(2)), (Some(18), None)]);
+    }
+
+    #[test]
+    fn threats_say_what_they_threaten() {
+        let mode_of = |s: &str| {
+            run(s)
+                .into_iter()
+                .find(|c| c.event_type == EventType::Threaten)
+                .and_then(|c| c.mode)
+        };
+        let cases = [
+            ("The transport workers' union threatened a new strike on Monday if the government does not act.", "restrict"),
+            ("The Houthis threatened to attack ships bound for Israeli ports.", "violence"),
+            ("The interior minister threatened to arrest the protest leaders.", "arrest"),
+            ("The government threatened to expel foreign journalists who cover the protests.", "expel"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(mode_of(s).as_deref(), Some(want), "{s}");
+        }
     }
 
     #[test]
