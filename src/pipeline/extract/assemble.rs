@@ -545,9 +545,48 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     }
     let mut out = finish(merge(drafts), ctx.dateline.as_ref());
     for c in &mut out {
+        place_policy_at_source(g, c, ctx.dateline.as_ref());
         c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
     }
     out
+}
+
+/// Sanctions and threats happen where they are decided, not where their target is: "LONDON
+/// - Britain imposed sanctions on commanders of Sudan's RSF" is in Britain (the dateline
+/// city when it lies there, else the country), "North Korea warned ..." filed from Seoul
+/// is in North Korea.
+fn place_policy_at_source(g: &Gazetteer, c: &mut Candidate, dateline: Option<&Location>) {
+    if !matches!(c.event_type, EventType::Sanction | EventType::Threaten) {
+        return;
+    }
+    let Some((text, country)) = c
+        .actors
+        .iter()
+        .filter(|a| a.role == ActorRole::Source)
+        .find_map(|a| Some((a.text.clone(), g.country(a.country.as_deref()?)?)))
+    else {
+        return;
+    };
+    if c.location
+        .as_ref()
+        .is_some_and(|l| l.country == country.alpha2)
+    {
+        return;
+    }
+    c.location = match dateline.filter(|l| l.country == country.alpha2) {
+        Some(l) => Some(l.clone()),
+        None => {
+            let mention = crate::geo::PlaceMention {
+                start: 0,
+                end: 0,
+                place: country.place,
+                score: 1.0,
+            };
+            let mut l = g.location(&mention, "");
+            l.text = text;
+            Some(l)
+        }
+    };
 }
 
 /// The word lists an article is scanned for, in one trie: triggers, modes, cues, actors.
@@ -2262,6 +2301,32 @@ mod tests {
             .collect();
         figures.sort();
         assert_eq!(figures, vec![(None, Some(2)), (Some(18), None)]);
+    }
+
+    #[test]
+    fn sanctions_and_threats_are_where_they_are_decided() {
+        let at = |body: &str, t: EventType| {
+            run(body)
+                .into_iter()
+                .find(|c| c.event_type == t)
+                .and_then(|c| c.location)
+                .map(|l| (l.name, l.country))
+        };
+        assert_eq!(
+            at("LONDON - Britain on Wednesday imposed sanctions on three commanders of Sudan's Rapid Support Forces over attacks in North Darfur.", EventType::Sanction),
+            Some(("London".into(), "GB".into()))
+        );
+        let (_, country) = at("SEOUL - North Korea warned on Monday that it would take overwhelming action against South Korean and US forces if the drills went ahead.", EventType::Threaten).expect("a placed threat");
+        assert_eq!(country, "KP");
+        // an attack stays where it hit
+        assert_eq!(
+            at(
+                "KYIV - Russian forces shelled Kherson on Wednesday, wounding two people.",
+                EventType::Assault
+            )
+            .map(|x| x.1),
+            Some("UA".into())
+        );
     }
 
     #[test]
