@@ -551,10 +551,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     out
 }
 
-/// Sanctions and threats happen where they are decided, not where their target is: "LONDON
-/// - Britain imposed sanctions on commanders of Sudan's RSF" is in Britain (the dateline
-/// city when it lies there, else the country), "North Korea warned ..." filed from Seoul
-/// is in North Korea.
+/// Sanctions and threats happen where they are decided, not where their target is:
+/// "Britain imposed sanctions on commanders of Sudan's RSF" datelined London is in London
+/// (the dateline city when it lies in the source's country, else that country), "North
+/// Korea warned ..." filed from Seoul is in North Korea.
 fn place_policy_at_source(g: &Gazetteer, c: &mut Candidate, dateline: Option<&Location>) {
     if !matches!(c.event_type, EventType::Sanction | EventType::Threaten) {
         return;
