@@ -99,8 +99,8 @@ pub struct Applied {
     pub revisions: Vec<Event>,
 }
 
-/// `Pending` states (with their revisions) were written by versions before 0.2; they
-/// are still read, republished and marked done.
+/// `Pending` states (with their revisions) were written by earlier builds, which wrote
+/// an article's state twice; they are still read, republished and marked done.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum Phase {
     Pending,
@@ -268,8 +268,8 @@ fn index(
     batch: Vec<(String, Bytes)>,
 ) {
     let Some(near) = near.upgrade() else { return };
-    // This worker's own articles (and states seen before) are indexed already: an
-    // article's events do not change between its pending and done states.
+    // This worker's own articles (indexed when applied) and states seen before are
+    // skipped: an article's events do not change once placed.
     let batch: Vec<(String, Bytes)> = {
         let index = lock(&near);
         batch
