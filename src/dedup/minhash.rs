@@ -118,19 +118,16 @@ impl Signature {
     /// hash are near-duplicate candidates.
     pub fn band_hashes(&self, rows: u32) -> Vec<u64> {
         let rows = rows.max(1) as usize;
+        let mut bytes: Vec<u8> = Vec::with_capacity(rows * 8);
         self.0
             .chunks(rows)
             .enumerate()
             .map(|(band, chunk)| {
-                let mut bytes = [0u8; 8 * 64];
-                if chunk.len() > 64 {
-                    let long: Vec<u8> = chunk.iter().flat_map(|v| v.to_le_bytes()).collect();
-                    return xxh3_64_with_seed(&long, band as u64);
+                bytes.clear();
+                for v in chunk {
+                    bytes.extend_from_slice(&v.to_le_bytes());
                 }
-                for (slot, v) in bytes.chunks_exact_mut(8).zip(chunk) {
-                    slot.copy_from_slice(&v.to_le_bytes());
-                }
-                xxh3_64_with_seed(&bytes[..chunk.len() * 8], band as u64)
+                xxh3_64_with_seed(&bytes, band as u64)
             })
             .collect()
     }

@@ -157,7 +157,7 @@ const MAX_BATCH: usize = 64;
 /// Most blocks kept in the local cache; above it, idle slots are dropped.
 const MAX_CACHED_BLOCKS: usize = 4096;
 /// Most first-attempt decisions kept between apply and commit; above it, they are dropped.
-const MAX_PENDING: usize = 16_384;
+const MAX_DECISIONS: usize = 16_384;
 
 /// `(block, event_id)` of the events an article produced or joined.
 type Placement = Vec<(String, String)>;
@@ -425,7 +425,7 @@ impl EventStore {
                 .find(&self.dedup, &akey, &sig, article.published_at)
                 .map(|(_, a)| a.events.clone());
             let mut decisions = lock(&self.decisions);
-            if decisions.len() >= MAX_PENDING {
+            if decisions.len() >= MAX_DECISIONS {
                 decisions.clear();
             }
             decisions.insert(akey.clone(), found.clone());

@@ -204,15 +204,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         if lead_date.is_none() {
             lead_date = sdates.iter().find(|d| !d.reporting).map(|d| d.date.clone());
         }
-        let smodes: Vec<&'static str> = {
-            let mut m: Vec<&'static str> = all_modes
-                .iter()
-                .filter(|h| h.start >= s.start && h.end <= s.end)
-                .map(|h| h.value)
-                .collect();
-            m.sort_by_key(|x| mode_rank(x));
-            m
-        };
+        let smodes = modes_in(&all_modes, s.start, s.end);
         if let Some(m) = smodes.first() {
             para_mode = Some((s.paragraph, m));
             if article_mode.is_none() {
@@ -345,30 +337,22 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             let targets = event_places(&mine);
             // weapons of the incident's own clause, not of the earlier one it refers
             // back to ("mortar rounds landed ..., hours after a car bomb killed seven")
-            let own_modes: Vec<&'static str> = match after_cut {
+            let clause_modes;
+            let own_modes: &[&'static str] = match after_cut {
                 Some(cut) if kind == EventType::Assault && tpos < cut => {
-                    let mut m: Vec<&'static str> = all_modes
-                        .iter()
-                        .filter(|h| h.start >= s.start && h.end <= s.start + cut)
-                        .map(|h| h.value)
-                        .collect();
-                    m.sort_by_key(|x| mode_rank(x));
-                    m
+                    clause_modes = modes_in(&all_modes, s.start, s.start + cut);
+                    &clause_modes
                 }
-                _ => smodes.clone(),
+                _ => &smodes,
             };
             let mode = pick_mode(
                 kind,
                 &ktrigs,
-                &own_modes,
+                own_modes,
                 para_mode.filter(|m| m.0 == s.paragraph).map(|m| m.1),
                 article_mode,
-            )
-            .or_else(|| {
-                (kind == EventType::Threaten)
-                    .then(|| threat_mode(lower_st))
-                    .flatten()
-            });
+                lower_st,
+            );
             let groups: Vec<(Option<Location>, Vec<Figure>)> =
                 if kind == EventType::Assault && targets.len() > 1 {
                     targets
@@ -1155,12 +1139,29 @@ fn fallback_place(
     ctx.dateline.clone()
 }
 
+/// Mode hits within `start..end` (absolute), best ranked first.
+fn modes_in(
+    all: &[super::lexicon::Hit<&'static str>],
+    start: usize,
+    end: usize,
+) -> Vec<&'static str> {
+    let mut m: Vec<&'static str> = all
+        .iter()
+        .filter(|h| h.start >= start && h.end <= end)
+        .map(|h| h.value)
+        .collect();
+    m.sort_by_key(|x| mode_rank(x));
+    m
+}
+
+/// `lower`: the sentence in ASCII lower case (a threat's mode may come from its words).
 fn pick_mode(
     kind: EventType,
     trigs: &[&(usize, usize, Trigger)],
     smodes: &[&'static str],
     para: Option<&'static str>,
     article: Option<&'static str>,
+    lower: &str,
 ) -> Option<&'static str> {
     let tmode = trigs
         .iter()
@@ -1179,6 +1180,7 @@ fn pick_mode(
             .or(para)
             .or(tmode)
             .or(article),
+        EventType::Threaten => tmode.or_else(|| threat_mode(lower)),
         _ => tmode,
     }
 }
