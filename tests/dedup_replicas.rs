@@ -1,5 +1,6 @@
 //! Replicas: three workers bound to one durable consumer, fed the dev corpus at once, end
-//! with the events one worker ends with (ids and final facts), each `event_id:revision`
+//! with the events one worker ends with (the same incidents with the same final facts,
+//! under the same ids but between twins, see the test), each `event_id:revision`
 //! published once and none skipped; and a restarted worker keeps its state.
 
 mod common;
@@ -96,12 +97,18 @@ async fn three_replicas_end_with_what_one_replica_ends_with() {
         three.len(),
         shared_ids.len()
     );
+    let a: Vec<Event> = one.values().cloned().collect();
+    let b: Vec<Event> = three.values().cloned().collect();
+    let diff = common::differences(&a, &b);
+    if !diff.is_empty() {
+        eprintln!("1 replica vs 3 replicas:\n{}", diff.join("\n"));
+    }
     assert!(one.len() > 80, "{} events", one.len());
-    // Reports that disagree on an incident's day or region may still name it differently
-    // (whichever comes first names it; three incidents of the corpus): bounded, measured
-    // here (104-106 of 108-110 ids shared, 103-106 with the same facts, on two cores).
-    let id_share = shared_ids.len() as f64 / union as f64;
-    let fact_share = same_facts as f64 / union as f64;
-    assert!(id_share >= 0.92, "ids shared {id_share:.3}");
-    assert!(fact_share >= 0.9, "ids and facts shared {fact_share:.3}");
+    // the same incidents with the same facts, under the same ids but between twins (two
+    // incidents of one type, region and day, first reported at once and created in the
+    // other order: the first created takes the plain name; two Kharkiv strikes of 18
+    // March, in some runs)
+    let broken = common::same_up_to_twin_names(&a, &b);
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    assert_eq!(shared_ids.len(), same_facts, "an id names another incident");
 }

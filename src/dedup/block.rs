@@ -7,8 +7,8 @@ use super::features::Clues;
 use super::score::{family, place_score, score};
 use super::DedupConfig;
 use crate::model::{
-    ActorRole, Article, Candidate, DatePrecision, Event, EventStatus, LocationPrecision, SourceRef,
-    EVENT_SCHEMA,
+    ActorRole, Article, Candidate, DatePrecision, Event, EventStatus, EventType, LocationPrecision,
+    SourceRef, EVENT_SCHEMA,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -239,7 +239,7 @@ fn sanitize(s: &str) -> String {
 /// Id of a new event of `block`, from what every report of the incident tends to agree on rather
 /// than from whichever report came first, so replicas applying articles in another order
 /// name the incident alike: its type family and country, its day (the publication day
-/// when the report gives none) and its first-level division. When a distinct incident of
+/// when the report gives none) and, for incidents at a site, its first-level division. When a distinct incident of
 /// the block already holds that id (two incidents of one kind in one region on one day:
 /// a mortar attack and a car bomb in Mogadishu), the weapon clues are added, which
 /// reports of one incident agree on more often than on its site ("the airport" vs "the
@@ -258,8 +258,12 @@ fn incident_id(
         .as_ref()
         .map(|d| format!("{:?}:{}", d.precision, d.value))
         .unwrap_or_else(|| format!("Day:{}", article.published_at.date_naive()));
+    // the region only for incidents that happen at a site: an exchange of prisoners or a
+    // deal is placed by whichever capital a report is filed from ("KYIV -" in one, only
+    // "Ukraine" in another)
     let region = c.location.as_ref().map_or(String::new(), |l| {
-        format!("{}/{}", l.country, l.admin1.as_deref().unwrap_or(""))
+        let admin1 = l.admin1.as_deref().filter(|_| at_a_site(c.event_type));
+        format!("{}/{}", l.country, admin1.unwrap_or(""))
     });
     let base = format!("{block}|{day}|{region}");
     let place = c
@@ -273,6 +277,15 @@ fn incident_id(
         .into_iter()
         .find(|id| !taken(id))
         .unwrap_or_else(|| event_id(&article.id, idx))
+}
+
+/// Event types whose place is where something happened to people or ground (attacks,
+/// protests, arrests, deployments), as opposed to where a decision was announced.
+fn at_a_site(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Assault | EventType::Protest | EventType::Coerce | EventType::Mobilize
+    )
 }
 
 /// How many people an incident's report counts killed or injured.

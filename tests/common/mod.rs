@@ -319,3 +319,98 @@ pub fn event_facts(e: &newsevents::model::Event) -> serde_json::Value {
         "sources": sources,
     })
 }
+
+/// One line per event: id, type, place, date, figures and the reports it holds.
+pub fn describe(e: &newsevents::model::Event) -> String {
+    let mut sources: Vec<&str> = e.sources.iter().map(|s| s.article_id.as_str()).collect();
+    sources.sort_unstable();
+    let place = e.location.as_ref().map_or("-".to_string(), |l| {
+        format!(
+            "{} [{}/{}] {:?}",
+            l.name,
+            l.country,
+            l.admin1.as_deref().unwrap_or(""),
+            l.geonameid
+        )
+    });
+    let date = e.date.as_ref().map_or("-".to_string(), |d| {
+        format!("{:?}:{}", d.precision, d.value)
+    });
+    format!(
+        "{} {} {:?} at {place} on {date} killed {:?} injured {:?} mentions {} from {sources:?}",
+        e.event_id,
+        e.event_type.as_str(),
+        e.mode,
+        e.casualties.killed,
+        e.casualties.injured,
+        e.mentions
+    )
+}
+
+/// What differs between two runs' final events: events only in one, and events of one id
+/// whose facts differ, each described.
+pub fn differences(
+    base: &[newsevents::model::Event],
+    other: &[newsevents::model::Event],
+) -> Vec<String> {
+    let b: std::collections::BTreeMap<&str, &newsevents::model::Event> =
+        base.iter().map(|e| (e.event_id.as_str(), e)).collect();
+    let o: std::collections::BTreeMap<&str, &newsevents::model::Event> =
+        other.iter().map(|e| (e.event_id.as_str(), e)).collect();
+    let mut out = Vec::new();
+    for (id, e) in &b {
+        match o.get(id) {
+            None => out.push(format!("  only in base:  {}", describe(e))),
+            Some(x) if event_facts(x) != event_facts(e) => {
+                out.push(format!("  facts differ:  {}", describe(e)));
+                out.push(format!("           vs:  {}", describe(x)));
+            }
+            Some(_) => {}
+        }
+    }
+    for (id, e) in &o {
+        if !b.contains_key(id) {
+            out.push(format!("  only in other: {}", describe(e)));
+        }
+    }
+    out
+}
+
+/// Whether two runs' final events are the same incidents with the same facts, and where
+/// their ids differ, only between twins: distinct incidents of one type, region and day,
+/// named in the order they were first created (the first takes the plain name). Returns
+/// what breaks that, described.
+pub fn same_up_to_twin_names(
+    base: &[newsevents::model::Event],
+    other: &[newsevents::model::Event],
+) -> Vec<String> {
+    use newsevents::model::Event;
+    let facts = |v: &[Event]| {
+        let mut f: Vec<String> = v.iter().map(|e| event_facts(e).to_string()).collect();
+        f.sort();
+        f
+    };
+    let mut out = Vec::new();
+    if facts(base) != facts(other) {
+        out.push("final facts differ".to_string());
+    }
+    let twin_key = |e: &Event| {
+        (
+            e.event_type,
+            e.location
+                .as_ref()
+                .map(|l| (l.country.clone(), l.admin1.clone())),
+            e.date.as_ref().map(|d| d.value),
+        )
+    };
+    for (run, mine) in [(base, other), (other, base)] {
+        for e in run {
+            let renamed = !mine.iter().any(|x| x.event_id == e.event_id);
+            let twins = run.iter().filter(|x| twin_key(x) == twin_key(e)).count();
+            if renamed && twins < 2 {
+                out.push(format!("renamed without a twin: {}", describe(e)));
+            }
+        }
+    }
+    out
+}

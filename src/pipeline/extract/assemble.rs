@@ -417,19 +417,29 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                             })
                 }) || lower_st.contains("coincided with");
                 let back = back_reference(lower_st);
-                let own_date = pick_date(&sdates, kind, tpos).map(|d| d.value);
+                let mut own_date = pick_date(&sdates, kind, tpos).map(|d| d.value);
                 let toll = lower_st.contains("toll")
                     || ktrigs.iter().any(|k| {
                         let b = lower_st.get(..k.0).unwrap_or("");
                         b.ends_with("the ") || b.ends_with("that ") || b.ends_with("this ")
                     });
-                let date = pick_date(&sdates, kind, tpos)
+                let mut date = pick_date(&sdates, kind, tpos)
                     .or_else(|| lead_date.clone().filter(|_| !is_statement(kind)))
                     .unwrap_or(EventDate {
                         value: published,
                         precision: DatePrecision::Day,
                         text: String::new(),
                     });
+                // "came a day after heavy fighting ...": the day before what the
+                // sentence is dated by, unless the incident's own date follows
+                if let Some((n, span)) = days_after(lower_st, tpos)
+                    .filter(|_| !is_statement(kind) && date.precision == DatePrecision::Day)
+                    .filter(|(_, span)| sdates.iter().all(|d| d.pos < span.end))
+                {
+                    date.value -= chrono::Duration::days(n);
+                    date.text = st.get(span).unwrap_or_default().trim_end().to_string();
+                    own_date = Some(date.value);
+                }
                 let actors = roles(g, &ctx, kind, s.start, s.end, s.start + tpos, loc.as_ref());
                 let quantities = squantities
                     .get_or_insert_with(|| quantities::of_counts(&counts))
@@ -667,6 +677,23 @@ fn keep(
     // people held are no arrest ("hand over detainees")
     if lw.starts_with("detainee") {
         return None;
+    }
+    // a kind of weapon or unit, not an attack ("assault rifles")
+    if lw == "assault" && weapon_noun_after(lower_all.get(rel_end..).unwrap_or("")) {
+        return None;
+    }
+    // goods seized are a confiscation ("officers also seized two assault rifles and a
+    // stolen pickup truck"), part of the arrest when the sentence tells one
+    if lw == "seized" && goods_after(lower_all.get(rel_end..).unwrap_or("")) {
+        let arrest = ["arrest", "detain", "held "]
+            .iter()
+            .any(|w| lower_all.contains(w));
+        return (!arrest).then_some(Keep::Event(Trigger {
+            kind: EventType::Coerce,
+            mode: Some("seize"),
+            weak: false,
+            casualty: false,
+        }));
     }
     // reinforcements in a battle are part of it
     if lw.starts_with("reinforcement") && scues.iter().any(|h| h.value == Cue::Violence) {
@@ -1389,8 +1416,9 @@ struct SentDate {
     date: EventDate,
     pos: usize,
     reporting: bool,
-    /// "Tuesday's strike": dates only the noun it qualifies.
+    /// "Tuesday's strike": dates only the noun it qualifies (or see [`governor`]).
     possessive: bool,
+    governor: Option<usize>,
 }
 
 /// Verbs whose date is the day of the report, not of the incident reported.
@@ -1431,13 +1459,15 @@ fn sentence_dates(
                 .split_whitespace()
                 .rev()
                 .take(4)
-                .any(|w| REPORT_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+                .any(|w| REPORT_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+                || toll_update(&before);
             let possessive =
                 d.text.ends_with("'s") || st.get(d.end..).is_some_and(|x| x.starts_with("'s"));
             SentDate {
                 pos: d.start,
                 reporting,
                 possessive,
+                governor: possessive.then(|| governor(st, d.start)).flatten(),
                 date: EventDate {
                     value: d.value,
                     precision: d.precision,
@@ -1446,6 +1476,88 @@ fn sentence_dates(
             }
         })
         .collect()
+}
+
+/// Whether the text after "assault" makes it a kind of thing ("assault rifles", "an
+/// assault weapons ban", "assault helicopters"), not an attack.
+fn weapon_noun_after(after: &str) -> bool {
+    const NOUNS: [&str; 12] = [
+        "rifle",
+        "weapon",
+        "gun",
+        "vehicle",
+        "helicopter",
+        "ship",
+        "boat",
+        "craft",
+        "brigade",
+        "battalion",
+        "course",
+        "charge",
+    ];
+    after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| NOUNS.iter().any(|n| w.starts_with(n)))
+}
+
+/// Whether the words after "seized" name goods rather than ground or people ("seized two
+/// assault rifles", "seized 2 tonnes of cocaine"; not "seized the town").
+fn goods_after(after: &str) -> bool {
+    const GOODS: [&str; 16] = [
+        "rifle",
+        "weapon",
+        "gun",
+        "pistol",
+        "ammunition",
+        "explosive",
+        "drug",
+        "cocaine",
+        "heroin",
+        "cash",
+        "vehicle",
+        "truck",
+        "car",
+        "phone",
+        "document",
+        "tonne",
+    ];
+    after
+        .split_whitespace()
+        .take(5)
+        .any(|w| GOODS.iter().any(|g| w.starts_with(g)))
+}
+
+/// Words just before a date that make it the day a toll was updated, not the day of the
+/// incident: "the death toll from an armed attack on a bar rose to seven on Sunday".
+fn toll_update(before: &str) -> bool {
+    const RISE: [&str; 5] = ["rose", "risen", "climbed", "increased", "reached"];
+    before.contains("toll")
+        && before
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .any(|w| RISE.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// Days between an incident and what a sentence dates it by, when the sentence names the
+/// incident after "a day after" ("the talks came a day after heavy fighting near Kamanyola
+/// killed nine": the fighting was the day before the talks): the days and the phrase.
+fn days_after(lower: &str, tpos: usize) -> Option<(i64, std::ops::Range<usize>)> {
+    const SPANS: [(&str, i64); 7] = [
+        ("a day after ", 1),
+        ("one day after ", 1),
+        ("the day after ", 1),
+        ("two days after ", 2),
+        ("three days after ", 3),
+        ("a week after ", 7),
+        ("one week after ", 7),
+    ];
+    SPANS.iter().find_map(|(p, n)| {
+        let at = lower.get(..tpos)?.rfind(p)?;
+        let end = at + p.len();
+        (tpos - end <= 60).then_some((*n, at..end))
+    })
 }
 
 /// Statements, as opposed to incidents: dated by the report when nothing else dates them.
@@ -1465,7 +1577,7 @@ fn is_statement(kind: EventType) -> bool {
 fn pick_date(ds: &[SentDate], kind: EventType, tpos: usize) -> Option<EventDate> {
     let ds: Vec<&SentDate> = ds
         .iter()
-        .filter(|d| !d.possessive || (tpos > d.pos && tpos - d.pos <= 40))
+        .filter(|d| !d.possessive || qualifies(d, tpos))
         .collect();
     if is_statement(kind) {
         return ds
@@ -1480,6 +1592,32 @@ fn pick_date(ds: &[SentDate], kind: EventType, tpos: usize) -> Option<EventDate>
         .filter(|d| d.date.precision == DatePrecision::Day || d.pos.abs_diff(tpos) <= 60)
         .min_by_key(|d| d.pos.abs_diff(tpos))
         .map(|d| d.date.clone())
+}
+
+/// Whether a possessive date dates the trigger at `tpos`: the trigger is the noun it
+/// qualifies ("Tuesday's strike"), or what happened in it ("freed in Wednesday's prisoner
+/// exchange", "killed during Friday's raid").
+fn qualifies(d: &SentDate, tpos: usize) -> bool {
+    if tpos > d.pos {
+        return tpos - d.pos <= 40;
+    }
+    d.governor == Some(tpos)
+}
+
+/// Start of the word that governs a possessive date through "in" or "during" ("freed" in
+/// "freed in Wednesday's prisoner exchange").
+fn governor(st: &str, date_pos: usize) -> Option<usize> {
+    let before = st.get(..date_pos)?.trim_end();
+    let head = ["in", "during"].iter().find_map(|p| {
+        before
+            .strip_suffix(p)
+            .filter(|h| h.ends_with(' '))
+            .map(str::trim_end)
+    })?;
+    let start = head
+        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |i| i + 1);
+    (start < head.len()).then_some(start)
 }
 
 fn dateline_place(text: &str, places: &[PlaceHit]) -> Option<Location> {
@@ -2177,6 +2315,9 @@ mod tests {
         ("Police raided homes and party offices in Lahore early on Saturday.", EventType::Assault),
         // under threat is no threat
         ("The town's fragile water supply is itself under threat.", EventType::Threaten),
+        // weapons seized in an arrest, and a kind of rifle
+        ("The two men were detained on Sunday afternoon at a house where officers also seized two assault rifles and a stolen pickup truck.", EventType::Assault),
+        ("Assault rifles and helicopters were on display at the arms fair in Abu Dhabi.", EventType::Assault),
     ];
 
     #[test]
@@ -2348,6 +2489,47 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(mode_of(s).as_deref(), Some(want), "{s}");
         }
+    }
+
+    /// The day an assault is dated by, as `(sentence(s), published March day, expected)`.
+    const ASSAULT_DAYS: &[(&str, u32, &str)] = &[
+        // a toll's update is not the incident's day; the sentence telling the incident is
+        ("The death toll from an armed attack on a bar in Celaya, in Mexico's Guanajuato state, rose to seven on Sunday after a wounded man died in hospital. Three people wounded in the shooting, which took place shortly before midnight on Saturday, remain in hospital.", 10, "2025-03-08"),
+        // "a day after": the day before what the sentence is dated by
+        ("Delegations met in Doha on Thursday. The talks came a day after heavy fighting near the town of Kamanyola in South Kivu killed at least nine people.", 20, "2025-03-19"),
+        // unless the incident's own day follows
+        ("The talks came a day after fighting near Kamanyola on Tuesday killed nine people.", 20, "2025-03-18"),
+        // what happened in a possessive-dated incident
+        ("Twelve people killed in Wednesday's shelling of Kherson were buried on Friday.", 21, "2025-03-19"),
+        // the weekend's attack, read on Monday
+        ("The UN on Monday condemned the weekend's attack on the Abu Shouk camp near Al Fashir, which local groups said killed 18 people.", 10, "2025-03-08"),
+    ];
+
+    #[test]
+    fn incidents_are_dated_by_their_own_day() {
+        for (text, day, want) in ASSAULT_DAYS {
+            let evs = run_on(text, *day);
+            let a = evs
+                .iter()
+                .find(|c| c.event_type == EventType::Assault)
+                .unwrap_or_else(|| panic!("no assault in {text:?}"));
+            assert_eq!(
+                a.date.as_ref().map(|d| d.value.to_string()).as_deref(),
+                Some(*want),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn goods_seized_alone_are_a_confiscation() {
+        let evs = run("Police seized two tonnes of cocaine at the port of Guayaquil on Tuesday.");
+        assert!(
+            evs.iter()
+                .any(|c| c.event_type == EventType::Coerce && c.mode.as_deref() == Some("seize")),
+            "{evs:?}"
+        );
+        assert!(!evs.iter().any(|c| c.event_type == EventType::Assault));
     }
 
     #[test]

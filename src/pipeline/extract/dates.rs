@@ -3,9 +3,10 @@
 //! Explicit dates ("July 23", "23 July 2025", "2025-03-05", "in May and June", "in
 //! 2023"), weekdays ("on Tuesday", "early Thursday morning", "Friday's strike": the
 //! most recent such weekday on or before the publication day), and relative words
-//! ("yesterday", "overnight", "last week", "earlier this month"). A date without a year
-//! takes the publication year unless that is implausibly far ahead or behind. Wire
-//! datelines ("SEOUL, March 3 (Continental Wire) -") are read by [`dateline`].
+//! ("yesterday", "overnight", "the weekend", "last week", "earlier this month"). A date
+//! without a year takes the publication year unless that is implausibly far ahead or
+//! behind. Wire datelines ("SEOUL, March 3 (Continental Wire) -") are read by
+//! [`dateline`].
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use once_cell::sync::Lazy;
@@ -78,7 +79,7 @@ static WEEKDAY: Lazy<Regex> = Lazy::new(|| {
 });
 static RELATIVE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(earlier\s+today|later\s+today|today|yesterday|the\s+day\s+before\s+yesterday|tonight|overnight|last\s+night|late\s+last\s+night|early\s+this\s+morning|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+this\s+week|earlier\s+in\s+the\s+week|this\s+week|last\s+week|earlier\s+this\s+month|earlier\s+in\s+the\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year|the\s+previous\s+day|the\s+day\s+before|a\s+day\s+earlier)(?-u:\b)",
+        r"(?i)(?-u:\b)(earlier\s+today|later\s+today|today|yesterday|the\s+day\s+before\s+yesterday|tonight|overnight|last\s+night|late\s+last\s+night|early\s+this\s+morning|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+this\s+week|earlier\s+in\s+the\s+week|this\s+week|last\s+week|earlier\s+this\s+month|earlier\s+in\s+the\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year|the\s+previous\s+day|the\s+day\s+before|a\s+day\s+earlier|the\s+weekend|this\s+past\s+weekend|last\s+weekend)(?-u:\b)",
     )
     .expect("relative date regex")
 });
@@ -190,6 +191,10 @@ fn first_of_month(d: NaiveDate) -> NaiveDate {
 
 fn monday_of(d: NaiveDate) -> NaiveDate {
     d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+fn saturday_on_or_before(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from((d.weekday().num_days_from_monday() + 2) % 7))
 }
 
 fn months_back(d: NaiveDate, n: u32) -> NaiveDate {
@@ -371,6 +376,15 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
                 DatePrecision::Week,
                 None,
             ),
+            // Saturday, or Sunday: "the weekend's attack" read on Monday
+            "the weekend" | "this past weekend" => {
+                let sat = saturday_on_or_before(today);
+                (sat, DatePrecision::Day, Some(sat + Duration::days(1)))
+            }
+            "last weekend" => {
+                let sat = saturday_on_or_before(today - Duration::days(2));
+                (sat, DatePrecision::Day, Some(sat + Duration::days(1)))
+            }
             "this month" | "earlier this month" | "earlier in the month" => {
                 (first_of_month(today), DatePrecision::Month, None)
             }
@@ -703,6 +717,15 @@ mod tests {
             (
                 "Fighting intensified last week.",
                 &[("last week", d(2025, 7, 14), Week)],
+            ),
+            // the seed's Thursday: the weekend before it, and the one before that
+            (
+                "The UN condemned the weekend's attack on the camp.",
+                &[("the weekend", d(2025, 7, 19), Day)],
+            ),
+            (
+                "Two people were killed in clashes last weekend.",
+                &[("last weekend", d(2025, 7, 19), Day)],
             ),
             (
                 "Several fires broke out earlier this month.",

@@ -98,6 +98,11 @@ const SKIP: [&str; 32] = [
     "southwest",
 ];
 
+/// Place nouns a name can follow after a comma, renaming them ("the port city, Odesa").
+const APPOSED: [&str; 8] = [
+    "city", "town", "village", "port", "capital", "region", "province", "district",
+];
+
 /// People and bodies whose location is where they speak, not where things happen.
 const SPEAKERS: [&str; 14] = [
     "official",
@@ -218,11 +223,17 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
         return Link::HitSubject;
     }
     let back = words_back(text, start);
+    // the name after a place noun it renames: "in Ukraine's second-largest city, Kharkiv,"
+    let apposition = back.first().is_some_and(|w| {
+        w.strip_suffix(',')
+            .is_some_and(|n| APPOSED.contains(&n.to_ascii_lowercase().as_str()))
+    });
     for (i, w) in back.iter().take(6).enumerate() {
         let lw = w.to_ascii_lowercase();
         let skippable = SKIP.contains(&lw.as_str())
             || w.starts_with(|c: char| c.is_uppercase())
-            || w.chars().any(|c| c.is_ascii_digit());
+            || w.chars().any(|c| c.is_ascii_digit())
+            || apposition && (i == 0 || w.starts_with(|c: char| c.is_lowercase()));
         if LOCATIVE.contains(&lw.as_str()) {
             // "officials in Kyiv", "the administration in Nangarhar"
             let who = back
@@ -310,6 +321,7 @@ mod tests {
         ("Russian artillery shelled a covered market in Kherson on Tuesday.", "Kherson", Link::Locative),
         ("A suicide bomber rammed a car near the city of Bannu in Pakistan's northwestern Khyber Pakhtunkhwa province.", "Khyber Pakhtunkhwa", Link::Locative),
         ("The death toll from the bombing in northwest Pakistan has risen to six.", "Pakistan", Link::Locative),
+        ("A Russian drone struck a nine-storey apartment building in Ukraine's second-largest city, Kharkiv, early on Tuesday.", "Kharkiv", Link::Locative),
         ("Mortar rounds landed near the perimeter of Mogadishu's Aden Adde International Airport.", "Aden", Link::NotPlace),
         ("The attack also damaged a Panama-flagged cargo ship.", "Panama", Link::NotPlace),
         ("Suspected militants ambushed a patrol of the Assam Rifles paramilitary force.", "Assam", Link::NotPlace),
