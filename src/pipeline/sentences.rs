@@ -60,7 +60,7 @@ pub fn split(text: &str) -> Vec<Sentence> {
 
 fn split_paragraph(text: &str, p0: usize, p1: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let bytes = text.as_bytes();
-    let quotes = quote_spans(&bytes[p0..p1], p0);
+    let quotes = quote_spans(&text[p0..p1], p0);
     let mut s = p0;
     let mut j = p0;
     while j < p1 {
@@ -156,13 +156,11 @@ fn push(text: &str, mut s: usize, e: usize, paragraph: usize, out: &mut Vec<Sent
 }
 
 /// Balanced pairs of straight double quotes in a paragraph, as absolute (open, close).
-fn quote_spans(par: &[u8], base: usize) -> Vec<(usize, usize)> {
+fn quote_spans(par: &str, base: usize) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, b) in par.iter().enumerate() {
-        if *b != b'"' {
-            continue;
-        }
+    // `match_indices` of one char finds it with memchr
+    for (i, _) in par.match_indices('"') {
         match open.take() {
             Some(o) => {
                 if i - o <= MAX_QUOTE_BYTES {
