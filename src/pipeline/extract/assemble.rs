@@ -1037,6 +1037,10 @@ fn mentions_past_year(st: &str, year: i32) -> bool {
     let b = st.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
         if b[i..i + 4].iter().all(u8::is_ascii_digit)
             && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b',')
             && (i + 4 == b.len() || !b[i + 4].is_ascii_digit())
