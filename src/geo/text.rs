@@ -153,6 +153,13 @@ fn word_end(text: &str, i: usize, c: char, clen: usize, folded: &mut String) -> 
             folded[from..].make_ascii_lowercase();
             end = j + run;
             j = end;
+            // an ASCII separator other than an apostrophe ends the word at once
+            if bytes
+                .get(j)
+                .is_some_and(|&n| n < 0x80 && n != b'\'' && n != b'`')
+            {
+                break;
+            }
             continue;
         }
         let (d, dlen) = char_at(text, j);
