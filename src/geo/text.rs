@@ -95,6 +95,11 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
     let mut first = true;
     let mut i = 0usize;
     while i < bytes.len() {
+        // ASCII separators in one go (the common case between words)
+        if !bytes[i].is_ascii_alphanumeric() && bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
         let (c, clen) = char_at(text, i);
         if !c.is_alphanumeric() {
             i += clen;
@@ -102,80 +107,111 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
         }
         let start = i;
         let folded_start = toks.folded.len() as u32;
-        push_folded(c, &mut toks.folded);
-        let mut end = i + clen;
-        // `j`: the next character not yet taken into the word
-        let mut j = end;
-        while j < bytes.len() {
-            let (d, dlen) = char_at(text, j);
-            if d.is_ascii_alphanumeric() {
-                // a run of ASCII letters and digits in one go
-                let run = bytes[j..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                let from = toks.folded.len();
-                toks.folded.push_str(&text[j..j + run]);
-                toks.folded[from..].make_ascii_lowercase();
-                end = j + run;
-                j = end;
-            } else if d.is_alphanumeric() {
-                push_folded(d, &mut toks.folded);
-                end = j + dlen;
-                j = end;
-            } else if is_apostrophe(d) {
-                // keep going only when a letter follows and it is not a possessive 's
-                let after = j + dlen;
-                let mut rest = text[after..].chars();
-                let next = rest.next();
-                let possessive = matches!(next, Some('s') | Some('S'))
-                    && !rest.next().is_some_and(|x| x.is_alphanumeric());
-                if possessive {
-                    // the apostrophe and the "s" are read, not part of the word
-                    j = after + 1;
-                    break;
-                }
-                if next.is_some_and(|x| x.is_alphabetic()) {
-                    j = after;
-                } else {
-                    break;
-                }
-            } else {
-                break;
-            }
-        }
-        i = j;
-        let gap = &text[prev_end..start];
-        let prev_folded_len = toks
-            .list
-            .last()
-            .map(|t| (t.folded_end - t.folded_start) as usize)
-            .unwrap_or(0);
-        let prev_short = toks.list.last().is_some_and(|t| t.end - t.start <= 2);
-        let joins_prev = !first
-            && (gap.chars().all(|g| g == ' ' || g == '-' || g == '\u{a0}')
-                && gap.chars().filter(|&g| g == '-').count() <= 1
-                || (prev_short && prev_folded_len <= 2 && (gap == "." || gap == ". ")));
-        let sentence_start = first || {
-            let trimmed = gap.trim_end_matches(|g: char| {
-                g.is_whitespace() || matches!(g, '"' | '“' | '‘' | '\'' | '(' | '*' | '#')
-            });
-            trimmed.ends_with(['.', '!', '?', ':', '\n']) && !(prev_short && trimmed == ".")
-                || gap.contains('\n')
+        let j = word_end(text, i, c, clen, &mut toks.folded);
+        let end = j.1;
+        i = j.0;
+        let (joins_prev, sentence_start) = if first {
+            (false, true)
+        } else {
+            gap_ties(&text[prev_end..start], toks.list.last())
         };
-        let upper = c.is_uppercase();
         toks.list.push(Token {
             start,
             end,
             folded_start,
             folded_end: toks.folded.len() as u32,
-            upper,
+            upper: c.is_uppercase(),
             joins_prev,
             sentence_start,
         });
         prev_end = end;
         first = false;
     }
+}
+
+/// Reads the word whose first character `c` (`clen` bytes) is at byte `i`, appending
+/// its folded form to `folded`. Returns the next byte not taken and the word's end.
+fn word_end(text: &str, i: usize, c: char, clen: usize, folded: &mut String) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    // an ASCII first letter is folded with the run it starts
+    let mut end = i;
+    if !c.is_ascii() {
+        push_folded(c, folded);
+        end = i + clen;
+    }
+    // `j`: the next character not yet taken into the word
+    let mut j = end;
+    while j < bytes.len() {
+        if bytes[j].is_ascii_alphanumeric() {
+            // a run of ASCII letters and digits in one go
+            let run = bytes[j..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let from = folded.len();
+            folded.push_str(&text[j..j + run]);
+            folded[from..].make_ascii_lowercase();
+            end = j + run;
+            j = end;
+            // an ASCII separator other than an apostrophe ends the word at once
+            if bytes
+                .get(j)
+                .is_some_and(|&n| n < 0x80 && n != b'\'' && n != b'`')
+            {
+                break;
+            }
+            continue;
+        }
+        let (d, dlen) = char_at(text, j);
+        if d.is_alphanumeric() {
+            push_folded(d, folded);
+            end = j + dlen;
+            j = end;
+        } else if is_apostrophe(d) {
+            // keep going only when a letter follows and it is not a possessive 's
+            let after = j + dlen;
+            let mut rest = text[after..].chars();
+            let next = rest.next();
+            let possessive = matches!(next, Some('s') | Some('S'))
+                && !rest.next().is_some_and(|x| x.is_alphanumeric());
+            if possessive {
+                // the apostrophe and the "s" are read, not part of the word
+                j = after + 1;
+                break;
+            }
+            if next.is_some_and(|x| x.is_alphabetic()) {
+                j = after;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    (j, end)
+}
+
+/// What the gap between the previous token `prev` and the next says: whether the next
+/// token joins the previous one (a multi-word name may continue) and whether it starts a
+/// sentence. Not for the first token of a text.
+fn gap_ties(gap: &str, prev: Option<&Token>) -> (bool, bool) {
+    if gap == " " {
+        return (true, false);
+    }
+    let prev_folded_len = prev
+        .map(|t| (t.folded_end - t.folded_start) as usize)
+        .unwrap_or(0);
+    let prev_short = prev.is_some_and(|t| t.end - t.start <= 2);
+    let joins_prev = gap.chars().all(|g| g == ' ' || g == '-' || g == '\u{a0}')
+        && gap.chars().filter(|&g| g == '-').count() <= 1
+        || (prev_short && prev_folded_len <= 2 && (gap == "." || gap == ". "));
+    let trimmed = gap.trim_end_matches(|g: char| {
+        g.is_whitespace() || matches!(g, '"' | '“' | '‘' | '\'' | '(' | '*' | '#')
+    });
+    let sentence_start = trimmed.ends_with(['.', '!', '?', ':', '\n'])
+        && !(prev_short && trimmed == ".")
+        || gap.contains('\n');
+    (joins_prev, sentence_start)
 }
 
 /// The character at byte `i` of `text` (a char boundary) and its length in bytes.

@@ -331,8 +331,18 @@ impl Writer {
     fn push_run(&mut self, s: &str, start: usize) {
         self.flush();
         self.text.push_str(s);
-        self.map.extend((start..start + s.len()).map(off));
-        self.ends.extend((start + 1..=start + s.len()).map(off));
+        match u32::try_from(start + s.len()) {
+            // the common case: offsets fit, so plain u32 ranges (no per-byte clamping)
+            Ok(last) => {
+                let first = last - s.len() as u32;
+                self.map.extend(first..last);
+                self.ends.extend(first + 1..=last);
+            }
+            Err(_) => {
+                self.map.extend((start..start + s.len()).map(off));
+                self.ends.extend((start + 1..=start + s.len()).map(off));
+            }
+        }
     }
 
     fn push_str_mapped(&mut self, s: &str, start: usize, end: usize) {

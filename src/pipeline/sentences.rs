@@ -60,7 +60,7 @@ pub fn split(text: &str) -> Vec<Sentence> {
 
 fn split_paragraph(text: &str, p0: usize, p1: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let bytes = text.as_bytes();
-    let quotes = quote_spans(&bytes[p0..p1], p0);
+    let quotes = quote_spans(&text[p0..p1], p0);
     let mut s = p0;
     let mut j = p0;
     while j < p1 {
@@ -156,13 +156,11 @@ fn push(text: &str, mut s: usize, e: usize, paragraph: usize, out: &mut Vec<Sent
 }
 
 /// Balanced pairs of straight double quotes in a paragraph, as absolute (open, close).
-fn quote_spans(par: &[u8], base: usize) -> Vec<(usize, usize)> {
+fn quote_spans(par: &str, base: usize) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, b) in par.iter().enumerate() {
-        if *b != b'"' {
-            continue;
-        }
+    // `match_indices` of one char finds it with memchr
+    for (i, _) in par.match_indices('"') {
         match open.take() {
             Some(o) => {
                 if i - o <= MAX_QUOTE_BYTES {
@@ -313,6 +311,36 @@ pub fn dateline_len(sentence: &str) -> usize {
     dash + 3
 }
 
+/// ASCII byte -> itself in lower case when a letter or digit, else 0 (dropped).
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Writes the letters and digits of ASCII `t` in lower case to `out` (cleared first),
+/// branch-free: every byte is written, and the write position advances past kept ones.
+fn fold_ascii(t: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(t.len(), 0);
+    let mut n = 0;
+    for &b in t {
+        let f = FOLD[b as usize];
+        if let Some(slot) = out.get_mut(n) {
+            *slot = f;
+        }
+        n += usize::from(f != 0);
+    }
+    out.truncate(n);
+}
+
 /// Marks sentences whose folded text (letters and digits, lower case) already occurred.
 fn mark_repeats(text: &str, sentences: &mut [Sentence]) {
     let mut seen: HashSet<u64> = HashSet::with_capacity(sentences.len());
@@ -323,11 +351,7 @@ fn mark_repeats(text: &str, sentences: &mut [Sentence]) {
         // "KIEV (The Granite Post) - Falling debris ..." repeats "Falling debris ...".
         let t = t.get(dateline_len(t)..).unwrap_or(t);
         if t.is_ascii() {
-            folded.extend(
-                t.bytes()
-                    .filter(u8::is_ascii_alphanumeric)
-                    .map(|b| b.to_ascii_lowercase()),
-            );
+            fold_ascii(t.as_bytes(), &mut folded);
         } else {
             let mut buf = [0u8; 4];
             for c in t.chars().filter(|c| c.is_alphanumeric()) {
@@ -349,6 +373,20 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         split(text).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn folds_ascii_to_lower_case_letters_and_digits() {
+        let mut out = vec![b'x'; 3];
+        for (t, want) in [
+            ("Police said 12 people died.", "policesaid12peopledied"),
+            ("KYIV (Wire) - A drone hit.", "kyivwireadronehit"),
+            ("", ""),
+            ("... - ...", ""),
+        ] {
+            fold_ascii(t.as_bytes(), &mut out);
+            assert_eq!(out, want.as_bytes(), "{t}");
+        }
     }
 
     #[test]

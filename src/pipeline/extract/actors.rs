@@ -5,6 +5,7 @@
 
 use super::countries::COUNTRIES;
 use super::lexicon::{Cand, Hit, Lexicon, Phrases};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One actor mention in normalized text.
@@ -246,15 +247,20 @@ const NOT_ACTORS: &[&str] = &["jersey", "guernsey"];
 
 /// Looks up the alpha-2 code of an alpha-3 code (hand table, then the gazetteer).
 pub fn alpha2(alpha3: &str) -> Option<&'static str> {
-    COUNTRIES
-        .iter()
-        .find(|c| c.1 == alpha3 && !c.2.is_empty())
-        .map(|c| c.2)
-        .or_else(|| {
-            crate::geo::Gazetteer::global()
-                .country(alpha3)
-                .map(|c| c.alpha2.as_str())
-        })
+    // the hand table's first alpha-2 for each alpha-3, indexed once
+    static BY_ALPHA3: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let by_alpha3 = BY_ALPHA3.get_or_init(|| {
+        let mut m = HashMap::new();
+        for c in COUNTRIES.iter().filter(|c| !c.2.is_empty()) {
+            m.entry(c.1).or_insert(c.2);
+        }
+        m
+    });
+    by_alpha3.get(alpha3).copied().or_else(|| {
+        crate::geo::Gazetteer::global()
+            .country(alpha3)
+            .map(|c| c.alpha2.as_str())
+    })
 }
 
 /// Whether the word at `start..end` of `text` is capitalised as a proper noun.

@@ -179,7 +179,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
 
     let mut drafts: Vec<Draft> = Vec::new();
     let mut lead_date: Option<EventDate> = None;
-    let mut para_place: Option<(usize, Location)> = None;
+    let mut para_place: Option<(usize, &Location)> = None;
     let mut para_mode: Option<(usize, &'static str)> = None;
     let mut article_mode: Option<&'static str> = None;
     for (si, s) in sents.iter().enumerate() {
@@ -1064,6 +1064,10 @@ fn mentions_past_year(st: &str, year: i32) -> bool {
     let b = st.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
         if b[i..i + 4].iter().all(u8::is_ascii_digit)
             && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b',')
             && (i + 4 == b.len() || !b[i + 4].is_ascii_digit())
@@ -1134,20 +1138,20 @@ fn is_actor_position(ctx: &Ctx<'_>, p: &PlaceHit) -> bool {
     p.bare_country || after.starts_with("'s")
 }
 
-fn best_place(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Location> {
+fn best_place<'c>(ctx: &'c Ctx<'_>, start: usize, end: usize) -> Option<&'c Location> {
     ctx.places
         .iter()
         .filter(|p| p.start >= start && p.end <= end && !p.origin && !p.bare_country)
         .filter(|p| p.start >= ctx.head_end && matches!(p.link, Link::Locative | Link::HitSubject))
         .min_by_key(|p| p.location.precision.rank())
-        .map(|p| p.location.clone())
+        .map(|p| &p.location)
 }
 
 fn fallback_place(
     ctx: &Ctx<'_>,
     kind: EventType,
     para: usize,
-    para_place: &Option<(usize, Location)>,
+    para_place: &Option<(usize, &Location)>,
 ) -> Option<Location> {
     if let Some((p, l)) = para_place {
         if *p == para
@@ -1160,7 +1164,7 @@ fn fallback_place(
                     | EventType::Agree
             )
         {
-            return Some(l.clone());
+            return Some((*l).clone());
         }
     }
     ctx.dateline.clone()

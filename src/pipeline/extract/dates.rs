@@ -461,6 +461,16 @@ fn dedup_overlaps(mut found: Vec<DateMention>) -> Vec<DateMention> {
     kept
 }
 
+/// A byte prefilter for [`DATELINE`]: after leading white space the pattern needs an
+/// upper-case ASCII letter, then one of `A-Z . ' -` or a space, then at least one more
+/// character; false means the regex cannot match.
+fn may_open_with_dateline(head: &str) -> bool {
+    let b = head.trim_start_matches(char::is_whitespace).as_bytes();
+    b.len() >= 3
+        && b[0].is_ascii_uppercase()
+        && matches!(b[1], b'A'..=b'Z' | b'.' | b'\'' | b'-' | b' ')
+}
+
 /// Reads a wire dateline at the start of an article ("SEOUL, March 3 (Continental
 /// Wire) -"). Needs a date or an agency so ordinary capitalised openings do not match.
 pub fn dateline(text: &str, published: DateTime<Utc>) -> Option<Dateline> {
@@ -469,6 +479,9 @@ pub fn dateline(text: &str, published: DateTime<Utc>) -> Option<Dateline> {
         cut -= 1;
     }
     let head = &text[..cut];
+    if !may_open_with_dateline(head) {
+        return None;
+    }
     let c = DATELINE.captures(head)?;
     let place = c.get(1)?;
     let date = c.get(3);
@@ -852,6 +865,29 @@ mod tests {
             .single()
             .expect("time");
         assert_eq!(local_day(evening, Some("JP")), d(2025, 3, 5));
+    }
+
+    /// The dateline prefilter never hides a match: each opening below is checked against
+    /// the regex itself.
+    #[test]
+    fn dateline_prefilter_passes_whatever_the_regex_matches() {
+        for head in [
+            "KYIV, March 11 (Wire) - Drones struck.",
+            "  SEOUL (Continental Wire) - Talks.",
+            "\u{a0}GAZA CITY, Oct. 2 (Wire) - Strikes.",
+            "The minister said (Wire) - nothing.",
+            "Kyiv (Wire) - Drones.",
+            "A. B. (Wire) - x",
+        ] {
+            let matched = DATELINE.is_match(head);
+            assert!(!matched || may_open_with_dateline(head), "{head}");
+        }
+        assert!(!may_open_with_dateline(
+            "The minister said (Wire) - nothing."
+        ));
+        assert!(may_open_with_dateline(
+            "  SEOUL (Continental Wire) - Talks."
+        ));
     }
 
     #[test]

@@ -142,10 +142,14 @@ struct Out {
 
 #[derive(Clone, Copy, Default)]
 struct Node {
-    /// Bit `c` set: a child for byte class `c`.
-    mask: u128,
+    /// Bit `c` set: a child for byte class `c` (classes 0..64).
+    lo: u64,
+    /// Bit `c - 64` set: a child for byte class `c` (classes 64..128).
+    hi: u64,
     /// Id of the child of the lowest class; the others follow in class order.
     first: u32,
+    /// Id of the first child of a class 64 or above (`first` plus the children in `lo`).
+    first_hi: u32,
     outs: (u32, u32),
 }
 
@@ -210,9 +214,12 @@ impl Trie {
             }
             let o0 = outs.len() as u32;
             outs.extend_from_slice(&node_outs[old]);
+            let lo = mask as u64;
             nodes.push(Node {
-                mask,
+                lo,
+                hi: (mask >> 64) as u64,
                 first,
+                first_hi: first + lo.count_ones(),
                 outs: (o0, outs.len() as u32),
             });
             i += 1;
@@ -239,48 +246,66 @@ impl Trie {
     /// The child of `node` for byte `b`, or `None`.
     fn child(&self, node: u32, b: u8) -> Option<u32> {
         let c = self.class[b as usize];
-        let n = &self.nodes[node as usize];
-        let bit = 1u128 << c;
-        if c == 0 || n.mask & bit == 0 {
+        if c == 0 {
             return None;
         }
-        Some(n.first + (n.mask & (bit - 1)).count_ones())
+        let n = &self.nodes[node as usize];
+        let (mask, base) = if c < 64 {
+            (n.lo, n.first)
+        } else {
+            (n.hi, n.first_hi)
+        };
+        let bit = 1u64 << (c & 63);
+        if mask & bit == 0 {
+            return None;
+        }
+        Some(base + (mask & (bit - 1)).count_ones())
     }
 
     /// Appends each occurrence to its list's vector: by start, then by end of the phrase
     /// proper, then in phrase order.
     fn scan(&self, text: &str, out: &mut [Vec<Cand>]) {
         let bytes = text.as_bytes();
-        let mut prev_word = false;
-        for (start, &b0) in bytes.iter().enumerate() {
-            let at_boundary = !prev_word;
-            prev_word = is_word_byte(b0);
-            if !at_boundary {
-                continue;
-            }
-            let mut node = self.root[b0 as usize].checked_sub(1);
-            let mut j = start + 1;
-            while let Some(id) = node {
-                let (a, z) = self.nodes[id as usize].outs;
-                for o in &self.outs[a as usize..z as usize] {
-                    let mut end = j;
-                    if o.prefix {
-                        while end < bytes.len() && is_word_byte(bytes[end]) {
-                            end += 1;
-                        }
-                    } else if end < bytes.len() && is_word_byte(bytes[end]) {
-                        continue;
-                    }
-                    if let Some(v) = out.get_mut(o.list as usize) {
-                        v.push((start, end, o.phrase));
-                    }
+        // `start` is always at a boundary: the text's start or just after a non-word byte
+        let mut start = 0;
+        while start < bytes.len() {
+            self.walk(bytes, start, out);
+            if WORD_BYTE[bytes[start] as usize] {
+                // the rest of the word, then the byte ending it, start nothing
+                start += 1;
+                while start < bytes.len() && WORD_BYTE[bytes[start] as usize] {
+                    start += 1;
                 }
-                if j == bytes.len() {
-                    break;
-                }
-                node = self.child(id, bytes[j]);
-                j += 1;
             }
+            start += 1;
+        }
+    }
+
+    /// Walks the trie from byte `start` (a word boundary), appending the phrases found.
+    #[inline]
+    fn walk(&self, bytes: &[u8], start: usize, out: &mut [Vec<Cand>]) {
+        let mut node = self.root[bytes[start] as usize].checked_sub(1);
+        let mut j = start + 1;
+        while let Some(id) = node {
+            let (a, z) = self.nodes[id as usize].outs;
+            for o in &self.outs[a as usize..z as usize] {
+                let mut end = j;
+                if o.prefix {
+                    while end < bytes.len() && is_word_byte(bytes[end]) {
+                        end += 1;
+                    }
+                } else if end < bytes.len() && is_word_byte(bytes[end]) {
+                    continue;
+                }
+                if let Some(v) = out.get_mut(o.list as usize) {
+                    v.push((start, end, o.phrase));
+                }
+            }
+            if j == bytes.len() {
+                break;
+            }
+            node = self.child(id, bytes[j]);
+            j += 1;
         }
     }
 }
@@ -289,6 +314,17 @@ impl Trie {
 pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
+
+/// [`is_word_byte`] for every byte, looked up in the scan loop.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {

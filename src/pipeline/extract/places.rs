@@ -178,6 +178,21 @@ fn words_back(text: &str, at: usize) -> Vec<&str> {
     before[cut..].split_whitespace().rev().collect()
 }
 
+/// Whether `word` in ASCII lower case is one of `words` (all ASCII lower case), without
+/// a lower-cased copy.
+fn is_one_of(words: &[&str], word: &str) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// `s` after `prefix` (ASCII lower case) when `s` in ASCII lower case starts with it.
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.as_bytes().get(..prefix.len())?;
+    // equal to ASCII bytes, so `prefix.len()` is a char boundary of `s`
+    head.eq_ignore_ascii_case(prefix.as_bytes())
+        .then(|| s.get(prefix.len()..))
+        .flatten()
+}
+
 /// Reads the tie of the place at `start..end` of `text`.
 pub fn link_of(text: &str, start: usize, end: usize) -> Link {
     let after = text.get(end..(end + 40).min(text.len())).unwrap_or("");
@@ -200,14 +215,12 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
         {
             return Link::NotPlace;
         }
-        let lw = w
-            .trim_matches(|c: char| !c.is_alphabetic())
-            .to_ascii_lowercase();
-        if SPEECH.contains(&lw.as_str()) {
+        let lw = w.trim_matches(|c: char| !c.is_alphabetic());
+        if is_one_of(&SPEECH, lw) {
             return Link::NotPlace;
         }
     }
-    let lafter = after.trim_start().to_ascii_lowercase();
+    let lafter = after.trim_start();
     let lafter = [
         "region ",
         "province ",
@@ -217,33 +230,31 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
         "oblast ",
     ]
     .iter()
-    .find_map(|w| lafter.strip_prefix(w))
-    .unwrap_or(&lafter);
-    if HIT_AFTER.iter().any(|h| lafter.starts_with(h)) {
+    .find_map(|w| strip_prefix_ignore_case(lafter, w))
+    .unwrap_or(lafter);
+    if HIT_AFTER
+        .iter()
+        .any(|h| strip_prefix_ignore_case(lafter, h).is_some())
+    {
         return Link::HitSubject;
     }
     let back = words_back(text, start);
     // the name after a place noun it renames: "in Ukraine's second-largest city, Kharkiv,"
-    let apposition = back.first().is_some_and(|w| {
-        w.strip_suffix(',')
-            .is_some_and(|n| APPOSED.contains(&n.to_ascii_lowercase().as_str()))
-    });
+    let apposition = back
+        .first()
+        .is_some_and(|w| w.strip_suffix(',').is_some_and(|n| is_one_of(&APPOSED, n)));
     for (i, w) in back.iter().take(6).enumerate() {
-        let lw = w.to_ascii_lowercase();
-        let skippable = SKIP.contains(&lw.as_str())
+        let skippable = is_one_of(&SKIP, w)
             || w.starts_with(|c: char| c.is_uppercase())
             || w.chars().any(|c| c.is_ascii_digit())
             || apposition && (i == 0 || w.starts_with(|c: char| c.is_lowercase()));
-        if LOCATIVE.contains(&lw.as_str()) {
+        if is_one_of(&LOCATIVE, w) {
             // "officials in Kyiv", "the administration in Nangarhar"
             let who = back
                 .get(i + 1)
-                .map(|x| {
-                    x.trim_matches(|c: char| !c.is_alphabetic())
-                        .to_ascii_lowercase()
-                })
+                .map(|x| x.trim_matches(|c: char| !c.is_alphabetic()))
                 .unwrap_or_default();
-            if matches!(lw.as_str(), "in" | "at") && SPEAKERS.contains(&who.as_str()) {
+            if is_one_of(&["in", "at"], w) && is_one_of(&SPEAKERS, who) {
                 return Link::NotPlace;
             }
             return Link::Locative;
