@@ -172,11 +172,18 @@ impl CpuMark {
 
     /// `(process, server)` microseconds of CPU per article since `self`.
     fn per_article(self, end: CpuMark, n: u64) -> (Option<f64>, Option<f64>) {
-        let per = |a: Option<u64>, b: Option<u64>| {
-            Some(b?.saturating_sub(a?) as f64 / n.max(1) as f64)
-        };
+        let per =
+            |a: Option<u64>, b: Option<u64>| Some(b?.saturating_sub(a?) as f64 / n.max(1) as f64);
         (per(self.process, end.process), per(self.server, end.server))
     }
+}
+
+/// How a phase is watched: progress lines on stderr, and the nats-server whose CPU is
+/// counted (when the bench started it).
+#[derive(Debug, Clone, Copy)]
+struct Watch {
+    progress: bool,
+    server_pid: Option<u32>,
 }
 
 /// Results of one phase.
@@ -482,9 +489,12 @@ async fn raw_phase(
     payloads: Arc<Vec<(String, Vec<u8>)>>,
     name: &str,
     rate: Option<f64>,
-    progress: bool,
-    server_pid: Option<u32>,
+    watch: Watch,
 ) -> Result<PhaseResult, BenchError> {
+    let Watch {
+        progress,
+        server_pid,
+    } = watch;
     let js = jetstream::new(client.clone());
     let tag = name.replace('-', "_").to_ascii_uppercase();
     let in_stream = format!("BENCH_{tag}_IN");
@@ -574,9 +584,12 @@ async fn worker_phase(
     name: &str,
     rate: Option<f64>,
     replicas: u32,
-    progress: bool,
-    server_pid: Option<u32>,
+    watch: Watch,
 ) -> Result<PhaseResult, BenchError> {
+    let Watch {
+        progress,
+        server_pid,
+    } = watch;
     let js = jetstream::new(client.clone());
     // Create the streams first so replicas do not race on them.
     setup::ensure(&js, &cfg).await.map_err(nats_err)?;
@@ -690,7 +703,10 @@ async fn run_async(args: &BenchArgs, config_path: Option<&Path>) -> Result<(), B
         .clone()
         .or_else(|| server.as_ref().map(|s| s.url.clone()))
         .unwrap_or_default();
-    let server_pid = server.as_ref().map(|s| s.child.id());
+    let watch = Watch {
+        progress: !args.json,
+        server_pid: server.as_ref().map(|s| s.child.id()),
+    };
     let client = async_nats::connect(&url).await.map_err(nats_err)?;
     let mut results = Vec::new();
     let payloads = |label: &str| {
@@ -708,10 +724,10 @@ async fn run_async(args: &BenchArgs, config_path: Option<&Path>) -> Result<(), B
     if !args.no_raw {
         say("raw pipe at the offered rate");
         let p = payloads("rawrate").map_err(corpus_err)?;
-        results.push(raw_phase(&client, p, "raw-rate", Some(args.rate), !args.json, server_pid).await?);
+        results.push(raw_phase(&client, p, "raw-rate", Some(args.rate), watch).await?);
         say("raw pipe at full speed");
         let p = payloads("rawfull").map_err(corpus_err)?;
-        results.push(raw_phase(&client, p, "raw-full", None, !args.json, server_pid).await?);
+        results.push(raw_phase(&client, p, "raw-full", None, watch).await?);
     }
     say("worker at the offered rate");
     let p = payloads("workrate").map_err(corpus_err)?;
@@ -723,8 +739,7 @@ async fn run_async(args: &BenchArgs, config_path: Option<&Path>) -> Result<(), B
             "worker-rate",
             Some(args.rate),
             args.replicas,
-            !args.json,
-            server_pid,
+            watch,
         )
         .await?,
     );
@@ -738,8 +753,7 @@ async fn run_async(args: &BenchArgs, config_path: Option<&Path>) -> Result<(), B
             "worker-full",
             None,
             args.replicas,
-            !args.json,
-            server_pid,
+            watch,
         )
         .await?,
     );
