@@ -1,6 +1,6 @@
 //! The pull loop and the per-article path: pull from the durable consumer with several
-//! articles in flight (bounded), validate, extract, dedup, publish, and
-//! only then ack; bad input and exhausted retries go to the DLQ.
+//! articles in flight (bounded), validate, extract, dedup, publish, and only then ack;
+//! bad input and exhausted retries go to the DLQ.
 
 use crate::config::Config;
 use crate::http::Health;
@@ -313,7 +313,8 @@ impl Processor {
     }
 
     /// Extraction (on the blocking pool when the body is long), at most
-    /// `worker.processing_threads` at once; a panic becomes an `internal_error` rejection instead of killing the worker.
+    /// `worker.processing_threads` at once; a panic becomes an `internal_error` rejection
+    /// instead of killing the worker.
     async fn extract(&self, article: Arc<Article>) -> Result<Vec<Candidate>, Outcome> {
         let failed = |detail: String| Outcome::Failed {
             reason: "extract",
