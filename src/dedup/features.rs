@@ -176,8 +176,8 @@ impl Clues {
             if let Some(class) = weapon_class(lower, prev) {
                 clues.weapons.push(class.to_string());
             }
-            for (class, words) in SITES {
-                if words.contains(&lower) && !affiliation_lowered(lowered, i) {
+            for class in word_classes().sites.get(lower).into_iter().flatten() {
+                if !affiliation_lowered(lowered, i) {
                     clues.sites.push((*class).to_string());
                 }
             }
@@ -256,10 +256,34 @@ fn weapon_class(tok: &str, prev: &str) -> Option<&'static str> {
     if matches!(tok, "strike" | "strikes" | "raid" | "raids") && AIR_STRIKE_WORDS.contains(&prev) {
         return Some("air");
     }
-    WEAPONS
-        .iter()
-        .find(|(_, words)| words.contains(&tok))
-        .map(|(class, _)| *class)
+    word_classes().weapons.get(tok).copied()
+}
+
+/// [`SITES`] and [`WEAPONS`] by word: the site classes of a word (in table order) and
+/// the first weapon class naming it. One lookup per token instead of a scan of every list.
+struct WordClasses {
+    sites: std::collections::HashMap<&'static str, Vec<&'static str>>,
+    weapons: std::collections::HashMap<&'static str, &'static str>,
+}
+
+fn word_classes() -> &'static WordClasses {
+    static CLASSES: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut sites: std::collections::HashMap<&'static str, Vec<&'static str>> =
+            std::collections::HashMap::new();
+        for (class, words) in SITES {
+            for w in *words {
+                sites.entry(*w).or_default().push(*class);
+            }
+        }
+        let mut weapons = std::collections::HashMap::new();
+        for (class, words) in WEAPONS {
+            for w in *words {
+                weapons.entry(*w).or_insert(*class);
+            }
+        }
+        WordClasses { sites, weapons }
+    })
 }
 
 /// Index of the first token of a clause dated apart from the sentence's own incident
