@@ -141,6 +141,51 @@ pub fn memory_kb(pid: &str) -> (Option<u64>, Option<u64>) {
     (field("VmHWM:"), field("VmRSS:"))
 }
 
+/// CPU time (user + system) a process has used so far (`/proc/<pid>/stat`), in
+/// microseconds; `None` where there is no procfs or no such process.
+pub fn cpu_us(pid: &str) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // fields after the command name (which may hold spaces), from field 3 (`state`) on
+    let rest = stat.rsplit_once(')')?.1;
+    let mut fields = rest.split_whitespace();
+    let utime: u64 = fields.nth(11)?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    // USER_HZ is 100 on every Linux the bench runs on
+    Some((utime + stime) * 10_000)
+}
+
+/// CPU used during a phase by the bench process (workers and load generator) and by the
+/// nats-server it started.
+#[derive(Debug, Clone, Copy, Default)]
+struct CpuMark {
+    process: Option<u64>,
+    server: Option<u64>,
+}
+
+impl CpuMark {
+    fn now(server_pid: Option<u32>) -> CpuMark {
+        CpuMark {
+            process: cpu_us("self"),
+            server: server_pid.and_then(|p| cpu_us(&p.to_string())),
+        }
+    }
+
+    /// `(process, server)` microseconds of CPU per article since `self`.
+    fn per_article(self, end: CpuMark, n: u64) -> (Option<f64>, Option<f64>) {
+        let per =
+            |a: Option<u64>, b: Option<u64>| Some(b?.saturating_sub(a?) as f64 / n.max(1) as f64);
+        (per(self.process, end.process), per(self.server, end.server))
+    }
+}
+
+/// How a phase is watched: progress lines on stderr, and the nats-server whose CPU is
+/// counted (when the bench started it).
+#[derive(Debug, Clone, Copy)]
+struct Watch {
+    progress: bool,
+    server_pid: Option<u32>,
+}
+
 /// Results of one phase.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PhaseResult {
@@ -155,6 +200,10 @@ pub struct PhaseResult {
     pub p50_ms: Option<f64>,
     pub p99_ms: Option<f64>,
     pub max_ms: Option<f64>,
+    /// CPU of the bench process (workers, load generator, observer) per article, in us.
+    pub cpu_us_per_article: Option<f64>,
+    /// CPU of the nats-server the bench started per article, in us.
+    pub server_cpu_us_per_article: Option<f64>,
 }
 
 struct Server {
@@ -251,6 +300,19 @@ async fn feed(
     Ok(())
 }
 
+/// What the observer reads of an event: the articles it names (the rest is skipped
+/// unparsed, so the load generator takes little of the CPU it measures).
+#[derive(serde::Deserialize)]
+struct Sources {
+    #[serde(default)]
+    sources: Vec<SourceId>,
+}
+
+#[derive(serde::Deserialize)]
+struct SourceId {
+    article_id: String,
+}
+
 /// Watches output subjects: counts messages and records article latencies.
 fn observe(
     client: async_nats::Client,
@@ -280,13 +342,9 @@ fn observe(
                     .map(|v| vec![v.as_str().to_string()])
                     .unwrap_or_default()
             } else {
-                serde_json::from_slice::<serde_json::Value>(&msg.payload)
-                    .ok()
-                    .and_then(|v| v.get("sources").and_then(|s| s.as_array()).cloned())
+                serde_json::from_slice::<Sources>(&msg.payload)
+                    .map(|e| e.sources.into_iter().map(|s| s.article_id).collect())
                     .unwrap_or_default()
-                    .iter()
-                    .filter_map(|s| s.get("article_id")?.as_str().map(str::to_string))
-                    .collect()
             };
             if let Ok(mut p) = pending.lock() {
                 for id in ids {
@@ -314,8 +372,14 @@ async fn wait_consumed(
     let deadline = Instant::now() + limit;
     let mut done = 0;
     let mut next_report = Instant::now() + Duration::from_secs(5);
+    // One consumer-info request per poll (the stream handle is looked up once): the
+    // polling should not load the server it measures.
+    let mut stream = None;
     while Instant::now() < deadline {
-        if let Ok(s) = js.get_stream(stream_name).await {
+        if stream.is_none() {
+            stream = js.get_stream(stream_name).await.ok();
+        }
+        if let Some(s) = &stream {
             if let Ok(info) = s.consumer_info(durable).await {
                 done = info.ack_floor.stream_sequence;
                 if done >= total && info.num_ack_pending == 0 && info.num_pending == 0 {
@@ -343,6 +407,7 @@ fn result(
     n: u64,
     elapsed: Duration,
     mut seen: Observed,
+    cpu: (Option<f64>, Option<f64>),
 ) -> PhaseResult {
     seen.latencies.sort();
     let ms = |d: Option<Duration>| d.map(|d| d.as_secs_f64() * 1000.0);
@@ -359,6 +424,8 @@ fn result(
         p50_ms: ms(percentile(&seen.latencies, 50.0)),
         p99_ms: ms(percentile(&seen.latencies, 99.0)),
         max_ms: ms(seen.latencies.last().copied()),
+        cpu_us_per_article: cpu.0,
+        server_cpu_us_per_article: cpu.1,
     }
 }
 
@@ -422,8 +489,12 @@ async fn raw_phase(
     payloads: Arc<Vec<(String, Vec<u8>)>>,
     name: &str,
     rate: Option<f64>,
-    progress: bool,
+    watch: Watch,
 ) -> Result<PhaseResult, BenchError> {
+    let Watch {
+        progress,
+        server_pid,
+    } = watch;
     let js = jetstream::new(client.clone());
     let tag = name.replace('-', "_").to_ascii_uppercase();
     let in_stream = format!("BENCH_{tag}_IN");
@@ -461,6 +532,7 @@ async fn raw_phase(
     let pipe = tokio::spawn(raw_pipe(consumer, js.clone(), out_subject, cancel.clone()));
     let n = payloads.len() as u64;
     let started = Instant::now();
+    let cpu_start = CpuMark::now(server_pid);
     feed(js.clone(), payloads, in_subject, rate, pending, true).await?;
     let done = wait_consumed(
         &js,
@@ -472,12 +544,20 @@ async fn raw_phase(
         progress,
     )
     .await;
+    let cpu = cpu_start.per_article(CpuMark::now(server_pid), n);
     cancel.cancel();
     let _ = tokio::time::timeout(Duration::from_secs(5), pipe).await;
     tokio::time::sleep(Duration::from_millis(50)).await;
     stop.cancel();
     let seen = observer.await.unwrap_or_default();
-    Ok(result(name, rate, n, done?.duration_since(started), seen))
+    Ok(result(
+        name,
+        rate,
+        n,
+        done?.duration_since(started),
+        seen,
+        cpu,
+    ))
 }
 
 fn worker_config(base: &Config, url: &str, name: &str) -> Config {
@@ -504,8 +584,12 @@ async fn worker_phase(
     name: &str,
     rate: Option<f64>,
     replicas: u32,
-    progress: bool,
+    watch: Watch,
 ) -> Result<PhaseResult, BenchError> {
+    let Watch {
+        progress,
+        server_pid,
+    } = watch;
     let js = jetstream::new(client.clone());
     // Create the streams first so replicas do not race on them.
     setup::ensure(&js, &cfg).await.map_err(nats_err)?;
@@ -548,6 +632,7 @@ async fn worker_phase(
     let n = payloads.len() as u64;
     let subject = format!("bench.{name}.articles.en.bench");
     let started = Instant::now();
+    let cpu_start = CpuMark::now(server_pid);
     feed(js.clone(), payloads, subject, rate, pending, false).await?;
     let done = wait_consumed(
         &js,
@@ -559,6 +644,7 @@ async fn worker_phase(
         progress,
     )
     .await;
+    let cpu = cpu_start.per_article(CpuMark::now(server_pid), n);
     tokio::time::sleep(Duration::from_millis(50)).await;
     stop.cancel();
     shutdown.cancel();
@@ -566,7 +652,14 @@ async fn worker_phase(
         let _ = tokio::time::timeout(Duration::from_secs(30), w).await;
     }
     let seen = observer.await.unwrap_or_default();
-    Ok(result(name, rate, n, done?.duration_since(started), seen))
+    Ok(result(
+        name,
+        rate,
+        n,
+        done?.duration_since(started),
+        seen,
+        cpu,
+    ))
 }
 
 fn default_corpus() -> Option<PathBuf> {
@@ -610,6 +703,10 @@ async fn run_async(args: &BenchArgs, config_path: Option<&Path>) -> Result<(), B
         .clone()
         .or_else(|| server.as_ref().map(|s| s.url.clone()))
         .unwrap_or_default();
+    let watch = Watch {
+        progress: !args.json,
+        server_pid: server.as_ref().map(|s| s.child.id()),
+    };
     let client = async_nats::connect(&url).await.map_err(nats_err)?;
     let mut results = Vec::new();
     let payloads = |label: &str| {
@@ -627,10 +724,10 @@ async fn run_async(args: &BenchArgs, config_path: Option<&Path>) -> Result<(), B
     if !args.no_raw {
         say("raw pipe at the offered rate");
         let p = payloads("rawrate").map_err(corpus_err)?;
-        results.push(raw_phase(&client, p, "raw-rate", Some(args.rate), !args.json).await?);
+        results.push(raw_phase(&client, p, "raw-rate", Some(args.rate), watch).await?);
         say("raw pipe at full speed");
         let p = payloads("rawfull").map_err(corpus_err)?;
-        results.push(raw_phase(&client, p, "raw-full", None, !args.json).await?);
+        results.push(raw_phase(&client, p, "raw-full", None, watch).await?);
     }
     say("worker at the offered rate");
     let p = payloads("workrate").map_err(corpus_err)?;
@@ -642,7 +739,7 @@ async fn run_async(args: &BenchArgs, config_path: Option<&Path>) -> Result<(), B
             "worker-rate",
             Some(args.rate),
             args.replicas,
-            !args.json,
+            watch,
         )
         .await?,
     );
@@ -656,7 +753,7 @@ async fn run_async(args: &BenchArgs, config_path: Option<&Path>) -> Result<(), B
             "worker-full",
             None,
             args.replicas,
-            !args.json,
+            watch,
         )
         .await?,
     );
@@ -690,8 +787,9 @@ fn render(
     args: &BenchArgs,
 ) -> String {
     let f = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.1}"));
+    let f0 = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.0}"));
     let mut s = format!(
-        "{:<12} {:>9} {:>9} {:>11} {:>9} {:>11} {:>9} {:>9} {:>9}\n",
+        "{:<12} {:>9} {:>9} {:>11} {:>9} {:>11} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
         "phase",
         "offered/s",
         "articles",
@@ -700,11 +798,13 @@ fn render(
         "outputs/s",
         "p50 ms",
         "p99 ms",
-        "samples"
+        "samples",
+        "cpu us/a",
+        "srv us/a"
     );
     for r in results {
         s.push_str(&format!(
-            "{:<12} {:>9} {:>9} {:>11.0} {:>9} {:>11.0} {:>9} {:>9} {:>9}\n",
+            "{:<12} {:>9} {:>9} {:>11.0} {:>9} {:>11.0} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
             r.phase,
             r.offered_rate.map_or("full".into(), |v| format!("{v:.0}")),
             r.articles,
@@ -713,7 +813,9 @@ fn render(
             r.outputs_per_sec,
             f(r.p50_ms),
             f(r.p99_ms),
-            r.latency_samples
+            r.latency_samples,
+            f0(r.cpu_us_per_article),
+            f0(r.server_cpu_us_per_article)
         ));
     }
     let by = |name: &str| results.iter().find(|r| r.phase == name);
@@ -809,6 +911,18 @@ mod tests {
         assert_eq!(percentile(&samples, 100.0), Some(ms(100)));
         assert_eq!(percentile(&[ms(7)], 99.0), Some(ms(7)));
         assert_eq!(percentile(&[], 50.0), None);
+    }
+
+    #[test]
+    fn reads_own_cpu_time() {
+        let spin = Instant::now();
+        let mut x = 0u64;
+        while spin.elapsed() < Duration::from_millis(50) {
+            x = x.wrapping_add(std::hint::black_box(1));
+        }
+        assert!(x > 0);
+        assert!(cpu_us("self").unwrap() >= 10_000);
+        assert_eq!(cpu_us("no-such-pid"), None);
     }
 
     #[test]

@@ -165,24 +165,23 @@ impl Clues {
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
             .filter(|t| !t.is_empty())
             .collect();
-        let tokens = &tokens[..own_clause_end(&tokens)];
+        // Each token lower-cased once (most are already: then it is borrowed).
+        let lowered: Vec<std::borrow::Cow<'_, str>> = tokens.iter().map(|t| lower(t)).collect();
+        let end = own_clause_end_lowered(&lowered);
+        let (tokens, lowered) = (&tokens[..end], &lowered[..end]);
         let mut clues = Clues::default();
-        for (i, tok) in tokens.iter().enumerate() {
-            let lower = tok.to_lowercase();
-            let prev = i
-                .checked_sub(1)
-                .and_then(|j| tokens.get(j))
-                .map(|p| p.to_lowercase())
-                .unwrap_or_default();
-            if let Some(class) = weapon_class(&lower, &prev) {
+        for (i, lower) in lowered.iter().enumerate() {
+            let lower = lower.as_ref();
+            let prev = i.checked_sub(1).map_or("", |j| lowered[j].as_ref());
+            if let Some(class) = weapon_class(lower, prev) {
                 clues.weapons.push(class.to_string());
             }
-            for (class, words) in SITES {
-                if words.contains(&lower.as_str()) && !affiliation(tokens, i) {
+            for class in word_classes().sites.get(lower).into_iter().flatten() {
+                if !affiliation_lowered(lowered, i) {
                     clues.sites.push((*class).to_string());
                 }
             }
-            if i > 0 && DISTRICT_WORDS.contains(&lower.as_str()) {
+            if i > 0 && DISTRICT_WORDS.contains(&lower) {
                 let name = tokens[i - 1];
                 if name.chars().next().is_some_and(char::is_uppercase) {
                     let folded = fold(strip_possessive(name));
@@ -233,11 +232,20 @@ const SPEAKERS: &[&str] = &[
 /// Tokens looked back from a site word for a speaker.
 const SPEAKER_REACH: usize = 4;
 
-/// Whether the site word at `i` is a speaker's affiliation.
-fn affiliation(tokens: &[&str], i: usize) -> bool {
-    tokens[i.saturating_sub(SPEAKER_REACH)..i]
+/// Whether the site word at `i` is a speaker's affiliation (tokens lower-cased).
+fn affiliation_lowered(lowered: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
+    lowered[i.saturating_sub(SPEAKER_REACH)..i]
         .iter()
-        .any(|t| SPEAKERS.contains(&t.to_lowercase().as_str()))
+        .any(|t| SPEAKERS.contains(&t.as_ref()))
+}
+
+/// `tok` lower-cased, borrowed when it is ASCII without an upper-case letter.
+fn lower(tok: &str) -> std::borrow::Cow<'_, str> {
+    if tok.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(tok)
+    } else {
+        std::borrow::Cow::Owned(tok.to_lowercase())
+    }
 }
 
 /// Weapon class of a lower-case token given the token before it.
@@ -248,23 +256,48 @@ fn weapon_class(tok: &str, prev: &str) -> Option<&'static str> {
     if matches!(tok, "strike" | "strikes" | "raid" | "raids") && AIR_STRIKE_WORDS.contains(&prev) {
         return Some("air");
     }
-    WEAPONS
-        .iter()
-        .find(|(_, words)| words.contains(&tok))
-        .map(|(class, _)| *class)
+    word_classes().weapons.get(tok).copied()
+}
+
+/// [`SITES`] and [`WEAPONS`] by word: the site classes of a word (in table order) and
+/// the first weapon class naming it. One lookup per token instead of a scan of every list.
+struct WordClasses {
+    sites: std::collections::HashMap<&'static str, Vec<&'static str>>,
+    weapons: std::collections::HashMap<&'static str, &'static str>,
+}
+
+fn word_classes() -> &'static WordClasses {
+    static CLASSES: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut sites: std::collections::HashMap<&'static str, Vec<&'static str>> =
+            std::collections::HashMap::new();
+        for (class, words) in SITES {
+            for w in *words {
+                sites.entry(*w).or_default().push(*class);
+            }
+        }
+        let mut weapons = std::collections::HashMap::new();
+        for (class, words) in WEAPONS {
+            for w in *words {
+                weapons.entry(*w).or_insert(*class);
+            }
+        }
+        WordClasses { sites, weapons }
+    })
 }
 
 /// Index of the first token of a clause dated apart from the sentence's own incident
-/// ("hours after", "a day after", "two days before"), else the token count.
-fn own_clause_end(tokens: &[&str]) -> usize {
-    tokens
+/// ("hours after", "a day after", "two days before"), else the token count (tokens
+/// lower-cased).
+fn own_clause_end_lowered(lowered: &[std::borrow::Cow<'_, str>]) -> usize {
+    lowered
         .windows(2)
         .position(|w| {
-            let (span, link) = (w[0].to_lowercase(), w[1].to_lowercase());
-            APART_SPANS.contains(&span.as_str()) && (link == "after" || link == "before")
+            let (span, link) = (w[0].as_ref(), w[1].as_ref());
+            APART_SPANS.contains(&span) && (link == "after" || link == "before")
         })
         .filter(|&i| i >= MIN_OWN_CLAUSE)
-        .unwrap_or(tokens.len())
+        .unwrap_or(lowered.len())
 }
 
 /// How two clue sets relate: +1 shared, -1 both named and disjoint, 0 nothing to compare.

@@ -24,6 +24,7 @@ use crate::dedup::{
     EventRecord, Outcome, Signature,
 };
 use crate::model::{Article, Candidate, Event};
+use crate::nats::block_json::RecordJson;
 use async_nats::jetstream::{self, kv};
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
@@ -145,8 +146,16 @@ struct Job {
 /// each other, and a busy block costs one write per batch instead of one per article.
 #[derive(Default)]
 struct Slot {
-    cache: tokio::sync::Mutex<CachedBlock>,
+    cache: tokio::sync::Mutex<SlotState>,
     queue: Mutex<Vec<Job>>,
+}
+
+/// What the lock of a block guards: its cached state and the JSON of its records as
+/// last written (reused for the records a write does not touch).
+#[derive(Default)]
+struct SlotState {
+    block: CachedBlock,
+    json: RecordJson,
 }
 
 type BlockSlot = Arc<Slot>;
@@ -246,9 +255,17 @@ fn spawn_watcher(
                                 }
                             }
                         }
-                        let (near2, dedup2) = (near.clone(), dedup.clone());
-                        let _ = tokio::task::spawn_blocking(move || index(&near2, &dedup2, batch))
-                            .await;
+                        // This worker's own articles (indexed when applied) and states
+                        // seen before are skipped here, on the executor (a lock and a
+                        // lookup each): the common case, one worker reading back its own
+                        // writes, then costs no hand-off to the blocking pool.
+                        let batch = unseen(&near, batch);
+                        if !batch.is_empty() {
+                            let (near2, dedup2) = (near.clone(), dedup.clone());
+                            let _ =
+                                tokio::task::spawn_blocking(move || index(&near2, &dedup2, batch))
+                                    .await;
+                        }
                         if failed {
                             break;
                         }
@@ -261,22 +278,30 @@ fn spawn_watcher(
     })
 }
 
-/// Decodes article states and adds them to the index.
+/// The entries of `batch` whose article the index does not hold yet: an article's
+/// events do not change once placed, so a state seen before (or this worker's own,
+/// indexed when applied) is skipped.
+fn unseen(
+    near: &std::sync::Weak<Mutex<NearIndex>>,
+    batch: Vec<(String, Bytes)>,
+) -> Vec<(String, Bytes)> {
+    let Some(near) = near.upgrade() else {
+        return Vec::new();
+    };
+    let index = lock(&near);
+    batch
+        .into_iter()
+        .filter(|(key, _)| !index.contains(key))
+        .collect()
+}
+
+/// Decodes article states (not yet in the index) and adds them to the index.
 fn index(
     near: &std::sync::Weak<Mutex<NearIndex>>,
     dedup: &DedupConfig,
     batch: Vec<(String, Bytes)>,
 ) {
     let Some(near) = near.upgrade() else { return };
-    // This worker's own articles (indexed when applied) and states seen before are
-    // skipped: an article's events do not change once placed.
-    let batch: Vec<(String, Bytes)> = {
-        let index = lock(&near);
-        batch
-            .into_iter()
-            .filter(|(key, _)| !index.contains(key))
-            .collect()
-    };
     let views: Vec<(String, ArticleEvents)> = batch
         .into_iter()
         .filter_map(|(key, value)| {
@@ -612,22 +637,31 @@ impl EventStore {
     async fn write_batch(
         &self,
         key: &str,
-        cached: &mut CachedBlock,
+        state: &mut SlotState,
         jobs: &[Job],
     ) -> Result<Vec<Vec<(usize, Outcome)>>, StateError> {
         for attempt in 0..self.max_attempts {
-            let (revision, mut records) = match cached.take() {
+            let (revision, mut records) = match state.block.take() {
                 Some(c) => c,
-                None => self.read_block(key).await?,
+                None => {
+                    state.json.clear();
+                    self.read_block(key).await?
+                }
             };
             let outs: Vec<Vec<(usize, Outcome)>> =
                 jobs.iter().map(|j| (j.change)(&mut records)).collect();
             if !outs.iter().flatten().any(|(_, o)| o.is_change()) {
                 // Only eviction may have changed the records: still a valid view.
-                *cached = Some((revision, records));
+                state.block = Some((revision, records));
                 return Ok(outs);
             }
-            let value = encode_block(key, &mut records)?;
+            // Every record a change modified is named by one of its outcomes.
+            let touched: std::collections::HashSet<&str> = outs
+                .iter()
+                .flatten()
+                .map(|(_, o)| o.event().event_id.as_str())
+                .collect();
+            let value = encode_block(key, &mut records, &mut state.json, &touched)?;
             let written = match revision {
                 Some(rev) => self.kv.update(key, value, rev).await.map_err(|e| {
                     (
@@ -644,7 +678,7 @@ impl EventStore {
             };
             match written {
                 Ok(new_rev) => {
-                    *cached = Some((Some(new_rev), records));
+                    state.block = Some((Some(new_rev), records));
                     return Ok(outs);
                 }
                 Err((true, _)) => {
@@ -762,9 +796,20 @@ const MAX_BLOCK_BYTES: usize = 900 * 1024;
 
 /// Encodes a block, dropping its least recently seen events while it is too large for
 /// one KV value (a busy block loses old merge targets, never the write).
-fn encode_block(key: &str, records: &mut Vec<EventRecord>) -> Result<Bytes, StateError> {
+fn encode_block(
+    key: &str,
+    records: &mut Vec<EventRecord>,
+    json: &mut RecordJson,
+    touched: &std::collections::HashSet<&str>,
+) -> Result<Bytes, StateError> {
     loop {
-        let v = encode(key, records)?;
+        let v = json
+            .encode(records, touched)
+            .map(Bytes::from)
+            .map_err(|e| StateError::Decode {
+                key: key.to_string(),
+                detail: e.to_string(),
+            })?;
         if v.len() <= MAX_BLOCK_BYTES || records.len() <= 1 {
             return Ok(v);
         }
@@ -859,7 +904,13 @@ mod tests {
             );
         }
         assert_eq!(records.len(), 120);
-        let v = encode_block("blk.protest.fr", &mut records).expect("encode");
+        let v = encode_block(
+            "blk.protest.fr",
+            &mut records,
+            &mut RecordJson::default(),
+            &std::collections::HashSet::new(),
+        )
+        .expect("encode");
         assert!(v.len() <= MAX_BLOCK_BYTES, "{} bytes", v.len());
         assert!(
             records.len() < 120 && records.len() > 50,
