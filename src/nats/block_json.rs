@@ -95,9 +95,7 @@ impl RecordJson {
 mod tests {
     use super::*;
     use crate::dedup::{apply_to_block, DedupConfig};
-    use crate::model::{
-        Article, Candidate, Casualties, EventType, Evidence, Location, LocationPrecision,
-    };
+    use crate::model::{Article, Candidate};
 
     fn article(id: &str, minutes: i64) -> Article {
         let start = crate::input::parse_time("2025-03-01T08:00:00Z").expect("time");
@@ -113,36 +111,7 @@ mod tests {
     }
 
     fn candidate(town: &str, sentence: &str) -> Candidate {
-        Candidate {
-            event_type: EventType::Protest,
-            mode: Some("demo".into()),
-            acled: None,
-            summary: format!("protest in {town}"),
-            actors: vec![],
-            location: Some(Location {
-                name: town.into(),
-                admin1: None,
-                admin2: None,
-                country: "FR".into(),
-                lat: None,
-                lon: None,
-                geonameid: Some(town.len() as u32),
-                precision: LocationPrecision::City,
-                text: town.into(),
-            }),
-            date: None,
-            casualties: Casualties::default(),
-            quantities: vec![],
-            evidence: Evidence {
-                article_id: "a".into(),
-                sentence: sentence.into(),
-                start: 0,
-                end: sentence.len(),
-            },
-            confidence: 0.5,
-            distinct: false,
-            back_reference: false,
-        }
+        crate::nats::state::tests::protest_in(town, town.len() as u32, sentence)
     }
 
     /// Applies one article with one candidate; returns the ids of the events it named.

@@ -840,27 +840,28 @@ fn encode<T: Serialize>(key: &str, v: &T) -> Result<Bytes, StateError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Casualties, EventType, Evidence, Location, LocationPrecision};
 
-    fn candidate(i: usize, sentence: &str) -> Candidate {
+    /// A protest in a town of France read from `sentence` (state and block tests).
+    pub(crate) fn protest_in(town: &str, geonameid: u32, sentence: &str) -> Candidate {
         Candidate {
             event_type: EventType::Protest,
             mode: Some("demo".into()),
             acled: None,
-            summary: format!("protest {i}"),
+            summary: format!("protest in {town}"),
             actors: vec![],
             location: Some(Location {
-                name: format!("Town{i:04}"),
+                name: town.into(),
                 admin1: None,
                 admin2: None,
                 country: "FR".into(),
                 lat: None,
                 lon: None,
-                geonameid: Some(i as u32 + 1),
+                geonameid: Some(geonameid),
                 precision: LocationPrecision::City,
-                text: format!("Town{i:04}"),
+                text: town.into(),
             }),
             date: None,
             casualties: Casualties::default(),
@@ -875,6 +876,10 @@ mod tests {
             distinct: false,
             back_reference: false,
         }
+    }
+
+    fn candidate(i: usize, sentence: &str) -> Candidate {
+        protest_in(&format!("Town{i:04}"), i as u32 + 1, sentence)
     }
 
     #[test]

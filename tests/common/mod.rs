@@ -403,9 +403,12 @@ pub fn same_up_to_twin_names(
             e.date.as_ref().map(|d| d.value),
         )
     };
-    for (run, mine) in [(base, other), (other, base)] {
+    for (run, theirs) in [(base, other), (other, base)] {
         for e in run {
-            let renamed = !mine.iter().any(|x| x.event_id == e.event_id);
+            // absent from the other run, or naming another incident there
+            let renamed = !theirs
+                .iter()
+                .any(|x| x.event_id == e.event_id && event_facts(x) == event_facts(e));
             let twins = run.iter().filter(|x| twin_key(x) == twin_key(e)).count();
             if renamed && twins < 2 {
                 out.push(format!("renamed without a twin: {}", describe(e)));
