@@ -314,7 +314,10 @@ struct SourceId {
 }
 
 /// Watches output subjects: counts messages and records article latencies.
-fn observe(
+///
+/// The subscription is in place at the server before this returns (subscribed, then
+/// flushed), so no output of the phase's first articles is missed.
+async fn observe(
     client: async_nats::Client,
     subject: String,
     pending: Pending,
@@ -322,9 +325,11 @@ fn observe(
 ) -> (tokio::task::JoinHandle<Observed>, CancellationToken) {
     let stop = CancellationToken::new();
     let token = stop.clone();
+    let sub = client.subscribe(subject).await;
+    let _ = client.flush().await;
     let task = tokio::spawn(async move {
         let mut seen = Observed::default();
-        let Ok(mut sub) = client.subscribe(subject).await else {
+        let Ok(mut sub) = sub else {
             return seen;
         };
         loop {
@@ -527,7 +532,8 @@ async fn raw_phase(
         .await
         .map_err(nats_err)?;
     let pending: Pending = Arc::default();
-    let (observer, stop) = observe(client.clone(), out_subject.clone(), pending.clone(), true);
+    let (observer, stop) =
+        observe(client.clone(), out_subject.clone(), pending.clone(), true).await;
     let cancel = CancellationToken::new();
     let pipe = tokio::spawn(raw_pipe(consumer, js.clone(), out_subject, cancel.clone()));
     let n = payloads.len() as u64;
@@ -628,7 +634,8 @@ async fn worker_phase(
         format!("{}.>", cfg.streams.events_prefix),
         pending.clone(),
         false,
-    );
+    )
+    .await;
     let n = payloads.len() as u64;
     let subject = format!("bench.{name}.articles.en.bench");
     let started = Instant::now();
