@@ -105,17 +105,15 @@ async fn three_replicas_end_with_what_one_replica_ends_with() {
     }
     assert!(one.len() > 80, "{} events", one.len());
     // the same incidents with the same facts, under the same ids but between twins (two
-    // incidents of one type, region and day, first reported at once and created in the
-    // other order: the first created takes the plain name; two Kharkiv strikes of 18
-    // March, in some runs)
-    // (asserted exactly in tests/dedup_order.rs, where the orders are known); here, on a
-    // loaded machine, a follow-up days late can be processed before its incident's first
-    // reports and stay apart (seen once in 10 runs at load average 10, for the Zamfara
-    // abduction: the clustering is greedy), so at most one incident may differ
+    // incidents of one type, region and day, created in the other order: the first
+    // created takes the plain name). Replicas pull in batches, so an article can be
+    // processed dozens of places early: seen for the two Kharkiv strikes of 18 March, and
+    // for the Zamfara raid of 8 March, which a report three days later tells twice (the
+    // abduction, and the two men shot dead in it: one of the two clusters dedup splits)
+    // and which either that report or the abduction's first report names first (asserted
+    // exactly, with the orders known, in tests/dedup_order.rs)
     let broken = common::same_up_to_twin_names(&a, &b);
-    let renamed = broken.iter().filter(|l| l.starts_with("renamed")).count();
-    eprintln!("{}", broken.join("\n"));
-    assert!(renamed <= 3, "{}", broken.join("\n"));
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
     assert!(
         union - shared_ids.len() <= 4,
         "{} of {union} ids not shared",
