@@ -1502,7 +1502,15 @@ fn weapon_noun_after(after: &str) -> bool {
     after
         .split_whitespace()
         .next()
-        .is_some_and(|w| NOUNS.iter().any(|n| w.starts_with(n)))
+        .is_some_and(|w| NOUNS.iter().any(|n| noun_form(w, n)))
+}
+
+/// Whether `word` (lower case, maybe with trailing punctuation) is `noun` or its plural
+/// ("rifles", "gunmen" is not "gun").
+fn noun_form(word: &str, noun: &str) -> bool {
+    let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    w.strip_prefix(noun)
+        .is_some_and(|rest| matches!(rest, "" | "s" | "es"))
 }
 
 /// Whether the words after "seized" name goods rather than ground or people ("seized two
@@ -1529,7 +1537,7 @@ fn goods_after(after: &str) -> bool {
     after
         .split_whitespace()
         .take(5)
-        .any(|w| GOODS.iter().any(|g| w.starts_with(g)))
+        .any(|w| GOODS.iter().any(|g| noun_form(w, g)))
 }
 
 /// Words just before a date that make it the day a toll was updated, not the day of the
@@ -2322,6 +2330,7 @@ mod tests {
         // weapons seized in an arrest, and a kind of rifle
         ("The two men were detained on Sunday afternoon at a house where officers also seized two assault rifles and a stolen pickup truck.", EventType::Assault),
         ("Assault rifles and helicopters were on display at the arms fair in Abu Dhabi.", EventType::Assault),
+        ("Police seized two tonnes of cocaine and three assault rifles in Guayaquil on Tuesday.", EventType::Assault),
     ];
 
     #[test]
