@@ -806,10 +806,7 @@ fn encode_block(
         let v = json
             .encode(records, touched)
             .map(Bytes::from)
-            .map_err(|e| StateError::Decode {
-                key: key.to_string(),
-                detail: e.to_string(),
-            })?;
+            .map_err(|e| undecodable(key, e))?;
         if v.len() <= MAX_BLOCK_BYTES || records.len() <= 1 {
             return Ok(v);
         }
@@ -823,20 +820,22 @@ fn encode_block(
     }
 }
 
-fn decode<T: for<'de> Deserialize<'de>>(key: &str, v: &[u8]) -> Result<T, StateError> {
-    serde_json::from_slice(v).map_err(|e| StateError::Decode {
+/// A value of `key` that does not (de)serialize as JSON.
+fn undecodable(key: &str, e: serde_json::Error) -> StateError {
+    StateError::Decode {
         key: key.to_string(),
         detail: e.to_string(),
-    })
+    }
+}
+
+fn decode<T: for<'de> Deserialize<'de>>(key: &str, v: &[u8]) -> Result<T, StateError> {
+    serde_json::from_slice(v).map_err(|e| undecodable(key, e))
 }
 
 fn encode<T: Serialize>(key: &str, v: &T) -> Result<Bytes, StateError> {
     serde_json::to_vec(v)
         .map(Bytes::from)
-        .map_err(|e| StateError::Decode {
-            key: key.to_string(),
-            detail: e.to_string(),
-        })
+        .map_err(|e| undecodable(key, e))
 }
 
 #[cfg(test)]
