@@ -178,7 +178,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     };
 
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut lead_date: Option<EventDate> = None;
+    // the article's first incident date and the sentence it is in
+    let mut lead_date: Option<(usize, EventDate)> = None;
     let mut para_place: Option<(usize, &Location)> = None;
     let mut para_mode: Option<(usize, &'static str)> = None;
     let mut article_mode: Option<&'static str> = None;
@@ -202,7 +203,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             (all_dates, sdates)
         };
         if lead_date.is_none() {
-            lead_date = sdates.iter().find(|d| !d.reporting).map(|d| d.date.clone());
+            lead_date = sdates
+                .iter()
+                .find(|d| !d.reporting)
+                .map(|d| (si, d.date.clone()));
         }
         let smodes = modes_in(&all_modes, s.start, s.end);
         if let Some(m) = smodes.first() {
@@ -424,7 +428,14 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                         b.ends_with("the ") || b.ends_with("that ") || b.ends_with("this ")
                     });
                 let mut date = pick_date(&sdates, kind, tpos)
-                    .or_else(|| lead_date.clone().filter(|_| !is_statement(kind)))
+                    // the lead's date, unless it is this sentence's own date that
+                    // `pick_date` found to date another clause
+                    .or_else(|| {
+                        lead_date
+                            .as_ref()
+                            .filter(|(at, _)| *at != si && !is_statement(kind))
+                            .map(|(_, d)| d.clone())
+                    })
                     .unwrap_or(EventDate {
                         value: published,
                         precision: DatePrecision::Day,
@@ -1204,6 +1215,9 @@ fn pick_mode(
         .filter_map(|k| k.2.mode)
         .min_by_key(|m| mode_rank(m));
     match kind {
+        EventType::Assault if smodes.first() != Some(&"suicide-attack") && people_seized(lower) => {
+            Some("abduct")
+        }
         EventType::Assault => smodes
             .first()
             .copied()
@@ -1538,6 +1552,72 @@ fn goods_after(after: &str) -> bool {
         .split_whitespace()
         .take(5)
         .any(|w| GOODS.iter().any(|g| noun_form(w, g)))
+}
+
+/// Whether the sentence tells of people being seized ("the villagers were seized in a raid
+/// ... in which two men were shot dead", "gunmen seized 14 passengers"): whatever weapon
+/// the raid used, it is an abduction. `l`: the sentence in lower case.
+fn people_seized(l: &str) -> bool {
+    const PEOPLE: [&str; 17] = [
+        "villager",
+        "people",
+        "passenger",
+        "student",
+        "pupil",
+        "schoolgirl",
+        "schoolchildren",
+        "children",
+        "women",
+        "men",
+        "resident",
+        "worshipper",
+        "farmer",
+        "traveller",
+        "traveler",
+        "worker",
+        "civilian",
+    ];
+    let person = |w: &str| PEOPLE.iter().any(|p| noun_form(w, p));
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "seized"
+            && (i >= 2 && matches!(words[i - 1], "were" | "was") && person(words[i - 2])
+                || words.get(i + 1..).is_some_and(|after| {
+                    after
+                        .iter()
+                        .take(3)
+                        .position(|w| person(w))
+                        .is_some_and(|k| after[..k].iter().all(|w| determiner_or_count(w)))
+                }))
+    })
+}
+
+/// "the", "their", "14", "fourteen", "some": words that may stand between a verb and its
+/// object noun.
+fn determiner_or_count(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "their"
+            | "its"
+            | "his"
+            | "her"
+            | "some"
+            | "several"
+            | "dozens"
+            | "of"
+            | "at"
+            | "least"
+            | "about"
+            | "more"
+            | "than"
+    ) || w.bytes().all(|b| b.is_ascii_digit())
+        || crate::pipeline::extract::numbers::parse_number(w).is_some()
 }
 
 /// Words just before a date that make it the day a toll was updated, not the day of the
@@ -2555,6 +2635,39 @@ mod tests {
         assert_eq!(
             a.date.as_ref().map(|d| d.value.to_string()),
             Some("2025-03-09".into())
+        );
+    }
+
+    #[test]
+    fn people_seized_in_a_raid_is_an_abduction() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("The villagers were seized in a raid late on March 8 in which two men were shot dead.", Some("abduct")),
+            ("Gunmen seized 14 passengers from a bus near Kaduna and shot the driver dead.", Some("abduct")),
+            ("Gunmen opened fire on a market in Zamfara state, killing two men.", Some("firearms")),
+            ("Fighters seized the town after a raid in which two soldiers were shot dead.", Some("firearms")),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let a = evs
+                .iter()
+                .find(|c| c.event_type == EventType::Assault)
+                .unwrap_or_else(|| panic!("no assault in {text:?}"));
+            assert_eq!(a.mode.as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lead_date_of_another_clause_does_not_date_the_lead() {
+        // "last week" dates the abduction; the release is dated by the next paragraph
+        let body = "KANO, Nigeria, March 13 (Sahel Dispatch) - Kidnappers have released 16 of the 23 villagers abducted from Kucheri village in Nigeria's Zamfara state last week, a local official said on Thursday.\n\nThe freed captives, 11 women and five children, were let go on Wednesday in a forest near the border with Katsina state and walked for several hours before reaching a military checkpoint, said Sani Lawal, the chairman of Tsafe local government area.";
+        let evs = run_on(body, 13);
+        let r = evs
+            .iter()
+            .find(|c| c.event_type == EventType::Retreat)
+            .unwrap_or_else(|| panic!("no release in {evs:?}"));
+        assert_eq!(
+            r.date.as_ref().map(|d| d.value.to_string()),
+            Some("2025-03-12".into())
         );
     }
 }
