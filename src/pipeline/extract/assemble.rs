@@ -299,6 +299,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             if let Some(p) = best_place(&ctx, s.start, s.end) {
                 para_place = Some((s.paragraph, p));
             }
+            // the incident just told (a statement is counted in nothing: "the industry
+            // employs about four million people" after an accusation)
+            let told = drafts
+                .iter()
+                .rposition(|d| !is_statement(d.c.event_type))
+                .filter(|&i| drafts[i].paragraph + 1 >= s.paragraph);
+            if let Some(d) = told.and_then(|i| drafts.get_mut(i)) {
+                follow_up_quantities(&ctx, d, s.paragraph, st, &scues);
+            }
             continue;
         }
         // places of the sentence, each to its nearest trigger
@@ -719,7 +728,17 @@ fn keep(
     if t.kind == EventType::Threaten {
         return Some(Keep::Event(t)).filter(|_| !t.weak || condition || modal_near || threat_words);
     }
-    if modal_near || cond_before {
+    // a deployment decided and announced is the mobilization ("announced that 300 police
+    // officers would be deployed", "said the government would send 1,500 more troops")
+    let announced = t.kind == EventType::Mobilize
+        && !condition
+        && !threat_words
+        && before.iter().any(|h| {
+            h.value == Cue::Modal
+                && words_between(h.end) <= 6
+                && announced_future(lower_all, h.start, h.end)
+        });
+    if (modal_near || cond_before) && !announced {
         if threat_words || (condition && modal_near) {
             return Some(Keep::Threat);
         }
@@ -1196,6 +1215,39 @@ fn modes_in(
     m
 }
 
+/// Counts that a sentence without an event of its own adds to the event just told, in the
+/// same or the next paragraph: "Investigators found more than 40 bullet casings at the
+/// scene", "An independent monitoring group estimated the crowd at about 110,000", "The
+/// 11-day exercises ... involve about 19,000 South Korean troops". History and other
+/// years are another story ("Last year 5,000 people fled").
+fn follow_up_quantities(
+    ctx: &Ctx<'_>,
+    d: &mut Draft,
+    paragraph: usize,
+    st: &str,
+    scues: &[super::lexicon::Hit<Cue>],
+) {
+    if d.paragraph + 1 < paragraph
+        || !st.bytes().any(|b| b.is_ascii_digit())
+        || scues.iter().any(|h| h.value == Cue::History)
+        || mentions_past_year(st, ctx.published.year())
+    {
+        return;
+    }
+    let counts = numbers::counts_lower(st, ctx.lower_of(st));
+    for q in quantities::of_counts(&counts) {
+        // only things an event is counted in (troops, drones, houses, a crowd), not
+        // whatever else the sentence counts ("the two upper floors", "two brokers")
+        let head = q.what.rsplit(' ').next().unwrap_or_default();
+        if !numbers::counted_thing(&head.to_ascii_lowercase()) {
+            continue;
+        }
+        if !d.c.quantities.iter().any(|x| x.count == q.count) {
+            d.c.quantities.push(q);
+        }
+    }
+}
+
 /// `lower`: the sentence in ASCII lower case (a threat's mode may come from its words).
 fn pick_mode(
     kind: EventType,
@@ -1226,7 +1278,28 @@ fn pick_mode(
             .or(tmode)
             .or(article),
         EventType::Threaten => tmode.or_else(|| threat_mode(lower)),
+        EventType::Mobilize => mobilize_mode(lower).or(tmode),
         _ => tmode,
+    }
+}
+
+/// Who is mobilized, when the sentence says it is not the army (PLOVER MOBILIZE modes):
+/// police and security units ("300 additional police officers would be deployed"),
+/// militias, or weapons readied or tested ("put its nuclear forces on high alert", "test-
+/// fired a missile"). `l`: the sentence in lower case.
+fn mobilize_mode(l: &str) -> Option<&'static str> {
+    let any = |words: &[&str]| words.iter().any(|w| l.contains(w));
+    if any(&["troops", "soldiers", "army", "battalion", "brigade"]) {
+        return None;
+    }
+    if any(&["police", "gendarme", "riot squad", "security forces"]) {
+        Some("police")
+    } else if any(&["militia", "volunteer fighters", "armed group"]) {
+        Some("militia")
+    } else if any(&["missile", "nuclear", "warhead", "weapons system"]) {
+        Some("weapons")
+    } else {
+        None
     }
 }
 
@@ -1552,6 +1625,23 @@ fn goods_after(after: &str) -> bool {
         .split_whitespace()
         .take(5)
         .any(|w| GOODS.iter().any(|g| noun_form(w, g)))
+}
+
+/// Whether the modal at `start..end` of the lower-case sentence `l` is a future told by
+/// an announcement or an order ("the minister announced that ... would be deployed",
+/// "said on Sunday that the government would send"), not a plan or a possibility.
+fn announced_future(l: &str, start: usize, end: usize) -> bool {
+    const TOLD: [&str; 6] = [
+        "announced",
+        "said",
+        "ordered",
+        "decided",
+        "approved",
+        "confirmed",
+    ];
+    matches!(l.get(start..end), Some("would" | "will"))
+        && l.get(..start)
+            .is_some_and(|b| b.split_whitespace().any(|w| TOLD.contains(&w)))
 }
 
 /// Whether the sentence tells of people being seized ("the villagers were seized in a raid
@@ -2669,5 +2759,58 @@ mod tests {
             r.date.as_ref().map(|d| d.value.to_string()),
             Some("2025-03-12".into())
         );
+    }
+
+    #[test]
+    fn announced_deployments_are_mobilizations() {
+        let cases: &[(&str, bool)] = &[
+            ("Interior Minister Claire Dumont announced late on Thursday that 300 additional police officers would be deployed to the Lyon area.", true),
+            ("Defence Minister Andres Salcedo said on Sunday that the army would deploy 1,500 more troops to the region.", true),
+            ("The government could send more troops to the region, officials said.", false),
+            ("The minister said troops would be deployed if the violence continued.", false),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let got = evs.iter().any(|c| c.event_type == EventType::Mobilize);
+            assert_eq!(got, *want, "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn counts_told_after_the_event_belong_to_it() {
+        let cases: &[(&str, EventType, &[u64])] = &[
+            ("Gunmen set fire to a village in Artibonite on Sunday, killing six people. A rights group said at least 30 houses were burned.", EventType::Assault, &[30]),
+            // not what an event is counted in
+            ("A drone hit an apartment block in Kharkiv on Tuesday, injuring six people. The two upper floors collapsed.", EventType::Assault, &[]),
+            ("Tens of thousands of people marched through Belgrade on Saturday against the government. An independent monitoring group estimated the crowd at about 110,000. Police put the figure at 35,000.", EventType::Protest, &[110_000, 35_000]),
+            // another year is another story
+            ("Gunmen opened fire on a bar in Celaya on Sunday, killing six people. In 2019, 30 people were killed in a similar attack.", EventType::Assault, &[]),
+        ];
+        for (text, kind, want) in cases {
+            let evs = run(text);
+            let e = evs
+                .iter()
+                .find(|c| c.event_type == *kind)
+                .unwrap_or_else(|| panic!("no {kind:?} in {text:?}"));
+            let got: Vec<u64> = e.quantities.iter().map(|q| q.count).collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn mobilizations_say_who_is_mobilized() {
+        let cases: &[(&str, &str)] = &[
+            ("Interior Minister Claire Dumont announced that 300 additional police officers would be deployed to the Lyon area.", "police"),
+            ("The army deployed 1,500 troops to the border region on Monday.", "troops"),
+            ("Russia put its nuclear forces on high alert on Sunday.", "weapons"),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let e = evs
+                .iter()
+                .find(|c| c.event_type == EventType::Mobilize)
+                .unwrap_or_else(|| panic!("no mobilization in {text:?}"));
+            assert_eq!(e.mode.as_deref(), Some(*want), "{text}");
+        }
     }
 }

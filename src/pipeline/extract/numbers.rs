@@ -1569,6 +1569,12 @@ fn negations(t: &[Tok], out: &mut Vec<CountMention>) {
     }
 }
 
+/// Whether `w` (lower case) names a thing events are counted in: a [`quantity_head`] or
+/// a crowd's size ("estimated the crowd at about 110,000").
+pub fn counted_thing(w: &str) -> bool {
+    quantity_head(w) || matches!(w, "crowd" | "crowds" | "turnout" | "figure" | "attendance")
+}
+
 /// Heads of counted things that are not casualties.
 fn quantity_head(w: &str) -> bool {
     matches!(
