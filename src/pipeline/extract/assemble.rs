@@ -981,6 +981,30 @@ fn context_only(
     }) {
         return true;
     }
+    // aid stopped is no aid given ("suspended aid deliveries", "halted food supplies")
+    if t.kind == EventType::Aid
+        && before.split_whitespace().rev().take(3).any(|w| {
+            [
+                "suspended",
+                "suspend",
+                "suspends",
+                "halted",
+                "halt",
+                "halts",
+                "stopped",
+                "paused",
+                "blocked",
+                "blocking",
+                "cut",
+                "reduced",
+                "withheld",
+                "froze",
+            ]
+            .contains(&w)
+        })
+    {
+        return true;
+    }
     if t.kind == EventType::Aid
         && t.weak
         && ![
@@ -2811,6 +2835,21 @@ mod tests {
                 .find(|c| c.event_type == EventType::Mobilize)
                 .unwrap_or_else(|| panic!("no mobilization in {text:?}"));
             assert_eq!(e.mode.as_deref(), Some(*want), "{text}");
+        }
+    }
+
+    #[test]
+    fn aid_stopped_is_no_aid() {
+        let cases: &[(&str, bool)] = &[
+            ("A convoy of 14 trucks carrying food and medical supplies from the World Food Programme reached Tawila on Sunday.", true),
+            ("An aid convoy reached the besieged town of Madaya on Monday, the Red Cross said.", true),
+            ("Red Cross officials suspended aid deliveries in Baghdad on Wednesday after two of their vehicles were hit by gunfire.", false),
+            ("The United Nations on Tuesday halted food supplies to the camp, relief officials said.", false),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let got = evs.iter().any(|c| c.event_type == EventType::Aid);
+            assert_eq!(got, *want, "{text}: {evs:?}");
         }
     }
 }
