@@ -1736,14 +1736,28 @@ fn determiner_or_count(w: &str) -> bool {
 
 /// Words just before a date that make it the day a toll was updated, not the day of the
 /// incident: "the death toll from an armed attack on a bar rose to seven on Sunday".
+/// Also the day the wounded of an incident died: "two passers-by who had been wounded in
+/// the blast near Bannu died overnight".
 fn toll_update(before: &str) -> bool {
     const RISE: [&str; 5] = ["rose", "risen", "climbed", "increased", "reached"];
-    before.contains("toll")
-        && before
+    const DIED: [&str; 3] = ["died", "succumbed", "perished"];
+    let near = |words: &[&str]| {
+        before
             .split_whitespace()
             .rev()
             .take(4)
-            .any(|w| RISE.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+            .any(|w| words.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+    };
+    before.contains("toll") && near(&RISE)
+        || [
+            "wounded in the",
+            "injured in the",
+            "wounded during the",
+            "injured during the",
+        ]
+        .iter()
+        .any(|p| before.contains(p))
+            && near(&DIED)
 }
 
 /// Days between an incident and what a sentence dates it by, when the sentence names the
@@ -2708,6 +2722,8 @@ mod tests {
         ("The talks came a day after fighting near Kamanyola on Tuesday killed nine people.", 20, "2025-03-18"),
         // what happened in a possessive-dated incident
         ("Twelve people killed in Wednesday's shelling of Kherson were buried on Friday.", 21, "2025-03-19"),
+        // the day the wounded died is not the day of the blast
+        ("ISLAMABAD, March 5 - The death toll from Tuesday's suicide car bombing of a police convoy near Bannu has risen to six. Two passers-by who had been wounded in the blast near Bannu died overnight, a hospital spokesman said.", 5, "2025-03-04"),
         // the weekend's attack, read on Monday
         ("The UN on Monday condemned the weekend's attack on the Abu Shouk camp near Al Fashir, which local groups said killed 18 people.", 10, "2025-03-08"),
     ];
