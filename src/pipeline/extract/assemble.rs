@@ -2868,4 +2868,34 @@ mod tests {
             assert_eq!(got, *want, "{text}: {evs:?}");
         }
     }
+
+    #[test]
+    fn a_country_after_a_direction_word_places_the_event() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "Militants attacked an army post in central Mali on Thursday, killing 14 soldiers.",
+                "ML",
+            ),
+            (
+                "Gunmen killed 12 worshippers at a mosque in northern Nigeria on Friday.",
+                "NG",
+            ),
+            (
+                "Fighting in war-torn Sudan killed at least 30 civilians on Monday.",
+                "SD",
+            ),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let a = evs
+                .iter()
+                .find(|c| c.event_type == EventType::Assault)
+                .unwrap_or_else(|| panic!("no assault in {text:?}"));
+            assert_eq!(
+                a.location.as_ref().map(|l| l.country.as_str()),
+                Some(*want),
+                "{text}"
+            );
+        }
+    }
 }
