@@ -694,6 +694,15 @@ fn keep(
             casualty: false,
         }));
     }
+    // a missile fired into the sea or in a test hits no one: weapons readied or tested
+    if t.kind == EventType::Assault && weapons_test(lower_all) {
+        return Some(Keep::Event(Trigger {
+            kind: EventType::Mobilize,
+            mode: Some("weapons"),
+            weak: false,
+            casualty: false,
+        }));
+    }
     // people held are no arrest ("hand over detainees")
     if lw.starts_with("detainee") {
         return None;
@@ -980,6 +989,30 @@ fn context_only(
             && !st.get(a..b).unwrap_or(",").contains([',', ';'])
     }) {
         return true;
+    }
+    // protesters named as the cause of another act are no protest of the day ("imposed
+    // sanctions on six officials over the crackdown on protesters")
+    if t.kind == EventType::Protest
+        && (lw.starts_with("protester") || lw.starts_with("demonstrator"))
+    {
+        let back: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+        let act = back.iter().take(4).any(|w| {
+            [
+                "crackdown",
+                "repression",
+                "killing",
+                "killings",
+                "treatment",
+                "shooting",
+            ]
+            .contains(w)
+        });
+        let cause = back
+            .iter()
+            .any(|w| ["over", "for", "following"].contains(w));
+        if act && cause {
+            return true;
+        }
     }
     // aid stopped is no aid given ("suspended aid deliveries", "halted food supplies")
     if t.kind == EventType::Aid
@@ -1666,6 +1699,28 @@ fn announced_future(l: &str, start: usize, end: usize) -> bool {
     matches!(l.get(start..end), Some("would" | "will"))
         && l.get(..start)
             .is_some_and(|b| b.split_whitespace().any(|w| TOLD.contains(&w)))
+}
+
+/// Whether the sentence tells of a missile launch that hits no one: a test or a launch
+/// into the sea ("North Korea fired a ballistic missile into the sea off its east coast",
+/// "Iran test-fired a new cruise missile"). `l`: the sentence in lower case.
+fn weapons_test(l: &str) -> bool {
+    const MISSILES: [&str; 3] = ["missile", "rocket", "projectile"];
+    const NO_TARGET: [&str; 8] = [
+        "into the sea",
+        "into the water",
+        "into the east sea",
+        "into the sea of japan",
+        "test-fire",
+        "test fire",
+        "missile test",
+        "weapons test",
+    ];
+    MISSILES.iter().any(|m| l.contains(m))
+        && NO_TARGET.iter().any(|n| l.contains(n))
+        && !["killed", "injured", "wounded", "struck", "hit "]
+            .iter()
+            .any(|w| l.contains(w))
 }
 
 /// Whether the sentence tells of people being seized ("the villagers were seized in a raid
@@ -2896,6 +2951,39 @@ mod tests {
                 Some(*want),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn missiles_fired_into_the_sea_are_tests() {
+        let cases: &[(&str, EventType)] = &[
+            ("North Korea fired a ballistic missile into the sea off its east coast on Wednesday, South Korea's military said.", EventType::Mobilize),
+            ("Iran test-fired a new cruise missile during naval drills on Friday.", EventType::Mobilize),
+            ("A Russian missile struck an apartment block in Dnipro on Friday, killing four people.", EventType::Assault),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            assert!(evs.iter().any(|c| c.event_type == *want), "{text}: {evs:?}");
+            if *want == EventType::Mobilize {
+                assert!(
+                    !evs.iter().any(|c| c.event_type == EventType::Assault),
+                    "{text}: {evs:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn protesters_as_the_cause_of_another_act_are_no_protest() {
+        let cases: &[(&str, bool)] = &[
+            ("The United States imposed sanctions on six Iranian officials on Thursday over the crackdown on protesters.", false),
+            ("The EU sanctioned two police commanders for the killing of protesters in Tbilisi.", false),
+            ("Police used tear gas on Saturday to disperse thousands of protesters outside parliament in Tbilisi.", true),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let got = evs.iter().any(|c| c.event_type == EventType::Protest);
+            assert_eq!(got, *want, "{text}: {evs:?}");
         }
     }
 }
