@@ -2986,4 +2986,29 @@ mod tests {
             assert_eq!(got, *want, "{text}: {evs:?}");
         }
     }
+
+    #[test]
+    fn bombardment_verbs_are_attacks_by_who_fires() {
+        let evs = run("Russian missiles and drones pounded Ukraine's power grid overnight, killing at least four people, officials said.");
+        let a = evs
+            .iter()
+            .find(|c| c.event_type == EventType::Assault)
+            .unwrap_or_else(|| panic!("no assault in {evs:?}"));
+        let source = a.actors.iter().find(|x| x.role == ActorRole::Source);
+        assert_eq!(
+            source.and_then(|x| x.country.as_deref()),
+            Some("RUS"),
+            "{a:?}"
+        );
+        for text in [
+            "Stocks were hammered on Monday after the central bank raised rates.",
+            "The storm battered the coast overnight, cutting power to 40,000 homes.",
+        ] {
+            let evs = run(text);
+            assert!(
+                !evs.iter().any(|c| c.event_type == EventType::Assault),
+                "{text}: {evs:?}"
+            );
+        }
+    }
 }
