@@ -307,6 +307,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .filter(|&i| drafts[i].paragraph + 1 >= s.paragraph);
             if let Some(d) = told.and_then(|i| drafts.get_mut(i)) {
                 follow_up_quantities(&ctx, d, s.paragraph, st, &scues);
+                if let Some(p) = best_place(&ctx, s.start, s.end) {
+                    refine_place(d, p, ctx.lower_of(st));
+                }
             }
             continue;
         }
@@ -702,6 +705,18 @@ fn keep(
             weak: false,
             casualty: false,
         }));
+    }
+    // what is exchanged or handed over must be people held ("exchanged 390 prisoners
+    // each"; not "exchanged views", "handed over a letter")
+    if t.kind == EventType::Retreat
+        && matches!(lw.as_str(), "exchanged" | "swapped" | "handed over")
+        && ![
+            "prisoner", "pows", "captive", "detainee", "hostage", "soldiers", "bodies", "remains",
+        ]
+        .iter()
+        .any(|w| lower_all.contains(w))
+    {
+        return None;
     }
     // people held are no arrest ("hand over detainees")
     if lw.starts_with("detainee") {
@@ -1270,6 +1285,34 @@ fn modes_in(
         .collect();
     m.sort_by_key(|x| mode_rank(x));
     m
+}
+
+/// The place a later sentence gives an incident the draft locates only by country, when
+/// the sentence refers back to it: "the bombing in northwest Pakistan", then "two
+/// passers-by who had been wounded in the blast near Bannu died overnight".
+fn refine_place(d: &mut Draft, p: &Location, lower: &str) {
+    const BACK: [&str; 9] = [
+        "the blast",
+        "the attack",
+        "the bombing",
+        "the explosion",
+        "the strike",
+        "the shooting",
+        "the raid",
+        "the ambush",
+        "the shelling",
+    ];
+    let country_only = d.c.location.as_ref().is_some_and(|l| {
+        l.precision == LocationPrecision::Country
+            && l.country == p.country
+            && p.precision != LocationPrecision::Country
+    });
+    if d.c.event_type == EventType::Assault
+        && country_only
+        && BACK.iter().any(|b| lower.contains(b))
+    {
+        d.c.location = Some(p.clone());
+    }
 }
 
 /// Counts that a sentence without an event of its own adds to the event just told, in the
@@ -3010,5 +3053,38 @@ mod tests {
                 "{text}: {evs:?}"
             );
         }
+    }
+
+    #[test]
+    fn prisoners_exchanged_are_released() {
+        let cases: &[(&str, bool)] = &[
+            ("Russia and Ukraine exchanged 390 prisoners each on Friday in the largest swap of the war.", true),
+            ("Russia also handed over 22 seriously wounded Ukrainian soldiers as a gesture of goodwill.", true),
+            ("The two leaders exchanged views on regional security on Friday.", false),
+            ("The ambassador handed over a letter of protest to the foreign ministry.", false),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let got = evs.iter().any(|c| {
+                c.event_type == EventType::Retreat && c.mode.as_deref() == Some("release")
+            });
+            assert_eq!(got, *want, "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn a_later_sentence_places_an_incident_told_by_country() {
+        let body = "ISLAMABAD, March 5 - The death toll from Tuesday's suicide car bombing of a police convoy in northwest Pakistan has risen to six, officials said on Wednesday.\n\nTwo passers-by who had been wounded in the blast near Bannu, in Khyber Pakhtunkhwa province, died overnight, said a hospital spokesman.";
+        let evs = run_on(body, 5);
+        let a = evs
+            .iter()
+            .find(|c| c.event_type == EventType::Assault)
+            .unwrap_or_else(|| panic!("no assault in {evs:?}"));
+        assert_eq!(
+            a.location.as_ref().map(|l| l.name.as_str()),
+            Some("Bannu"),
+            "{a:?}"
+        );
+        assert_eq!(a.casualties.killed, Some(6));
     }
 }
