@@ -1029,9 +1029,11 @@ fn context_only(
             return true;
         }
     }
-    // aid stopped is no aid given ("suspended aid deliveries", "halted food supplies")
+    // aid stopped is no aid given ("suspended aid deliveries", "suspended part of a
+    // military aid program"), aid promised is a promise ("promised to continue military
+    // aid")
     if t.kind == EventType::Aid
-        && before.split_whitespace().rev().take(3).any(|w| {
+        && before.split_whitespace().rev().take(5).any(|w| {
             [
                 "suspended",
                 "suspend",
@@ -1047,6 +1049,9 @@ fn context_only(
                 "reduced",
                 "withheld",
                 "froze",
+                "promised",
+                "pledged",
+                "vowed",
             ]
             .contains(&w)
         })
@@ -2959,6 +2964,10 @@ mod tests {
             ("An aid convoy reached the besieged town of Madaya on Monday, the Red Cross said.", true),
             ("Red Cross officials suspended aid deliveries in Baghdad on Wednesday after two of their vehicles were hit by gunfire.", false),
             ("The United Nations on Tuesday halted food supplies to the camp, relief officials said.", false),
+            ("Washington announced a new $400 million military aid package for Ukraine on Monday.", true),
+            ("The United States froze military aid to Ukraine on Monday.", false),
+            ("The United States suspended part of a military aid program for Bosnia on Friday.", false),
+            ("Britain's defence secretary has promised to continue military aid to Mozambique.", false),
         ];
         for (text, want) in cases {
             let evs = run(text);
