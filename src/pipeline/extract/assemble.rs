@@ -2607,6 +2607,14 @@ mod tests {
         extract(Gazetteer::global(), &article)
     }
 
+    /// Asserts, for each `(text, want)`, whether extraction finds an event `pred` accepts.
+    fn assert_finds(cases: &[(&str, bool)], pred: impl Fn(&Candidate) -> bool) {
+        for (text, want) in cases {
+            let evs = run(text);
+            assert_eq!(evs.iter().any(&pred), *want, "{text}: {evs:?}");
+        }
+    }
+
     fn types(body: &str) -> Vec<EventType> {
         run(body).iter().map(|c| c.event_type).collect()
     }
@@ -2912,11 +2920,7 @@ mod tests {
             ("The government could send more troops to the region, officials said.", false),
             ("The minister said troops would be deployed if the violence continued.", false),
         ];
-        for (text, want) in cases {
-            let evs = run(text);
-            let got = evs.iter().any(|c| c.event_type == EventType::Mobilize);
-            assert_eq!(got, *want, "{text}: {evs:?}");
-        }
+        assert_finds(cases, |c| c.event_type == EventType::Mobilize);
     }
 
     #[test]
@@ -2969,11 +2973,7 @@ mod tests {
             ("The United States suspended part of a military aid program for Bosnia on Friday.", false),
             ("Britain's defence secretary has promised to continue military aid to Mozambique.", false),
         ];
-        for (text, want) in cases {
-            let evs = run(text);
-            let got = evs.iter().any(|c| c.event_type == EventType::Aid);
-            assert_eq!(got, *want, "{text}: {evs:?}");
-        }
+        assert_finds(cases, |c| c.event_type == EventType::Aid);
     }
 
     #[test]
@@ -3032,11 +3032,7 @@ mod tests {
             ("The EU sanctioned two police commanders for the killing of protesters in Tbilisi.", false),
             ("Police used tear gas on Saturday to disperse thousands of protesters outside parliament in Tbilisi.", true),
         ];
-        for (text, want) in cases {
-            let evs = run(text);
-            let got = evs.iter().any(|c| c.event_type == EventType::Protest);
-            assert_eq!(got, *want, "{text}: {evs:?}");
-        }
+        assert_finds(cases, |c| c.event_type == EventType::Protest);
     }
 
     #[test]
@@ -3072,13 +3068,9 @@ mod tests {
             ("The two leaders exchanged views on regional security on Friday.", false),
             ("The ambassador handed over a letter of protest to the foreign ministry.", false),
         ];
-        for (text, want) in cases {
-            let evs = run(text);
-            let got = evs.iter().any(|c| {
-                c.event_type == EventType::Retreat && c.mode.as_deref() == Some("release")
-            });
-            assert_eq!(got, *want, "{text}: {evs:?}");
-        }
+        assert_finds(cases, |c| {
+            c.event_type == EventType::Retreat && c.mode.as_deref() == Some("release")
+        });
     }
 
     #[test]
