@@ -659,8 +659,7 @@ fn keep(
         return None;
     }
     // history and aggregates
-    if scues.iter().any(|h| h.value == Cue::History) || mentions_past_year(st, ctx.published.year())
-    {
+    if history(st, scues) || mentions_past_year(st, ctx.published.year()) {
         return None;
     }
     // negated right before ("no casualties", "did not attack")
@@ -842,16 +841,13 @@ fn keep(
             if !has_fig {
                 return None;
             }
-            if lower.contains("storm")
-                || lower.contains("flood")
-                || lower.contains("crash")
-                || lower.contains("accident")
-                || lower.contains("fire broke")
-            {
+            if disaster(lower) {
                 return None;
             }
             Some(Keep::Event(t))
         }
+        // "an earthquake struck off the coast, injuring 151 people"
+        EventType::Assault if t.weak && smodes.is_empty() && disaster(lower) => None,
         EventType::Assault if t.weak => {
             let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
             let placed = ctx
@@ -1003,6 +999,25 @@ fn context_only(
             && b - a <= 80
             && !st.get(a..b).unwrap_or(",").contains([',', ';'])
     }) {
+        return true;
+    }
+    // a deal protested or opposed is no deal made ("to protest against the EU-Mercosur
+    // trade deal", "lawmakers opposed to the agreement")
+    if t.kind == EventType::Agree
+        && matches!(lw, "deal" | "agreement" | "accord")
+        && before.split_whitespace().rev().take(5).any(|w| {
+            matches!(
+                w,
+                "against"
+                    | "oppose"
+                    | "opposed"
+                    | "opposing"
+                    | "protest"
+                    | "protests"
+                    | "protesting"
+            )
+        })
+    {
         return true;
     }
     // protesters named as the cause of another act are no protest of the day ("imposed
@@ -1334,7 +1349,7 @@ fn follow_up_quantities(
 ) {
     if d.paragraph + 1 < paragraph
         || !st.bytes().any(|b| b.is_ascii_digit())
-        || scues.iter().any(|h| h.value == Cue::History)
+        || history(st, scues)
         || mentions_past_year(st, ctx.published.year())
     {
         return;
@@ -1771,6 +1786,70 @@ fn weapons_test(l: &str) -> bool {
             .any(|w| l.contains(w))
 }
 
+/// Whether a history or aggregate cue of the sentence `st` marks background ("since
+/// 2022", "last year"); "since Monday" counts an incident still going on ("at least 50
+/// people have been killed in clashes in Tripoli since Monday").
+fn history(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> bool {
+    const RECENT: [&str; 12] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "dawn",
+        "yesterday",
+        "overnight",
+        "the weekend",
+        "early",
+    ];
+    scues.iter().filter(|h| h.value == Cue::History).any(|h| {
+        let word = st.get(h.start..h.end).unwrap_or_default();
+        let after = st.get(h.end..).unwrap_or_default().trim_start();
+        !(word.eq_ignore_ascii_case("since")
+            && RECENT.iter().any(|r| {
+                after
+                    .get(..r.len())
+                    .is_some_and(|a| a.eq_ignore_ascii_case(r))
+            }))
+    })
+}
+
+/// Whether the sentence tells of a natural disaster or an accident, whose dead are no
+/// attack's ("an earthquake of magnitude 6.2 struck", "a bus plunged into a ravine").
+/// `l`: the sentence in lower case.
+fn disaster(l: &str) -> bool {
+    const WORDS: [&str; 22] = [
+        "storm",
+        "storms",
+        "flood",
+        "floods",
+        "flooding",
+        "crash",
+        "crashed",
+        "accident",
+        "earthquake",
+        "quake",
+        "tremor",
+        "landslide",
+        "landslides",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "tornado",
+        "avalanche",
+        "wildfire",
+        "wildfires",
+        "mudslide",
+        "heatwave",
+    ];
+    l.contains("fire broke")
+        || l.contains("plunged into")
+        || l.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| WORDS.contains(&w))
+}
+
 /// Whether the sentence tells of people being seized ("the villagers were seized in a raid
 /// ... in which two men were shot dead", "gunmen seized 14 passengers"): whatever weapon
 /// the raid used, it is an abduction. `l`: the sentence in lower case.
@@ -1976,6 +2055,32 @@ fn to_actor(m: &Mention, role: ActorRole) -> Actor {
     }
 }
 
+/// Whether the actor mentioned at `at` of `text` is the object of a casualty verb
+/// ("security forces killed 8 militants in a raid": the militants are no attackers).
+fn victim(text: &str, at: usize) -> bool {
+    let before = text.get(at.saturating_sub(40)..at).unwrap_or_default();
+    before
+        .split_whitespace()
+        .rev()
+        .find(|w| !determiner_or_count(&w.to_ascii_lowercase()))
+        .is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "killed"
+                    | "killing"
+                    | "wounded"
+                    | "wounding"
+                    | "injured"
+                    | "injuring"
+                    | "arrested"
+                    | "arresting"
+                    | "detained"
+                    | "detaining"
+                    | "captured"
+            )
+        })
+}
+
 /// Source and target actors of an event whose trigger is at `tpos` (absolute).
 fn roles(
     g: &Gazetteer,
@@ -2011,6 +2116,7 @@ fn roles(
             let before: Vec<&&Mention> = ms
                 .iter()
                 .filter(|m| m.start < tpos && !matches!(m.sector, Some("CVL")))
+                .filter(|m| !victim(ctx.text, m.start))
                 .collect();
             let near = before.iter().rev().find(|m| {
                 tpos.saturating_sub(m.end) <= 30
@@ -3064,5 +3170,48 @@ mod tests {
             "{a:?}"
         );
         assert_eq!(a.casualties.killed, Some(6));
+    }
+
+    #[test]
+    fn disasters_are_no_attacks() {
+        let cases: &[(&str, bool)] = &[
+            ("An earthquake of magnitude 6.2 struck off the coast of Istanbul on Wednesday, injuring 151 people.", false),
+            ("Nine people were killed and dozens injured when a bus plunged into a ravine in Peru on Sunday.", false),
+            ("A cyclone hit the coast of Mozambique on Monday, killing at least 12 people.", false),
+            ("A drone struck a fuel depot in Port Sudan on Monday, the army said.", true),
+            ("The attackers stormed the village late on Saturday and shot two men dead.", true),
+        ];
+        assert_finds(cases, |c| c.event_type == EventType::Assault);
+    }
+
+    #[test]
+    fn since_a_weekday_is_no_history() {
+        let cases: &[(&str, bool)] = &[
+            ("At least 50 people have been killed in clashes between rival armed groups in Tripoli since Monday, the UN mission said on Thursday.", true),
+            ("More than 150,000 people have been killed in the fighting since 2023, the UN says.", false),
+        ];
+        assert_finds(cases, |c| c.event_type == EventType::Assault);
+    }
+
+    #[test]
+    fn a_deal_protested_is_no_deal() {
+        let cases: &[(&str, bool)] = &[
+            ("Hundreds of farmers blocked roads in Brussels with tractors on Monday to protest against the EU-Mercosur trade deal.", false),
+            ("Armenia and Azerbaijan agreed on Thursday on the text of a peace treaty, the two foreign ministries said.", true),
+            ("Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in Baku.", true),
+        ];
+        assert_finds(cases, |c| c.event_type == EventType::Agree);
+    }
+
+    #[test]
+    fn victims_named_before_the_trigger_are_no_attackers() {
+        let evs = run("Pakistani security forces killed 8 militants in a raid in North Waziristan overnight, the military said on Saturday.");
+        let a = event_of(&evs, EventType::Assault);
+        let source = a.actors.iter().find(|x| x.role == ActorRole::Source);
+        assert_eq!(
+            source.and_then(|x| x.country.as_deref()),
+            Some("PAK"),
+            "{a:?}"
+        );
     }
 }
