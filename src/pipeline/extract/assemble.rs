@@ -106,7 +106,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let vio = all_cues.iter().filter(|h| h.value == Cue::Violence).count() + all_modes.len();
     let figurative = fig >= 3 && fig * 3 > vio * 2;
     let dateline = dateline_place(text, &all_places);
-    let dateline_end = dates::dateline(text, article.published_at).map_or(0, |d| d.end);
+    let dateline_end = dates::dateline_end(text).unwrap_or(0);
     let published = dates::local_day(
         article.published_at,
         dateline.as_ref().map(|l| l.country.as_str()),

@@ -54,6 +54,8 @@ impl Extractor {
     }
 
     /// Extracts the events of one article. Never panics; bounded time on any input.
+    /// Never inlined, so that profilers can collect inside it alone.
+    #[inline(never)]
     pub fn extract(&self, article: &Article) -> Vec<Candidate> {
         let mut out = assemble::extract(self.gazetteer, article);
         let g = self.gazetteer;
