@@ -5,6 +5,7 @@
 use super::actors::{self, Mention};
 use super::casualties::{self, Amount, Figure, Kind};
 use super::lexicon::Lexicons;
+use super::lowered::Lowered;
 use super::places::{self, Link, PlaceHit};
 use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
 use super::{acled, dates, numbers, quantities, summary};
@@ -187,6 +188,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             continue;
         }
         let st = &text[s.start..s.end];
+        let sl = Lowered::new(ctx.lower_of(st));
         let skip = dateline_end.saturating_sub(s.start);
         let hits: Vec<_> = trig
             .iter()
@@ -236,6 +238,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             if let Some(k) = keep(
                 &ctx,
                 st,
+                &sl,
                 rel,
                 h.end - s.start,
                 h.value,
@@ -283,11 +286,11 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             });
         }
         // police violence at a protest is the protest's, not an assault of its own
-        let lower_st = ctx.lower_of(st);
+        let lower_st = sl.text();
         if kept.iter().any(|k| k.2.kind == EventType::Protest)
             && ["police", "security forces", "riot"]
                 .iter()
-                .any(|w| lower_st.contains(w))
+                .any(|w| sl.has(w))
         {
             kept.retain(|k| k.2.kind != EventType::Assault);
         }
@@ -415,10 +418,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                                 let w = w.trim_matches(|c: char| !c.is_alphabetic());
                                 PERSONS.contains(&w.to_ascii_lowercase().as_str())
                             })
-                }) || lower_st.contains("coincided with");
+                }) || sl.has("coincided with");
                 let back = back_reference(lower_st);
                 let mut own_date = pick_date(&sdates, kind, tpos).map(|d| d.value);
-                let toll = lower_st.contains("toll")
+                let toll = sl.has("toll")
                     || ktrigs.iter().any(|k| {
                         let b = lower_st.get(..k.0).unwrap_or("");
                         b.ends_with("the ") || b.ends_with("that ") || b.ends_with("this ")
@@ -446,7 +449,6 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     .clone();
                 let reported = scues.iter().any(|h| h.value == Cue::Reported);
                 let mut cu = acled::Cues::default();
-                let lower = lower_st;
                 cu.clash = scues.iter().any(|h| h.value == Cue::Clash)
                     || mode == Some("firearms")
                         && actors
@@ -460,20 +462,18 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 cu.intervention = scues.iter().any(|h| h.value == Cue::Intervention);
                 cu.excessive_force = scues.iter().any(|h| h.value == Cue::ExcessiveForce)
                     || kind == EventType::Protest && cas.killed.is_some_and(|k| k > 0);
-                cu.grenade = lower.contains("grenade");
-                cu.chemical = lower.contains("chlorine")
-                    || lower.contains("sarin")
-                    || lower.contains("chemical weapon");
+                cu.grenade = sl.has("grenade");
+                cu.chemical = sl.has("chlorine") || sl.has("sarin") || sl.has("chemical weapon");
                 cu.disrupted = scues.iter().any(|h| h.value == Cue::Intercepted)
                     && cas.killed.is_none()
                     && cas.injured.is_none()
                     && kind == EventType::Assault
-                    && !lower.contains("debris");
-                cu.territory_taken = lower.contains("took control")
-                    || lower.contains("seized control")
-                    || lower.contains("captured the town")
-                    || lower.contains("overran");
-                cu.by_government = lower.contains("recaptured") || lower.contains("retook");
+                    && !sl.has("debris");
+                cu.territory_taken = sl.has("took control")
+                    || sl.has("seized control")
+                    || sl.has("captured the town")
+                    || sl.has("overran");
+                cu.by_government = sl.has("recaptured") || sl.has("retook");
                 let acled_map = acled::map(kind, mode, cu);
                 let conf = confidence(kind, strong, loc.as_ref(), &cas, &actors, reported);
                 let c = Candidate {
@@ -606,6 +606,7 @@ enum Keep {
 fn keep(
     ctx: &Ctx<'_>,
     st: &str,
+    sl: &Lowered<'_>,
     rel: usize,
     rel_end: usize,
     t: Trigger,
@@ -647,10 +648,10 @@ fn keep(
     {
         return None;
     }
-    if context_only(ctx, st, rel, &lw, t, all_dates) {
+    if context_only(ctx, st, sl, rel, &lw, t, all_dates) {
         return None;
     }
-    let lower_all = ctx.lower_of(st);
+    let lower_all = sl.text();
     // a police raid is coercion, not an assault ("police raided homes and party offices")
     if t.kind == EventType::Assault
         && lw.starts_with("raid")
@@ -666,7 +667,7 @@ fn keep(
         }));
     }
     // cutting the internet is censorship
-    if t.kind == EventType::Sanction && lw == "suspended" && lower_all.contains("internet") {
+    if t.kind == EventType::Sanction && lw == "suspended" && sl.has("internet") {
         return Some(Keep::Event(Trigger {
             kind: EventType::Coerce,
             mode: Some("censor"),
@@ -685,9 +686,7 @@ fn keep(
     // goods seized are a confiscation ("officers also seized two assault rifles and a
     // stolen pickup truck"), part of the arrest when the sentence tells one
     if lw == "seized" && goods_after(lower_all.get(rel_end..).unwrap_or("")) {
-        let arrest = ["arrest", "detain", "held "]
-            .iter()
-            .any(|w| lower_all.contains(w));
+        let arrest = ["arrest", "detain", "held "].iter().any(|w| sl.has(w));
         return (!arrest).then_some(Keep::Event(Trigger {
             kind: EventType::Coerce,
             mode: Some("seize"),
@@ -720,7 +719,7 @@ fn keep(
                 && !figures
                     .iter()
                     .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0)))
-        && lower_all.contains("threat")
+        && sl.has("threat")
     {
         return Some(Keep::Threat);
     }
@@ -741,7 +740,7 @@ fn keep(
             "began",
         ]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| sl.has(w))
     {
         return None;
     }
@@ -761,10 +760,11 @@ fn keep(
         .iter()
         .any(|w| {
             // whole words only: "precision strike" is not "on strike"
-            lower.match_indices(w).any(|(i, _)| {
-                !lower[..i].ends_with(|c: char| c.is_ascii_alphabetic())
-                    && !lower[i + w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
-            })
+            sl.has(w)
+                && lower.match_indices(w).any(|(i, _)| {
+                    !lower[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+                        && !lower[i + w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+                })
         })
     {
         return Some(Keep::Event(Trigger {
@@ -782,17 +782,17 @@ fn keep(
             {
                 return None;
             }
-            if !(violence || has_fig && (ctx.violent || ctx_violent_paragraph(lower))) {
+            if !(violence || has_fig && (ctx.violent || ctx_violent_paragraph(sl))) {
                 return None;
             }
             if !has_fig {
                 return None;
             }
-            if lower.contains("storm")
-                || lower.contains("flood")
-                || lower.contains("crash")
-                || lower.contains("accident")
-                || lower.contains("fire broke")
+            if sl.has("storm")
+                || sl.has("flood")
+                || sl.has("crash")
+                || sl.has("accident")
+                || sl.has("fire broke")
             {
                 return None;
             }
@@ -808,10 +808,10 @@ fn keep(
                 || has_fig
                 || ctx.violent
                     && placed
-                    && (lower.contains("was struck")
-                        || lower.contains("was hit")
-                        || lower.contains("were hit")
-                        || lower.contains("came under")))
+                    && (sl.has("was struck")
+                        || sl.has("was hit")
+                        || sl.has("were hit")
+                        || sl.has("came under")))
             .then_some(Keep::Event(t))
         }
         EventType::Assault => Some(Keep::Event(t)),
@@ -841,27 +841,28 @@ fn keep(
 fn context_only(
     ctx: &Ctx<'_>,
     st: &str,
+    sl: &Lowered<'_>,
     rel: usize,
     lw: &str,
     t: Trigger,
     all_dates: &[dates::DateMention],
 ) -> bool {
-    let lower = ctx.lower_of(st);
+    let lower = sl.text();
     let before = lower.get(..rel).unwrap_or("");
     let near_before = before
         .get(before.len().saturating_sub(50)..)
         .unwrap_or(before);
-    if t.kind == EventType::Consult && t.mode == Some("phone") && near_before.contains("told ") {
+    if t.kind == EventType::Consult && t.mode == Some("phone") && sl.has_in(near_before, "told ") {
         return true;
     }
-    if lw == "responsibility" && near_before.contains("claim") {
+    if lw == "responsibility" && sl.has_in(near_before, "claim") {
         return true;
     }
     // blame is laid only where responsibility "lies" or "rests" with someone
     if lw == "responsibility"
         && ![" lies ", " rests ", " lay ", "held "]
             .iter()
-            .any(|w| lower.contains(w))
+            .any(|w| sl.has(w))
     {
         return true;
     }
@@ -883,7 +884,7 @@ fn context_only(
         "pushing for ",
     ]
     .iter()
-    .any(|w| near_before.contains(w))
+    .any(|w| sl.has_in(near_before, w))
         || ["after the ", "before the ", "ahead of the ", "since the "]
             .iter()
             .any(|w| before.ends_with(w))
@@ -923,7 +924,7 @@ fn context_only(
     {
         return true;
     }
-    if lower.contains("no immediate confirmation") || lower.contains("unconfirmed") {
+    if sl.has("no immediate confirmation") || sl.has("unconfirmed") {
         return true;
     }
     if t.kind == EventType::Threaten && before.ends_with("under ") {
@@ -962,7 +963,7 @@ fn context_only(
             "unloaded",
         ]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| sl.has(w))
     {
         return true;
     }
@@ -1052,12 +1053,12 @@ fn attributive_next(w: &str) -> bool {
 }
 
 /// `l`: the sentence in ASCII lower case.
-fn ctx_violent_paragraph(l: &str) -> bool {
+fn ctx_violent_paragraph(l: &Lowered<'_>) -> bool {
     [
         "attack", "strike", "shell", "bomb", "drone", "missile", "gunmen", "fighting",
     ]
     .iter()
-    .any(|w| l.contains(w))
+    .any(|w| l.has(w))
 }
 
 fn mentions_past_year(st: &str, year: i32) -> bool {

@@ -15,6 +15,7 @@ pub mod casualties;
 pub mod countries;
 pub mod dates;
 pub mod lexicon;
+mod lowered;
 pub mod numbers;
 mod places;
 pub mod quantities;
