@@ -419,7 +419,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                                 PERSONS.contains(&w.to_ascii_lowercase().as_str())
                             })
                 }) || sl.has("coincided with");
-                let back = back_reference(lower_st);
+                let back = back_reference(&sl);
                 let mut own_date = pick_date(&sdates, kind, tpos).map(|d| d.value);
                 let toll = sl.has("toll")
                     || ktrigs.iter().any(|k| {
@@ -435,7 +435,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     });
                 // "came a day after heavy fighting ...": the day before what the
                 // sentence is dated by, unless the incident's own date follows
-                if let Some((n, span)) = days_after(lower_st, tpos)
+                if let Some((n, span)) = days_after(&sl, tpos)
                     .filter(|_| !is_statement(kind) && date.precision == DatePrecision::Day)
                     .filter(|(_, span)| sdates.iter().all(|d| d.pos < span.end))
                 {
@@ -1397,7 +1397,7 @@ fn evidence(
 }
 
 /// `l`: the sentence in ASCII lower case.
-fn back_reference(l: &str) -> bool {
+fn back_reference(l: &Lowered<'_>) -> bool {
     const DAYS: [&str; 10] = [
         "monday's",
         "tuesday's",
@@ -1410,9 +1410,7 @@ fn back_reference(l: &str) -> bool {
         "yesterday's",
         "week's",
     ];
-    DAYS.iter().any(|d| l.contains(d))
-        || l.contains("earlier this month")
-        || l.contains("last week")
+    DAYS.iter().any(|d| l.has(d)) || l.has("earlier this month") || l.has("last week")
 }
 
 /// A date a sentence states, and whether it dates the report rather than the incident
@@ -1556,7 +1554,7 @@ fn toll_update(before: &str) -> bool {
 /// Days between an incident and what a sentence dates it by, when the sentence names the
 /// incident after "a day after" ("the talks came a day after heavy fighting near Kamanyola
 /// killed nine": the fighting was the day before the talks): the days and the phrase.
-fn days_after(lower: &str, tpos: usize) -> Option<(i64, std::ops::Range<usize>)> {
+fn days_after(sl: &Lowered<'_>, tpos: usize) -> Option<(i64, std::ops::Range<usize>)> {
     const SPANS: [(&str, i64); 7] = [
         ("a day after ", 1),
         ("one day after ", 1),
@@ -1566,8 +1564,9 @@ fn days_after(lower: &str, tpos: usize) -> Option<(i64, std::ops::Range<usize>)>
         ("a week after ", 7),
         ("one week after ", 7),
     ];
+    let lower = sl.text();
     SPANS.iter().find_map(|(p, n)| {
-        let at = lower.get(..tpos)?.rfind(p)?;
+        let at = lower.get(..tpos).filter(|_| sl.has(p))?.rfind(p)?;
         let end = at + p.len();
         (tpos - end <= 60).then_some((*n, at..end))
     })
