@@ -179,7 +179,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     };
 
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut lead_date: Option<EventDate> = None;
+    // the article's first incident date and the sentence it is in
+    let mut lead_date: Option<(usize, EventDate)> = None;
     let mut para_place: Option<(usize, &Location)> = None;
     let mut para_mode: Option<(usize, &'static str)> = None;
     let mut article_mode: Option<&'static str> = None;
@@ -204,7 +205,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             (all_dates, sdates)
         };
         if lead_date.is_none() {
-            lead_date = sdates.iter().find(|d| !d.reporting).map(|d| d.date.clone());
+            lead_date = sdates
+                .iter()
+                .find(|d| !d.reporting)
+                .map(|d| (si, d.date.clone()));
         }
         let smodes = modes_in(&all_modes, s.start, s.end);
         if let Some(m) = smodes.first() {
@@ -297,6 +301,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         if kept.is_empty() {
             if let Some(p) = best_place(&ctx, s.start, s.end) {
                 para_place = Some((s.paragraph, p));
+            }
+            // the incident just told (a statement is counted in nothing: "the industry
+            // employs about four million people" after an accusation)
+            let told = drafts
+                .iter()
+                .rposition(|d| !is_statement(d.c.event_type))
+                .filter(|&i| drafts[i].paragraph + 1 >= s.paragraph);
+            if let Some(d) = told.and_then(|i| drafts.get_mut(i)) {
+                follow_up_quantities(&ctx, d, s.paragraph, st, &scues);
             }
             continue;
         }
@@ -427,7 +440,14 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                         b.ends_with("the ") || b.ends_with("that ") || b.ends_with("this ")
                     });
                 let mut date = pick_date(&sdates, kind, tpos)
-                    .or_else(|| lead_date.clone().filter(|_| !is_statement(kind)))
+                    // the lead's date, unless it is this sentence's own date that
+                    // `pick_date` found to date another clause
+                    .or_else(|| {
+                        lead_date
+                            .as_ref()
+                            .filter(|(at, _)| *at != si && !is_statement(kind))
+                            .map(|(_, d)| d.clone())
+                    })
                     .unwrap_or(EventDate {
                         value: published,
                         precision: DatePrecision::Day,
@@ -716,7 +736,17 @@ fn keep(
     if t.kind == EventType::Threaten {
         return Some(Keep::Event(t)).filter(|_| !t.weak || condition || modal_near || threat_words);
     }
-    if modal_near || cond_before {
+    // a deployment decided and announced is the mobilization ("announced that 300 police
+    // officers would be deployed", "said the government would send 1,500 more troops")
+    let announced = t.kind == EventType::Mobilize
+        && !condition
+        && !threat_words
+        && before.iter().any(|h| {
+            h.value == Cue::Modal
+                && words_between(h.end) <= 6
+                && announced_future(lower_all, h.start, h.end)
+        });
+    if (modal_near || cond_before) && !announced {
         if threat_words || (condition && modal_near) {
             return Some(Keep::Threat);
         }
@@ -959,6 +989,30 @@ fn context_only(
             && b - a <= 80
             && !st.get(a..b).unwrap_or(",").contains([',', ';'])
     }) {
+        return true;
+    }
+    // aid stopped is no aid given ("suspended aid deliveries", "halted food supplies")
+    if t.kind == EventType::Aid
+        && before.split_whitespace().rev().take(3).any(|w| {
+            [
+                "suspended",
+                "suspend",
+                "suspends",
+                "halted",
+                "halt",
+                "halts",
+                "stopped",
+                "paused",
+                "blocked",
+                "blocking",
+                "cut",
+                "reduced",
+                "withheld",
+                "froze",
+            ]
+            .contains(&w)
+        })
+    {
         return true;
     }
     if t.kind == EventType::Aid
@@ -1205,6 +1259,39 @@ fn modes_in(
     m
 }
 
+/// Counts that a sentence without an event of its own adds to the event just told, in the
+/// same or the next paragraph: "Investigators found more than 40 bullet casings at the
+/// scene", "An independent monitoring group estimated the crowd at about 110,000", "The
+/// 11-day exercises ... involve about 19,000 South Korean troops". History and other
+/// years are another story ("Last year 5,000 people fled").
+fn follow_up_quantities(
+    ctx: &Ctx<'_>,
+    d: &mut Draft,
+    paragraph: usize,
+    st: &str,
+    scues: &[super::lexicon::Hit<Cue>],
+) {
+    if d.paragraph + 1 < paragraph
+        || !st.bytes().any(|b| b.is_ascii_digit())
+        || scues.iter().any(|h| h.value == Cue::History)
+        || mentions_past_year(st, ctx.published.year())
+    {
+        return;
+    }
+    let counts = numbers::counts_lower(st, ctx.lower_of(st));
+    for q in quantities::of_counts(&counts) {
+        // only things an event is counted in (troops, drones, houses, a crowd), not
+        // whatever else the sentence counts ("the two upper floors", "two brokers")
+        let head = q.what.rsplit(' ').next().unwrap_or_default();
+        if !numbers::counted_thing(&head.to_ascii_lowercase()) {
+            continue;
+        }
+        if !d.c.quantities.iter().any(|x| x.count == q.count) {
+            d.c.quantities.push(q);
+        }
+    }
+}
+
 /// `lower`: the sentence in ASCII lower case (a threat's mode may come from its words).
 fn pick_mode(
     kind: EventType,
@@ -1224,6 +1311,9 @@ fn pick_mode(
         .filter_map(|k| k.2.mode)
         .min_by_key(|m| mode_rank(m));
     match kind {
+        EventType::Assault if smodes.first() != Some(&"suicide-attack") && people_seized(lower) => {
+            Some("abduct")
+        }
         EventType::Assault => smodes
             .first()
             .copied()
@@ -1232,7 +1322,28 @@ fn pick_mode(
             .or(tmode)
             .or(article),
         EventType::Threaten => tmode.or_else(|| threat_mode(lower)),
+        EventType::Mobilize => mobilize_mode(lower).or(tmode),
         _ => tmode,
+    }
+}
+
+/// Who is mobilized, when the sentence says it is not the army (PLOVER MOBILIZE modes):
+/// police and security units ("300 additional police officers would be deployed"),
+/// militias, or weapons readied or tested ("put its nuclear forces on high alert", "test-
+/// fired a missile"). `l`: the sentence in lower case.
+fn mobilize_mode(l: &str) -> Option<&'static str> {
+    let any = |words: &[&str]| words.iter().any(|w| l.contains(w));
+    if any(&["troops", "soldiers", "army", "battalion", "brigade"]) {
+        return None;
+    }
+    if any(&["police", "gendarme", "riot squad", "security forces"]) {
+        Some("police")
+    } else if any(&["militia", "volunteer fighters", "armed group"]) {
+        Some("militia")
+    } else if any(&["missile", "nuclear", "warhead", "weapons system"]) {
+        Some("weapons")
+    } else {
+        None
     }
 }
 
@@ -1562,16 +1673,113 @@ fn goods_after(after: &str) -> bool {
         .any(|w| GOODS.iter().any(|g| noun_form(w, g)))
 }
 
+/// Whether the modal at `start..end` of the lower-case sentence `l` is a future told by
+/// an announcement or an order ("the minister announced that ... would be deployed",
+/// "said on Sunday that the government would send"), not a plan or a possibility.
+fn announced_future(l: &str, start: usize, end: usize) -> bool {
+    const TOLD: [&str; 6] = [
+        "announced",
+        "said",
+        "ordered",
+        "decided",
+        "approved",
+        "confirmed",
+    ];
+    matches!(l.get(start..end), Some("would" | "will"))
+        && l.get(..start)
+            .is_some_and(|b| b.split_whitespace().any(|w| TOLD.contains(&w)))
+}
+
+/// Whether the sentence tells of people being seized ("the villagers were seized in a raid
+/// ... in which two men were shot dead", "gunmen seized 14 passengers"): whatever weapon
+/// the raid used, it is an abduction. `l`: the sentence in lower case.
+fn people_seized(l: &str) -> bool {
+    const PEOPLE: [&str; 17] = [
+        "villager",
+        "people",
+        "passenger",
+        "student",
+        "pupil",
+        "schoolgirl",
+        "schoolchildren",
+        "children",
+        "women",
+        "men",
+        "resident",
+        "worshipper",
+        "farmer",
+        "traveller",
+        "traveler",
+        "worker",
+        "civilian",
+    ];
+    let person = |w: &str| PEOPLE.iter().any(|p| noun_form(w, p));
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "seized"
+            && (i >= 2 && matches!(words[i - 1], "were" | "was") && person(words[i - 2])
+                || words.get(i + 1..).is_some_and(|after| {
+                    after
+                        .iter()
+                        .take(3)
+                        .position(|w| person(w))
+                        .is_some_and(|k| after[..k].iter().all(|w| determiner_or_count(w)))
+                }))
+    })
+}
+
+/// "the", "their", "14", "fourteen", "some": words that may stand between a verb and its
+/// object noun.
+fn determiner_or_count(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "their"
+            | "its"
+            | "his"
+            | "her"
+            | "some"
+            | "several"
+            | "dozens"
+            | "of"
+            | "at"
+            | "least"
+            | "about"
+            | "more"
+            | "than"
+    ) || w.bytes().all(|b| b.is_ascii_digit())
+        || crate::pipeline::extract::numbers::parse_number(w).is_some()
+}
+
 /// Words just before a date that make it the day a toll was updated, not the day of the
 /// incident: "the death toll from an armed attack on a bar rose to seven on Sunday".
+/// Also the day the wounded of an incident died: "two passers-by who had been wounded in
+/// the blast near Bannu died overnight".
 fn toll_update(before: &str) -> bool {
     const RISE: [&str; 5] = ["rose", "risen", "climbed", "increased", "reached"];
-    before.contains("toll")
-        && before
+    const DIED: [&str; 3] = ["died", "succumbed", "perished"];
+    let near = |words: &[&str]| {
+        before
             .split_whitespace()
             .rev()
             .take(4)
-            .any(|w| RISE.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+            .any(|w| words.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+    };
+    before.contains("toll") && near(&RISE)
+        || [
+            "wounded in the",
+            "injured in the",
+            "wounded during the",
+            "injured during the",
+        ]
+        .iter()
+        .any(|p| before.contains(p))
+            && near(&DIED)
 }
 
 /// Days between an incident and what a sentence dates it by, when the sentence names the
@@ -2537,6 +2745,8 @@ mod tests {
         ("The talks came a day after fighting near Kamanyola on Tuesday killed nine people.", 20, "2025-03-18"),
         // what happened in a possessive-dated incident
         ("Twelve people killed in Wednesday's shelling of Kherson were buried on Friday.", 21, "2025-03-19"),
+        // the day the wounded died is not the day of the blast
+        ("ISLAMABAD, March 5 - The death toll from Tuesday's suicide car bombing of a police convoy near Bannu has risen to six. Two passers-by who had been wounded in the blast near Bannu died overnight, a hospital spokesman said.", 5, "2025-03-04"),
         // the weekend's attack, read on Monday
         ("The UN on Monday condemned the weekend's attack on the Abu Shouk camp near Al Fashir, which local groups said killed 18 people.", 10, "2025-03-08"),
     ];
@@ -2579,5 +2789,106 @@ mod tests {
             a.date.as_ref().map(|d| d.value.to_string()),
             Some("2025-03-09".into())
         );
+    }
+
+    #[test]
+    fn people_seized_in_a_raid_is_an_abduction() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("The villagers were seized in a raid late on March 8 in which two men were shot dead.", Some("abduct")),
+            ("Gunmen seized 14 passengers from a bus near Kaduna and shot the driver dead.", Some("abduct")),
+            ("Gunmen opened fire on a market in Zamfara state, killing two men.", Some("firearms")),
+            ("Fighters seized the town after a raid in which two soldiers were shot dead.", Some("firearms")),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let a = evs
+                .iter()
+                .find(|c| c.event_type == EventType::Assault)
+                .unwrap_or_else(|| panic!("no assault in {text:?}"));
+            assert_eq!(a.mode.as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lead_date_of_another_clause_does_not_date_the_lead() {
+        // "last week" dates the abduction; the release is dated by the next paragraph
+        let body = "KANO, Nigeria, March 13 (Sahel Dispatch) - Kidnappers have released 16 of the 23 villagers abducted from Kucheri village in Nigeria's Zamfara state last week, a local official said on Thursday.\n\nThe freed captives, 11 women and five children, were let go on Wednesday in a forest near the border with Katsina state and walked for several hours before reaching a military checkpoint, said Sani Lawal, the chairman of Tsafe local government area.";
+        let evs = run_on(body, 13);
+        let r = evs
+            .iter()
+            .find(|c| c.event_type == EventType::Retreat)
+            .unwrap_or_else(|| panic!("no release in {evs:?}"));
+        assert_eq!(
+            r.date.as_ref().map(|d| d.value.to_string()),
+            Some("2025-03-12".into())
+        );
+    }
+
+    #[test]
+    fn announced_deployments_are_mobilizations() {
+        let cases: &[(&str, bool)] = &[
+            ("Interior Minister Claire Dumont announced late on Thursday that 300 additional police officers would be deployed to the Lyon area.", true),
+            ("Defence Minister Andres Salcedo said on Sunday that the army would deploy 1,500 more troops to the region.", true),
+            ("The government could send more troops to the region, officials said.", false),
+            ("The minister said troops would be deployed if the violence continued.", false),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let got = evs.iter().any(|c| c.event_type == EventType::Mobilize);
+            assert_eq!(got, *want, "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn counts_told_after_the_event_belong_to_it() {
+        let cases: &[(&str, EventType, &[u64])] = &[
+            ("Gunmen set fire to a village in Artibonite on Sunday, killing six people. A rights group said at least 30 houses were burned.", EventType::Assault, &[30]),
+            // not what an event is counted in
+            ("A drone hit an apartment block in Kharkiv on Tuesday, injuring six people. The two upper floors collapsed.", EventType::Assault, &[]),
+            ("Tens of thousands of people marched through Belgrade on Saturday against the government. An independent monitoring group estimated the crowd at about 110,000. Police put the figure at 35,000.", EventType::Protest, &[110_000, 35_000]),
+            // another year is another story
+            ("Gunmen opened fire on a bar in Celaya on Sunday, killing six people. In 2019, 30 people were killed in a similar attack.", EventType::Assault, &[]),
+        ];
+        for (text, kind, want) in cases {
+            let evs = run(text);
+            let e = evs
+                .iter()
+                .find(|c| c.event_type == *kind)
+                .unwrap_or_else(|| panic!("no {kind:?} in {text:?}"));
+            let got: Vec<u64> = e.quantities.iter().map(|q| q.count).collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn mobilizations_say_who_is_mobilized() {
+        let cases: &[(&str, &str)] = &[
+            ("Interior Minister Claire Dumont announced that 300 additional police officers would be deployed to the Lyon area.", "police"),
+            ("The army deployed 1,500 troops to the border region on Monday.", "troops"),
+            ("Russia put its nuclear forces on high alert on Sunday.", "weapons"),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let e = evs
+                .iter()
+                .find(|c| c.event_type == EventType::Mobilize)
+                .unwrap_or_else(|| panic!("no mobilization in {text:?}"));
+            assert_eq!(e.mode.as_deref(), Some(*want), "{text}");
+        }
+    }
+
+    #[test]
+    fn aid_stopped_is_no_aid() {
+        let cases: &[(&str, bool)] = &[
+            ("A convoy of 14 trucks carrying food and medical supplies from the World Food Programme reached Tawila on Sunday.", true),
+            ("An aid convoy reached the besieged town of Madaya on Monday, the Red Cross said.", true),
+            ("Red Cross officials suspended aid deliveries in Baghdad on Wednesday after two of their vehicles were hit by gunfire.", false),
+            ("The United Nations on Tuesday halted food supplies to the camp, relief officials said.", false),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let got = evs.iter().any(|c| c.event_type == EventType::Aid);
+            assert_eq!(got, *want, "{text}: {evs:?}");
+        }
     }
 }

@@ -106,6 +106,15 @@ mod tests {
             ),
             // abductions are quantities, not casualties
             ("Gunmen abducted 23 villagers in Zamfara state.", &[]),
+            // the wounded who died add to an earlier toll: no total of either
+            (
+                "Two passers-by who had been wounded in the blast near Bannu, in Khyber Pakhtunkhwa province, died overnight, said a hospital spokesman.",
+                &[],
+            ),
+            (
+                "Two villagers who tried to resist were shot dead.",
+                &[(Kind::Killed, Amount::Exact(2))],
+            ),
         ];
         for (s, want) in cases {
             assert_eq!(got(s), want.to_vec(), "{s}");
