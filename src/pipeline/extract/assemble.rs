@@ -1311,7 +1311,7 @@ fn pick_mode(
         .filter_map(|k| k.2.mode)
         .min_by_key(|m| mode_rank(m));
     match kind {
-        EventType::Assault if smodes.first() != Some(&"suicide-attack") && people_seized(lower) => {
+        EventType::Assault if smodes.first() != Some(&"suicide-attack") && people_seized(lower.text()) => {
             Some("abduct")
         }
         EventType::Assault => smodes
@@ -1322,7 +1322,7 @@ fn pick_mode(
             .or(tmode)
             .or(article),
         EventType::Threaten => tmode.or_else(|| threat_mode(lower)),
-        EventType::Mobilize => mobilize_mode(lower).or(tmode),
+        EventType::Mobilize => mobilize_mode(lower.text()).or(tmode),
         _ => tmode,
     }
 }
