@@ -1185,9 +1185,6 @@ fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
 /// locative preposition, the subject of a passive hit, or the direct object right
 /// after an attack verb ("shelled Kherson").
 fn tied(p: &PlaceHit, sent_start: usize, st: &str, ktrigs: &[&(usize, usize, Trigger)]) -> bool {
-    let text_between = |p: &PlaceHit, s0: usize, from: usize| -> String {
-        st.get(from..p.start - s0).unwrap_or(",").to_string()
-    };
     match p.link {
         Link::Locative | Link::HitSubject => true,
         Link::NotPlace => false,
@@ -1198,7 +1195,7 @@ fn tied(p: &PlaceHit, sent_start: usize, st: &str, ktrigs: &[&(usize, usize, Tri
                     && !k.2.casualty
                     && pos >= k.1
                     && pos <= k.1 + 24
-                    && !text_between(p, sent_start, k.1).contains([',', ';'])
+                    && !st.get(k.1..pos).unwrap_or(",").contains([',', ';'])
             })
         }
     }
