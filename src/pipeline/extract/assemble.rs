@@ -477,8 +477,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     .get_or_insert_with(|| quantities::of_counts(&counts))
                     .clone();
                 let reported = scues.iter().any(|h| h.value == Cue::Reported);
-                let mut cu = acled::Cues::default();
-                cu.clash = scues.iter().any(|h| h.value == Cue::Clash)
+                let clash = scues.iter().any(|h| h.value == Cue::Clash)
                     || mode == Some("firearms")
                         && actors
                             .iter()
@@ -488,6 +487,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                             })
                             .count()
                             >= 2;
+                let mut cu = acled::Cues {
+                    clash,
+                    ..Default::default()
+                };
                 cu.intervention = scues.iter().any(|h| h.value == Cue::Intervention);
                 cu.excessive_force = scues.iter().any(|h| h.value == Cue::ExcessiveForce)
                     || kind == EventType::Protest && cas.killed.is_some_and(|k| k > 0);
@@ -1308,7 +1311,9 @@ fn pick_mode(
         .filter_map(|k| k.2.mode)
         .min_by_key(|m| mode_rank(m));
     match kind {
-        EventType::Assault if smodes.first() != Some(&"suicide-attack") && people_seized(lower.text()) => {
+        EventType::Assault
+            if smodes.first() != Some(&"suicide-attack") && people_seized(lower.text()) =>
+        {
             Some("abduct")
         }
         EventType::Assault => smodes
