@@ -17,6 +17,7 @@ use crate::model::{
 use crate::pipeline::normalize::normalize;
 use crate::pipeline::sentences::split;
 use chrono::{Datelike, NaiveDate};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// People nouns: "a second protester" is one more victim, not another incident.
@@ -190,6 +191,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         }
         let st = &text[s.start..s.end];
         let sl = Lowered::new(ctx.lower_of(st));
+        // whether the sentence names a past year, read once for all its triggers
+        let past_year = OnceCell::new();
         let skip = dateline_end.saturating_sub(s.start);
         let hits: Vec<_> = trig
             .iter()
@@ -243,6 +246,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 &ctx,
                 st,
                 &sl,
+                &past_year,
                 rel,
                 h.end - s.start,
                 h.value,
@@ -639,6 +643,7 @@ fn keep(
     ctx: &Ctx<'_>,
     st: &str,
     sl: &Lowered<'_>,
+    past_year: &OnceCell<bool>,
     rel: usize,
     rel_end: usize,
     t: Trigger,
@@ -669,7 +674,8 @@ fn keep(
         return None;
     }
     // history and aggregates
-    if scues.iter().any(|h| h.value == Cue::History) || mentions_past_year(st, ctx.published.year())
+    if scues.iter().any(|h| h.value == Cue::History)
+        || *past_year.get_or_init(|| mentions_past_year(st, ctx.published.year()))
     {
         return None;
     }
