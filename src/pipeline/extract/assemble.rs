@@ -313,7 +313,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .rposition(|d| !is_statement(d.c.event_type))
                 .filter(|&i| drafts[i].paragraph + 1 >= s.paragraph);
             if let Some(d) = told.and_then(|i| drafts.get_mut(i)) {
-                follow_up_quantities(&ctx, d, s.paragraph, st, &scues);
+                // the counts read for the sentence's trigger words, if it had any
+                let read = (!hits.is_empty()).then_some(&counts);
+                follow_up_quantities(&ctx, d, s.paragraph, st, &scues, read);
             }
             continue;
         }
@@ -1276,6 +1278,7 @@ fn follow_up_quantities(
     paragraph: usize,
     st: &str,
     scues: &[super::lexicon::Hit<Cue>],
+    read: Option<&numbers::SentenceCounts>,
 ) {
     if d.paragraph + 1 < paragraph
         || !st.bytes().any(|b| b.is_ascii_digit())
@@ -1284,8 +1287,15 @@ fn follow_up_quantities(
     {
         return;
     }
-    let counts = numbers::counts_lower(st, ctx.lower_of(st));
-    for q in quantities::of_counts(&counts) {
+    let fresh;
+    let counts = match read {
+        Some(c) => c,
+        None => {
+            fresh = numbers::counts_lower(st, ctx.lower_of(st));
+            &fresh
+        }
+    };
+    for q in quantities::of_counts(counts) {
         // only things an event is counted in (troops, drones, houses, a crowd), not
         // whatever else the sentence counts ("the two upper floors", "two brokers")
         let head = q.what.rsplit(' ').next().unwrap_or_default();
