@@ -341,6 +341,15 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                     i += 1;
                     continue;
                 }
+                // "Latin American countries", "South American leaders": a continent's
+                let continent = text[..h.start]
+                    .strip_suffix(' ')
+                    .and_then(|b| b.rsplit(' ').next())
+                    .is_some_and(|w| matches!(w, "Latin" | "South" | "Central" | "North"));
+                if continent && lw.starts_with("america") {
+                    i += 1;
+                    continue;
+                }
                 if matches!(
                     lw.as_str(),
                     "jordan"
@@ -634,6 +643,8 @@ mod tests {
             "Chad Morrison fired a shot",
             "Georgia Tech won",
             "a New Jersey court ruled",
+            "expelled the ambassadors of seven Latin American countries",
+            "South American leaders met in Brasilia",
         ] {
             assert!(find(s).iter().all(|m| m.country.is_none()), "{s}");
         }

@@ -316,6 +316,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 // the counts read for the sentence's trigger words, if it had any
                 let read = (!hits.is_empty()).then_some(&counts);
                 follow_up_quantities(&ctx, d, s.paragraph, st, &scues, read);
+                if let Some(p) = best_place(&ctx, s.start, s.end) {
+                    refine_place(d, p, ctx.lower_of(st));
+                }
             }
             continue;
         }
@@ -715,6 +718,27 @@ fn keep(
             casualty: false,
         }));
     }
+    // a missile fired into the sea or in a test hits no one: weapons readied or tested
+    if t.kind == EventType::Assault && weapons_test(lower_all) {
+        return Some(Keep::Event(Trigger {
+            kind: EventType::Mobilize,
+            mode: Some("weapons"),
+            weak: false,
+            casualty: false,
+        }));
+    }
+    // what is exchanged or handed over must be people held ("exchanged 390 prisoners
+    // each"; not "exchanged views", "handed over a letter")
+    if t.kind == EventType::Retreat
+        && matches!(lw.as_str(), "exchanged" | "swapped" | "handed over")
+        && ![
+            "prisoner", "pows", "captive", "detainee", "hostage", "soldiers", "bodies", "remains",
+        ]
+        .iter()
+        .any(|w| lower_all.contains(w))
+    {
+        return None;
+    }
     // people held are no arrest ("hand over detainees")
     if lw.starts_with("detainee") {
         return None;
@@ -1002,6 +1026,30 @@ fn context_only(
     }) {
         return true;
     }
+    // protesters named as the cause of another act are no protest of the day ("imposed
+    // sanctions on six officials over the crackdown on protesters")
+    if t.kind == EventType::Protest
+        && (lw.starts_with("protester") || lw.starts_with("demonstrator"))
+    {
+        let back: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+        let act = back.iter().take(4).any(|w| {
+            [
+                "crackdown",
+                "repression",
+                "killing",
+                "killings",
+                "treatment",
+                "shooting",
+            ]
+            .contains(w)
+        });
+        let cause = back
+            .iter()
+            .any(|w| ["over", "for", "following"].contains(w));
+        if act && cause {
+            return true;
+        }
+    }
     // aid stopped is no aid given ("suspended aid deliveries", "halted food supplies")
     if t.kind == EventType::Aid
         && before.split_whitespace().rev().take(3).any(|w| {
@@ -1265,6 +1313,34 @@ fn modes_in(
         .collect();
     m.sort_by_key(|x| mode_rank(x));
     m
+}
+
+/// The place a later sentence gives an incident the draft locates only by country, when
+/// the sentence refers back to it: "the bombing in northwest Pakistan", then "two
+/// passers-by who had been wounded in the blast near Bannu died overnight".
+fn refine_place(d: &mut Draft, p: &Location, lower: &str) {
+    const BACK: [&str; 9] = [
+        "the blast",
+        "the attack",
+        "the bombing",
+        "the explosion",
+        "the strike",
+        "the shooting",
+        "the raid",
+        "the ambush",
+        "the shelling",
+    ];
+    let country_only = d.c.location.as_ref().is_some_and(|l| {
+        l.precision == LocationPrecision::Country
+            && l.country == p.country
+            && p.precision != LocationPrecision::Country
+    });
+    if d.c.event_type == EventType::Assault
+        && country_only
+        && BACK.iter().any(|b| lower.contains(b))
+    {
+        d.c.location = Some(p.clone());
+    }
 }
 
 /// Counts that a sentence without an event of its own adds to the event just told, in the
@@ -1706,6 +1782,28 @@ fn announced_future(l: &str, start: usize, end: usize) -> bool {
     matches!(l.get(start..end), Some("would" | "will"))
         && l.get(..start)
             .is_some_and(|b| b.split_whitespace().any(|w| TOLD.contains(&w)))
+}
+
+/// Whether the sentence tells of a missile launch that hits no one: a test or a launch
+/// into the sea ("North Korea fired a ballistic missile into the sea off its east coast",
+/// "Iran test-fired a new cruise missile"). `l`: the sentence in lower case.
+fn weapons_test(l: &str) -> bool {
+    const MISSILES: [&str; 3] = ["missile", "rocket", "projectile"];
+    const NO_TARGET: [&str; 8] = [
+        "into the sea",
+        "into the water",
+        "into the east sea",
+        "into the sea of japan",
+        "test-fire",
+        "test fire",
+        "missile test",
+        "weapons test",
+    ];
+    MISSILES.iter().any(|m| l.contains(m))
+        && NO_TARGET.iter().any(|n| l.contains(n))
+        && !["killed", "injured", "wounded", "struck", "hit "]
+            .iter()
+            .any(|w| l.contains(w))
 }
 
 /// Whether the sentence tells of people being seized ("the villagers were seized in a raid
@@ -2908,5 +3006,126 @@ mod tests {
             let got = evs.iter().any(|c| c.event_type == EventType::Aid);
             assert_eq!(got, *want, "{text}: {evs:?}");
         }
+    }
+
+    #[test]
+    fn a_country_after_a_direction_word_places_the_event() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "Militants attacked an army post in central Mali on Thursday, killing 14 soldiers.",
+                "ML",
+            ),
+            (
+                "Gunmen killed 12 worshippers at a mosque in northern Nigeria on Friday.",
+                "NG",
+            ),
+            (
+                "Fighting in war-torn Sudan killed at least 30 civilians on Monday.",
+                "SD",
+            ),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let a = evs
+                .iter()
+                .find(|c| c.event_type == EventType::Assault)
+                .unwrap_or_else(|| panic!("no assault in {text:?}"));
+            assert_eq!(
+                a.location.as_ref().map(|l| l.country.as_str()),
+                Some(*want),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn missiles_fired_into_the_sea_are_tests() {
+        let cases: &[(&str, EventType)] = &[
+            ("North Korea fired a ballistic missile into the sea off its east coast on Wednesday, South Korea's military said.", EventType::Mobilize),
+            ("Iran test-fired a new cruise missile during naval drills on Friday.", EventType::Mobilize),
+            ("A Russian missile struck an apartment block in Dnipro on Friday, killing four people.", EventType::Assault),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            assert!(evs.iter().any(|c| c.event_type == *want), "{text}: {evs:?}");
+            if *want == EventType::Mobilize {
+                assert!(
+                    !evs.iter().any(|c| c.event_type == EventType::Assault),
+                    "{text}: {evs:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn protesters_as_the_cause_of_another_act_are_no_protest() {
+        let cases: &[(&str, bool)] = &[
+            ("The United States imposed sanctions on six Iranian officials on Thursday over the crackdown on protesters.", false),
+            ("The EU sanctioned two police commanders for the killing of protesters in Tbilisi.", false),
+            ("Police used tear gas on Saturday to disperse thousands of protesters outside parliament in Tbilisi.", true),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let got = evs.iter().any(|c| c.event_type == EventType::Protest);
+            assert_eq!(got, *want, "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn bombardment_verbs_are_attacks_by_who_fires() {
+        let evs = run("Russian missiles and drones pounded Ukraine's power grid overnight, killing at least four people, officials said.");
+        let a = evs
+            .iter()
+            .find(|c| c.event_type == EventType::Assault)
+            .unwrap_or_else(|| panic!("no assault in {evs:?}"));
+        let source = a.actors.iter().find(|x| x.role == ActorRole::Source);
+        assert_eq!(
+            source.and_then(|x| x.country.as_deref()),
+            Some("RUS"),
+            "{a:?}"
+        );
+        for text in [
+            "Stocks were hammered on Monday after the central bank raised rates.",
+            "The storm battered the coast overnight, cutting power to 40,000 homes.",
+        ] {
+            let evs = run(text);
+            assert!(
+                !evs.iter().any(|c| c.event_type == EventType::Assault),
+                "{text}: {evs:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn prisoners_exchanged_are_released() {
+        let cases: &[(&str, bool)] = &[
+            ("Russia and Ukraine exchanged 390 prisoners each on Friday in the largest swap of the war.", true),
+            ("Russia also handed over 22 seriously wounded Ukrainian soldiers as a gesture of goodwill.", true),
+            ("The two leaders exchanged views on regional security on Friday.", false),
+            ("The ambassador handed over a letter of protest to the foreign ministry.", false),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let got = evs.iter().any(|c| {
+                c.event_type == EventType::Retreat && c.mode.as_deref() == Some("release")
+            });
+            assert_eq!(got, *want, "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn a_later_sentence_places_an_incident_told_by_country() {
+        let body = "ISLAMABAD, March 5 - The death toll from Tuesday's suicide car bombing of a police convoy in northwest Pakistan has risen to six, officials said on Wednesday.\n\nTwo passers-by who had been wounded in the blast near Bannu, in Khyber Pakhtunkhwa province, died overnight, said a hospital spokesman.";
+        let evs = run_on(body, 5);
+        let a = evs
+            .iter()
+            .find(|c| c.event_type == EventType::Assault)
+            .unwrap_or_else(|| panic!("no assault in {evs:?}"));
+        assert_eq!(
+            a.location.as_ref().map(|l| l.name.as_str()),
+            Some("Bannu"),
+            "{a:?}"
+        );
+        assert_eq!(a.casualties.killed, Some(6));
     }
 }

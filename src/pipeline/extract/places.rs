@@ -63,6 +63,35 @@ const LOCATIVE: [&str; 20] = [
 ];
 
 /// Words between a preposition and its place ("in the central Sagaing region").
+/// Words that may stand between a preposition and a country name ("in central Mali",
+/// "in the far north of", "in neighbouring Chad", "across war-torn Sudan").
+const COUNTRY_ADJECTIVES: [&str; 24] = [
+    "the",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "far",
+    "neighbouring",
+    "neighboring",
+    "war-torn",
+    "conflict-hit",
+    "rural",
+];
+
 const SKIP: [&str; 32] = [
     "the",
     "a",
@@ -275,9 +304,10 @@ pub fn find(g: &Gazetteer, text: &str) -> Vec<PlaceHit> {
         let location = g.location(&m, text);
         // the words before, compared in ASCII lower case without a lower-cased copy
         let before = text.get(m.start.saturating_sub(30)..m.start).unwrap_or("");
+        // "in central Mali", "across war-torn Sudan": the word before the adjectives
         let prev_word = before
             .split_whitespace()
-            .rfind(|w| !w.eq_ignore_ascii_case("the"))
+            .rfind(|w| !is_one_of(&COUNTRY_ADJECTIVES, w))
             .unwrap_or("");
         let prev_is = |w: &str| prev_word.eq_ignore_ascii_case(w);
         let origin = prev_is("from") && !before.to_ascii_lowercase().contains("far from");
