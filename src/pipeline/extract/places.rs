@@ -63,35 +63,6 @@ const LOCATIVE: [&str; 20] = [
 ];
 
 /// Words between a preposition and its place ("in the central Sagaing region").
-/// Words that may stand between a preposition and a country name ("in central Mali",
-/// "in the far north of", "in neighbouring Chad", "across war-torn Sudan").
-const COUNTRY_ADJECTIVES: [&str; 24] = [
-    "the",
-    "southern",
-    "northern",
-    "eastern",
-    "western",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "north-eastern",
-    "north-western",
-    "south-eastern",
-    "south-western",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "far",
-    "neighbouring",
-    "neighboring",
-    "war-torn",
-    "conflict-hit",
-    "rural",
-];
-
 const SKIP: [&str; 32] = [
     "the",
     "a",
@@ -125,6 +96,21 @@ const SKIP: [&str; 32] = [
     "northwest",
     "southeast",
     "southwest",
+];
+
+/// Besides [`SKIP`], words that may stand between a preposition and a country name ("in
+/// neighbouring Chad", "across war-torn Sudan", "in north-eastern Nigeria").
+const COUNTRY_ADJECTIVES: [&str; 10] = [
+    "far",
+    "neighbouring",
+    "neighboring",
+    "war-torn",
+    "conflict-hit",
+    "rural",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
 ];
 
 /// Place nouns a name can follow after a comma, renaming them ("the port city, Odesa").
@@ -307,7 +293,7 @@ pub fn find(g: &Gazetteer, text: &str) -> Vec<PlaceHit> {
         // "in central Mali", "across war-torn Sudan": the word before the adjectives
         let prev_word = before
             .split_whitespace()
-            .rfind(|w| !is_one_of(&COUNTRY_ADJECTIVES, w))
+            .rfind(|w| !is_one_of(&SKIP, w) && !is_one_of(&COUNTRY_ADJECTIVES, w))
             .unwrap_or("");
         let prev_is = |w: &str| prev_word.eq_ignore_ascii_case(w);
         let origin = prev_is("from") && !before.to_ascii_lowercase().contains("far from");
