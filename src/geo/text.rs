@@ -100,16 +100,30 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
             i += 1;
             continue;
         }
-        let (c, clen) = char_at(text, i);
-        if !c.is_alphanumeric() {
-            i += clen;
-            continue;
-        }
         let start = i;
         let folded_start = toks.folded.len() as u32;
-        let j = word_end(text, i, c, clen, &mut toks.folded);
-        let end = j.1;
-        i = j.0;
+        let (upper, end) = match ascii_word_end(bytes, i) {
+            // a word of ASCII letters and digits ended by an ASCII separator (the common
+            // case): copied and lower-cased in one go
+            Some(end) => {
+                toks.folded.push_str(&text[i..end]);
+                if let Some(w) = toks.folded.get_mut(folded_start as usize..) {
+                    w.make_ascii_lowercase();
+                }
+                i = end;
+                (bytes[start].is_ascii_uppercase(), end)
+            }
+            None => {
+                let (c, clen) = char_at(text, i);
+                if !c.is_alphanumeric() {
+                    i += clen;
+                    continue;
+                }
+                let (next, end) = word_end(text, i, c, clen, &mut toks.folded);
+                i = next;
+                (c.is_uppercase(), end)
+            }
+        };
         let (joins_prev, sentence_start) = if first {
             (false, true)
         } else {
@@ -120,12 +134,31 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
             end,
             folded_start,
             folded_end: toks.folded.len() as u32,
-            upper: c.is_uppercase(),
+            upper,
             joins_prev,
             sentence_start,
         });
         prev_end = end;
         first = false;
+    }
+}
+
+/// The end of the word at byte `i` when it is all ASCII letters and digits and an ASCII
+/// byte other than an apostrophe (or the end of the text) follows it: there [`word_end`]
+/// would stop too, with the same end.
+#[inline]
+fn ascii_word_end(bytes: &[u8], i: usize) -> Option<usize> {
+    if !bytes.get(i)?.is_ascii_alphanumeric() {
+        return None;
+    }
+    let run = bytes[i..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len() - i);
+    let end = i + run;
+    match bytes.get(end) {
+        Some(&n) if n >= 0x80 || n == b'\'' || n == b'`' => None,
+        _ => Some(end),
     }
 }
 

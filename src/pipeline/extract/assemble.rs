@@ -5,6 +5,7 @@
 use super::actors::{self, Mention};
 use super::casualties::{self, Amount, Figure, Kind};
 use super::lexicon::Lexicons;
+use super::lowered::Lowered;
 use super::places::{self, Link, PlaceHit};
 use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
 use super::{acled, dates, numbers, quantities, summary};
@@ -16,6 +17,7 @@ use crate::model::{
 use crate::pipeline::normalize::normalize;
 use crate::pipeline::sentences::split;
 use chrono::{Datelike, NaiveDate};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// People nouns: "a second protester" is one more victim, not another incident.
@@ -106,7 +108,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let vio = all_cues.iter().filter(|h| h.value == Cue::Violence).count() + all_modes.len();
     let figurative = fig >= 3 && fig * 3 > vio * 2;
     let dateline = dateline_place(text, &all_places);
-    let dateline_end = dates::dateline(text, article.published_at).map_or(0, |d| d.end);
+    let dateline_end = dates::dateline_end(text).unwrap_or(0);
     let published = dates::local_day(
         article.published_at,
         dateline.as_ref().map(|l| l.country.as_str()),
@@ -188,6 +190,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             continue;
         }
         let st = &text[s.start..s.end];
+        let sl = Lowered::new(ctx.lower_of(st));
+        // whether the sentence names a past year, read once for all its triggers
+        let past_year = OnceCell::new();
         let skip = dateline_end.saturating_sub(s.start);
         let hits: Vec<_> = trig
             .iter()
@@ -240,6 +245,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             if let Some(k) = keep(
                 &ctx,
                 st,
+                &sl,
+                &past_year,
                 rel,
                 h.end - s.start,
                 h.value,
@@ -287,11 +294,11 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             });
         }
         // police violence at a protest is the protest's, not an assault of its own
-        let lower_st = ctx.lower_of(st);
+        let lower_st = sl.text();
         if kept.iter().any(|k| k.2.kind == EventType::Protest)
             && ["police", "security forces", "riot"]
                 .iter()
-                .any(|w| lower_st.contains(w))
+                .any(|w| sl.has(w))
         {
             kept.retain(|k| k.2.kind != EventType::Assault);
         }
@@ -306,7 +313,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .rposition(|d| !is_statement(d.c.event_type))
                 .filter(|&i| drafts[i].paragraph + 1 >= s.paragraph);
             if let Some(d) = told.and_then(|i| drafts.get_mut(i)) {
-                follow_up_quantities(&ctx, d, s.paragraph, st, &scues);
+                // the counts read for the sentence's trigger words, if it had any
+                let read = (!hits.is_empty()).then_some(&counts);
+                follow_up_quantities(&ctx, d, s.paragraph, st, &scues, read);
                 if let Some(p) = best_place(&ctx, s.start, s.end) {
                     refine_place(d, p, ctx.lower_of(st));
                 }
@@ -337,7 +346,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 })
                 .map(|k| k.2.kind)
         };
-        let after_cut = after_clause(lower_st);
+        let after_cut = after_clause(&sl);
         for kind in kinds {
             let ktrigs: Vec<&(usize, usize, Trigger)> =
                 kept.iter().filter(|k| k.2.kind == kind).collect();
@@ -367,7 +376,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 own_modes,
                 para_mode.filter(|m| m.0 == s.paragraph).map(|m| m.1),
                 article_mode,
-                lower_st,
+                &sl,
             );
             let groups: Vec<(Option<Location>, Vec<Figure>)> =
                 if kind == EventType::Assault && targets.len() > 1 {
@@ -431,10 +440,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                                 let w = w.trim_matches(|c: char| !c.is_alphabetic());
                                 PERSONS.contains(&w.to_ascii_lowercase().as_str())
                             })
-                }) || lower_st.contains("coincided with");
-                let back = back_reference(lower_st);
+                }) || sl.has("coincided with");
+                let back = back_reference(&sl);
                 let mut own_date = pick_date(&sdates, kind, tpos).map(|d| d.value);
-                let toll = lower_st.contains("toll")
+                let toll = sl.has("toll")
                     || ktrigs.iter().any(|k| {
                         let b = lower_st.get(..k.0).unwrap_or("");
                         b.ends_with("the ") || b.ends_with("that ") || b.ends_with("this ")
@@ -455,7 +464,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     });
                 // "came a day after heavy fighting ...": the day before what the
                 // sentence is dated by, unless the incident's own date follows
-                if let Some((n, span)) = days_after(lower_st, tpos)
+                if let Some((n, span)) = days_after(&sl, tpos)
                     .filter(|_| !is_statement(kind) && date.precision == DatePrecision::Day)
                     .filter(|(_, span)| sdates.iter().all(|d| d.pos < span.end))
                 {
@@ -463,14 +472,21 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     date.text = st.get(span).unwrap_or_default().trim_end().to_string();
                     own_date = Some(date.value);
                 }
-                let actors = roles(g, &ctx, kind, s.start, s.end, s.start + tpos, loc.as_ref());
+                let actors = roles(
+                    g,
+                    &ctx,
+                    &sl,
+                    kind,
+                    s.start,
+                    s.end,
+                    s.start + tpos,
+                    loc.as_ref(),
+                );
                 let quantities = squantities
                     .get_or_insert_with(|| quantities::of_counts(&counts))
                     .clone();
                 let reported = scues.iter().any(|h| h.value == Cue::Reported);
-                let mut cu = acled::Cues::default();
-                let lower = lower_st;
-                cu.clash = scues.iter().any(|h| h.value == Cue::Clash)
+                let clash = scues.iter().any(|h| h.value == Cue::Clash)
                     || mode == Some("firearms")
                         && actors
                             .iter()
@@ -480,23 +496,25 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                             })
                             .count()
                             >= 2;
+                let mut cu = acled::Cues {
+                    clash,
+                    ..Default::default()
+                };
                 cu.intervention = scues.iter().any(|h| h.value == Cue::Intervention);
                 cu.excessive_force = scues.iter().any(|h| h.value == Cue::ExcessiveForce)
                     || kind == EventType::Protest && cas.killed.is_some_and(|k| k > 0);
-                cu.grenade = lower.contains("grenade");
-                cu.chemical = lower.contains("chlorine")
-                    || lower.contains("sarin")
-                    || lower.contains("chemical weapon");
+                cu.grenade = sl.has("grenade");
+                cu.chemical = sl.has("chlorine") || sl.has("sarin") || sl.has("chemical weapon");
                 cu.disrupted = scues.iter().any(|h| h.value == Cue::Intercepted)
                     && cas.killed.is_none()
                     && cas.injured.is_none()
                     && kind == EventType::Assault
-                    && !lower.contains("debris");
-                cu.territory_taken = lower.contains("took control")
-                    || lower.contains("seized control")
-                    || lower.contains("captured the town")
-                    || lower.contains("overran");
-                cu.by_government = lower.contains("recaptured") || lower.contains("retook");
+                    && !sl.has("debris");
+                cu.territory_taken = sl.has("took control")
+                    || sl.has("seized control")
+                    || sl.has("captured the town")
+                    || sl.has("overran");
+                cu.by_government = sl.has("recaptured") || sl.has("retook");
                 let acled_map = acled::map(kind, mode, cu);
                 let conf = confidence(kind, strong, loc.as_ref(), &cas, &actors, reported);
                 let c = Candidate {
@@ -629,6 +647,8 @@ enum Keep {
 fn keep(
     ctx: &Ctx<'_>,
     st: &str,
+    sl: &Lowered<'_>,
+    past_year: &OnceCell<bool>,
     rel: usize,
     rel_end: usize,
     t: Trigger,
@@ -659,7 +679,8 @@ fn keep(
         return None;
     }
     // history and aggregates
-    if history(st, scues) || mentions_past_year(st, ctx.published.year()) {
+    if history(st, scues) || *past_year.get_or_init(|| mentions_past_year(st, ctx.published.year()))
+    {
         return None;
     }
     // negated right before ("no casualties", "did not attack")
@@ -669,10 +690,10 @@ fn keep(
     {
         return None;
     }
-    if context_only(ctx, st, rel, &lw, t, all_dates) {
+    if context_only(ctx, st, sl, rel, &lw, t, all_dates) {
         return None;
     }
-    let lower_all = ctx.lower_of(st);
+    let lower_all = sl.text();
     // a police raid is coercion, not an assault ("police raided homes and party offices")
     if t.kind == EventType::Assault
         && lw.starts_with("raid")
@@ -688,7 +709,7 @@ fn keep(
         }));
     }
     // cutting the internet is censorship
-    if t.kind == EventType::Sanction && lw == "suspended" && lower_all.contains("internet") {
+    if t.kind == EventType::Sanction && lw == "suspended" && sl.has("internet") {
         return Some(Keep::Event(Trigger {
             kind: EventType::Coerce,
             mode: Some("censor"),
@@ -728,9 +749,7 @@ fn keep(
     // goods seized are a confiscation ("officers also seized two assault rifles and a
     // stolen pickup truck"), part of the arrest when the sentence tells one
     if lw == "seized" && goods_after(lower_all.get(rel_end..).unwrap_or("")) {
-        let arrest = ["arrest", "detain", "held "]
-            .iter()
-            .any(|w| lower_all.contains(w));
+        let arrest = ["arrest", "detain", "held "].iter().any(|w| sl.has(w));
         return (!arrest).then_some(Keep::Event(Trigger {
             kind: EventType::Coerce,
             mode: Some("seize"),
@@ -773,7 +792,7 @@ fn keep(
                 && !figures
                     .iter()
                     .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0)))
-        && lower_all.contains("threat")
+        && sl.has("threat")
     {
         return Some(Keep::Threat);
     }
@@ -794,7 +813,7 @@ fn keep(
             "began",
         ]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| sl.has(w))
     {
         return None;
     }
@@ -814,10 +833,11 @@ fn keep(
         .iter()
         .any(|w| {
             // whole words only: "precision strike" is not "on strike"
-            lower.match_indices(w).any(|(i, _)| {
-                !lower[..i].ends_with(|c: char| c.is_ascii_alphabetic())
-                    && !lower[i + w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
-            })
+            sl.has(w)
+                && lower.match_indices(w).any(|(i, _)| {
+                    !lower[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+                        && !lower[i + w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+                })
         })
     {
         return Some(Keep::Event(Trigger {
@@ -835,13 +855,13 @@ fn keep(
             {
                 return None;
             }
-            if !(violence || has_fig && (ctx.violent || ctx_violent_paragraph(lower))) {
+            if !(violence || has_fig && (ctx.violent || ctx_violent_paragraph(sl))) {
                 return None;
             }
             if !has_fig {
                 return None;
             }
-            if disaster(lower) {
+            if disaster(sl.text()) {
                 return None;
             }
             Some(Keep::Event(t))
@@ -858,10 +878,10 @@ fn keep(
                 || has_fig
                 || ctx.violent
                     && placed
-                    && (lower.contains("was struck")
-                        || lower.contains("was hit")
-                        || lower.contains("were hit")
-                        || lower.contains("came under")))
+                    && (sl.has("was struck")
+                        || sl.has("was hit")
+                        || sl.has("were hit")
+                        || sl.has("came under")))
             .then_some(Keep::Event(t))
         }
         EventType::Assault => Some(Keep::Event(t)),
@@ -891,27 +911,28 @@ fn keep(
 fn context_only(
     ctx: &Ctx<'_>,
     st: &str,
+    sl: &Lowered<'_>,
     rel: usize,
     lw: &str,
     t: Trigger,
     all_dates: &[dates::DateMention],
 ) -> bool {
-    let lower = ctx.lower_of(st);
+    let lower = sl.text();
     let before = lower.get(..rel).unwrap_or("");
     let near_before = before
         .get(before.len().saturating_sub(50)..)
         .unwrap_or(before);
-    if t.kind == EventType::Consult && t.mode == Some("phone") && near_before.contains("told ") {
+    if t.kind == EventType::Consult && t.mode == Some("phone") && sl.has_in(near_before, "told ") {
         return true;
     }
-    if lw == "responsibility" && near_before.contains("claim") {
+    if lw == "responsibility" && sl.has_in(near_before, "claim") {
         return true;
     }
     // blame is laid only where responsibility "lies" or "rests" with someone
     if lw == "responsibility"
         && ![" lies ", " rests ", " lay ", "held "]
             .iter()
-            .any(|w| lower.contains(w))
+            .any(|w| sl.has(w))
     {
         return true;
     }
@@ -933,7 +954,7 @@ fn context_only(
         "pushing for ",
     ]
     .iter()
-    .any(|w| near_before.contains(w))
+    .any(|w| sl.has_in(near_before, w))
         || ["after the ", "before the ", "ahead of the ", "since the "]
             .iter()
             .any(|w| before.ends_with(w))
@@ -973,7 +994,7 @@ fn context_only(
     {
         return true;
     }
-    if lower.contains("no immediate confirmation") || lower.contains("unconfirmed") {
+    if sl.has("no immediate confirmation") || sl.has("unconfirmed") {
         return true;
     }
     if t.kind == EventType::Threaten && before.ends_with("under ") {
@@ -1084,7 +1105,7 @@ fn context_only(
             "unloaded",
         ]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| sl.has(w))
     {
         return true;
     }
@@ -1174,15 +1195,25 @@ fn attributive_next(w: &str) -> bool {
 }
 
 /// `l`: the sentence in ASCII lower case.
-fn ctx_violent_paragraph(l: &str) -> bool {
+fn ctx_violent_paragraph(l: &Lowered<'_>) -> bool {
     [
         "attack", "strike", "shell", "bomb", "drone", "missile", "gunmen", "fighting",
     ]
     .iter()
-    .any(|w| l.contains(w))
+    .any(|w| l.has(w))
 }
 
 fn mentions_past_year(st: &str, year: i32) -> bool {
+    let b = st.as_bytes();
+    // most sentences have no digit: one pass without early exit (vectorized) says so
+    if b.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
+        return past_year_in(st, year);
+    }
+    false
+}
+
+/// [`mentions_past_year`] on a sentence with digits.
+fn past_year_in(st: &str, year: i32) -> bool {
     let b = st.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
@@ -1233,9 +1264,6 @@ fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
 /// locative preposition, the subject of a passive hit, or the direct object right
 /// after an attack verb ("shelled Kherson").
 fn tied(p: &PlaceHit, sent_start: usize, st: &str, ktrigs: &[&(usize, usize, Trigger)]) -> bool {
-    let text_between = |p: &PlaceHit, s0: usize, from: usize| -> String {
-        st.get(from..p.start - s0).unwrap_or(",").to_string()
-    };
     match p.link {
         Link::Locative | Link::HitSubject => true,
         Link::NotPlace => false,
@@ -1246,7 +1274,7 @@ fn tied(p: &PlaceHit, sent_start: usize, st: &str, ktrigs: &[&(usize, usize, Tri
                     && !k.2.casualty
                     && pos >= k.1
                     && pos <= k.1 + 24
-                    && !text_between(p, sent_start, k.1).contains([',', ';'])
+                    && !st.get(k.1..pos).unwrap_or(",").contains([',', ';'])
             })
         }
     }
@@ -1346,6 +1374,7 @@ fn follow_up_quantities(
     paragraph: usize,
     st: &str,
     scues: &[super::lexicon::Hit<Cue>],
+    read: Option<&numbers::SentenceCounts>,
 ) {
     if d.paragraph + 1 < paragraph
         || !st.bytes().any(|b| b.is_ascii_digit())
@@ -1354,8 +1383,15 @@ fn follow_up_quantities(
     {
         return;
     }
-    let counts = numbers::counts_lower(st, ctx.lower_of(st));
-    for q in quantities::of_counts(&counts) {
+    let fresh;
+    let counts = match read {
+        Some(c) => c,
+        None => {
+            fresh = numbers::counts_lower(st, ctx.lower_of(st));
+            &fresh
+        }
+    };
+    for q in quantities::of_counts(counts) {
         // only things an event is counted in (troops, drones, houses, a crowd), not
         // whatever else the sentence counts ("the two upper floors", "two brokers")
         let head = q.what.rsplit(' ').next().unwrap_or_default();
@@ -1375,7 +1411,7 @@ fn pick_mode(
     smodes: &[&'static str],
     para: Option<&'static str>,
     article: Option<&'static str>,
-    lower: &str,
+    lower: &Lowered<'_>,
 ) -> Option<&'static str> {
     let tmode = trigs
         .iter()
@@ -1387,7 +1423,9 @@ fn pick_mode(
         .filter_map(|k| k.2.mode)
         .min_by_key(|m| mode_rank(m));
     match kind {
-        EventType::Assault if smodes.first() != Some(&"suicide-attack") && people_seized(lower) => {
+        EventType::Assault
+            if smodes.first() != Some(&"suicide-attack") && people_seized(lower.text()) =>
+        {
             Some("abduct")
         }
         EventType::Assault => smodes
@@ -1398,7 +1436,7 @@ fn pick_mode(
             .or(tmode)
             .or(article),
         EventType::Threaten => tmode.or_else(|| threat_mode(lower)),
-        EventType::Mobilize => mobilize_mode(lower).or(tmode),
+        EventType::Mobilize => mobilize_mode(lower.text()).or(tmode),
         _ => tmode,
     }
 }
@@ -1427,7 +1465,7 @@ fn mobilize_mode(l: &str) -> Option<&'static str> {
 /// arrest, a ban, relations, territory; labour action, sit-ins, boycotts and sanctions
 /// restrict ("the union threatened a new strike"); attacks and weapons are violence ("the
 /// Houthis threatened to attack ships"). `l`: the sentence in lower case.
-fn threat_mode(l: &str) -> Option<&'static str> {
+fn threat_mode(l: &Lowered<'_>) -> Option<&'static str> {
     const SPECIFIC: [(&str, &[&str]); 5] = [
         ("expel", &["expel", "deport", "expulsion"]),
         (
@@ -1452,7 +1490,7 @@ fn threat_mode(l: &str) -> Option<&'static str> {
     ];
     if let Some((mode, _)) = SPECIFIC
         .iter()
-        .find(|(_, words)| words.iter().any(|w| l.contains(w)))
+        .find(|(_, words)| words.iter().any(|w| l.has(w)))
     {
         return Some(mode);
     }
@@ -1479,10 +1517,10 @@ fn threat_mode(l: &str) -> Option<&'static str> {
         "attack", "missile", "military", "war", "force", "bomb", "shoot", "target", "strike",
         "invade", "retaliat", "destroy",
     ];
-    let labour_strike = l.contains("strike") && LABOUR.iter().any(|w| l.contains(w));
-    if labour_strike || RESTRICT.iter().any(|w| l.contains(w)) {
+    let labour_strike = l.has("strike") && LABOUR.iter().any(|w| l.has(w));
+    if labour_strike || RESTRICT.iter().any(|w| l.has(w)) {
         Some("restrict")
-    } else if VIOLENCE.iter().any(|w| l.contains(w)) {
+    } else if VIOLENCE.iter().any(|w| l.has(w)) {
         Some("violence")
     } else {
         None
@@ -1528,7 +1566,11 @@ fn clause_figures(l: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
 /// Where a clause referring back to an earlier incident starts ("hours after a car bomb
 /// killed seven", "a day after an artillery strike"); `l` is the sentence in ASCII lower
 /// case.
-fn after_clause(l: &str) -> Option<usize> {
+fn after_clause(sl: &Lowered<'_>) -> Option<usize> {
+    if !sl.has(" after ") {
+        return None;
+    }
+    let l = sl.text();
     // the first " after " followed by an article: one pass instead of three searches
     let mut from = 0;
     while let Some(i) = l.get(from..).and_then(|r| r.find(" after ")) {
@@ -1603,7 +1645,7 @@ fn evidence(
 }
 
 /// `l`: the sentence in ASCII lower case.
-fn back_reference(l: &str) -> bool {
+fn back_reference(l: &Lowered<'_>) -> bool {
     const DAYS: [&str; 10] = [
         "monday's",
         "tuesday's",
@@ -1616,9 +1658,7 @@ fn back_reference(l: &str) -> bool {
         "yesterday's",
         "week's",
     ];
-    DAYS.iter().any(|d| l.contains(d))
-        || l.contains("earlier this month")
-        || l.contains("last week")
+    DAYS.iter().any(|d| l.has(d)) || l.has("earlier this month") || l.has("last week")
 }
 
 /// A date a sentence states, and whether it dates the report rather than the incident
@@ -1945,7 +1985,7 @@ fn toll_update(before: &str) -> bool {
 /// Days between an incident and what a sentence dates it by, when the sentence names the
 /// incident after "a day after" ("the talks came a day after heavy fighting near Kamanyola
 /// killed nine": the fighting was the day before the talks): the days and the phrase.
-fn days_after(lower: &str, tpos: usize) -> Option<(i64, std::ops::Range<usize>)> {
+fn days_after(sl: &Lowered<'_>, tpos: usize) -> Option<(i64, std::ops::Range<usize>)> {
     const SPANS: [(&str, i64); 7] = [
         ("a day after ", 1),
         ("one day after ", 1),
@@ -1955,8 +1995,9 @@ fn days_after(lower: &str, tpos: usize) -> Option<(i64, std::ops::Range<usize>)>
         ("a week after ", 7),
         ("one week after ", 7),
     ];
+    let lower = sl.text();
     SPANS.iter().find_map(|(p, n)| {
-        let at = lower.get(..tpos)?.rfind(p)?;
+        let at = lower.get(..tpos).filter(|_| sl.has(p))?.rfind(p)?;
         let end = at + p.len();
         (tpos - end <= 60).then_some((*n, at..end))
     })
@@ -2082,9 +2123,11 @@ fn victim(text: &str, at: usize) -> bool {
 }
 
 /// Source and target actors of an event whose trigger is at `tpos` (absolute).
+#[allow(clippy::too_many_arguments)]
 fn roles(
     g: &Gazetteer,
     ctx: &Ctx<'_>,
+    sl: &Lowered<'_>,
     kind: EventType,
     s: usize,
     e: usize,
@@ -2096,8 +2139,6 @@ fn roles(
         .iter()
         .filter(|m| m.start >= s && m.end <= e)
         .collect();
-    let st = &ctx.text[s..e];
-    let lower = ctx.lower_of(st);
     let both = [
         "both sides",
         "each other",
@@ -2106,7 +2147,7 @@ fn roles(
         "the two countries",
     ]
     .iter()
-    .any(|w| lower.contains(w));
+    .any(|w| sl.has(w));
     let mut out: Vec<Actor> = Vec::new();
     let loc_a3 = loc
         .and_then(|l| g.country(&l.country))

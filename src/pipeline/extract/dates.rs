@@ -471,9 +471,9 @@ fn may_open_with_dateline(head: &str) -> bool {
         && matches!(b[1], b'A'..=b'Z' | b'.' | b'\'' | b'-' | b' ')
 }
 
-/// Reads a wire dateline at the start of an article ("SEOUL, March 3 (Continental
-/// Wire) -"). Needs a date or an agency so ordinary capitalised openings do not match.
-pub fn dateline(text: &str, published: DateTime<Utc>) -> Option<Dateline> {
+/// The captures of [`DATELINE`] at the start of `text` when they make a dateline: a date
+/// or an agency, and a place of at most four words.
+fn dateline_captures(text: &str) -> Option<regex::Captures<'_>> {
     let mut cut = text.len().min(200);
     while !text.is_char_boundary(cut) {
         cut -= 1;
@@ -484,15 +484,29 @@ pub fn dateline(text: &str, published: DateTime<Utc>) -> Option<Dateline> {
     }
     let c = DATELINE.captures(head)?;
     let place = c.get(1)?;
-    let date = c.get(3);
-    let agency = c.get(5);
-    if date.is_none() && agency.is_none() {
+    if c.get(3).is_none() && c.get(5).is_none() {
         return None;
     }
     // The place is a capitalised name ("SEOUL", "NEW YORK"), not a shouted sentence.
     if place.as_str().split_whitespace().count() > 4 {
         return None;
     }
+    Some(c)
+}
+
+/// Where the wire dateline of [`dateline`] ends, without reading its date, place and
+/// agency.
+pub fn dateline_end(text: &str) -> Option<usize> {
+    Some(dateline_captures(text)?.get(0)?.end())
+}
+
+/// Reads a wire dateline at the start of an article ("SEOUL, March 3 (Continental
+/// Wire) -"). Needs a date or an agency so ordinary capitalised openings do not match.
+pub fn dateline(text: &str, published: DateTime<Utc>) -> Option<Dateline> {
+    let c = dateline_captures(text)?;
+    let place = c.get(1)?;
+    let date = c.get(3);
+    let agency = c.get(5);
     let date = date.and_then(|d| {
         let today = published.date_naive();
         find_dates_on(d.as_str(), today)
@@ -848,6 +862,26 @@ mod tests {
             None
         );
         assert_eq!(dateline("", published()), None);
+    }
+
+    #[test]
+    fn dateline_end_is_where_the_dateline_ends() {
+        for text in [
+            "SEOUL, March 3 (Continental Wire) - North Korea fired missiles.",
+            "KYIV, Ukraine (Reuters) - Drones hit the capital.",
+            "BEIRUT, Oct. 12, 2024 - Strikes hit the southern suburbs.",
+            "NEW YORK: Markets fell.",
+            "Recent developments in the conflict - a review.",
+            "A Russian drone struck Kharkiv (officials) - more soon.",
+            "THE ARMY OF THE NORTH AND SOUTH, March 3 - shouted.",
+            "",
+        ] {
+            assert_eq!(
+                dateline_end(text),
+                dateline(text, published()).map(|d| d.end),
+                "{text}"
+            );
+        }
     }
 
     #[test]

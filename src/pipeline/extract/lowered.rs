@@ -1,0 +1,102 @@
+//! A sentence in ASCII lower case with the set of byte pairs it contains. The context
+//! rules test a few hundred words per article against their sentence, and most of those
+//! words are not in it: a missing byte pair says so in a few instructions, before any
+//! substring search (whose set-up alone costs more than the test).
+
+use std::cell::OnceCell;
+
+/// A lower-cased sentence and its byte pairs, read on the first test.
+pub struct Lowered<'a> {
+    text: &'a str,
+    /// Bit `b & 63` of word `a & 63` set: the sentence has the bytes `a b` in a row (or
+    /// a pair folding to the same bits: the set may say yes wrongly, never no).
+    pairs: OnceCell<[u64; 64]>,
+}
+
+impl<'a> Lowered<'a> {
+    /// `text`: the sentence, already in lower case. Its pairs are read when first needed.
+    pub fn new(text: &'a str) -> Lowered<'a> {
+        Lowered {
+            text,
+            pairs: OnceCell::new(),
+        }
+    }
+
+    /// The sentence in lower case.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    fn pairs(&self) -> &[u64; 64] {
+        self.pairs.get_or_init(|| {
+            let mut pairs = [0u64; 64];
+            for w in self.text.as_bytes().windows(2) {
+                pairs[usize::from(w[0] & 63)] |= 1 << (w[1] & 63);
+            }
+            pairs
+        })
+    }
+
+    /// Whether `needle` occurs in the sentence: the answer of `str::contains`.
+    pub fn has(&self, needle: &str) -> bool {
+        self.may_hold(needle) && self.text.contains(needle)
+    }
+
+    /// Whether `needle` occurs in `part`, which must be a slice of the sentence: the
+    /// answer of `part.contains(needle)`.
+    pub fn has_in(&self, part: &str, needle: &str) -> bool {
+        self.may_hold(needle) && part.contains(needle)
+    }
+
+    /// False when some byte pair of `needle` is not in the sentence, so neither is it.
+    fn may_hold(&self, needle: &str) -> bool {
+        let pairs = self.pairs();
+        needle
+            .as_bytes()
+            .windows(2)
+            .all(|w| pairs[usize::from(w[0] & 63)] & (1 << (w[1] & 63)) != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lowered;
+
+    #[test]
+    fn answers_as_str_contains_does() {
+        let sentences = [
+            "",
+            "a",
+            "police fired tear gas at protesters in the capital, officials said.",
+            "the death toll rose to five; no immediate confirmation",
+            "é toll é 1,200 the day before",
+        ];
+        let needles = [
+            "",
+            "t",
+            "toll",
+            "police",
+            "the ",
+            "strike",
+            "no immediate confirmation",
+            "é",
+            "day before",
+            "capital.",
+            "1,2",
+            "said.",
+            "xq",
+        ];
+        for s in sentences {
+            let l = Lowered::new(s);
+            for n in needles {
+                assert_eq!(l.has(n), s.contains(n), "{s:?} has {n:?}");
+                for part in [s.get(..s.len() / 2), s.get(s.len() / 3..)]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert_eq!(l.has_in(part, n), part.contains(n), "{part:?} has {n:?}");
+                }
+            }
+        }
+    }
+}
