@@ -3255,4 +3255,16 @@ mod tests {
             "{a:?}"
         );
     }
+
+    #[test]
+    fn a_rocket_that_landed_is_an_attack_without_casualties() {
+        let evs = run("No one was hurt when a rocket landed in an open field near Sderot on Tuesday, the Israeli military said.");
+        let a = event_of(&evs, EventType::Assault);
+        assert_eq!(a.mode.as_deref(), Some("heavy-weapons"), "{a:?}");
+        let planes: &[(&str, bool)] = &[(
+            "The plane carrying the delegation landed in Doha on Tuesday.",
+            false,
+        )];
+        assert_finds(planes, |c| c.event_type == EventType::Assault);
+    }
 }

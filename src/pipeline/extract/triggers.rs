@@ -113,6 +113,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("looted", w(Assault, Some("destroy"))),
     ("beat*", w(Assault, Some("beat"))),
     ("pounded", w(Assault, None)),
+    ("landed", w(Assault, None)),
     ("pounding", w(Assault, None)),
     ("pummelled", w(Assault, None)),
     ("pummeled", w(Assault, None)),
