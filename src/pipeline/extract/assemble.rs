@@ -717,6 +717,28 @@ fn keep(
             casualty: false,
         }));
     }
+    // a protest lodged through diplomats is a complaint, not a street protest ("summoned
+    // the British ambassador to protest against new sanctions")
+    if t.kind == EventType::Protest
+        && lw.starts_with("protest")
+        && !lw.starts_with("protester")
+        && [
+            "summon",
+            "ambassador",
+            "envoy",
+            "diplomatic note",
+            "charge d'affaires",
+        ]
+        .iter()
+        .any(|w| lower_all.contains(w))
+    {
+        return Some(Keep::Event(Trigger {
+            kind: EventType::Accuse,
+            mode: Some("disapprove"),
+            weak: false,
+            casualty: false,
+        }));
+    }
     // a missile fired into the sea or in a test hits no one: weapons readied or tested
     if t.kind == EventType::Assault && weapons_test(lower_all) {
         return Some(Keep::Event(Trigger {
@@ -2096,6 +2118,36 @@ fn to_actor(m: &Mention, role: ActorRole) -> Actor {
     }
 }
 
+/// Whether the mention at `at` of `text` follows a locative preposition ("in eastern
+/// Congo", "across Ukraine"): a place a statement is about, not who makes it.
+fn placed_by_preposition(text: &str, at: usize) -> bool {
+    let before = text.get(at.saturating_sub(40)..at).unwrap_or_default();
+    before
+        .split_whitespace()
+        .rev()
+        .find(|w| {
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the"
+                    | "eastern"
+                    | "western"
+                    | "northern"
+                    | "southern"
+                    | "central"
+                    | "northeastern"
+                    | "northwestern"
+                    | "southeastern"
+                    | "southwestern"
+            )
+        })
+        .is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "in" | "at" | "near" | "across" | "inside" | "throughout" | "into"
+            )
+        })
+}
+
 /// Whether the actor mentioned at `at` of `text` is the object of a casualty verb
 /// ("security forces killed 8 militants in a raid": the militants are no attackers).
 fn victim(text: &str, at: usize) -> bool {
@@ -2284,7 +2336,15 @@ fn roles(
                 out.push(to_actor(object, ActorRole::Target));
                 return out;
             }
+            // the speaker, not a place the statement is about ("the African Union called
+            // for a ceasefire in eastern Congo and urged M23 rebels to withdraw")
             let src = from
+                .or_else(|| {
+                    with_country
+                        .iter()
+                        .rev()
+                        .find(|m| m.end <= tpos && !placed_by_preposition(ctx.text, m.start))
+                })
                 .or_else(|| with_country.iter().rev().find(|m| m.end <= tpos))
                 .or(with_country.first());
             if let Some(m) = src {
@@ -3266,5 +3326,28 @@ mod tests {
             false,
         )];
         assert_finds(planes, |c| c.event_type == EventType::Assault);
+    }
+
+    #[test]
+    fn the_speaker_is_not_a_place_the_statement_is_about() {
+        let evs = run("The African Union called for an immediate ceasefire in eastern Congo and urged M23 rebels to withdraw from Goma.");
+        let r = event_of(&evs, EventType::Request);
+        let source = r.actors.iter().find(|x| x.role == ActorRole::Source);
+        assert_eq!(
+            source.and_then(|x| x.sector.as_deref()),
+            Some("IGO"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_protest_lodged_by_diplomats_is_a_complaint() {
+        let evs = run("Russia's foreign ministry summoned the British ambassador on Tuesday to protest against new sanctions.");
+        assert!(
+            !evs.iter().any(|c| c.event_type == EventType::Protest),
+            "{evs:?}"
+        );
+        let a = event_of(&evs, EventType::Accuse);
+        assert_eq!(a.mode.as_deref(), Some("disapprove"));
     }
 }
