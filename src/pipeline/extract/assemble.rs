@@ -303,7 +303,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             kept.retain(|k| k.2.kind != EventType::Assault);
         }
         if kept.is_empty() {
-            if let Some(p) = best_place(&ctx, s.start, s.end) {
+            let place = best_place(&ctx, s.start, s.end);
+            if let Some(p) = place {
                 para_place = Some((s.paragraph, p));
             }
             // the incident just told (a statement is counted in nothing: "the industry
@@ -315,9 +316,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             if let Some(d) = told.and_then(|i| drafts.get_mut(i)) {
                 // the counts read for the sentence's trigger words, if it had any
                 let read = (!hits.is_empty()).then_some(&counts);
-                follow_up_quantities(&ctx, d, s.paragraph, st, &scues, read);
-                if let Some(p) = best_place(&ctx, s.start, s.end) {
-                    refine_place(d, p, ctx.lower_of(st));
+                follow_up_quantities(&ctx, d, s.paragraph, st, &scues, read, &past_year);
+                if let Some(p) = place {
+                    refine_place(d, p, &sl);
                 }
             }
             continue;
@@ -730,7 +731,7 @@ fn keep(
             "charge d'affaires",
         ]
         .iter()
-        .any(|w| lower_all.contains(w))
+        .any(|w| sl.has(w))
     {
         return Some(Keep::Event(Trigger {
             kind: EventType::Accuse,
@@ -740,7 +741,7 @@ fn keep(
         }));
     }
     // a missile fired into the sea or in a test hits no one: weapons readied or tested
-    if t.kind == EventType::Assault && weapons_test(lower_all) {
+    if t.kind == EventType::Assault && weapons_test(sl) {
         return Some(Keep::Event(Trigger {
             kind: EventType::Mobilize,
             mode: Some("weapons"),
@@ -756,7 +757,7 @@ fn keep(
             "prisoner", "pows", "captive", "detainee", "hostage", "soldiers", "bodies", "remains",
         ]
         .iter()
-        .any(|w| lower_all.contains(w))
+        .any(|w| sl.has(w))
     {
         return None;
     }
@@ -1360,7 +1361,7 @@ fn modes_in(
 /// The place a later sentence gives an incident the draft locates only by country, when
 /// the sentence refers back to it: "the bombing in northwest Pakistan", then "two
 /// passers-by who had been wounded in the blast near Bannu died overnight".
-fn refine_place(d: &mut Draft, p: &Location, lower: &str) {
+fn refine_place(d: &mut Draft, p: &Location, lower: &Lowered<'_>) {
     const BACK: [&str; 9] = [
         "the blast",
         "the attack",
@@ -1377,10 +1378,7 @@ fn refine_place(d: &mut Draft, p: &Location, lower: &str) {
             && l.country == p.country
             && p.precision != LocationPrecision::Country
     });
-    if d.c.event_type == EventType::Assault
-        && country_only
-        && BACK.iter().any(|b| lower.contains(b))
-    {
+    if d.c.event_type == EventType::Assault && country_only && BACK.iter().any(|b| lower.has(b)) {
         d.c.location = Some(p.clone());
     }
 }
@@ -1397,11 +1395,12 @@ fn follow_up_quantities(
     st: &str,
     scues: &[super::lexicon::Hit<Cue>],
     read: Option<&numbers::SentenceCounts>,
+    past_year: &OnceCell<bool>,
 ) {
     if d.paragraph + 1 < paragraph
         || !st.bytes().any(|b| b.is_ascii_digit())
         || history(st, scues)
-        || mentions_past_year(st, ctx.published.year())
+        || *past_year.get_or_init(|| mentions_past_year(st, ctx.published.year()))
     {
         return;
     }
@@ -1458,7 +1457,7 @@ fn pick_mode(
             .or(tmode)
             .or(article),
         EventType::Threaten => tmode.or_else(|| threat_mode(lower)),
-        EventType::Mobilize => mobilize_mode(lower.text()).or(tmode),
+        EventType::Mobilize => mobilize_mode(lower).or(tmode),
         _ => tmode,
     }
 }
@@ -1467,8 +1466,8 @@ fn pick_mode(
 /// police and security units ("300 additional police officers would be deployed"),
 /// militias, or weapons readied or tested ("put its nuclear forces on high alert", "test-
 /// fired a missile"). `l`: the sentence in lower case.
-fn mobilize_mode(l: &str) -> Option<&'static str> {
-    let any = |words: &[&str]| words.iter().any(|w| l.contains(w));
+fn mobilize_mode(l: &Lowered<'_>) -> Option<&'static str> {
+    let any = |words: &[&str]| words.iter().any(|w| l.has(w));
     if any(&["troops", "soldiers", "army", "battalion", "brigade"]) {
         return None;
     }
@@ -1829,23 +1828,22 @@ fn announced_future(l: &str, start: usize, end: usize) -> bool {
 /// Whether the sentence tells of a missile launch that hits no one: a test or a launch
 /// into the sea ("North Korea fired a ballistic missile into the sea off its east coast",
 /// "Iran test-fired a new cruise missile"). `l`: the sentence in lower case.
-fn weapons_test(l: &str) -> bool {
+fn weapons_test(l: &Lowered<'_>) -> bool {
     const MISSILES: [&str; 3] = ["missile", "rocket", "projectile"];
-    const NO_TARGET: [&str; 8] = [
+    const NO_TARGET: [&str; 7] = [
         "into the sea",
         "into the water",
         "into the east sea",
-        "into the sea of japan",
         "test-fire",
         "test fire",
         "missile test",
         "weapons test",
     ];
-    MISSILES.iter().any(|m| l.contains(m))
-        && NO_TARGET.iter().any(|n| l.contains(n))
+    MISSILES.iter().any(|m| l.has(m))
+        && NO_TARGET.iter().any(|n| l.has(n))
         && !["killed", "injured", "wounded", "struck", "hit "]
             .iter()
-            .any(|w| l.contains(w))
+            .any(|w| l.has(w))
 }
 
 /// Whether a history or aggregate cue of the sentence `st` marks background ("since

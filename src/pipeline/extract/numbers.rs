@@ -1186,27 +1186,25 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
             k += 1;
             continue;
         }
-        // "Two passers-by who had been wounded in the blast near Bannu, in Khyber
-        // Pakhtunkhwa province, died overnight": the wounded died, a number to add to an
-        // earlier toll, neither a toll nor a count of wounded.
         if w == "who" && !in_aux && np > 0 {
-            let clause = t.iter().skip(k + 1).take(4);
-            let wounded = clause
-                .into_iter()
+            // "Two passers-by who had been wounded in the blast near Bannu, in Khyber
+            // Pakhtunkhwa province, died overnight": the wounded died, a number to add to
+            // an earlier toll, neither a toll nor a count of wounded.
+            let wounded = t
+                .iter()
+                .skip(k + 1)
+                .take(4)
                 .any(|x| matches!(x.lower, "wounded" | "injured" | "hurt"));
             let died = t
                 .iter()
-                .enumerate()
                 .skip(k + 1)
                 .take(25)
-                .take_while(|(_, x)| !matches!(x.text, "." | ";"))
-                .find(|(_, x)| matches!(x.lower, "died" | "succumbed"));
-            if wounded && died.is_some() {
+                .take_while(|x| !matches!(x.text, "." | ";"))
+                .any(|x| matches!(x.lower, "died" | "succumbed"));
+            if wounded && died {
                 return None;
             }
-        }
-        // "Two villagers who tried to resist were shot dead": skip the relative clause.
-        if w == "who" && !in_aux && np > 0 {
+            // "Two villagers who tried to resist were shot dead": skip the relative clause.
             let aux = t
                 .iter()
                 .enumerate()
