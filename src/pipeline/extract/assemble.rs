@@ -2461,6 +2461,9 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             {
                 return false;
             }
+            if other_weapon_toll(o, &d) {
+                return false;
+            }
             // dates both sentences state, even loosely, days apart: two incidents ("the
             // shelling earlier this month" and "on Monday, a drone struck")
             let stated = |c: &Candidate| {
@@ -2596,6 +2599,33 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     out
 }
 
+/// Whether `d` restates the toll of an incident its own sentence names by another weapon
+/// than `o`'s ("the death toll from the pre-dawn drone strike ... rose to three" in a
+/// report of a glide bomb that hit a factory): another incident, not `o`'s update.
+fn other_weapon_toll(o: &Draft, d: &Draft) -> bool {
+    d.c.event_type == EventType::Assault
+        && d.weapon
+        && o.weapon
+        && matches!((&o.c.mode, &d.c.mode), (Some(a), Some(b)) if a != b)
+        && states_toll(d)
+        // not one attack of several weapons ("missiles and drones struck ..."), told
+        // before any clause about an earlier incident ("hours after a drone attack")
+        && {
+            let o_text = &o.c.evidence.sentence;
+            let lower = o_text.to_ascii_lowercase();
+            let own = &o_text[..after_clause(&Lowered::new(&lower)).unwrap_or(o_text.len())];
+            !modes()
+                .find(own)
+                .iter()
+                .any(|h| Some(h.value) == d.c.mode.as_deref())
+        }
+}
+
+/// Whether the draft's sentence restates a toll ("the death toll from ... rose to").
+fn states_toll(d: &Draft) -> bool {
+    d.toll && d.c.evidence.sentence.to_ascii_lowercase().contains("toll")
+}
+
 fn conflict(a: &Casualties, b: &Casualties) -> bool {
     let diff = |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(p), Some(q)) if p != q && p != 0 && q != 0);
     diff(a.killed, b.killed) || diff(a.injured, b.injured)
@@ -2605,7 +2635,7 @@ fn conflict(a: &Casualties, b: &Casualties) -> bool {
 /// figures none of them shares, told with a strong trigger or dated to another day, and
 /// no restated toll unless it is another day's ("the toll from Tuesday's attack on the
 /// market rose to four" in a report of Wednesday's shelling).
-fn own_incident(d: &Draft, located: &[(Casualties, Location, Option<NaiveDate>)]) -> bool {
+fn own_incident(d: &Draft, located: &[Located]) -> bool {
     let c = &d.c.casualties;
     let exact = c.killed.is_some_and(|k| k > 0) || c.injured.is_some_and(|k| k > 0);
     let shares = |o: &Casualties| {
@@ -2614,11 +2644,26 @@ fn own_incident(d: &Draft, located: &[(Casualties, Location, Option<NaiveDate>)]
     };
     let other_day = !located.is_empty()
         && d.own_date
-            .is_some_and(|day| located.iter().all(|x| x.2 != Some(day)));
+            .is_some_and(|day| located.iter().all(|x| x.day != Some(day)));
+    // a toll of an incident named by its weapon, which no placed incident was told with
+    let other_weapon = d.weapon
+        && states_toll(d)
+        && d.c.mode.is_some()
+        && located.iter().all(|x| x.weapon && x.mode != d.c.mode);
     exact
-        && (!d.toll || other_day && d.c.back_reference)
+        && (!d.toll || other_day && d.c.back_reference || other_weapon)
         && (d.strong || d.weapon || other_day)
-        && located.iter().all(|(o, _, _)| !shares(o))
+        && located.iter().all(|x| !shares(&x.casualties))
+}
+
+/// A placed assault of the article, as [`own_incident`] compares unplaced ones with it.
+struct Located {
+    casualties: Casualties,
+    location: Location,
+    day: Option<NaiveDate>,
+    mode: Option<String>,
+    /// Its sentence names a weapon.
+    weapon: bool,
 }
 
 /// Drops country-level assaults that restate more precise ones, and recomputes summaries.
@@ -2673,16 +2718,16 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                 .map(|l| (d.c.event_type, l.country.clone()))
         })
         .collect();
-    let located: Vec<(Casualties, Location, Option<NaiveDate>)> = drafts
+    let located: Vec<Located> = drafts
         .iter()
         .filter(|d| d.c.event_type == EventType::Assault)
         .filter_map(|d| {
-            d.c.location.clone().map(|l| {
-                (
-                    d.c.casualties.clone(),
-                    l,
-                    d.c.date.as_ref().map(|x| x.value),
-                )
+            d.c.location.clone().map(|l| Located {
+                casualties: d.c.casualties.clone(),
+                location: l,
+                day: d.c.date.as_ref().map(|x| x.value),
+                mode: d.c.mode.clone(),
+                weapon: d.weapon,
             })
         })
         .collect();
@@ -2753,14 +2798,14 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                 d.c.location = d.para_loc.clone().or_else(|| {
                     located
                         .iter()
-                        .map(|x| &x.1)
+                        .map(|x| &x.location)
                         .find(|l| dateline_city.is_some_and(|c| c.name == l.name))
                         .cloned()
                         .or_else(|| {
-                            let first = &located.first()?.1;
+                            let first = &located.first()?.location;
                             located
                                 .iter()
-                                .all(|x| x.1.name == first.name)
+                                .all(|x| x.location.name == first.name)
                                 .then(|| first.clone())
                         })
                 });
@@ -2908,6 +2953,38 @@ mod tests {
         assert_eq!(a[0].casualties.killed, None);
         // and its own weapon: mortars, not the earlier car bomb
         assert_eq!(a[0].mode.as_deref(), Some("heavy-weapons"));
+    }
+
+    #[test]
+    fn a_toll_of_an_incident_named_by_another_weapon_is_that_incident() {
+        // a second report of the day: the toll of the morning's drone strike is its own
+        let evs = run("ODESA, Ukraine - A Russian missile hit a port warehouse in Odesa on Wednesday afternoon, injuring four dock workers, hours after a drone attack on a residential street killed two people.\n\nThe death toll from the overnight drone strike on a five-storey building rose to three after a woman died in hospital. Ten people were injured in that attack.");
+        let a: Vec<(Option<&str>, Option<u32>, Option<u32>)> = evs
+            .iter()
+            .filter(|c| c.event_type == EventType::Assault)
+            .map(|c| (c.mode.as_deref(), c.casualties.killed, c.casualties.injured))
+            .collect();
+        assert_eq!(
+            a,
+            [
+                (Some("heavy-weapons"), None, Some(4)),
+                (Some("drone"), Some(3), Some(10))
+            ]
+        );
+        assert!(evs
+            .iter()
+            .all(|c| c.location.as_ref().is_some_and(|l| l.name == "Odesa")));
+        // the same weapon, or a toll of one attack told with several: one incident
+        for body in [
+            "A Russian missile hit a hospital in Odesa on Wednesday, injuring four people.\n\nThe death toll from the missile strike rose to two on Thursday.",
+            "Russian missiles and drones struck Odesa on Wednesday, injuring four people.\n\nThe death toll from the drone strike rose to two.",
+        ] {
+            let n = run(body)
+                .iter()
+                .filter(|c| c.event_type == EventType::Assault)
+                .count();
+            assert_eq!(n, 1, "{body}");
+        }
     }
 
     #[test]
