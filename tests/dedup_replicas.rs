@@ -1,7 +1,7 @@
 //! Replicas: three workers bound to one durable consumer, fed the dev corpus at once, end
 //! with the events one worker ends with (the same incidents with the same final facts,
-//! under the same ids), each `event_id:revision`
-//! published once and none skipped; and a restarted worker keeps its state.
+//! under the same ids), each `event_id:revision` published once and none skipped. (A
+//! restarted worker keeping its state: `tests/dedup_kv.rs`, `tests/worker_recovery.rs`.)
 
 mod common;
 
