@@ -526,6 +526,20 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     || sl.has("captured the town")
                     || sl.has("overran");
                 cu.by_government = sl.has("recaptured") || sl.has("retook");
+                cu.armed = [
+                    "troops",
+                    "forces",
+                    "soldiers",
+                    "army",
+                    "fighters",
+                    "militia",
+                    "rebels",
+                    "units",
+                    "brigade",
+                    "militants",
+                ]
+                .iter()
+                .any(|w| sl.has(w));
                 let acled_map = acled::map(kind, mode, cu);
                 let conf = confidence(kind, strong, loc.as_ref(), &cas, &actors, reported);
                 let c = Candidate {
@@ -1072,6 +1086,29 @@ fn context_only(
             )
         })
     {
+        return true;
+    }
+    // the detention a release ends is its background ("released a British couple who
+    // had been detained in Afghanistan for seven months")
+    if t.kind == EventType::Coerce
+        && (before.ends_with("had been ") || before.ends_with("have been "))
+        && ["released", "freed", "release of", "were freed", "was freed"]
+            .iter()
+            .any(|w| sl.has(w))
+    {
+        return true;
+    }
+    // a measure vetoed, blocked or rejected is not taken ("Hungary vetoed a new EU
+    // sanctions package against Russia")
+    if matches!(
+        t.kind,
+        EventType::Sanction | EventType::Agree | EventType::Aid
+    ) && before.split_whitespace().rev().take(5).any(|w| {
+        matches!(
+            w,
+            "vetoed" | "blocked" | "rejected" | "opposed" | "veto" | "block" | "reject"
+        )
+    }) {
         return true;
     }
     // a decision taken together to act on a third party is that act, not a deal with it
@@ -1961,6 +1998,8 @@ fn disaster(l: &str) -> bool {
         "heatwave",
     ];
     l.contains("fire broke")
+        || l.contains("a fire at")
+        || l.contains("a blaze at")
         || l.contains("plunged into")
         || l.split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| WORDS.contains(&w))
@@ -2243,7 +2282,14 @@ fn victim(text: &str, at: usize) -> bool {
     before
         .split_whitespace()
         .rev()
-        .find(|w| !determiner_or_count(&w.to_ascii_lowercase()))
+        .find(|w| {
+            let w = w.to_ascii_lowercase();
+            !determiner_or_count(&w)
+                && !matches!(
+                    w.as_str(),
+                    "senior" | "top" | "prominent" | "high-ranking" | "key" | "local"
+                )
+        })
         .is_some_and(|w| {
             matches!(
                 w.to_ascii_lowercase().as_str(),
@@ -2258,6 +2304,7 @@ fn victim(text: &str, at: usize) -> bool {
                     | "detained"
                     | "detaining"
                     | "captured"
+                    | "dead"
             )
         })
 }
@@ -2307,9 +2354,20 @@ fn roles(
             let by = ms.iter().find(|m| {
                 m.start > tpos && ctx.text.get(m.start.saturating_sub(3)..m.start) == Some("by ")
             });
-            let src = near
-                .copied()
-                .or(by)
+            // "a Palestinian man was shot dead by Israeli forces": the agent
+            let passive = by.is_some()
+                && ctx.text.get(..tpos).is_some_and(|b| {
+                    b.ends_with("was ") || b.ends_with("were ") || b.ends_with("been ")
+                });
+            // else the armed subject of the sentence ("Israel's military said it had killed
+            // a senior Hezbollah commander in an airstrike")
+            let subject = || {
+                before.first().copied().filter(|m| {
+                    m.country.is_some() && matches!(m.sector, Some("MIL") | Some("POL"))
+                })
+            };
+            let src = if passive { by } else { near.copied().or(by) }
+                .or_else(subject)
                 .map(|m| owner_of_weapon(ctx.text, &before, m));
             if let Some(m) = src {
                 out.push(to_actor(m, ActorRole::Source));
@@ -2323,6 +2381,18 @@ fn roles(
                         && p.country != m.country
                 }) {
                     out.push(to_actor(prev, ActorRole::Target));
+                }
+            }
+            // the object of a casualty verb before the trigger ("killed a senior Hezbollah
+            // commander in an airstrike")
+            if !out.iter().any(|a| a.role == ActorRole::Target) {
+                if let Some(m) = ms.iter().find(|m| {
+                    m.start < tpos
+                        && Some(**m) != src
+                        && (m.country.is_some() || m.sector.is_some())
+                        && victim(ctx.text, m.start)
+                }) {
+                    out.push(to_actor(m, ActorRole::Target));
                 }
             }
             if !out.iter().any(|a| a.role == ActorRole::Target) {
@@ -2423,6 +2493,21 @@ fn roles(
                         .get(tpos..m.start)
                         .is_some_and(|b| b.ends_with("from ") && b.split_whitespace().count() <= 3)
             });
+            // "Russia's foreign ministry summoned the German ambassador to protest": the
+            // host country complains to the envoy's
+            if let Some(at) = sl.text().find("summon").map(|i| s + i) {
+                let host = with_country.iter().rev().find(|m| m.end <= at);
+                let envoy = host.and_then(|h| {
+                    with_country
+                        .iter()
+                        .find(|m| m.start > at && m.country.is_some() && m.country != h.country)
+                });
+                if let (Some(h), Some(e)) = (host, envoy) {
+                    out.push(to_actor(h, ActorRole::Source));
+                    out.push(to_actor(e, ActorRole::Target));
+                    return out;
+                }
+            }
             if let Some((subject, object)) = object_relative(ctx, &with_country, s, tpos) {
                 out.push(to_actor(subject, ActorRole::Source));
                 out.push(to_actor(object, ActorRole::Target));
@@ -3215,6 +3300,12 @@ mod tests {
             ("KYIV, June 12 (Reuters) - Russia launched a massive missile and drone attack on Ukraine's power grid overnight, damaging energy facilities in several regions.", EventType::Assault, "RUS", "UKR"),
             // a recapture: the army that retook the town, from the rebels
             ("Sudan's army said it had recaptured the town of Singa from the Rapid Support Forces after days of fighting.", EventType::Assault, "SDN", "SDN"),
+            // the agent of a passive, not the victim before the verb
+            ("A Palestinian man was shot dead by Israeli forces during a raid in the Jenin refugee camp on Tuesday, the Palestinian health ministry said.", EventType::Assault, "ISR", "PSE"),
+            // the armed subject of the sentence, and the one it killed
+            ("Israel's military said it had killed a senior Hezbollah commander in an airstrike in southern Lebanon on Wednesday.", EventType::Assault, "ISR", "LBN"),
+            // the country that summons an envoy complains to the envoy's
+            ("Russia's foreign ministry summoned the German ambassador on Monday to protest against remarks by the German defence minister.", EventType::Accuse, "RUS", "DEU"),
             // a threat's speaker, not the country imports come from
             ("U.S. President Donald Trump said on Wednesday he would impose 25% tariffs on all imports from Mexico if the flow of migrants did not stop.", EventType::Threaten, "USA", "MEX"),
         ];
@@ -3238,6 +3329,55 @@ mod tests {
             ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
             Some("Government regains territory")
         );
+    }
+
+    #[test]
+    fn the_detention_a_release_ends_is_background() {
+        let cases: &[(&str, bool)] = &[
+            ("Taliban authorities released a British couple who had been detained in Afghanistan for seven months, the Qatari foreign ministry said.", false),
+            ("Police in Istanbul detained 52 people on Sunday, and later released 12 of them.", true),
+        ];
+        assert_finds(cases, |c| c.event_type == EventType::Coerce);
+        let evs = run(cases[0].0);
+        event_of(&evs, EventType::Retreat);
+    }
+
+    #[test]
+    fn a_vetoed_measure_is_a_rejection() {
+        let text = "Hungary vetoed a new EU sanctions package against Russia on Friday.";
+        let evs = run(text);
+        assert!(
+            evs.iter().all(|c| c.event_type != EventType::Sanction),
+            "{evs:?}"
+        );
+        let ev = event_of(&evs, EventType::Reject);
+        assert_eq!(
+            ev.actors
+                .iter()
+                .find(|a| a.role == ActorRole::Source)
+                .and_then(|a| a.country.as_deref()),
+            Some("HUN")
+        );
+        // sanctions imposed stay
+        let evs = run("The EU imposed new sanctions on Russia on Friday.");
+        event_of(&evs, EventType::Sanction);
+    }
+
+    #[test]
+    fn only_armed_withdrawals_hand_over_ground() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Ukrainian troops withdrew from the village of Krasnohorivka in the eastern Donetsk region to avoid encirclement, the army said on Friday.", Some("Non-violent transfer of territory")),
+            ("The Sahel junta leaders announced their withdrawal from the Economic Community of West African States on Sunday.", None),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Retreat);
+            assert_eq!(
+                ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+                *want,
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -3510,6 +3650,9 @@ mod tests {
             ("An earthquake of magnitude 6.2 struck off the coast of Istanbul on Wednesday, injuring 151 people.", false),
             ("Nine people were killed and dozens injured when a bus plunged into a ravine in Peru on Sunday.", false),
             ("A cyclone hit the coast of Mozambique on Monday, killing at least 12 people.", false),
+            ("South Korea's president called for calm on Tuesday after a fire at a battery plant killed 22 workers.", false),
+            ("Flooding in eastern Libya killed at least 40 people on Monday, officials said.", false),
+            ("Gunmen opened fire at a wedding party in Zamfara on Saturday, killing nine guests.", true),
             ("A drone struck a fuel depot in Port Sudan on Monday, the army said.", true),
             ("The attackers stormed the village late on Saturday and shot two men dead.", true),
         ];
@@ -3533,6 +3676,7 @@ mod tests {
             ("Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in Baku.", true),
             ("The European Union agreed on Monday to impose new sanctions on Iranian drone makers.", false),
             ("NATO allies agreed to send more air defence systems to Ukraine.", false),
+            ("Hungary vetoed the agreement on Ukraine's accession talks on Thursday.", false),
             ("Ukraine agreed with Poland to impose a joint inspection regime at the border.", true),
         ];
         assert_finds(cases, |c| c.event_type == EventType::Agree);

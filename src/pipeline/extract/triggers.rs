@@ -294,6 +294,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("demanded", w(Request, Some("change"))),
     // REJECT
     ("rejected", w(Reject, Some("change"))),
+    ("vetoed", t(Reject, Some("change"))),
     ("refused", w(Reject, Some("change"))),
     // SUPPORT
     ("welcomed", w(Support, None)),
