@@ -1095,6 +1095,11 @@ fn context_only(
     {
         return true;
     }
+    // mediators are people, not a mediation ("as mediators pressed on with efforts to
+    // secure a ceasefire"); a meeting they hold has a trigger of its own ("met")
+    if t.kind == EventType::Consult && lw.starts_with("mediator") {
+        return true;
+    }
     // a resignation demanded, talks one is ready for: not (yet) events ("demanding the
     // resignation of the interim government", "ready for talks with Ukraine")
     let last_words = |n: usize| before.split_whitespace().rev().take(n).collect::<Vec<_>>();
@@ -2343,6 +2348,11 @@ fn victim(text: &str, at: usize) -> bool {
                     | "detaining"
                     | "captured"
                     | "dead"
+                    | "struck"
+                    | "targeted"
+                    | "attacked"
+                    | "bombed"
+                    | "shelled"
             )
         })
 }
@@ -2379,9 +2389,13 @@ fn roles(
         .map(|c| c.alpha3.clone());
     match kind {
         EventType::Assault | EventType::Coerce | EventType::Protest => {
+            // protesters, not the police who fired on them, protest
             let before: Vec<&&Mention> = ms
                 .iter()
                 .filter(|m| m.start < tpos && !matches!(m.sector, Some("CVL")))
+                .filter(|m| {
+                    kind != EventType::Protest || !matches!(m.sector, Some("POL") | Some("MIL"))
+                })
                 .filter(|m| !victim(ctx.text, m.start))
                 .collect();
             let near = before.iter().rev().find(|m| {
@@ -2555,10 +2569,11 @@ fn roles(
             // for a ceasefire in eastern Congo and urged M23 rebels to withdraw")
             let src = from
                 .or_else(|| {
-                    with_country
-                        .iter()
-                        .rev()
-                        .find(|m| m.end <= tpos && !placed_by_preposition(ctx.text, m.start))
+                    with_country.iter().rev().find(|m| {
+                        m.end <= tpos
+                            && !placed_by_preposition(ctx.text, m.start)
+                            && !victim(ctx.text, m.start)
+                    })
                 })
                 .or_else(|| with_country.iter().rev().find(|m| m.end <= tpos))
                 .or(with_country.first());
@@ -3351,6 +3366,8 @@ mod tests {
             ("Israel's military said it had killed a senior Hezbollah commander in an airstrike in southern Lebanon on Wednesday.", EventType::Assault, "ISR", "LBN"),
             // the country that summons an envoy complains to the envoy's
             ("Russia's foreign ministry summoned the German ambassador on Monday to protest against remarks by the German defence minister.", EventType::Accuse, "RUS", "DEU"),
+            // the speaker, not the one it struck
+            ("The Israeli military said it had struck Hamas militants and infrastructure and accused the group of operating from civilian areas.", EventType::Accuse, "ISR", "PSE"),
             // the speaker, not the partner it names ("talks with Ukraine")
             ("The Kremlin said on Monday it was ready for talks with Ukraine but rejected calls for an unconditional ceasefire.", EventType::Reject, "RUS", "UKR"),
             // a protest lodged through diplomats is a complaint
@@ -3400,6 +3417,8 @@ mod tests {
             ("The prime minister resigned on Monday after weeks of protests.", EventType::Retreat, true),
             ("The Kremlin said on Monday it was ready for talks with Ukraine.", EventType::Consult, false),
             ("Russian and Ukrainian delegations held talks in Istanbul on Monday.", EventType::Consult, true),
+            ("Israeli air strikes killed 25 Palestinians on Thursday, as mediators pressed on with efforts to secure a ceasefire.", EventType::Consult, false),
+            ("Qatar mediated talks between the two sides in Doha on Monday.", EventType::Consult, true),
         ];
         for (text, kind, want) in cases {
             assert_finds(&[(text, *want)], |c| c.event_type == *kind);
@@ -3459,6 +3478,8 @@ mod tests {
             // what the protest followed is its cause, not its toll; fire set is a riot
             ("Protesters set fire to a police station in the town of Kisumu on Tuesday after a man died in custody.", "Kisumu", "riot", None),
             ("Protesters hurled stones at police in Dhaka on Monday after the arrest of an opposition leader.", "Dhaka", "riot", None),
+            // protesters protest, not the police who shot them
+            ("Kenyan police shot dead at least three protesters in Nairobi on Thursday as thousands marched against a proposed tax increase.", "Nairobi", "demo", Some(3)),
             // a protest's own dead stay
             ("Two protesters were killed when police opened fire on a march in Nairobi on Tuesday.", "Nairobi", "demo", Some(2)),
         ];
@@ -3472,6 +3493,12 @@ mod tests {
             );
             assert_eq!(ev.mode.as_deref(), Some(*mode), "{text}");
             assert_eq!(ev.casualties.killed, *killed, "{text}");
+            let source = ev.actors.iter().find(|a| a.role == ActorRole::Source);
+            assert_eq!(
+                source.and_then(|a| a.sector.as_deref()),
+                Some("CVL"),
+                "{text}"
+            );
         }
     }
 
