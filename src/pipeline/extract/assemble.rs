@@ -1076,8 +1076,9 @@ fn context_only(
     }) {
         return true;
     }
-    // a deal protested or opposed is no deal made ("to protest against the EU-Mercosur
-    // trade deal", "lawmakers opposed to the agreement")
+    // a deal protested, opposed or demanded is no deal made ("to protest against the
+    // EU-Mercosur trade deal", "lawmakers opposed to the agreement", "rallied to demand a
+    // deal to free the hostages")
     if t.kind == EventType::Agree
         && matches!(lw, "deal" | "agreement" | "accord")
         && before.split_whitespace().rev().take(5).any(|w| {
@@ -1090,7 +1091,9 @@ fn context_only(
                     | "protest"
                     | "protests"
                     | "protesting"
-            )
+            ) || ["demand", "urg", "push", "seek", "sought", "calling"]
+                .iter()
+                .any(|p| w.starts_with(p))
         })
     {
         return true;
@@ -1345,7 +1348,7 @@ fn past_year_in(st: &str, year: i32) -> bool {
             && (i + 4 == b.len() || !b[i + 4].is_ascii_digit())
         {
             let y: i32 = st[i..i + 4].parse().unwrap_or(0);
-            if (1900..year).contains(&y) {
+            if (1900..year).contains(&y) && !ranked_before(st, i) {
                 return true;
             }
         }
@@ -1995,6 +1998,9 @@ fn history(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> bool {
     scues.iter().filter(|h| h.value == Cue::History).any(|h| {
         let word = st.get(h.start..h.end).unwrap_or_default();
         let after = st.get(h.end..).unwrap_or_default().trim_start();
+        if ranked_before(st, h.start) {
+            return false;
+        }
         !(word.eq_ignore_ascii_case("since")
             && RECENT.iter().any(|r| {
                 after
@@ -2002,6 +2008,27 @@ fn history(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> bool {
                     .is_some_and(|a| a.eq_ignore_ascii_case(r))
             }))
     })
+}
+
+/// Whether a time reference at `at` of sentence `st` ranks the incident rather than tells
+/// an old one: a superlative shortly before it ("in one of the largest attacks on the
+/// capital this year", "the deadliest strike since 2022").
+fn ranked_before(st: &str, at: usize) -> bool {
+    const RANKED: [&str; 7] = [
+        "largest",
+        "biggest",
+        "deadliest",
+        "heaviest",
+        "worst",
+        "one of the",
+        "the first",
+    ];
+    let mut from = at.saturating_sub(60);
+    while !st.is_char_boundary(from) {
+        from += 1;
+    }
+    let lead = st.get(from..at).unwrap_or_default().to_ascii_lowercase();
+    RANKED.iter().any(|r| lead.contains(r)) && !lead.contains(['.', ';'])
 }
 
 /// Whether the sentence tells of a natural disaster or an accident, whose dead are no
@@ -2988,10 +3015,13 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             (Some(a), Some(b)) => strict_same_place(a, b),
             _ => true,
         };
+        // (a place the arrests took from the dateline or the paragraph is no place of
+        // their own: "Police arrested 12 protesters who blocked the Ayalon highway")
         let protest = (0..i).find(|&j| {
             drafts[j].c.event_type == EventType::Protest
                 && drafts[j].c.mode.as_deref() != Some("strike")
-                && same_place(&drafts[j].c.location, &drafts[i].c.location)
+                && (drafts[i].fallback_loc
+                    || same_place(&drafts[j].c.location, &drafts[i].c.location))
         });
         if let Some(j) = protest {
             // arrests on another day of unrest tell that day's protest
@@ -3011,6 +3041,20 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             }
             if to.injured.is_none() {
                 to.injured = from.injured;
+            }
+            // protesters arrested: the police intervened
+            let peaceful = drafts[j]
+                .c
+                .acled
+                .as_ref()
+                .is_some_and(|a| a.sub_event_type == "Peaceful protest");
+            if peaceful && from.arrested.is_some_and(|n| n > 0) {
+                let cues = acled::Cues {
+                    intervention: true,
+                    ..Default::default()
+                };
+                drafts[j].c.acled =
+                    acled::map(EventType::Protest, drafts[j].c.mode.as_deref(), cues);
             }
             folded.push(i);
         }
@@ -3411,6 +3455,18 @@ mod tests {
     }
 
     #[test]
+    fn arrests_at_a_protest_are_its_figure() {
+        let evs = run("JERUSALEM - Thousands of Israelis rallied in Tel Aviv on Saturday night to demand a deal to free the hostages held in Gaza, organisers said.\n\nPolice arrested 12 protesters who blocked the Ayalon highway, a police spokesperson said.");
+        let kinds: Vec<EventType> = evs.iter().map(|c| c.event_type).collect();
+        assert_eq!(kinds, [EventType::Protest], "{evs:?}");
+        assert_eq!(evs[0].casualties.arrested, Some(12));
+        assert_eq!(
+            evs[0].acled.as_ref().map(|a| a.sub_event_type.as_str()),
+            Some("Protest with intervention")
+        );
+    }
+
+    #[test]
     fn demands_and_readiness_are_not_yet_events() {
         let cases: &[(&str, EventType, bool)] = &[
             ("Protesters blocked major roads in Dhaka on Monday demanding the resignation of the interim government.", EventType::Retreat, false),
@@ -3761,6 +3817,10 @@ mod tests {
         let cases: &[(&str, bool)] = &[
             ("At least 50 people have been killed in clashes between rival armed groups in Tripoli since Monday, the UN mission said on Thursday.", true),
             ("More than 150,000 people have been killed in the fighting since 2023, the UN says.", false),
+            // a ranking is no history
+            ("Russia pounded Kyiv with drones and missiles overnight, killing at least nine people in one of the largest attacks on the capital this year.", true),
+            ("A car bomb killed 20 people in Mogadishu on Monday, the deadliest attack in the city since 2022.", true),
+            ("Attacks on the capital have killed more than 200 people this year.", false),
         ];
         assert_finds(cases, |c| c.event_type == EventType::Assault);
     }
@@ -3769,6 +3829,7 @@ mod tests {
     fn a_deal_protested_is_no_deal() {
         let cases: &[(&str, bool)] = &[
             ("Hundreds of farmers blocked roads in Brussels with tractors on Monday to protest against the EU-Mercosur trade deal.", false),
+            ("Thousands of Israelis rallied in Tel Aviv on Saturday night to demand a deal to free the hostages held in Gaza.", false),
             ("Armenia and Azerbaijan agreed on Thursday on the text of a peace treaty, the two foreign ministries said.", true),
             ("Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in Baku.", true),
             ("The European Union agreed on Monday to impose new sanctions on Iranian drone makers.", false),
