@@ -46,6 +46,39 @@ impl Tokens {
     }
 }
 
+/// Byte classes of the tokenizer, one table lookup per byte.
+const ALNUM: u8 = 1;
+/// An ASCII byte that is not a letter or digit: skipped between words.
+const SEPARATOR: u8 = 2;
+/// A byte after an ASCII word that does not end it at once: non-ASCII, or an apostrophe.
+const WORD_GOES_ON: u8 = 4;
+
+static CLASS: [u8; 256] = classes();
+
+const fn classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c >= 0x80 {
+            WORD_GOES_ON
+        } else if c == b'\'' || c == b'`' {
+            SEPARATOR | WORD_GOES_ON
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    t
+}
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`')
 }
@@ -96,7 +129,7 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
     let mut i = 0usize;
     while i < bytes.len() {
         // ASCII separators in one go (the common case between words)
-        if !bytes[i].is_ascii_alphanumeric() && bytes[i] < 0x80 {
+        if class(bytes[i]) & SEPARATOR != 0 {
             i += 1;
             continue;
         }
@@ -148,16 +181,16 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
 /// would stop too, with the same end.
 #[inline]
 fn ascii_word_end(bytes: &[u8], i: usize) -> Option<usize> {
-    if !bytes.get(i)?.is_ascii_alphanumeric() {
+    if class(*bytes.get(i)?) & ALNUM == 0 {
         return None;
     }
     let run = bytes[i..]
         .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
+        .position(|&b| class(b) & ALNUM == 0)
         .unwrap_or(bytes.len() - i);
     let end = i + run;
     match bytes.get(end) {
-        Some(&n) if n >= 0x80 || n == b'\'' || n == b'`' => None,
+        Some(&n) if class(n) & WORD_GOES_ON != 0 => None,
         _ => Some(end),
     }
 }
