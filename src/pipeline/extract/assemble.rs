@@ -884,13 +884,13 @@ fn keep(
             if !has_fig {
                 return None;
             }
-            if disaster(sl.text()) {
+            if disaster(sl) {
                 return None;
             }
             Some(Keep::Event(t))
         }
         // "an earthquake struck off the coast, injuring 151 people"
-        EventType::Assault if t.weak && smodes.is_empty() && disaster(lower) => None,
+        EventType::Assault if t.weak && smodes.is_empty() && disaster(sl) => None,
         EventType::Assault if t.weak => {
             let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
             let placed = ctx
@@ -1878,8 +1878,8 @@ fn history(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> bool {
 
 /// Whether the sentence tells of a natural disaster or an accident, whose dead are no
 /// attack's ("an earthquake of magnitude 6.2 struck", "a bus plunged into a ravine").
-/// `l`: the sentence in lower case.
-fn disaster(l: &str) -> bool {
+/// A word's byte pairs missing from the sentence rule it out before any word is split.
+fn disaster(l: &Lowered<'_>) -> bool {
     const WORDS: [&str; 22] = [
         "storm",
         "storms",
@@ -1904,10 +1904,12 @@ fn disaster(l: &str) -> bool {
         "mudslide",
         "heatwave",
     ];
-    l.contains("fire broke")
-        || l.contains("plunged into")
-        || l.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| WORDS.contains(&w))
+    l.has("fire broke")
+        || l.has("plunged into")
+        || WORDS.iter().any(|w| l.may_hold(w))
+            && l.text()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| WORDS.contains(&w))
 }
 
 /// Whether the sentence tells of people being seized ("the villagers were seized in a raid
