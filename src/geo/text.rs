@@ -119,8 +119,27 @@ pub fn tokenize(text: &str) -> Tokens {
     toks
 }
 
+/// [`tokenize`] with `lower`, the text in ASCII lower case (`str::to_ascii_lowercase`,
+/// same byte offsets), made once by the caller: ASCII words are copied from it instead
+/// of being lower-cased again. Any other `lower` is ignored.
+pub fn tokenize_lowered(text: &str, lower: &str) -> Tokens {
+    let mut toks = Tokens {
+        list: Vec::with_capacity(text.len() / 5),
+        folded: String::with_capacity(text.len()),
+    };
+    let lower = (lower.len() == text.len()).then_some(lower);
+    tokenize_with(text, lower, &mut toks);
+    toks
+}
+
 /// [`tokenize`] into reused buffers (the loader keys 400,000 names).
 pub fn tokenize_into(text: &str, toks: &mut Tokens) {
+    tokenize_with(text, None, toks);
+}
+
+/// [`tokenize_into`], copying ASCII words from `lower` when given (see
+/// [`tokenize_lowered`]).
+fn tokenize_with(text: &str, lower: Option<&str>, toks: &mut Tokens) {
     toks.list.clear();
     toks.folded.clear();
     let bytes = text.as_bytes();
@@ -139,9 +158,14 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
             // a word of ASCII letters and digits ended by an ASCII separator (the common
             // case): copied and lower-cased in one go
             Some(end) => {
-                toks.folded.push_str(&text[i..end]);
-                if let Some(w) = toks.folded.get_mut(folded_start as usize..) {
-                    w.make_ascii_lowercase();
+                match lower.and_then(|l| l.get(i..end)) {
+                    Some(w) => toks.folded.push_str(w),
+                    None => {
+                        toks.folded.push_str(&text[i..end]);
+                        if let Some(w) = toks.folded.get_mut(folded_start as usize..) {
+                            w.make_ascii_lowercase();
+                        }
+                    }
                 }
                 i = end;
                 (bytes[start].is_ascii_uppercase(), end)
@@ -329,6 +353,30 @@ mod tests {
         ];
         for (name, key) in table {
             assert_eq!(key_of(name), key, "{name}");
+        }
+    }
+
+    #[test]
+    fn lowered_copy_gives_the_same_tokens() {
+        let texts = [
+            "Drones hit Kharkiv's Saltivskyi district. Police said, Odesa too",
+            "KYIV, March 11 - Shelling in Tibú and Adré; T'bilisi, U.S. and St. Petersburg",
+            "Łódź é 12km ÉCOLE",
+        ];
+        for text in texts {
+            let plain = tokenize(text);
+            let lowered = tokenize_lowered(text, &text.to_ascii_lowercase());
+            let words = |t: &Tokens| -> Vec<(String, usize, usize, bool, bool, bool)> {
+                t.list
+                    .iter()
+                    .map(|x| {
+                        let f = t.folded(x).to_string();
+                        (f, x.start, x.end, x.upper, x.joins_prev, x.sentence_start)
+                    })
+                    .collect()
+            };
+            assert_eq!(words(&plain), words(&lowered), "{text}");
+            assert!(!plain.list.is_empty(), "{text}");
         }
     }
 

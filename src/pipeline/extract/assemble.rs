@@ -93,7 +93,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     }
     let text = &norm.text[..end];
     let sents = split(text);
-    let all_places = places::find(g, text);
+    let lower = text.to_ascii_lowercase();
+    let all_places = places::find(g, text, &lower);
     // every word list in one pass: triggers, modes, cues, actor words
     let mut occ = word_lists().scan(text).into_iter();
     let mut next = || occ.next().unwrap_or_default();
@@ -176,7 +177,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         figurative,
         violent: vio >= 2,
         head_end: dateline_end.max(credit_end),
-        lower: text.to_ascii_lowercase(),
+        lower,
     };
 
     let mut drafts: Vec<Draft> = Vec::new();
