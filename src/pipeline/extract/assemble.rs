@@ -186,6 +186,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let mut para_place: Option<(usize, &Location)> = None;
     let mut para_mode: Option<(usize, &'static str)> = None;
     let mut article_mode: Option<&'static str> = None;
+    // per-sentence lists, their buffers reused from sentence to sentence
+    let mut hits: Vec<&super::lexicon::Hit<Trigger>> = Vec::new();
+    let mut scues: Vec<super::lexicon::Hit<Cue>> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         if s.repeat || s.end > text.len() || s.start >= s.end {
             continue;
@@ -195,10 +198,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         // whether the sentence names a past year, read once for all its triggers
         let past_year = OnceCell::new();
         let skip = dateline_end.saturating_sub(s.start);
-        let hits: Vec<_> = trig
-            .iter()
-            .filter(|h| h.start >= s.start && h.end <= s.end)
-            .collect();
+        hits.clear();
+        hits.extend(trig.iter().filter(|h| h.start >= s.start && h.end <= s.end));
         // read once per sentence: the dates and the triggers' context use them; a
         // sentence without trigger words needs them only while the lead date is unknown
         let (all_dates, sdates) = if hits.is_empty() && lead_date.is_some() {
@@ -222,15 +223,17 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             }
         }
         // the article's cues that fall in this sentence, at sentence offsets
-        let scues: Vec<super::lexicon::Hit<Cue>> = all_cues
-            .iter()
-            .filter(|h| h.start >= s.start && h.end <= s.end)
-            .map(|h| super::lexicon::Hit {
-                start: h.start - s.start,
-                end: h.end - s.start,
-                value: h.value,
-            })
-            .collect();
+        scues.clear();
+        scues.extend(
+            all_cues
+                .iter()
+                .filter(|h| h.start >= s.start && h.end <= s.end)
+                .map(|h| super::lexicon::Hit {
+                    start: h.start - s.start,
+                    end: h.end - s.start,
+                    value: h.value,
+                }),
+        );
         // a sentence without trigger words makes no event: skip its casualty parse
         let counts = if hits.is_empty() {
             numbers::SentenceCounts::default()
@@ -671,13 +674,14 @@ fn keep(
     if ctx.figurative {
         return None;
     }
-    let before = &scues.iter().filter(|h| h.end <= rel).collect::<Vec<_>>();
+    // the sentence's cues before the trigger, read where needed without a copy
+    let before = || scues.iter().filter(move |h| h.end <= rel);
     let words_between = |pos: usize| {
         st.get(pos..rel)
             .map_or(99, |x| x.split_whitespace().count())
     };
     // denials are not events
-    if before.iter().any(|h| h.value == Cue::Denial) {
+    if before().any(|h| h.value == Cue::Denial) {
         return None;
     }
     // history and aggregates
@@ -686,10 +690,7 @@ fn keep(
         return None;
     }
     // negated right before ("no casualties", "did not attack")
-    if before
-        .iter()
-        .any(|h| h.value == Cue::Negation && words_between(h.end) <= 3)
-    {
+    if before().any(|h| h.value == Cue::Negation && words_between(h.end) <= 3) {
         return None;
     }
     if context_only(ctx, st, sl, rel, &lw, t, all_dates) {
@@ -787,10 +788,8 @@ fn keep(
     }
     let threat_words = scues.iter().any(|h| h.value == Cue::ThreatVerb);
     let condition = scues.iter().any(|h| h.value == Cue::Condition);
-    let modal_near = before
-        .iter()
-        .any(|h| (h.value == Cue::Modal) && words_between(h.end) <= 6);
-    let cond_before = before.iter().any(|h| h.value == Cue::Condition);
+    let modal_near = before().any(|h| (h.value == Cue::Modal) && words_between(h.end) <= 6);
+    let cond_before = before().any(|h| h.value == Cue::Condition);
     if t.kind == EventType::Threaten {
         return Some(Keep::Event(t)).filter(|_| !t.weak || condition || modal_near || threat_words);
     }
@@ -799,7 +798,7 @@ fn keep(
     let announced = t.kind == EventType::Mobilize
         && !condition
         && !threat_words
-        && before.iter().any(|h| {
+        && before().any(|h| {
             h.value == Cue::Modal
                 && words_between(h.end) <= 6
                 && announced_future(lower_all, h.start, h.end)
