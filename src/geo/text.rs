@@ -120,8 +120,9 @@ pub fn tokenize(text: &str) -> Tokens {
 }
 
 /// [`tokenize`] with `lower`, the text in ASCII lower case (`str::to_ascii_lowercase`,
-/// same byte offsets), made once by the caller: ASCII words are copied from it instead
-/// of being lower-cased again. Any other `lower` is ignored.
+/// same byte offsets), made once by the caller: the folded form of an ASCII word is read
+/// in one copy of it instead of being copied and lower-cased word by word. Any other
+/// `lower` is ignored.
 pub fn tokenize_lowered(text: &str, lower: &str) -> Tokens {
     let mut toks = Tokens {
         list: Vec::with_capacity(text.len() / 5),
@@ -142,6 +143,11 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
 fn tokenize_with(text: &str, lower: Option<&str>, toks: &mut Tokens) {
     toks.list.clear();
     toks.folded.clear();
+    // with the lower-cased text, an ASCII word's folded form is that text at the word's
+    // own offsets: the buffer starts as a copy of it, other folded forms follow it
+    if let Some(l) = lower {
+        toks.folded.push_str(l);
+    }
     let bytes = text.as_bytes();
     let mut prev_end = 0usize;
     let mut first = true;
@@ -153,22 +159,22 @@ fn tokenize_with(text: &str, lower: Option<&str>, toks: &mut Tokens) {
             continue;
         }
         let start = i;
-        let folded_start = toks.folded.len() as u32;
-        let (upper, end) = match ascii_word_end(bytes, i) {
+        let before = toks.folded.len() as u32;
+        let (upper, end, folded) = match ascii_word_end(bytes, i) {
             // a word of ASCII letters and digits ended by an ASCII separator (the common
-            // case): copied and lower-cased in one go
+            // case): read from the lower-cased copy, or copied and lower-cased in one go
             Some(end) => {
-                match lower.and_then(|l| l.get(i..end)) {
-                    Some(w) => toks.folded.push_str(w),
-                    None => {
-                        toks.folded.push_str(&text[i..end]);
-                        if let Some(w) = toks.folded.get_mut(folded_start as usize..) {
-                            w.make_ascii_lowercase();
-                        }
-                    }
-                }
                 i = end;
-                (bytes[start].is_ascii_uppercase(), end)
+                let folded = if lower.is_some() {
+                    (start as u32, end as u32)
+                } else {
+                    toks.folded.push_str(&text[start..end]);
+                    if let Some(w) = toks.folded.get_mut(before as usize..) {
+                        w.make_ascii_lowercase();
+                    }
+                    (before, toks.folded.len() as u32)
+                };
+                (bytes[start].is_ascii_uppercase(), end, folded)
             }
             None => {
                 let (c, clen) = char_at(text, i);
@@ -178,7 +184,7 @@ fn tokenize_with(text: &str, lower: Option<&str>, toks: &mut Tokens) {
                 }
                 let (next, end) = word_end(text, i, c, clen, &mut toks.folded);
                 i = next;
-                (c.is_uppercase(), end)
+                (c.is_uppercase(), end, (before, toks.folded.len() as u32))
             }
         };
         let (joins_prev, sentence_start) = if first {
@@ -189,8 +195,8 @@ fn tokenize_with(text: &str, lower: Option<&str>, toks: &mut Tokens) {
         toks.list.push(Token {
             start,
             end,
-            folded_start,
-            folded_end: toks.folded.len() as u32,
+            folded_start: folded.0,
+            folded_end: folded.1,
             upper,
             joins_prev,
             sentence_start,
