@@ -69,6 +69,9 @@ pub struct Cues {
     pub chemical: bool,
     /// A force set up a base or headquarters.
     pub base: bool,
+    /// An armed force is party to it (troops, fighters, rebels): a withdrawal of one
+    /// hands over ground, a withdrawal from a treaty or a bloc does not.
+    pub armed: bool,
 }
 
 fn pair(sub: &str) -> Option<Acled> {
@@ -133,8 +136,7 @@ pub fn map(kind: EventType, mode: Option<&str>, cues: Cues) -> Option<Acled> {
         },
         EventType::Agree => "Agreement",
         EventType::Retreat => match mode {
-            Some("withdraw") if cues.territory_taken => "Non-violent transfer of territory",
-            Some("withdraw") => "Non-violent transfer of territory",
+            Some("withdraw") if cues.armed => "Non-violent transfer of territory",
             Some("ceasefire") | Some("release") => "Agreement",
             _ => return None,
         },
@@ -241,7 +243,14 @@ mod tests {
                 },
             ),
             (EventType::Assault, Some("destroy"), Cues::default()),
-            (EventType::Retreat, Some("withdraw"), Cues::default()),
+            (
+                EventType::Retreat,
+                Some("withdraw"),
+                Cues {
+                    armed: true,
+                    ..Cues::default()
+                },
+            ),
             (
                 EventType::Mobilize,
                 Some("troops"),

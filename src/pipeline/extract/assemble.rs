@@ -430,6 +430,16 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     Some(cut) if kind == EventType::Assault && tpos < cut => {
                         figs.into_iter().filter(|f| f.pos < cut).collect()
                     }
+                    // what a protest followed is its cause ("protesters set fire to a
+                    // police station after a man died in custody"), to the next comma
+                    Some(cut) if kind == EventType::Protest && tpos < cut => {
+                        let end = lower_st[cut..]
+                            .find(',')
+                            .map_or(lower_st.len(), |i| cut + i);
+                        figs.into_iter()
+                            .filter(|f| f.pos < cut || f.pos >= end)
+                            .collect()
+                    }
                     _ => figs,
                 };
                 let cas = combine(&figs, kind);
@@ -520,6 +530,20 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     || sl.has("captured the town")
                     || sl.has("overran");
                 cu.by_government = sl.has("recaptured") || sl.has("retook");
+                cu.armed = [
+                    "troops",
+                    "forces",
+                    "soldiers",
+                    "army",
+                    "fighters",
+                    "militia",
+                    "rebels",
+                    "units",
+                    "brigade",
+                    "militants",
+                ]
+                .iter()
+                .any(|w| sl.has(w));
                 let acled_map = acled::map(kind, mode, cu);
                 let conf = confidence(kind, strong, loc.as_ref(), &cas, &actors, reported);
                 let c = Candidate {
@@ -1064,6 +1088,43 @@ fn context_only(
     {
         return true;
     }
+    // the detention a release ends is its background ("released a British couple who
+    // had been detained in Afghanistan for seven months")
+    if t.kind == EventType::Coerce
+        && (before.ends_with("had been ") || before.ends_with("have been "))
+        && ["released", "freed", "release of", "were freed", "was freed"]
+            .iter()
+            .any(|w| sl.has(w))
+    {
+        return true;
+    }
+    // a measure vetoed, blocked or rejected is not taken ("Hungary vetoed a new EU
+    // sanctions package against Russia")
+    if matches!(
+        t.kind,
+        EventType::Sanction | EventType::Agree | EventType::Aid
+    ) && before.split_whitespace().rev().take(5).any(|w| {
+        matches!(
+            w,
+            "vetoed" | "blocked" | "rejected" | "opposed" | "veto" | "block" | "reject"
+        )
+    }) {
+        return true;
+    }
+    // a decision taken together to act on a third party is that act, not a deal with it
+    // ("the European Union agreed on Monday to impose new sanctions on Iranian drone
+    // makers")
+    if t.kind == EventType::Agree && lw == "agreed" && !sl.has(" with ") {
+        let after = lower.get(rel + lw.len()..).unwrap_or("");
+        let to = after.find(" to ").filter(|&i| i < 16);
+        if to.is_some_and(|i| {
+            ["impose", "sanction", "send", "deploy", "provide", "supply"]
+                .iter()
+                .any(|v| after[i + 4..].starts_with(v))
+        }) {
+            return true;
+        }
+    }
     // protesters named as the cause of another act are no protest of the day ("imposed
     // sanctions on six officials over the crackdown on protesters")
     if t.kind == EventType::Protest
@@ -1458,8 +1519,32 @@ fn pick_mode(
             .or(article),
         EventType::Threaten => tmode.or_else(|| threat_mode(lower)),
         EventType::Mobilize => mobilize_mode(lower).or(tmode),
+        EventType::Protest if protesters_violent(lower) => Some("riot"),
         _ => tmode,
     }
+}
+
+/// Whether the protesters of a sentence turn violent ("protesters set fire to a police
+/// station", "hurled stones at police"): a riot (ACLED violent demonstration).
+fn protesters_violent(l: &Lowered<'_>) -> bool {
+    [
+        "set fire",
+        "torched",
+        "set ablaze",
+        "stormed",
+        "threw stones",
+        "hurled stones",
+        "threw rocks",
+        "petrol bomb",
+        "molotov",
+        "looted",
+        "ransacked",
+        "vandalised",
+        "vandalized",
+        "smashed",
+    ]
+    .iter()
+    .any(|w| l.has(w))
 }
 
 /// Who is mobilized, when the sentence says it is not the army (PLOVER MOBILIZE modes):
@@ -1523,10 +1608,12 @@ fn threat_mode(l: &Lowered<'_>) -> Option<&'static str> {
         "teachers",
         "staff",
     ];
-    const RESTRICT: [&str; 9] = [
+    const RESTRICT: [&str; 11] = [
         "sit-in",
         "boycott",
         "sanction",
+        "tariff",
+        "duties on",
         "blockade",
         "shut down",
         "shutdown",
@@ -1830,10 +1917,16 @@ fn announced_future(l: &str, start: usize, end: usize) -> bool {
 /// "Iran test-fired a new cruise missile"). `l`: the sentence in lower case.
 fn weapons_test(l: &Lowered<'_>) -> bool {
     const MISSILES: [&str; 3] = ["missile", "rocket", "projectile"];
-    const NO_TARGET: [&str; 7] = [
+    const NO_TARGET: [&str; 13] = [
         "into the sea",
         "into the water",
         "into the east sea",
+        "in the sea",
+        "off its east coast",
+        "off its west coast",
+        "off the east coast",
+        "off the west coast",
+        "exclusive economic zone",
         "test-fire",
         "test fire",
         "missile test",
@@ -1905,6 +1998,8 @@ fn disaster(l: &Lowered<'_>) -> bool {
         "heatwave",
     ];
     l.has("fire broke")
+        || l.has("a fire at")
+        || l.has("a blaze at")
         || l.has("plunged into")
         || WORDS.iter().any(|w| l.may_hold(w))
             && l.text()
@@ -2108,6 +2203,40 @@ fn main_parties(ms: &[Mention]) -> Vec<&'static str> {
     counts.into_iter().take(2).map(|x| x.0).collect()
 }
 
+/// The actor behind a weapon named without a nationality: the country mention just
+/// before it in the same clause ("Russia launched a massive missile and drone attack"),
+/// else the weapon itself.
+fn owner_of_weapon<'m>(text: &str, before: &[&&'m Mention], m: &'m Mention) -> &'m Mention {
+    const WEAPONS: [&str; 9] = [
+        "missile",
+        "drone",
+        "rocket",
+        "shell",
+        "bomb",
+        "artillery",
+        "warplane",
+        "jet",
+        "aircraft",
+    ];
+    let lower = m.text.to_ascii_lowercase();
+    if m.country.is_some() || !WEAPONS.iter().any(|w| lower.contains(w)) {
+        return m;
+    }
+    before
+        .iter()
+        .rev()
+        .map(|p| **p)
+        .find(|p| {
+            p.end <= m.start
+                && p.country.is_some()
+                && m.start - p.end <= 60
+                && text
+                    .get(p.end..m.start)
+                    .is_some_and(|g| !g.contains([',', ';', '.']))
+        })
+        .unwrap_or(m)
+}
+
 fn to_actor(m: &Mention, role: ActorRole) -> Actor {
     Actor {
         role,
@@ -2155,7 +2284,14 @@ fn victim(text: &str, at: usize) -> bool {
     before
         .split_whitespace()
         .rev()
-        .find(|w| !determiner_or_count(&w.to_ascii_lowercase()))
+        .find(|w| {
+            let w = w.to_ascii_lowercase();
+            !determiner_or_count(&w)
+                && !matches!(
+                    w.as_str(),
+                    "senior" | "top" | "prominent" | "high-ranking" | "key" | "local"
+                )
+        })
         .is_some_and(|w| {
             matches!(
                 w.to_ascii_lowercase().as_str(),
@@ -2170,6 +2306,7 @@ fn victim(text: &str, at: usize) -> bool {
                     | "detained"
                     | "detaining"
                     | "captured"
+                    | "dead"
             )
         })
 }
@@ -2219,7 +2356,21 @@ fn roles(
             let by = ms.iter().find(|m| {
                 m.start > tpos && ctx.text.get(m.start.saturating_sub(3)..m.start) == Some("by ")
             });
-            let src = near.copied().or(by);
+            // "a Palestinian man was shot dead by Israeli forces": the agent
+            let passive = by.is_some()
+                && ctx.text.get(..tpos).is_some_and(|b| {
+                    b.ends_with("was ") || b.ends_with("were ") || b.ends_with("been ")
+                });
+            // else the armed subject of the sentence ("Israel's military said it had killed
+            // a senior Hezbollah commander in an airstrike")
+            let subject = || {
+                before.first().copied().filter(|m| {
+                    m.country.is_some() && matches!(m.sector, Some("MIL") | Some("POL"))
+                })
+            };
+            let src = if passive { by } else { near.copied().or(by) }
+                .or_else(subject)
+                .map(|m| owner_of_weapon(ctx.text, &before, m));
             if let Some(m) = src {
                 out.push(to_actor(m, ActorRole::Source));
                 // "Pakistani and Afghan border forces exchanged fire": two parties
@@ -2234,10 +2385,22 @@ fn roles(
                     out.push(to_actor(prev, ActorRole::Target));
                 }
             }
+            // the object of a casualty verb before the trigger ("killed a senior Hezbollah
+            // commander in an airstrike")
+            if !out.iter().any(|a| a.role == ActorRole::Target) {
+                if let Some(m) = ms.iter().find(|m| {
+                    m.start < tpos
+                        && Some(**m) != src
+                        && (m.country.is_some() || m.sector.is_some())
+                        && victim(ctx.text, m.start)
+                }) {
+                    out.push(to_actor(m, ActorRole::Target));
+                }
+            }
             if !out.iter().any(|a| a.role == ActorRole::Target) {
                 let tgt = ms.iter().find(|m| {
                     m.start > tpos
-                        && Some(*m) != src
+                        && Some(**m) != src
                         && (m.sector.is_some() || m.country.is_some())
                         && !matches!(m.sector, Some("GOV"))
                 });
@@ -2322,15 +2485,31 @@ fn roles(
                 .iter()
                 .filter(|m| m.country.is_some() || matches!(m.sector, Some("IGO") | Some("NGO")))
                 .collect();
-            // "a warning from North Korea": the speaker follows the statement
+            // "a warning from North Korea": the speaker follows the statement (not "tariffs
+            // on all imports from Mexico")
             let from = with_country.iter().find(|m| {
                 m.start > tpos
                     && m.start - tpos < 30
                     && ctx
                         .text
-                        .get(..m.start)
-                        .is_some_and(|b| b.ends_with("from "))
+                        .get(tpos..m.start)
+                        .is_some_and(|b| b.ends_with("from ") && b.split_whitespace().count() <= 3)
             });
+            // "Russia's foreign ministry summoned the German ambassador to protest": the
+            // host country complains to the envoy's
+            if let Some(at) = sl.text().find("summon").map(|i| s + i) {
+                let host = with_country.iter().rev().find(|m| m.end <= at);
+                let envoy = host.and_then(|h| {
+                    with_country
+                        .iter()
+                        .find(|m| m.start > at && m.country.is_some() && m.country != h.country)
+                });
+                if let (Some(h), Some(e)) = (host, envoy) {
+                    out.push(to_actor(h, ActorRole::Source));
+                    out.push(to_actor(e, ActorRole::Target));
+                    return out;
+                }
+            }
             if let Some((subject, object)) = object_relative(ctx, &with_country, s, tpos) {
                 out.push(to_actor(subject, ActorRole::Source));
                 out.push(to_actor(object, ActorRole::Target));
@@ -3108,9 +3287,123 @@ mod tests {
             ("The Houthis threatened to attack ships bound for Israeli ports.", "violence"),
             ("The interior minister threatened to arrest the protest leaders.", "arrest"),
             ("The government threatened to expel foreign journalists who cover the protests.", "expel"),
+            ("U.S. President Donald Trump said on Wednesday he would impose 25% tariffs on all imports from Mexico if the flow of migrants did not stop.", "restrict"),
         ];
         for (s, want) in cases {
             assert_eq!(mode_of(s).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn who_acts_in_common_wire_sentences() {
+        // (sentence, event type, source country, target country)
+        let cases: &[(&str, EventType, &str, &str)] = &[
+            // the country that launched a weapon, not the weapon with the target's country
+            ("KYIV, June 12 (Reuters) - Russia launched a massive missile and drone attack on Ukraine's power grid overnight, damaging energy facilities in several regions.", EventType::Assault, "RUS", "UKR"),
+            // a recapture: the army that retook the town, from the rebels
+            ("Sudan's army said it had recaptured the town of Singa from the Rapid Support Forces after days of fighting.", EventType::Assault, "SDN", "SDN"),
+            // the agent of a passive, not the victim before the verb
+            ("A Palestinian man was shot dead by Israeli forces during a raid in the Jenin refugee camp on Tuesday, the Palestinian health ministry said.", EventType::Assault, "ISR", "PSE"),
+            // the armed subject of the sentence, and the one it killed
+            ("Israel's military said it had killed a senior Hezbollah commander in an airstrike in southern Lebanon on Wednesday.", EventType::Assault, "ISR", "LBN"),
+            // the country that summons an envoy complains to the envoy's
+            ("Russia's foreign ministry summoned the German ambassador on Monday to protest against remarks by the German defence minister.", EventType::Accuse, "RUS", "DEU"),
+            // a threat's speaker, not the country imports come from
+            ("U.S. President Donald Trump said on Wednesday he would impose 25% tariffs on all imports from Mexico if the flow of migrants did not stop.", EventType::Threaten, "USA", "MEX"),
+        ];
+        for (text, kind, src, tgt) in cases {
+            let evs = run(text);
+            let ev = event_of(&evs, *kind);
+            let country = |r: ActorRole| {
+                ev.actors
+                    .iter()
+                    .find(|a| a.role == r)
+                    .and_then(|a| a.country.clone())
+            };
+            assert_eq!(country(ActorRole::Source).as_deref(), Some(*src), "{text}");
+            assert_eq!(country(ActorRole::Target).as_deref(), Some(*tgt), "{text}");
+        }
+        let evs = run("Sudan's army said it had recaptured the town of Singa from the Rapid Support Forces after days of fighting.");
+        let ev = event_of(&evs, EventType::Assault);
+        let sectors: Vec<Option<&str>> = ev.actors.iter().map(|a| a.sector.as_deref()).collect();
+        assert_eq!(sectors[..2], [Some("MIL"), Some("REB")]);
+        assert_eq!(
+            ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+            Some("Government regains territory")
+        );
+    }
+
+    #[test]
+    fn the_detention_a_release_ends_is_background() {
+        let cases: &[(&str, bool)] = &[
+            ("Taliban authorities released a British couple who had been detained in Afghanistan for seven months, the Qatari foreign ministry said.", false),
+            ("Police in Istanbul detained 52 people on Sunday, and later released 12 of them.", true),
+        ];
+        assert_finds(cases, |c| c.event_type == EventType::Coerce);
+        let evs = run(cases[0].0);
+        event_of(&evs, EventType::Retreat);
+    }
+
+    #[test]
+    fn a_vetoed_measure_is_a_rejection() {
+        let text = "Hungary vetoed a new EU sanctions package against Russia on Friday.";
+        let evs = run(text);
+        assert!(
+            evs.iter().all(|c| c.event_type != EventType::Sanction),
+            "{evs:?}"
+        );
+        let ev = event_of(&evs, EventType::Reject);
+        assert_eq!(
+            ev.actors
+                .iter()
+                .find(|a| a.role == ActorRole::Source)
+                .and_then(|a| a.country.as_deref()),
+            Some("HUN")
+        );
+        // sanctions imposed stay
+        let evs = run("The EU imposed new sanctions on Russia on Friday.");
+        event_of(&evs, EventType::Sanction);
+    }
+
+    #[test]
+    fn only_armed_withdrawals_hand_over_ground() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Ukrainian troops withdrew from the village of Krasnohorivka in the eastern Donetsk region to avoid encirclement, the army said on Friday.", Some("Non-violent transfer of territory")),
+            ("The Sahel junta leaders announced their withdrawal from the Economic Community of West African States on Sunday.", None),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Retreat);
+            assert_eq!(
+                ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+                *want,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn protests_read_through_their_own_acts() {
+        // (sentence, place, mode, killed)
+        let cases: &[(&str, &str, &str, Option<u32>)] = &[
+            // "through" places a march
+            ("Hundreds of people marched through central Nairobi on Tuesday to protest against a new finance bill.", "Nairobi", "demo", None),
+            // what the protest followed is its cause, not its toll; fire set is a riot
+            ("Protesters set fire to a police station in the town of Kisumu on Tuesday after a man died in custody.", "Kisumu", "riot", None),
+            ("Protesters hurled stones at police in Dhaka on Monday after the arrest of an opposition leader.", "Dhaka", "riot", None),
+            // a protest's own dead stay
+            ("Two protesters were killed when police opened fire on a march in Nairobi on Tuesday.", "Nairobi", "demo", Some(2)),
+        ];
+        for (text, place, mode, killed) in cases {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Protest);
+            assert_eq!(
+                ev.location.as_ref().map(|l| l.name.as_str()),
+                Some(*place),
+                "{text}"
+            );
+            assert_eq!(ev.mode.as_deref(), Some(*mode), "{text}");
+            assert_eq!(ev.casualties.killed, *killed, "{text}");
         }
     }
 
@@ -3284,6 +3577,9 @@ mod tests {
         let cases: &[(&str, bool)] = &[
             ("North Korea fired a ballistic missile into the sea off its east coast on Wednesday, South Korea's military said.", true),
             ("Iran test-fired a new cruise missile during naval drills on Friday.", true),
+            ("North Korea fired two short-range ballistic missiles that landed off its east coast on Thursday, Japan's defence ministry said.", true),
+            ("North Korea fired a missile on Monday that fell in the sea outside Japan's exclusive economic zone.", true),
+            ("A Houthi missile hit a cargo ship off the west coast of Yemen on Monday, wounding two sailors.", false),
             ("A Russian missile struck an apartment block in Dnipro on Friday, killing four people.", false),
         ];
         assert_finds(cases, |c| c.event_type == EventType::Mobilize);
@@ -3356,6 +3652,9 @@ mod tests {
             ("An earthquake of magnitude 6.2 struck off the coast of Istanbul on Wednesday, injuring 151 people.", false),
             ("Nine people were killed and dozens injured when a bus plunged into a ravine in Peru on Sunday.", false),
             ("A cyclone hit the coast of Mozambique on Monday, killing at least 12 people.", false),
+            ("South Korea's president called for calm on Tuesday after a fire at a battery plant killed 22 workers.", false),
+            ("Flooding in eastern Libya killed at least 40 people on Monday, officials said.", false),
+            ("Gunmen opened fire at a wedding party in Zamfara on Saturday, killing nine guests.", true),
             ("A drone struck a fuel depot in Port Sudan on Monday, the army said.", true),
             ("The attackers stormed the village late on Saturday and shot two men dead.", true),
         ];
@@ -3377,6 +3676,10 @@ mod tests {
             ("Hundreds of farmers blocked roads in Brussels with tractors on Monday to protest against the EU-Mercosur trade deal.", false),
             ("Armenia and Azerbaijan agreed on Thursday on the text of a peace treaty, the two foreign ministries said.", true),
             ("Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in Baku.", true),
+            ("The European Union agreed on Monday to impose new sanctions on Iranian drone makers.", false),
+            ("NATO allies agreed to send more air defence systems to Ukraine.", false),
+            ("Hungary vetoed the agreement on Ukraine's accession talks on Thursday.", false),
+            ("Ukraine agreed with Poland to impose a joint inspection regime at the border.", true),
         ];
         assert_finds(cases, |c| c.event_type == EventType::Agree);
     }

@@ -115,6 +115,15 @@ mod tests {
                 "Two villagers who tried to resist were shot dead.",
                 &[(Kind::Killed, Amount::Exact(2))],
             ),
+            // the victim after the verb phrase
+            (
+                "Gunmen shot dead a journalist in the Mexican city of Culiacan on Thursday.",
+                &[(Kind::Killed, Amount::Exact(1))],
+            ),
+            (
+                "Suspected militants gunned down two policemen at a checkpoint.",
+                &[(Kind::Killed, Amount::Exact(2))],
+            ),
         ];
         for (s, want) in cases {
             assert_eq!(got(s), want.to_vec(), "{s}");

@@ -365,9 +365,9 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
                 (yesterday, DatePrecision::Day, None)
             }
             "the day before yesterday" => (today - Duration::days(2), DatePrecision::Day, None),
-            "overnight" | "last night" | "late last night" => {
-                (today, DatePrecision::Day, Some(yesterday))
-            }
+            "overnight" | "last night" => (today, DatePrecision::Day, Some(yesterday)),
+            // before midnight, the evening before ("late last night")
+            "late last night" => (yesterday, DatePrecision::Day, Some(today)),
             "this week" | "earlier this week" | "earlier in the week" => {
                 (monday_of(today), DatePrecision::Week, None)
             }
@@ -819,6 +819,11 @@ mod tests {
         assert_eq!(
             (m[0].value, m[0].alt),
             (d(2025, 7, 24), Some(d(2025, 7, 23)))
+        );
+        let m = find_dates("Gunmen attacked a checkpoint late last night.", published());
+        assert_eq!(
+            (m[0].value, m[0].alt),
+            (d(2025, 7, 23), Some(d(2025, 7, 24)))
         );
     }
 

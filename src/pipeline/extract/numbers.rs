@@ -781,6 +781,7 @@ fn person_singular(w: &str) -> bool {
             | "toddler"
             | "serviceman"
             | "official"
+            | "commander"
     )
 }
 
@@ -1261,6 +1262,14 @@ fn cue_before(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
     let pw = t[prev].lower;
     if let Some(kind) = verb_kind(pw) {
         return Some((kind, prev));
+    }
+    // "gunmen shot dead a journalist", "gunned down two policemen"
+    let before_prev = prev.checked_sub(1).map(|i| t[i].lower);
+    if matches!(
+        (before_prev, pw),
+        (Some("shot"), "dead") | (Some("gunned"), "down")
+    ) {
+        return Some((CountKind::Killed, prev - 1));
     }
     // "claimed the lives of two", "took the lives of"
     if pw == "of" && prev >= 1 && t[prev - 1].lower == "lives" {

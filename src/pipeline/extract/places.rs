@@ -39,8 +39,9 @@ pub enum Link {
 }
 
 /// Prepositions that put an incident at a place.
-const LOCATIVE: [&str; 20] = [
+const LOCATIVE: [&str; 21] = [
     "in",
+    "through",
     "on",
     "at",
     "near",

@@ -76,7 +76,13 @@ pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -
             }
         }
     } else if let Some(t) = target {
-        s.push_str(" against ");
+        s.push_str(match c.event_type {
+            EventType::Consult | EventType::Agree | EventType::Cooperate => " with ",
+            EventType::Aid | EventType::Request | EventType::Concede => " to ",
+            EventType::Support => " for ",
+            EventType::Retreat => " of ",
+            _ => " against ",
+        });
         s.push_str(t.text.trim());
     }
     let cas = &c.casualties;
@@ -155,6 +161,32 @@ mod tests {
         ];
         for (source, mode, want) in table {
             assert_eq!(summarize(&candidate(source, mode), |_| None), want);
+        }
+    }
+
+    #[test]
+    fn the_target_takes_the_preposition_of_the_event() {
+        let table = [
+            (EventType::Consult, "French President talks with Ukraine"),
+            (EventType::Aid, "French President aid delivery to Ukraine"),
+            (
+                EventType::Accuse,
+                "French President accusation against Ukraine",
+            ),
+        ];
+        for (kind, want) in table {
+            let mut c = candidate("French President", "x");
+            c.event_type = kind;
+            c.mode = None;
+            c.casualties = Casualties::default();
+            c.actors.push(Actor {
+                role: ActorRole::Target,
+                text: "Ukraine".into(),
+                country: Some("UKR".into()),
+                sector: Some("GOV".into()),
+                name: None,
+            });
+            assert_eq!(summarize(&c, |_| None), want);
         }
     }
 }

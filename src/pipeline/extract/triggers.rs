@@ -107,6 +107,9 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("seized", w(Assault, None)),
     ("captured", w(Assault, None)),
     ("overran", t(Assault, Some("firearms"))),
+    ("recaptured", t(Assault, Some("firearms"))),
+    ("retook", t(Assault, Some("firearms"))),
+    ("regained control", t(Assault, Some("firearms"))),
     ("torched", t(Assault, Some("destroy"))),
     ("set fire to", w(Assault, Some("destroy"))),
     ("set ablaze", w(Assault, Some("destroy"))),
@@ -228,6 +231,9 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("expel*", t(Sanction, Some("expel"))),
     ("expulsion*", t(Sanction, Some("expel"))),
     ("embargo", t(Sanction, Some("discontinue"))),
+    ("tariffs on", w(Sanction, Some("discontinue"))),
+    ("tariff on", w(Sanction, Some("discontinue"))),
+    ("duties on", w(Sanction, Some("discontinue"))),
     ("asset freeze*", t(Sanction, Some("discontinue"))),
     ("froze", w(Sanction, Some("discontinue"))),
     ("suspended", w(Sanction, Some("discontinue"))),
@@ -288,6 +294,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("demanded", w(Request, Some("change"))),
     // REJECT
     ("rejected", w(Reject, Some("change"))),
+    ("vetoed", t(Reject, Some("change"))),
     ("refused", w(Reject, Some("change"))),
     // SUPPORT
     ("welcomed", w(Support, None)),
