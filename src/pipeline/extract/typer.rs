@@ -565,6 +565,15 @@ mod tests {
         assert!((p.0.iter().sum::<f32>() - 1.0).abs() < 1e-4);
     }
 
+    /// The reference's end of a word: the word's feature, then its pair with the word
+    /// before it.
+    fn end_word(cur: u32, pair: u32, have_prev: bool, f: &mut impl FnMut(u32)) {
+        f(cur);
+        if have_prev {
+            f(pair);
+        }
+    }
+
     /// The byte-at-a-time reading [`for_each_feature`] replaced, as the reference.
     fn features_bytewise(text: &str) -> Vec<u32> {
         let mut v = Vec::new();
