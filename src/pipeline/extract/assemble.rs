@@ -728,9 +728,13 @@ fn keep(
             .get(..rel)
             .is_some_and(|b| b.ends_with("police ") || b.ends_with("security forces "))
     {
+        // with people detained in it, the raid is their arrest
+        let arrest = ["detained", "arrested", "arrests", "detentions"]
+            .iter()
+            .any(|w| sl.has(w));
         return Some(Keep::Event(Trigger {
             kind: EventType::Coerce,
-            mode: Some("seize"),
+            mode: Some(if arrest { "arrest" } else { "seize" }),
             weak: false,
             casualty: false,
         }));
@@ -753,6 +757,9 @@ fn keep(
             "summon",
             "ambassador",
             "envoy",
+            "lodged a",
+            "lodge a",
+            "formal protest",
             "diplomatic note",
             "charge d'affaires",
         ]
@@ -1083,6 +1090,34 @@ fn context_only(
                     | "protest"
                     | "protests"
                     | "protesting"
+            )
+        })
+    {
+        return true;
+    }
+    // mediators are people, not a mediation ("as mediators pressed on with efforts to
+    // secure a ceasefire"); a meeting they hold has a trigger of its own ("met")
+    if t.kind == EventType::Consult && lw.starts_with("mediator") {
+        return true;
+    }
+    // a resignation demanded, talks one is ready for: not (yet) events ("demanding the
+    // resignation of the interim government", "ready for talks with Ukraine")
+    let last_words = |n: usize| before.split_whitespace().rev().take(n).collect::<Vec<_>>();
+    if t.kind == EventType::Retreat
+        && lw.starts_with("resign")
+        && last_words(4).iter().any(|w| {
+            ["demand", "call", "urg", "sought", "seek"]
+                .iter()
+                .any(|p| w.starts_with(p))
+        })
+    {
+        return true;
+    }
+    if t.kind == EventType::Consult
+        && last_words(3).windows(2).any(|w| {
+            matches!(
+                (w[1], w[0]),
+                ("ready", "for") | ("open", "to") | ("prepared", "for") | ("willing", "to")
             )
         })
     {
@@ -2248,7 +2283,8 @@ fn to_actor(m: &Mention, role: ActorRole) -> Actor {
 }
 
 /// Whether the mention at `at` of `text` follows a locative preposition ("in eastern
-/// Congo", "across Ukraine"): a place a statement is about, not who makes it.
+/// Congo", "across Ukraine") or names a partner or an adversary ("talks with Ukraine",
+/// "sanctions against Russia"): whom a statement is about, not who makes it.
 fn placed_by_preposition(text: &str, at: usize) -> bool {
     let before = text.get(at.saturating_sub(40)..at).unwrap_or_default();
     before
@@ -2272,7 +2308,14 @@ fn placed_by_preposition(text: &str, at: usize) -> bool {
         .is_some_and(|w| {
             matches!(
                 w.to_ascii_lowercase().as_str(),
-                "in" | "at" | "near" | "across" | "inside" | "throughout" | "into"
+                "in" | "at"
+                    | "near"
+                    | "across"
+                    | "inside"
+                    | "throughout"
+                    | "into"
+                    | "with"
+                    | "against"
             )
         })
 }
@@ -2307,6 +2350,11 @@ fn victim(text: &str, at: usize) -> bool {
                     | "detaining"
                     | "captured"
                     | "dead"
+                    | "struck"
+                    | "targeted"
+                    | "attacked"
+                    | "bombed"
+                    | "shelled"
             )
         })
 }
@@ -2343,9 +2391,13 @@ fn roles(
         .map(|c| c.alpha3.clone());
     match kind {
         EventType::Assault | EventType::Coerce | EventType::Protest => {
+            // protesters, not the police who fired on them, protest
             let before: Vec<&&Mention> = ms
                 .iter()
                 .filter(|m| m.start < tpos && !matches!(m.sector, Some("CVL")))
+                .filter(|m| {
+                    kind != EventType::Protest || !matches!(m.sector, Some("POL") | Some("MIL"))
+                })
                 .filter(|m| !victim(ctx.text, m.start))
                 .collect();
             let near = before.iter().rev().find(|m| {
@@ -2519,10 +2571,11 @@ fn roles(
             // for a ceasefire in eastern Congo and urged M23 rebels to withdraw")
             let src = from
                 .or_else(|| {
-                    with_country
-                        .iter()
-                        .rev()
-                        .find(|m| m.end <= tpos && !placed_by_preposition(ctx.text, m.start))
+                    with_country.iter().rev().find(|m| {
+                        m.end <= tpos
+                            && !placed_by_preposition(ctx.text, m.start)
+                            && !victim(ctx.text, m.start)
+                    })
                 })
                 .or_else(|| with_country.iter().rev().find(|m| m.end <= tpos))
                 .or(with_country.first());
@@ -2559,11 +2612,18 @@ fn object_relative<'m>(
     let pronoun = [" it", " they", " he", " she", " which", " whom"]
         .iter()
         .any(|p| lead.ends_with(p));
-    if !pronoun {
-        return None;
-    }
     let object: &Mention = with_country.iter().rev().find(|m| m.end <= tpos)?;
     let gap = ctx.text.get(object.end..tpos)?;
+    // or a participle right after its noun ("three Chinese companies accused of
+    // supplying drone parts")
+    let participle = gap.trim().is_empty()
+        && ctx
+            .lower
+            .get(tpos..)
+            .is_some_and(|t| t.starts_with("accused of"));
+    if !pronoun && !participle {
+        return None;
+    }
     if gap.len() > 48 || gap.contains([';', ':', '.', '"']) {
         return None;
     }
@@ -3308,6 +3368,14 @@ mod tests {
             ("Israel's military said it had killed a senior Hezbollah commander in an airstrike in southern Lebanon on Wednesday.", EventType::Assault, "ISR", "LBN"),
             // the country that summons an envoy complains to the envoy's
             ("Russia's foreign ministry summoned the German ambassador on Monday to protest against remarks by the German defence minister.", EventType::Accuse, "RUS", "DEU"),
+            // the speaker, not the one it struck
+            ("The Israeli military said it had struck Hamas militants and infrastructure and accused the group of operating from civilian areas.", EventType::Accuse, "ISR", "PSE"),
+            // the speaker, not the partner it names ("talks with Ukraine")
+            ("The Kremlin said on Monday it was ready for talks with Ukraine but rejected calls for an unconditional ceasefire.", EventType::Reject, "RUS", "UKR"),
+            // a protest lodged through diplomats is a complaint
+            ("Japan lodged a protest with China after a Chinese military aircraft violated its airspace near Nagasaki on Monday.", EventType::Accuse, "JPN", "CHN"),
+            // those a sanction accuses, by a participle
+            ("The United States imposed sanctions on Thursday on three Chinese companies accused of supplying drone parts to Russia.", EventType::Accuse, "USA", "CHN"),
             // a threat's speaker, not the country imports come from
             ("U.S. President Donald Trump said on Wednesday he would impose 25% tariffs on all imports from Mexico if the flow of migrants did not stop.", EventType::Threaten, "USA", "MEX"),
         ];
@@ -3342,6 +3410,27 @@ mod tests {
         assert_finds(cases, |c| c.event_type == EventType::Coerce);
         let evs = run(cases[0].0);
         event_of(&evs, EventType::Retreat);
+    }
+
+    #[test]
+    fn demands_and_readiness_are_not_yet_events() {
+        let cases: &[(&str, EventType, bool)] = &[
+            ("Protesters blocked major roads in Dhaka on Monday demanding the resignation of the interim government.", EventType::Retreat, false),
+            ("The prime minister resigned on Monday after weeks of protests.", EventType::Retreat, true),
+            ("The Kremlin said on Monday it was ready for talks with Ukraine.", EventType::Consult, false),
+            ("Russian and Ukrainian delegations held talks in Istanbul on Monday.", EventType::Consult, true),
+            ("Israeli air strikes killed 25 Palestinians on Thursday, as mediators pressed on with efforts to secure a ceasefire.", EventType::Consult, false),
+            ("Qatar mediated talks between the two sides in Doha on Monday.", EventType::Consult, true),
+        ];
+        for (text, kind, want) in cases {
+            assert_finds(&[(text, *want)], |c| c.event_type == *kind);
+        }
+        // a police raid with people detained is their arrest
+        let evs = run("Turkish police raided the offices of an opposition newspaper in Istanbul and detained its editor-in-chief on Friday.");
+        assert_eq!(
+            event_of(&evs, EventType::Coerce).mode.as_deref(),
+            Some("arrest")
+        );
     }
 
     #[test]
@@ -3391,6 +3480,8 @@ mod tests {
             // what the protest followed is its cause, not its toll; fire set is a riot
             ("Protesters set fire to a police station in the town of Kisumu on Tuesday after a man died in custody.", "Kisumu", "riot", None),
             ("Protesters hurled stones at police in Dhaka on Monday after the arrest of an opposition leader.", "Dhaka", "riot", None),
+            // protesters protest, not the police who shot them
+            ("Kenyan police shot dead at least three protesters in Nairobi on Thursday as thousands marched against a proposed tax increase.", "Nairobi", "demo", Some(3)),
             // a protest's own dead stay
             ("Two protesters were killed when police opened fire on a march in Nairobi on Tuesday.", "Nairobi", "demo", Some(2)),
         ];
@@ -3404,6 +3495,12 @@ mod tests {
             );
             assert_eq!(ev.mode.as_deref(), Some(*mode), "{text}");
             assert_eq!(ev.casualties.killed, *killed, "{text}");
+            let source = ev.actors.iter().find(|a| a.role == ActorRole::Source);
+            assert_eq!(
+                source.and_then(|a| a.sector.as_deref()),
+                Some("CVL"),
+                "{text}"
+            );
         }
     }
 

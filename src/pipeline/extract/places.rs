@@ -270,7 +270,24 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
                 .get(i + 1)
                 .map(|x| x.trim_matches(|c: char| !c.is_alphabetic()))
                 .unwrap_or_default();
-            if is_one_of(&["in", "at"], w) && is_one_of(&SPEAKERS, who) {
+            // ... unless they are met there ("mediators met Hamas officials in Cairo")
+            let met = back
+                .iter()
+                .skip(i + 2)
+                .take(3)
+                .any(|x| is_one_of(&["met", "meets", "meeting", "hosted", "received"], x));
+            if is_one_of(&["in", "at"], w) && is_one_of(&SPEAKERS, who) && !met {
+                return Link::NotPlace;
+            }
+            // a topic, not a place: "talks on trade and the war in Ukraine"
+            let topic = is_one_of(&["war", "conflict", "crisis", "situation"], who)
+                && back
+                    .get(i + 2)
+                    .is_some_and(|x| x.eq_ignore_ascii_case("the"))
+                && back.get(i + 3).is_some_and(|x| {
+                    is_one_of(&["on", "about", "over", "and", "discussed", "end"], x)
+                });
+            if w.eq_ignore_ascii_case("in") && topic {
                 return Link::NotPlace;
             }
             return Link::Locative;
@@ -356,6 +373,10 @@ mod tests {
         ("A car bomb killed seven people elsewhere in the Somali capital.", "Somali", Link::NotPlace),
         ("A spokesman for the administration in Nangarhar said Pakistani troops had fired first.", "Nangarhar", Link::NotPlace),
         ("Officials in Kyiv said the drones were shot down.", "Kyiv", Link::NotPlace),
+        ("Qatari and Egyptian mediators met Hamas officials in Cairo on Wednesday.", "Cairo", Link::Locative),
+        ("Putin met Xi in Moscow for talks on trade and the war in Ukraine.", "Ukraine", Link::NotPlace),
+        ("Heavy fighting raged in the war in Sudan's Darfur region.", "Sudan", Link::Locative),
+        ("Hundreds of people marched through central Nairobi on Tuesday.", "Nairobi", Link::Locative),
         ("Odesa was struck by waves of drones overnight.", "Odesa", Link::HitSubject),
         ("Kyiv accused Moscow of deliberately targeting grain routes.", "Kyiv", Link::Bare),
     ];

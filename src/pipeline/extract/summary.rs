@@ -45,6 +45,8 @@ pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -
         s.push(' ');
         // "Russian drone" + "drone attack" reads "Russian drone attack".
         if let (Some(last), Some((first, rest))) = (text.rsplit(' ').next(), noun.split_once(' ')) {
+            // "Ukrainian drones" too
+            let last = last.strip_suffix('s').unwrap_or(last);
             if last.eq_ignore_ascii_case(first) {
                 noun = rest;
             }
@@ -153,6 +155,11 @@ mod tests {
         let table = [
             ("Russian drone", "drone", "Russian drone attack: 2 killed"),
             ("Russian", "drone", "Russian drone attack: 2 killed"),
+            (
+                "Ukrainian drones",
+                "drone",
+                "Ukrainian drones attack: 2 killed",
+            ),
             (
                 "Russian forces",
                 "heavy-weapons",
