@@ -215,6 +215,13 @@ impl Gazetteer {
         resolve::Resolver::new(self, text).places()
     }
 
+    /// [`Gazetteer::find_places`] given `lower`, the text in ASCII lower case
+    /// (`str::to_ascii_lowercase`) that the caller has made anyway: the same places,
+    /// without lower-casing the words again.
+    pub fn find_places_lowered(&self, text: &str, lower: &str) -> Vec<PlaceMention> {
+        resolve::Resolver::new_lowered(self, text, lower).places()
+    }
+
     /// Countries named or referred to by demonym ("Russian forces") in the text.
     pub fn find_countries(&self, text: &str) -> Vec<CountryMention> {
         self.country_mentions(&resolve::Resolver::new(self, text))

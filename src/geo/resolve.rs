@@ -8,7 +8,7 @@ use super::data::KeyHash;
 use super::data::{Entry, DEMONYM};
 
 use super::lexicon;
-use super::text::{tokenize, Tokens};
+use super::text::{tokenize, tokenize_lowered, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
 /// At most this many homonyms of one name are weighed.
@@ -51,7 +51,15 @@ pub struct Resolver<'g> {
 
 impl<'g> Resolver<'g> {
     pub fn new(g: &'g Gazetteer, text: &str) -> Resolver<'g> {
-        let toks = tokenize(text);
+        Resolver::with_tokens(g, text, tokenize(text))
+    }
+
+    /// [`Resolver::new`] given `lower`, the text in ASCII lower case (same byte offsets).
+    pub fn new_lowered(g: &'g Gazetteer, text: &str, lower: &str) -> Resolver<'g> {
+        Resolver::with_tokens(g, text, tokenize_lowered(text, lower))
+    }
+
+    fn with_tokens(g: &'g Gazetteer, text: &str, toks: Tokens) -> Resolver<'g> {
         let mut r = Resolver {
             g,
             toks,

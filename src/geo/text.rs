@@ -46,6 +46,39 @@ impl Tokens {
     }
 }
 
+/// Byte classes of the tokenizer, one table lookup per byte.
+const ALNUM: u8 = 1;
+/// An ASCII byte that is not a letter or digit: skipped between words.
+const SEPARATOR: u8 = 2;
+/// A byte after an ASCII word that does not end it at once: non-ASCII, or an apostrophe.
+const WORD_GOES_ON: u8 = 4;
+
+static CLASS: [u8; 256] = classes();
+
+const fn classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c >= 0x80 {
+            WORD_GOES_ON
+        } else if c == b'\'' || c == b'`' {
+            SEPARATOR | WORD_GOES_ON
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    t
+}
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`')
 }
@@ -86,32 +119,62 @@ pub fn tokenize(text: &str) -> Tokens {
     toks
 }
 
+/// [`tokenize`] with `lower`, the text in ASCII lower case (`str::to_ascii_lowercase`,
+/// same byte offsets), made once by the caller: the folded form of an ASCII word is read
+/// in one copy of it instead of being copied and lower-cased word by word. Any other
+/// `lower` is ignored.
+pub fn tokenize_lowered(text: &str, lower: &str) -> Tokens {
+    let mut toks = Tokens {
+        list: Vec::with_capacity(text.len() / 5),
+        folded: String::with_capacity(text.len()),
+    };
+    let lower = (lower.len() == text.len()).then_some(lower);
+    tokenize_with(text, lower, &mut toks);
+    toks
+}
+
 /// [`tokenize`] into reused buffers (the loader keys 400,000 names).
 pub fn tokenize_into(text: &str, toks: &mut Tokens) {
+    tokenize_with(text, None, toks);
+}
+
+/// [`tokenize_into`], copying ASCII words from `lower` when given (see
+/// [`tokenize_lowered`]).
+fn tokenize_with(text: &str, lower: Option<&str>, toks: &mut Tokens) {
     toks.list.clear();
     toks.folded.clear();
+    // with the lower-cased text, an ASCII word's folded form is that text at the word's
+    // own offsets: the buffer starts as a copy of it, other folded forms follow it
+    if let Some(l) = lower {
+        toks.folded.push_str(l);
+    }
     let bytes = text.as_bytes();
     let mut prev_end = 0usize;
     let mut first = true;
     let mut i = 0usize;
     while i < bytes.len() {
         // ASCII separators in one go (the common case between words)
-        if !bytes[i].is_ascii_alphanumeric() && bytes[i] < 0x80 {
+        if class(bytes[i]) & SEPARATOR != 0 {
             i += 1;
             continue;
         }
         let start = i;
-        let folded_start = toks.folded.len() as u32;
-        let (upper, end) = match ascii_word_end(bytes, i) {
+        let before = toks.folded.len() as u32;
+        let (upper, end, folded) = match ascii_word_end(bytes, i) {
             // a word of ASCII letters and digits ended by an ASCII separator (the common
-            // case): copied and lower-cased in one go
+            // case): read from the lower-cased copy, or copied and lower-cased in one go
             Some(end) => {
-                toks.folded.push_str(&text[i..end]);
-                if let Some(w) = toks.folded.get_mut(folded_start as usize..) {
-                    w.make_ascii_lowercase();
-                }
                 i = end;
-                (bytes[start].is_ascii_uppercase(), end)
+                let folded = if lower.is_some() {
+                    (start as u32, end as u32)
+                } else {
+                    toks.folded.push_str(&text[start..end]);
+                    if let Some(w) = toks.folded.get_mut(before as usize..) {
+                        w.make_ascii_lowercase();
+                    }
+                    (before, toks.folded.len() as u32)
+                };
+                (bytes[start].is_ascii_uppercase(), end, folded)
             }
             None => {
                 let (c, clen) = char_at(text, i);
@@ -121,7 +184,7 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
                 }
                 let (next, end) = word_end(text, i, c, clen, &mut toks.folded);
                 i = next;
-                (c.is_uppercase(), end)
+                (c.is_uppercase(), end, (before, toks.folded.len() as u32))
             }
         };
         let (joins_prev, sentence_start) = if first {
@@ -132,8 +195,8 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
         toks.list.push(Token {
             start,
             end,
-            folded_start,
-            folded_end: toks.folded.len() as u32,
+            folded_start: folded.0,
+            folded_end: folded.1,
             upper,
             joins_prev,
             sentence_start,
@@ -148,16 +211,16 @@ pub fn tokenize_into(text: &str, toks: &mut Tokens) {
 /// would stop too, with the same end.
 #[inline]
 fn ascii_word_end(bytes: &[u8], i: usize) -> Option<usize> {
-    if !bytes.get(i)?.is_ascii_alphanumeric() {
+    if class(*bytes.get(i)?) & ALNUM == 0 {
         return None;
     }
     let run = bytes[i..]
         .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
+        .position(|&b| class(b) & ALNUM == 0)
         .unwrap_or(bytes.len() - i);
     let end = i + run;
     match bytes.get(end) {
-        Some(&n) if n >= 0x80 || n == b'\'' || n == b'`' => None,
+        Some(&n) if class(n) & WORD_GOES_ON != 0 => None,
         _ => Some(end),
     }
 }
@@ -296,6 +359,30 @@ mod tests {
         ];
         for (name, key) in table {
             assert_eq!(key_of(name), key, "{name}");
+        }
+    }
+
+    #[test]
+    fn lowered_copy_gives_the_same_tokens() {
+        let texts = [
+            "Drones hit Kharkiv's Saltivskyi district. Police said, Odesa too",
+            "KYIV, March 11 - Shelling in Tibú and Adré; T'bilisi, U.S. and St. Petersburg",
+            "Łódź é 12km ÉCOLE",
+        ];
+        for text in texts {
+            let plain = tokenize(text);
+            let lowered = tokenize_lowered(text, &text.to_ascii_lowercase());
+            let words = |t: &Tokens| -> Vec<(String, usize, usize, bool, bool, bool)> {
+                t.list
+                    .iter()
+                    .map(|x| {
+                        let f = t.folded(x).to_string();
+                        (f, x.start, x.end, x.upper, x.joins_prev, x.sentence_start)
+                    })
+                    .collect()
+            };
+            assert_eq!(words(&plain), words(&lowered), "{text}");
+            assert!(!plain.list.is_empty(), "{text}");
         }
     }
 

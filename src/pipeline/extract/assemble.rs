@@ -93,7 +93,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     }
     let text = &norm.text[..end];
     let sents = split(text);
-    let all_places = places::find(g, text);
+    let lower = text.to_ascii_lowercase();
+    let all_places = places::find(g, text, &lower);
     // every word list in one pass: triggers, modes, cues, actor words
     let mut occ = word_lists().scan(text).into_iter();
     let mut next = || occ.next().unwrap_or_default();
@@ -176,7 +177,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         figurative,
         violent: vio >= 2,
         head_end: dateline_end.max(credit_end),
-        lower: text.to_ascii_lowercase(),
+        lower,
     };
 
     let mut drafts: Vec<Draft> = Vec::new();
@@ -185,6 +186,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let mut para_place: Option<(usize, &Location)> = None;
     let mut para_mode: Option<(usize, &'static str)> = None;
     let mut article_mode: Option<&'static str> = None;
+    // per-sentence lists, their buffers reused from sentence to sentence
+    let mut hits: Vec<&super::lexicon::Hit<Trigger>> = Vec::new();
+    let mut scues: Vec<super::lexicon::Hit<Cue>> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         if s.repeat || s.end > text.len() || s.start >= s.end {
             continue;
@@ -194,10 +198,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         // whether the sentence names a past year, read once for all its triggers
         let past_year = OnceCell::new();
         let skip = dateline_end.saturating_sub(s.start);
-        let hits: Vec<_> = trig
-            .iter()
-            .filter(|h| h.start >= s.start && h.end <= s.end)
-            .collect();
+        hits.clear();
+        hits.extend(trig.iter().filter(|h| h.start >= s.start && h.end <= s.end));
         // read once per sentence: the dates and the triggers' context use them; a
         // sentence without trigger words needs them only while the lead date is unknown
         let (all_dates, sdates) = if hits.is_empty() && lead_date.is_some() {
@@ -221,15 +223,17 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             }
         }
         // the article's cues that fall in this sentence, at sentence offsets
-        let scues: Vec<super::lexicon::Hit<Cue>> = all_cues
-            .iter()
-            .filter(|h| h.start >= s.start && h.end <= s.end)
-            .map(|h| super::lexicon::Hit {
-                start: h.start - s.start,
-                end: h.end - s.start,
-                value: h.value,
-            })
-            .collect();
+        scues.clear();
+        scues.extend(
+            all_cues
+                .iter()
+                .filter(|h| h.start >= s.start && h.end <= s.end)
+                .map(|h| super::lexicon::Hit {
+                    start: h.start - s.start,
+                    end: h.end - s.start,
+                    value: h.value,
+                }),
+        );
         // a sentence without trigger words makes no event: skip its casualty parse
         let counts = if hits.is_empty() {
             numbers::SentenceCounts::default()
@@ -694,13 +698,14 @@ fn keep(
     if ctx.figurative {
         return None;
     }
-    let before = &scues.iter().filter(|h| h.end <= rel).collect::<Vec<_>>();
+    // the sentence's cues before the trigger, read where needed without a copy
+    let before = || scues.iter().filter(move |h| h.end <= rel);
     let words_between = |pos: usize| {
         st.get(pos..rel)
             .map_or(99, |x| x.split_whitespace().count())
     };
     // denials are not events
-    if before.iter().any(|h| h.value == Cue::Denial) {
+    if before().any(|h| h.value == Cue::Denial) {
         return None;
     }
     // history and aggregates
@@ -709,10 +714,7 @@ fn keep(
         return None;
     }
     // negated right before ("no casualties", "did not attack")
-    if before
-        .iter()
-        .any(|h| h.value == Cue::Negation && words_between(h.end) <= 3)
-    {
+    if before().any(|h| h.value == Cue::Negation && words_between(h.end) <= 3) {
         return None;
     }
     if context_only(ctx, st, sl, rel, &lw, t, all_dates) {
@@ -817,10 +819,8 @@ fn keep(
     }
     let threat_words = scues.iter().any(|h| h.value == Cue::ThreatVerb);
     let condition = scues.iter().any(|h| h.value == Cue::Condition);
-    let modal_near = before
-        .iter()
-        .any(|h| (h.value == Cue::Modal) && words_between(h.end) <= 6);
-    let cond_before = before.iter().any(|h| h.value == Cue::Condition);
+    let modal_near = before().any(|h| (h.value == Cue::Modal) && words_between(h.end) <= 6);
+    let cond_before = before().any(|h| h.value == Cue::Condition);
     if t.kind == EventType::Threaten {
         return Some(Keep::Event(t)).filter(|_| !t.weak || condition || modal_near || threat_words);
     }
@@ -829,7 +829,7 @@ fn keep(
     let announced = t.kind == EventType::Mobilize
         && !condition
         && !threat_words
-        && before.iter().any(|h| {
+        && before().any(|h| {
             h.value == Cue::Modal
                 && words_between(h.end) <= 6
                 && announced_future(lower_all, h.start, h.end)
@@ -915,13 +915,13 @@ fn keep(
             if !has_fig {
                 return None;
             }
-            if disaster(sl.text()) {
+            if disaster(sl) {
                 return None;
             }
             Some(Keep::Event(t))
         }
         // "an earthquake struck off the coast, injuring 151 people"
-        EventType::Assault if t.weak && smodes.is_empty() && disaster(lower) => None,
+        EventType::Assault if t.weak && smodes.is_empty() && disaster(sl) => None,
         EventType::Assault if t.weak => {
             let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
             let placed = ctx
@@ -2033,8 +2033,8 @@ fn ranked_before(st: &str, at: usize) -> bool {
 
 /// Whether the sentence tells of a natural disaster or an accident, whose dead are no
 /// attack's ("an earthquake of magnitude 6.2 struck", "a bus plunged into a ravine").
-/// `l`: the sentence in lower case.
-fn disaster(l: &str) -> bool {
+/// A word's byte pairs missing from the sentence rule it out before any word is split.
+fn disaster(l: &Lowered<'_>) -> bool {
     const WORDS: [&str; 22] = [
         "storm",
         "storms",
@@ -2059,12 +2059,14 @@ fn disaster(l: &str) -> bool {
         "mudslide",
         "heatwave",
     ];
-    l.contains("fire broke")
-        || l.contains("a fire at")
-        || l.contains("a blaze at")
-        || l.contains("plunged into")
-        || l.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| WORDS.contains(&w))
+    l.has("fire broke")
+        || l.has("a fire at")
+        || l.has("a blaze at")
+        || l.has("plunged into")
+        || WORDS.iter().any(|w| l.may_hold(w))
+            && l.text()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| WORDS.contains(&w))
 }
 
 /// Whether the sentence tells of people being seized ("the villagers were seized in a raid

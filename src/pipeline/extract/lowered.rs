@@ -49,7 +49,7 @@ impl<'a> Lowered<'a> {
     }
 
     /// False when some byte pair of `needle` is not in the sentence, so neither is it.
-    fn may_hold(&self, needle: &str) -> bool {
+    pub fn may_hold(&self, needle: &str) -> bool {
         let pairs = self.pairs();
         needle
             .as_bytes()

@@ -299,10 +299,10 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
     Link::Bare
 }
 
-/// All places of the text, in order.
-pub fn find(g: &Gazetteer, text: &str) -> Vec<PlaceHit> {
+/// All places of the text, in order. `lower`: the text in ASCII lower case.
+pub fn find(g: &Gazetteer, text: &str, lower: &str) -> Vec<PlaceHit> {
     let mut out = Vec::new();
-    for m in g.find_places(text) {
+    for m in g.find_places_lowered(text, lower) {
         let kind = g.place(m.place).kind;
         let population = g.place(m.place).population;
         let location = g.location(&m, text);

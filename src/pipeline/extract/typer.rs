@@ -121,43 +121,81 @@ static WORD_BYTE: [u8; 256] = {
 };
 
 /// Calls `f` with the hash of every feature of `text`: each word, and each pair of
-/// consecutive words without a clause break between them. No allocation; each word is
-/// hashed in a tight loop of its own.
+/// consecutive words without a clause break between them (see [`Features`]).
 pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
-    let b = text.as_bytes();
-    let mut pair = FNV_OFFSET; // hash of "previous word + space + word being read"
-    let mut have_prev = false; // a previous word exists and no break since it
-    let mut brk = false;
-    let mut i = 0;
-    while let Some(&first) = b.get(i) {
-        if WORD_BYTE[first as usize] == 0 {
-            if matches!(first, b'.' | b'!' | b'?' | b';' | b':' | b'\n') {
-                brk = true;
-            }
-            i += 1;
-            continue;
-        }
-        if brk {
-            have_prev = false;
-        }
-        brk = false;
-        let mut cur = FNV_OFFSET; // hash of the word being read
-        while let Some(c) = b.get(i).map(|&x| WORD_BYTE[x as usize]).filter(|&c| c != 0) {
-            cur = fnv(cur, c);
-            pair = fnv(pair, c);
-            i += 1;
-        }
-        end_word(cur, pair, have_prev, &mut f);
-        have_prev = true;
-        pair = fnv(cur, b' ');
+    for h in Features::of(text) {
+        f(h);
     }
 }
 
-#[inline]
-fn end_word(cur: u32, pair: u32, have_prev: bool, f: &mut impl FnMut(u32)) {
-    f(cur);
-    if have_prev {
-        f(pair);
+/// The feature hashes of a text in order: each word, then the pair it ends with the word
+/// before it, if no clause break came between them. No allocation; each word is hashed
+/// in a tight loop of its own. An iterator rather than a callback, so that the reader's
+/// work is inlined in its own loop.
+pub struct Features<'a> {
+    b: &'a [u8],
+    i: usize,
+    /// Hash of "previous word + space + word being read".
+    pair: u32,
+    /// A previous word exists and no break since it.
+    have_prev: bool,
+    brk: bool,
+    /// The pair feature of the word just returned, returned next.
+    pending: Option<u32>,
+}
+
+impl<'a> Features<'a> {
+    pub fn of(text: &'a str) -> Features<'a> {
+        Features {
+            b: text.as_bytes(),
+            i: 0,
+            pair: FNV_OFFSET,
+            have_prev: false,
+            brk: false,
+            pending: None,
+        }
+    }
+}
+
+impl Iterator for Features<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        if let Some(p) = self.pending.take() {
+            return Some(p);
+        }
+        let b = self.b;
+        let mut i = self.i;
+        while let Some(&first) = b.get(i) {
+            if WORD_BYTE[first as usize] == 0 {
+                if matches!(first, b'.' | b'!' | b'?' | b';' | b':' | b'\n') {
+                    self.brk = true;
+                }
+                i += 1;
+                continue;
+            }
+            if self.brk {
+                self.have_prev = false;
+            }
+            self.brk = false;
+            let mut cur = FNV_OFFSET; // hash of the word being read
+            let mut pair = self.pair;
+            while let Some(c) = b.get(i).map(|&x| WORD_BYTE[x as usize]).filter(|&c| c != 0) {
+                cur = fnv(cur, c);
+                pair = fnv(pair, c);
+                i += 1;
+            }
+            self.i = i;
+            if self.have_prev {
+                self.pending = Some(pair);
+            }
+            self.have_prev = true;
+            self.pair = fnv(cur, b' ');
+            return Some(cur);
+        }
+        self.i = i;
+        None
     }
 }
 
@@ -273,15 +311,22 @@ impl Typer {
     /// Reads the evidence in `text`.
     pub fn read(&self, text: &str) -> Evidence {
         let mut e = Evidence::default();
-        for_each_feature(text, |h| {
-            e.n += 1;
-            if let Some(row) = self.row(h) {
-                for (s, w) in e.sums.iter_mut().zip(row.iter()) {
-                    *s += i32::from(*w);
-                }
-            }
-        });
+        for h in Features::of(text) {
+            self.add_feature(&mut e, h);
+        }
         e
+    }
+
+    /// Counts feature `h` into `e` and adds its weights. Always inlined: called once per
+    /// word and word pair, the call itself would cost as much as the work.
+    #[inline(always)]
+    fn add_feature(&self, e: &mut Evidence, h: u32) {
+        e.n += 1;
+        if let Some(row) = self.row(h) {
+            for (s, w) in e.sums.iter_mut().zip(row.iter()) {
+                *s += i32::from(*w);
+            }
+        }
     }
 
     /// Type probabilities given the evidence.
@@ -518,6 +563,15 @@ mod tests {
         assert!(Typer::load(b"not gzip").is_err());
         let p = Typer::global().classify("");
         assert!((p.0.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+    }
+
+    /// The reference's end of a word: the word's feature, then its pair with the word
+    /// before it.
+    fn end_word(cur: u32, pair: u32, have_prev: bool, f: &mut impl FnMut(u32)) {
+        f(cur);
+        if have_prev {
+            f(pair);
+        }
     }
 
     /// The byte-at-a-time reading [`for_each_feature`] replaced, as the reference.
