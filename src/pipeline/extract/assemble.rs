@@ -1135,7 +1135,7 @@ fn context_only(
     // had been detained in Afghanistan for seven months")
     if t.kind == EventType::Coerce
         && (before.ends_with("had been ") || before.ends_with("have been "))
-        && ["released", "freed", "release of", "were freed", "was freed"]
+        && ["released", "freed", "release of"]
             .iter()
             .any(|w| sl.has(w))
     {
