@@ -1103,11 +1103,6 @@ fn context_only(
     {
         return true;
     }
-    // mediators are people, not a mediation ("as mediators pressed on with efforts to
-    // secure a ceasefire"); a meeting they hold has a trigger of its own ("met")
-    if t.kind == EventType::Consult && lw.starts_with("mediator") {
-        return true;
-    }
     // a resignation demanded, talks one is ready for: not (yet) events ("demanding the
     // resignation of the interim government", "ready for talks with Ukraine")
     let last_words = |n: usize| before.split_whitespace().rev().take(n).collect::<Vec<_>>();
@@ -2398,20 +2393,27 @@ fn victim(text: &str, at: usize) -> bool {
 /// grenade attack"): a victim, never the attacker.
 fn passive_subject(text: &str, end: usize) -> bool {
     let after = text.get(end..).unwrap_or_default();
-    let mut words = after.split_whitespace().map(|w| {
-        w.trim_matches(|c: char| !c.is_ascii_alphabetic())
-            .to_ascii_lowercase()
-    });
+    let mut words = after
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()));
     let (Some(aux), Some(mut verb)) = (words.next(), words.next()) else {
         return false;
     };
-    if matches!(verb.as_str(), "also" | "reportedly" | "later") {
+    if places::is_one_of(&["also", "reportedly", "later"], verb) {
         verb = words.next().unwrap_or_default();
     }
-    matches!(aux.as_str(), "was" | "were")
-        && matches!(
-            verb.as_str(),
-            "killed" | "wounded" | "injured" | "hurt" | "abducted" | "kidnapped" | "shot"
+    places::is_one_of(&["was", "were"], aux)
+        && places::is_one_of(
+            &[
+                "killed",
+                "wounded",
+                "injured",
+                "hurt",
+                "abducted",
+                "kidnapped",
+                "shot",
+            ],
+            verb,
         )
 }
 
@@ -3185,6 +3187,11 @@ mod tests {
             .unwrap_or_else(|| panic!("no {kind:?} in {evs:?}"))
     }
 
+    /// The first actor of `role` in `ev`, if any.
+    fn actor_of(ev: &Candidate, role: ActorRole) -> Option<&Actor> {
+        ev.actors.iter().find(|a| a.role == role)
+    }
+
     /// Asserts, for each `(text, want)`, whether extraction finds an event `pred` accepts.
     fn assert_finds(cases: &[(&str, bool)], pred: impl Fn(&Candidate) -> bool) {
         for (text, want) in cases {
@@ -3464,14 +3471,9 @@ mod tests {
         for (text, kind, src, tgt) in cases {
             let evs = run(text);
             let ev = event_of(&evs, *kind);
-            let country = |r: ActorRole| {
-                ev.actors
-                    .iter()
-                    .find(|a| a.role == r)
-                    .and_then(|a| a.country.clone())
-            };
-            assert_eq!(country(ActorRole::Source).as_deref(), Some(*src), "{text}");
-            assert_eq!(country(ActorRole::Target).as_deref(), Some(*tgt), "{text}");
+            let country = |r: ActorRole| actor_of(ev, r).and_then(|a| a.country.as_deref());
+            assert_eq!(country(ActorRole::Source), Some(*src), "{text}");
+            assert_eq!(country(ActorRole::Target), Some(*tgt), "{text}");
         }
         // passive victims are no source; who reports the toll is no target
         for text in [
@@ -3480,15 +3482,10 @@ mod tests {
         ] {
             let evs = run(text);
             let ev = event_of(&evs, EventType::Assault);
-            let sector = |r: ActorRole| {
-                ev.actors
-                    .iter()
-                    .find(|a| a.role == r)
-                    .and_then(|a| a.sector.clone())
-            };
-            assert_ne!(sector(ActorRole::Source).as_deref(), Some("POL"), "{text}");
+            let sector = |r: ActorRole| actor_of(ev, r).and_then(|a| a.sector.as_deref());
+            assert_ne!(sector(ActorRole::Source), Some("POL"), "{text}");
             if text.contains("worshippers") {
-                assert_ne!(sector(ActorRole::Target).as_deref(), Some("POL"), "{text}");
+                assert_ne!(sector(ActorRole::Target), Some("POL"), "{text}");
             }
         }
         let evs = run("Sudan's army said it had recaptured the town of Singa from the Rapid Support Forces after days of fighting.");
@@ -3558,10 +3555,7 @@ mod tests {
         );
         let ev = event_of(&evs, EventType::Reject);
         assert_eq!(
-            ev.actors
-                .iter()
-                .find(|a| a.role == ActorRole::Source)
-                .and_then(|a| a.country.as_deref()),
+            actor_of(ev, ActorRole::Source).and_then(|a| a.country.as_deref()),
             Some("HUN")
         );
         // sanctions imposed stay
@@ -3610,9 +3604,8 @@ mod tests {
             );
             assert_eq!(ev.mode.as_deref(), Some(*mode), "{text}");
             assert_eq!(ev.casualties.killed, *killed, "{text}");
-            let source = ev.actors.iter().find(|a| a.role == ActorRole::Source);
             assert_eq!(
-                source.and_then(|a| a.sector.as_deref()),
+                actor_of(ev, ActorRole::Source).and_then(|a| a.sector.as_deref()),
                 Some("CVL"),
                 "{text}"
             );

@@ -196,7 +196,7 @@ fn words_back(text: &str, at: usize) -> Vec<&str> {
 
 /// Whether `word` in ASCII lower case is one of `words` (all ASCII lower case), without
 /// a lower-cased copy.
-fn is_one_of(words: &[&str], word: &str) -> bool {
+pub(super) fn is_one_of(words: &[&str], word: &str) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 

@@ -201,7 +201,10 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("by phone", t(Consult, Some("phone"))),
     ("by telephone", t(Consult, Some("phone"))),
     ("spoke with", w(Consult, Some("phone"))),
-    ("mediat*", w(Consult, Some("third-party"))),
+    // the act, not the people ("mediators" name no mediation)
+    ("mediate*", w(Consult, Some("third-party"))),
+    ("mediating", w(Consult, Some("third-party"))),
+    ("mediation*", w(Consult, Some("third-party"))),
     ("hosted", w(Consult, Some("third-party"))),
     // AGREE
     ("agreed", t(Agree, None)),
