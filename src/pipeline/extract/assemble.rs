@@ -195,7 +195,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         }
         let st = &text[s.start..s.end];
         let sl = Lowered::new(ctx.lower_of(st));
-        // whether the sentence names a past year, read once for all its triggers
+        // where the sentence names a past year, read once for all its triggers
         let past_year = OnceCell::new();
         let skip = dateline_end.saturating_sub(s.start);
         hits.clear();
@@ -677,7 +677,7 @@ fn keep(
     ctx: &Ctx<'_>,
     st: &str,
     sl: &Lowered<'_>,
-    past_year: &OnceCell<bool>,
+    past_year: &OnceCell<Option<usize>>,
     rel: usize,
     rel_end: usize,
     t: Trigger,
@@ -708,9 +708,13 @@ fn keep(
     if before().any(|h| h.value == Cue::Denial) {
         return None;
     }
-    // history and aggregates
-    if history(st, scues) || *past_year.get_or_init(|| mentions_past_year(st, ctx.published.year()))
-    {
+    // history and aggregates, unless told in a clause of their own after a dated trigger
+    // ("signed a peace agreement on Sunday, ending two decades of hostility")
+    let old = history_at(st, scues)
+        .into_iter()
+        .chain(*past_year.get_or_init(|| past_year_at(st, ctx.published.year())))
+        .min();
+    if old.is_some_and(|at| !dated_before_history(ctx, st, rel_end, at, all_dates)) {
         return None;
     }
     // negated right before ("no casualties", "did not attack")
@@ -1325,17 +1329,53 @@ fn ctx_violent_paragraph(l: &Lowered<'_>) -> bool {
     .any(|w| l.has(w))
 }
 
-fn mentions_past_year(st: &str, year: i32) -> bool {
+/// Where the sentence first names a year before `year` (not in a ranking), if it does.
+fn past_year_at(st: &str, year: i32) -> Option<usize> {
     let b = st.as_bytes();
     // most sentences have no digit: one pass without early exit (vectorized) says so
     if b.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
         return past_year_in(st, year);
     }
-    false
+    None
 }
 
-/// [`mentions_past_year`] on a sentence with digits.
-fn past_year_in(st: &str, year: i32) -> bool {
+/// Whether a trigger ending at `rel_end` is an incident told before, and apart from, the
+/// history at `at`: the history follows in another clause (a comma, "accused of", "who
+/// ...") and the sentence dates an incident of the last week before it ("signed a peace
+/// agreement on Sunday, ending two decades of hostility").
+fn dated_before_history(
+    ctx: &Ctx<'_>,
+    st: &str,
+    rel_end: usize,
+    at: usize,
+    all_dates: &[dates::DateMention],
+) -> bool {
+    const BREAKS: [&str; 8] = [
+        ",",
+        ";",
+        " accused of ",
+        " suspected of ",
+        " in connection with ",
+        " over his role ",
+        " who ",
+        " which ",
+    ];
+    let Some(between) = st.get(rel_end..at) else {
+        return false;
+    };
+    let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+    let week_before = ctx.published - chrono::Duration::days(7);
+    BREAKS.iter().any(|w| between.contains(w))
+        && all_dates.iter().any(|d| {
+            d.start < at
+                && base + d.start >= ctx.head_end
+                && matches!(d.precision, DatePrecision::Day)
+                && (week_before..=ctx.published).contains(&d.value)
+        })
+}
+
+/// [`past_year_at`] on a sentence with digits.
+fn past_year_in(st: &str, year: i32) -> Option<usize> {
     let b = st.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
@@ -1349,12 +1389,12 @@ fn past_year_in(st: &str, year: i32) -> bool {
         {
             let y: i32 = st[i..i + 4].parse().unwrap_or(0);
             if (1900..year).contains(&y) && !ranked_before(st, i) {
-                return true;
+                return Some(i);
             }
         }
         i += 1;
     }
-    false
+    None
 }
 
 /// Places that are events' locations: containers of other places dropped.
@@ -1494,12 +1534,14 @@ fn follow_up_quantities(
     st: &str,
     scues: &[super::lexicon::Hit<Cue>],
     read: Option<&numbers::SentenceCounts>,
-    past_year: &OnceCell<bool>,
+    past_year: &OnceCell<Option<usize>>,
 ) {
     if d.paragraph + 1 < paragraph
         || !st.bytes().any(|b| b.is_ascii_digit())
-        || history(st, scues)
-        || *past_year.get_or_init(|| mentions_past_year(st, ctx.published.year()))
+        || history_at(st, scues).is_some()
+        || past_year
+            .get_or_init(|| past_year_at(st, ctx.published.year()))
+            .is_some()
     {
         return;
     }
@@ -1979,10 +2021,10 @@ fn weapons_test(l: &Lowered<'_>) -> bool {
             .any(|w| l.has(w))
 }
 
-/// Whether a history or aggregate cue of the sentence `st` marks background ("since
-/// 2022", "last year"); "since Monday" counts an incident still going on ("at least 50
-/// people have been killed in clashes in Tripoli since Monday").
-fn history(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> bool {
+/// Where the first history or aggregate cue of the sentence `st` marks background ("since
+/// 2022", "last year", "decades"), if one does; "since Monday" counts an incident still
+/// going on ("at least 50 people have been killed in clashes in Tripoli since Monday").
+fn history_at(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> Option<usize> {
     const RECENT: [&str; 12] = [
         "monday",
         "tuesday",
@@ -1997,7 +2039,7 @@ fn history(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> bool {
         "the weekend",
         "early",
     ];
-    scues.iter().filter(|h| h.value == Cue::History).any(|h| {
+    let told = scues.iter().filter(|h| h.value == Cue::History).find(|h| {
         let word = st.get(h.start..h.end).unwrap_or_default();
         let after = st.get(h.end..).unwrap_or_default().trim_start();
         if ranked_before(st, h.start) {
@@ -2009,7 +2051,8 @@ fn history(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> bool {
                     .get(..r.len())
                     .is_some_and(|a| a.eq_ignore_ascii_case(r))
             }))
-    })
+    });
+    told.map(|h| h.start)
 }
 
 /// Whether a time reference at `at` of sentence `st` ranks the incident rather than tells
@@ -3877,6 +3920,29 @@ mod tests {
             ("Attacks on the capital have killed more than 200 people this year.", false),
         ];
         assert_finds(cases, |c| c.event_type == EventType::Assault);
+    }
+
+    #[test]
+    fn history_told_in_a_clause_of_its_own_keeps_the_dated_incident() {
+        let agree: &[(&str, bool)] = &[
+            ("Ethiopia and Eritrea signed a peace agreement in Jeddah on Sunday, ending two decades of hostility.", true),
+            // undated: the agreement may be the old one
+            ("Ethiopia and Eritrea signed a peace agreement in Jeddah, ending two decades of hostility.", false),
+            ("Ethiopia and Eritrea signed a peace agreement in Jeddah in 2018.", false),
+        ];
+        assert_finds(agree, |c| c.event_type == EventType::Agree);
+        let arrest: &[(&str, bool)] = &[
+            ("Syrian police on Sunday arrested a former army officer accused of involvement in the 2013 chemical attack in Ghouta.", true),
+            // the year in the arrest's own clause
+            ("Syrian police arrested a former army officer on Sunday in 2013.", false),
+            ("Last year, Syrian police arrested a former army officer on Sunday.", false),
+        ];
+        assert_finds(arrest, |c| c.event_type == EventType::Coerce);
+        let assault: &[(&str, bool)] = &[
+            ("Gunmen attacked the town on Monday, which has been besieged since 2023, killing four people.", true),
+            ("Gunmen attacked the town in 2023, killing four people, residents said on Monday.", false),
+        ];
+        assert_finds(assault, |c| c.event_type == EventType::Assault);
     }
 
     #[test]
