@@ -519,6 +519,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 cu.excessive_force = scues.iter().any(|h| h.value == Cue::ExcessiveForce)
                     || kind == EventType::Protest && cas.killed.is_some_and(|k| k > 0);
                 cu.grenade = sl.has("grenade");
+                // (a mob attacking people; not "a local vigilante leader said")
+                cu.mob = (sl.has(" mob ") || sl.has("lynch"))
+                    && matches!(mode, None | Some("beat") | Some("riot"));
                 cu.chemical = sl.has("chlorine") || sl.has("sarin") || sl.has("chemical weapon");
                 cu.disrupted = scues.iter().any(|h| h.value == Cue::Intercepted)
                     && cas.killed.is_none()
@@ -965,7 +968,9 @@ fn keep(
 /// Trigger words that, in their sentence, report context rather than an event of their
 /// own: interviews ("told Reuters by phone"), claims of responsibility, passive blame
 /// ("has been blamed for"), "under threat", background dated to an earlier month, aid
-/// talked about rather than delivered, appeals and rejections without a state speaking.
+/// talked about rather than delivered, appeals and rejections without a state or an
+/// international body speaking, a person described as accused ("a man accused of
+/// blasphemy").
 fn context_only(
     ctx: &Ctx<'_>,
     st: &str,
@@ -1085,6 +1090,16 @@ fn context_only(
     }) {
         return true;
     }
+    // "a mob lynched a man accused of blasphemy": a description, and no state or body
+    // before it to accuse (not "was accused of", "Turkey accused Israel of", "the United
+    // States imposed sanctions on three companies accused of ...")
+    if t.kind == EventType::Accuse
+        && lw == "accused"
+        && accused_as_description(before, rel, lower)
+        && !speaker_before(ctx, st, rel)
+    {
+        return true;
+    }
     // a deal protested, opposed or demanded is no deal made ("to protest against the
     // EU-Mercosur trade deal", "lawmakers opposed to the agreement", "rallied to demand a
     // deal to free the hostages")
@@ -1107,11 +1122,12 @@ fn context_only(
     {
         return true;
     }
-    // a resignation demanded, talks one is ready for: not (yet) events ("demanding the
-    // resignation of the interim government", "ready for talks with Ukraine")
+    // a resignation, withdrawal or release demanded, talks one is ready for: not (yet)
+    // events ("demanding the resignation of the interim government", "demanding the
+    // withdrawal of a finance bill", "ready for talks with Ukraine")
     let last_words = |n: usize| before.split_whitespace().rev().take(n).collect::<Vec<_>>();
     if t.kind == EventType::Retreat
-        && lw.starts_with("resign")
+        && (lw.starts_with("resign") || lw.starts_with("withdraw") || lw.starts_with("release"))
         && last_words(4).iter().any(|w| {
             ["demand", "call", "urg", "sought", "seek"]
                 .iter()
@@ -1239,12 +1255,7 @@ fn context_only(
         t.kind,
         EventType::Request | EventType::Reject | EventType::Support
     ) {
-        let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
-        let state_speaks = ctx
-            .mentions
-            .iter()
-            .any(|m| m.start >= base && m.start < base + rel && m.country.is_some());
-        if !state_speaks {
+        if !speaker_before(ctx, st, rel) {
             return true;
         }
     }
@@ -2687,10 +2698,29 @@ fn roles(
                 })
                 .or_else(|| with_country.iter().rev().find(|m| m.end <= tpos))
                 .or(with_country.first());
+            // "Israeli and Lebanese negotiators met": the two coordinated parties
+            let partner = src.and_then(|m| {
+                with_country.iter().rev().find(|p| {
+                    p.end < m.start
+                        && p.country.is_some()
+                        && p.country != m.country
+                        && ctx
+                            .text
+                            .get(p.end..m.start)
+                            .is_some_and(|g| g.trim() == "and")
+                })
+            });
+            if let (Some(first), Some(second)) = (partner, src) {
+                out.push(to_actor(first, ActorRole::Source));
+                out.push(to_actor(second, ActorRole::Target));
+                return out;
+            }
             if let Some(m) = src {
                 out.push(to_actor(m, ActorRole::Source));
+                // (not a sponsor named as a modifier: "U.S.-brokered talks")
                 let tgt = with_country
                     .iter()
+                    .filter(|x| !ctx.text.get(x.end..).is_some_and(sponsor_modifier))
                     .find(|x| x.start > tpos && x.country != m.country)
                     .or_else(|| {
                         with_country
@@ -2704,6 +2734,39 @@ fn roles(
         }
     }
     out
+}
+
+/// Whether a state or an international body is named in sentence `st` before `rel`: one
+/// that can speak, appeal or accuse.
+fn speaker_before(ctx: &Ctx<'_>, st: &str, rel: usize) -> bool {
+    let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+    ctx.mentions.iter().any(|m| {
+        m.start >= base && m.start < base + rel && (m.country.is_some() || m.sector == Some("IGO"))
+    })
+}
+
+/// Whether "accused" at `rel` of the lower-cased sentence describes the noun before it:
+/// "of" follows at once and no auxiliary or subject pronoun precedes ("a man accused of
+/// blasphemy", not "he was accused of", "prosecutors have accused of").
+fn accused_as_description(before: &str, rel: usize, lower: &str) -> bool {
+    const AUX: [&str; 14] = [
+        "was", "were", "is", "are", "been", "being", "be", "has", "have", "had", "he", "she",
+        "they", "it",
+    ];
+    let prev = before.split_whitespace().next_back().unwrap_or("");
+    lower
+        .get(rel..)
+        .is_some_and(|a| a.starts_with("accused of "))
+        && prev.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
+        && !AUX.contains(&prev)
+}
+
+/// Whether the text after an actor makes it a sponsor modifying a noun ("U.S.-brokered
+/// talks", "Saudi-led coalition"), not a party.
+fn sponsor_modifier(after: &str) -> bool {
+    ["-brokered", "-mediated", "-backed", "-led", "-sponsored"]
+        .iter()
+        .any(|w| after.starts_with(w))
 }
 
 /// "sanctions on 12 Belarusian officials and four companies it accused of helping Minsk":
@@ -3510,12 +3573,21 @@ mod tests {
             ("Two Ukrainian soldiers were killed and five wounded when Russian forces shelled positions near Pokrovsk on Tuesday, the general staff said.", EventType::Assault, "RUS", "UKR"),
             // a threat's speaker, not the country imports come from
             ("U.S. President Donald Trump said on Wednesday he would impose 25% tariffs on all imports from Mexico if the flow of migrants did not stop.", EventType::Threaten, "USA", "MEX"),
+            // two coordinated parties, not the sponsor of the talks
+            ("Israeli and Lebanese negotiators met in Naqoura on Tuesday for a second round of U.S.-brokered talks on the border.", EventType::Consult, "ISR", "LBN"),
+            ("Ethiopia and Eritrea signed an agreement in Jeddah on Sunday.", EventType::Agree, "ETH", "ERI"),
+            // an international body's appeal
+            ("The European Union called on Israel on Monday to halt its offensive in Rafah.", EventType::Request, "", "ISR"),
         ];
         for (text, kind, src, tgt) in cases {
             let evs = run(text);
             let ev = event_of(&evs, *kind);
             let country = |r: ActorRole| actor_of(ev, r).and_then(|a| a.country.as_deref());
-            assert_eq!(country(ActorRole::Source), Some(*src), "{text}");
+            assert_eq!(
+                country(ActorRole::Source),
+                Some(*src).filter(|c| !c.is_empty()),
+                "{text}"
+            );
             assert_eq!(country(ActorRole::Target), Some(*tgt), "{text}");
         }
         // passive victims are no source; who reports the toll is no target
@@ -3539,6 +3611,40 @@ mod tests {
             ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
             Some("Government regains territory")
         );
+    }
+
+    #[test]
+    fn a_lynching_is_mob_violence_and_the_accused_accuse_no_one() {
+        let evs = run("A mob lynched a man accused of blasphemy in the Pakistani city of Sialkot on Friday, police said.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+            Some("Mob violence")
+        );
+        assert!(
+            !evs.iter().any(|c| c.event_type == EventType::Accuse),
+            "{evs:?}"
+        );
+        // a vigilante who reports an abduction makes it no mob's
+        let evs = run("Suspected Boko Haram fighters abducted eight farmers near the town of Dikwa on Thursday, a local vigilante leader said.");
+        assert_eq!(
+            event_of(&evs, EventType::Assault)
+                .acled
+                .as_ref()
+                .map(|a| a.sub_event_type.as_str()),
+            Some("Abduction/forced disappearance")
+        );
+        // an accusation is still one when someone makes it
+        for text in [
+            "Turkey's foreign minister accused Israel on Wednesday of committing genocide in Gaza.",
+            "Ukraine's foreign ministry said Russia was accused of war crimes by the commission.",
+        ] {
+            let evs = run(text);
+            assert!(
+                evs.iter().any(|c| c.event_type == EventType::Accuse),
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -3568,6 +3674,9 @@ mod tests {
     fn demands_and_readiness_are_not_yet_events() {
         let cases: &[(&str, EventType, bool)] = &[
             ("Protesters blocked major roads in Dhaka on Monday demanding the resignation of the interim government.", EventType::Retreat, false),
+            ("Police fired tear gas at protesters who blocked roads in Nairobi on Tuesday, demanding the withdrawal of a finance bill.", EventType::Retreat, false),
+            ("Hundreds rallied outside the embassy on Friday calling for the release of the detained journalists.", EventType::Retreat, false),
+            ("Russian troops began their withdrawal from the village on Monday, the ministry said.", EventType::Retreat, true),
             ("The prime minister resigned on Monday after weeks of protests.", EventType::Retreat, true),
             ("The Kremlin said on Monday it was ready for talks with Ukraine.", EventType::Consult, false),
             ("Russian and Ukrainian delegations held talks in Istanbul on Monday.", EventType::Consult, true),

@@ -115,6 +115,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("set ablaze", w(Assault, Some("destroy"))),
     ("looted", w(Assault, Some("destroy"))),
     ("beat*", w(Assault, Some("beat"))),
+    ("lynch*", t(Assault, Some("beat"))),
     ("pounded", w(Assault, None)),
     ("landed", w(Assault, None)),
     ("pounding", w(Assault, None)),
