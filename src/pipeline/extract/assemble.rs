@@ -530,8 +530,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     && !sl.has("debris");
                 cu.territory_taken = sl.has("took control")
                     || sl.has("seized control")
-                    || sl.has("captured the town")
-                    || sl.has("overran");
+                    || sl.has("overran")
+                    || took_a_place(sl.text());
                 cu.by_government = sl.has("recaptured") || sl.has("retook");
                 cu.armed = [
                     "troops",
@@ -2715,6 +2715,21 @@ fn roles(
                 out.push(to_actor(second, ActorRole::Target));
                 return out;
             }
+            // an armed force right before the trigger acts, though it names no country
+            // ("M23 rebels seized the town after government troops withdrew")
+            let force = ms.iter().rev().find(|f| {
+                f.end <= tpos
+                    && tpos - f.end <= 12
+                    && f.country.is_none()
+                    && matches!(f.sector, Some("MIL") | Some("REB") | Some("POL"))
+                    && src.is_none_or(|m| f.start > m.end)
+            });
+            if let (Some(f), true) = (force, kind == EventType::Retreat) {
+                let mut a = to_actor(f, ActorRole::Source);
+                a.country = loc_a3.clone();
+                out.push(a);
+                return out;
+            }
             if let Some(m) = src {
                 out.push(to_actor(m, ActorRole::Source));
                 // (not a sponsor named as a modifier: "U.S.-brokered talks")
@@ -2734,6 +2749,34 @@ fn roles(
         }
     }
     out
+}
+
+/// Whether the lower-cased sentence tells a place taken: a verb of capture with a
+/// settlement or a base as its object ("seized the town of Masisi", "captured the city").
+fn took_a_place(lower: &str) -> bool {
+    const VERBS: [&str; 5] = [
+        "seized the ",
+        "captured the ",
+        "took the ",
+        "overran the ",
+        "took over the ",
+    ];
+    const PLACES: [&str; 8] = [
+        "town",
+        "city",
+        "village",
+        "district",
+        "capital",
+        "base",
+        "airport",
+        "strategic",
+    ];
+    VERBS.iter().any(|v| {
+        lower.match_indices(v).any(|(i, _)| {
+            let rest = &lower[i + v.len()..];
+            PLACES.iter().any(|p| rest.starts_with(p))
+        })
+    })
 }
 
 /// Whether a state or an international body is named in sentence `st` before `rel`: one
@@ -3645,6 +3688,31 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_town_seized_is_territory_overtaken_from_the_force_that_left() {
+        let evs = run("KINSHASA - M23 rebels seized the town of Masisi in eastern Congo's North Kivu province on Sunday after government troops withdrew, local officials said.");
+        assert_eq!(
+            event_of(&evs, EventType::Assault)
+                .acled
+                .as_ref()
+                .map(|a| a.sub_event_type.as_str()),
+            Some("Non-state actor overtakes territory")
+        );
+        let retreat = event_of(&evs, EventType::Retreat);
+        let src = actor_of(retreat, ActorRole::Source).expect("who withdrew");
+        assert_eq!(src.sector.as_deref(), Some("MIL"), "{retreat:?}");
+        assert_eq!(src.country.as_deref(), Some("COD"), "{retreat:?}");
+        // goods seized take no ground
+        let evs = run("Police seized the weapons of the gang in Kinshasa on Sunday.");
+        assert!(
+            evs.iter().all(|c| c
+                .acled
+                .as_ref()
+                .is_none_or(|a| a.sub_event_type != "Non-state actor overtakes territory")),
+            "{evs:?}"
+        );
     }
 
     #[test]
