@@ -1100,11 +1100,23 @@ fn context_only(
     {
         return true;
     }
-    // a deal protested, opposed or demanded is no deal made ("to protest against the
-    // EU-Mercosur trade deal", "lawmakers opposed to the agreement", "rallied to demand a
-    // deal to free the hostages")
-    if t.kind == EventType::Agree
-        && matches!(lw, "deal" | "agreement" | "accord")
+    // an attack plotted or planned has not happened ("detained a man suspected of
+    // plotting a bomb attack", "foiled a planned attack")
+    if t.kind == EventType::Assault
+        && before
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .any(|w| ["plot", "plann", "prepar"].iter().any(|p| w.starts_with(p)) || w == "plan")
+    {
+        return true;
+    }
+    // a deal or a sanction protested, opposed or demanded is none made ("to protest
+    // against the EU-Mercosur trade deal", "lawmakers opposed to the agreement", "rallied
+    // to demand a deal to free the hostages", "rejected the EU's demand to impose
+    // sanctions on Russia")
+    if (t.kind == EventType::Agree && matches!(lw, "deal" | "agreement" | "accord")
+        || t.kind == EventType::Sanction && lw.starts_with("sanction"))
         && before.split_whitespace().rev().take(5).any(|w| {
             matches!(
                 w,
@@ -2411,8 +2423,12 @@ fn victim(text: &str, at: usize) -> bool {
         .split_whitespace()
         .rev()
         .find(|w| {
+            // (a name modifying the noun: "killed five Islamic State militants")
+            let name = w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.ends_with(|c: char| c.is_ascii_alphabetic());
             let w = w.to_ascii_lowercase();
-            !determiner_or_count(&w)
+            !name
+                && !determiner_or_count(&w)
                 && !matches!(
                     w.as_str(),
                     "senior" | "top" | "prominent" | "high-ranking" | "key" | "local"
@@ -2532,9 +2548,25 @@ fn roles(
                     m.country.is_some() && matches!(m.sector, Some("MIL") | Some("POL"))
                 })
             };
-            let src = if passive { by } else { near.copied().or(by) }
-                .or_else(subject)
-                .map(|m| owner_of_weapon(ctx.text, &before, m));
+            // the one accused of it or claiming it ("accused the RSF of killing more than
+            // 200 civilians", "the Houthis claimed responsibility for a missile attack")
+            let named = before
+                .iter()
+                .rev()
+                .find(|m| accused_or_claiming(&ctx.lower, m.start, m.end))
+                .copied();
+            let src = if passive {
+                by
+            } else {
+                named.or(near.copied()).or(by)
+            }
+            .or_else(subject)
+            .map(|m| owner_of_weapon(ctx.text, &before, m));
+            // "fighting between the army and the Arakan Army": the two sides
+            if let (None, Some((a, b))) = (src, between_parties(ctx, &ms, tpos)) {
+                out.push(to_actor(a, ActorRole::Source));
+                out.push(to_actor(b, ActorRole::Target));
+            }
             if let Some(m) = src {
                 out.push(to_actor(m, ActorRole::Source));
                 // "Pakistani and Afghan border forces exchanged fire": two parties
@@ -2568,6 +2600,13 @@ fn roles(
                         && Some(**m) != src
                         && (m.sector.is_some() || m.country.is_some())
                         && !matches!(m.sector, Some("GOV"))
+                        // a protest is not against the crowd or its cause ("to disperse
+                        // thousands of pro-European Union protesters")
+                        && !(kind == EventType::Protest
+                            && (matches!(m.sector, Some("CVL"))
+                                || ctx.text.get(..m.start).is_some_and(|b| {
+                                    b.ends_with("pro-") || b.ends_with("anti-")
+                                })))
                         && !ctx.text.get(m.end..).is_some_and(|a| {
                             let a = a.trim_start();
                             ["said", "says", "say", "told"]
@@ -2736,7 +2775,15 @@ fn roles(
                 let tgt = with_country
                     .iter()
                     .filter(|x| !ctx.text.get(x.end..).is_some_and(sponsor_modifier))
-                    .find(|x| x.start > tpos && x.country != m.country)
+                    .find(|x| {
+                        x.start > tpos
+                            && (x.country != m.country
+                                // the direct object, a rival of the same country ("the
+                                // Sudanese army accused the RSF")
+                                || x.start - tpos <= 16
+                                    && x.sector.is_some()
+                                    && x.sector != m.sector)
+                    })
                     .or_else(|| {
                         with_country
                             .iter()
@@ -2777,6 +2824,55 @@ fn took_a_place(lower: &str) -> bool {
             PLACES.iter().any(|p| rest.starts_with(p))
         })
     })
+}
+
+/// The two sides of "between X and Y" right after the trigger at `tpos` ("heavy fighting
+/// between the army and the Arakan Army").
+fn between_parties<'m>(
+    ctx: &Ctx<'_>,
+    ms: &[&'m Mention],
+    tpos: usize,
+) -> Option<(&'m Mention, &'m Mention)> {
+    let lower = ctx.lower.as_str();
+    let a = ms.iter().find(|m| {
+        m.start > tpos
+            && m.start - tpos <= 40
+            && lower.get(..m.start).is_some_and(|b| {
+                let b = b.trim_end();
+                b.ends_with("between") || b.ends_with("between the")
+            })
+    })?;
+    let b = ms.iter().find(|m| {
+        m.start > a.end
+            && lower
+                .get(a.end..m.start)
+                .is_some_and(|g| matches!(g.trim(), "and" | "and the"))
+    })?;
+    Some((*a, *b))
+}
+
+/// Whether the actor at `start..end` of the lower-cased text is the one an incident told
+/// after it is laid on: the object of an accusation ("accused the RSF of killing") or the
+/// subject of a claim ("the Houthis claimed responsibility for").
+fn accused_or_claiming(lower: &str, start: usize, end: usize) -> bool {
+    let before = lower.get(..start).unwrap_or_default().trim_end();
+    let after = lower.get(end..).unwrap_or_default().trim_start();
+    let accused = [
+        "accused", "accusing", "accuses", "blamed", "blaming", "blames",
+    ]
+    .iter()
+    .any(|v| before.ends_with(v) || before.strip_suffix(" the").is_some_and(|b| b.ends_with(v)))
+        && {
+            // (a date may come between: "accused the RSF on Sunday of killing")
+            let head = after.get(..after.len().min(24)).unwrap_or(after);
+            after.starts_with("of ")
+                || after.starts_with("for ")
+                || !head.contains(',') && (head.contains(" of ") || head.contains(" for "))
+        };
+    let claimed = after.starts_with("claimed responsibility")
+        || after.starts_with("said it carried out")
+        || after.starts_with("said they carried out");
+    accused || claimed
 }
 
 /// Whether a state or an international body is named in sentence `st` before `rel`: one
@@ -3621,6 +3717,13 @@ mod tests {
             ("Ethiopia and Eritrea signed an agreement in Jeddah on Sunday.", EventType::Agree, "ETH", "ERI"),
             // an international body's appeal
             ("The European Union called on Israel on Monday to halt its offensive in Rafah.", EventType::Request, "", "ISR"),
+            // the one accused of an attack did it; the one claiming it did
+            ("The Sudanese army accused the RSF on Sunday of killing more than 200 civilians in attacks on villages south of Khartoum.", EventType::Assault, "SDN", "SDN"),
+            ("The Houthis claimed responsibility on Tuesday for a missile attack on a Greek-owned tanker in the Red Sea.", EventType::Assault, "YEM", "GRC"),
+            // a victim named by its group is still the victim
+            ("Iraqi security forces killed five Islamic State militants in an air strike in Kirkuk province on Tuesday.", EventType::Assault, "IRQ", "IRQ"),
+            // the two sides of a battle
+            ("Heavy fighting between the army and the Arakan Army broke out near the town of Sittwe in Myanmar's Rakhine state on Saturday.", EventType::Assault, "MMR", "MMR"),
         ];
         for (text, kind, src, tgt) in cases {
             let evs = run(text);
@@ -3645,6 +3748,17 @@ mod tests {
             if text.contains("worshippers") {
                 assert_ne!(sector(ActorRole::Target), Some("POL"), "{text}");
             }
+        }
+        // sectors where the countries are the same
+        for (text, src, tgt) in [
+            ("The Sudanese army accused the RSF on Sunday of killing more than 200 civilians in attacks on villages south of Khartoum.", "REB", "CVL"),
+            ("Iraqi security forces killed five Islamic State militants in an air strike in Kirkuk province on Tuesday.", "MIL", "REB"),
+            ("Heavy fighting between the army and the Arakan Army broke out near the town of Sittwe in Myanmar's Rakhine state on Saturday.", "MIL", "REB"),
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Assault);
+            let sector = |r: ActorRole| actor_of(ev, r).and_then(|a| a.sector.as_deref());
+            assert_eq!((sector(ActorRole::Source), sector(ActorRole::Target)), (Some(src), Some(tgt)), "{text}");
         }
         let evs = run("Sudan's army said it had recaptured the town of Singa from the Rapid Support Forces after days of fighting.");
         let ev = event_of(&evs, EventType::Assault);
@@ -3745,6 +3859,13 @@ mod tests {
             ("Police fired tear gas at protesters who blocked roads in Nairobi on Tuesday, demanding the withdrawal of a finance bill.", EventType::Retreat, false),
             ("Hundreds rallied outside the embassy on Friday calling for the release of the detained journalists.", EventType::Retreat, false),
             ("Russian troops began their withdrawal from the village on Monday, the ministry said.", EventType::Retreat, true),
+            // plotted, planned or demanded: not (yet) done
+            ("Russia's Federal Security Service said on Friday it had detained a man suspected of plotting a bomb attack on a military facility in the Bryansk region.", EventType::Assault, false),
+            ("Serbian President Aleksandar Vucic rejected on Monday the European Union's demand to impose sanctions on Russia.", EventType::Sanction, false),
+            ("The European Union imposed sanctions on Russia's shadow fleet on Monday.", EventType::Sanction, true),
+            // police dispersing a crowd: the crowd's protest
+            ("Police in Bangladesh fired rubber bullets and tear gas to disperse thousands of garment workers demanding higher pay in Gazipur on Sunday, injuring dozens.", EventType::Protest, true),
+            ("Police in Bangladesh fired rubber bullets and tear gas to disperse thousands of garment workers demanding higher pay in Gazipur on Sunday, injuring dozens.", EventType::Assault, false),
             ("The prime minister resigned on Monday after weeks of protests.", EventType::Retreat, true),
             ("The Kremlin said on Monday it was ready for talks with Ukraine.", EventType::Consult, false),
             ("Russian and Ukrainian delegations held talks in Istanbul on Monday.", EventType::Consult, true),

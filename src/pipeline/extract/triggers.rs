@@ -151,6 +151,9 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("march", w(Protest, Some("demo"))),
     ("marched", t(Protest, Some("demo"))),
     ("marchers", t(Protest, Some("demo"))),
+    // police dispersing a crowd: a protest met by force
+    ("disperse", w(Protest, Some("demo"))),
+    ("dispersed", w(Protest, Some("demo"))),
     ("took to the streets", t(Protest, Some("demo"))),
     ("sit-in", t(Protest, Some("demo"))),
     ("vigil", w(Protest, Some("demo"))),
