@@ -149,6 +149,8 @@ struct Slot {
     base: u32,
     /// This node's run in `outs`.
     outs: (u32, u32),
+    /// The bytes from the root to this node are all word bytes.
+    word_path: bool,
 }
 
 /// `check` of a slot that holds no node.
@@ -213,7 +215,7 @@ impl Trie {
             class[b] = n;
         }
         let mut draft = Draft::new(lists, &class);
-        let (slots, outs) = lay_out(&mut draft);
+        let (slots, outs) = lay_out(&mut draft, &class);
         for b in b'A'..=b'Z' {
             class[b as usize] = class[b.to_ascii_lowercase() as usize];
         }
@@ -247,12 +249,13 @@ impl Trie {
         let bytes = text.as_bytes();
         // `start` is always at a boundary: the text's start or just after a non-word byte
         let mut start = 0;
-        while start < bytes.len() {
-            self.walk(bytes, start, out);
-            if WORD_BYTE[bytes[start] as usize] {
-                // the rest of the word, then the byte ending it, start nothing
-                start += 1;
-                while start < bytes.len() && WORD_BYTE[bytes[start] as usize] {
+        while let Some(&first) = bytes.get(start) {
+            let walked = self.walk(bytes, start, out);
+            if WORD_BYTE[first as usize] {
+                // the rest of the word (past the letters walked), then the byte ending
+                // it, start nothing
+                start = walked.max(start + 1);
+                while bytes.get(start).is_some_and(|&b| WORD_BYTE[b as usize]) {
                     start += 1;
                 }
             }
@@ -261,20 +264,37 @@ impl Trie {
     }
 
     /// Walks the trie from byte `start` (a word boundary), appending the phrases found.
+    /// Returns the end of the bytes walked when they are all word bytes (the word goes on
+    /// at least that far), else `start`.
     #[inline]
-    fn walk(&self, bytes: &[u8], start: usize, out: &mut [Vec<Cand>]) {
-        let mut node = self.root[bytes[start] as usize].checked_sub(1);
+    fn walk(&self, bytes: &[u8], start: usize, out: &mut [Vec<Cand>]) -> usize {
+        let Some(mut id) = bytes
+            .get(start)
+            .and_then(|&b| self.root[b as usize].checked_sub(1))
+        else {
+            return start;
+        };
+        let Some(mut slot) = self.slots.get(id as usize) else {
+            return start;
+        };
         let mut j = start + 1;
-        while let Some(id) = node {
-            let (a, z) = self.slots[id as usize].outs;
+        loop {
+            let (a, z) = slot.outs;
             if a != z {
                 self.emit(bytes, start, j, &self.outs[a as usize..z as usize], out);
             }
-            if j == bytes.len() {
-                break;
+            let Some(&b) = bytes.get(j) else { break };
+            let next = slot.base + u32::from(self.class[b as usize]);
+            match self.slots.get(next as usize) {
+                Some(s) if s.check == id => (id, slot) = (next, s),
+                _ => break,
             }
-            node = self.child(id, bytes[j]);
             j += 1;
+        }
+        if slot.word_path {
+            j
+        } else {
+            start
         }
     }
 
@@ -299,11 +319,18 @@ impl Trie {
 
 /// Lays the draft trie out as a double array, breadth first: each node's children go
 /// at the lowest base where all their slots are free.
-fn lay_out(draft: &mut Draft) -> (Vec<Slot>, Vec<Out>) {
+fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Slot>, Vec<Out>) {
+    let mut word_class = [false; 256];
+    for b in 0..=255u8 {
+        if class[b as usize] != 0 && is_word_byte(b) {
+            word_class[class[b as usize] as usize] = true;
+        }
+    }
     let empty = Slot {
         check: FREE,
         base: 0,
         outs: (0, 0),
+        word_path: true,
     };
     let mut slots = vec![empty; 256];
     let mut outs = Vec::new();
@@ -334,9 +361,11 @@ fn lay_out(draft: &mut Draft) -> (Vec<Slot>, Vec<Out>) {
         if slots.len() < base + 256 {
             slots.resize(base + 256, empty);
         }
+        let word_path = slots[at as usize].word_path;
         for &(c, child) in children.iter() {
             let id = base + c as usize;
             slots[id].check = at;
+            slots[id].word_path = word_path && word_class[c as usize];
             queue.push_back((child, id as u32));
         }
         let s = &mut slots[at as usize];
