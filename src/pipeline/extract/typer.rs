@@ -31,17 +31,13 @@ pub struct Typer {
     scale: f32,
     bias: [f32; K],
     /// Open-addressing table of feature hashes: `slots[j]` is `(hash, row)`, row
-    /// `u32::MAX` when empty; `rows[row]` holds the weights.
+    /// `u32::MAX` when empty; `rows[row]` holds the weights. (Most features read are in
+    /// the table: a filter before the probe costs more than it saves.)
     slots: Vec<(u32, u32)>,
     mask: usize,
-    rows: Vec<[i16; K]>,
-    /// Bit `h % FILTER_BITS` set for every feature hash `h` of the table: a small,
-    /// cache-resident filter that turns most absent features away before the probe.
-    filter: Vec<u64>,
+    /// The file's 16-bit weights widened once, so that a row adds without widening.
+    rows: Vec<[i32; K]>,
 }
-
-/// Size of [`Typer`]'s feature filter in bits (16 KiB; about one bit in ten set).
-const FILTER_BITS: usize = 1 << 17;
 
 /// Raw evidence read from some text: weight sums and the number of features read.
 /// Sums of sentences add up to the sum of their text.
@@ -306,18 +302,12 @@ impl Typer {
             }
             slots[j] = (*h, i as u32);
         }
-        let mut filter = vec![0u64; FILTER_BITS / 64];
-        for (h, _) in &rows {
-            let b = *h as usize % FILTER_BITS;
-            filter[b / 64] |= 1 << (b % 64);
-        }
         Ok(Typer {
-            filter,
             scale,
             bias: bias.map(|b| f32::from(b) / scale),
             slots,
             mask: size - 1,
-            rows: rows.into_iter().map(|r| r.1).collect(),
+            rows: rows.into_iter().map(|r| r.1.map(i32::from)).collect(),
         })
     }
 
@@ -334,14 +324,6 @@ impl Typer {
     /// The row of a feature's weights, or [`NO_ROW`].
     #[inline(always)]
     fn row_id(&self, h: u32) -> u32 {
-        let b = h as usize % FILTER_BITS;
-        if self
-            .filter
-            .get(b / 64)
-            .is_none_or(|w| w & (1 << (b % 64)) == 0)
-        {
-            return NO_ROW;
-        }
         let mut j = slot(h, self.mask);
         loop {
             let Some(&(k, r)) = self.slots.get(j) else {
@@ -391,7 +373,7 @@ impl Typer {
         e.n += 1;
         if let Some(row) = self.rows.get(id as usize) {
             for (s, w) in e.sums.iter_mut().zip(row.iter()) {
-                *s += i32::from(*w);
+                *s += *w;
             }
         }
     }
@@ -712,6 +694,36 @@ mod tests {
         assert_eq!(features("n5 s"), features("N9 S"));
         assert_eq!(features("don\u{2019}t").len(), 3);
         assert!(features(" ,.; ").is_empty());
+    }
+
+    #[test]
+    fn a_reading_sums_its_sentences_as_reading_them_does() {
+        let t = Typer::global();
+        let text = "KYIV, March 11 - Drones struck Kharkiv overnight; two people died.\n\n\
+                    Police arrested 30 protesters in Tbilisi. The EU accused Moscow of \
+                    violating the ceasefire, officials said";
+        let reading = t.reading(text);
+        assert_eq!(reading.evidence(), &t.read(text));
+        let mut parts = 0;
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let Some(part) = reading.part(t, start, end) else {
+                    continue;
+                };
+                assert_eq!(part, t.read(&text[start..end]), "{:?}", &text[start..end]);
+                parts += 1;
+            }
+        }
+        assert!(parts > 1000, "{parts} parts on word boundaries");
+        // a range cutting words ("ones struck Kh") is not summed but read anew
+        let (s, e) = (26, 40);
+        assert!(reading.part(t, s, e).is_none());
+        assert_eq!(reading.sentence(t, &text[s..e], s, e), t.read(&text[s..e]));
+        // a sentence not at its offsets is read anew
+        assert_eq!(
+            reading.sentence(t, "Police arrested", 0, 15),
+            t.read("Police arrested")
+        );
     }
 
     #[test]
