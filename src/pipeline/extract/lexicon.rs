@@ -119,16 +119,17 @@ impl<T: Copy> Phrases for Lexicon<T> {
 }
 
 /// A byte trie over lower-cased phrases, walked only from word starts (a phrase never
-/// starts inside a word). Each node's children are contiguous and found by rank in a
-/// bitmap of byte classes: one load per byte walked.
+/// starts inside a word), laid out as a double array: the child of node `s` for byte
+/// class `c` is slot `base(s) + c` when that slot's `check` is `s`. One class load, one
+/// slot load and one compare per byte walked.
 struct Trie {
     /// Byte -> class (1.., in byte order); 0 for a byte no phrase contains. An upper-case
     /// ASCII letter has the class of its lower case.
     class: [u8; 256],
-    /// Byte (any case) -> id of the root's child for it, plus one; 0 for none.
+    /// Byte (any case) -> slot of the root's child for it, plus one; 0 for none.
     root: [u32; 256],
-    /// Nodes in breadth-first order; node 0 is the root.
-    nodes: Vec<Node>,
+    /// The nodes by slot; slot 0 is the root. Every `base + class` is in bounds.
+    slots: Vec<Slot>,
     /// Phrases ending at each node, each node's run in list then phrase order.
     outs: Vec<Out>,
 }
@@ -140,17 +141,60 @@ struct Out {
     prefix: bool,
 }
 
-#[derive(Clone, Copy, Default)]
-struct Node {
-    /// Bit `c` set: a child for byte class `c` (classes 0..64).
-    lo: u64,
-    /// Bit `c - 64` set: a child for byte class `c` (classes 64..128).
-    hi: u64,
-    /// Id of the child of the lowest class; the others follow in class order.
-    first: u32,
-    /// Id of the first child of a class 64 or above (`first` plus the children in `lo`).
-    first_hi: u32,
+#[derive(Clone, Copy)]
+struct Slot {
+    /// Slot of the parent node; [`FREE`] for a free slot and for the root.
+    check: u32,
+    /// The children of this node are at `base + class` (0 for a leaf).
+    base: u32,
+    /// This node's run in `outs`.
     outs: (u32, u32),
+    /// The bytes from the root to this node are all word bytes.
+    word_path: bool,
+}
+
+/// `check` of a slot that holds no node.
+const FREE: u32 = u32::MAX;
+
+/// A trie of per-node child lists, before its layout in a double array.
+struct Draft {
+    /// Per node: (byte class, child node), in insertion order.
+    children: Vec<Vec<(u8, usize)>>,
+    outs: Vec<Vec<Out>>,
+}
+
+impl Draft {
+    fn new(lists: &[&[(Box<str>, bool)]], class: &[u8; 256]) -> Draft {
+        let mut d = Draft {
+            children: vec![Vec::new()],
+            outs: vec![Vec::new()],
+        };
+        for (list, phrases) in lists.iter().enumerate() {
+            for (k, (pat, prefix)) in phrases.iter().enumerate() {
+                let mut node = 0usize;
+                for b in pat.bytes() {
+                    node = d.child_or_new(node, class[b as usize]);
+                }
+                d.outs[node].push(Out {
+                    list: list as u32,
+                    phrase: k as u32,
+                    prefix: *prefix,
+                });
+            }
+        }
+        d
+    }
+
+    fn child_or_new(&mut self, node: usize, c: u8) -> usize {
+        if let Some(e) = self.children[node].iter().find(|e| e.0 == c) {
+            return e.1;
+        }
+        let id = self.children.len();
+        self.children.push(Vec::new());
+        self.outs.push(Vec::new());
+        self.children[node].push((c, id));
+        id
+    }
 }
 
 impl Trie {
@@ -170,71 +214,15 @@ impl Trie {
             assert!(n < 128, "word lists use more than 127 distinct bytes");
             class[b] = n;
         }
-        // build with per-node child lists, then lay out breadth first
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut node_outs: Vec<Vec<Out>> = vec![Vec::new()];
-        for (list, phrases) in lists.iter().enumerate() {
-            for (k, (pat, prefix)) in phrases.iter().enumerate() {
-                let mut state = 0usize;
-                for b in pat.bytes() {
-                    let c = class[b as usize];
-                    state = match children[state].iter().find(|e| e.0 == c) {
-                        Some(e) => e.1 as usize,
-                        None => {
-                            let id = children.len();
-                            children.push(Vec::new());
-                            node_outs.push(Vec::new());
-                            children[state].push((c, id as u32));
-                            id
-                        }
-                    };
-                }
-                node_outs[state].push(Out {
-                    list: list as u32,
-                    phrase: k as u32,
-                    prefix: *prefix,
-                });
-            }
-        }
-        let mut order: Vec<usize> = vec![0];
-        let mut new_id = vec![0u32; children.len()];
-        let mut nodes: Vec<Node> = Vec::with_capacity(children.len());
-        let mut outs = Vec::new();
-        let mut i = 0;
-        while i < order.len() {
-            let old = order[i];
-            let ch = &mut children[old];
-            ch.sort_unstable_by_key(|e| e.0);
-            let first = order.len() as u32;
-            let mut mask = 0u128;
-            for &(c, child) in ch.iter() {
-                mask |= 1u128 << c;
-                new_id[child as usize] = order.len() as u32;
-                order.push(child as usize);
-            }
-            let o0 = outs.len() as u32;
-            outs.extend_from_slice(&node_outs[old]);
-            let lo = mask as u64;
-            nodes.push(Node {
-                lo,
-                hi: (mask >> 64) as u64,
-                first,
-                first_hi: first + lo.count_ones(),
-                outs: (o0, outs.len() as u32),
-            });
-            i += 1;
-        }
-        debug_assert!(order
-            .iter()
-            .enumerate()
-            .all(|(k, &o)| new_id[o] as usize == k));
+        let mut draft = Draft::new(lists, &class);
+        let (slots, outs) = lay_out(&mut draft, &class);
         for b in b'A'..=b'Z' {
             class[b as usize] = class[b.to_ascii_lowercase() as usize];
         }
         let mut trie = Trie {
             class,
             root: [0; 256],
-            nodes,
+            slots,
             outs,
         };
         for b in 0..=255u8 {
@@ -243,23 +231,16 @@ impl Trie {
         trie
     }
 
-    /// The child of `node` for byte `b`, or `None`.
+    /// The child of node `node` for byte `b`, or `None`. (Class 0, a byte no phrase
+    /// contains, never matches: no node has a child of class 0.)
+    #[inline]
     fn child(&self, node: u32, b: u8) -> Option<u32> {
-        let c = self.class[b as usize];
-        if c == 0 {
-            return None;
+        let base = self.slots.get(node as usize)?.base;
+        let id = base + u32::from(self.class[b as usize]);
+        match self.slots.get(id as usize) {
+            Some(s) if s.check == node => Some(id),
+            _ => None,
         }
-        let n = &self.nodes[node as usize];
-        let (mask, base) = if c < 64 {
-            (n.lo, n.first)
-        } else {
-            (n.hi, n.first_hi)
-        };
-        let bit = 1u64 << (c & 63);
-        if mask & bit == 0 {
-            return None;
-        }
-        Some(base + (mask & (bit - 1)).count_ones())
     }
 
     /// Appends each occurrence to its list's vector: by start, then by end of the phrase
@@ -268,12 +249,13 @@ impl Trie {
         let bytes = text.as_bytes();
         // `start` is always at a boundary: the text's start or just after a non-word byte
         let mut start = 0;
-        while start < bytes.len() {
-            self.walk(bytes, start, out);
-            if WORD_BYTE[bytes[start] as usize] {
-                // the rest of the word, then the byte ending it, start nothing
-                start += 1;
-                while start < bytes.len() && WORD_BYTE[bytes[start] as usize] {
+        while let Some(&first) = bytes.get(start) {
+            let walked = self.walk(bytes, start, out);
+            if WORD_BYTE[first as usize] {
+                // the rest of the word (past the letters walked), then the byte ending
+                // it, start nothing
+                start = walked.max(start + 1);
+                while bytes.get(start).is_some_and(|&b| WORD_BYTE[b as usize]) {
                     start += 1;
                 }
             }
@@ -282,32 +264,118 @@ impl Trie {
     }
 
     /// Walks the trie from byte `start` (a word boundary), appending the phrases found.
+    /// Returns the end of the bytes walked when they are all word bytes (the word goes on
+    /// at least that far), else `start`.
     #[inline]
-    fn walk(&self, bytes: &[u8], start: usize, out: &mut [Vec<Cand>]) {
-        let mut node = self.root[bytes[start] as usize].checked_sub(1);
+    fn walk(&self, bytes: &[u8], start: usize, out: &mut [Vec<Cand>]) -> usize {
+        let Some(mut id) = bytes
+            .get(start)
+            .and_then(|&b| self.root[b as usize].checked_sub(1))
+        else {
+            return start;
+        };
+        let Some(mut slot) = self.slots.get(id as usize) else {
+            return start;
+        };
         let mut j = start + 1;
-        while let Some(id) = node {
-            let (a, z) = self.nodes[id as usize].outs;
-            for o in &self.outs[a as usize..z as usize] {
-                let mut end = j;
-                if o.prefix {
-                    while end < bytes.len() && is_word_byte(bytes[end]) {
-                        end += 1;
-                    }
-                } else if end < bytes.len() && is_word_byte(bytes[end]) {
-                    continue;
-                }
-                if let Some(v) = out.get_mut(o.list as usize) {
-                    v.push((start, end, o.phrase));
-                }
+        loop {
+            let (a, z) = slot.outs;
+            if a != z {
+                self.emit(bytes, start, j, &self.outs[a as usize..z as usize], out);
             }
-            if j == bytes.len() {
-                break;
+            let Some(&b) = bytes.get(j) else { break };
+            let next = slot.base + u32::from(self.class[b as usize]);
+            match self.slots.get(next as usize) {
+                Some(s) if s.check == id => (id, slot) = (next, s),
+                _ => break,
             }
-            node = self.child(id, bytes[j]);
             j += 1;
         }
+        if slot.word_path {
+            j
+        } else {
+            start
+        }
     }
+
+    /// Appends the phrases `outs`, whose bytes are `bytes[start..j]`, where they end on
+    /// a word boundary (or extend to one, for a prefix).
+    fn emit(&self, bytes: &[u8], start: usize, j: usize, outs: &[Out], out: &mut [Vec<Cand>]) {
+        for o in outs {
+            let mut end = j;
+            if o.prefix {
+                while end < bytes.len() && is_word_byte(bytes[end]) {
+                    end += 1;
+                }
+            } else if end < bytes.len() && is_word_byte(bytes[end]) {
+                continue;
+            }
+            if let Some(v) = out.get_mut(o.list as usize) {
+                v.push((start, end, o.phrase));
+            }
+        }
+    }
+}
+
+/// Lays the draft trie out as a double array, breadth first: each node's children go
+/// at the lowest base where all their slots are free.
+fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Slot>, Vec<Out>) {
+    let mut word_class = [false; 256];
+    for b in 0..=255u8 {
+        if class[b as usize] != 0 && is_word_byte(b) {
+            word_class[class[b as usize] as usize] = true;
+        }
+    }
+    let empty = Slot {
+        check: FREE,
+        base: 0,
+        outs: (0, 0),
+        word_path: true,
+    };
+    let mut slots = vec![empty; 256];
+    let mut outs = Vec::new();
+    // (draft node, its slot); the root is slot 0
+    let mut queue = std::collections::VecDeque::from([(0usize, 0u32)]);
+    let mut lowest_free = 2usize; // a child slot is base (1..) plus class (1..)
+    while let Some((node, at)) = queue.pop_front() {
+        let o0 = outs.len() as u32;
+        outs.extend_from_slice(&draft.outs[node]);
+        let children = &mut draft.children[node];
+        children.sort_unstable_by_key(|e| e.0);
+        let base = match children.first() {
+            None => 0,
+            Some(&(c0, _)) => {
+                let fits = |b: usize, slots: &[Slot]| {
+                    children
+                        .iter()
+                        .all(|&(c, _)| slots.get(b + c as usize).is_none_or(|s| s.check == FREE))
+                };
+                let mut b = lowest_free.saturating_sub(c0 as usize).max(1);
+                while !fits(b, &slots) {
+                    b += 1;
+                }
+                b
+            }
+        };
+        // room for any class after every base
+        if slots.len() < base + 256 {
+            slots.resize(base + 256, empty);
+        }
+        let word_path = slots[at as usize].word_path;
+        for &(c, child) in children.iter() {
+            let id = base + c as usize;
+            slots[id].check = at;
+            slots[id].word_path = word_path && word_class[c as usize];
+            queue.push_back((child, id as u32));
+        }
+        let s = &mut slots[at as usize];
+        s.base = base as u32;
+        s.outs = (o0, outs.len() as u32);
+        while slots.get(lowest_free).is_some_and(|s| s.check != FREE) {
+            lowest_free += 1;
+        }
+    }
+    (slots, outs)
 }
 
 /// Letters, digits and the apostrophe-free word characters that continue a word.

@@ -31,17 +31,13 @@ pub struct Typer {
     scale: f32,
     bias: [f32; K],
     /// Open-addressing table of feature hashes: `slots[j]` is `(hash, row)`, row
-    /// `u32::MAX` when empty; `rows[row]` holds the weights.
+    /// `u32::MAX` when empty; `rows[row]` holds the weights. (Most features read are in
+    /// the table: a filter before the probe costs more than it saves.)
     slots: Vec<(u32, u32)>,
     mask: usize,
-    rows: Vec<[i16; K]>,
-    /// Bit `h % FILTER_BITS` set for every feature hash `h` of the table: a small,
-    /// cache-resident filter that turns most absent features away before the probe.
-    filter: Vec<u64>,
+    /// The file's 16-bit weights widened once, so that a row adds without widening.
+    rows: Vec<[i32; K]>,
 }
-
-/// Size of [`Typer`]'s feature filter in bits (16 KiB; about one bit in ten set).
-const FILTER_BITS: usize = 1 << 17;
 
 /// Raw evidence read from some text: weight sums and the number of features read.
 /// Sums of sentences add up to the sum of their text.
@@ -120,82 +116,129 @@ static WORD_BYTE: [u8; 256] = {
     t
 };
 
-/// Calls `f` with the hash of every feature of `text`: each word, and each pair of
-/// consecutive words without a clause break between them (see [`Features`]).
+/// [`WORD_BYTE`] of a clause break (`. ! ? ; :` or a newline): no word pair spans it.
+const BREAK: u8 = 1;
+
+/// [`WORD_BYTE`], with [`BREAK`] for the clause breaks.
+static READ_CLASS: [u8; 256] = {
+    let mut t = WORD_BYTE;
+    let breaks = *b".!?;:\n";
+    let mut k = 0;
+    while k < breaks.len() {
+        t[breaks[k] as usize] = BREAK;
+        k += 1;
+    }
+    t
+};
+
+/// Calls `f(start, word, pair)` for every word of `text`: its byte offset, the hash of
+/// its feature and the hash of the pair it ends with the word before it, if no clause
+/// break came between them. Each word is hashed in a tight loop of its own.
+#[inline(always)]
+fn for_each_word(text: &str, mut f: impl FnMut(usize, u32, Option<u32>)) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    // hash of "previous word + space" while a pair can follow it
+    let mut prev: Option<u32> = None;
+    while let Some(&first) = b.get(i) {
+        let c = READ_CLASS[first as usize];
+        if c <= BREAK {
+            if c == BREAK {
+                prev = None;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut word = FNV_OFFSET;
+        let mut pair = prev.unwrap_or(FNV_OFFSET);
+        while let Some(c) = b.get(i).map(|&x| WORD_BYTE[x as usize]).filter(|&c| c != 0) {
+            word = fnv(word, c);
+            pair = fnv(pair, c);
+            i += 1;
+        }
+        f(start, word, prev.map(|_| pair));
+        prev = Some(fnv(word, b' '));
+    }
+}
+
+/// Calls `f` with the hash of every feature of `text` in order: each word, then the
+/// pair it ends with the word before it, if no clause break came between them.
 pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
-    for h in Features::of(text) {
-        f(h);
-    }
+    for_each_word(text, |_, word, pair| {
+        f(word);
+        if let Some(p) = pair {
+            f(p);
+        }
+    });
 }
 
-/// The feature hashes of a text in order: each word, then the pair it ends with the word
-/// before it, if no clause break came between them. No allocation; each word is hashed
-/// in a tight loop of its own. An iterator rather than a callback, so that the reader's
-/// work is inlined in its own loop.
-pub struct Features<'a> {
-    b: &'a [u8],
-    i: usize,
-    /// Hash of "previous word + space + word being read".
+/// [`Word::row`] of a feature without weights.
+const NO_ROW: u32 = u32::MAX - 1;
+/// [`Word::pair`] of a word that ends no pair.
+const NO_PAIR: u32 = u32::MAX;
+
+/// A word of a [`Reading`]: where it starts and the rows of its features.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    /// Row of the word's weights, or [`NO_ROW`].
+    row: u32,
+    /// Row of the weights of the pair it ends, [`NO_ROW`], or [`NO_PAIR`] when it ends
+    /// none (the first word, or a clause break before it).
     pair: u32,
-    /// A previous word exists and no break since it.
-    have_prev: bool,
-    brk: bool,
-    /// The pair feature of the word just returned, returned next.
-    pending: Option<u32>,
 }
 
-impl<'a> Features<'a> {
-    pub fn of(text: &'a str) -> Features<'a> {
-        Features {
-            b: text.as_bytes(),
-            i: 0,
-            pair: FNV_OFFSET,
-            have_prev: false,
-            brk: false,
-            pending: None,
-        }
+/// A text read once by [`Typer::reading`]: its evidence, and its words' rows for the
+/// evidence of its sentences.
+pub struct Reading<'a> {
+    text: &'a str,
+    words: Vec<Word>,
+    total: Evidence,
+}
+
+impl Reading<'_> {
+    /// The evidence of the whole text.
+    pub fn evidence(&self) -> &Evidence {
+        &self.total
     }
-}
 
-impl Iterator for Features<'_> {
-    type Item = u32;
+    /// The evidence of `text[start..end]`: what [`Typer::read`] of it gives. `None` when
+    /// the range is not in the text or cuts a word, which the words read cannot tell.
+    pub fn part(&self, typer: &Typer, start: usize, end: usize) -> Option<Evidence> {
+        let b = self.text.as_bytes();
+        let in_word = |i: usize| {
+            i > 0
+                && b.get(i - 1).is_some_and(|&x| WORD_BYTE[x as usize] != 0)
+                && b.get(i).is_some_and(|&x| WORD_BYTE[x as usize] != 0)
+        };
+        if start > end || end > b.len() || in_word(start) || in_word(end) {
+            return None;
+        }
+        let first = self.words.partition_point(|w| w.start < start);
+        let mut e = Evidence::default();
+        for (k, w) in self.words[first..]
+            .iter()
+            .take_while(|w| w.start < end)
+            .enumerate()
+        {
+            typer.add(&mut e, w.row);
+            // the part's first word ends no pair in the part
+            if k > 0 && w.pair != NO_PAIR {
+                typer.add(&mut e, w.pair);
+            }
+        }
+        Some(e)
+    }
 
-    #[inline]
-    fn next(&mut self) -> Option<u32> {
-        if let Some(p) = self.pending.take() {
-            return Some(p);
+    /// The evidence of `sentence`, which stands at `start..end` in the text when it was
+    /// cut from it; read anew otherwise.
+    pub fn sentence(&self, typer: &Typer, sentence: &str, start: usize, end: usize) -> Evidence {
+        match self.text.get(start..end) {
+            Some(s) if s == sentence => self.part(typer, start, end),
+            _ => None,
         }
-        let b = self.b;
-        let mut i = self.i;
-        while let Some(&first) = b.get(i) {
-            if WORD_BYTE[first as usize] == 0 {
-                if matches!(first, b'.' | b'!' | b'?' | b';' | b':' | b'\n') {
-                    self.brk = true;
-                }
-                i += 1;
-                continue;
-            }
-            if self.brk {
-                self.have_prev = false;
-            }
-            self.brk = false;
-            let mut cur = FNV_OFFSET; // hash of the word being read
-            let mut pair = self.pair;
-            while let Some(c) = b.get(i).map(|&x| WORD_BYTE[x as usize]).filter(|&c| c != 0) {
-                cur = fnv(cur, c);
-                pair = fnv(pair, c);
-                i += 1;
-            }
-            self.i = i;
-            if self.have_prev {
-                self.pending = Some(pair);
-            }
-            self.have_prev = true;
-            self.pair = fnv(cur, b' ');
-            return Some(cur);
-        }
-        self.i = i;
-        None
+        .unwrap_or_else(|| typer.read(sentence))
     }
 }
 
@@ -259,18 +302,12 @@ impl Typer {
             }
             slots[j] = (*h, i as u32);
         }
-        let mut filter = vec![0u64; FILTER_BITS / 64];
-        for (h, _) in &rows {
-            let b = *h as usize % FILTER_BITS;
-            filter[b / 64] |= 1 << (b % 64);
-        }
         Ok(Typer {
-            filter,
             scale,
             bias: bias.map(|b| f32::from(b) / scale),
             slots,
             mask: size - 1,
-            rows: rows.into_iter().map(|r| r.1).collect(),
+            rows: rows.into_iter().map(|r| r.1.map(i32::from)).collect(),
         })
     }
 
@@ -284,25 +321,16 @@ impl Typer {
         self.rows.is_empty()
     }
 
-    /// The weights of a feature, if it has any.
-    #[inline]
-    fn row(&self, h: u32) -> Option<&[i16; K]> {
-        let b = h as usize % FILTER_BITS;
-        if self
-            .filter
-            .get(b / 64)
-            .is_none_or(|w| w & (1 << (b % 64)) == 0)
-        {
-            return None;
-        }
+    /// The row of a feature's weights, or [`NO_ROW`].
+    #[inline(always)]
+    fn row_id(&self, h: u32) -> u32 {
         let mut j = slot(h, self.mask);
         loop {
-            let (k, r) = self.slots[j];
-            if r == u32::MAX {
-                return None;
-            }
-            if k == h {
-                return self.rows.get(r as usize);
+            let Some(&(k, r)) = self.slots.get(j) else {
+                return NO_ROW;
+            };
+            if r == u32::MAX || k == h {
+                return r.min(NO_ROW);
             }
             j = (j + 1) & self.mask;
         }
@@ -311,20 +339,41 @@ impl Typer {
     /// Reads the evidence in `text`.
     pub fn read(&self, text: &str) -> Evidence {
         let mut e = Evidence::default();
-        for h in Features::of(text) {
-            self.add_feature(&mut e, h);
-        }
+        for_each_word(text, |_, word, pair| {
+            self.add(&mut e, self.row_id(word));
+            if let Some(p) = pair {
+                self.add(&mut e, self.row_id(p));
+            }
+        });
         e
     }
 
-    /// Counts feature `h` into `e` and adds its weights. Always inlined: called once per
-    /// word and word pair, the call itself would cost as much as the work.
+    /// Reads `text` once, keeping each word's rows so that the evidence of any sentence
+    /// of it is summed without reading the sentence again.
+    pub fn reading<'a>(&self, text: &'a str) -> Reading<'a> {
+        let mut words = Vec::with_capacity(text.len() / 5);
+        let mut total = Evidence::default();
+        for_each_word(text, |start, word, pair| {
+            let row = self.row_id(word);
+            self.add(&mut total, row);
+            let pair = pair.map_or(NO_PAIR, |p| self.row_id(p));
+            if pair != NO_PAIR {
+                self.add(&mut total, pair);
+            }
+            words.push(Word { start, row, pair });
+        });
+        Reading { text, words, total }
+    }
+
+    /// Counts a feature into `e` and adds the weights of its row `id` ([`NO_ROW`]: none).
+    /// Always inlined: called once per word and word pair, the call itself would cost as
+    /// much as the work.
     #[inline(always)]
-    fn add_feature(&self, e: &mut Evidence, h: u32) {
+    fn add(&self, e: &mut Evidence, id: u32) {
         e.n += 1;
-        if let Some(row) = self.row(h) {
+        if let Some(row) = self.rows.get(id as usize) {
             for (s, w) in e.sums.iter_mut().zip(row.iter()) {
-                *s += i32::from(*w);
+                *s += *w;
             }
         }
     }
@@ -430,9 +479,10 @@ impl Typer {
         country_name: impl Fn(&str) -> Option<String>,
     ) -> Refined {
         let mut out = Refined::default();
-        let doc = self.classify(&article.body);
+        let reading = self.reading(&article.body);
+        let doc = self.probs(reading.evidence());
         if events.is_empty() {
-            if let Some(c) = self.added(article, &doc) {
+            if let Some(c) = self.added(article, &reading, &doc) {
                 let mut c = c;
                 c.summary = super::summary::summarize(&c, &country_name);
                 events.push(c);
@@ -446,7 +496,8 @@ impl Typer {
             let sent = match read.iter().find(|r| r.0 == c.evidence.sentence) {
                 Some(r) => r.1,
                 None => {
-                    let p = self.classify(&c.evidence.sentence);
+                    let ev = &c.evidence;
+                    let p = self.probs(&reading.sentence(self, &ev.sentence, ev.start, ev.end));
                     read.push((c.evidence.sentence.clone(), p));
                     p
                 }
@@ -477,7 +528,7 @@ impl Typer {
 
     /// The typer's event for an article without rule events, if it reads clearly as one
     /// soft type.
-    fn added(&self, article: &Article, doc: &Probs) -> Option<Candidate> {
+    fn added(&self, article: &Article, reading: &Reading, doc: &Probs) -> Option<Candidate> {
         let (kind, p) = doc.best();
         if !SOFT.contains(&kind) || p < ADD_MIN {
             return None;
@@ -488,7 +539,8 @@ impl Typer {
             .into_iter()
             .filter(|s| !s.repeat)
             .map(|s| {
-                let ps = self.classify(s.text(body)).0[i];
+                let e = reading.sentence(self, s.text(body), s.start, s.end);
+                let ps = self.probs(&e).0[i];
                 (s, ps)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))?;
@@ -642,6 +694,36 @@ mod tests {
         assert_eq!(features("n5 s"), features("N9 S"));
         assert_eq!(features("don\u{2019}t").len(), 3);
         assert!(features(" ,.; ").is_empty());
+    }
+
+    #[test]
+    fn a_reading_sums_its_sentences_as_reading_them_does() {
+        let t = Typer::global();
+        let text = "KYIV, March 11 - Drones struck Kharkiv overnight; two people died.\n\n\
+                    Police arrested 30 protesters in Tbilisi. The EU accused Moscow of \
+                    violating the ceasefire, officials said";
+        let reading = t.reading(text);
+        assert_eq!(reading.evidence(), &t.read(text));
+        let mut parts = 0;
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let Some(part) = reading.part(t, start, end) else {
+                    continue;
+                };
+                assert_eq!(part, t.read(&text[start..end]), "{:?}", &text[start..end]);
+                parts += 1;
+            }
+        }
+        assert!(parts > 1000, "{parts} parts on word boundaries");
+        // a range cutting words ("ones struck Kh") is not summed but read anew
+        let (s, e) = (26, 40);
+        assert!(reading.part(t, s, e).is_none());
+        assert_eq!(reading.sentence(t, &text[s..e], s, e), t.read(&text[s..e]));
+        // a sentence not at its offsets is read anew
+        assert_eq!(
+            reading.sentence(t, "Police arrested", 0, 15),
+            t.read("Police arrested")
+        );
     }
 
     #[test]
