@@ -2,7 +2,7 @@
 //! the tokens with the folded-name index, trap filters (common words, people, sport
 //! teams), then a choice among homonyms weighed by the countries the whole text names.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::data::KeyHash;
 use super::data::{Entry, DEMONYM};
@@ -23,6 +23,27 @@ enum Suffix {
     Admin2,
 }
 
+/// Words of a text that occur in lower case (see [`Resolver::lowercase_words`]).
+#[derive(Default)]
+struct LowerWords<'t> {
+    /// Single-word span names that occur in lower case.
+    span_words: Vec<&'t str>,
+    /// Bit k: `lexicon::SPORT_CUES[k]` occurs (in lower case).
+    sport_cues: u32,
+    /// "Thanksgiving" occurs, in any case.
+    thanksgiving: bool,
+}
+
+impl LowerWords<'_> {
+    fn has_span_word(&self, w: &str) -> bool {
+        self.span_words.contains(&w)
+    }
+}
+
+fn is_in(list: &[String], w: &str) -> bool {
+    list.iter().any(|x| x == w)
+}
+
 /// A run of tokens matching a gazetteer name.
 struct Span<'g> {
     first: usize,
@@ -40,6 +61,8 @@ pub struct Resolver<'g> {
     context: Vec<f32>,
     /// Country context from countries named or referred to by demonym only.
     strong: Vec<f32>,
+    /// Sum of `strong`.
+    strong_total: f32,
     /// "Georgia Tech" was seen: the text is about the US state.
     georgia_tech: bool,
     /// Byte offset of the end of the first line (the title).
@@ -67,6 +90,7 @@ impl<'g> Resolver<'g> {
             // both filled by `build_context`
             context: Vec::new(),
             strong: Vec::new(),
+            strong_total: 0.0,
             georgia_tech: false,
             text_title_end: text.find('\n').unwrap_or(0),
             by_name: HashMap::default(),
@@ -155,12 +179,8 @@ impl<'g> Resolver<'g> {
     /// Drops spans that are common words, people or sport teams; notes division suffixes.
     fn filter_traps(&mut self) {
         let lower = self.lowercase_words();
-        let thanksgiving = lower.contains("thanksgiving");
-        let sport_cues = lexicon::SPORT_CUES
-            .iter()
-            .filter(|w| lower.contains(**w))
-            .count();
-        let sport = sport_cues >= 3;
+        let thanksgiving = lower.thanksgiving;
+        let sport = lower.sport_cues.count_ones() >= 3;
         let title_end = self.text_title_end;
         // "Jordan Closes Border Crossing": in a title-case headline capitals mean nothing
         let title_words: Vec<bool> = self
@@ -180,8 +200,9 @@ impl<'g> Resolver<'g> {
                 *c = true;
             }
         }
-        let mut persons: HashSet<String> = HashSet::new();
-        let mut teams: HashSet<String> = HashSet::new();
+        // a handful of words at most: a list, not a hashed set
+        let mut persons: Vec<String> = Vec::new();
+        let mut teams: Vec<String> = Vec::new();
         let mut keep = vec![true; self.spans.len()];
         for (k, s) in self.spans.iter().enumerate() {
             let single = s.first == s.last;
@@ -212,7 +233,7 @@ impl<'g> Resolver<'g> {
                     && if lexicon::AMBIGUOUS_SET.contains(w) {
                         tok.sentence_start || !lexicon::PLACE_PREPOSITIONS_SET.contains(prev_any)
                     } else {
-                        lower.contains(w) || w == "turkey" && thanksgiving
+                        lower.has_span_word(w) || w == "turkey" && thanksgiving
                     };
             let drop = if common_word {
                 true
@@ -220,12 +241,12 @@ impl<'g> Resolver<'g> {
                 && (lexicon::SPORT_FOLLOWERS_SET.contains(next_w)
                     || sport && next_w.ends_with('s') && !place_follower)
             {
-                teams.insert(w.to_string());
+                teams.push(w.to_string());
                 true
             } else if single && lexicon::TITLES_SET.contains(prev_w) {
-                persons.insert(w.to_string());
+                persons.push(w.to_string());
                 if next_upper {
-                    persons.insert(next_w.to_string());
+                    persons.push(next_w.to_string());
                 }
                 true
             } else if single
@@ -235,8 +256,8 @@ impl<'g> Resolver<'g> {
                 && !place_follower
                 && !self.starts_place(s.last + 1)
             {
-                persons.insert(w.to_string());
-                persons.insert(next_w.to_string());
+                persons.push(w.to_string());
+                persons.push(next_w.to_string());
                 true
             } else if single
                 && !in_caps_title(&tok)
@@ -269,7 +290,7 @@ impl<'g> Resolver<'g> {
         // a name once used for a person or a team stays one in this text
         for (k, s) in self.spans.iter().enumerate() {
             let w = self.folded(s.first);
-            if s.first == s.last && (persons.contains(w) || teams.contains(w) && sport) {
+            if s.first == s.last && (is_in(&persons, w) || is_in(&teams, w) && sport) {
                 let next = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev);
                 let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
                 if !lexicon::PLACE_FOLLOWERS_SET.contains(next_w) {
@@ -277,7 +298,7 @@ impl<'g> Resolver<'g> {
                 }
             }
         }
-        self.georgia_tech = teams.contains("georgia");
+        self.georgia_tech = is_in(&teams, "georgia");
         let mut k = 0;
         self.spans.retain(|_| {
             k += 1;
@@ -312,38 +333,51 @@ impl<'g> Resolver<'g> {
         }
     }
 
-    /// Which of the words that matter here (single-word names, sport cues) also occur in
-    /// lower case in the text: "police ... Police" is a common word. One pass with a cheap
-    /// (first byte, length) filter instead of hashing every word.
-    fn lowercase_words(&self) -> HashSet<&str, KeyHash> {
-        let mut wanted: Vec<&str> = self
+    /// Which of the words that matter here (single-word names, sport cues, "thanksgiving")
+    /// also occur in lower case in the text: "police ... Police" is a common word. One
+    /// pass with a cheap (first byte, length) filter instead of hashing every word.
+    fn lowercase_words(&self) -> LowerWords<'_> {
+        let mut words: Vec<&str> = self
             .spans
             .iter()
             .filter(|s| s.first == s.last)
             .map(|s| self.folded(s.first))
             .collect();
-        wanted.extend_from_slice(lexicon::SPORT_CUES);
-        wanted.push("thanksgiving");
         let mut filter = [0u64; 256];
-        for w in &wanted {
+        for w in &words {
             if let Some(&b) = w.as_bytes().first() {
                 filter[b as usize] |= 1u64 << w.len().min(63);
             }
         }
-        let wanted_set: HashSet<&str, KeyHash> = wanted.iter().copied().collect();
-        let mut out = HashSet::default();
+        let mut found = vec![false; words.len()];
+        let mut out = LowerWords::default();
         for t in &self.toks.list {
             let w = self.toks.folded(t);
             let Some(&b) = w.as_bytes().first() else {
                 continue;
             };
-            if filter[b as usize] & (1u64 << w.len().min(63)) == 0 {
+            let thanksgiving = w == "thanksgiving";
+            out.thanksgiving |= thanksgiving;
+            if t.upper && !thanksgiving {
                 continue;
             }
-            if (!t.upper || w == "thanksgiving") && wanted_set.contains(w) {
-                out.insert(w);
+            if !t.upper {
+                if let Some(k) = lexicon::sport_cue_index(w) {
+                    out.sport_cues |= 1u32 << k;
+                }
+            }
+            if filter[b as usize] & (1u64 << w.len().min(63)) != 0 {
+                for (f, x) in found.iter_mut().zip(&words) {
+                    *f |= *x == w;
+                }
             }
         }
+        let mut k = 0;
+        words.retain(|_| {
+            k += 1;
+            found[k - 1]
+        });
+        out.span_words = words;
         out
     }
 
@@ -442,7 +476,7 @@ impl<'g> Resolver<'g> {
             }
         }
         // "Georgia Tech", "Atlanta": the US state, not the country
-        if let Some(us) = self.g.countries.iter().position(|c| c.alpha2 == "US") {
+        if let Some(us) = self.g.us {
             let cues = self
                 .toks
                 .list
@@ -454,6 +488,7 @@ impl<'g> Resolver<'g> {
             strong[us] += 0.5 * cues as f32;
         }
         self.context = ctx;
+        self.strong_total = strong.iter().sum::<f32>();
         self.strong = strong;
         self.by_name = by_name;
     }
@@ -541,7 +576,7 @@ impl<'g> Resolver<'g> {
             let c = self.g.country_index_of(e.id) as usize;
             let mine = own_strong(c);
             let supported = self.strong.get(c).copied().unwrap_or(0.0) - mine > 0.01;
-            let any_strong = self.strong.iter().sum::<f32>() - mine > 0.01;
+            let any_strong = self.strong_total - mine > 0.01;
             let alias = e.flags != 0;
             match p.kind {
                 // a second-level division needs its suffix or its full multi-word name
