@@ -226,6 +226,7 @@ impl Words {
 }
 
 impl WordSet {
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let Some(&b) = word.as_bytes().first() else {
             return false;

@@ -2,9 +2,6 @@
 //! the tokens with the folded-name index, trap filters (common words, people, sport
 //! teams), then a choice among homonyms weighed by the countries the whole text names.
 
-use std::collections::HashMap;
-
-use super::data::KeyHash;
 use super::data::{Entry, DEMONYM};
 
 use super::lexicon;
@@ -67,9 +64,10 @@ pub struct Resolver<'g> {
     georgia_tech: bool,
     /// Byte offset of the end of the first line (the title).
     text_title_end: usize,
-    /// Summed context contribution of all spans with the same name, keyed by the
-    /// address of their index entry: a repeated ambiguous name must not vouch for itself.
-    by_name: HashMap<usize, Vec<(u16, f32)>, KeyHash>,
+    /// Context contribution of every span as (name, country index, weight) in span order,
+    /// the name being the address of its index entry: a repeated ambiguous name must not
+    /// vouch for itself. A flat list: a text has few spans.
+    by_name: Vec<(usize, u16, f32)>,
 }
 
 impl<'g> Resolver<'g> {
@@ -93,7 +91,7 @@ impl<'g> Resolver<'g> {
             strong_total: 0.0,
             georgia_tech: false,
             text_title_end: text.find('\n').unwrap_or(0),
-            by_name: HashMap::default(),
+            by_name: Vec::new(),
         };
         r.match_spans();
         r.filter_traps();
@@ -343,8 +341,9 @@ impl<'g> Resolver<'g> {
             .filter(|s| s.first == s.last)
             .map(|s| self.folded(s.first))
             .collect();
+        // one (first byte, length) filter for the span words and the sport cues
         let mut filter = [0u64; 256];
-        for w in &words {
+        for w in words.iter().chain(lexicon::SPORT_CUES) {
             if let Some(&b) = w.as_bytes().first() {
                 filter[b as usize] |= 1u64 << w.len().min(63);
             }
@@ -358,7 +357,7 @@ impl<'g> Resolver<'g> {
             };
             let thanksgiving = w == "thanksgiving";
             out.thanksgiving |= thanksgiving;
-            if t.upper && !thanksgiving {
+            if t.upper && !thanksgiving || filter[b as usize] & (1u64 << w.len().min(63)) == 0 {
                 continue;
             }
             if !t.upper {
@@ -366,10 +365,8 @@ impl<'g> Resolver<'g> {
                     out.sport_cues |= 1u32 << k;
                 }
             }
-            if filter[b as usize] & (1u64 << w.len().min(63)) != 0 {
-                for (f, x) in found.iter_mut().zip(&words) {
-                    *f |= *x == w;
-                }
+            for (f, x) in found.iter_mut().zip(&words) {
+                *f |= *x == w;
             }
         }
         let mut k = 0;
@@ -424,47 +421,59 @@ impl<'g> Resolver<'g> {
     }
 
     /// What each span says about which countries the text is about.
-    fn contribution(&self, s: &Span) -> Vec<(u16, f32)> {
-        let mut out: Vec<(u16, f32)> = Vec::new();
-        let countries: Vec<u16> = s
-            .entries
-            .iter()
-            .filter(|e| {
-                e.flags & DEMONYM != 0 || self.g.place(PlaceId(e.id)).kind == PlaceKind::Country
-            })
-            .map(|e| self.g.country_index_of(e.id))
-            .collect();
-        if !countries.is_empty() {
+    /// Appends to `out` (country index, weight) for each country the span speaks for.
+    fn contribution(&self, s: &Span, out: &mut Vec<(u16, f32)>) {
+        let start = out.len();
+        out.extend(
+            s.entries
+                .iter()
+                .filter(|e| {
+                    e.flags & DEMONYM != 0 || self.g.place(PlaceId(e.id)).kind == PlaceKind::Country
+                })
+                .map(|e| (self.g.country_index_of(e.id), 0.0)),
+        );
+        let countries = out.len() - start;
+        if countries > 0 {
             let demonym = Self::is_demonym_only(s);
-            let w = if demonym { 0.7 } else { 1.0 } / countries.len() as f32;
-            for c in countries {
-                out.push((c, w));
+            let w = if demonym { 0.7 } else { 1.0 } / countries as f32;
+            for x in &mut out[start..] {
+                x.1 = w;
             }
-            return out;
+            return;
         }
-        let mut distinct: Vec<u16> = s
-            .entries
-            .iter()
-            .map(|e| self.g.country_index_of(e.id))
-            .collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let w = 0.5 / distinct.len().max(1) as f32;
-        distinct.into_iter().map(|c| (c, w)).collect()
+        out.extend(
+            s.entries
+                .iter()
+                .map(|e| (self.g.country_index_of(e.id), 0.0)),
+        );
+        // the distinct countries, in order
+        out[start..].sort_unstable_by_key(|x| x.0);
+        let mut kept = start;
+        for k in start..out.len() {
+            if k == start || out[k].0 != out[kept - 1].0 {
+                out[kept] = out[k];
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
+        let w = 0.5 / (kept - start).max(1) as f32;
+        for x in &mut out[start..] {
+            x.1 = w;
+        }
     }
 
     fn build_context(&mut self) {
         let mut ctx = vec![0.0f32; self.g.countries.len()];
         let mut strong = vec![0.0f32; self.g.countries.len()];
-        let mut by_name: HashMap<usize, Vec<(u16, f32)>, KeyHash> = HashMap::default();
+        let mut by_name: Vec<(usize, u16, f32)> = Vec::new();
+        let mut contrib: Vec<(u16, f32)> = Vec::new();
         for s in &self.spans {
             let named = self.names_country(s);
-            let contrib = self.contribution(s);
-            by_name
-                .entry(s.entries.as_ptr() as usize)
-                .or_default()
-                .extend(contrib.iter().copied());
-            for (c, w) in contrib {
+            contrib.clear();
+            self.contribution(s, &mut contrib);
+            let name = s.entries.as_ptr() as usize;
+            by_name.extend(contrib.iter().map(|&(c, w)| (name, c, w)));
+            for &(c, w) in &contrib {
                 if let Some(x) = ctx.get_mut(c as usize) {
                     *x += w;
                 }
@@ -528,18 +537,21 @@ impl<'g> Resolver<'g> {
     /// The best entry of a span with its score margin, or None if the span should not
     /// yield a place (demonyms, weak small-town readings).
     fn resolve(&self, s: &Span) -> Option<(u32, f32)> {
-        let own: &[(u16, f32)] = self
-            .by_name
-            .get(&(s.entries.as_ptr() as usize))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let name = s.entries.as_ptr() as usize;
+        // the contributions of this span's name, in span order
+        let own = || {
+            self.by_name
+                .iter()
+                .filter(move |x| x.0 == name)
+                .map(|x| (x.1, x.2))
+        };
         let mut scored: Vec<(Entry, f32)> = s
             .entries
             .iter()
             .filter(|e| e.flags & DEMONYM == 0)
             .map(|e| {
                 let c = self.g.country_index_of(e.id);
-                let own_c: f32 = own.iter().filter(|x| x.0 == c).map(|x| x.1).sum();
+                let own_c: f32 = own().filter(|x| x.0 == c).map(|x| x.1).sum();
                 let ctx = (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
                 (*e, self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0))
             })
@@ -547,7 +559,7 @@ impl<'g> Resolver<'g> {
         scored.sort_by(|a, b| b.1.total_cmp(&a.1));
         let own_strong = |c: usize| -> f32 {
             if self.names_country(s) {
-                own.iter().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
+                own().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
             } else {
                 0.0
             }
