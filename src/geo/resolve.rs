@@ -490,7 +490,7 @@ impl<'g> Resolver<'g> {
                 .toks
                 .list
                 .iter()
-                .filter(|t| t.upper && lexicon::US_CUES_SET.contains(self.toks.folded(t)))
+                .filter(|t| t.upper && lexicon::US_CUES.contains(&self.toks.folded(t)))
                 .count()
                 + 2 * usize::from(self.georgia_tech);
             ctx[us] += 0.5 * cues as f32;

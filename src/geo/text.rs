@@ -189,6 +189,9 @@ fn tokenize_with(text: &str, lower: Option<&str>, toks: &mut Tokens) {
         };
         let (joins_prev, sentence_start) = if first {
             (false, true)
+        } else if start == prev_end + 1 && bytes[prev_end] == b' ' {
+            // one space, the common gap: what `gap_ties` says of it at once
+            (true, false)
         } else {
             gap_ties(&text[prev_end..start], toks.list.last())
         };
