@@ -23,7 +23,7 @@ enum Suffix {
 /// Words of a text that occur in lower case (see [`Resolver::lowercase_words`]).
 #[derive(Default)]
 struct LowerWords<'t> {
-    /// Single-word span names that occur in lower case.
+    /// Single-word span names that occur in lower case, sorted.
     span_words: Vec<&'t str>,
     /// Bit k: `lexicon::SPORT_CUES[k]` occurs (in lower case).
     sport_cues: u32,
@@ -33,12 +33,19 @@ struct LowerWords<'t> {
 
 impl LowerWords<'_> {
     fn has_span_word(&self, w: &str) -> bool {
-        self.span_words.contains(&w)
+        self.span_words.binary_search(&w).is_ok()
+    }
+}
+
+/// Adds `w` to the sorted list `list` unless it is there.
+fn add_to(list: &mut Vec<String>, w: &str) {
+    if let Err(k) = list.binary_search_by(|x| x.as_str().cmp(w)) {
+        list.insert(k, w.to_string());
     }
 }
 
 fn is_in(list: &[String], w: &str) -> bool {
-    list.iter().any(|x| x == w)
+    list.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
 }
 
 /// A run of tokens matching a gazetteer name.
@@ -198,7 +205,7 @@ impl<'g> Resolver<'g> {
                 *c = true;
             }
         }
-        // a handful of words at most: a list, not a hashed set
+        // a handful of words as a rule: sorted lists, not hashed sets
         let mut persons: Vec<String> = Vec::new();
         let mut teams: Vec<String> = Vec::new();
         let mut keep = vec![true; self.spans.len()];
@@ -239,12 +246,12 @@ impl<'g> Resolver<'g> {
                 && (lexicon::SPORT_FOLLOWERS_SET.contains(next_w)
                     || sport && next_w.ends_with('s') && !place_follower)
             {
-                teams.push(w.to_string());
+                add_to(&mut teams, w);
                 true
             } else if single && lexicon::TITLES_SET.contains(prev_w) {
-                persons.push(w.to_string());
+                add_to(&mut persons, w);
                 if next_upper {
-                    persons.push(next_w.to_string());
+                    add_to(&mut persons, next_w);
                 }
                 true
             } else if single
@@ -254,8 +261,8 @@ impl<'g> Resolver<'g> {
                 && !place_follower
                 && !self.starts_place(s.last + 1)
             {
-                persons.push(w.to_string());
-                persons.push(next_w.to_string());
+                add_to(&mut persons, w);
+                add_to(&mut persons, next_w);
                 true
             } else if single
                 && !in_caps_title(&tok)
@@ -341,6 +348,9 @@ impl<'g> Resolver<'g> {
             .filter(|s| s.first == s.last)
             .map(|s| self.folded(s.first))
             .collect();
+        // sorted and distinct: a long text of names stays n log n
+        words.sort_unstable();
+        words.dedup();
         // one (first byte, length) filter for the span words and the sport cues
         let mut filter = [0u64; 256];
         for w in words.iter().chain(lexicon::SPORT_CUES) {
@@ -365,8 +375,8 @@ impl<'g> Resolver<'g> {
                     out.sport_cues |= 1u32 << k;
                 }
             }
-            for (f, x) in found.iter_mut().zip(&words) {
-                *f |= *x == w;
+            if let Ok(k) = words.binary_search(&w) {
+                found[k] = true;
             }
         }
         let mut k = 0;
@@ -421,9 +431,9 @@ impl<'g> Resolver<'g> {
     }
 
     /// What each span says about which countries the text is about.
-    /// Appends to `out` (country index, weight) for each country the span speaks for.
+    /// Fills `out` with (country index, weight) for each country the span speaks for.
     fn contribution(&self, s: &Span, out: &mut Vec<(u16, f32)>) {
-        let start = out.len();
+        out.clear();
         out.extend(
             s.entries
                 .iter()
@@ -432,32 +442,24 @@ impl<'g> Resolver<'g> {
                 })
                 .map(|e| (self.g.country_index_of(e.id), 0.0)),
         );
-        let countries = out.len() - start;
-        if countries > 0 {
+        if !out.is_empty() {
             let demonym = Self::is_demonym_only(s);
-            let w = if demonym { 0.7 } else { 1.0 } / countries as f32;
-            for x in &mut out[start..] {
+            let w = if demonym { 0.7 } else { 1.0 } / out.len() as f32;
+            for x in out.iter_mut() {
                 x.1 = w;
             }
             return;
         }
+        // the distinct countries of all readings, in order
         out.extend(
             s.entries
                 .iter()
                 .map(|e| (self.g.country_index_of(e.id), 0.0)),
         );
-        // the distinct countries, in order
-        out[start..].sort_unstable_by_key(|x| x.0);
-        let mut kept = start;
-        for k in start..out.len() {
-            if k == start || out[k].0 != out[kept - 1].0 {
-                out[kept] = out[k];
-                kept += 1;
-            }
-        }
-        out.truncate(kept);
-        let w = 0.5 / (kept - start).max(1) as f32;
-        for x in &mut out[start..] {
+        out.sort_unstable_by_key(|x| x.0);
+        out.dedup_by_key(|x| x.0);
+        let w = 0.5 / out.len().max(1) as f32;
+        for x in out.iter_mut() {
             x.1 = w;
         }
     }
@@ -469,7 +471,6 @@ impl<'g> Resolver<'g> {
         let mut contrib: Vec<(u16, f32)> = Vec::new();
         for s in &self.spans {
             let named = self.names_country(s);
-            contrib.clear();
             self.contribution(s, &mut contrib);
             let name = s.entries.as_ptr() as usize;
             by_name.extend(contrib.iter().map(|&(c, w)| (name, c, w)));
