@@ -226,6 +226,7 @@ impl Words {
 }
 
 impl WordSet {
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let Some(&b) = word.as_bytes().first() else {
             return false;
@@ -254,4 +255,12 @@ word_set!(CONNECTORS_SET, CONNECTORS);
 word_set!(ADMIN1_SUFFIXES_SET, ADMIN1_SUFFIXES);
 word_set!(ADMIN2_SUFFIXES_SET, ADMIN2_SUFFIXES);
 word_set!(PLACE_PREPOSITIONS_SET, PLACE_PREPOSITIONS);
-word_set!(US_CUES_SET, US_CUES);
+word_set!(SPORT_CUES_SET, SPORT_CUES);
+
+/// Index of `word` in [`SPORT_CUES`], if it is one (the set turns most words away first).
+pub fn sport_cue_index(word: &str) -> Option<usize> {
+    if !SPORT_CUES_SET.contains(word) {
+        return None;
+    }
+    SPORT_CUES.iter().position(|w| *w == word)
+}

@@ -99,6 +99,8 @@ pub struct Gazetteer {
     max_tokens: usize,
     /// Country index + 1 by letter code (alpha-2 slots, then alpha-3); 0 = none.
     by_code: Vec<u16>,
+    /// Index of the United States in `countries` (Georgia, the state or the country).
+    us: Option<usize>,
 }
 
 /// Slot of an ASCII-letter country code in `Gazetteer::by_code`, any case.
@@ -143,7 +145,9 @@ impl Gazetteer {
                 }
             }
         }
+        let us = l.countries.iter().position(|c| c.alpha2 == "US");
         Ok(Gazetteer {
+            us,
             places: l.places,
             place_country: l.place_country,
             countries: l.countries,

@@ -2,9 +2,6 @@
 //! the tokens with the folded-name index, trap filters (common words, people, sport
 //! teams), then a choice among homonyms weighed by the countries the whole text names.
 
-use std::collections::{HashMap, HashSet};
-
-use super::data::KeyHash;
 use super::data::{Entry, DEMONYM};
 
 use super::lexicon;
@@ -21,6 +18,34 @@ enum Suffix {
     None,
     Admin1,
     Admin2,
+}
+
+/// Words of a text that occur in lower case (see [`Resolver::lowercase_words`]).
+#[derive(Default)]
+struct LowerWords<'t> {
+    /// Single-word span names that occur in lower case, sorted.
+    span_words: Vec<&'t str>,
+    /// Bit k: `lexicon::SPORT_CUES[k]` occurs (in lower case).
+    sport_cues: u32,
+    /// "Thanksgiving" occurs, in any case.
+    thanksgiving: bool,
+}
+
+impl LowerWords<'_> {
+    fn has_span_word(&self, w: &str) -> bool {
+        self.span_words.binary_search(&w).is_ok()
+    }
+}
+
+/// Adds `w` to the sorted list `list` unless it is there.
+fn add_to(list: &mut Vec<String>, w: &str) {
+    if let Err(k) = list.binary_search_by(|x| x.as_str().cmp(w)) {
+        list.insert(k, w.to_string());
+    }
+}
+
+fn is_in(list: &[String], w: &str) -> bool {
+    list.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
 }
 
 /// A run of tokens matching a gazetteer name.
@@ -40,13 +65,16 @@ pub struct Resolver<'g> {
     context: Vec<f32>,
     /// Country context from countries named or referred to by demonym only.
     strong: Vec<f32>,
+    /// Sum of `strong`.
+    strong_total: f32,
     /// "Georgia Tech" was seen: the text is about the US state.
     georgia_tech: bool,
     /// Byte offset of the end of the first line (the title).
     text_title_end: usize,
-    /// Summed context contribution of all spans with the same name, keyed by the
-    /// address of their index entry: a repeated ambiguous name must not vouch for itself.
-    by_name: HashMap<usize, Vec<(u16, f32)>, KeyHash>,
+    /// Context contribution of every span as (name, country index, weight) in span order,
+    /// the name being the address of its index entry: a repeated ambiguous name must not
+    /// vouch for itself. A flat list: a text has few spans.
+    by_name: Vec<(usize, u16, f32)>,
 }
 
 impl<'g> Resolver<'g> {
@@ -67,9 +95,10 @@ impl<'g> Resolver<'g> {
             // both filled by `build_context`
             context: Vec::new(),
             strong: Vec::new(),
+            strong_total: 0.0,
             georgia_tech: false,
             text_title_end: text.find('\n').unwrap_or(0),
-            by_name: HashMap::default(),
+            by_name: Vec::new(),
         };
         r.match_spans();
         r.filter_traps();
@@ -155,12 +184,8 @@ impl<'g> Resolver<'g> {
     /// Drops spans that are common words, people or sport teams; notes division suffixes.
     fn filter_traps(&mut self) {
         let lower = self.lowercase_words();
-        let thanksgiving = lower.contains("thanksgiving");
-        let sport_cues = lexicon::SPORT_CUES
-            .iter()
-            .filter(|w| lower.contains(**w))
-            .count();
-        let sport = sport_cues >= 3;
+        let thanksgiving = lower.thanksgiving;
+        let sport = lower.sport_cues.count_ones() >= 3;
         let title_end = self.text_title_end;
         // "Jordan Closes Border Crossing": in a title-case headline capitals mean nothing
         let title_words: Vec<bool> = self
@@ -180,8 +205,9 @@ impl<'g> Resolver<'g> {
                 *c = true;
             }
         }
-        let mut persons: HashSet<String> = HashSet::new();
-        let mut teams: HashSet<String> = HashSet::new();
+        // a handful of words as a rule: sorted lists, not hashed sets
+        let mut persons: Vec<String> = Vec::new();
+        let mut teams: Vec<String> = Vec::new();
         let mut keep = vec![true; self.spans.len()];
         for (k, s) in self.spans.iter().enumerate() {
             let single = s.first == s.last;
@@ -212,7 +238,7 @@ impl<'g> Resolver<'g> {
                     && if lexicon::AMBIGUOUS_SET.contains(w) {
                         tok.sentence_start || !lexicon::PLACE_PREPOSITIONS_SET.contains(prev_any)
                     } else {
-                        lower.contains(w) || w == "turkey" && thanksgiving
+                        lower.has_span_word(w) || w == "turkey" && thanksgiving
                     };
             let drop = if common_word {
                 true
@@ -220,12 +246,12 @@ impl<'g> Resolver<'g> {
                 && (lexicon::SPORT_FOLLOWERS_SET.contains(next_w)
                     || sport && next_w.ends_with('s') && !place_follower)
             {
-                teams.insert(w.to_string());
+                add_to(&mut teams, w);
                 true
             } else if single && lexicon::TITLES_SET.contains(prev_w) {
-                persons.insert(w.to_string());
+                add_to(&mut persons, w);
                 if next_upper {
-                    persons.insert(next_w.to_string());
+                    add_to(&mut persons, next_w);
                 }
                 true
             } else if single
@@ -235,8 +261,8 @@ impl<'g> Resolver<'g> {
                 && !place_follower
                 && !self.starts_place(s.last + 1)
             {
-                persons.insert(w.to_string());
-                persons.insert(next_w.to_string());
+                add_to(&mut persons, w);
+                add_to(&mut persons, next_w);
                 true
             } else if single
                 && !in_caps_title(&tok)
@@ -269,7 +295,7 @@ impl<'g> Resolver<'g> {
         // a name once used for a person or a team stays one in this text
         for (k, s) in self.spans.iter().enumerate() {
             let w = self.folded(s.first);
-            if s.first == s.last && (persons.contains(w) || teams.contains(w) && sport) {
+            if s.first == s.last && (is_in(&persons, w) || is_in(&teams, w) && sport) {
                 let next = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev);
                 let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
                 if !lexicon::PLACE_FOLLOWERS_SET.contains(next_w) {
@@ -277,7 +303,7 @@ impl<'g> Resolver<'g> {
                 }
             }
         }
-        self.georgia_tech = teams.contains("georgia");
+        self.georgia_tech = is_in(&teams, "georgia");
         let mut k = 0;
         self.spans.retain(|_| {
             k += 1;
@@ -312,38 +338,53 @@ impl<'g> Resolver<'g> {
         }
     }
 
-    /// Which of the words that matter here (single-word names, sport cues) also occur in
-    /// lower case in the text: "police ... Police" is a common word. One pass with a cheap
-    /// (first byte, length) filter instead of hashing every word.
-    fn lowercase_words(&self) -> HashSet<&str, KeyHash> {
-        let mut wanted: Vec<&str> = self
+    /// Which of the words that matter here (single-word names, sport cues, "thanksgiving")
+    /// also occur in lower case in the text: "police ... Police" is a common word. One
+    /// pass with a cheap (first byte, length) filter instead of hashing every word.
+    fn lowercase_words(&self) -> LowerWords<'_> {
+        let mut words: Vec<&str> = self
             .spans
             .iter()
             .filter(|s| s.first == s.last)
             .map(|s| self.folded(s.first))
             .collect();
-        wanted.extend_from_slice(lexicon::SPORT_CUES);
-        wanted.push("thanksgiving");
+        // sorted and distinct: a long text of names stays n log n
+        words.sort_unstable();
+        words.dedup();
+        // one (first byte, length) filter for the span words and the sport cues
         let mut filter = [0u64; 256];
-        for w in &wanted {
+        for w in words.iter().chain(lexicon::SPORT_CUES) {
             if let Some(&b) = w.as_bytes().first() {
                 filter[b as usize] |= 1u64 << w.len().min(63);
             }
         }
-        let wanted_set: HashSet<&str, KeyHash> = wanted.iter().copied().collect();
-        let mut out = HashSet::default();
+        let mut found = vec![false; words.len()];
+        let mut out = LowerWords::default();
         for t in &self.toks.list {
             let w = self.toks.folded(t);
             let Some(&b) = w.as_bytes().first() else {
                 continue;
             };
-            if filter[b as usize] & (1u64 << w.len().min(63)) == 0 {
+            let thanksgiving = w == "thanksgiving";
+            out.thanksgiving |= thanksgiving;
+            if t.upper && !thanksgiving || filter[b as usize] & (1u64 << w.len().min(63)) == 0 {
                 continue;
             }
-            if (!t.upper || w == "thanksgiving") && wanted_set.contains(w) {
-                out.insert(w);
+            if !t.upper {
+                if let Some(k) = lexicon::sport_cue_index(w) {
+                    out.sport_cues |= 1u32 << k;
+                }
+            }
+            if let Ok(k) = words.binary_search(&w) {
+                found[k] = true;
             }
         }
+        let mut k = 0;
+        words.retain(|_| {
+            k += 1;
+            found[k - 1]
+        });
+        out.span_words = words;
         out
     }
 
@@ -390,47 +431,50 @@ impl<'g> Resolver<'g> {
     }
 
     /// What each span says about which countries the text is about.
-    fn contribution(&self, s: &Span) -> Vec<(u16, f32)> {
-        let mut out: Vec<(u16, f32)> = Vec::new();
-        let countries: Vec<u16> = s
-            .entries
-            .iter()
-            .filter(|e| {
-                e.flags & DEMONYM != 0 || self.g.place(PlaceId(e.id)).kind == PlaceKind::Country
-            })
-            .map(|e| self.g.country_index_of(e.id))
-            .collect();
-        if !countries.is_empty() {
+    /// Fills `out` with (country index, weight) for each country the span speaks for.
+    fn contribution(&self, s: &Span, out: &mut Vec<(u16, f32)>) {
+        out.clear();
+        out.extend(
+            s.entries
+                .iter()
+                .filter(|e| {
+                    e.flags & DEMONYM != 0 || self.g.place(PlaceId(e.id)).kind == PlaceKind::Country
+                })
+                .map(|e| (self.g.country_index_of(e.id), 0.0)),
+        );
+        if !out.is_empty() {
             let demonym = Self::is_demonym_only(s);
-            let w = if demonym { 0.7 } else { 1.0 } / countries.len() as f32;
-            for c in countries {
-                out.push((c, w));
+            let w = if demonym { 0.7 } else { 1.0 } / out.len() as f32;
+            for x in out.iter_mut() {
+                x.1 = w;
             }
-            return out;
+            return;
         }
-        let mut distinct: Vec<u16> = s
-            .entries
-            .iter()
-            .map(|e| self.g.country_index_of(e.id))
-            .collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let w = 0.5 / distinct.len().max(1) as f32;
-        distinct.into_iter().map(|c| (c, w)).collect()
+        // the distinct countries of all readings, in order
+        out.extend(
+            s.entries
+                .iter()
+                .map(|e| (self.g.country_index_of(e.id), 0.0)),
+        );
+        out.sort_unstable_by_key(|x| x.0);
+        out.dedup_by_key(|x| x.0);
+        let w = 0.5 / out.len().max(1) as f32;
+        for x in out.iter_mut() {
+            x.1 = w;
+        }
     }
 
     fn build_context(&mut self) {
         let mut ctx = vec![0.0f32; self.g.countries.len()];
         let mut strong = vec![0.0f32; self.g.countries.len()];
-        let mut by_name: HashMap<usize, Vec<(u16, f32)>, KeyHash> = HashMap::default();
+        let mut by_name: Vec<(usize, u16, f32)> = Vec::new();
+        let mut contrib: Vec<(u16, f32)> = Vec::new();
         for s in &self.spans {
             let named = self.names_country(s);
-            let contrib = self.contribution(s);
-            by_name
-                .entry(s.entries.as_ptr() as usize)
-                .or_default()
-                .extend(contrib.iter().copied());
-            for (c, w) in contrib {
+            self.contribution(s, &mut contrib);
+            let name = s.entries.as_ptr() as usize;
+            by_name.extend(contrib.iter().map(|&(c, w)| (name, c, w)));
+            for &(c, w) in &contrib {
                 if let Some(x) = ctx.get_mut(c as usize) {
                     *x += w;
                 }
@@ -442,18 +486,19 @@ impl<'g> Resolver<'g> {
             }
         }
         // "Georgia Tech", "Atlanta": the US state, not the country
-        if let Some(us) = self.g.countries.iter().position(|c| c.alpha2 == "US") {
+        if let Some(us) = self.g.us {
             let cues = self
                 .toks
                 .list
                 .iter()
-                .filter(|t| t.upper && lexicon::US_CUES_SET.contains(self.toks.folded(t)))
+                .filter(|t| t.upper && lexicon::US_CUES.contains(&self.toks.folded(t)))
                 .count()
                 + 2 * usize::from(self.georgia_tech);
             ctx[us] += 0.5 * cues as f32;
             strong[us] += 0.5 * cues as f32;
         }
         self.context = ctx;
+        self.strong_total = strong.iter().sum::<f32>();
         self.strong = strong;
         self.by_name = by_name;
     }
@@ -493,18 +538,21 @@ impl<'g> Resolver<'g> {
     /// The best entry of a span with its score margin, or None if the span should not
     /// yield a place (demonyms, weak small-town readings).
     fn resolve(&self, s: &Span) -> Option<(u32, f32)> {
-        let own: &[(u16, f32)] = self
-            .by_name
-            .get(&(s.entries.as_ptr() as usize))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let name = s.entries.as_ptr() as usize;
+        // the contributions of this span's name, in span order
+        let own = || {
+            self.by_name
+                .iter()
+                .filter(move |x| x.0 == name)
+                .map(|x| (x.1, x.2))
+        };
         let mut scored: Vec<(Entry, f32)> = s
             .entries
             .iter()
             .filter(|e| e.flags & DEMONYM == 0)
             .map(|e| {
                 let c = self.g.country_index_of(e.id);
-                let own_c: f32 = own.iter().filter(|x| x.0 == c).map(|x| x.1).sum();
+                let own_c: f32 = own().filter(|x| x.0 == c).map(|x| x.1).sum();
                 let ctx = (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
                 (*e, self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0))
             })
@@ -512,7 +560,7 @@ impl<'g> Resolver<'g> {
         scored.sort_by(|a, b| b.1.total_cmp(&a.1));
         let own_strong = |c: usize| -> f32 {
             if self.names_country(s) {
-                own.iter().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
+                own().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
             } else {
                 0.0
             }
@@ -541,7 +589,7 @@ impl<'g> Resolver<'g> {
             let c = self.g.country_index_of(e.id) as usize;
             let mine = own_strong(c);
             let supported = self.strong.get(c).copied().unwrap_or(0.0) - mine > 0.01;
-            let any_strong = self.strong.iter().sum::<f32>() - mine > 0.01;
+            let any_strong = self.strong_total - mine > 0.01;
             let alias = e.flags != 0;
             match p.kind {
                 // a second-level division needs its suffix or its full multi-word name

@@ -189,6 +189,9 @@ fn tokenize_with(text: &str, lower: Option<&str>, toks: &mut Tokens) {
         };
         let (joins_prev, sentence_start) = if first {
             (false, true)
+        } else if start == prev_end + 1 && bytes[prev_end] == b' ' {
+            // one space, the common gap: what `gap_ties` says of it at once
+            (true, false)
         } else {
             gap_ties(&text[prev_end..start], toks.list.last())
         };
@@ -298,6 +301,13 @@ fn gap_ties(gap: &str, prev: Option<&Token>) -> (bool, bool) {
         .map(|t| (t.folded_end - t.folded_start) as usize)
         .unwrap_or(0);
     let prev_short = prev.is_some_and(|t| t.end - t.start <= 2);
+    if gap.is_ascii() {
+        return ascii_gap_ties(
+            gap.as_bytes(),
+            prev_short && prev_folded_len <= 2,
+            prev_short,
+        );
+    }
     let joins_prev = gap.chars().all(|g| g == ' ' || g == '-' || g == '\u{a0}')
         && gap.chars().filter(|&g| g == '-').count() <= 1
         || (prev_short && prev_folded_len <= 2 && (gap == "." || gap == ". "));
@@ -307,6 +317,26 @@ fn gap_ties(gap: &str, prev: Option<&Token>) -> (bool, bool) {
     let sentence_start = trimmed.ends_with(['.', '!', '?', ':', '\n'])
         && !(prev_short && trimmed == ".")
         || gap.contains('\n');
+    (joins_prev, sentence_start)
+}
+
+/// [`gap_ties`] for an all-ASCII gap ("", ", ", ". ", ".\n\n"), read byte by byte.
+/// `abbrev`: the previous token may be an abbreviation ("U.S.", "St. Petersburg").
+fn ascii_gap_ties(gap: &[u8], abbrev: bool, prev_short: bool) -> (bool, bool) {
+    let joins_prev = gap.iter().all(|&g| g == b' ' || g == b'-')
+        && gap.iter().filter(|&&g| g == b'-').count() <= 1
+        || (abbrev && (gap == b"." || gap == b". "));
+    // `char::is_whitespace` in ASCII: tab to carriage return and the space
+    let trimmed_len = gap
+        .iter()
+        .rposition(|&g| !matches!(g, b'\t'..=b'\r' | b' ' | b'"' | b'\'' | b'(' | b'*' | b'#'))
+        .map_or(0, |k| k + 1);
+    let trimmed = &gap[..trimmed_len];
+    let sentence_start = trimmed
+        .last()
+        .is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b':' | b'\n'))
+        && !(prev_short && trimmed == b".")
+        || gap.contains(&b'\n');
     (joins_prev, sentence_start)
 }
 

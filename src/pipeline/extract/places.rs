@@ -200,6 +200,51 @@ pub(super) fn is_one_of(words: &[&str], word: &str) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// A word list with a (first letter, length) filter in front of the comparisons: most
+/// words looked up are in no list and are turned away by one table look-up.
+struct Filtered {
+    words: &'static [&'static str],
+    /// Per first letter (a-z, then anything else), bit n: a word of length n (31: longer).
+    filter: [u32; 27],
+}
+
+/// The filter slot of a word's first byte, in ASCII lower case.
+const fn first_slot(word: &[u8]) -> usize {
+    match word.first() {
+        Some(b) if b.to_ascii_lowercase().is_ascii_lowercase() => {
+            (b.to_ascii_lowercase() - b'a') as usize
+        }
+        _ => 26,
+    }
+}
+
+const fn length_bit(len: usize) -> u32 {
+    1 << if len < 31 { len } else { 31 }
+}
+
+impl Filtered {
+    const fn new(words: &'static [&'static str]) -> Filtered {
+        let mut filter = [0u32; 27];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            filter[first_slot(w)] |= length_bit(w.len());
+            i += 1;
+        }
+        Filtered { words, filter }
+    }
+
+    /// [`is_one_of`] on the list.
+    fn contains(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        self.filter[first_slot(b)] & length_bit(b.len()) != 0 && is_one_of(self.words, word)
+    }
+}
+
+static LOCATIVE_WORDS: Filtered = Filtered::new(&LOCATIVE);
+static SKIP_WORDS: Filtered = Filtered::new(&SKIP);
+static COUNTRY_ADJECTIVE_WORDS: Filtered = Filtered::new(&COUNTRY_ADJECTIVES);
+
 /// `s` after `prefix` (ASCII lower case) when `s` in ASCII lower case starts with it.
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.as_bytes().get(..prefix.len())?;
@@ -260,11 +305,11 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
         .first()
         .is_some_and(|w| w.strip_suffix(',').is_some_and(|n| is_one_of(&APPOSED, n)));
     for (i, w) in back.iter().take(6).enumerate() {
-        let skippable = is_one_of(&SKIP, w)
+        let skippable = SKIP_WORDS.contains(w)
             || w.starts_with(|c: char| c.is_uppercase())
             || w.chars().any(|c| c.is_ascii_digit())
             || apposition && (i == 0 || w.starts_with(|c: char| c.is_lowercase()));
-        if is_one_of(&LOCATIVE, w) {
+        if LOCATIVE_WORDS.contains(w) {
             // "officials in Kyiv", "the administration in Nangarhar"
             let who = back
                 .get(i + 1)
@@ -311,7 +356,7 @@ pub fn find(g: &Gazetteer, text: &str, lower: &str) -> Vec<PlaceHit> {
         // "in central Mali", "across war-torn Sudan": the word before the adjectives
         let prev_word = before
             .split_whitespace()
-            .rfind(|w| !is_one_of(&SKIP, w) && !is_one_of(&COUNTRY_ADJECTIVES, w))
+            .rfind(|w| !SKIP_WORDS.contains(w) && !COUNTRY_ADJECTIVE_WORDS.contains(w))
             .unwrap_or("");
         let prev_is = |w: &str| prev_word.eq_ignore_ascii_case(w);
         let origin = prev_is("from") && !before.to_ascii_lowercase().contains("far from");
@@ -387,6 +432,39 @@ mod tests {
             let start = s.find(place).expect("place in sentence");
             assert_eq!(link_of(s, start, start + place.len()), *want, "{s}");
         }
+    }
+
+    #[test]
+    fn filtered_lists_agree_with_the_plain_comparison() {
+        let words = [
+            "in",
+            "In",
+            "IN",
+            "the",
+            "The",
+            "near",
+            "Near,",
+            "war-torn",
+            "War-Torn",
+            "far",
+            "Kharkiv",
+            "",
+            "\"in",
+            "é",
+            "northeastern",
+            "a",
+            "off",
+            "Along",
+            "neighbouring",
+        ];
+        for w in words {
+            assert_eq!(LOCATIVE_WORDS.contains(w), is_one_of(&LOCATIVE, w), "{w}");
+            assert_eq!(SKIP_WORDS.contains(w), is_one_of(&SKIP, w), "{w}");
+            let adjective = COUNTRY_ADJECTIVE_WORDS.contains(w);
+            assert_eq!(adjective, is_one_of(&COUNTRY_ADJECTIVES, w), "{w}");
+        }
+        assert!(LOCATIVE_WORDS.contains("Throughout"));
+        assert!(!SKIP_WORDS.contains("Kharkiv"));
     }
 
     #[test]
