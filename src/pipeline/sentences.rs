@@ -44,11 +44,13 @@ const MAX_QUOTE_BYTES: usize = 800;
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(text.len() / 80 + 1);
     let mut paragraph = 0usize;
-    let mut pos = 0usize;
-    for line in text.split('\n') {
-        let start = pos;
-        let end = pos + line.len();
-        pos = end + 1;
+    let mut next_line = 0usize;
+    // line ends found with memchr (SIMD); the last line ends at the end of the text
+    let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in line_ends {
+        let start = next_line;
+        next_line = end + 1;
+        let line = text.get(start..end).unwrap_or_default();
         if line.trim().is_empty() {
             continue;
         }
@@ -161,8 +163,7 @@ fn push(text: &str, mut s: usize, e: usize, paragraph: usize, out: &mut Vec<Sent
 fn quote_spans(par: &str, base: usize) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
-    // `match_indices` of one char finds it with memchr
-    for (i, _) in par.match_indices('"') {
+    for i in memchr::memchr_iter(b'"', par.as_bytes()) {
         match open.take() {
             Some(o) => {
                 if i - o <= MAX_QUOTE_BYTES {
@@ -307,7 +308,11 @@ pub fn dateline_len(sentence: &str) -> usize {
         return 0;
     }
     let window = &b[..b.len().min(120)];
-    let Some(dash) = window.windows(3).position(|w| w == b" - ") else {
+    // the first " - ": a '-' with a space on each side
+    let Some(dash) = memchr::memchr_iter(b'-', window)
+        .find(|&d| d > 0 && window[d - 1] == b' ' && window.get(d + 1) == Some(&b' '))
+        .map(|d| d - 1)
+    else {
         return 0;
     };
     // The prefix names an agency or a date: it has brackets or a comma.
