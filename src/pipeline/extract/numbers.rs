@@ -122,10 +122,21 @@ static CLASS: [ByteClass; 256] = {
     t
 };
 
-/// Whether an ASCII byte is a letter or digit, looked up in [`CLASS`].
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Whether a byte is an ASCII letter or digit, looked up in [`ALNUM`].
 #[inline]
 fn is_alnum(b: u8) -> bool {
-    matches!(CLASS[b as usize], ByteClass::Digit | ByteClass::Letter)
+    ALNUM[b as usize]
 }
 
 /// Tokenizes `s`; `lower` must be `s.to_ascii_lowercase()` (same byte offsets).
@@ -200,6 +211,7 @@ fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
 
 /// End of a word starting before `from`: letters, digits, inner `-` and `'`; and where
 /// its first inner `-` is.
+#[inline(always)]
 fn word_end(s: &str, from: usize) -> (usize, Option<usize>) {
     let bytes = s.as_bytes();
     let mut end = from;
@@ -423,35 +435,58 @@ const STARTERS: &[&str] = &[
     "tens",
 ];
 
-/// Index of a lower-case word's shape (first letter, length below 16, last letter) in
-/// [`STARTER_SLOTS`]; `None` for any other shape.
-fn shape_key(w: &[u8]) -> Option<usize> {
-    let (&first, &last) = (w.first()?, w.last()?);
-    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || w.len() >= 16 {
-        return None;
+/// For each first letter a-z and word length below 16, a bit per last letter a-z of the
+/// words in [`STARTERS`]: rejects almost every other word ("the", "said") with one load.
+static STARTER_MASK: [[u32; 16]; 26] = {
+    let mut mask = [[0u32; 16]; 26];
+    let mut i = 0;
+    while i < STARTERS.len() {
+        let w = STARTERS[i].as_bytes();
+        mask[(w[0] - b'a') as usize][w.len()] |= 1 << (w[w.len() - 1] - b'a');
+        i += 1;
     }
-    Some((usize::from(first - b'a') * 16 + w.len()) * 26 + usize::from(last - b'a'))
+    mask
+};
+
+/// Index of a word shape (first letter a-z, length below 16, last letter a-z) in
+/// [`STARTER_SLOTS`].
+const fn shape_index(first: u8, len: usize, last: u8) -> usize {
+    ((first - b'a') as usize * 16 + len) * 26 + (last - b'a') as usize
 }
 
-/// For each word shape (see [`shape_key`]) the words of [`STARTERS`] of that shape, as
-/// index + 1 (0: none). No shape has more than two ("twenty", "thirty"); a test checks.
-static STARTER_SLOTS: once_cell::sync::Lazy<Vec<[u8; 2]>> = once_cell::sync::Lazy::new(|| {
-    let mut slots = vec![[0u8; 2]; 26 * 16 * 26];
-    for (i, w) in STARTERS.iter().enumerate() {
-        let slot = shape_key(w.as_bytes()).and_then(|k| slots.get_mut(k));
-        if let Some(free) = slot.and_then(|s| s.iter_mut().find(|x| **x == 0)) {
-            *free = u8::try_from(i + 1).unwrap_or(0);
+/// For each word shape the words of [`STARTERS`] of that shape, as index + 1 (0: none).
+/// No shape has more than two ("twenty", "thirty"); a third fails the build.
+static STARTER_SLOTS: [[u8; 2]; 26 * 16 * 26] = {
+    let mut slots = [[0u8; 2]; 26 * 16 * 26];
+    let mut i = 0;
+    while i < STARTERS.len() {
+        let w = STARTERS[i].as_bytes();
+        let slot = &mut slots[shape_index(w[0], w.len(), w[w.len() - 1])];
+        if slot[0] == 0 {
+            slot[0] = i as u8 + 1;
+        } else if slot[1] == 0 {
+            slot[1] = i as u8 + 1;
+        } else {
+            panic!("three starters of one shape");
         }
+        i += 1;
     }
     slots
-});
+};
 
 /// Whether the lower-case word is one of [`STARTERS`]: one table load rejects almost
-/// every other word ("the", "said").
+/// every other word ("the", "said"), the word's shape leaves at most two to compare.
 fn is_starter(w: &[u8]) -> bool {
-    let Some(slot) = shape_key(w).and_then(|k| STARTER_SLOTS.get(k)) else {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
         return false;
     };
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || w.len() >= 16 {
+        return false;
+    }
+    if STARTER_MASK[usize::from(first - b'a')][w.len()] & (1 << (last - b'a')) == 0 {
+        return false;
+    }
+    let slot = STARTER_SLOTS[shape_index(first, w.len(), last)];
     slot.iter().any(|&x| {
         x != 0
             && STARTERS
@@ -476,6 +511,11 @@ fn number_at(t: &[Tok], i: usize) -> Option<NumPhrase> {
     if !may_start(t.get(i)?) {
         return None;
     }
+    phrase_at(t, i)
+}
+
+/// [`number_at`] for a token that [`may_start`] a phrase.
+fn phrase_at(t: &[Tok], i: usize) -> Option<NumPhrase> {
     let q = qualifier_len(t, i);
     let approximate = q > 0
         && !matches!(
@@ -1457,7 +1497,7 @@ fn phrases(t: &[Tok]) -> Vec<(NumPhrase, bool)> {
             i += 1;
             continue;
         }
-        if let Some(p) = number_at(t, i).filter(|p| p.end > i) {
+        if let Some(p) = phrase_at(t, i).filter(|p| p.end > i) {
             out.push((p, false));
             i = p.end;
         } else if let Some(p) = singular_person(t, i).filter(|p| p.end > i) {
