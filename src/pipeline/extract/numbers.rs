@@ -79,9 +79,9 @@ struct Tok<'a> {
     head_len: u8,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     /// The lower-case word before its first hyphen.
-    fn head(&self) -> &[u8] {
+    fn head(&self) -> &'a [u8] {
         let w = self.lower.as_bytes();
         w.get(..usize::from(self.head_len)).unwrap_or(w)
     }
