@@ -64,19 +64,7 @@ pub fn normalize(body: &str) -> Normalized {
         // Fast path: copy a run of plain ASCII in one go.
         if is_plain(b) {
             let limit = link.map_or(bytes.len(), |(mid, _)| mid);
-            let mut j = i + 1;
-            // Inside a run (never at a line start) single spaces, hyphens and the like
-            // are plain too.
-            while j < limit {
-                let c = bytes[j];
-                let ok = is_plain(c)
-                    || (matches!(c, b' ' | b'-' | b'+' | b'>' | b'#')
-                        && bytes.get(j + 1).is_some_and(|n| is_plain(*n)));
-                if !ok {
-                    break;
-                }
-                j += 1;
-            }
+            let mut j = plain_run_end(bytes, i + 1, limit);
             // A non-ASCII char after the run may be a combining mark for its last byte.
             if bytes.get(j).is_some_and(|n| *n >= 0x80) {
                 j -= 1;
@@ -191,6 +179,25 @@ pub fn normalize(body: &str) -> Normalized {
         i += end;
     }
     w.finish(body.len())
+}
+
+/// End of the run of bytes copied unchanged from `from` on (the byte before it is plain),
+/// stopping at `limit`. Inside a run (never at a line start) a single space, hyphen and
+/// the like between plain bytes is plain too.
+fn plain_run_end(bytes: &[u8], from: usize, limit: usize) -> usize {
+    let mut j = from;
+    while let Some(run) = bytes.get(j..limit) {
+        j += run.iter().position(|c| !is_plain(*c)).unwrap_or(run.len());
+        let joins = bytes
+            .get(j)
+            .is_some_and(|c| matches!(c, b' ' | b'-' | b'+' | b'>' | b'#'))
+            && bytes.get(j + 1).is_some_and(|n| is_plain(*n));
+        if j >= limit || !joins {
+            break;
+        }
+        j += 1;
+    }
+    j
 }
 
 /// ASCII that normalization copies unchanged wherever it stands.
@@ -333,12 +340,12 @@ impl Writer {
         self.text.push_str(s);
         match u32::try_from(start + s.len()) {
             // the common case: offsets fit, so plain u32 ranges (no per-byte clamping)
-            Ok(last) => {
+            Ok(last) if last < u32::MAX => {
                 let first = last - s.len() as u32;
                 self.map.extend(first..last);
-                self.ends.extend(first + 1..=last);
+                self.ends.extend(first + 1..last + 1);
             }
-            Err(_) => {
+            _ => {
                 self.map.extend((start..start + s.len()).map(off));
                 self.ends.extend((start + 1..=start + s.len()).map(off));
             }
@@ -410,9 +417,14 @@ fn looks_hard_wrapped(body: &str) -> bool {
             continue;
         }
         lines += 1;
-        let n = t.chars().count();
         let last = t.chars().last().unwrap_or('.');
-        if (55..=100).contains(&n) && !matches!(last, '.' | '!' | '?' | ':' | '"' | '\'' | ')') {
+        // a char is 1 to 4 bytes: count them only when the byte length allows 55..=100
+        if matches!(last, '.' | '!' | '?' | ':' | '"' | '\'' | ')')
+            || !(55..=400).contains(&t.len())
+        {
+            continue;
+        }
+        if (55..=100).contains(&t.chars().count()) {
             wrapped += 1;
         }
     }

@@ -10,6 +10,7 @@
 //! inside a quotation.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// A sentence as a byte range of the normalized text.
@@ -43,11 +44,13 @@ const MAX_QUOTE_BYTES: usize = 800;
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(text.len() / 80 + 1);
     let mut paragraph = 0usize;
-    let mut pos = 0usize;
-    for line in text.split('\n') {
-        let start = pos;
-        let end = pos + line.len();
-        pos = end + 1;
+    let mut next_line = 0usize;
+    // line ends found with memchr (SIMD); the last line ends at the end of the text
+    let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in line_ends {
+        let start = next_line;
+        next_line = end + 1;
+        let line = text.get(start..end).unwrap_or_default();
         if line.trim().is_empty() {
             continue;
         }
@@ -160,8 +163,7 @@ fn push(text: &str, mut s: usize, e: usize, paragraph: usize, out: &mut Vec<Sent
 fn quote_spans(par: &str, base: usize) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
-    // `match_indices` of one char finds it with memchr
-    for (i, _) in par.match_indices('"') {
+    for i in memchr::memchr_iter(b'"', par.as_bytes()) {
         match open.take() {
             Some(o) => {
                 if i - o <= MAX_QUOTE_BYTES {
@@ -252,39 +254,44 @@ fn period_ends(text: &str, punct: usize, next: usize, p1: usize) -> bool {
     while t > 0 && (bytes[t - 1].is_ascii_alphabetic() || bytes[t - 1] == b'.') {
         t -= 1;
     }
-    let token = &text[t..punct];
-    if token.is_empty() {
+    let token = &bytes[t..punct];
+    let Some(&first) = token.first() else {
         return true;
-    }
-    let next_word_end = bytes[next..p1]
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .map_or(p1, |p| next + p);
-    let next_word = &text[next..next_word_end];
-    let next_is_number = bytes.get(next).is_some_and(|b| b.is_ascii_digit());
-    let opener = OPENERS.contains(&next_word);
+    };
+    let opener = || {
+        let next_word_end = bytes[next..p1]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(p1, |p| next + p);
+        OPENERS.contains(&&text[next..next_word_end])
+    };
     // Initials and dotted acronyms: "J. K. Rowling", "U.S. President", "a.m."
-    let single_upper = token.len() == 1 && token.as_bytes()[0].is_ascii_uppercase();
-    if token.contains('.') || single_upper {
-        return opener;
+    let single_upper = token.len() == 1 && first.is_ascii_uppercase();
+    if token.contains(&b'.') || single_upper {
+        return opener();
     }
-    if token.len() > 6 {
+    // Every listed abbreviation is short: a longer word ends the sentence.
+    let mut buf = [0u8; 6];
+    let Some(slot) = buf.get_mut(..token.len()) else {
         return true;
-    }
-    let lower = token.to_ascii_lowercase();
-    let lower = lower.as_str();
-    if BEFORE_NUMBER.contains(&lower) && next_is_number {
+    };
+    slot.copy_from_slice(token);
+    slot.make_ascii_lowercase();
+    // the token is ASCII letters only
+    let lower = std::str::from_utf8(slot).unwrap_or_default();
+    let next_is_number = bytes.get(next).is_some_and(|b| b.is_ascii_digit());
+    if next_is_number && BEFORE_NUMBER.contains(&lower) {
         return false;
     }
     if TITLES.contains(&lower) {
         // Title abbreviations are capitalised; a lower-case "st." or "rep." is a word.
-        return token.as_bytes()[0].is_ascii_lowercase() && lower != "vs" && lower != "cf";
+        return first.is_ascii_lowercase() && lower != "vs" && lower != "cf";
     }
-    if MAY_END.contains(&lower) && token.as_bytes()[0].is_ascii_uppercase() {
-        return opener;
+    if MAY_END.contains(&lower) && first.is_ascii_uppercase() {
+        return opener();
     }
     if lower == "etc" || lower == "al" {
-        return opener;
+        return opener();
     }
     true
 }
@@ -301,7 +308,11 @@ pub fn dateline_len(sentence: &str) -> usize {
         return 0;
     }
     let window = &b[..b.len().min(120)];
-    let Some(dash) = window.windows(3).position(|w| w == b" - ") else {
+    // the first " - ": a '-' with a space on each side
+    let Some(dash) = memchr::memchr_iter(b'-', window)
+        .find(|&d| d > 0 && window[d - 1] == b' ' && window.get(d + 1) == Some(&b' '))
+        .map(|d| d - 1)
+    else {
         return 0;
     };
     // The prefix names an agency or a date: it has brackets or a comma.
@@ -342,9 +353,29 @@ fn fold_ascii(t: &[u8], out: &mut Vec<u8>) {
     out.truncate(n);
 }
 
+/// Hasher for keys that are already xxh3 hashes: passes the value through.
+#[derive(Default)]
+struct SeenHasher(u64);
+
+impl Hasher for SeenHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // only `write_u64` is used; anything else is folded in byte by byte
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
 /// Marks sentences whose folded text (letters and digits, lower case) already occurred.
 fn mark_repeats(text: &str, sentences: &mut [Sentence]) {
-    let mut seen: HashSet<u64> = HashSet::with_capacity(sentences.len());
+    let mut seen: HashSet<u64, BuildHasherDefault<SeenHasher>> =
+        HashSet::with_capacity_and_hasher(sentences.len(), BuildHasherDefault::default());
     let mut folded: Vec<u8> = Vec::with_capacity(256);
     for s in sentences.iter_mut() {
         folded.clear();

@@ -74,10 +74,70 @@ struct Tok<'a> {
     start: usize,
     end: usize,
     kind: TokKind,
+    /// Length of the word before its first hyphen ("twenty" of "twenty-three"), at most
+    /// 255.
+    head_len: u8,
+}
+
+impl<'a> Tok<'a> {
+    /// The lower-case word before its first hyphen.
+    fn head(&self) -> &'a [u8] {
+        let w = self.lower.as_bytes();
+        w.get(..usize::from(self.head_len)).unwrap_or(w)
+    }
 }
 
 /// Upper bound on tokens looked at per sentence: keeps time bounded on any input.
 const MAX_TOKENS: usize = 2000;
+
+/// How the tokenizer treats a byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Space,
+    Digit,
+    Letter,
+    /// Any other ASCII byte: one punctuation token.
+    Other,
+    /// Part of a non-ASCII character.
+    Wide,
+}
+
+/// [`ByteClass`] of every byte.
+static CLASS: [ByteClass; 256] = {
+    let mut t = [ByteClass::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            ByteClass::Space
+        } else if c.is_ascii_digit() {
+            ByteClass::Digit
+        } else if c.is_ascii_alphabetic() {
+            ByteClass::Letter
+        } else {
+            ByteClass::Other
+        };
+        b += 1;
+    }
+    t
+};
+
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Whether a byte is an ASCII letter or digit, looked up in [`ALNUM`].
+#[inline]
+fn is_alnum(b: u8) -> bool {
+    ALNUM[b as usize]
+}
 
 /// Tokenizes `s`; `lower` must be `s.to_ascii_lowercase()` (same byte offsets).
 fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
@@ -86,12 +146,12 @@ fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
     let mut i = 0usize;
     while i < bytes.len() && out.len() < MAX_TOKENS {
         let b = bytes[i];
-        let (kind, end) = if b < 0x80 {
-            if b.is_ascii_whitespace() {
+        let (kind, (end, hyphen)) = match CLASS[b as usize] {
+            ByteClass::Space => {
                 i += 1;
                 continue;
             }
-            if b.is_ascii_digit() {
+            ByteClass::Digit => {
                 let mut end = i + 1;
                 // Digits with inner "," or "." before another digit.
                 loop {
@@ -114,51 +174,55 @@ fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
                 if glued {
                     (TokKind::Word, word_end(s, end))
                 } else {
-                    (TokKind::Num, end)
+                    (TokKind::Num, (end, None))
                 }
-            } else if b.is_ascii_alphabetic() {
-                (TokKind::Word, word_end(s, i + 1))
-            } else {
-                (TokKind::Punct, i + 1)
             }
-        } else {
-            let Some(c) = s[i..].chars().next() else {
-                break;
-            };
-            let next = i + c.len_utf8();
-            if c.is_whitespace() {
-                i = next;
-                continue;
-            }
-            if c.is_alphabetic() {
-                (TokKind::Word, word_end(s, next))
-            } else {
-                (TokKind::Punct, next)
+            ByteClass::Letter => (TokKind::Word, word_end(s, i + 1)),
+            ByteClass::Other => (TokKind::Punct, (i + 1, None)),
+            ByteClass::Wide => {
+                let Some(c) = s[i..].chars().next() else {
+                    break;
+                };
+                let next = i + c.len_utf8();
+                if c.is_whitespace() {
+                    i = next;
+                    continue;
+                }
+                if c.is_alphabetic() {
+                    (TokKind::Word, word_end(s, next))
+                } else {
+                    (TokKind::Punct, (next, None))
+                }
             }
         };
+        let head_len = hyphen.unwrap_or(end) - i;
         out.push(Tok {
             text: &s[i..end],
             lower: lower.get(i..end).unwrap_or(""),
             start: i,
             end,
             kind,
+            head_len: u8::try_from(head_len).unwrap_or(u8::MAX),
         });
         i = end;
     }
     out
 }
 
-/// End of a word starting before `from`: letters, digits, inner `-` and `'`.
-fn word_end(s: &str, from: usize) -> usize {
+/// End of a word starting before `from`: letters, digits, inner `-` and `'`; and where
+/// its first inner `-` is.
+#[inline(always)]
+fn word_end(s: &str, from: usize) -> (usize, Option<usize>) {
     let bytes = s.as_bytes();
     let mut end = from;
+    let mut hyphen = None;
     while end < bytes.len() {
         let b = bytes[end];
-        if b.is_ascii_alphanumeric() {
+        if is_alnum(b) {
             end += 1;
         } else if b == b'-' || b == b'\'' {
             let next_alnum = match bytes.get(end + 1) {
-                Some(n) if *n < 0x80 => n.is_ascii_alphanumeric(),
+                Some(n) if *n < 0x80 => is_alnum(*n),
                 Some(_) => s
                     .get(end + 1..)
                     .and_then(|r| r.chars().next())
@@ -167,6 +231,9 @@ fn word_end(s: &str, from: usize) -> usize {
             };
             if !next_alnum {
                 break;
+            }
+            if b == b'-' && hyphen.is_none() {
+                hyphen = Some(end);
             }
             end += 1;
         } else if b >= 0x80 {
@@ -178,7 +245,7 @@ fn word_end(s: &str, from: usize) -> usize {
             break;
         }
     }
-    end
+    (end, hyphen)
 }
 
 /// Value of a lower-case number word from "zero" to "nineteen".
@@ -234,6 +301,12 @@ fn scale_word(w: &str) -> Option<u64> {
 
 /// "twenty-three", "twenty", "seven".
 fn small_word_number(w: &str) -> Option<u64> {
+    // every number word, and the tens word before a hyphen, is a starter
+    let b = w.as_bytes();
+    let head = b.iter().position(|c| *c == b'-').map_or(b, |p| &b[..p]);
+    if !is_starter(head) {
+        return None;
+    }
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(v);
     }
@@ -362,40 +435,74 @@ const STARTERS: &[&str] = &[
     "tens",
 ];
 
-/// For each first letter a-z and word length, a bit per last letter a-z of the words
-/// in [`STARTERS`]: rejects almost every other word ("the", "said") with one load.
-static STARTER_MASK: once_cell::sync::Lazy<[[u32; 16]; 26]> = once_cell::sync::Lazy::new(|| {
+/// For each first letter a-z and word length below 16, a bit per last letter a-z of the
+/// words in [`STARTERS`]: rejects almost every other word ("the", "said") with one load.
+static STARTER_MASK: [[u32; 16]; 26] = {
     let mut mask = [[0u32; 16]; 26];
-    for w in STARTERS {
-        let b = w.as_bytes();
-        let first = (b[0] - b'a') as usize;
-        let last = b[b.len() - 1] - b'a';
-        mask[first][b.len()] |= 1 << last;
+    let mut i = 0;
+    while i < STARTERS.len() {
+        let w = STARTERS[i].as_bytes();
+        mask[(w[0] - b'a') as usize][w.len()] |= 1 << (w[w.len() - 1] - b'a');
+        i += 1;
     }
     mask
-});
+};
+
+/// Index of a word shape (first letter a-z, length below 16, last letter a-z) in
+/// [`STARTER_SLOTS`].
+const fn shape_index(first: u8, len: usize, last: u8) -> usize {
+    ((first - b'a') as usize * 16 + len) * 26 + (last - b'a') as usize
+}
+
+/// For each word shape the words of [`STARTERS`] of that shape, as index + 1 (0: none).
+/// No shape has more than two ("twenty", "thirty"); a third fails the build.
+static STARTER_SLOTS: [[u8; 2]; 26 * 16 * 26] = {
+    let mut slots = [[0u8; 2]; 26 * 16 * 26];
+    let mut i = 0;
+    while i < STARTERS.len() {
+        let w = STARTERS[i].as_bytes();
+        let slot = &mut slots[shape_index(w[0], w.len(), w[w.len() - 1])];
+        if slot[0] == 0 {
+            slot[0] = i as u8 + 1;
+        } else if slot[1] == 0 {
+            slot[1] = i as u8 + 1;
+        } else {
+            panic!("three starters of one shape");
+        }
+        i += 1;
+    }
+    slots
+};
+
+/// Whether the lower-case word is one of [`STARTERS`]: one table load rejects almost
+/// every other word ("the", "said"), the word's shape leaves at most two to compare.
+fn is_starter(w: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || w.len() >= 16 {
+        return false;
+    }
+    if STARTER_MASK[usize::from(first - b'a')][w.len()] & (1 << (last - b'a')) == 0 {
+        return false;
+    }
+    let slot = STARTER_SLOTS[shape_index(first, w.len(), last)];
+    slot.iter().any(|&x| {
+        x != 0
+            && STARTERS
+                .get(usize::from(x) - 1)
+                .is_some_and(|s| s.as_bytes() == w)
+    })
+}
 
 /// Cheap test: can a number phrase start at this token? Most words cannot.
+#[inline]
 fn may_start(tok: &Tok) -> bool {
     match tok.kind {
         TokKind::Num => true,
         TokKind::Punct => false,
-        TokKind::Word => {
-            let w = tok.lower.as_bytes();
-            // "twenty-three": judge by the part before the hyphen.
-            let head = match w.iter().position(|b| *b == b'-') {
-                Some(p) => &w[..p],
-                None => w,
-            };
-            let (Some(&first), Some(&last)) = (head.first(), head.last()) else {
-                return false;
-            };
-            if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || head.len() >= 16 {
-                return false;
-            }
-            let bits = STARTER_MASK[(first - b'a') as usize][head.len()];
-            bits & (1 << (last - b'a')) != 0 && STARTERS.iter().any(|s| s.as_bytes() == head)
-        }
+        // "twenty-three": judge by the part before the hyphen.
+        TokKind::Word => is_starter(tok.head()),
     }
 }
 
@@ -404,6 +511,11 @@ fn number_at(t: &[Tok], i: usize) -> Option<NumPhrase> {
     if !may_start(t.get(i)?) {
         return None;
     }
+    phrase_at(t, i)
+}
+
+/// [`number_at`] for a token that [`may_start`] a phrase.
+fn phrase_at(t: &[Tok], i: usize) -> Option<NumPhrase> {
     let q = qualifier_len(t, i);
     let approximate = q > 0
         && !matches!(
@@ -1379,7 +1491,13 @@ fn phrases(t: &[Tok]) -> Vec<(NumPhrase, bool)> {
     let mut out = Vec::new();
     let mut i = 0usize;
     while i < t.len() {
-        if let Some(p) = number_at(t, i).filter(|p| p.end > i) {
+        // both number phrases and singular persons ("a", "an", "another") open with
+        // a starter
+        if !may_start(&t[i]) {
+            i += 1;
+            continue;
+        }
+        if let Some(p) = phrase_at(t, i).filter(|p| p.end > i) {
             out.push((p, false));
             i = p.end;
         } else if let Some(p) = singular_person(t, i).filter(|p| p.end > i) {
@@ -1505,6 +1623,10 @@ fn negations(t: &[Tok], out: &mut Vec<CountMention>) {
     };
     for i in 0..t.len() {
         let w = t[i].lower;
+        // every word matched below starts with one of these letters
+        if !matches!(w.as_bytes().first(), Some(b'n' | b'w' | b'z' | b'u' | b'e')) {
+            continue;
+        }
         match w {
             "no" | "without" | "nobody" | "none" | "zero" => {
                 let one_word = matches!(w, "nobody" | "none")
@@ -1918,5 +2040,89 @@ mod text_throughput {
                 .map(|s| dates::find_dates(s, published).len())
                 .sum()
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_starter_is_found_and_other_words_are_not() {
+        for w in STARTERS {
+            assert!(is_starter(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "the", "said", "tenth", "twelfth", "nearby", "unknowns", "", "A", "été",
+        ] {
+            assert!(!is_starter(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn tokens_know_the_word_before_the_hyphen() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Twenty-three people were killed.",
+                &[
+                    ("Twenty-three", "twenty"),
+                    ("people", "people"),
+                    ("were", "were"),
+                    ("killed", "killed"),
+                    (".", "."),
+                ],
+            ),
+            (
+                "A 34-year-old man's well-known shop",
+                &[
+                    ("A", "a"),
+                    ("34-year-old", "34"),
+                    ("man's", "man's"),
+                    ("well-known", "well"),
+                    ("shop", "shop"),
+                ],
+            ),
+            (
+                "Kyiv - 1,200 prisoners; Zaporizhzhia-based units",
+                &[
+                    ("Kyiv", "kyiv"),
+                    ("-", "-"),
+                    ("1,200", "1,200"),
+                    ("prisoners", "prisoners"),
+                    (";", ";"),
+                    ("Zaporizhzhia-based", "zaporizhzhia"),
+                    ("units", "units"),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let lower = text.to_ascii_lowercase();
+            let got: Vec<(&str, &[u8])> = tokenize(text, &lower)
+                .iter()
+                .map(|t| (t.text, t.head()))
+                .collect();
+            let want: Vec<(&str, &[u8])> = want.iter().map(|(a, b)| (*a, b.as_bytes())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn number_words_parse() {
+        let cases = [
+            ("twenty-three", Some(23)),
+            ("seventy", Some(70)),
+            ("nineteen", Some(19)),
+            ("about 19,000", Some(19_000)),
+            ("a dozen", Some(12)),
+            ("more than 40", Some(40)),
+            ("two hundred and fifty", Some(250)),
+            ("twenty-ten", None),
+            ("thirty-", None),
+            ("several", None),
+            ("people", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_number(text), want, "{text}");
+        }
     }
 }
