@@ -1266,10 +1266,9 @@ fn context_only(
     if matches!(
         t.kind,
         EventType::Request | EventType::Reject | EventType::Support
-    ) {
-        if !speaker_before(ctx, st, rel) {
-            return true;
-        }
+    ) && !speaker_before(ctx, st, rel)
+    {
+        return true;
     }
     false
 }
