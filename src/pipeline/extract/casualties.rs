@@ -124,6 +124,14 @@ mod tests {
                 "Suspected militants gunned down two policemen at a checkpoint.",
                 &[(Kind::Killed, Amount::Exact(2))],
             ),
+            (
+                "Unidentified gunmen shot dead a local councillor outside his home in Guerrero late on Friday.",
+                &[(Kind::Killed, Amount::Exact(1))],
+            ),
+            (
+                "A suicide bomber killed a pro-government cleric and wounded a journalist in Kabul.",
+                &[(Kind::Killed, Amount::Exact(1)), (Kind::Injured, Amount::Exact(1))],
+            ),
         ];
         for (s, want) in cases {
             assert_eq!(got(s), want.to_vec(), "{s}");
