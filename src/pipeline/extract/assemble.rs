@@ -2011,9 +2011,18 @@ fn announced_future(l: &str, start: usize, end: usize) -> bool {
         "approved",
         "confirmed",
     ];
+    // told before the modal, or by a speaker after the last comma ("France will deploy
+    // 2,000 more police officers to New Caledonia, the interior minister said")
+    let told_after = || {
+        l.get(end..)
+            .and_then(|a| a.rfind(", ").map(|c| &a[c..]))
+            .is_some_and(|tail| tail.contains(" said") || tail.contains(" announced"))
+    };
     matches!(l.get(start..end), Some("would" | "will"))
-        && l.get(..start)
+        && (l
+            .get(..start)
             .is_some_and(|b| b.split_whitespace().any(|w| TOLD.contains(&w)))
+            || told_after())
 }
 
 /// Whether the sentence tells of a missile launch that hits no one: a test or a launch
@@ -2542,9 +2551,16 @@ fn roles(
                 });
             // else the armed subject of the sentence ("Israel's military said it had killed
             // a senior Hezbollah commander in an airstrike")
+            // (not across "after": "police detained 18 people after clashes between
+            // supporters of rival candidates")
             let subject = || {
                 before.first().copied().filter(|m| {
-                    m.country.is_some() && matches!(m.sector, Some("MIL") | Some("POL"))
+                    m.country.is_some()
+                        && matches!(m.sector, Some("MIL") | Some("POL"))
+                        && !ctx
+                            .lower
+                            .get(m.end..tpos)
+                            .is_some_and(|g| g.contains(" after ") || g.contains(" following "))
                 })
             };
             // the one accused of it or claiming it ("accused the RSF of killing more than
@@ -3748,6 +3764,14 @@ mod tests {
                 assert_ne!(sector(ActorRole::Target), Some("POL"), "{text}");
             }
         }
+        // the police who arrested people after a clash did not fight in it
+        let evs = run("Indonesian police detained 18 people on Friday after clashes between supporters of rival candidates in the Papuan town of Wamena left two dead.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_ne!(
+            actor_of(ev, ActorRole::Source).and_then(|a| a.sector.as_deref()),
+            Some("POL"),
+            "{ev:?}"
+        );
         // sectors where the countries are the same
         for (text, src, tgt) in [
             ("The Sudanese army accused the RSF on Sunday of killing more than 200 civilians in attacks on villages south of Khartoum.", "REB", "CVL"),
@@ -4039,6 +4063,9 @@ mod tests {
             ("Defence Minister Andres Salcedo said on Sunday that the army would deploy 1,500 more troops to the region.", true),
             ("The government could send more troops to the region, officials said.", false),
             ("The minister said troops would be deployed if the violence continued.", false),
+            // the speaker after the decision
+            ("France will deploy 2,000 additional police officers to New Caledonia after three nights of rioting, Interior Minister Gerald Darmanin said on Thursday.", true),
+            ("More troops may be deployed to the border, the minister said.", false),
         ];
         assert_finds(cases, |c| c.event_type == EventType::Mobilize);
     }
