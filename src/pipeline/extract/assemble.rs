@@ -1103,11 +1103,9 @@ fn context_only(
     // an attack plotted or planned has not happened ("detained a man suspected of
     // plotting a bomb attack", "foiled a planned attack")
     if t.kind == EventType::Assault
-        && before
-            .split_whitespace()
-            .rev()
-            .take(4)
-            .any(|w| ["plot", "plann", "prepar"].iter().any(|p| w.starts_with(p)) || w == "plan")
+        && any_of_last_words(before, 4, |w| {
+            ["plot", "plann", "prepar"].iter().any(|p| w.starts_with(p)) || w == "plan"
+        })
     {
         return true;
     }
@@ -1117,7 +1115,7 @@ fn context_only(
     // sanctions on Russia")
     if (t.kind == EventType::Agree && matches!(lw, "deal" | "agreement" | "accord")
         || t.kind == EventType::Sanction && lw.starts_with("sanction"))
-        && before.split_whitespace().rev().take(5).any(|w| {
+        && any_of_last_words(before, 5, |w| {
             matches!(
                 w,
                 "against"
@@ -1137,10 +1135,9 @@ fn context_only(
     // a resignation, withdrawal or release demanded, talks one is ready for: not (yet)
     // events ("demanding the resignation of the interim government", "demanding the
     // withdrawal of a finance bill", "ready for talks with Ukraine")
-    let last_words = |n: usize| before.split_whitespace().rev().take(n).collect::<Vec<_>>();
     if t.kind == EventType::Retreat
         && (lw.starts_with("resign") || lw.starts_with("withdraw") || lw.starts_with("release"))
-        && last_words(4).iter().any(|w| {
+        && any_of_last_words(before, 4, |w| {
             ["demand", "call", "urg", "sought", "seek"]
                 .iter()
                 .any(|p| w.starts_with(p))
@@ -1149,12 +1146,18 @@ fn context_only(
         return true;
     }
     if t.kind == EventType::Consult
-        && last_words(3).windows(2).any(|w| {
-            matches!(
-                (w[1], w[0]),
-                ("ready", "for") | ("open", "to") | ("prepared", "for") | ("willing", "to")
-            )
-        })
+        && before
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| {
+                matches!(
+                    (w[1], w[0]),
+                    ("ready", "for") | ("open", "to") | ("prepared", "for") | ("willing", "to")
+                )
+            })
     {
         return true;
     }
@@ -1173,7 +1176,7 @@ fn context_only(
     if matches!(
         t.kind,
         EventType::Sanction | EventType::Agree | EventType::Aid
-    ) && before.split_whitespace().rev().take(5).any(|w| {
+    ) && any_of_last_words(before, 5, |w| {
         matches!(
             w,
             "vetoed" | "blocked" | "rejected" | "opposed" | "veto" | "block" | "reject"
@@ -1223,7 +1226,7 @@ fn context_only(
     // military aid program"), aid promised is a promise ("promised to continue military
     // aid")
     if t.kind == EventType::Aid
-        && before.split_whitespace().rev().take(5).any(|w| {
+        && any_of_last_words(before, 5, |w| {
             [
                 "suspended",
                 "suspend",
@@ -2771,14 +2774,18 @@ fn roles(
             }
             // an armed force right before the trigger acts, though it names no country
             // ("M23 rebels seized the town after government troops withdrew")
-            let force = ms.iter().rev().find(|f| {
-                f.end <= tpos
-                    && tpos - f.end <= 12
-                    && f.country.is_none()
-                    && matches!(f.sector, Some("MIL") | Some("REB") | Some("POL"))
-                    && src.is_none_or(|m| f.start > m.end)
-            });
-            if let (Some(f), true) = (force, kind == EventType::Retreat) {
+            let force = (kind == EventType::Retreat)
+                .then(|| {
+                    ms.iter().rev().find(|f| {
+                        f.end <= tpos
+                            && tpos - f.end <= 12
+                            && f.country.is_none()
+                            && matches!(f.sector, Some("MIL") | Some("REB") | Some("POL"))
+                            && src.is_none_or(|m| f.start > m.end)
+                    })
+                })
+                .flatten();
+            if let Some(f) = force {
                 let mut a = to_actor(f, ActorRole::Source);
                 a.country = loc_a3.clone();
                 out.push(a);
@@ -2897,6 +2904,13 @@ fn speaker_before(ctx: &Ctx<'_>, st: &str, rel: usize) -> bool {
     ctx.mentions.iter().any(|m| {
         m.start >= base && m.start < base + rel && (m.country.is_some() || m.sector == Some("IGO"))
     })
+}
+
+/// Whether any of the last `n` words of `before` (the lower-cased text before a trigger)
+/// passes `test`: a word just before the trigger that changes what it tells ("demanding
+/// the resignation", "plotting a bomb attack").
+fn any_of_last_words(before: &str, n: usize, test: impl Fn(&str) -> bool) -> bool {
+    before.split_whitespace().rev().take(n).any(test)
 }
 
 /// Whether "accused" at `rel` of the lower-cased sentence describes the noun before it:
