@@ -46,6 +46,8 @@ struct Draft {
     #[allow(dead_code)]
     sentence: usize,
     strong: bool,
+    /// Casualty words were its only trigger words ("two people were killed").
+    casualty_only: bool,
     /// The location came from the paragraph or the dateline, not the sentence.
     fallback_loc: bool,
     /// The day the sentence itself states for the event, if any.
@@ -570,6 +572,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     paragraph: s.paragraph,
                     sentence: si,
                     strong,
+                    casualty_only: ktrigs.iter().all(|k| k.2.casualty),
                     fallback_loc,
                     own_date,
                     toll,
@@ -607,6 +610,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 p.location.precision,
                 p.origin,
                 p.bare_country
+            );
+        }
+        for m in &ctx.mentions {
+            eprintln!(
+                "MENTION {:?} {:?} {:?} {:?}",
+                &text[m.start..m.end],
+                m.country,
+                m.sector,
+                m.name
             );
         }
     }
@@ -698,7 +710,7 @@ fn keep(
     if !at_start && word.chars().next().is_some_and(|c| c.is_uppercase()) {
         return None;
     }
-    if ctx.figurative {
+    if ctx.figurative && !armed_words(sl, scues) || sporting_blow(&lw, t, sl, scues) {
         return None;
     }
     // the sentence's cues before the trigger, read where needed without a copy
@@ -1278,6 +1290,89 @@ fn context_only(
 
 /// Whether the word after a past participle makes it an adjective ("wounded soldiers")
 /// rather than a verb ("wounded three", "killed in", "freed on").
+/// Whether the sentence names armed people or weapons, which no figure of speech has:
+/// "Gunmen fired on a bus carrying football fans to a league match" in a sport story.
+fn armed_words(sl: &Lowered<'_>, scues: &[super::lexicon::Hit<Cue>]) -> bool {
+    // (not the words of a war film or an explosive show: "soldier", "bombardment")
+    const ARMED: [&str; 15] = [
+        "gunm",
+        "militant",
+        "insurgent",
+        "troops",
+        "police",
+        "army",
+        "rebel",
+        "jihadist",
+        "militia",
+        "attackers",
+        "assailants",
+        "grenade",
+        "airstrike",
+        "warplane",
+        "gunfire",
+    ];
+    scues.iter().any(|h| {
+        h.value == Cue::Violence
+            && sl
+                .text()
+                .get(h.start..h.end)
+                .is_some_and(|w| ARMED.iter().any(|a| w.starts_with(a)))
+    })
+}
+
+/// Whether a weak trigger is a blow of a game: a verb that sport writing uses for
+/// shots and wins, in a sentence with words of a game and no word of armed violence
+/// ("the striker fired twice as his side crushed Leeds 4-0"; not "police fired tear gas
+/// at fans after the match").
+fn sporting_blow(
+    lw: &str,
+    t: Trigger,
+    sl: &Lowered<'_>,
+    scues: &[super::lexicon::Hit<Cue>],
+) -> bool {
+    const SHOTS: [&str; 11] = [
+        "fired",
+        "struck",
+        "hit",
+        "hitting",
+        "stormed",
+        "bombarded",
+        "pounded",
+        "pounding",
+        "pummelled",
+        "attack",
+        "attacks",
+    ];
+    const GAME: [&str; 14] = [
+        "striker",
+        "goal",
+        "first half",
+        "second half",
+        "midfield",
+        "league",
+        "match",
+        "penalty",
+        "keeper",
+        "tournament",
+        "championship",
+        "playoff",
+        "season",
+        "coach",
+    ];
+    t.weak
+        && !t.casualty
+        && SHOTS.contains(&lw)
+        && GAME.iter().any(|w| sl.has(w))
+        && !scues.iter().any(|h| {
+            // ("strike*" reads a striker too)
+            matches!(h.value, Cue::Violence | Cue::Clash)
+                && !sl
+                    .text()
+                    .get(h.start..h.end)
+                    .is_some_and(|w| w.starts_with("striker"))
+        })
+}
+
 fn attributive_next(w: &str) -> bool {
     const VERBAL: [&str; 30] = [
         "a",
@@ -1782,6 +1877,10 @@ fn clause_figures(l: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
 /// killed seven", "a day after an artillery strike"); `l` is the sentence in ASCII lower
 /// case.
 fn after_clause(sl: &Lowered<'_>) -> Option<usize> {
+    const OCCASIONS: [&str; 14] = [
+        "match", "game", "meeting", "prayers", "funeral", "ceremony", "service", "talks", "vote",
+        "election", "concert", "final", "session", "speech",
+    ];
     if !sl.has(" after ") {
         return None;
     }
@@ -1791,7 +1890,15 @@ fn after_clause(sl: &Lowered<'_>) -> Option<usize> {
     while let Some(i) = l.get(from..).and_then(|r| r.find(" after ")) {
         let at = from + i;
         let rest = &l[at + 7..];
-        if rest.starts_with("a ") || rest.starts_with("an ") || rest.starts_with("the ") {
+        let article = ["a ", "an ", "the "].iter().find(|a| rest.starts_with(**a));
+        // (an occasion is no incident: "fired tear gas at fans after the match")
+        let occasion = article.is_some_and(|a| {
+            rest[a.len()..]
+                .split_whitespace()
+                .take(2)
+                .any(|w| OCCASIONS.contains(&w.trim_end_matches([',', '.', ';'])))
+        });
+        if article.is_some() && !occasion {
             return Some(at);
         }
         from = at + 1;
@@ -2427,46 +2534,69 @@ fn placed_by_preposition(text: &str, at: usize) -> bool {
 }
 
 /// Whether the actor mentioned at `at` of `text` is the object of a casualty verb
-/// ("security forces killed 8 militants in a raid": the militants are no attackers).
+/// ("security forces killed 8 militants in a raid", "killed a senior commander of the
+/// ELN": the militants and the ELN are no attackers).
 fn victim(text: &str, at: usize) -> bool {
-    let before = text.get(at.saturating_sub(40)..at).unwrap_or_default();
-    before
-        .split_whitespace()
-        .rev()
-        .find(|w| {
-            // (a name modifying the noun: "killed five Islamic State militants")
-            let name = w.starts_with(|c: char| c.is_ascii_uppercase())
-                && w.ends_with(|c: char| c.is_ascii_alphabetic());
-            let w = w.to_ascii_lowercase();
-            !name
-                && !determiner_or_count(&w)
-                && !matches!(
-                    w.as_str(),
-                    "senior" | "top" | "prominent" | "high-ranking" | "key" | "local"
-                )
-        })
-        .is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "killed"
-                    | "killing"
-                    | "wounded"
-                    | "wounding"
-                    | "injured"
-                    | "injuring"
-                    | "arrested"
-                    | "arresting"
-                    | "detained"
-                    | "detaining"
-                    | "captured"
-                    | "dead"
-                    | "struck"
-                    | "targeted"
-                    | "attacked"
-                    | "bombed"
-                    | "shelled"
+    /// Members of a group named after "of": "a commander of the ELN".
+    const MEMBERS: [&str; 10] = [
+        "commander",
+        "commanders",
+        "leader",
+        "leaders",
+        "member",
+        "members",
+        "chief",
+        "head",
+        "founder",
+        "fighters",
+    ];
+    let before = text.get(at.saturating_sub(60)..at).unwrap_or_default();
+    let mut words = before.split_whitespace().rev().peekable();
+    let mut member_of = false;
+    let verb = loop {
+        let Some(w) = words.next() else { break None };
+        // (a name modifying the noun: "killed five Islamic State militants")
+        let name = w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.ends_with(|c: char| c.is_ascii_alphabetic());
+        let lw = w.to_ascii_lowercase();
+        if lw == "of" && !member_of {
+            member_of = true;
+            words.next_if(|n| MEMBERS.contains(&n.to_ascii_lowercase().as_str()));
+            continue;
+        }
+        if name
+            || determiner_or_count(&lw)
+            || matches!(
+                lw.as_str(),
+                "senior" | "top" | "prominent" | "high-ranking" | "key" | "local"
             )
-        })
+        {
+            continue;
+        }
+        break Some(lw);
+    };
+    verb.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "killed"
+                | "killing"
+                | "wounded"
+                | "wounding"
+                | "injured"
+                | "injuring"
+                | "arrested"
+                | "arresting"
+                | "detained"
+                | "detaining"
+                | "captured"
+                | "dead"
+                | "struck"
+                | "targeted"
+                | "attacked"
+                | "bombed"
+                | "shelled"
+        )
+    })
 }
 
 /// Whether the actor mentioned up to `end` of `text` is the subject of a passive casualty
@@ -2608,7 +2738,16 @@ fn roles(
                         && (m.country.is_some() || m.sector.is_some())
                         && (victim(ctx.text, m.start) || passive_subject(ctx.text, m.end))
                 }) {
-                    out.push(to_actor(m, ActorRole::Target));
+                    // (the group of a member named: "a senior commander of the ELN")
+                    let group = ms.iter().find(|n| {
+                        n.start > m.end
+                            && n.country.is_some()
+                            && ctx
+                                .lower
+                                .get(m.end..n.start)
+                                .is_some_and(|g| matches!(g.trim(), "of" | "of the"))
+                    });
+                    out.push(to_actor(group.unwrap_or(m), ActorRole::Target));
                 }
             }
             if !out.iter().any(|a| a.role == ActorRole::Target) {
@@ -3126,28 +3265,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     oc.date = d.c.date.clone();
                     o.own_date = d.own_date;
                 }
-                let cas = &d.c.casualties;
-                if oc.casualties.killed.is_none() {
-                    oc.casualties.killed = cas.killed;
-                }
-                if oc.casualties.injured.is_none() {
-                    oc.casualties.injured = cas.injured;
-                }
-                if oc.casualties.missing.is_none() {
-                    oc.casualties.missing = cas.missing;
-                }
-                if oc.casualties.arrested.is_none() {
-                    oc.casualties.arrested = cas.arrested;
-                }
-                for v in &cas.vague {
-                    if !oc.casualties.vague.contains(v) {
-                        oc.casualties.vague.push(v.clone());
-                    }
-                }
-                let (k, i) = (oc.casualties.killed, oc.casualties.injured);
-                oc.casualties
-                    .vague
-                    .retain(|v| !(v == "killed" && k.is_some() || v == "injured" && i.is_some()));
+                absorb(&mut oc.casualties, &d.c.casualties);
                 for q in d.c.quantities {
                     if !oc.quantities.iter().any(|x| x.count == q.count) {
                         oc.quantities.push(q);
@@ -3177,6 +3295,23 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// Takes the figures `to` lacks from `from`; a vague figure stays only where no exact
+/// one is known.
+fn absorb(to: &mut Casualties, from: &Casualties) {
+    to.killed = to.killed.or(from.killed);
+    to.injured = to.injured.or(from.injured);
+    to.missing = to.missing.or(from.missing);
+    to.arrested = to.arrested.or(from.arrested);
+    for v in &from.vague {
+        if !to.vague.contains(v) {
+            to.vague.push(v.clone());
+        }
+    }
+    let (k, i) = (to.killed, to.injured);
+    to.vague
+        .retain(|v| !(v == "killed" && k.is_some() || v == "injured" && i.is_some()));
 }
 
 /// Whether `d` restates the toll of an incident its own sentence names by another weapon
@@ -3373,12 +3508,51 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             folded.push(i);
         }
     }
-    let drafts: Vec<Draft> = drafts
+    let mut drafts: Vec<Draft> = drafts
         .into_iter()
         .enumerate()
         .filter(|(i, _)| !folded.contains(i))
         .map(|(_, d)| d)
         .collect();
+    // the figures of an unplaced casualty sentence that restates the placed incident
+    // told just before it are that incident's ("Kenyan police fired tear gas at
+    // protesters in Nairobi ... At least two people were killed and dozens injured")
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        if d.c.location.is_some()
+            || d.c.event_type != EventType::Assault
+            || !d.casualty_only
+            || !located_assault
+            || own_incident(d, &located)
+        {
+            continue;
+        }
+        let told = (0..i).rev().find(|&j| {
+            matches!(
+                drafts[j].c.event_type,
+                EventType::Assault | EventType::Protest
+            ) && drafts[j].c.location.is_some()
+        });
+        // (of the same day; a protest's dead are not those of an incident the sentence
+        // names: "five officers were killed in the shooting" the marchers protest)
+        let fits = |o: &Draft| {
+            o.paragraph + 1 >= d.paragraph
+                && !matches!((o.own_date, d.own_date), (Some(a), Some(b)) if a != b)
+                && !(o.c.event_type == EventType::Protest && d.c.back_reference)
+        };
+        if let Some(j) = told.filter(|&j| fits(&drafts[j])) {
+            let from = Casualties {
+                killed: d.c.casualties.killed,
+                injured: d.c.casualties.injured,
+                vague: (d.c.casualties.vague.iter())
+                    .filter(|v| matches!(v.as_str(), "killed" | "injured"))
+                    .cloned()
+                    .collect(),
+                ..Casualties::default()
+            };
+            absorb(&mut drafts[j].c.casualties, &from);
+        }
+    }
     drafts
         .into_iter()
         .map(|mut d| {
@@ -4202,8 +4376,61 @@ mod tests {
                 "The storm battered the coast overnight, cutting power to 40,000 homes.",
                 false,
             ),
+            // a game's shots, not the armed attack on fans of a game
+            (
+                "The Manchester United striker fired twice in the first half as his side crushed Leeds 4-0 on Saturday.",
+                false,
+            ),
+            (
+                "Gunmen fired on a bus carrying football fans to a league match in Cairo on Sunday, killing two.",
+                true,
+            ),
         ];
         assert_finds(figurative, |c| c.event_type == EventType::Assault);
+    }
+
+    #[test]
+    fn figures_of_the_next_sentence_and_after_an_occasion_stay_with_the_incident() {
+        // (text, event type, killed, injured)
+        let cases: &[(&str, EventType, Option<u32>, Option<u32>)] = &[
+            ("Kenyan police fired tear gas and live rounds at protesters in Nairobi on Tuesday as thousands took to the streets to oppose a proposed finance bill. At least two people were killed and 30 injured, a rights group said.", EventType::Protest, Some(2), Some(30)),
+            // "after the match" is no earlier incident whose figures these are
+            ("Police fired tear gas at fans after the match in Istanbul on Sunday, injuring 12 people.", EventType::Assault, None, Some(12)),
+            // the dead of an incident the marchers protest are not the protest's
+            ("Thousands marched in Dallas on Friday to protest against the killing of police officers. At least five police officers were killed and seven others injured in the shooting on Thursday.", EventType::Protest, None, None),
+        ];
+        for (text, kind, killed, injured) in cases {
+            let evs = run(text);
+            let c = &event_of(&evs, *kind).casualties;
+            assert_eq!(
+                (c.killed, c.injured),
+                (*killed, *injured),
+                "{text}: {evs:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_group_of_a_member_killed_is_the_target() {
+        let evs = run("Colombian army soldiers killed a senior commander of the ELN guerrilla group in a bombing raid in the department of Arauca, the defence ministry said on Sunday.");
+        let ev = event_of(&evs, EventType::Assault);
+        let role = |r: ActorRole| {
+            ev.actors
+                .iter()
+                .find(|a| a.role == r)
+                .map(|a| (a.country.as_deref(), a.sector.as_deref()))
+        };
+        assert_eq!(
+            role(ActorRole::Source),
+            Some((Some("COL"), Some("MIL"))),
+            "{ev:?}"
+        );
+        assert_eq!(
+            role(ActorRole::Target),
+            Some((Some("COL"), Some("REB"))),
+            "{ev:?}"
+        );
+        assert_eq!(ev.mode.as_deref(), Some("aerial"));
     }
 
     #[test]
