@@ -2758,9 +2758,10 @@ fn roles(
                         && (m.sector.is_some() || m.country.is_some())
                         && !matches!(m.sector, Some("GOV"))
                         // a protest is not against the crowd or its cause ("to disperse
-                        // thousands of pro-European Union protesters")
+                        // thousands of pro-European Union protesters"), nor the gangs
+                        // it demands action against
                         && !(kind == EventType::Protest
-                            && (matches!(m.sector, Some("CVL"))
+                            && (matches!(m.sector, Some("CVL") | Some("REB"))
                                 || ctx.text.get(..m.start).is_some_and(|b| {
                                     b.ends_with("pro-") || b.ends_with("anti-")
                                 })))
