@@ -158,7 +158,12 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, u32, Option<u32>)) {
         let start = i;
         let mut word = FNV_OFFSET;
         let mut pair = prev.unwrap_or(FNV_OFFSET);
-        while let Some(c) = b.get(i).map(|&x| WORD_BYTE[x as usize]).filter(|&c| c != 0) {
+        // (one table for both loops: its address stays in a register)
+        while let Some(c) = b
+            .get(i)
+            .map(|&x| READ_CLASS[x as usize])
+            .filter(|&c| c > BREAK)
+        {
             word = fnv(word, c);
             pair = fnv(pair, c);
             i += 1;
