@@ -305,7 +305,9 @@ impl Trie {
 
     /// Appends the phrases ending at `slot`, whose bytes are `bytes[start..j]`, where
     /// they end on a word boundary (or extend to one, for a prefix). Kept out of the walk
-    /// loop, which then holds its few values in registers.
+    /// loop, which then holds its few values in registers (cold: most bytes walked end
+    /// no phrase, and the spills around the call belong on this side).
+    #[cold]
     #[inline(never)]
     fn emit(&self, bytes: &[u8], start: usize, j: usize, slot: &Slot, out: &mut [Vec<Cand>]) {
         let at = slot.outs_at as usize;
