@@ -260,10 +260,7 @@ impl Trie {
             if WORD_BYTE[first as usize] {
                 // the rest of the word (past the letters walked), then the byte ending
                 // it, start nothing
-                start = walked.max(start + 1);
-                while bytes.get(start).is_some_and(|&b| WORD_BYTE[b as usize]) {
-                    start += 1;
-                }
+                start = word_end(bytes, walked.max(start + 1));
             }
             start += 1;
         }
@@ -315,20 +312,29 @@ impl Trie {
             .outs
             .get(at..at + usize::from(slot.outs_len))
             .unwrap_or_default();
+        // whether the bytes walked end a word: a phrase then ends there, prefix or not
+        let boundary = !bytes.get(j).is_some_and(|&b| WORD_BYTE[b as usize]);
         for o in outs {
-            let mut end = j;
-            if o.prefix {
-                while end < bytes.len() && is_word_byte(bytes[end]) {
-                    end += 1;
-                }
-            } else if end < bytes.len() && is_word_byte(bytes[end]) {
+            let end = if boundary {
+                j
+            } else if o.prefix {
+                word_end(bytes, j)
+            } else {
                 continue;
-            }
+            };
             if let Some(v) = out.get_mut(o.list as usize) {
                 v.push((start, end, o.phrase));
             }
         }
     }
+}
+
+/// The end of the word going on at byte `j`.
+fn word_end(bytes: &[u8], mut j: usize) -> usize {
+    while bytes.get(j).is_some_and(|&b| WORD_BYTE[b as usize]) {
+        j += 1;
+    }
+    j
 }
 
 /// Lays the draft trie out as a double array, breadth first: each node's children go
