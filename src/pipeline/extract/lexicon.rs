@@ -101,7 +101,10 @@ impl Lexicons {
     /// The occurrences of each list's phrases in `text`, one vector per list, for
     /// [`Lexicon::resolve`].
     pub fn scan(&self, text: &str) -> Vec<Vec<Cand>> {
-        let mut out = vec![Vec::new(); self.lists];
+        // room for a list's occurrences in most texts without growing on the way
+        let mut out: Vec<Vec<Cand>> = (0..self.lists)
+            .map(|_| Vec::with_capacity(text.len() / 32))
+            .collect();
         self.trie.scan(text, &mut out);
         out
     }
@@ -147,8 +150,10 @@ struct Slot {
     check: u32,
     /// The children of this node are at `base + class` (0 for a leaf).
     base: u32,
-    /// This node's run in `outs`.
-    outs: (u32, u32),
+    /// Start of this node's run in `outs` ...
+    outs_at: u32,
+    /// ... and its length (0 for most nodes, tested at every byte walked).
+    outs_len: u16,
     /// The bytes from the root to this node are all word bytes.
     word_path: bool,
 }
@@ -199,7 +204,8 @@ impl Draft {
 
 impl Trie {
     /// # Panics
-    /// When the phrases use more than 127 distinct bytes (static ASCII word lists).
+    /// When the phrases use more than 127 distinct bytes, or one phrase comes 65,536
+    /// times (static ASCII word lists).
     fn new(lists: &[&[(Box<str>, bool)]]) -> Trie {
         let mut used = [false; 256];
         for (pat, _) in lists.iter().flat_map(|l| l.iter()) {
@@ -254,10 +260,7 @@ impl Trie {
             if WORD_BYTE[first as usize] {
                 // the rest of the word (past the letters walked), then the byte ending
                 // it, start nothing
-                start = walked.max(start + 1);
-                while bytes.get(start).is_some_and(|&b| WORD_BYTE[b as usize]) {
-                    start += 1;
-                }
+                start = word_end(bytes, walked.max(start + 1));
             }
             start += 1;
         }
@@ -279,9 +282,8 @@ impl Trie {
         };
         let mut j = start + 1;
         loop {
-            let (a, z) = slot.outs;
-            if a != z {
-                self.emit(bytes, start, j, &self.outs[a as usize..z as usize], out);
+            if slot.outs_len != 0 {
+                self.emit(bytes, start, j, slot, out);
             }
             let Some(&b) = bytes.get(j) else { break };
             let next = slot.base + u32::from(self.class[b as usize]);
@@ -298,23 +300,41 @@ impl Trie {
         }
     }
 
-    /// Appends the phrases `outs`, whose bytes are `bytes[start..j]`, where they end on
-    /// a word boundary (or extend to one, for a prefix).
-    fn emit(&self, bytes: &[u8], start: usize, j: usize, outs: &[Out], out: &mut [Vec<Cand>]) {
+    /// Appends the phrases ending at `slot`, whose bytes are `bytes[start..j]`, where
+    /// they end on a word boundary (or extend to one, for a prefix). Kept out of the walk
+    /// loop, which then holds its few values in registers (cold: most bytes walked end
+    /// no phrase, and the spills around the call belong on this side).
+    #[cold]
+    #[inline(never)]
+    fn emit(&self, bytes: &[u8], start: usize, j: usize, slot: &Slot, out: &mut [Vec<Cand>]) {
+        let at = slot.outs_at as usize;
+        let outs = self
+            .outs
+            .get(at..at + usize::from(slot.outs_len))
+            .unwrap_or_default();
+        // whether the bytes walked end a word: a phrase then ends there, prefix or not
+        let boundary = !bytes.get(j).is_some_and(|&b| WORD_BYTE[b as usize]);
         for o in outs {
-            let mut end = j;
-            if o.prefix {
-                while end < bytes.len() && is_word_byte(bytes[end]) {
-                    end += 1;
-                }
-            } else if end < bytes.len() && is_word_byte(bytes[end]) {
+            let end = if boundary {
+                j
+            } else if o.prefix {
+                word_end(bytes, j)
+            } else {
                 continue;
-            }
+            };
             if let Some(v) = out.get_mut(o.list as usize) {
                 v.push((start, end, o.phrase));
             }
         }
     }
+}
+
+/// The end of the word going on at byte `j`.
+fn word_end(bytes: &[u8], mut j: usize) -> usize {
+    while bytes.get(j).is_some_and(|&b| WORD_BYTE[b as usize]) {
+        j += 1;
+    }
+    j
 }
 
 /// Lays the draft trie out as a double array, breadth first: each node's children go
@@ -329,7 +349,8 @@ fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Slot>, Vec<Out>) {
     let empty = Slot {
         check: FREE,
         base: 0,
-        outs: (0, 0),
+        outs_at: 0,
+        outs_len: 0,
         word_path: true,
     };
     let mut slots = vec![empty; 256];
@@ -338,7 +359,8 @@ fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Slot>, Vec<Out>) {
     let mut queue = std::collections::VecDeque::from([(0usize, 0u32)]);
     let mut lowest_free = 2usize; // a child slot is base (1..) plus class (1..)
     while let Some((node, at)) = queue.pop_front() {
-        let o0 = outs.len() as u32;
+        let outs_at = outs.len() as u32;
+        let outs_len = u16::try_from(draft.outs[node].len()).expect("under 65,536 equal phrases");
         outs.extend_from_slice(&draft.outs[node]);
         let children = &mut draft.children[node];
         children.sort_unstable_by_key(|e| e.0);
@@ -370,7 +392,7 @@ fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Slot>, Vec<Out>) {
         }
         let s = &mut slots[at as usize];
         s.base = base as u32;
-        s.outs = (o0, outs.len() as u32);
+        (s.outs_at, s.outs_len) = (outs_at, outs_len);
         while slots.get(lowest_free).is_some_and(|s| s.check != FREE) {
             lowest_free += 1;
         }
