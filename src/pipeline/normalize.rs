@@ -411,7 +411,7 @@ impl Writer {
 fn looks_hard_wrapped(body: &str) -> bool {
     let mut lines = 0usize;
     let mut wrapped = 0usize;
-    for line in body.lines().take(200) {
+    for line in lines_of(body).take(200) {
         let t = line.trim_end();
         if t.is_empty() {
             continue;
@@ -429,6 +429,19 @@ fn looks_hard_wrapped(body: &str) -> bool {
         }
     }
     lines >= 4 && wrapped * 2 >= lines
+}
+
+/// The lines of `body` split at "\n" (found with memchr, SIMD), without the empty piece
+/// after a final "\n": [`str::lines`] but for the "\r" before a "\n", which callers trim.
+fn lines_of(body: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0usize;
+    memchr::memchr_iter(b'\n', body.as_bytes())
+        .chain([body.len()])
+        .filter_map(move |end| {
+            let line = body.get(from..end).filter(|_| from < body.len());
+            from = end + 1;
+            line
+        })
 }
 
 const ENTITIES: &[(&str, char)] = &[
@@ -636,6 +649,22 @@ mod tests {
         let at = n.text.find("Escalating").unwrap();
         let (s, e) = n.original_range(at, at + "Escalating Drone Strikes".len());
         assert_eq!(&body[s..e], "Escalating Drone Strikes");
+    }
+
+    #[test]
+    fn lines_match_str_lines_up_to_trailing_space() {
+        for body in [
+            "",
+            "\n",
+            "one line",
+            "Kyiv was hit.\n\nTwo died.\n",
+            "Title\r\nBody text here\r\n\r\nlast\r",
+            "a\n\n\nb\n\n",
+        ] {
+            let got: Vec<&str> = lines_of(body).map(str::trim_end).collect();
+            let want: Vec<&str> = body.lines().map(str::trim_end).collect();
+            assert_eq!(got, want, "{body:?}");
+        }
     }
 
     #[test]
