@@ -183,22 +183,55 @@ pub fn normalize(body: &str) -> Normalized {
 
 /// End of the run of bytes copied unchanged from `from` on (the byte before it is plain),
 /// stopping at `limit`. Inside a run (never at a line start) a single space, hyphen and
-/// the like between plain bytes is plain too.
+/// the like between plain bytes is plain too. One pass, one table load per byte.
 fn plain_run_end(bytes: &[u8], from: usize, limit: usize) -> usize {
-    let mut j = from;
-    while let Some(run) = bytes.get(j..limit) {
-        j += run.iter().position(|c| !is_plain(*c)).unwrap_or(run.len());
-        let joins = bytes
-            .get(j)
-            .is_some_and(|c| matches!(c, b' ' | b'-' | b'+' | b'>' | b'#'))
-            && bytes.get(j + 1).is_some_and(|n| is_plain(*n));
-        if j >= limit || !joins {
+    let Some(run) = bytes.get(from..limit) else {
+        return from;
+    };
+    let mut k = 0;
+    while let Some(&b) = run.get(k) {
+        let copied = match RUN[usize::from(b)] {
+            Run::Plain => true,
+            // the byte after a joiner may lie past `limit`
+            Run::Joiner => bytes.get(from + k + 1).is_some_and(|n| is_plain(*n)),
+            Run::Stop => false,
+        };
+        if !copied {
             break;
         }
-        j += 1;
+        k += 1;
     }
-    j
+    from + k
 }
+
+/// How a byte inside a run of plain bytes is copied.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Run {
+    /// Copied unchanged.
+    Plain,
+    /// A space, hyphen and the like: copied when a plain byte follows it.
+    Joiner,
+    /// Ends the run.
+    Stop,
+}
+
+/// [`Run`] of every byte.
+static RUN: [Run; 256] = {
+    let mut t = [Run::Stop; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if is_plain_byte(c) {
+            Run::Plain
+        } else if matches!(c, b' ' | b'-' | b'+' | b'>' | b'#') {
+            Run::Joiner
+        } else {
+            Run::Stop
+        };
+        b += 1;
+    }
+    t
+};
 
 /// ASCII that normalization copies unchanged wherever it stands.
 #[inline]
@@ -664,6 +697,47 @@ mod tests {
             let got: Vec<&str> = lines_of(body).map(str::trim_end).collect();
             let want: Vec<&str> = body.lines().map(str::trim_end).collect();
             assert_eq!(got, want, "{body:?}");
+        }
+    }
+
+    /// The run end found the old way: plain bytes with `position`, then a joiner check.
+    fn run_end_by_position(bytes: &[u8], from: usize, limit: usize) -> usize {
+        let mut j = from;
+        while let Some(run) = bytes.get(j..limit) {
+            j += run.iter().position(|c| !is_plain(*c)).unwrap_or(run.len());
+            let joins = bytes
+                .get(j)
+                .is_some_and(|c| matches!(c, b' ' | b'-' | b'+' | b'>' | b'#'))
+                && bytes.get(j + 1).is_some_and(|n| is_plain(*n));
+            if j >= limit || !joins {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    #[test]
+    fn plain_runs_end_where_the_two_level_scan_ends() {
+        let texts = [
+            "Kyiv was hit by 12 drones overnight, officials said.",
+            "A pro-Russian  governor - who fled - said: \"no\".\nNext line",
+            "Caf\u{e9} owners #1 and >2 +3 fled__ **here** [link](x)",
+            "end with a joiner -",
+            "double  space and trailing joiner #",
+            "",
+        ];
+        for t in texts {
+            let b = t.as_bytes();
+            for from in 0..=b.len() + 1 {
+                for limit in [from.saturating_sub(1), from, from + 3, b.len(), b.len() + 1] {
+                    assert_eq!(
+                        plain_run_end(b, from, limit),
+                        run_end_by_position(b, from, limit),
+                        "{t:?} {from} {limit}"
+                    );
+                }
+            }
         }
     }
 
