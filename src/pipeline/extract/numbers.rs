@@ -204,7 +204,8 @@ fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
             kind,
             head_len: u8::try_from(head_len).unwrap_or(u8::MAX),
         });
-        i = end;
+        // the space after a token is stepped over here rather than by a turn of the loop
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
     out
 }
