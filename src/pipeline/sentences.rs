@@ -64,7 +64,9 @@ pub fn split(text: &str) -> Vec<Sentence> {
 
 fn split_paragraph(text: &str, p0: usize, p1: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let bytes = text.as_bytes();
-    let quotes = quote_spans(&text[p0..p1], p0);
+    // the paragraph's quotations, found at the first sentence end that must check them
+    // (a title or a one-sentence paragraph never does)
+    let mut quotes: Option<Vec<(usize, usize)>> = None;
     let mut s = p0;
     let mut j = p0;
     while j < p1 {
@@ -101,6 +103,7 @@ fn split_paragraph(text: &str, p0: usize, p1: usize, paragraph: usize, out: &mut
         if b == b'.' && !ellipsis && !period_ends(text, punct, n, p1) {
             continue;
         }
+        let quotes = quotes.get_or_insert_with(|| quote_spans(&text[p0..p1], p0));
         if quotes.iter().any(|&(o, c)| o < punct && c >= e) {
             continue;
         }
