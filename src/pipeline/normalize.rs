@@ -188,20 +188,16 @@ fn plain_run_end(bytes: &[u8], from: usize, limit: usize) -> usize {
     let Some(run) = bytes.get(from..limit) else {
         return from;
     };
-    let mut k = 0;
-    while let Some(&b) = run.get(k) {
-        let copied = match RUN[usize::from(b)] {
-            Run::Plain => true,
+    let stop = run
+        .iter()
+        .enumerate()
+        .position(|(k, &b)| match RUN[usize::from(b)] {
+            Run::Plain => false,
             // the byte after a joiner may lie past `limit`
-            Run::Joiner => bytes.get(from + k + 1).is_some_and(|n| is_plain(*n)),
-            Run::Stop => false,
-        };
-        if !copied {
-            break;
-        }
-        k += 1;
-    }
-    from + k
+            Run::Joiner => !bytes.get(from + k + 1).is_some_and(|n| is_plain(*n)),
+            Run::Stop => true,
+        });
+    from + stop.unwrap_or(run.len())
 }
 
 /// How a byte inside a run of plain bytes is copied.
