@@ -183,22 +183,51 @@ pub fn normalize(body: &str) -> Normalized {
 
 /// End of the run of bytes copied unchanged from `from` on (the byte before it is plain),
 /// stopping at `limit`. Inside a run (never at a line start) a single space, hyphen and
-/// the like between plain bytes is plain too.
+/// the like between plain bytes is plain too. One pass, one table load per byte.
 fn plain_run_end(bytes: &[u8], from: usize, limit: usize) -> usize {
-    let mut j = from;
-    while let Some(run) = bytes.get(j..limit) {
-        j += run.iter().position(|c| !is_plain(*c)).unwrap_or(run.len());
-        let joins = bytes
-            .get(j)
-            .is_some_and(|c| matches!(c, b' ' | b'-' | b'+' | b'>' | b'#'))
-            && bytes.get(j + 1).is_some_and(|n| is_plain(*n));
-        if j >= limit || !joins {
-            break;
-        }
-        j += 1;
-    }
-    j
+    let Some(run) = bytes.get(from..limit) else {
+        return from;
+    };
+    let stop = run
+        .iter()
+        .enumerate()
+        .position(|(k, &b)| match RUN[usize::from(b)] {
+            Run::Plain => false,
+            // the byte after a joiner may lie past `limit`
+            Run::Joiner => !bytes.get(from + k + 1).is_some_and(|n| is_plain(*n)),
+            Run::Stop => true,
+        });
+    from + stop.unwrap_or(run.len())
 }
+
+/// How a byte inside a run of plain bytes is copied.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Run {
+    /// Copied unchanged.
+    Plain,
+    /// A space, hyphen and the like: copied when a plain byte follows it.
+    Joiner,
+    /// Ends the run.
+    Stop,
+}
+
+/// [`Run`] of every byte.
+static RUN: [Run; 256] = {
+    let mut t = [Run::Stop; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if is_plain_byte(c) {
+            Run::Plain
+        } else if matches!(c, b' ' | b'-' | b'+' | b'>' | b'#') {
+            Run::Joiner
+        } else {
+            Run::Stop
+        };
+        b += 1;
+    }
+    t
+};
 
 /// ASCII that normalization copies unchanged wherever it stands.
 #[inline]
@@ -411,7 +440,7 @@ impl Writer {
 fn looks_hard_wrapped(body: &str) -> bool {
     let mut lines = 0usize;
     let mut wrapped = 0usize;
-    for line in body.lines().take(200) {
+    for line in lines_of(body).take(200) {
         let t = line.trim_end();
         if t.is_empty() {
             continue;
@@ -429,6 +458,19 @@ fn looks_hard_wrapped(body: &str) -> bool {
         }
     }
     lines >= 4 && wrapped * 2 >= lines
+}
+
+/// The lines of `body` split at "\n" (found with memchr, SIMD), without the empty piece
+/// after a final "\n": [`str::lines`] but for the "\r" before a "\n", which callers trim.
+fn lines_of(body: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0usize;
+    memchr::memchr_iter(b'\n', body.as_bytes())
+        .chain([body.len()])
+        .filter_map(move |end| {
+            let line = body.get(from..end).filter(|_| from < body.len());
+            from = end + 1;
+            line
+        })
 }
 
 const ENTITIES: &[(&str, char)] = &[
@@ -636,6 +678,63 @@ mod tests {
         let at = n.text.find("Escalating").unwrap();
         let (s, e) = n.original_range(at, at + "Escalating Drone Strikes".len());
         assert_eq!(&body[s..e], "Escalating Drone Strikes");
+    }
+
+    #[test]
+    fn lines_match_str_lines_up_to_trailing_space() {
+        for body in [
+            "",
+            "\n",
+            "one line",
+            "Kyiv was hit.\n\nTwo died.\n",
+            "Title\r\nBody text here\r\n\r\nlast\r",
+            "a\n\n\nb\n\n",
+        ] {
+            let got: Vec<&str> = lines_of(body).map(str::trim_end).collect();
+            let want: Vec<&str> = body.lines().map(str::trim_end).collect();
+            assert_eq!(got, want, "{body:?}");
+        }
+    }
+
+    /// The run end found the old way: plain bytes with `position`, then a joiner check.
+    fn run_end_by_position(bytes: &[u8], from: usize, limit: usize) -> usize {
+        let mut j = from;
+        while let Some(run) = bytes.get(j..limit) {
+            j += run.iter().position(|c| !is_plain(*c)).unwrap_or(run.len());
+            let joins = bytes
+                .get(j)
+                .is_some_and(|c| matches!(c, b' ' | b'-' | b'+' | b'>' | b'#'))
+                && bytes.get(j + 1).is_some_and(|n| is_plain(*n));
+            if j >= limit || !joins {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    #[test]
+    fn plain_runs_end_where_the_two_level_scan_ends() {
+        let texts = [
+            "Kyiv was hit by 12 drones overnight, officials said.",
+            "A pro-Russian  governor - who fled - said: \"no\".\nNext line",
+            "Caf\u{e9} owners #1 and >2 +3 fled__ **here** [link](x)",
+            "end with a joiner -",
+            "double  space and trailing joiner #",
+            "",
+        ];
+        for t in texts {
+            let b = t.as_bytes();
+            for from in 0..=b.len() + 1 {
+                for limit in [from.saturating_sub(1), from, from + 3, b.len(), b.len() + 1] {
+                    assert_eq!(
+                        plain_run_end(b, from, limit),
+                        run_end_by_position(b, from, limit),
+                        "{t:?} {from} {limit}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

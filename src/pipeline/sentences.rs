@@ -9,7 +9,8 @@
 //! word is one that typically opens a sentence ("The", "It", ...). Nothing splits
 //! inside a quotation.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -63,7 +64,9 @@ pub fn split(text: &str) -> Vec<Sentence> {
 
 fn split_paragraph(text: &str, p0: usize, p1: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let bytes = text.as_bytes();
-    let quotes = quote_spans(&text[p0..p1], p0);
+    // the paragraph's quotations, found at the first sentence end that must check them
+    // (a title or a one-sentence paragraph never does)
+    let mut quotes: Option<Vec<(usize, usize)>> = None;
     let mut s = p0;
     let mut j = p0;
     while j < p1 {
@@ -100,6 +103,7 @@ fn split_paragraph(text: &str, p0: usize, p1: usize, paragraph: usize, out: &mut
         if b == b'.' && !ellipsis && !period_ends(text, punct, n, p1) {
             continue;
         }
+        let quotes = quotes.get_or_insert_with(|| quote_spans(&text[p0..p1], p0));
         if quotes.iter().any(|&(o, c)| o < punct && c >= e) {
             continue;
         }
@@ -353,7 +357,7 @@ fn fold_ascii(t: &[u8], out: &mut Vec<u8>) {
     out.truncate(n);
 }
 
-/// Hasher for keys that are already xxh3 hashes: passes the value through.
+/// Hasher for keys that are already hashes: passes the value through.
 #[derive(Default)]
 struct SeenHasher(u64);
 
@@ -373,29 +377,94 @@ impl Hasher for SeenHasher {
 }
 
 /// Marks sentences whose folded text (letters and digits, lower case) already occurred.
+///
+/// Most sentences occur once: a cheap key made of a sentence's first and last folded
+/// bytes (equal texts have equal keys) finds the few that may repeat, and only those
+/// are folded in full and hashed.
 fn mark_repeats(text: &str, sentences: &mut [Sentence]) {
-    let mut seen: HashSet<u64, BuildHasherDefault<SeenHasher>> =
-        HashSet::with_capacity_and_hasher(sentences.len(), BuildHasherDefault::default());
+    let hasher = BuildHasherDefault::<SeenHasher>::default;
+    // full hashes of the folded texts met so far (of sentences whose key repeats)
+    let mut seen: HashSet<u64, _> = HashSet::with_hasher(hasher());
+    // key -> the only sentence with that key, not hashed yet; `None` once hashed
+    let mut keys: HashMap<u64, Option<usize>, _> =
+        HashMap::with_capacity_and_hasher(sentences.len(), hasher());
     let mut folded: Vec<u8> = Vec::with_capacity(256);
-    for s in sentences.iter_mut() {
-        folded.clear();
-        let t = s.text(text);
-        // "KIEV (The Granite Post) - Falling debris ..." repeats "Falling debris ...".
-        let t = t.get(dateline_len(t)..).unwrap_or(t);
-        if t.is_ascii() {
-            fold_ascii(t.as_bytes(), &mut folded);
-        } else {
-            let mut buf = [0u8; 4];
-            for c in t.chars().filter(|c| c.is_alphanumeric()) {
-                for l in c.to_lowercase() {
-                    folded.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+    for i in 0..sentences.len() {
+        let t = repeat_text(text, &sentences[i]);
+        let Some(key) = quick_key(t, &mut folded) else {
+            continue;
+        };
+        match keys.entry(key) {
+            Entry::Vacant(v) => {
+                v.insert(Some(i));
+                continue;
+            }
+            Entry::Occupied(mut o) => {
+                if let Some(first) = o.insert(None) {
+                    let first = repeat_text(text, &sentences[first]);
+                    seen.insert(full_hash(first, &mut folded));
                 }
             }
         }
-        if !folded.is_empty() && !seen.insert(xxh3_64(&folded)) {
-            s.repeat = true;
+        if !seen.insert(full_hash(t, &mut folded)) {
+            sentences[i].repeat = true;
         }
     }
+}
+
+/// The part of a sentence compared for repeats: after its wire dateline, if any
+/// ("KIEV (The Granite Post) - Falling debris ..." repeats "Falling debris ...").
+fn repeat_text<'a>(text: &'a str, s: &Sentence) -> &'a str {
+    let t = s.text(text);
+    t.get(dateline_len(t)..).unwrap_or(t)
+}
+
+/// Writes the letters and digits of `t` in lower case to `folded` (cleared first).
+fn fold(t: &str, folded: &mut Vec<u8>) {
+    folded.clear();
+    if t.is_ascii() {
+        fold_ascii(t.as_bytes(), folded);
+    } else {
+        let mut buf = [0u8; 4];
+        for c in t.chars().filter(|c| c.is_alphanumeric()) {
+            for l in c.to_lowercase() {
+                folded.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+}
+
+/// Hash of the folded text of `t`.
+fn full_hash(t: &str, folded: &mut Vec<u8>) -> u64 {
+    fold(t, folded);
+    xxh3_64(folded)
+}
+
+/// A key of the folded text of `t` made of its first and last eight bytes, without
+/// folding all of an ASCII `t`; `None` when the folded text is empty.
+fn quick_key(t: &str, folded: &mut Vec<u8>) -> Option<u64> {
+    let (head, tail) = if t.is_ascii() {
+        let f = |b: &u8| FOLD[usize::from(*b)];
+        let b = t.as_bytes();
+        (pack(b.iter().map(f)), pack(b.iter().rev().map(f)))
+    } else {
+        fold(t, folded);
+        (
+            pack(folded.iter().copied()),
+            pack(folded.iter().rev().copied()),
+        )
+    };
+    // a non-empty folded text has a non-zero first byte
+    (head != 0).then(|| (head ^ tail.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// The first eight non-zero bytes of `bytes`, packed little-end first (zero-padded).
+fn pack(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes
+        .filter(|b| *b != 0)
+        .take(8)
+        .enumerate()
+        .fold(0, |k, (n, b)| k | u64::from(b) << (8 * n))
 }
 
 #[cfg(test)]
@@ -595,6 +664,51 @@ mod tests {
         for (s, rest) in cases {
             assert_eq!(&s[dateline_len(s)..], rest, "{s}");
         }
+    }
+
+    /// Repeats found by folding and hashing every sentence (the plain way).
+    fn repeats_folding_all(text: &str) -> Vec<bool> {
+        let mut seen = HashSet::new();
+        let mut folded = Vec::new();
+        split(text)
+            .iter()
+            .map(|s| {
+                fold(repeat_text(text, s), &mut folded);
+                !folded.is_empty() && !seen.insert(folded.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quick_keys_find_the_same_repeats_as_folding_all() {
+        let texts = [
+            "Two killed in Kherson.\nTWO killed in Kherson!\nThree killed.",
+            // same first and last eight letters, different middles
+            "Police said two people died in the blast.\nPolice said four people died in the blast.\nPolice said two people died in the blast.",
+            "Caf\u{e9} owners fled.\nCAF\u{c9} owners fled!\nCafe owners fled.",
+            "KIEV (The Granite Post) - Falling debris hit a house.\nFalling debris hit a house.",
+            "... - ...\n... - ...\nA.\nA.\na",
+            "Short.\nShort!\nShorter.\nshort",
+        ];
+        for text in texts {
+            let got: Vec<bool> = split(text).iter().map(|s| s.repeat).collect();
+            assert_eq!(got, repeats_folding_all(text), "{text}");
+        }
+        let Ok(raw) = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/dev/corpus/articles.jsonl"
+        )) else {
+            return;
+        };
+        let mut repeats = 0;
+        for line in raw.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).expect("json");
+            let n = normalize(v["body"].as_str().expect("body"));
+            let got: Vec<bool> = split(&n.text).iter().map(|s| s.repeat).collect();
+            assert_eq!(got, repeats_folding_all(&n.text));
+            repeats += got.iter().filter(|r| **r).count();
+        }
+        assert!(repeats > 0);
     }
 
     #[test]

@@ -204,7 +204,8 @@ fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
             kind,
             head_len: u8::try_from(head_len).unwrap_or(u8::MAX),
         });
-        i = end;
+        // the space after a token is stepped over here rather than by a turn of the loop
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
     out
 }
@@ -476,6 +477,8 @@ static STARTER_SLOTS: [[u8; 2]; 26 * 16 * 26] = {
 
 /// Whether the lower-case word is one of [`STARTERS`]: one table load rejects almost
 /// every other word ("the", "said"), the word's shape leaves at most two to compare.
+/// Inlined (the common rejection is a few instructions); the compare is not.
+#[inline]
 fn is_starter(w: &[u8]) -> bool {
     let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
         return false;
@@ -483,9 +486,14 @@ fn is_starter(w: &[u8]) -> bool {
     if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || w.len() >= 16 {
         return false;
     }
-    if STARTER_MASK[usize::from(first - b'a')][w.len()] & (1 << (last - b'a')) == 0 {
-        return false;
-    }
+    STARTER_MASK[usize::from(first - b'a')][w.len()] & (1 << (last - b'a')) != 0
+        && starter_of_shape(w, first, last)
+}
+
+/// Whether `w` (first letter `first`, last `last`, shorter than 16) is one of the at
+/// most two [`STARTERS`] of its shape.
+#[inline(never)]
+fn starter_of_shape(w: &[u8], first: u8, last: u8) -> bool {
     let slot = STARTER_SLOTS[shape_index(first, w.len(), last)];
     slot.iter().any(|&x| {
         x != 0
