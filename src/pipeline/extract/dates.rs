@@ -229,10 +229,12 @@ pub fn find_dates(sentence: &str, published: DateTime<Utc>) -> Vec<DateMention> 
 /// Finds dates in one sentence, resolving relative ones against the day `today` (the
 /// publication day, possibly in the dateline's local time: see [`local_day`]).
 pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
-    let hits = ANY.matches(sentence);
-    if !hits.matched_any() {
+    // Most sentences hold no date: a search that stops at the first match of any
+    // pattern costs a quarter of the overlapping one that tells which patterns match.
+    if !ANY.is_match(sentence) {
         return Vec::new();
     }
+    let hits = ANY.matches(sentence);
     // Runs pattern `i` only when the set saw it match.
     let run = |i: usize, re: &'static Regex| {
         re.captures_iter(sentence)
