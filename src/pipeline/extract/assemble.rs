@@ -758,6 +758,31 @@ fn keep(
             casualty: false,
         }));
     }
+    // roads blocked are a protest only by a crowd making demands ("farmers blocked
+    // motorways around Paris with tractors, demanding lower fuel taxes"; not "police
+    // blocked roads leading to the square")
+    if t.kind == EventType::Protest
+        && lw.starts_with("block")
+        && !lw.starts_with("blockade")
+        && ![
+            "demand",
+            "protest",
+            "farmers",
+            "truckers",
+            "workers",
+            "drivers",
+            "students",
+            "residents",
+            "villagers",
+            "activists",
+            "supporters",
+            "opposition",
+        ]
+        .iter()
+        .any(|w| sl.has(w))
+    {
+        return None;
+    }
     // cutting the internet is censorship
     if t.kind == EventType::Sanction && lw == "suspended" && sl.has("internet") {
         return Some(Keep::Event(Trigger {
@@ -3286,7 +3311,20 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 if oc.mode.is_none() {
                     oc.mode = d.c.mode;
                 }
-                if oc.acled.is_none() {
+                // a protest told peaceful, then dispersed, was one with intervention
+                let force = |c: &Option<crate::model::Acled>| {
+                    c.as_ref().map_or(0, |a| match a.sub_event_type.as_str() {
+                        "Peaceful protest" => 0,
+                        "Protest with intervention" => 1,
+                        "Excessive force against protesters" => 2,
+                        // (a riot stays a riot, and a protest does not become one)
+                        _ => 3,
+                    })
+                };
+                if oc.acled.is_none()
+                    || oc.event_type == EventType::Protest
+                        && (force(&oc.acled) + 1..3).contains(&force(&d.c.acled))
+                {
                     oc.acled = d.c.acled;
                 }
                 oc.confidence = (oc.confidence.max(d.c.confidence) + 0.05).min(0.98);
@@ -4409,6 +4447,23 @@ mod tests {
                 "{text}: {evs:?}"
             );
         }
+    }
+
+    #[test]
+    fn roads_blocked_by_a_crowd_with_demands_are_a_protest() {
+        let cases: &[(&str, bool)] = &[
+            ("French farmers blocked motorways around Paris with tractors on Monday, demanding lower fuel taxes and less regulation.", true),
+            ("Police blocked roads leading to the presidential palace in Dhaka on Monday.", false),
+        ];
+        assert_finds(cases, |c| c.event_type == EventType::Protest);
+        // told peaceful, then dispersed: a protest with intervention
+        let evs = run("Bangladeshi students blocked roads and railway lines across Dhaka on Sunday, demanding an end to quotas in government jobs. Police used batons to disperse them, injuring dozens.");
+        let ev = event_of(&evs, EventType::Protest);
+        assert_eq!(
+            ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+            Some("Protest with intervention"),
+            "{evs:?}"
+        );
     }
 
     #[test]
