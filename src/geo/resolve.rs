@@ -4,7 +4,7 @@
 
 use super::data::{Entry, DEMONYM};
 
-use super::lexicon;
+use super::lexicon::{self, lists_of, Lists};
 use super::text::{tokenize, tokenize_lowered, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
@@ -46,6 +46,17 @@ fn add_to(list: &mut Vec<String>, w: &str) {
 
 fn is_in(list: &[String], w: &str) -> bool {
     list.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+}
+
+/// The division a suffix word marks ("region": first level, "district": second).
+fn suffix_of(word: Lists) -> Suffix {
+    if word.any(Lists::ADMIN1_SUFFIX) {
+        Suffix::Admin1
+    } else if word.any(Lists::ADMIN2_SUFFIX) {
+        Suffix::Admin2
+    } else {
+        Suffix::None
+    }
 }
 
 /// A run of tokens matching a gazetteer name.
@@ -130,12 +141,10 @@ impl<'g> Resolver<'g> {
             while j < n && j - i < self.g.max_tokens {
                 if j > i {
                     let t = &self.toks.list[j];
-                    let w = self.toks.folded(t);
                     if !t.joins_prev
                         || !t.upper
-                            && !lexicon::CONNECTORS_SET.contains(w)
-                            && !lexicon::ADMIN1_SUFFIXES_SET.contains(w)
-                            && !lexicon::ADMIN2_SUFFIXES_SET.contains(w)
+                            && !lists_of(self.toks.folded(t))
+                                .any(Lists::CONNECTOR.or(Lists::SUFFIX))
                     {
                         break;
                     }
@@ -151,15 +160,10 @@ impl<'g> Resolver<'g> {
                 Some((last, entries)) => {
                     let end = self.toks.list[last].end;
                     // "Kangpokpi district" may itself be a gazetteer name
-                    let tail = self.toks.folded(&self.toks.list[last]);
                     let suffix = if last == i {
                         Suffix::None
-                    } else if lexicon::ADMIN1_SUFFIXES_SET.contains(tail) {
-                        Suffix::Admin1
-                    } else if lexicon::ADMIN2_SUFFIXES_SET.contains(tail) {
-                        Suffix::Admin2
                     } else {
-                        Suffix::None
+                        suffix_of(lists_of(self.toks.folded(&self.toks.list[last])))
                     };
                     self.spans.push(Span {
                         first: i,
@@ -227,28 +231,34 @@ impl<'g> Resolver<'g> {
             } else {
                 ""
             };
-            let all_common =
-                (s.first..=s.last).all(|i| lexicon::NEVER_SET.contains(self.folded(i)));
-            let place_follower = lexicon::PLACE_FOLLOWERS_SET.contains(next_w)
-                || lexicon::ADMIN1_SUFFIXES_SET.contains(next_w)
-                || lexicon::ADMIN2_SUFFIXES_SET.contains(next_w);
+            // the lists of the name's first word, of the next and of the previous word
+            let lw = lists_of(w);
+            let ln = lists_of(next_w);
+            let lp = if single {
+                lists_of(prev_w)
+            } else {
+                Lists::NONE
+            };
+            let all_common = lw.any(Lists::NEVER)
+                && (s.first + 1..=s.last).all(|i| lists_of(self.folded(i)).any(Lists::NEVER));
+            let place_follower = ln.any(Lists::PLACE_WORD);
             // a common word: "Police said", "the Sale", "turkey ... Turkey sales"
             let common_word = all_common
                 || single
-                    && if lexicon::AMBIGUOUS_SET.contains(w) {
-                        tok.sentence_start || !lexicon::PLACE_PREPOSITIONS_SET.contains(prev_any)
+                    && if lw.any(Lists::AMBIGUOUS) {
+                        tok.sentence_start || !lists_of(prev_any).any(Lists::PLACE_PREPOSITION)
                     } else {
                         lower.has_span_word(w) || w == "turkey" && thanksgiving
                     };
             let drop = if common_word {
                 true
             } else if next_upper
-                && (lexicon::SPORT_FOLLOWERS_SET.contains(next_w)
+                && (ln.any(Lists::SPORT_FOLLOWER)
                     || sport && next_w.ends_with('s') && !place_follower)
             {
                 add_to(&mut teams, w);
                 true
-            } else if single && lexicon::TITLES_SET.contains(prev_w) {
+            } else if single && lp.any(Lists::TITLE) {
                 add_to(&mut persons, w);
                 if next_upper {
                     add_to(&mut persons, next_w);
@@ -256,7 +266,7 @@ impl<'g> Resolver<'g> {
                 true
             } else if single
                 && !in_caps_title(&tok)
-                && lexicon::FIRST_NAMES_SET.contains(w)
+                && lw.any(Lists::FIRST_NAME)
                 && next_upper
                 && !place_follower
                 && !self.starts_place(s.last + 1)
@@ -268,9 +278,7 @@ impl<'g> Resolver<'g> {
                 && !in_caps_title(&tok)
                 && prev.is_some_and(|p| p.upper)
                 && !covered[s.first - 1]
-                && !lexicon::NEVER_SET.contains(prev_w)
-                && !lexicon::PLACE_PREFIXES_SET.contains(prev_w)
-                && !lexicon::TITLES_SET.contains(prev_w)
+                && !lp.any(Lists::NEVER.or(Lists::PLACE_PREFIX).or(Lists::TITLE))
                 && !place_follower
                 && !self.prominent(s)
             {
@@ -298,7 +306,7 @@ impl<'g> Resolver<'g> {
             if s.first == s.last && (is_in(&persons, w) || is_in(&teams, w) && sport) {
                 let next = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev);
                 let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
-                if !lexicon::PLACE_FOLLOWERS_SET.contains(next_w) {
+                if !lists_of(next_w).any(Lists::PLACE_FOLLOWER) {
                     keep[k] = false;
                 }
             }
@@ -312,14 +320,7 @@ impl<'g> Resolver<'g> {
         // "Kharkiv region", "Bannu district": the suffix picks the division
         for s in self.spans.iter_mut() {
             if let Some(t) = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev) {
-                let w = self.toks.folded(t);
-                let suffix = if lexicon::ADMIN1_SUFFIXES_SET.contains(w) {
-                    Suffix::Admin1
-                } else if lexicon::ADMIN2_SUFFIXES_SET.contains(w) {
-                    Suffix::Admin2
-                } else {
-                    Suffix::None
-                };
+                let suffix = suffix_of(lists_of(self.toks.folded(t)));
                 let has_kind = |kinds: &[PlaceKind]| {
                     s.entries
                         .iter()
@@ -397,12 +398,7 @@ impl<'g> Resolver<'g> {
             .skip(i)
             .take(4)
             .take_while(|t| t.joins_prev && t.upper)
-            .any(|t| {
-                let w = self.toks.folded(t);
-                lexicon::PLACE_FOLLOWERS_SET.contains(w)
-                    || lexicon::ADMIN1_SUFFIXES_SET.contains(w)
-                    || lexicon::ADMIN2_SUFFIXES_SET.contains(w)
-            })
+            .any(|t| lists_of(self.toks.folded(t)).any(Lists::PLACE_WORD))
     }
 
     /// A country, a division by its main name, or a city of a million: never a surname.
@@ -418,7 +414,7 @@ impl<'g> Resolver<'g> {
     fn starts_place(&self, i: usize) -> bool {
         let w = self.folded(i);
         !w.is_empty()
-            && !lexicon::FIRST_NAMES_SET.contains(w)
+            && !lists_of(w).any(Lists::FIRST_NAME)
             && self.g.index.get(w).is_some_and(|es| {
                 es.iter().any(|e| {
                     e.flags == 0
