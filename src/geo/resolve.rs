@@ -508,7 +508,7 @@ impl<'g> Resolver<'g> {
 
     fn prior(&self, e: &Entry, suffix: Suffix) -> f32 {
         let p = self.g.place(PlaceId(e.id));
-        let pop = ((p.population as f32) + 10.0).log10();
+        let pop = self.g.log_population(e.id);
         let mut s = match p.kind {
             PlaceKind::Country => 3.5 + 0.05 * pop,
             PlaceKind::Admin1 => 2.0 + 0.1 * pop,
@@ -535,13 +535,15 @@ impl<'g> Resolver<'g> {
     /// yield a place (demonyms, weak small-town readings).
     fn resolve(&self, s: &Span) -> Option<(u32, f32)> {
         let name = s.entries.as_ptr() as usize;
-        // the contributions of this span's name, in span order
-        let own = || {
-            self.by_name
-                .iter()
-                .filter(move |x| x.0 == name)
-                .map(|x| (x.1, x.2))
-        };
+        // the contributions of this span's name, in span order: picked once, not once
+        // per reading
+        let own_list: Vec<(u16, f32)> = self
+            .by_name
+            .iter()
+            .filter(|x| x.0 == name)
+            .map(|x| (x.1, x.2))
+            .collect();
+        let own = || own_list.iter().copied();
         let mut scored: Vec<(Entry, f32)> = s
             .entries
             .iter()
@@ -554,8 +556,9 @@ impl<'g> Resolver<'g> {
             })
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let names_country = self.names_country(s);
         let own_strong = |c: usize| -> f32 {
-            if self.names_country(s) {
+            if names_country {
                 own().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
             } else {
                 0.0
