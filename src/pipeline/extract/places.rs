@@ -186,12 +186,24 @@ fn is_demonym(word: &str) -> bool {
     })
 }
 
-fn words_back(text: &str, at: usize) -> Vec<&str> {
+/// At most this many words before a place are read by [`link_of`] (six candidates for
+/// the preposition and up to four words before it).
+const BACK_WORDS: usize = 10;
+
+/// The last words before byte `at` (nearest first) back to the start of the clause, at
+/// most [`BACK_WORDS`] of them; the count is the second field.
+fn words_back(text: &str, at: usize) -> ([&str; BACK_WORDS], usize) {
     let before = text.get(at.saturating_sub(60)..at).unwrap_or("");
     let cut = before
         .rfind(['.', ';', '(', ')', '"', '\n'])
         .map_or(0, |i| i + 1);
-    before[cut..].split_whitespace().rev().collect()
+    let mut words = [""; BACK_WORDS];
+    let mut n = 0;
+    for (slot, w) in words.iter_mut().zip(before[cut..].split_whitespace().rev()) {
+        *slot = w;
+        n += 1;
+    }
+    (words, n)
 }
 
 /// Whether `word` in ASCII lower case is one of `words` (all ASCII lower case), without
@@ -299,7 +311,8 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
     {
         return Link::HitSubject;
     }
-    let back = words_back(text, start);
+    let (back, n) = words_back(text, start);
+    let back = &back[..n];
     // the name after a place noun it renames: "in Ukraine's second-largest city, Kharkiv,"
     let apposition = back
         .first()
@@ -465,6 +478,32 @@ mod tests {
         }
         assert!(LOCATIVE_WORDS.contains("Throughout"));
         assert!(!SKIP_WORDS.contains("Kharkiv"));
+    }
+
+    #[test]
+    fn words_back_are_the_nearest_words_of_the_clause() {
+        // the former reading: every word of the clause, nearest first
+        let all = |text: &str, at: usize| -> Vec<String> {
+            let before = text.get(at.saturating_sub(60)..at).unwrap_or("");
+            let cut = before
+                .rfind(['.', ';', '(', ')', '"', '\n'])
+                .map_or(0, |i| i + 1);
+            before[cut..]
+                .split_whitespace()
+                .rev()
+                .map(str::to_string)
+                .collect()
+        };
+        let long =
+            "Officials said on Tuesday that a drone struck a fuel depot near the city of Odesa";
+        for (s, place) in CASES.iter().map(|c| (c.0, c.1)).chain([(long, "Odesa")]) {
+            let at = s.find(place).expect("place in sentence");
+            let (words, n) = words_back(s, at);
+            let want = all(s, at);
+            assert_eq!(n, want.len().min(BACK_WORDS), "{s}");
+            assert_eq!(words[..n], want[..n], "{s}");
+        }
+        assert_eq!(words_back(long, long.len() - 4).1, BACK_WORDS);
     }
 
     #[test]
