@@ -212,6 +212,7 @@ impl Lists {
     pub const ADMIN2_SUFFIX: Lists = Lists(1 << 9);
     pub const PLACE_PREPOSITION: Lists = Lists(1 << 10);
     pub const SPORT_CUE: Lists = Lists(1 << 11);
+    pub const US_CUE: Lists = Lists(1 << 12);
     /// A division suffix of either level.
     pub const SUFFIX: Lists = Self::ADMIN1_SUFFIX.or(Self::ADMIN2_SUFFIX);
     /// A word that keeps the name before it a place ("Jordan Valley", "Kharkiv region").
@@ -231,7 +232,7 @@ impl Lists {
 }
 
 /// Every list with its bit.
-const ALL_LISTS: [(&[&str], Lists); 12] = [
+const ALL_LISTS: [(&[&str], Lists); 13] = [
     (NEVER, Lists::NEVER),
     (AMBIGUOUS, Lists::AMBIGUOUS),
     (FIRST_NAMES, Lists::FIRST_NAME),
@@ -244,6 +245,7 @@ const ALL_LISTS: [(&[&str], Lists); 12] = [
     (ADMIN2_SUFFIXES, Lists::ADMIN2_SUFFIX),
     (PLACE_PREPOSITIONS, Lists::PLACE_PREPOSITION),
     (SPORT_CUES, Lists::SPORT_CUE),
+    (US_CUES, Lists::US_CUE),
 ];
 
 /// Slots of [`WORD_LISTS`]: a power of two, under half full (about 800 words).
@@ -338,7 +340,7 @@ mod tests {
     fn each_word_is_in_exactly_its_lists() {
         let probes = [
             "region", "district", "jordan", "in", "the", "coach", "de", "valley", "nice",
-            "greater", "tech", "kharkiv", "", "é", "regions", "goals", "zone", "x",
+            "greater", "tech", "kharkiv", "", "é", "regions", "goals", "zone", "x", "atlanta",
         ];
         for w in probes
             .iter()

@@ -23,7 +23,7 @@ enum Suffix {
 /// Words of a text that occur in lower case (see [`Resolver::lowercase_words`]).
 #[derive(Default)]
 struct LowerWords<'t> {
-    /// Single-word span names that occur in lower case, sorted.
+    /// Single-word span names that occur in lower case, sorted by [`short_first`].
     span_words: Vec<&'t str>,
     /// Bit k: `lexicon::SPORT_CUES[k]` occurs (in lower case).
     sport_cues: u32,
@@ -33,8 +33,16 @@ struct LowerWords<'t> {
 
 impl LowerWords<'_> {
     fn has_span_word(&self, w: &str) -> bool {
-        self.span_words.binary_search(&w).is_ok()
+        self.span_words
+            .binary_search_by(|x| short_first(x, w))
+            .is_ok()
     }
+}
+
+/// The order of [`LowerWords::span_words`]: by length, then by bytes. Most comparisons
+/// end at the lengths, without comparing the bytes.
+fn short_first(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 /// Adds `w` to the sorted list `list` unless it is there.
@@ -350,7 +358,7 @@ impl<'g> Resolver<'g> {
             .map(|s| self.folded(s.first))
             .collect();
         // sorted and distinct: a long text of names stays n log n
-        words.sort_unstable();
+        words.sort_unstable_by(|a, b| short_first(a, b));
         words.dedup();
         // one (first byte, length) filter for the span words and the sport cues
         let mut filter = [0u64; 256];
@@ -376,7 +384,7 @@ impl<'g> Resolver<'g> {
                     out.sport_cues |= 1u32 << k;
                 }
             }
-            if let Ok(k) = words.binary_search(&w) {
+            if let Ok(k) = words.binary_search_by(|x| short_first(x, w)) {
                 found[k] = true;
             }
         }
@@ -487,7 +495,7 @@ impl<'g> Resolver<'g> {
                 .toks
                 .list
                 .iter()
-                .filter(|t| t.upper && lexicon::US_CUES.contains(&self.toks.folded(t)))
+                .filter(|t| t.upper && lists_of(self.toks.folded(t)).any(Lists::US_CUE))
                 .count()
                 + 2 * usize::from(self.georgia_tech);
             ctx[us] += 0.5 * cues as f32;
