@@ -370,15 +370,17 @@ impl<'g> Resolver<'g> {
         let mut found = vec![false; words.len()];
         let mut out = LowerWords::default();
         for t in &self.toks.list {
-            let w = self.toks.folded(t);
-            let Some(&b) = w.as_bytes().first() else {
+            // the filters read bytes; the word is taken as a `str` only past them
+            let wb = self.toks.folded_bytes(t);
+            let Some(&b) = wb.first() else {
                 continue;
             };
-            let thanksgiving = w == "thanksgiving";
+            let thanksgiving = wb == b"thanksgiving";
             out.thanksgiving |= thanksgiving;
-            if t.upper && !thanksgiving || filter[b as usize] & (1u64 << w.len().min(63)) == 0 {
+            if t.upper && !thanksgiving || filter[b as usize] & (1u64 << wb.len().min(63)) == 0 {
                 continue;
             }
+            let w = self.toks.folded(t);
             if !t.upper {
                 if let Some(k) = lexicon::sport_cue_index(w) {
                     out.sport_cues |= 1u32 << k;
