@@ -306,17 +306,23 @@ const fn word_table() -> [(&'static str, Lists); SLOTS] {
 /// The lists `word` (folded) is in.
 #[inline]
 pub fn lists_of(word: &str) -> Lists {
+    lists_of_bytes(word.as_bytes())
+}
+
+/// [`lists_of`] for a word given as bytes (see `Tokens::folded_bytes`).
+#[inline]
+pub fn lists_of_bytes(word: &[u8]) -> Lists {
     if word.is_empty() {
         return Lists::NONE;
     }
-    let mut s = slot_of(word.as_bytes());
+    let mut s = slot_of(word);
     // the table is under half full: an empty slot ends every probe sequence
     for _ in 0..SLOTS {
         let (w, lists) = WORD_LISTS[s];
         if w.is_empty() {
             break;
         }
-        if w.len() == word.len() && w == word {
+        if w.len() == word.len() && w.as_bytes() == word {
             return lists;
         }
         s = (s + 1) % SLOTS;
@@ -348,6 +354,7 @@ mod tests {
             .chain(ALL_LISTS.iter().flat_map(|l| l.0.iter().copied()))
         {
             let got = lists_of(w);
+            assert_eq!(lists_of_bytes(w.as_bytes()), got, "{w:?}");
             for (list, bit) in ALL_LISTS {
                 assert_eq!(got.any(bit), list.contains(&w), "{w:?} {bit:?}");
             }

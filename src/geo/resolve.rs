@@ -4,7 +4,7 @@
 
 use super::data::{Entry, DEMONYM};
 
-use super::lexicon::{self, lists_of, Lists};
+use super::lexicon::{self, lists_of, lists_of_bytes, Lists};
 use super::text::{tokenize, tokenize_lowered, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
@@ -151,15 +151,24 @@ impl<'g> Resolver<'g> {
                     let t = &self.toks.list[j];
                     if !t.joins_prev
                         || !t.upper
-                            && !lists_of(self.toks.folded(t))
+                            && !lists_of_bytes(self.toks.folded_bytes(t))
                                 .any(Lists::CONNECTOR.or(Lists::SUFFIX))
                     {
                         break;
                     }
+                    if j == i + 1 {
+                        key.push_str(self.toks.folded(&self.toks.list[i]));
+                    }
                     key.push(' ');
+                    key.push_str(self.toks.folded(&self.toks.list[j]));
                 }
-                key.push_str(self.toks.folded(&self.toks.list[j]));
-                if let Some(es) = self.g.index.get(key.as_str()) {
+                // a one-word name is looked up as it is, without a copy
+                let name = if j == i {
+                    self.toks.folded(&self.toks.list[i])
+                } else {
+                    key.as_str()
+                };
+                if let Some(es) = self.g.index.get(name) {
                     best = Some((j, es));
                 }
                 j += 1;
@@ -493,12 +502,10 @@ impl<'g> Resolver<'g> {
         }
         // "Georgia Tech", "Atlanta": the US state, not the country
         if let Some(us) = self.g.us {
-            let cues = self
-                .toks
-                .list
-                .iter()
-                .filter(|t| t.upper && lists_of(self.toks.folded(t)).any(Lists::US_CUE))
-                .count()
+            let cue = |t: &super::text::Token| {
+                t.upper && lists_of_bytes(self.toks.folded_bytes(t)).any(Lists::US_CUE)
+            };
+            let cues = self.toks.list.iter().filter(|t| cue(t)).count()
                 + 2 * usize::from(self.georgia_tech);
             ctx[us] += 0.5 * cues as f32;
             strong[us] += 0.5 * cues as f32;

@@ -385,7 +385,7 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
     for (i, w) in back.iter().take(6).enumerate() {
         let skippable = SKIP_WORDS.contains(w)
             || w.starts_with(|c: char| c.is_uppercase())
-            || w.chars().any(|c| c.is_ascii_digit())
+            || w.bytes().any(|b| b.is_ascii_digit())
             || apposition && (i == 0 || w.starts_with(|c: char| c.is_lowercase()));
         if LOCATIVE_WORDS.contains(w) {
             // "officials in Kyiv", "the administration in Nangarhar"
