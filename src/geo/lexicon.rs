@@ -1,11 +1,6 @@
 //! Word lists that keep place matching off common words, people and sport teams.
 //! All entries are folded (lower case, no diacritics).
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use super::data::KeyHash;
-
 /// Never a place on its own, whatever the context: months, weekdays, function words and
 /// everyday words that happen to be the names of small towns somewhere.
 #[rustfmt::skip]
@@ -198,69 +193,178 @@ pub const PLACE_PREPOSITIONS: &[&str] = &[
 /// Words whose presence in a text makes the US state of Georgia more likely.
 pub const US_CUES: &[&str] = &["atlanta", "savannah", "macon", "augusta", "peachtree"];
 
-/// A word list as a hash set, built on first use.
-pub struct WordSet {
-    set: LazyLock<Words>,
-}
+/// The lists a word is in, one bit per list: one look-up tells everything the resolver
+/// asks of a word ("region": a place follower and a division suffix).
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub struct Lists(u16);
 
-/// The words of a [`WordSet`] with a (first byte, length) filter in front of the hash
-/// set: most words looked up are in no list and are turned away without hashing.
-pub struct Words {
-    filter: [u64; 256],
-    set: HashSet<&'static str, KeyHash>,
-}
+impl Lists {
+    pub const NONE: Lists = Lists(0);
+    pub const NEVER: Lists = Lists(1);
+    pub const AMBIGUOUS: Lists = Lists(1 << 1);
+    pub const FIRST_NAME: Lists = Lists(1 << 2);
+    pub const PLACE_FOLLOWER: Lists = Lists(1 << 3);
+    pub const PLACE_PREFIX: Lists = Lists(1 << 4);
+    pub const SPORT_FOLLOWER: Lists = Lists(1 << 5);
+    pub const TITLE: Lists = Lists(1 << 6);
+    pub const CONNECTOR: Lists = Lists(1 << 7);
+    pub const ADMIN1_SUFFIX: Lists = Lists(1 << 8);
+    pub const ADMIN2_SUFFIX: Lists = Lists(1 << 9);
+    pub const PLACE_PREPOSITION: Lists = Lists(1 << 10);
+    pub const SPORT_CUE: Lists = Lists(1 << 11);
+    pub const US_CUE: Lists = Lists(1 << 12);
+    /// A division suffix of either level.
+    pub const SUFFIX: Lists = Self::ADMIN1_SUFFIX.or(Self::ADMIN2_SUFFIX);
+    /// A word that keeps the name before it a place ("Jordan Valley", "Kharkiv region").
+    pub const PLACE_WORD: Lists = Self::PLACE_FOLLOWER.or(Self::SUFFIX);
 
-impl Words {
-    fn new(list: &[&'static str]) -> Words {
-        let mut filter = [0u64; 256];
-        for w in list {
-            if let Some(&b) = w.as_bytes().first() {
-                filter[b as usize] |= 1u64 << w.len().min(63);
-            }
-        }
-        Words {
-            filter,
-            set: list.iter().copied().collect(),
-        }
-    }
-}
-
-impl WordSet {
+    /// The lists of both.
     #[inline]
-    pub fn contains(&self, word: &str) -> bool {
-        let Some(&b) = word.as_bytes().first() else {
-            return false;
-        };
-        let words = &*self.set;
-        words.filter[b as usize] & (1u64 << word.len().min(63)) != 0 && words.set.contains(word)
+    pub const fn or(self, other: Lists) -> Lists {
+        Lists(self.0 | other.0)
+    }
+
+    /// In at least one of the lists of `of`.
+    #[inline]
+    pub const fn any(self, of: Lists) -> bool {
+        self.0 & of.0 != 0
     }
 }
 
-macro_rules! word_set {
-    ($name:ident, $list:ident) => {
-        pub static $name: WordSet = WordSet {
-            set: LazyLock::new(|| Words::new($list)),
-        };
-    };
+/// Every list with its bit.
+const ALL_LISTS: [(&[&str], Lists); 13] = [
+    (NEVER, Lists::NEVER),
+    (AMBIGUOUS, Lists::AMBIGUOUS),
+    (FIRST_NAMES, Lists::FIRST_NAME),
+    (PLACE_FOLLOWERS, Lists::PLACE_FOLLOWER),
+    (PLACE_PREFIXES, Lists::PLACE_PREFIX),
+    (SPORT_FOLLOWERS, Lists::SPORT_FOLLOWER),
+    (TITLES, Lists::TITLE),
+    (CONNECTORS, Lists::CONNECTOR),
+    (ADMIN1_SUFFIXES, Lists::ADMIN1_SUFFIX),
+    (ADMIN2_SUFFIXES, Lists::ADMIN2_SUFFIX),
+    (PLACE_PREPOSITIONS, Lists::PLACE_PREPOSITION),
+    (SPORT_CUES, Lists::SPORT_CUE),
+    (US_CUES, Lists::US_CUE),
+];
+
+/// Slots of [`WORD_LISTS`]: a power of two, under half full (about 800 words).
+const SLOTS: usize = 2048;
+
+/// The words of all lists with their bits in an open-addressing table built at compile
+/// time: a look-up is a few arithmetic steps and, most often, one slot that is empty or
+/// holds a word of another length; no hashing of the whole word.
+static WORD_LISTS: [(&str, Lists); SLOTS] = word_table();
+
+/// The first slot to probe for a word: its first two bytes, last byte and length mixed.
+#[inline]
+const fn slot_of(w: &[u8]) -> usize {
+    let n = w.len();
+    if n == 0 {
+        return 0;
+    }
+    let x = w[0] as u64 | (w[(n > 1) as usize] as u64) << 8 | (w[n - 1] as u64) << 16;
+    let x = x | (n as u64) << 24;
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
-word_set!(NEVER_SET, NEVER);
-word_set!(AMBIGUOUS_SET, AMBIGUOUS);
-word_set!(FIRST_NAMES_SET, FIRST_NAMES);
-word_set!(PLACE_FOLLOWERS_SET, PLACE_FOLLOWERS);
-word_set!(PLACE_PREFIXES_SET, PLACE_PREFIXES);
-word_set!(SPORT_FOLLOWERS_SET, SPORT_FOLLOWERS);
-word_set!(TITLES_SET, TITLES);
-word_set!(CONNECTORS_SET, CONNECTORS);
-word_set!(ADMIN1_SUFFIXES_SET, ADMIN1_SUFFIXES);
-word_set!(ADMIN2_SUFFIXES_SET, ADMIN2_SUFFIXES);
-word_set!(PLACE_PREPOSITIONS_SET, PLACE_PREPOSITIONS);
-word_set!(SPORT_CUES_SET, SPORT_CUES);
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
-/// Index of `word` in [`SPORT_CUES`], if it is one (the set turns most words away first).
+const fn word_table() -> [(&'static str, Lists); SLOTS] {
+    let mut t = [("", Lists::NONE); SLOTS];
+    let mut l = 0;
+    while l < ALL_LISTS.len() {
+        let (list, bit) = ALL_LISTS[l];
+        let mut k = 0;
+        while k < list.len() {
+            let w = list[k];
+            let mut s = slot_of(w.as_bytes());
+            // linear probing: the word's slot, or the first empty one after its own
+            while !t[s].0.is_empty() && !same(t[s].0.as_bytes(), w.as_bytes()) {
+                s = (s + 1) % SLOTS;
+            }
+            t[s] = (w, t[s].1.or(bit));
+            k += 1;
+        }
+        l += 1;
+    }
+    t
+}
+
+/// The lists `word` (folded) is in.
+#[inline]
+pub fn lists_of(word: &str) -> Lists {
+    lists_of_bytes(word.as_bytes())
+}
+
+/// [`lists_of`] for a word given as bytes (see `Tokens::folded_bytes`).
+#[inline]
+pub fn lists_of_bytes(word: &[u8]) -> Lists {
+    if word.is_empty() {
+        return Lists::NONE;
+    }
+    let mut s = slot_of(word);
+    // the table is under half full: an empty slot ends every probe sequence
+    for _ in 0..SLOTS {
+        let (w, lists) = WORD_LISTS[s];
+        if w.is_empty() {
+            break;
+        }
+        if w.len() == word.len() && w.as_bytes() == word {
+            return lists;
+        }
+        s = (s + 1) % SLOTS;
+    }
+    Lists::NONE
+}
+
+/// Index of `word` in [`SPORT_CUES`], if it is one (the lists turn most words away first).
 pub fn sport_cue_index(word: &str) -> Option<usize> {
-    if !SPORT_CUES_SET.contains(word) {
+    if !lists_of(word).any(Lists::SPORT_CUE) {
         return None;
     }
     SPORT_CUES.iter().position(|w| *w == word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_word_is_in_exactly_its_lists() {
+        let probes = [
+            "region", "district", "jordan", "in", "the", "coach", "de", "valley", "nice",
+            "greater", "tech", "kharkiv", "", "é", "regions", "goals", "zone", "x", "atlanta",
+        ];
+        for w in probes
+            .iter()
+            .copied()
+            .chain(ALL_LISTS.iter().flat_map(|l| l.0.iter().copied()))
+        {
+            let got = lists_of(w);
+            assert_eq!(lists_of_bytes(w.as_bytes()), got, "{w:?}");
+            for (list, bit) in ALL_LISTS {
+                assert_eq!(got.any(bit), list.contains(&w), "{w:?} {bit:?}");
+            }
+        }
+        let used = WORD_LISTS.iter().filter(|x| !x.0.is_empty()).count();
+        assert!(used > 500 && used < SLOTS / 2, "{used} words");
+        assert!(lists_of("region").any(Lists::PLACE_WORD));
+        assert!(lists_of("county").any(Lists::SUFFIX));
+        assert!(!lists_of("police").any(Lists::SUFFIX));
+        assert_eq!(sport_cue_index("coach"), Some(0));
+        assert_eq!(sport_cue_index("kharkiv"), None);
+    }
 }

@@ -94,6 +94,9 @@ pub struct CountryMention {
 pub struct Gazetteer {
     places: Vec<Place>,
     place_country: Vec<u16>,
+    /// `log10(population + 10)` of each place, the resolver's size prior: computed once
+    /// here rather than for every reading of every name.
+    place_log_population: Vec<f32>,
     countries: Vec<Country>,
     index: data::Index,
     max_tokens: usize,
@@ -146,10 +149,16 @@ impl Gazetteer {
             }
         }
         let us = l.countries.iter().position(|c| c.alpha2 == "US");
+        let place_log_population = l
+            .places
+            .iter()
+            .map(|p| ((p.population as f32) + 10.0).log10())
+            .collect();
         Ok(Gazetteer {
             us,
             places: l.places,
             place_country: l.place_country,
+            place_log_population,
             countries: l.countries,
             index: l.index,
             max_tokens: l.max_tokens,
@@ -276,6 +285,13 @@ impl Gazetteer {
             precision,
             text: text.get(m.start..m.end).unwrap_or_default().to_string(),
         }
+    }
+
+    /// `log10(population + 10)` of a place; an unknown id gives the first place's, as
+    /// [`Gazetteer::place`] gives the first place.
+    fn log_population(&self, id: u32) -> f32 {
+        let l = &self.place_log_population;
+        l.get(id as usize).or(l.first()).copied().unwrap_or(1.0)
     }
 
     fn country_index_of(&self, id: u32) -> u16 {

@@ -4,7 +4,7 @@
 
 use super::data::{Entry, DEMONYM};
 
-use super::lexicon;
+use super::lexicon::{self, lists_of, lists_of_bytes, Lists};
 use super::text::{tokenize, tokenize_lowered, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
@@ -23,7 +23,7 @@ enum Suffix {
 /// Words of a text that occur in lower case (see [`Resolver::lowercase_words`]).
 #[derive(Default)]
 struct LowerWords<'t> {
-    /// Single-word span names that occur in lower case, sorted.
+    /// Single-word span names that occur in lower case, sorted by [`short_first`].
     span_words: Vec<&'t str>,
     /// Bit k: `lexicon::SPORT_CUES[k]` occurs (in lower case).
     sport_cues: u32,
@@ -33,8 +33,16 @@ struct LowerWords<'t> {
 
 impl LowerWords<'_> {
     fn has_span_word(&self, w: &str) -> bool {
-        self.span_words.binary_search(&w).is_ok()
+        self.span_words
+            .binary_search_by(|x| short_first(x, w))
+            .is_ok()
     }
+}
+
+/// The order of [`LowerWords::span_words`]: by length, then by bytes. Most comparisons
+/// end at the lengths, without comparing the bytes.
+fn short_first(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 /// Adds `w` to the sorted list `list` unless it is there.
@@ -46,6 +54,17 @@ fn add_to(list: &mut Vec<String>, w: &str) {
 
 fn is_in(list: &[String], w: &str) -> bool {
     list.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+}
+
+/// The division a suffix word marks ("region": first level, "district": second).
+fn suffix_of(word: Lists) -> Suffix {
+    if word.any(Lists::ADMIN1_SUFFIX) {
+        Suffix::Admin1
+    } else if word.any(Lists::ADMIN2_SUFFIX) {
+        Suffix::Admin2
+    } else {
+        Suffix::None
+    }
 }
 
 /// A run of tokens matching a gazetteer name.
@@ -130,19 +149,26 @@ impl<'g> Resolver<'g> {
             while j < n && j - i < self.g.max_tokens {
                 if j > i {
                     let t = &self.toks.list[j];
-                    let w = self.toks.folded(t);
                     if !t.joins_prev
                         || !t.upper
-                            && !lexicon::CONNECTORS_SET.contains(w)
-                            && !lexicon::ADMIN1_SUFFIXES_SET.contains(w)
-                            && !lexicon::ADMIN2_SUFFIXES_SET.contains(w)
+                            && !lists_of_bytes(self.toks.folded_bytes(t))
+                                .any(Lists::CONNECTOR.or(Lists::SUFFIX))
                     {
                         break;
                     }
+                    if j == i + 1 {
+                        key.push_str(self.toks.folded(&self.toks.list[i]));
+                    }
                     key.push(' ');
+                    key.push_str(self.toks.folded(&self.toks.list[j]));
                 }
-                key.push_str(self.toks.folded(&self.toks.list[j]));
-                if let Some(es) = self.g.index.get(key.as_str()) {
+                // a one-word name is looked up as it is, without a copy
+                let name = if j == i {
+                    self.toks.folded(&self.toks.list[i])
+                } else {
+                    key.as_str()
+                };
+                if let Some(es) = self.g.index.get(name) {
                     best = Some((j, es));
                 }
                 j += 1;
@@ -151,15 +177,10 @@ impl<'g> Resolver<'g> {
                 Some((last, entries)) => {
                     let end = self.toks.list[last].end;
                     // "Kangpokpi district" may itself be a gazetteer name
-                    let tail = self.toks.folded(&self.toks.list[last]);
                     let suffix = if last == i {
                         Suffix::None
-                    } else if lexicon::ADMIN1_SUFFIXES_SET.contains(tail) {
-                        Suffix::Admin1
-                    } else if lexicon::ADMIN2_SUFFIXES_SET.contains(tail) {
-                        Suffix::Admin2
                     } else {
-                        Suffix::None
+                        suffix_of(lists_of(self.toks.folded(&self.toks.list[last])))
                     };
                     self.spans.push(Span {
                         first: i,
@@ -227,28 +248,34 @@ impl<'g> Resolver<'g> {
             } else {
                 ""
             };
-            let all_common =
-                (s.first..=s.last).all(|i| lexicon::NEVER_SET.contains(self.folded(i)));
-            let place_follower = lexicon::PLACE_FOLLOWERS_SET.contains(next_w)
-                || lexicon::ADMIN1_SUFFIXES_SET.contains(next_w)
-                || lexicon::ADMIN2_SUFFIXES_SET.contains(next_w);
+            // the lists of the name's first word, of the next and of the previous word
+            let lw = lists_of(w);
+            let ln = lists_of(next_w);
+            let lp = if single {
+                lists_of(prev_w)
+            } else {
+                Lists::NONE
+            };
+            let all_common = lw.any(Lists::NEVER)
+                && (s.first + 1..=s.last).all(|i| lists_of(self.folded(i)).any(Lists::NEVER));
+            let place_follower = ln.any(Lists::PLACE_WORD);
             // a common word: "Police said", "the Sale", "turkey ... Turkey sales"
             let common_word = all_common
                 || single
-                    && if lexicon::AMBIGUOUS_SET.contains(w) {
-                        tok.sentence_start || !lexicon::PLACE_PREPOSITIONS_SET.contains(prev_any)
+                    && if lw.any(Lists::AMBIGUOUS) {
+                        tok.sentence_start || !lists_of(prev_any).any(Lists::PLACE_PREPOSITION)
                     } else {
                         lower.has_span_word(w) || w == "turkey" && thanksgiving
                     };
             let drop = if common_word {
                 true
             } else if next_upper
-                && (lexicon::SPORT_FOLLOWERS_SET.contains(next_w)
+                && (ln.any(Lists::SPORT_FOLLOWER)
                     || sport && next_w.ends_with('s') && !place_follower)
             {
                 add_to(&mut teams, w);
                 true
-            } else if single && lexicon::TITLES_SET.contains(prev_w) {
+            } else if single && lp.any(Lists::TITLE) {
                 add_to(&mut persons, w);
                 if next_upper {
                     add_to(&mut persons, next_w);
@@ -256,7 +283,7 @@ impl<'g> Resolver<'g> {
                 true
             } else if single
                 && !in_caps_title(&tok)
-                && lexicon::FIRST_NAMES_SET.contains(w)
+                && lw.any(Lists::FIRST_NAME)
                 && next_upper
                 && !place_follower
                 && !self.starts_place(s.last + 1)
@@ -268,9 +295,7 @@ impl<'g> Resolver<'g> {
                 && !in_caps_title(&tok)
                 && prev.is_some_and(|p| p.upper)
                 && !covered[s.first - 1]
-                && !lexicon::NEVER_SET.contains(prev_w)
-                && !lexicon::PLACE_PREFIXES_SET.contains(prev_w)
-                && !lexicon::TITLES_SET.contains(prev_w)
+                && !lp.any(Lists::NEVER.or(Lists::PLACE_PREFIX).or(Lists::TITLE))
                 && !place_follower
                 && !self.prominent(s)
             {
@@ -298,7 +323,7 @@ impl<'g> Resolver<'g> {
             if s.first == s.last && (is_in(&persons, w) || is_in(&teams, w) && sport) {
                 let next = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev);
                 let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
-                if !lexicon::PLACE_FOLLOWERS_SET.contains(next_w) {
+                if !lists_of(next_w).any(Lists::PLACE_FOLLOWER) {
                     keep[k] = false;
                 }
             }
@@ -312,14 +337,7 @@ impl<'g> Resolver<'g> {
         // "Kharkiv region", "Bannu district": the suffix picks the division
         for s in self.spans.iter_mut() {
             if let Some(t) = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev) {
-                let w = self.toks.folded(t);
-                let suffix = if lexicon::ADMIN1_SUFFIXES_SET.contains(w) {
-                    Suffix::Admin1
-                } else if lexicon::ADMIN2_SUFFIXES_SET.contains(w) {
-                    Suffix::Admin2
-                } else {
-                    Suffix::None
-                };
+                let suffix = suffix_of(lists_of(self.toks.folded(t)));
                 let has_kind = |kinds: &[PlaceKind]| {
                     s.entries
                         .iter()
@@ -349,7 +367,7 @@ impl<'g> Resolver<'g> {
             .map(|s| self.folded(s.first))
             .collect();
         // sorted and distinct: a long text of names stays n log n
-        words.sort_unstable();
+        words.sort_unstable_by(|a, b| short_first(a, b));
         words.dedup();
         // one (first byte, length) filter for the span words and the sport cues
         let mut filter = [0u64; 256];
@@ -361,21 +379,23 @@ impl<'g> Resolver<'g> {
         let mut found = vec![false; words.len()];
         let mut out = LowerWords::default();
         for t in &self.toks.list {
-            let w = self.toks.folded(t);
-            let Some(&b) = w.as_bytes().first() else {
+            // the filters read bytes; the word is taken as a `str` only past them
+            let wb = self.toks.folded_bytes(t);
+            let Some(&b) = wb.first() else {
                 continue;
             };
-            let thanksgiving = w == "thanksgiving";
+            let thanksgiving = wb == b"thanksgiving";
             out.thanksgiving |= thanksgiving;
-            if t.upper && !thanksgiving || filter[b as usize] & (1u64 << w.len().min(63)) == 0 {
+            if t.upper && !thanksgiving || filter[b as usize] & (1u64 << wb.len().min(63)) == 0 {
                 continue;
             }
+            let w = self.toks.folded(t);
             if !t.upper {
                 if let Some(k) = lexicon::sport_cue_index(w) {
                     out.sport_cues |= 1u32 << k;
                 }
             }
-            if let Ok(k) = words.binary_search(&w) {
+            if let Ok(k) = words.binary_search_by(|x| short_first(x, w)) {
                 found[k] = true;
             }
         }
@@ -397,12 +417,7 @@ impl<'g> Resolver<'g> {
             .skip(i)
             .take(4)
             .take_while(|t| t.joins_prev && t.upper)
-            .any(|t| {
-                let w = self.toks.folded(t);
-                lexicon::PLACE_FOLLOWERS_SET.contains(w)
-                    || lexicon::ADMIN1_SUFFIXES_SET.contains(w)
-                    || lexicon::ADMIN2_SUFFIXES_SET.contains(w)
-            })
+            .any(|t| lists_of(self.toks.folded(t)).any(Lists::PLACE_WORD))
     }
 
     /// A country, a division by its main name, or a city of a million: never a surname.
@@ -418,7 +433,7 @@ impl<'g> Resolver<'g> {
     fn starts_place(&self, i: usize) -> bool {
         let w = self.folded(i);
         !w.is_empty()
-            && !lexicon::FIRST_NAMES_SET.contains(w)
+            && !lists_of(w).any(Lists::FIRST_NAME)
             && self.g.index.get(w).is_some_and(|es| {
                 es.iter().any(|e| {
                     e.flags == 0
@@ -487,12 +502,10 @@ impl<'g> Resolver<'g> {
         }
         // "Georgia Tech", "Atlanta": the US state, not the country
         if let Some(us) = self.g.us {
-            let cues = self
-                .toks
-                .list
-                .iter()
-                .filter(|t| t.upper && lexicon::US_CUES.contains(&self.toks.folded(t)))
-                .count()
+            let cue = |t: &super::text::Token| {
+                t.upper && lists_of_bytes(self.toks.folded_bytes(t)).any(Lists::US_CUE)
+            };
+            let cues = self.toks.list.iter().filter(|t| cue(t)).count()
                 + 2 * usize::from(self.georgia_tech);
             ctx[us] += 0.5 * cues as f32;
             strong[us] += 0.5 * cues as f32;
@@ -512,7 +525,7 @@ impl<'g> Resolver<'g> {
 
     fn prior(&self, e: &Entry, suffix: Suffix) -> f32 {
         let p = self.g.place(PlaceId(e.id));
-        let pop = ((p.population as f32) + 10.0).log10();
+        let pop = self.g.log_population(e.id);
         let mut s = match p.kind {
             PlaceKind::Country => 3.5 + 0.05 * pop,
             PlaceKind::Admin1 => 2.0 + 0.1 * pop,
@@ -539,13 +552,15 @@ impl<'g> Resolver<'g> {
     /// yield a place (demonyms, weak small-town readings).
     fn resolve(&self, s: &Span) -> Option<(u32, f32)> {
         let name = s.entries.as_ptr() as usize;
-        // the contributions of this span's name, in span order
-        let own = || {
-            self.by_name
-                .iter()
-                .filter(move |x| x.0 == name)
-                .map(|x| (x.1, x.2))
-        };
+        // the contributions of this span's name, in span order: picked once, not once
+        // per reading
+        let own_list: Vec<(u16, f32)> = self
+            .by_name
+            .iter()
+            .filter(|x| x.0 == name)
+            .map(|x| (x.1, x.2))
+            .collect();
+        let own = || own_list.iter().copied();
         let mut scored: Vec<(Entry, f32)> = s
             .entries
             .iter()
@@ -558,8 +573,9 @@ impl<'g> Resolver<'g> {
             })
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let names_country = self.names_country(s);
         let own_strong = |c: usize| -> f32 {
-            if self.names_country(s) {
+            if names_country {
                 own().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
             } else {
                 0.0

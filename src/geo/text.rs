@@ -34,6 +34,14 @@ impl Tokens {
             .unwrap_or("")
     }
 
+    /// [`Tokens::folded`] as bytes, for quick filters (no char-boundary checks).
+    pub fn folded_bytes(&self, t: &Token) -> &[u8] {
+        self.folded
+            .as_bytes()
+            .get(t.folded_start as usize..t.folded_end as usize)
+            .unwrap_or(&[])
+    }
+
     /// Space-joined folded forms of tokens `from..to` (the gazetteer's key format).
     pub fn key_into(&self, from: usize, to: usize, out: &mut String) {
         out.clear();
@@ -412,6 +420,13 @@ mod tests {
                     .collect()
             };
             assert_eq!(words(&plain), words(&lowered), "{text}");
+            for x in &lowered.list {
+                assert_eq!(
+                    lowered.folded_bytes(x),
+                    lowered.folded(x).as_bytes(),
+                    "{text}"
+                );
+            }
             assert!(!plain.list.is_empty(), "{text}");
         }
     }

@@ -164,10 +164,15 @@ const HIT_AFTER: [&str; 8] = [
 /// Whether a word is a nationality adjective ("Somali", "Afghan"), not a capital
 /// standing for its government.
 fn is_demonym(word: &str) -> bool {
-    // the adjectives of the country table, picked once
-    static ADJECTIVES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    /// The adjectives of the country table, picked once, with a (first letter, length)
+    /// filter in front (most words are turned away by it).
+    struct Adjectives {
+        words: Vec<&'static str>,
+        filter: [u32; 27],
+    }
+    static ADJECTIVES: OnceLock<Adjectives> = OnceLock::new();
     let adjectives = ADJECTIVES.get_or_init(|| {
-        super::countries::COUNTRIES
+        let words: Vec<&'static str> = super::countries::COUNTRIES
             .iter()
             .filter(|(p, _, _, dem)| {
                 *dem && ["i", "an", "ese", "ish", "ch"]
@@ -175,10 +180,19 @@ fn is_demonym(word: &str) -> bool {
                     .any(|s| p.ends_with(s))
             })
             .map(|x| x.0)
-            .collect()
+            .collect();
+        let mut filter = [0u32; 27];
+        for w in &words {
+            filter[first_slot(w.as_bytes())] |= length_bit(w.len());
+        }
+        Adjectives { words, filter }
     });
+    let b = word.as_bytes();
+    if adjectives.filter[first_slot(b)] & length_bit(b.len()) == 0 {
+        return false;
+    }
     // `word` in ASCII lower case equals the table's word
-    adjectives.iter().any(|p| {
+    adjectives.words.iter().any(|p| {
         p.len() == word.len()
             && p.bytes()
                 .zip(word.bytes())
@@ -186,12 +200,75 @@ fn is_demonym(word: &str) -> bool {
     })
 }
 
-fn words_back(text: &str, at: usize) -> Vec<&str> {
+/// The whitespace-separated words of a text, last first: `str::split_whitespace().rev()`,
+/// read byte by byte when the text is ASCII (nearly always).
+struct WordsBack<'a> {
+    /// The text not yet read, when it is ASCII.
+    rest: &'a str,
+    /// The reader for a text that is not ASCII.
+    unicode: Option<std::iter::Rev<std::str::SplitWhitespace<'a>>>,
+}
+
+impl<'a> WordsBack<'a> {
+    fn new(text: &'a str) -> WordsBack<'a> {
+        if text.is_ascii() {
+            WordsBack {
+                rest: text,
+                unicode: None,
+            }
+        } else {
+            WordsBack {
+                rest: "",
+                unicode: Some(text.split_whitespace().rev()),
+            }
+        }
+    }
+}
+
+/// `char::is_whitespace` of an ASCII byte (tab to carriage return, and the space).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+impl<'a> Iterator for WordsBack<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if let Some(words) = &mut self.unicode {
+            return words.next();
+        }
+        let b = self.rest.as_bytes();
+        let end = b.iter().rposition(|&c| !is_ascii_space(c))? + 1;
+        let start = b[..end]
+            .iter()
+            .rposition(|&c| is_ascii_space(c))
+            .map_or(0, |k| k + 1);
+        let word = self.rest.get(start..end)?;
+        self.rest = self.rest.get(..start)?;
+        Some(word)
+    }
+}
+
+/// At most this many words before a place are read by [`link_of`] (six candidates for
+/// the preposition and up to four words before it).
+const BACK_WORDS: usize = 10;
+
+/// The last words before byte `at` (nearest first) back to the start of the clause, at
+/// most [`BACK_WORDS`] of them; the count is the second field.
+fn words_back(text: &str, at: usize) -> ([&str; BACK_WORDS], usize) {
     let before = text.get(at.saturating_sub(60)..at).unwrap_or("");
+    // all ASCII: a byte search finds the same place as `str::rfind`
     let cut = before
-        .rfind(['.', ';', '(', ')', '"', '\n'])
+        .bytes()
+        .rposition(|b| matches!(b, b'.' | b';' | b'(' | b')' | b'"' | b'\n'))
         .map_or(0, |i| i + 1);
-    before[cut..].split_whitespace().rev().collect()
+    let mut words = [""; BACK_WORDS];
+    let mut n = 0;
+    for (slot, w) in words.iter_mut().zip(WordsBack::new(&before[cut..])) {
+        *slot = w;
+        n += 1;
+    }
+    (words, n)
 }
 
 /// Whether `word` in ASCII lower case is one of `words` (all ASCII lower case), without
@@ -299,7 +376,8 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
     {
         return Link::HitSubject;
     }
-    let back = words_back(text, start);
+    let (back, n) = words_back(text, start);
+    let back = &back[..n];
     // the name after a place noun it renames: "in Ukraine's second-largest city, Kharkiv,"
     let apposition = back
         .first()
@@ -307,7 +385,7 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
     for (i, w) in back.iter().take(6).enumerate() {
         let skippable = SKIP_WORDS.contains(w)
             || w.starts_with(|c: char| c.is_uppercase())
-            || w.chars().any(|c| c.is_ascii_digit())
+            || w.bytes().any(|b| b.is_ascii_digit())
             || apposition && (i == 0 || w.starts_with(|c: char| c.is_lowercase()));
         if LOCATIVE_WORDS.contains(w) {
             // "officials in Kyiv", "the administration in Nangarhar"
@@ -354,9 +432,8 @@ pub fn find(g: &Gazetteer, text: &str, lower: &str) -> Vec<PlaceHit> {
         // the words before, compared in ASCII lower case without a lower-cased copy
         let before = text.get(m.start.saturating_sub(30)..m.start).unwrap_or("");
         // "in central Mali", "across war-torn Sudan": the word before the adjectives
-        let prev_word = before
-            .split_whitespace()
-            .rfind(|w| !SKIP_WORDS.contains(w) && !COUNTRY_ADJECTIVE_WORDS.contains(w))
+        let prev_word = WordsBack::new(before)
+            .find(|w| !SKIP_WORDS.contains(w) && !COUNTRY_ADJECTIVE_WORDS.contains(w))
             .unwrap_or("");
         let prev_is = |w: &str| prev_word.eq_ignore_ascii_case(w);
         let origin = prev_is("from") && !before.to_ascii_lowercase().contains("far from");
@@ -465,6 +542,67 @@ mod tests {
         }
         assert!(LOCATIVE_WORDS.contains("Throughout"));
         assert!(!SKIP_WORDS.contains("Kharkiv"));
+    }
+
+    #[test]
+    fn words_back_are_the_nearest_words_of_the_clause() {
+        // the former reading: every word of the clause, nearest first
+        let all = |text: &str, at: usize| -> Vec<String> {
+            let before = text.get(at.saturating_sub(60)..at).unwrap_or("");
+            let cut = before
+                .rfind(['.', ';', '(', ')', '"', '\n'])
+                .map_or(0, |i| i + 1);
+            before[cut..]
+                .split_whitespace()
+                .rev()
+                .map(str::to_string)
+                .collect()
+        };
+        let long =
+            "Officials said on Tuesday that a drone struck a fuel depot near the city of Odesa";
+        for (s, place) in CASES.iter().map(|c| (c.0, c.1)).chain([(long, "Odesa")]) {
+            let at = s.find(place).expect("place in sentence");
+            let (words, n) = words_back(s, at);
+            let want = all(s, at);
+            assert_eq!(n, want.len().min(BACK_WORDS), "{s}");
+            assert_eq!(words[..n], want[..n], "{s}");
+        }
+        assert_eq!(words_back(long, long.len() - 4).1, BACK_WORDS);
+    }
+
+    #[test]
+    fn words_back_split_as_split_whitespace_does() {
+        let texts = [
+            "",
+            "   ",
+            "in the central Sagaing region",
+            "  two\tspaced \n words\r\n",
+            "a\x0bvertical tab",
+            "non\u{a0}breaking space in Kyiv",
+            "Tibú, Adré and Łódź",
+            "x",
+        ];
+        for t in texts {
+            let want: Vec<&str> = t.split_whitespace().rev().collect();
+            let got: Vec<&str> = WordsBack::new(t).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn demonyms_are_the_country_adjectives_in_any_case() {
+        for (w, want) in [
+            ("Somali", true),
+            ("AFGHAN", true),
+            ("afghan", true),
+            ("Afghans", false),
+            ("Somalia", false),
+            ("Kyiv", false),
+            ("", false),
+            ("é", false),
+        ] {
+            assert_eq!(is_demonym(w), want, "{w}");
+        }
     }
 
     #[test]
