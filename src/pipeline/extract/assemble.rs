@@ -740,6 +740,14 @@ fn keep(
         return None;
     }
     let lower_all = sl.text();
+    // a raid in which goods were seized is that seizure ("soldiers seized 2.7 tonnes of
+    // cocaine in a raid on a warehouse")
+    if t.kind == EventType::Assault
+        && lw.starts_with("raid")
+        && lower_all.find("seized ").is_some_and(|i| goods_after(&lower_all[i + 7..]))
+    {
+        return None;
+    }
     // a police raid is coercion, not an assault ("police raided homes and party offices")
     if t.kind == EventType::Assault
         && lw.starts_with("raid")
@@ -3722,6 +3730,7 @@ mod tests {
         ("The two men were detained on Sunday afternoon at a house where officers also seized two assault rifles and a stolen pickup truck.", EventType::Assault),
         ("Assault rifles and helicopters were on display at the arms fair in Abu Dhabi.", EventType::Assault),
         ("Police seized two tonnes of cocaine and three assault rifles in Guayaquil on Tuesday.", EventType::Assault),
+        ("Ecuadorian soldiers seized 2.7 tonnes of cocaine in a raid on a warehouse in the port city of Guayaquil, the armed forces said on Monday.", EventType::Assault),
     ];
 
     #[test]
