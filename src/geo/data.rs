@@ -164,6 +164,11 @@ struct Builder {
     guard_aliases: bool,
 }
 
+/// The last three characters of a word (all of a shorter one).
+fn last_three(w: &str) -> &str {
+    w.char_indices().rev().nth(2).map_or(w, |(i, _)| &w[i..])
+}
+
 impl Builder {
     fn add_name(&mut self, name: &str, id: u32, flags: u8) {
         key_into(name, &mut self.scratch, &mut self.key);
@@ -175,10 +180,14 @@ impl Builder {
             self.primary.clone_from(&self.key);
         } else if flags == ALIAS && self.guard_aliases && ntok == 1 {
             let head: String = self.key.chars().take(2).collect();
+            // (or a spelling of the same word: "Azaz" for I'zaz)
+            let spelling = |w: &str| {
+                w.len().abs_diff(self.key.len()) <= 2 && last_three(w) == last_three(&self.key)
+            };
             if !self
                 .primary
                 .split(' ')
-                .any(|w| w.starts_with(head.as_str()))
+                .any(|w| w.starts_with(head.as_str()) || spelling(w))
             {
                 return;
             }

@@ -662,3 +662,16 @@ fn first_level_divisions_read_as_english_names() {
     );
     assert_eq!(loc.admin1.as_deref(), Some("Brussels Capital"));
 }
+
+#[test]
+fn a_transliteration_differing_in_its_first_letters_is_an_alias() {
+    // "Azaz" is a spelling of I'zaz (GeoNames main name "I‘zāz"); "Banks" is no spelling
+    // of Watford City
+    assert_eq!(
+        found("Troops killed five militants in the Syrian town of Azaz on Monday."),
+        [("Azaz".to_string(), "I‘zāz".to_string(), "SY".to_string())]
+    );
+    assert!(found("Banks in North Dakota raised rates on Monday.")
+        .iter()
+        .all(|(_, name, _)| name != "Watford City"));
+}

@@ -744,7 +744,9 @@ fn keep(
     // cocaine in a raid on a warehouse")
     if t.kind == EventType::Assault
         && lw.starts_with("raid")
-        && lower_all.find("seized ").is_some_and(|i| goods_after(&lower_all[i + 7..]))
+        && lower_all
+            .find("seized ")
+            .is_some_and(|i| goods_after(&lower_all[i + 7..]))
     {
         return None;
     }
