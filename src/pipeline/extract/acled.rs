@@ -84,6 +84,18 @@ fn pair(sub: &str) -> Option<Acled> {
         })
 }
 
+/// How hard the state came down on a protest, by its ACLED sub-type: 0 peaceful, 1 with
+/// intervention, 2 excessive force; 3 for anything else (riots and mob violence, which a
+/// protest neither becomes nor stops being by intervention), and for none.
+pub fn protest_force(a: Option<&Acled>) -> u8 {
+    match a.map(|a| a.sub_event_type.as_str()) {
+        Some("Peaceful protest") | None => 0,
+        Some("Protest with intervention") => 1,
+        Some("Excessive force against protesters") => 2,
+        Some(_) => 3,
+    }
+}
+
 /// Maps a PLOVER coding to its ACLED category, or `None` where ACLED has none.
 pub fn map(kind: EventType, mode: Option<&str>, cues: Cues) -> Option<Acled> {
     let sub = match kind {

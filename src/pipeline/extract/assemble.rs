@@ -3322,15 +3322,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     oc.mode = d.c.mode;
                 }
                 // a protest told peaceful, then dispersed, was one with intervention
-                let force = |c: &Option<crate::model::Acled>| {
-                    c.as_ref().map_or(0, |a| match a.sub_event_type.as_str() {
-                        "Peaceful protest" => 0,
-                        "Protest with intervention" => 1,
-                        "Excessive force against protesters" => 2,
-                        // (a riot stays a riot, and a protest does not become one)
-                        _ => 3,
-                    })
-                };
+                let force = |c: &Option<crate::model::Acled>| acled::protest_force(c.as_ref());
                 if oc.acled.is_none()
                     || oc.event_type == EventType::Protest
                         && (force(&oc.acled) + 1..3).contains(&force(&d.c.acled))
