@@ -14,12 +14,23 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Normalized {
     /// The normalized text.
     pub text: String,
-    /// For each byte of `text`, the byte offset in the original body where the input it
-    /// came from starts (plus one trailing entry: the body length).
-    map: Vec<u32>,
-    /// For each byte of `text`, the byte offset in the original body just after the input
-    /// it came from (so a range never drags in dropped markup that follows it).
-    ends: Vec<u32>,
+    /// Where the bytes of `text` came from, piece by piece in text order.
+    pieces: Vec<Piece>,
+    /// Length of the original body (where the end of `text` maps to).
+    body_len: usize,
+}
+
+/// Bytes of the normalized text from one stretch of the body.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Offset in the normalized text of the piece's first byte.
+    at: usize,
+    /// The byte range of the body it came from.
+    start: usize,
+    end: usize,
+    /// Copied unchanged: byte `k` of the piece is byte `start + k` of the body. Else
+    /// every byte of the piece came from all of `start..end`.
+    copied: bool,
 }
 
 impl Normalized {
@@ -29,18 +40,32 @@ impl Normalized {
         let len = self.text.len();
         let end = end.min(len);
         let start = start.min(end);
-        let s = self.map.get(start).copied().unwrap_or(0) as usize;
+        let s = self.source(start).0;
         if end == start {
             return (s, s);
         }
-        let e = self.ends.get(end - 1).copied().unwrap_or(0) as usize;
+        let e = self.source(end - 1).1;
         (s, e.max(s))
     }
 
     /// Maps one byte offset of the normalized text to the original body.
     pub fn original_offset(&self, pos: usize) -> usize {
-        let pos = pos.min(self.text.len());
-        self.map.get(pos).copied().unwrap_or(0) as usize
+        self.source(pos.min(self.text.len())).0
+    }
+
+    /// The body offsets where the input that byte `pos` of the text came from starts and
+    /// ends (both the body length at and past the text's end), clamped to `u32`.
+    fn source(&self, pos: usize) -> (usize, usize) {
+        let k = self.pieces.partition_point(|p| p.at <= pos);
+        let (start, end) = match self.pieces.get(k.wrapping_sub(1)) {
+            Some(p) if pos < self.text.len() && p.copied => {
+                let at = p.start + (pos - p.at);
+                (at, at + 1)
+            }
+            Some(p) if pos < self.text.len() => (p.start, p.end),
+            _ => (self.body_len, self.body_len),
+        };
+        (off(start) as usize, off(end) as usize)
     }
 }
 
@@ -290,11 +315,10 @@ fn combining_follows(body: &str, i: usize) -> bool {
     }
 }
 
-/// Accumulates output text and its offset maps, collapsing whitespace runs.
+/// Accumulates output text and its offset map, collapsing whitespace runs.
 struct Writer {
     text: String,
-    map: Vec<u32>,
-    ends: Vec<u32>,
+    pieces: Vec<Piece>,
     /// A pending whitespace run: (is paragraph break, original start, original end).
     pending: Option<(bool, usize, usize)>,
 }
@@ -307,8 +331,7 @@ impl Writer {
     fn with_capacity(n: usize) -> Writer {
         Writer {
             text: String::with_capacity(n),
-            map: Vec::with_capacity(n + 1),
-            ends: Vec::with_capacity(n),
+            pieces: Vec::with_capacity(n / 64 + 8),
             pending: None,
         }
     }
@@ -349,45 +372,47 @@ impl Writer {
     fn flush(&mut self) {
         if let Some((paragraph, s, e)) = self.pending.take() {
             if !self.text.is_empty() {
+                self.piece(s, e, false);
                 self.text.push(if paragraph { '\n' } else { ' ' });
-                self.map.push(off(s));
-                self.ends.push(off(e));
             }
         }
     }
 
+    /// Starts a piece of text from `start..end` of the body, at the end of the text
+    /// (copied: continuing the last piece when that one was copied from just before).
+    fn piece(&mut self, start: usize, end: usize, copied: bool) {
+        let at = self.text.len();
+        if let Some(last) = self.pieces.last_mut() {
+            if copied && last.copied && last.start + (at - last.at) == start {
+                last.end = end;
+                return;
+            }
+        }
+        self.pieces.push(Piece {
+            at,
+            start,
+            end,
+            copied,
+        });
+    }
+
     fn push_ascii(&mut self, b: u8, at: usize) {
         self.flush();
+        self.piece(at, at + 1, true);
         self.text.push(b as char);
-        self.map.push(off(at));
-        self.ends.push(off(at + 1));
     }
 
     /// Pushes plain ASCII copied from `start..start + s.len()` of the body.
     fn push_run(&mut self, s: &str, start: usize) {
         self.flush();
+        self.piece(start, start + s.len(), true);
         self.text.push_str(s);
-        match u32::try_from(start + s.len()) {
-            // the common case: offsets fit, so plain u32 ranges (no per-byte clamping)
-            Ok(last) if last < u32::MAX => {
-                let first = last - s.len() as u32;
-                self.map.extend(first..last);
-                self.ends.extend(first + 1..last + 1);
-            }
-            _ => {
-                self.map.extend((start..start + s.len()).map(off));
-                self.ends.extend((start + 1..=start + s.len()).map(off));
-            }
-        }
     }
 
     fn push_str_mapped(&mut self, s: &str, start: usize, end: usize) {
         self.flush();
+        self.piece(start, end, false);
         self.text.push_str(s);
-        for _ in 0..s.len() {
-            self.map.push(off(start));
-            self.ends.push(off(end));
-        }
     }
 
     /// Pushes one (already composed) character from original range `start..end`.
@@ -426,11 +451,10 @@ impl Writer {
 
     fn finish(mut self, body_len: usize) -> Normalized {
         self.pending = None;
-        self.map.push(off(body_len));
         Normalized {
             text: self.text,
-            map: self.map,
-            ends: self.ends,
+            pieces: self.pieces,
+            body_len,
         }
     }
 }
@@ -733,6 +757,44 @@ mod tests {
                         "{t:?} {from} {limit}"
                     );
                 }
+            }
+        }
+    }
+
+    /// The source of every byte, walking the pieces byte by byte: what the per-byte maps
+    /// that the pieces replaced held.
+    fn sources_bytewise(n: &Normalized) -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        for (k, p) in n.pieces.iter().enumerate() {
+            let next = n.pieces.get(k + 1).map_or(n.text.len(), |q| q.at);
+            for i in 0..next - p.at {
+                v.push(if p.copied {
+                    (p.start + i, p.start + i + 1)
+                } else {
+                    (p.start, p.end)
+                });
+            }
+        }
+        v.push((n.body_len, n.body_len));
+        v
+    }
+
+    #[test]
+    fn each_byte_maps_to_its_piece() {
+        for body in [
+            "",
+            "  \n",
+            "Kyiv was hit by 12 drones overnight, officials said.",
+            "**Title**\n\nIn the wake of a \u{201C}third round\u{201D} of talks\u{2014}held in Istanbul\u{2014}two died.",
+            "Caf\u{0065}\u{0301} &amp; bar <b>hit</b> in Kyiv.\n\n# Head\n* bullet point here",
+            "\u{FEFF}Lt.\u{00A0}Col. Ivan\u{2019}s unit \u{2013} \u{201E}quoted\u{201C} \u{2026} end",
+            "a  b - c -- d &x e\u{e9}f\r\ng",
+        ] {
+            let n = normalize(body);
+            let want = sources_bytewise(&n);
+            assert_eq!(want.len(), n.text.len() + 1, "{body:?}");
+            for (pos, w) in want.iter().enumerate() {
+                assert_eq!(n.source(pos), *w, "{body:?} at {pos}");
             }
         }
     }
