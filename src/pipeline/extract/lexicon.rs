@@ -124,7 +124,8 @@ impl<T: Copy> Phrases for Lexicon<T> {
 /// A byte trie over lower-cased phrases, walked only from word starts (a phrase never
 /// starts inside a word), laid out as a double array: the child of node `s` for byte
 /// class `c` is slot `base(s) + c` when that slot's `check` is `s`. One class load, one
-/// slot load and one compare per byte walked.
+/// slot load and one compare per byte walked; a slot is eight bytes, so that the walk,
+/// which waits on each slot it loads, finds more of them in cache.
 struct Trie {
     /// Byte -> class (1.., in byte order); 0 for a byte no phrase contains. An upper-case
     /// ASCII letter has the class of its lower case.
@@ -133,6 +134,8 @@ struct Trie {
     root: [u32; 256],
     /// The nodes by slot; slot 0 is the root. Every `base + class` is in bounds.
     slots: Vec<Slot>,
+    /// Per slot, the run of `outs` of the phrases ending at its node: (start, length).
+    runs: Vec<(u32, u32)>,
     /// Phrases ending at each node, each node's run in list then phrase order.
     outs: Vec<Out>,
 }
@@ -144,16 +147,35 @@ struct Out {
     prefix: bool,
 }
 
+/// A node as the walk reads it.
 #[derive(Clone, Copy)]
 struct Slot {
+    /// Slot of the parent node; [`FREE`] for a free slot and for the root.
+    check: u32,
+    /// The children of this node are at `base + class` (0 for a leaf), the base under
+    /// [`BASE`]; above it the flags [`ENDS`] and [`MIXED`] (clear in most nodes: one
+    /// compare per byte walked tests both).
+    base: u32,
+}
+
+/// The bits of [`Slot::base`] that hold the base.
+const BASE: u32 = (1 << 30) - 1;
+/// [`Slot::base`] flag: phrases end at this node.
+const ENDS: u32 = 1 << 31;
+/// [`Slot::base`] flag: some byte from the root to this node is no word byte.
+const MIXED: u32 = 1 << 30;
+
+/// A node as laid out, before its flags are packed into a [`Slot`].
+#[derive(Clone, Copy)]
+struct Node {
     /// Slot of the parent node; [`FREE`] for a free slot and for the root.
     check: u32,
     /// The children of this node are at `base + class` (0 for a leaf).
     base: u32,
     /// Start of this node's run in `outs` ...
     outs_at: u32,
-    /// ... and its length (0 for most nodes, tested at every byte walked).
-    outs_len: u16,
+    /// ... and its length.
+    outs_len: u32,
     /// The bytes from the root to this node are all word bytes.
     word_path: bool,
 }
@@ -204,8 +226,7 @@ impl Draft {
 
 impl Trie {
     /// # Panics
-    /// When the phrases use more than 127 distinct bytes, or one phrase comes 65,536
-    /// times (static ASCII word lists).
+    /// When the phrases use more than 127 distinct bytes (static ASCII word lists).
     fn new(lists: &[&[(Box<str>, bool)]]) -> Trie {
         let mut used = [false; 256];
         for (pat, _) in lists.iter().flat_map(|l| l.iter()) {
@@ -221,7 +242,8 @@ impl Trie {
             class[b] = n;
         }
         let mut draft = Draft::new(lists, &class);
-        let (slots, outs) = lay_out(&mut draft, &class);
+        let (nodes, outs) = lay_out(&mut draft, &class);
+        let (slots, runs) = pack(&nodes);
         for b in b'A'..=b'Z' {
             class[b as usize] = class[b.to_ascii_lowercase() as usize];
         }
@@ -229,6 +251,7 @@ impl Trie {
             class,
             root: [0; 256],
             slots,
+            runs,
             outs,
         };
         for b in 0..=255u8 {
@@ -241,7 +264,7 @@ impl Trie {
     /// contains, never matches: no node has a child of class 0.)
     #[inline]
     fn child(&self, node: u32, b: u8) -> Option<u32> {
-        let base = self.slots.get(node as usize)?.base;
+        let base = self.slots.get(node as usize)?.base & BASE;
         let id = base + u32::from(self.class[b as usize]);
         match self.slots.get(id as usize) {
             Some(s) if s.check == node => Some(id),
@@ -282,35 +305,39 @@ impl Trie {
         };
         let mut j = start + 1;
         loop {
-            if slot.outs_len != 0 {
-                self.emit(bytes, start, j, slot, out);
+            let mut base = slot.base;
+            if base > BASE {
+                if base & ENDS != 0 {
+                    self.emit(bytes, start, j, id, out);
+                }
+                base &= BASE;
             }
             let Some(&b) = bytes.get(j) else { break };
-            let next = slot.base + u32::from(self.class[b as usize]);
+            let next = base + u32::from(self.class[b as usize]);
             match self.slots.get(next as usize) {
                 Some(s) if s.check == id => (id, slot) = (next, s),
                 _ => break,
             }
             j += 1;
         }
-        if slot.word_path {
+        if slot.base & MIXED == 0 {
             j
         } else {
             start
         }
     }
 
-    /// Appends the phrases ending at `slot`, whose bytes are `bytes[start..j]`, where
+    /// Appends the phrases ending at slot `id`, whose bytes are `bytes[start..j]`, where
     /// they end on a word boundary (or extend to one, for a prefix). Kept out of the walk
     /// loop, which then holds its few values in registers (cold: most bytes walked end
     /// no phrase, and the spills around the call belong on this side).
     #[cold]
     #[inline(never)]
-    fn emit(&self, bytes: &[u8], start: usize, j: usize, slot: &Slot, out: &mut [Vec<Cand>]) {
-        let at = slot.outs_at as usize;
+    fn emit(&self, bytes: &[u8], start: usize, j: usize, id: u32, out: &mut [Vec<Cand>]) {
+        let (at, len) = self.runs.get(id as usize).copied().unwrap_or_default();
         let outs = self
             .outs
-            .get(at..at + usize::from(slot.outs_len))
+            .get(at as usize..at as usize + len as usize)
             .unwrap_or_default();
         // whether the bytes walked end a word: a phrase then ends there, prefix or not
         let boundary = !bytes.get(j).is_some_and(|&b| WORD_BYTE[b as usize]);
@@ -339,14 +366,14 @@ fn word_end(bytes: &[u8], mut j: usize) -> usize {
 
 /// Lays the draft trie out as a double array, breadth first: each node's children go
 /// at the lowest base where all their slots are free.
-fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Slot>, Vec<Out>) {
+fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Node>, Vec<Out>) {
     let mut word_class = [false; 256];
     for b in 0..=255u8 {
         if class[b as usize] != 0 && is_word_byte(b) {
             word_class[class[b as usize] as usize] = true;
         }
     }
-    let empty = Slot {
+    let empty = Node {
         check: FREE,
         base: 0,
         outs_at: 0,
@@ -360,14 +387,14 @@ fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Slot>, Vec<Out>) {
     let mut lowest_free = 2usize; // a child slot is base (1..) plus class (1..)
     while let Some((node, at)) = queue.pop_front() {
         let outs_at = outs.len() as u32;
-        let outs_len = u16::try_from(draft.outs[node].len()).expect("under 65,536 equal phrases");
+        let outs_len = draft.outs[node].len() as u32;
         outs.extend_from_slice(&draft.outs[node]);
         let children = &mut draft.children[node];
         children.sort_unstable_by_key(|e| e.0);
         let base = match children.first() {
             None => 0,
             Some(&(c0, _)) => {
-                let fits = |b: usize, slots: &[Slot]| {
+                let fits = |b: usize, slots: &[Node]| {
                     children
                         .iter()
                         .all(|&(c, _)| slots.get(b + c as usize).is_none_or(|s| s.check == FREE))
@@ -398,6 +425,32 @@ fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Slot>, Vec<Out>) {
         }
     }
     (slots, outs)
+}
+
+/// The laid-out nodes as the walk reads them, and each one's run of phrases.
+///
+/// # Panics
+/// When the bases outgrow [`BASE`] (a billion slots: static word lists never do).
+fn pack(nodes: &[Node]) -> (Vec<Slot>, Vec<(u32, u32)>) {
+    let slots = nodes
+        .iter()
+        .map(|n| {
+            assert!(n.base <= BASE, "word lists too large for the trie");
+            let mut base = n.base;
+            if n.outs_len != 0 {
+                base |= ENDS;
+            }
+            if !n.word_path {
+                base |= MIXED;
+            }
+            Slot {
+                check: n.check,
+                base,
+            }
+        })
+        .collect();
+    let runs = nodes.iter().map(|n| (n.outs_at, n.outs_len)).collect();
+    (slots, runs)
 }
 
 /// Letters, digits and the apostrophe-free word characters that continue a word.
@@ -435,6 +488,70 @@ mod tests {
             let got: Vec<(usize, i32)> =
                 lex.find(text).iter().map(|h| (h.start, h.value)).collect();
             assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    /// The occurrences found by trying every phrase at every word boundary: the
+    /// reference for the trie's walk.
+    fn cands_by_brute_force(phrases: &[(&str, i32)], text: &str) -> Vec<Cand> {
+        let b = text.as_bytes();
+        let mut v = Vec::new();
+        for s in 0..b.len() {
+            if s > 0 && WORD_BYTE[b[s - 1] as usize] {
+                continue;
+            }
+            for (k, (p, _)) in phrases.iter().enumerate() {
+                let (pat, prefix) = match p.strip_suffix('*') {
+                    Some(x) => (x, true),
+                    None => (*p, false),
+                };
+                let j = s + pat.len();
+                if !b
+                    .get(s..j)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(pat.as_bytes()))
+                {
+                    continue;
+                }
+                if !b.get(j).is_some_and(|&x| WORD_BYTE[x as usize]) {
+                    v.push((s, j, k as u32));
+                } else if prefix {
+                    v.push((s, word_end(b, j), k as u32));
+                }
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn the_walk_finds_what_brute_force_finds() {
+        let phrases = [
+            ("shell*", 1),
+            ("car bomb", 2),
+            ("car", 3),
+            ("u.s.", 4),
+            ("al-shabaab", 5),
+            ("--", 6),
+            ("kill*", 7),
+            ("killed in", 8),
+            ("9mm", 9),
+        ];
+        let lex = Lexicon::new(&phrases);
+        for text in [
+            "Russian forces shelled the town; a CAR BOMB killed 9 in Mogadishu.",
+            "carbomb car-bomb car bombs, Car  bomb -- U.S. troops and al-Shabaab",
+            "Killings, killed in, killedin, skill, 9mm rounds, x9mm",
+            "caf\u{e9} car\u{e9} \u{e9}car car",
+            "",
+            "car",
+        ] {
+            let mut got = Vec::new();
+            lex.trie
+                .get_or_init(|| Trie::new(&[&lex.phrases]))
+                .scan(text, std::slice::from_mut(&mut got));
+            let mut want = cands_by_brute_force(&phrases, text);
+            got.sort_unstable();
+            want.sort_unstable();
+            assert_eq!(got, want, "{text}");
         }
     }
 
