@@ -184,20 +184,19 @@ pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
     });
 }
 
-/// [`Word::row`] of a feature without weights.
+/// The row of a feature without weights.
 const NO_ROW: u32 = u32::MAX - 1;
-/// [`Word::pair`] of a word that ends no pair.
-const NO_PAIR: u32 = u32::MAX;
 
-/// A word of a [`Reading`]: where it starts and the rows of its features.
-#[derive(Debug, Clone, Copy, Default)]
+/// A word of a [`Reading`]: where it starts and its features: their hashes while the
+/// text is read, then the rows of their weights ([`NO_ROW`] for none).
+#[derive(Debug, Clone, Copy)]
 struct Word {
     start: usize,
-    /// Row of the word's weights, or [`NO_ROW`].
-    row: u32,
-    /// Row of the weights of the pair it ends, [`NO_ROW`], or [`NO_PAIR`] when it ends
-    /// none (the first word, or a clause break before it).
-    pair: u32,
+    /// The word's own feature.
+    word: u32,
+    /// The pair it ends with the word before it; `None` for the first word and after a
+    /// clause break.
+    pair: Option<u32>,
 }
 
 /// A text read once by [`Typer::reading`]: its evidence, and its words' rows for the
@@ -233,10 +232,10 @@ impl Reading<'_> {
             .take_while(|w| w.start < end)
             .enumerate()
         {
-            typer.add(&mut e, w.row);
+            typer.add(&mut e, w.word);
             // the part's first word ends no pair in the part
-            if k > 0 && w.pair != NO_PAIR {
-                typer.add(&mut e, w.pair);
+            if let Some(pair) = w.pair.filter(|_| k > 0) {
+                typer.add(&mut e, pair);
             }
         }
         Some(e)
@@ -362,24 +361,22 @@ impl Typer {
     /// Reads `text` once, keeping each word's rows so that the evidence of any sentence
     /// of it is summed without reading the sentence again.
     pub fn reading<'a>(&self, text: &'a str) -> Reading<'a> {
-        // a word is a byte at least and a byte ends it: at most this many words. Written
-        // in place (no push, no call in the loop, which keeps the sums in registers).
-        let mut words = vec![Word::default(); text.len() / 2 + 1];
-        let mut n = 0;
-        let mut total = Evidence::default();
+        // First every word's hashes, then their rows: the table lookups of one word then
+        // do not wait for the next word's hashing, so that their cache misses overlap.
+        // (A word and the byte ending it are two bytes; most words are longer.)
+        let mut words = Vec::with_capacity(text.len() / 4 + 1);
         for_each_word(text, |start, word, pair| {
-            let row = self.row_id(word);
-            self.add(&mut total, row);
-            let pair = pair.map_or(NO_PAIR, |p| self.row_id(p));
-            if pair != NO_PAIR {
-                self.add(&mut total, pair);
-            }
-            if let Some(w) = words.get_mut(n) {
-                *w = Word { start, row, pair };
-            }
-            n += 1;
+            words.push(Word { start, word, pair })
         });
-        words.truncate(n);
+        let mut total = Evidence::default();
+        for w in words.iter_mut() {
+            w.word = self.row_id(w.word);
+            self.add(&mut total, w.word);
+            if let Some(pair) = w.pair.as_mut() {
+                *pair = self.row_id(*pair);
+                self.add(&mut total, *pair);
+            }
+        }
         Reading { text, words, total }
     }
 
@@ -510,18 +507,22 @@ impl Typer {
             }
             return out;
         }
-        // events of one sentence read it once
-        let mut read: Vec<(String, Probs)> = Vec::new();
-        for c in events.iter_mut() {
-            let sent = match read.iter().find(|r| r.0 == c.evidence.sentence) {
+        // events of one sentence read it once: (an event of the sentence, its probs)
+        let mut read: Vec<(usize, Probs)> = Vec::new();
+        for k in 0..events.len() {
+            let ev = &events[k].evidence;
+            let sent = match read
+                .iter()
+                .find(|r| events[r.0].evidence.sentence == ev.sentence)
+            {
                 Some(r) => r.1,
                 None => {
-                    let ev = &c.evidence;
                     let p = self.probs(&reading.sentence(self, &ev.sentence, ev.start, ev.end));
-                    read.push((c.evidence.sentence.clone(), p));
+                    read.push((k, p));
                     p
                 }
             };
+            let c = &mut events[k];
             let mut mix = [0f32; K];
             for (i, m) in mix.iter_mut().enumerate() {
                 *m = SENTENCE_WEIGHT * sent.0[i] + (1.0 - SENTENCE_WEIGHT) * doc.0[i];
