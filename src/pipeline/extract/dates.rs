@@ -10,7 +10,7 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use once_cell::sync::Lazy;
-use regex::Regex;
+use regex::{CaptureLocations, Regex, SetMatches};
 
 use crate::model::DatePrecision;
 
@@ -237,12 +237,98 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
     if !ANY.is_match(sentence) {
         return Vec::new();
     }
-    let hits = ANY.matches(sentence);
-    // Runs pattern `i` only when the set saw it match.
-    let run = |i: usize, re: &'static Regex| {
-        re.captures_iter(sentence)
-            .take(if hits.matched(i) { usize::MAX } else { 0 })
-    };
+    dates_of(sentence, today, &ANY.matches(sentence))
+}
+
+/// A capture group of one match: its byte range in the sentence.
+#[derive(Debug, Clone, Copy)]
+struct Span<'s> {
+    text: &'s str,
+    start: usize,
+    end: usize,
+}
+
+impl<'s> Span<'s> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'s str {
+        self.text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// The groups of one match; no date pattern has more than five.
+#[derive(Debug, Clone, Copy)]
+struct Groups<'s> {
+    text: &'s str,
+    spans: [Option<(usize, usize)>; 6],
+}
+
+impl<'s> Groups<'s> {
+    fn get(&self, group: usize) -> Option<Span<'s>> {
+        let (start, end) = (*self.spans.get(group)?)?;
+        Some(Span {
+            text: self.text,
+            start,
+            end,
+        })
+    }
+}
+
+/// The matches of one pattern left to right, as `captures_iter` gives them, read into
+/// one set of capture slots instead of a new one per match; none when not `run`.
+struct Matches<'s> {
+    re: &'static Regex,
+    text: &'s str,
+    at: usize,
+    slots: Option<CaptureLocations>,
+}
+
+impl<'s> Matches<'s> {
+    fn new(re: &'static Regex, text: &'s str, run: bool) -> Matches<'s> {
+        Matches {
+            re,
+            text,
+            at: 0,
+            slots: run.then(|| re.capture_locations()),
+        }
+    }
+}
+
+impl<'s> Iterator for Matches<'s> {
+    type Item = Groups<'s>;
+
+    fn next(&mut self) -> Option<Groups<'s>> {
+        let slots = self.slots.as_mut()?;
+        if self.at > self.text.len() {
+            return None;
+        }
+        let m = self.re.captures_read_at(slots, self.text, self.at)?;
+        // no date pattern matches the empty string; were one to, stop rather than loop
+        self.at = if m.end() > m.start() {
+            m.end()
+        } else {
+            self.text.len() + 1
+        };
+        let mut spans = [None; 6];
+        for (group, span) in spans.iter_mut().enumerate() {
+            *span = slots.get(group);
+        }
+        Some(Groups {
+            text: self.text,
+            spans,
+        })
+    }
+}
+
+/// The dates of the patterns that the set saw match (the others hold no match).
+fn dates_of(sentence: &str, today: NaiveDate, hits: &SetMatches) -> Vec<DateMention> {
+    let run = |i: usize, re: &'static Regex| Matches::new(re, sentence, hits.matched(i));
     let mut found: Vec<DateMention> = Vec::new();
     let mut add = |start: usize,
                    end: usize,
@@ -984,6 +1070,70 @@ mod tests {
             dateline_read::read("SEOUL, March \u{663} - x"),
             Read::AskTheRegex
         );
+    }
+
+    /// Reading matches into reused slots gives what `captures_iter` gives: every group
+    /// of every match of every pattern, over tricky sentences and the bodies of the dev
+    /// corpus (and of the JSON-lines file named by `DATES_TEST_CORPUS`).
+    #[test]
+    fn reused_slots_read_as_captures_iter() {
+        let mut texts: Vec<String> = [
+            "on Tuesday on Tuesday, early Thursday morning and late on Friday's",
+            "2025-03-05 and 2024-12-31; 23 July 2025, July 23, 2025 and March 2024",
+            "in May and June, since 2021, three days ago, last week, the weekend",
+            "SEOUL, March \u{663} and 5 Octopus and earlyMarch",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut files = vec![concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/dev/corpus/articles.jsonl"
+        )
+        .to_string()];
+        files.extend(std::env::var("DATES_TEST_CORPUS").ok());
+        for file in files {
+            let raw = std::fs::read_to_string(&file).unwrap_or_default();
+            for line in raw.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+                texts.extend(v["body"].as_str().map(str::to_string));
+            }
+        }
+        let patterns: [&'static Regex; 9] = [
+            &ISO,
+            &MONTH_DAY,
+            &DAY_MONTH,
+            &MONTH_YEAR,
+            &MONTH_ALONE,
+            &WEEKDAY,
+            &RELATIVE,
+            &AGO,
+            &YEAR,
+        ];
+        let mut matched = 0;
+        for text in &texts {
+            for re in patterns {
+                let want: Vec<Vec<Option<(usize, usize)>>> = re
+                    .captures_iter(text)
+                    .map(|c| {
+                        (0..6)
+                            .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                            .collect()
+                    })
+                    .collect();
+                let got: Vec<Vec<Option<(usize, usize)>>> = Matches::new(re, text, true)
+                    .map(|c| {
+                        (0..6)
+                            .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                            .collect()
+                    })
+                    .collect();
+                assert_eq!(got, want, "{text:?}");
+                matched += want.len();
+                assert_eq!(Matches::new(re, text, false).count(), 0);
+            }
+        }
+        assert!(matched >= 100, "{matched}");
     }
 
     #[test]

@@ -218,10 +218,16 @@ fn word_end(s: &str, from: usize) -> (usize, Option<usize>) {
     let mut end = from;
     let mut hyphen = None;
     while end < bytes.len() {
-        let b = bytes[end];
-        if is_alnum(b) {
-            end += 1;
-        } else if b == b'-' || b == b'\'' {
+        // the common case first: a run of ASCII letters and digits
+        let rest = bytes.get(end..).unwrap_or_default();
+        end += rest
+            .iter()
+            .position(|b| !is_alnum(*b))
+            .unwrap_or(rest.len());
+        let Some(&b) = bytes.get(end) else {
+            break;
+        };
+        if b == b'-' || b == b'\'' {
             let next_alnum = match bytes.get(end + 1) {
                 Some(n) if *n < 0x80 => is_alnum(*n),
                 Some(_) => s
@@ -276,6 +282,8 @@ pub(crate) fn unit_word(w: &str) -> Option<u64> {
     })
 }
 
+/// Value of a lower-case tens word from "twenty" to "ninety".
+#[cfg(test)]
 fn tens_word(w: &str) -> Option<u64> {
     Some(match w {
         "twenty" => 20,
@@ -302,17 +310,28 @@ fn scale_word(w: &str) -> Option<u64> {
 
 /// "twenty-three", "twenty", "seven".
 fn small_word_number(w: &str) -> Option<u64> {
-    // every number word, and the tens word before a hyphen, is a starter
+    // every number word is a starter, and so is the tens word before a hyphen
     let b = w.as_bytes();
-    let head = b.iter().position(|c| *c == b'-').map_or(b, |p| &b[..p]);
-    if !is_starter(head) {
-        return None;
+    match b.iter().position(|c| *c == b'-') {
+        None => starter_number(starter_index(b)?),
+        Some(p) => {
+            let tens = starter_number(starter_index(&b[..p])?).filter(|t| *t >= 20)?;
+            let unit =
+                starter_number(starter_index(&b[p + 1..])?).filter(|u| (1..10).contains(u))?;
+            Some(tens + unit)
+        }
     }
-    if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
-        return Some(v);
+}
+
+/// The value of the number word at index `i` of [`STARTERS`], which opens with the units
+/// "zero" to "nineteen" in order, then the tens "twenty" to "ninety".
+fn starter_number(i: usize) -> Option<u64> {
+    let i = u64::try_from(i).ok()?;
+    match i {
+        0..=19 => Some(i),
+        20..=27 => Some(20 + 10 * (i - 20)),
+        _ => None,
     }
-    let (t, u) = w.split_once('-')?;
-    Some(tens_word(t)? + unit_word(u).filter(|u| (1..10).contains(u))?)
 }
 
 /// Words that stand for an unknown amount.
@@ -477,29 +496,35 @@ static STARTER_SLOTS: [[u8; 2]; 26 * 16 * 26] = {
 
 /// Whether the lower-case word is one of [`STARTERS`]: one table load rejects almost
 /// every other word ("the", "said"), the word's shape leaves at most two to compare.
-/// Inlined (the common rejection is a few instructions); the compare is not.
 #[inline]
 fn is_starter(w: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
-        return false;
-    };
-    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || w.len() >= 16 {
-        return false;
-    }
-    STARTER_MASK[usize::from(first - b'a')][w.len()] & (1 << (last - b'a')) != 0
-        && starter_of_shape(w, first, last)
+    starter_index(w).is_some()
 }
 
-/// Whether `w` (first letter `first`, last `last`, shorter than 16) is one of the at
+/// The index of the lower-case word in [`STARTERS`], found as [`is_starter`] says.
+/// Inlined (the common rejection is a few instructions); the compare is not.
+#[inline]
+fn starter_index(w: &[u8]) -> Option<usize> {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return None;
+    };
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || w.len() >= 16 {
+        return None;
+    }
+    if STARTER_MASK[usize::from(first - b'a')][w.len()] & (1 << (last - b'a')) == 0 {
+        return None;
+    }
+    starter_of_shape(w, first, last)
+}
+
+/// The index of `w` (first letter `first`, last `last`, shorter than 16) among the at
 /// most two [`STARTERS`] of its shape.
 #[inline(never)]
-fn starter_of_shape(w: &[u8], first: u8, last: u8) -> bool {
+fn starter_of_shape(w: &[u8], first: u8, last: u8) -> Option<usize> {
     let slot = STARTER_SLOTS[shape_index(first, w.len(), last)];
-    slot.iter().any(|&x| {
-        x != 0
-            && STARTERS
-                .get(usize::from(x) - 1)
-                .is_some_and(|s| s.as_bytes() == w)
+    slot.iter().find_map(|&x| {
+        let i = usize::from(x).checked_sub(1)?;
+        (STARTERS.get(i)?.as_bytes() == w).then_some(i)
     })
 }
 
@@ -2134,6 +2159,35 @@ mod tests {
                 .collect();
             let want: Vec<(&str, &[u8])> = want.iter().map(|(a, b)| (*a, b.as_bytes())).collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn starter_values_are_the_number_words() {
+        for (i, w) in STARTERS.iter().enumerate() {
+            assert_eq!(starter_index(w.as_bytes()), Some(i), "{w}");
+            assert_eq!(
+                starter_number(i),
+                unit_word(w).or_else(|| tens_word(w)),
+                "{w}"
+            );
+        }
+        for (w, want) in [
+            ("twenty-three", Some(23)),
+            ("ninety-nine", Some(99)),
+            ("seven", Some(7)),
+            ("forty", Some(40)),
+            ("twenty-ten", None),
+            ("one-third", None),
+            ("thirty-", None),
+            ("-three", None),
+            ("twenty-three-year", None),
+            ("forty-zero", None),
+            ("Twenty-one", None),
+            ("several", None),
+            ("tenth", None),
+        ] {
+            assert_eq!(small_word_number(w), want, "{w}");
         }
     }
 
