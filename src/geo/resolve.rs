@@ -4,7 +4,9 @@
 
 use super::data::{Entry, DEMONYM};
 
-use super::lexicon::{self, lists_of, lists_of_bytes, Lists};
+use super::lexicon::{
+    self, lists_of, lists_of_bytes, FirstAndLength, Lists, SPORT_CUE_FILTER, US_CUE_FILTER,
+};
 use super::text::{tokenize, tokenize_lowered, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
@@ -369,34 +371,39 @@ impl<'g> Resolver<'g> {
         // sorted and distinct: a long text of names stays n log n
         words.sort_unstable_by(|a, b| short_first(a, b));
         words.dedup();
-        // one (first byte, length) filter for the span words and the sport cues
-        let mut filter = [0u64; 256];
-        for w in words.iter().chain(lexicon::SPORT_CUES) {
-            if let Some(&b) = w.as_bytes().first() {
-                filter[b as usize] |= 1u64 << w.len().min(63);
-            }
-        }
+        // (first byte, length) filters in front of the exact look-ups: one for the span
+        // words, one (made at compile time) for the sport cues
+        let span_filter = words
+            .iter()
+            .fold(FirstAndLength::EMPTY, |f, w| f.with(w.as_bytes()));
         let mut found = vec![false; words.len()];
         let mut out = LowerWords::default();
         for t in &self.toks.list {
             // the filters read bytes; the word is taken as a `str` only past them
             let wb = self.toks.folded_bytes(t);
-            let Some(&b) = wb.first() else {
+            if wb.is_empty() {
                 continue;
-            };
+            }
             let thanksgiving = wb == b"thanksgiving";
             out.thanksgiving |= thanksgiving;
-            if t.upper && !thanksgiving || filter[b as usize] & (1u64 << wb.len().min(63)) == 0 {
+            if t.upper && !thanksgiving {
+                continue;
+            }
+            let span_word = span_filter.may_hold(wb);
+            let sport_cue = !t.upper && SPORT_CUE_FILTER.may_hold(wb);
+            if !span_word && !sport_cue {
                 continue;
             }
             let w = self.toks.folded(t);
-            if !t.upper {
+            if sport_cue {
                 if let Some(k) = lexicon::sport_cue_index(w) {
                     out.sport_cues |= 1u32 << k;
                 }
             }
-            if let Ok(k) = words.binary_search_by(|x| short_first(x, w)) {
-                found[k] = true;
+            if span_word {
+                if let Ok(k) = words.binary_search_by(|x| short_first(x, w)) {
+                    found[k] = true;
+                }
             }
         }
         let mut k = 0;
@@ -503,7 +510,8 @@ impl<'g> Resolver<'g> {
         // "Georgia Tech", "Atlanta": the US state, not the country
         if let Some(us) = self.g.us {
             let cue = |t: &super::text::Token| {
-                t.upper && lists_of_bytes(self.toks.folded_bytes(t)).any(Lists::US_CUE)
+                let w = self.toks.folded_bytes(t);
+                t.upper && US_CUE_FILTER.may_hold(w) && lists_of_bytes(w).any(Lists::US_CUE)
             };
             let cues = self.toks.list.iter().filter(|t| cue(t)).count()
                 + 2 * usize::from(self.georgia_tech);
