@@ -69,6 +69,15 @@ fn suffix_of(word: Lists) -> Suffix {
     }
 }
 
+/// Buffers [`Resolver::resolve`] reuses from span to span.
+#[derive(Default)]
+struct Scratch {
+    /// The context contributions of the span's name.
+    own: Vec<(u16, f32)>,
+    /// The span's readings with their scores.
+    scored: Vec<(Entry, f32)>,
+}
+
 /// A run of tokens matching a gazetteer name.
 struct Span<'g> {
     first: usize,
@@ -558,28 +567,36 @@ impl<'g> Resolver<'g> {
 
     /// The best entry of a span with its score margin, or None if the span should not
     /// yield a place (demonyms, weak small-town readings).
-    fn resolve(&self, s: &Span) -> Option<(u32, f32)> {
+    fn resolve(&self, s: &Span, scratch: &mut Scratch) -> Option<(u32, f32)> {
         let name = s.entries.as_ptr() as usize;
         // the contributions of this span's name, in span order: picked once, not once
         // per reading
-        let own_list: Vec<(u16, f32)> = self
-            .by_name
-            .iter()
-            .filter(|x| x.0 == name)
-            .map(|x| (x.1, x.2))
-            .collect();
+        let Scratch {
+            own: own_list,
+            scored,
+        } = scratch;
+        own_list.clear();
+        own_list.extend(
+            self.by_name
+                .iter()
+                .filter(|x| x.0 == name)
+                .map(|x| (x.1, x.2)),
+        );
+        let own_list: &[(u16, f32)] = own_list;
         let own = || own_list.iter().copied();
-        let mut scored: Vec<(Entry, f32)> = s
-            .entries
-            .iter()
-            .filter(|e| e.flags & DEMONYM == 0)
-            .map(|e| {
-                let c = self.g.country_index_of(e.id);
-                let own_c: f32 = own().filter(|x| x.0 == c).map(|x| x.1).sum();
-                let ctx = (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
-                (*e, self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0))
-            })
-            .collect();
+        scored.clear();
+        scored.extend(
+            s.entries
+                .iter()
+                .filter(|e| e.flags & DEMONYM == 0)
+                .map(|e| {
+                    let c = self.g.country_index_of(e.id);
+                    let own_c: f32 = own().filter(|x| x.0 == c).map(|x| x.1).sum();
+                    let ctx =
+                        (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
+                    (*e, self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0))
+                }),
+        );
         scored.sort_by(|a, b| b.1.total_cmp(&a.1));
         let names_country = self.names_country(s);
         let own_strong = |c: usize| -> f32 {
@@ -650,11 +667,12 @@ impl<'g> Resolver<'g> {
     }
 
     pub fn places(&self) -> Vec<PlaceMention> {
+        let mut scratch = Scratch::default();
         self.spans
             .iter()
             .filter(|s| !Self::is_demonym_only(s))
             .filter_map(|s| {
-                let (id, score) = self.resolve(s)?;
+                let (id, score) = self.resolve(s, &mut scratch)?;
                 Some(PlaceMention {
                     start: self.toks.list[s.first].start,
                     end: s.end,
@@ -668,6 +686,7 @@ impl<'g> Resolver<'g> {
     /// (start, end, country index, by demonym) of every country reference.
     pub fn countries(&self) -> Vec<(usize, usize, u16, bool)> {
         let mut out = Vec::new();
+        let mut scratch = Scratch::default();
         for s in &self.spans {
             let start = self.toks.list[s.first].start;
             if Self::is_demonym_only(s) {
@@ -676,7 +695,7 @@ impl<'g> Resolver<'g> {
                 }
                 continue;
             }
-            if let Some((id, _)) = self.resolve(s) {
+            if let Some((id, _)) = self.resolve(s, &mut scratch) {
                 if self.g.place(PlaceId(id)).kind == PlaceKind::Country {
                     out.push((start, s.end, self.g.country_index_of(id), false));
                 }
