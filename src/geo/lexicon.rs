@@ -330,6 +330,52 @@ pub fn lists_of_bytes(word: &[u8]) -> Lists {
     Lists::NONE
 }
 
+/// A (first byte, length) filter of a set of words: a word whose first byte and length
+/// no word of the set shares is turned away by one table look-up.
+#[derive(Clone, Copy)]
+pub struct FirstAndLength([u32; 32]);
+
+impl FirstAndLength {
+    pub const EMPTY: FirstAndLength = FirstAndLength([0; 32]);
+
+    /// The table slot and length bit of a word (bit 31: 31 bytes or more).
+    #[inline]
+    const fn slot(word: &[u8]) -> (usize, u32) {
+        let first = if word.is_empty() { 0 } else { word[0] };
+        let len = if word.len() < 31 { word.len() } else { 31 };
+        ((first & 31) as usize, 1 << len)
+    }
+
+    /// The filter with `word` added.
+    pub const fn with(mut self, word: &[u8]) -> FirstAndLength {
+        let (s, bit) = Self::slot(word);
+        self.0[s] |= bit;
+        self
+    }
+
+    /// Whether `word` may be in the set (it is not when this says no).
+    #[inline]
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        let (s, bit) = Self::slot(word);
+        self.0[s] & bit != 0
+    }
+}
+
+/// The filter of [`SPORT_CUES`].
+pub const SPORT_CUE_FILTER: FirstAndLength = filter_of(SPORT_CUES);
+/// The filter of [`US_CUES`].
+pub const US_CUE_FILTER: FirstAndLength = filter_of(US_CUES);
+
+const fn filter_of(words: &[&str]) -> FirstAndLength {
+    let mut f = FirstAndLength::EMPTY;
+    let mut k = 0;
+    while k < words.len() {
+        f = f.with(words[k].as_bytes());
+        k += 1;
+    }
+    f
+}
+
 /// Index of `word` in [`SPORT_CUES`], if it is one (the lists turn most words away first).
 pub fn sport_cue_index(word: &str) -> Option<usize> {
     if !lists_of(word).any(Lists::SPORT_CUE) {
@@ -366,5 +412,23 @@ mod tests {
         assert!(!lists_of("police").any(Lists::SUFFIX));
         assert_eq!(sport_cue_index("coach"), Some(0));
         assert_eq!(sport_cue_index("kharkiv"), None);
+    }
+
+    #[test]
+    fn the_sport_cue_filter_lets_every_cue_through() {
+        for w in SPORT_CUES {
+            assert!(SPORT_CUE_FILTER.may_hold(w.as_bytes()), "{w}");
+        }
+        for w in US_CUES {
+            assert!(US_CUE_FILTER.may_hold(w.as_bytes()), "{w}");
+        }
+        assert!(!US_CUE_FILTER.may_hold(b"georgia"));
+        // words of other first letters or lengths are turned away
+        for w in ["the", "kharkiv", "said", "", "x"] {
+            assert!(!SPORT_CUE_FILTER.may_hold(w.as_bytes()), "{w}");
+        }
+        let f = FirstAndLength::EMPTY.with(b"odesa");
+        assert!(f.may_hold(b"odesa") && f.may_hold(b"other"));
+        assert!(!f.may_hold(b"kyiv") && !f.may_hold(b"odessa"));
     }
 }

@@ -4,7 +4,9 @@
 
 use super::data::{Entry, DEMONYM};
 
-use super::lexicon::{self, lists_of, lists_of_bytes, Lists};
+use super::lexicon::{
+    self, lists_of, lists_of_bytes, FirstAndLength, Lists, SPORT_CUE_FILTER, US_CUE_FILTER,
+};
 use super::text::{tokenize, tokenize_lowered, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
@@ -65,6 +67,15 @@ fn suffix_of(word: Lists) -> Suffix {
     } else {
         Suffix::None
     }
+}
+
+/// Buffers [`Resolver::resolve`] reuses from span to span.
+#[derive(Default)]
+struct Scratch {
+    /// The context contributions of the span's name.
+    own: Vec<(u16, f32)>,
+    /// The span's readings with their scores.
+    scored: Vec<(Entry, f32)>,
 }
 
 /// A run of tokens matching a gazetteer name.
@@ -369,34 +380,39 @@ impl<'g> Resolver<'g> {
         // sorted and distinct: a long text of names stays n log n
         words.sort_unstable_by(|a, b| short_first(a, b));
         words.dedup();
-        // one (first byte, length) filter for the span words and the sport cues
-        let mut filter = [0u64; 256];
-        for w in words.iter().chain(lexicon::SPORT_CUES) {
-            if let Some(&b) = w.as_bytes().first() {
-                filter[b as usize] |= 1u64 << w.len().min(63);
-            }
-        }
+        // (first byte, length) filters in front of the exact look-ups: one for the span
+        // words, one (made at compile time) for the sport cues
+        let span_filter = words
+            .iter()
+            .fold(FirstAndLength::EMPTY, |f, w| f.with(w.as_bytes()));
         let mut found = vec![false; words.len()];
         let mut out = LowerWords::default();
         for t in &self.toks.list {
             // the filters read bytes; the word is taken as a `str` only past them
             let wb = self.toks.folded_bytes(t);
-            let Some(&b) = wb.first() else {
+            if wb.is_empty() {
                 continue;
-            };
+            }
             let thanksgiving = wb == b"thanksgiving";
             out.thanksgiving |= thanksgiving;
-            if t.upper && !thanksgiving || filter[b as usize] & (1u64 << wb.len().min(63)) == 0 {
+            if t.upper && !thanksgiving {
+                continue;
+            }
+            let span_word = span_filter.may_hold(wb);
+            let sport_cue = !t.upper && SPORT_CUE_FILTER.may_hold(wb);
+            if !span_word && !sport_cue {
                 continue;
             }
             let w = self.toks.folded(t);
-            if !t.upper {
+            if sport_cue {
                 if let Some(k) = lexicon::sport_cue_index(w) {
                     out.sport_cues |= 1u32 << k;
                 }
             }
-            if let Ok(k) = words.binary_search_by(|x| short_first(x, w)) {
-                found[k] = true;
+            if span_word {
+                if let Ok(k) = words.binary_search_by(|x| short_first(x, w)) {
+                    found[k] = true;
+                }
             }
         }
         let mut k = 0;
@@ -503,7 +519,8 @@ impl<'g> Resolver<'g> {
         // "Georgia Tech", "Atlanta": the US state, not the country
         if let Some(us) = self.g.us {
             let cue = |t: &super::text::Token| {
-                t.upper && lists_of_bytes(self.toks.folded_bytes(t)).any(Lists::US_CUE)
+                let w = self.toks.folded_bytes(t);
+                t.upper && US_CUE_FILTER.may_hold(w) && lists_of_bytes(w).any(Lists::US_CUE)
             };
             let cues = self.toks.list.iter().filter(|t| cue(t)).count()
                 + 2 * usize::from(self.georgia_tech);
@@ -550,28 +567,36 @@ impl<'g> Resolver<'g> {
 
     /// The best entry of a span with its score margin, or None if the span should not
     /// yield a place (demonyms, weak small-town readings).
-    fn resolve(&self, s: &Span) -> Option<(u32, f32)> {
+    fn resolve(&self, s: &Span, scratch: &mut Scratch) -> Option<(u32, f32)> {
         let name = s.entries.as_ptr() as usize;
         // the contributions of this span's name, in span order: picked once, not once
         // per reading
-        let own_list: Vec<(u16, f32)> = self
-            .by_name
-            .iter()
-            .filter(|x| x.0 == name)
-            .map(|x| (x.1, x.2))
-            .collect();
+        let Scratch {
+            own: own_list,
+            scored,
+        } = scratch;
+        own_list.clear();
+        own_list.extend(
+            self.by_name
+                .iter()
+                .filter(|x| x.0 == name)
+                .map(|x| (x.1, x.2)),
+        );
+        let own_list: &[(u16, f32)] = own_list;
         let own = || own_list.iter().copied();
-        let mut scored: Vec<(Entry, f32)> = s
-            .entries
-            .iter()
-            .filter(|e| e.flags & DEMONYM == 0)
-            .map(|e| {
-                let c = self.g.country_index_of(e.id);
-                let own_c: f32 = own().filter(|x| x.0 == c).map(|x| x.1).sum();
-                let ctx = (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
-                (*e, self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0))
-            })
-            .collect();
+        scored.clear();
+        scored.extend(
+            s.entries
+                .iter()
+                .filter(|e| e.flags & DEMONYM == 0)
+                .map(|e| {
+                    let c = self.g.country_index_of(e.id);
+                    let own_c: f32 = own().filter(|x| x.0 == c).map(|x| x.1).sum();
+                    let ctx =
+                        (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
+                    (*e, self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0))
+                }),
+        );
         scored.sort_by(|a, b| b.1.total_cmp(&a.1));
         let names_country = self.names_country(s);
         let own_strong = |c: usize| -> f32 {
@@ -642,11 +667,12 @@ impl<'g> Resolver<'g> {
     }
 
     pub fn places(&self) -> Vec<PlaceMention> {
+        let mut scratch = Scratch::default();
         self.spans
             .iter()
             .filter(|s| !Self::is_demonym_only(s))
             .filter_map(|s| {
-                let (id, score) = self.resolve(s)?;
+                let (id, score) = self.resolve(s, &mut scratch)?;
                 Some(PlaceMention {
                     start: self.toks.list[s.first].start,
                     end: s.end,
@@ -660,6 +686,7 @@ impl<'g> Resolver<'g> {
     /// (start, end, country index, by demonym) of every country reference.
     pub fn countries(&self) -> Vec<(usize, usize, u16, bool)> {
         let mut out = Vec::new();
+        let mut scratch = Scratch::default();
         for s in &self.spans {
             let start = self.toks.list[s.first].start;
             if Self::is_demonym_only(s) {
@@ -668,7 +695,7 @@ impl<'g> Resolver<'g> {
                 }
                 continue;
             }
-            if let Some((id, _)) = self.resolve(s) {
+            if let Some((id, _)) = self.resolve(s, &mut scratch) {
                 if self.g.place(PlaceId(id)).kind == PlaceKind::Country {
                     out.push((start, s.end, self.g.country_index_of(id), false));
                 }

@@ -141,34 +141,38 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         .get(..text.len().min(120))
         .and_then(|h| h.find(") -").or_else(|| h.find(") \u{2013}")))
         .unwrap_or(0);
-    let named: Vec<String> = all_places
+    // the countries named and the one most places are in, borrowed from the places: the
+    // places are then kept or dropped by a flag each
+    let named: Vec<&str> = all_places
         .iter()
         .filter(|p| p.location.precision == LocationPrecision::Country)
-        .map(|p| p.location.country.clone())
+        .map(|p| p.location.country.as_str())
         .chain(
             mentions
                 .iter()
-                .filter_map(|m| m.country.and_then(actors::alpha2))
-                .map(str::to_string),
+                .filter_map(|m| m.country.and_then(actors::alpha2)),
         )
         .collect();
-    let mut by_country: Vec<(String, usize)> = Vec::new();
+    let mut by_country: Vec<(&str, usize)> = Vec::new();
     for p in &all_places {
         match by_country.iter_mut().find(|x| x.0 == p.location.country) {
             Some(x) => x.1 += 1,
-            None => by_country.push((p.location.country.clone(), 1)),
+            None => by_country.push((p.location.country.as_str(), 1)),
         }
     }
-    let top = by_country.iter().max_by_key(|x| x.1).map(|x| x.0.clone());
-    let all_places: Vec<PlaceHit> = all_places
-        .into_iter()
-        .filter(|p| !(credit_end > 0 && p.start < credit_end && text[..p.start].contains('(')))
-        .filter(|p| {
-            p.population >= 1_000_000
-                || named.contains(&p.location.country)
-                || top.as_deref() == Some(p.location.country.as_str())
+    let top = by_country.iter().max_by_key(|x| x.1).map(|x| x.0);
+    let kept: Vec<bool> = all_places
+        .iter()
+        .map(|p| {
+            !(credit_end > 0 && p.start < credit_end && text[..p.start].contains('('))
+                && (p.population >= 1_000_000
+                    || named.contains(&p.location.country.as_str())
+                    || top == Some(p.location.country.as_str()))
         })
         .collect();
+    let mut kept = kept.into_iter();
+    let mut all_places = all_places;
+    all_places.retain(|_| kept.next().unwrap_or(false));
     let ctx = Ctx {
         text,
         places: all_places,

@@ -164,10 +164,10 @@ const HIT_AFTER: [&str; 8] = [
 /// Whether a word is a nationality adjective ("Somali", "Afghan"), not a capital
 /// standing for its government.
 fn is_demonym(word: &str) -> bool {
-    /// The adjectives of the country table, picked once, with a (first letter, length)
-    /// filter in front (most words are turned away by it).
+    /// The adjectives of the country table, picked once, by first letter, with a (first
+    /// letter, length) filter in front (most words are turned away by it).
     struct Adjectives {
-        words: Vec<&'static str>,
+        by_first: [Vec<&'static str>; 27],
         filter: [u32; 27],
     }
     static ADJECTIVES: OnceLock<Adjectives> = OnceLock::new();
@@ -182,17 +182,20 @@ fn is_demonym(word: &str) -> bool {
             .map(|x| x.0)
             .collect();
         let mut filter = [0u32; 27];
-        for w in &words {
+        let mut by_first: [Vec<&'static str>; 27] = Default::default();
+        for w in words {
             filter[first_slot(w.as_bytes())] |= length_bit(w.len());
+            by_first[first_slot(w.as_bytes())].push(w);
         }
-        Adjectives { words, filter }
+        Adjectives { by_first, filter }
     });
     let b = word.as_bytes();
-    if adjectives.filter[first_slot(b)] & length_bit(b.len()) == 0 {
+    let slot = first_slot(b);
+    if adjectives.filter[slot] & length_bit(b.len()) == 0 {
         return false;
     }
-    // `word` in ASCII lower case equals the table's word
-    adjectives.words.iter().any(|p| {
+    // `word` in ASCII lower case equals the table's word (of the same first letter)
+    adjectives.by_first[slot].iter().any(|p| {
         p.len() == word.len()
             && p.bytes()
                 .zip(word.bytes())
@@ -254,21 +257,46 @@ impl<'a> Iterator for WordsBack<'a> {
 const BACK_WORDS: usize = 10;
 
 /// The last words before byte `at` (nearest first) back to the start of the clause, at
-/// most [`BACK_WORDS`] of them; the count is the second field.
-fn words_back(text: &str, at: usize) -> ([&str; BACK_WORDS], usize) {
-    let before = text.get(at.saturating_sub(60)..at).unwrap_or("");
-    // all ASCII: a byte search finds the same place as `str::rfind`
-    let cut = before
-        .bytes()
-        .rposition(|b| matches!(b, b'.' | b';' | b'(' | b')' | b'"' | b'\n'))
-        .map_or(0, |i| i + 1);
-    let mut words = [""; BACK_WORDS];
-    let mut n = 0;
-    for (slot, w) in words.iter_mut().zip(WordsBack::new(&before[cut..])) {
-        *slot = w;
-        n += 1;
+/// most [`BACK_WORDS`] of them, read only as far as they are asked for.
+struct Back<'a> {
+    words: [&'a str; BACK_WORDS],
+    /// Words read so far.
+    n: usize,
+    /// The words not yet read (none once it has run out).
+    more: Option<WordsBack<'a>>,
+}
+
+impl<'a> Back<'a> {
+    fn new(text: &'a str, at: usize) -> Back<'a> {
+        let before = text.get(at.saturating_sub(60)..at).unwrap_or("");
+        // all ASCII: a byte search finds the same place as `str::rfind`
+        let cut = before
+            .bytes()
+            .rposition(|b| matches!(b, b'.' | b';' | b'(' | b')' | b'"' | b'\n'))
+            .map_or(0, |i| i + 1);
+        Back {
+            words: [""; BACK_WORDS],
+            n: 0,
+            more: Some(WordsBack::new(&before[cut..])),
+        }
     }
-    (words, n)
+
+    /// The `k`-th word before the place (0: the nearest).
+    fn get(&mut self, k: usize) -> Option<&'a str> {
+        while self.n <= k && self.n < BACK_WORDS {
+            match self.more.as_mut().and_then(Iterator::next) {
+                Some(w) => {
+                    self.words[self.n] = w;
+                    self.n += 1;
+                }
+                None => {
+                    self.more = None;
+                    break;
+                }
+            }
+        }
+        (k < self.n).then(|| self.words[k])
+    }
 }
 
 /// Whether `word` in ASCII lower case is one of `words` (all ASCII lower case), without
@@ -321,6 +349,64 @@ impl Filtered {
 static LOCATIVE_WORDS: Filtered = Filtered::new(&LOCATIVE);
 static SKIP_WORDS: Filtered = Filtered::new(&SKIP);
 static COUNTRY_ADJECTIVE_WORDS: Filtered = Filtered::new(&COUNTRY_ADJECTIVES);
+static APPOSED_WORDS: Filtered = Filtered::new(&APPOSED);
+static SPEAKER_WORDS: Filtered = Filtered::new(&SPEAKERS);
+static SPEECH_WORDS: Filtered = Filtered::new(&SPEECH);
+/// Verbs before speakers that make their place a meeting place ("met ... officials in
+/// Cairo").
+static MEETING_WORDS: Filtered = Filtered::new(&["met", "meets", "meeting", "hosted", "received"]);
+/// Nouns that, after "the" and before a place, make it a topic ("the war in Ukraine").
+static TOPIC_WORDS: Filtered = Filtered::new(&["war", "conflict", "crisis", "situation"]);
+/// Words before "the war in ..." that make it a topic of talks.
+static TOPIC_CUES: Filtered = Filtered::new(&["on", "about", "over", "and", "discussed", "end"]);
+
+/// Phrases (ASCII lower case) one of which may start a text, with the set of their first
+/// letters in front of the comparisons.
+struct Prefixes {
+    phrases: &'static [&'static str],
+    /// Bit n: a phrase starts with the letter `b'a' + n`.
+    firsts: u32,
+}
+
+impl Prefixes {
+    const fn new(phrases: &'static [&'static str]) -> Prefixes {
+        let mut firsts = 0u32;
+        let mut i = 0;
+        while i < phrases.len() {
+            firsts |= letter_bit(phrases[i].as_bytes());
+            i += 1;
+        }
+        Prefixes { phrases, firsts }
+    }
+
+    /// Whether `s` may start with one of the phrases, in any case (it does not when this
+    /// says no).
+    fn may_start(&self, s: &str) -> bool {
+        self.firsts & letter_bit(s.as_bytes()) != 0
+    }
+}
+
+/// The bit of a text's first byte in ASCII lower case among the letters a-z (0 for any
+/// other byte).
+const fn letter_bit(s: &[u8]) -> u32 {
+    match s.first() {
+        Some(b) if b.to_ascii_lowercase().is_ascii_lowercase() => {
+            1 << (b.to_ascii_lowercase() - b'a')
+        }
+        _ => 0,
+    }
+}
+
+/// Place nouns after a name before what is said of it ("Kharkiv region was hit").
+static PLACE_NOUN_AFTER: Prefixes = Prefixes::new(&[
+    "region ",
+    "province ",
+    "state ",
+    "district ",
+    "city ",
+    "oblast ",
+]);
+static HIT_AFTER_PHRASES: Prefixes = Prefixes::new(&HIT_AFTER);
 
 /// `s` after `prefix` (ASCII lower case) when `s` in ASCII lower case starts with it.
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -341,7 +427,7 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
     if let Some(next) = after.strip_prefix(' ') {
         let w = next.split_whitespace().next().unwrap_or("");
         // a demonym before a noun is an adjective ("the Somali capital")
-        if is_demonym(text.get(start..end).unwrap_or("")) && w.starts_with(char::is_lowercase) {
+        if w.starts_with(char::is_lowercase) && is_demonym(text.get(start..end).unwrap_or("")) {
             return Link::NotPlace;
         }
         if w.starts_with(|c: char| c.is_uppercase())
@@ -354,35 +440,37 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
             return Link::NotPlace;
         }
         let lw = w.trim_matches(|c: char| !c.is_alphabetic());
-        if is_one_of(&SPEECH, lw) {
+        if SPEECH_WORDS.contains(lw) {
             return Link::NotPlace;
         }
     }
     let lafter = after.trim_start();
-    let lafter = [
-        "region ",
-        "province ",
-        "state ",
-        "district ",
-        "city ",
-        "oblast ",
-    ]
-    .iter()
-    .find_map(|w| strip_prefix_ignore_case(lafter, w))
-    .unwrap_or(lafter);
-    if HIT_AFTER
-        .iter()
-        .any(|h| strip_prefix_ignore_case(lafter, h).is_some())
+    let lafter = if PLACE_NOUN_AFTER.may_start(lafter) {
+        PLACE_NOUN_AFTER
+            .phrases
+            .iter()
+            .find_map(|w| strip_prefix_ignore_case(lafter, w))
+            .unwrap_or(lafter)
+    } else {
+        lafter
+    };
+    if HIT_AFTER_PHRASES.may_start(lafter)
+        && HIT_AFTER
+            .iter()
+            .any(|h| strip_prefix_ignore_case(lafter, h).is_some())
     {
         return Link::HitSubject;
     }
-    let (back, n) = words_back(text, start);
-    let back = &back[..n];
+    let mut back = Back::new(text, start);
     // the name after a place noun it renames: "in Ukraine's second-largest city, Kharkiv,"
-    let apposition = back
-        .first()
-        .is_some_and(|w| w.strip_suffix(',').is_some_and(|n| is_one_of(&APPOSED, n)));
-    for (i, w) in back.iter().take(6).enumerate() {
+    let apposition = back.get(0).is_some_and(|w| {
+        w.strip_suffix(',')
+            .is_some_and(|n| APPOSED_WORDS.contains(n))
+    });
+    for i in 0..6 {
+        let Some(w) = back.get(i) else {
+            break;
+        };
         let skippable = SKIP_WORDS.contains(w)
             || w.starts_with(|c: char| c.is_uppercase())
             || w.bytes().any(|b| b.is_ascii_digit())
@@ -394,22 +482,18 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
                 .map(|x| x.trim_matches(|c: char| !c.is_alphabetic()))
                 .unwrap_or_default();
             // ... unless they are met there ("mediators met Hamas officials in Cairo")
-            let met = back
-                .iter()
-                .skip(i + 2)
-                .take(3)
-                .any(|x| is_one_of(&["met", "meets", "meeting", "hosted", "received"], x));
-            if is_one_of(&["in", "at"], w) && is_one_of(&SPEAKERS, who) && !met {
+            let speakers = is_one_of(&["in", "at"], w) && SPEAKER_WORDS.contains(who);
+            if speakers
+                && !(i + 2..i + 5).any(|k| back.get(k).is_some_and(|x| MEETING_WORDS.contains(x)))
+            {
                 return Link::NotPlace;
             }
             // a topic, not a place: "talks on trade and the war in Ukraine"
-            let topic = is_one_of(&["war", "conflict", "crisis", "situation"], who)
+            let topic = TOPIC_WORDS.contains(who)
                 && back
                     .get(i + 2)
                     .is_some_and(|x| x.eq_ignore_ascii_case("the"))
-                && back.get(i + 3).is_some_and(|x| {
-                    is_one_of(&["on", "about", "over", "and", "discussed", "end"], x)
-                });
+                && back.get(i + 3).is_some_and(|x| TOPIC_CUES.contains(x));
             if w.eq_ignore_ascii_case("in") && topic {
                 return Link::NotPlace;
             }
@@ -424,8 +508,9 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
 
 /// All places of the text, in order. `lower`: the text in ASCII lower case.
 pub fn find(g: &Gazetteer, text: &str, lower: &str) -> Vec<PlaceHit> {
-    let mut out = Vec::new();
-    for m in g.find_places_lowered(text, lower) {
+    let mentions = g.find_places_lowered(text, lower);
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions {
         let kind = g.place(m.place).kind;
         let population = g.place(m.place).population;
         let location = g.location(&m, text);
@@ -534,6 +619,40 @@ mod tests {
             "Along",
             "neighbouring",
         ];
+        let lists: [(&Filtered, &[&str]); 6] = [
+            (&APPOSED_WORDS, &APPOSED),
+            (&SPEAKER_WORDS, &SPEAKERS),
+            (&SPEECH_WORDS, &SPEECH),
+            (&MEETING_WORDS, MEETING_WORDS.words),
+            (&TOPIC_WORDS, TOPIC_WORDS.words),
+            (&TOPIC_CUES, TOPIC_CUES.words),
+        ];
+        let more = [
+            "Said",
+            "said",
+            "SAID",
+            "city",
+            "City,",
+            "officials",
+            "Officials",
+            "met",
+            "Met",
+            "war",
+            "crisis",
+            "on",
+            "ON",
+            "discussed",
+            "governor",
+            "town",
+        ];
+        for w in words.iter().chain(&more) {
+            for (filtered, list) in lists {
+                assert_eq!(filtered.contains(w), is_one_of(list, w), "{w}");
+            }
+        }
+        for w in ["Said", "officials", "met", "crisis", "Discussed", "city"] {
+            assert!(lists.iter().any(|(f, _)| f.contains(w)), "{w}");
+        }
         for w in words {
             assert_eq!(LOCATIVE_WORDS.contains(w), is_one_of(&LOCATIVE, w), "{w}");
             assert_eq!(SKIP_WORDS.contains(w), is_one_of(&SKIP, w), "{w}");
@@ -562,12 +681,19 @@ mod tests {
             "Officials said on Tuesday that a drone struck a fuel depot near the city of Odesa";
         for (s, place) in CASES.iter().map(|c| (c.0, c.1)).chain([(long, "Odesa")]) {
             let at = s.find(place).expect("place in sentence");
-            let (words, n) = words_back(s, at);
             let want = all(s, at);
-            assert_eq!(n, want.len().min(BACK_WORDS), "{s}");
-            assert_eq!(words[..n], want[..n], "{s}");
+            // asked for out of order, as `link_of` may
+            let mut back = Back::new(s, at);
+            let third = back.get(2);
+            assert_eq!(third, want.get(2).map(String::as_str), "{s}");
+            let words: Vec<Option<&str>> = (0..BACK_WORDS + 2).map(|k| back.get(k)).collect();
+            for (k, w) in words.iter().enumerate() {
+                let expected = want.get(k).filter(|_| k < BACK_WORDS).map(String::as_str);
+                assert_eq!(*w, expected, "{s}: word {k}");
+            }
         }
-        assert_eq!(words_back(long, long.len() - 4).1, BACK_WORDS);
+        let mut back = Back::new(long, long.len() - 4);
+        assert!(back.get(BACK_WORDS - 1).is_some() && back.get(BACK_WORDS).is_none());
     }
 
     #[test]
@@ -587,6 +713,22 @@ mod tests {
             let got: Vec<&str> = WordsBack::new(t).collect();
             assert_eq!(got, want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn prefix_gates_let_every_phrase_through_in_any_case() {
+        for gate in [&PLACE_NOUN_AFTER, &HIT_AFTER_PHRASES] {
+            for p in gate.phrases {
+                assert!(gate.may_start(p), "{p}");
+                assert!(gate.may_start(&p.to_ascii_uppercase()), "{p}");
+            }
+        }
+        // texts no phrase can start are turned away
+        for s in ["on Tuesday", "", "\u{e9}", "1 km", "-based"] {
+            assert!(!HIT_AFTER_PHRASES.may_start(s), "{s}");
+        }
+        assert!(PLACE_NOUN_AFTER.may_start("Region was hit"));
+        assert!(!PLACE_NOUN_AFTER.may_start("was hit"));
     }
 
     #[test]
