@@ -5,7 +5,7 @@
 use super::actors::{self, Mention};
 use super::casualties::{self, Amount, Figure, Kind};
 use super::lexicon::Lexicons;
-use super::lowered::Lowered;
+use super::lowered::{occurs_any_case, Lowered};
 use super::places::{self, Link, PlaceHit};
 use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
 use super::{acled, dates, numbers, quantities, summary};
@@ -193,7 +193,6 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let mut para_mode: Option<(usize, &'static str)> = None;
     let mut article_mode: Option<&'static str> = None;
     // per-sentence lists, their buffers reused from sentence to sentence
-    let mut hits: Vec<&super::lexicon::Hit<Trigger>> = Vec::new();
     let mut scues: Vec<super::lexicon::Hit<Cue>> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         if s.repeat || s.end > text.len() || s.start >= s.end {
@@ -201,22 +200,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         }
         let st = &text[s.start..s.end];
         let sl = Lowered::new(ctx.lower_of(st));
-        // where the sentence names a past year, read once for all its triggers
-        let past_year = OnceCell::new();
+        // what its trigger words ask about the sentence (its dates, counts, past years),
+        // each read once, and only when asked for: a sentence without trigger words
+        // needs its dates only while the lead date is unknown
         let skip = dateline_end.saturating_sub(s.start);
-        hits.clear();
-        hits.extend(trig.iter().filter(|h| h.start >= s.start && h.end <= s.end));
-        // read once per sentence: the dates and the triggers' context use them; a
-        // sentence without trigger words needs them only while the lead date is unknown
-        let (all_dates, sdates) = if hits.is_empty() && lead_date.is_some() {
-            (Vec::new(), Vec::new())
-        } else {
-            let all_dates = dates::find_dates_on(st, published);
-            let sdates = sentence_dates(st, &all_dates, published, skip);
-            (all_dates, sdates)
-        };
+        let facts = SentFacts::new(st, sl.text(), published, skip);
+        let hits = hits_within(&trig, s.start, s.end);
         if lead_date.is_none() {
-            lead_date = sdates
+            lead_date = facts
+                .sdates()
                 .iter()
                 .find(|d| !d.reporting)
                 .map(|d| (si, d.date.clone()));
@@ -231,39 +223,31 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         // the article's cues that fall in this sentence, at sentence offsets
         scues.clear();
         scues.extend(
-            all_cues
+            hits_within(&all_cues, s.start, s.end)
                 .iter()
-                .filter(|h| h.start >= s.start && h.end <= s.end)
                 .map(|h| super::lexicon::Hit {
                     start: h.start - s.start,
                     end: h.end - s.start,
                     value: h.value,
                 }),
         );
-        // a sentence without trigger words makes no event: skip its casualty parse
-        let counts = if hits.is_empty() {
-            numbers::SentenceCounts::default()
-        } else {
-            numbers::counts_lower(st, ctx.lower_of(st))
-        };
-        let figures = casualties::of_counts(&counts.casualties);
+        // (the sentence's counts are parsed only once a trigger word or an event of it
+        // needs them: a sentence without trigger words makes no event)
         let mut squantities: Option<Vec<crate::model::Quantity>> = None;
         let mut kept: Vec<(usize, usize, Trigger)> = Vec::new();
         let mut threat_at: Option<usize> = None;
-        for h in &hits {
+        for h in hits {
             let rel = h.start - s.start;
             if let Some(k) = keep(
                 &ctx,
                 st,
                 &sl,
-                &past_year,
+                &facts,
                 rel,
                 h.end - s.start,
                 h.value,
                 &scues,
-                &figures,
                 &smodes,
-                &all_dates,
             ) {
                 match k {
                     Keep::Event(t) => kept.push((rel, h.end - s.start, t)),
@@ -324,15 +308,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .rposition(|d| !is_statement(d.c.event_type))
                 .filter(|&i| drafts[i].paragraph + 1 >= s.paragraph);
             if let Some(d) = told.and_then(|i| drafts.get_mut(i)) {
-                // the counts read for the sentence's trigger words, if it had any
-                let read = (!hits.is_empty()).then_some(&counts);
-                follow_up_quantities(&ctx, d, s.paragraph, st, &scues, read, &past_year);
+                follow_up_quantities(d, s.paragraph, st, &scues, &facts);
                 if let Some(p) = place {
                     refine_place(d, p, &sl);
                 }
             }
             continue;
         }
+        let figures = facts.figures();
+        let sdates = facts.sdates();
         // places of the sentence, each to its nearest trigger
         let splaces: Vec<&PlaceHit> = ctx
             .places
@@ -358,6 +342,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .map(|k| k.2.kind)
         };
         let after_cut = after_clause(&sl);
+        let n_kinds = kinds.len();
         for kind in kinds {
             let ktrigs: Vec<&(usize, usize, Trigger)> =
                 kept.iter().filter(|k| k.2.kind == kind).collect();
@@ -366,7 +351,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             let mine: Vec<&PlaceHit> = splaces
                 .iter()
                 .copied()
-                .filter(|p| nearest_kind(p) == Some(kind) || kinds_len(&kept) == 1)
+                .filter(|p| nearest_kind(p) == Some(kind) || n_kinds == 1)
                 .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
                 .filter(|p| tied(p, s.start, st, &ktrigs))
                 .collect();
@@ -396,13 +381,13 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                         .map(|p| {
                             (
                                 Some(p.location.clone()),
-                                clause_figures(lower_st, p.start - s.start, &figures),
+                                clause_figures(lower_st, p.start - s.start, figures),
                             )
                         })
                         .collect()
                 } else {
                     let loc = targets.first().map(|p| p.location.clone());
-                    vec![(loc, figures.clone())]
+                    vec![(loc, figures.to_vec())]
                 };
             for (loc, figs) in groups {
                 let sentence_loc = loc.is_some();
@@ -463,13 +448,14 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                             })
                 }) || sl.has("coincided with");
                 let back = back_reference(&sl);
-                let mut own_date = pick_date(&sdates, kind, tpos).map(|d| d.value);
+                let picked = pick_date(&sdates, kind, tpos);
+                let mut own_date = picked.as_ref().map(|d| d.value);
                 let toll = sl.has("toll")
                     || ktrigs.iter().any(|k| {
                         let b = lower_st.get(..k.0).unwrap_or("");
                         b.ends_with("the ") || b.ends_with("that ") || b.ends_with("this ")
                     });
-                let mut date = pick_date(&sdates, kind, tpos)
+                let mut date = picked
                     // the lead's date, unless it is this sentence's own date that
                     // `pick_date` found to date another clause
                     .or_else(|| {
@@ -504,7 +490,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     loc.as_ref(),
                 );
                 let quantities = squantities
-                    .get_or_insert_with(|| quantities::of_counts(&counts))
+                    .get_or_insert_with(|| quantities::of_counts(facts.counts()))
                     .clone();
                 let reported = scues.iter().any(|h| h.value == Cue::Reported);
                 let clash = scues.iter().any(|h| h.value == Cue::Clash)
@@ -592,7 +578,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             para_place = Some((s.paragraph, p));
         }
     }
-    if std::env::var_os("NE_DEBUG").is_some() {
+    if debug_drafts() {
         for d in &drafts {
             eprintln!(
                 "DRAFT p{} s{} {:?} {:?} {:?} {:?} {:?} | {}",
@@ -632,6 +618,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
     }
     out
+}
+
+/// Whether `NE_DEBUG` asks for the drafts on stderr (read once per process).
+fn debug_drafts() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("NE_DEBUG").is_some())
 }
 
 /// Sanctions and threats happen where they are decided, not where their target is:
@@ -678,16 +670,80 @@ fn word_lists() -> &'static Lexicons {
     L.get_or_init(|| Lexicons::new(&[triggers(), modes(), cues(), actors::phrases()]))
 }
 
-fn kinds_len(kept: &[(usize, usize, Trigger)]) -> usize {
-    let mut k: Vec<EventType> = kept.iter().map(|k| k.2.kind).collect();
-    k.sort();
-    k.dedup();
-    k.len()
-}
-
 enum Keep {
     Event(Trigger),
     Threat,
+}
+
+/// Facts of one sentence that its trigger words may ask for, each read at most once and
+/// only when first asked for.
+struct SentFacts<'a> {
+    st: &'a str,
+    /// `st` in ASCII lower case.
+    lower: &'a str,
+    /// The local publication day, which dates are resolved against.
+    today: NaiveDate,
+    /// Bytes of the dateline at the sentence's start, whose date dates nothing.
+    skip: usize,
+    /// Where the sentence first names a past year ([`past_year_at`]).
+    past_year: OnceCell<Option<usize>>,
+    /// Where its history or past year starts, whichever comes first.
+    old: OnceCell<Option<usize>>,
+    /// Whether it tells of a disaster ([`disaster`]).
+    disaster: OnceCell<bool>,
+    /// Its counts ([`numbers::counts_lower`]).
+    counts: OnceCell<numbers::SentenceCounts>,
+    /// Its casualty figures, from the counts.
+    figures: OnceCell<Vec<Figure>>,
+    /// The dates it names ([`dates::find_dates_on`]).
+    dates: OnceCell<Vec<dates::DateMention>>,
+    /// Those of them that may date an incident ([`sentence_dates`]).
+    sdates: OnceCell<Vec<SentDate>>,
+}
+
+impl<'a> SentFacts<'a> {
+    fn new(st: &'a str, lower: &'a str, today: NaiveDate, skip: usize) -> SentFacts<'a> {
+        SentFacts {
+            st,
+            lower,
+            today,
+            skip,
+            past_year: OnceCell::new(),
+            old: OnceCell::new(),
+            disaster: OnceCell::new(),
+            counts: OnceCell::new(),
+            figures: OnceCell::new(),
+            dates: OnceCell::new(),
+            sdates: OnceCell::new(),
+        }
+    }
+
+    fn past_year(&self) -> Option<usize> {
+        *self
+            .past_year
+            .get_or_init(|| past_year_at(self.st, self.today.year()))
+    }
+
+    fn counts(&self) -> &numbers::SentenceCounts {
+        self.counts
+            .get_or_init(|| numbers::counts_lower(self.st, self.lower))
+    }
+
+    fn figures(&self) -> &[Figure] {
+        self.figures
+            .get_or_init(|| casualties::of_counts(&self.counts().casualties))
+    }
+
+    fn dates(&self) -> &[dates::DateMention] {
+        self.dates
+            .get_or_init(|| dates::find_dates_on(self.st, self.today))
+    }
+
+    fn sdates(&self) -> &[SentDate] {
+        self.sdates.get_or_init(|| {
+            sentence_dates(self.st, self.lower, self.dates(), self.today, self.skip)
+        })
+    }
 }
 
 /// Decides whether a trigger at `rel..rel_end` of sentence `st` announces a real event.
@@ -696,17 +752,16 @@ fn keep(
     ctx: &Ctx<'_>,
     st: &str,
     sl: &Lowered<'_>,
-    past_year: &OnceCell<Option<usize>>,
+    facts: &SentFacts<'_>,
     rel: usize,
     rel_end: usize,
     t: Trigger,
     scues: &[super::lexicon::Hit<Cue>],
-    figures: &[Figure],
     smodes: &[&'static str],
-    all_dates: &[dates::DateMention],
 ) -> Option<Keep> {
     let word = &st[rel..rel_end];
-    let lw = word.to_ascii_lowercase();
+    // (the sentence's lower-case copy has the same byte offsets)
+    let lw = sl.text().get(rel..rel_end).unwrap_or_default();
     // capitalised mid-sentence: part of a name ("Riot Parade", "March 3")
     let at_start = st[..rel]
         .trim_start_matches(['"', '\'', '*', ' '])
@@ -714,7 +769,7 @@ fn keep(
     if !at_start && word.chars().next().is_some_and(|c| c.is_uppercase()) {
         return None;
     }
-    if ctx.figurative && !armed_words(sl, scues) || sporting_blow(&lw, t, sl, scues) {
+    if ctx.figurative && !armed_words(sl, scues) || sporting_blow(lw, t, sl, scues) {
         return None;
     }
     // the sentence's cues before the trigger, read where needed without a copy
@@ -729,18 +784,20 @@ fn keep(
     }
     // history and aggregates, unless told in a clause of their own after a dated trigger
     // ("signed a peace agreement on Sunday, ending two decades of hostility")
-    let old = history_at(st, scues)
-        .into_iter()
-        .chain(*past_year.get_or_init(|| past_year_at(st, ctx.published.year())))
-        .min();
-    if old.is_some_and(|at| !dated_before_history(ctx, st, rel_end, at, all_dates)) {
+    let old = *facts.old.get_or_init(|| {
+        history_at(st, scues)
+            .into_iter()
+            .chain(facts.past_year())
+            .min()
+    });
+    if old.is_some_and(|at| !dated_before_history(ctx, st, rel_end, at, facts.dates())) {
         return None;
     }
     // negated right before ("no casualties", "did not attack")
     if before().any(|h| h.value == Cue::Negation && words_between(h.end) <= 3) {
         return None;
     }
-    if context_only(ctx, st, sl, rel, &lw, t, all_dates) {
+    if context_only(ctx, st, sl, rel, lw, t, facts) {
         return None;
     }
     let lower_all = sl.text();
@@ -843,7 +900,7 @@ fn keep(
     // what is exchanged or handed over must be people held ("exchanged 390 prisoners
     // each"; not "exchanged views", "handed over a letter")
     if t.kind == EventType::Retreat
-        && matches!(lw.as_str(), "exchanged" | "swapped" | "handed over")
+        && matches!(lw, "exchanged" | "swapped" | "handed over")
         && ![
             "prisoner", "pows", "captive", "detainee", "hostage", "soldiers", "bodies", "remains",
         ]
@@ -901,7 +958,8 @@ fn keep(
     if threat_words
         && (condition
             || t.kind == EventType::Assault
-                && !figures
+                && !facts
+                    .figures()
                     .iter()
                     .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0)))
         && sl.has("threat")
@@ -912,9 +970,13 @@ fn keep(
         .iter()
         .any(|h| h.value == Cue::Violence && (h.start, h.end) != (rel, rel_end))
         || !smodes.is_empty();
-    let has_fig = figures
-        .iter()
-        .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0) || f.amount == Amount::Vague);
+    // (the figures are parsed only for the triggers that get this far and need them)
+    let figures = || facts.figures();
+    let has_fig = || {
+        figures()
+            .iter()
+            .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0) || f.amount == Amount::Vague)
+    };
     let lower = lower_all;
     if (lw == "ceasefire" || lw == "truce")
         && ![
@@ -961,25 +1023,29 @@ fn keep(
     }
     match t.kind {
         EventType::Assault if t.casualty => {
-            if !figures
+            if !figures()
                 .iter()
                 .any(|f| f.pos <= rel_end + 40 && f.pos + 60 >= rel)
             {
                 return None;
             }
-            if !(violence || has_fig && (ctx.violent || ctx_violent_paragraph(sl))) {
+            if !(violence || has_fig() && (ctx.violent || ctx_violent_paragraph(sl))) {
                 return None;
             }
-            if !has_fig {
+            if !has_fig() {
                 return None;
             }
-            if disaster(sl) {
+            if *facts.disaster.get_or_init(|| disaster(sl)) {
                 return None;
             }
             Some(Keep::Event(t))
         }
         // "an earthquake struck off the coast, injuring 151 people"
-        EventType::Assault if t.weak && smodes.is_empty() && disaster(sl) => None,
+        EventType::Assault
+            if t.weak && smodes.is_empty() && *facts.disaster.get_or_init(|| disaster(sl)) =>
+        {
+            None
+        }
         EventType::Assault if t.weak => {
             let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
             let placed = ctx
@@ -987,7 +1053,7 @@ fn keep(
                 .iter()
                 .any(|p| p.start >= base && p.end <= base + st.len() && !p.bare_country);
             (violence
-                || has_fig
+                || has_fig()
                 || ctx.violent
                     && placed
                     && (sl.has("was struck")
@@ -1029,7 +1095,7 @@ fn context_only(
     rel: usize,
     lw: &str,
     t: Trigger,
-    all_dates: &[dates::DateMention],
+    facts: &SentFacts<'_>,
 ) -> bool {
     let lower = sl.text();
     let before = lower.get(..rel).unwrap_or("");
@@ -1131,7 +1197,7 @@ fn context_only(
     let weeks_before = ctx.published - chrono::Duration::days(45);
     // (a dateline's date heads the report and dates nothing in it)
     let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
-    if all_dates.iter().any(|d| {
+    if facts.dates().iter().any(|d| {
         let (a, b) = (d.start.min(rel), d.end.max(rel));
         let old = match d.precision {
             DatePrecision::Month | DatePrecision::Year => d.value < first,
@@ -1538,6 +1604,11 @@ fn past_year_in(st: &str, year: i32) -> Option<usize> {
     let b = st.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
+        // no year can start at i..=i+3 when the fourth byte is no digit
+        if !b[i + 3].is_ascii_digit() {
+            i += 4;
+            continue;
+        }
         if !b[i].is_ascii_digit() {
             i += 1;
             continue;
@@ -1641,15 +1712,27 @@ fn fallback_place(
     ctx.dateline.clone()
 }
 
+/// The hits of `all` that lie within `start..end`: those of a resolved word list are in
+/// text order and never overlap, so their ends are in order too and the hits inside
+/// are one run, found by two binary searches instead of a pass over the article's.
+fn hits_within<T: Copy>(
+    all: &[super::lexicon::Hit<T>],
+    start: usize,
+    end: usize,
+) -> &[super::lexicon::Hit<T>] {
+    let a = all.partition_point(|h| h.start < start);
+    let rest = all.get(a..).unwrap_or_default();
+    &rest[..rest.partition_point(|h| h.end <= end)]
+}
+
 /// Mode hits within `start..end` (absolute), best ranked first.
 fn modes_in(
     all: &[super::lexicon::Hit<&'static str>],
     start: usize,
     end: usize,
 ) -> Vec<&'static str> {
-    let mut m: Vec<&'static str> = all
+    let mut m: Vec<&'static str> = hits_within(all, start, end)
         .iter()
-        .filter(|h| h.start >= start && h.end <= end)
         .map(|h| h.value)
         .collect();
     m.sort_by_key(|x| mode_rank(x));
@@ -1687,32 +1770,20 @@ fn refine_place(d: &mut Draft, p: &Location, lower: &Lowered<'_>) {
 /// 11-day exercises ... involve about 19,000 South Korean troops". History and other
 /// years are another story ("Last year 5,000 people fled").
 fn follow_up_quantities(
-    ctx: &Ctx<'_>,
     d: &mut Draft,
     paragraph: usize,
     st: &str,
     scues: &[super::lexicon::Hit<Cue>],
-    read: Option<&numbers::SentenceCounts>,
-    past_year: &OnceCell<Option<usize>>,
+    facts: &SentFacts<'_>,
 ) {
     if d.paragraph + 1 < paragraph
         || !st.bytes().any(|b| b.is_ascii_digit())
         || history_at(st, scues).is_some()
-        || past_year
-            .get_or_init(|| past_year_at(st, ctx.published.year()))
-            .is_some()
+        || facts.past_year().is_some()
     {
         return;
     }
-    let fresh;
-    let counts = match read {
-        Some(c) => c,
-        None => {
-            fresh = numbers::counts_lower(st, ctx.lower_of(st));
-            &fresh
-        }
-    };
-    for q in quantities::of_counts(counts) {
+    for q in quantities::of_counts(facts.counts()) {
         // only things an event is counted in (troops, drones, houses, a crowd), not
         // whatever else the sentence counts ("the two upper floors", "two brokers")
         let head = q.what.rsplit(' ').next().unwrap_or_default();
@@ -1881,6 +1952,10 @@ fn threat_mode(l: &Lowered<'_>) -> Option<&'static str> {
 fn clause_figures(l: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
     let mut bounds = vec![0usize];
     for sep in [", while ", "; ", " while ", ", whereas "] {
+        // (`contains` says no without the searcher `find` sets up)
+        if !l.contains(sep) {
+            continue;
+        }
         let mut from = 0;
         while let Some(i) = l[from..].find(sep) {
             bounds.push(from + i);
@@ -2048,9 +2123,10 @@ const REPORT_VERBS: [&str; 9] = [
 
 /// The dates a sentence states (past `skip`, the dateline), resolved against the local
 /// publication day: day- or week-precise dates not after it; years and months alone are
-/// background, not an incident's date.
+/// background, not an incident's date. `lower`: `st` in ASCII lower case.
 fn sentence_dates(
     st: &str,
+    lower: &str,
     found: &[dates::DateMention],
     today: NaiveDate,
     skip: usize,
@@ -2061,18 +2137,18 @@ fn sentence_dates(
         .filter(|d| matches!(d.precision, DatePrecision::Day | DatePrecision::Week))
         .cloned()
         .map(|d| {
-            let before = st.get(..d.start).unwrap_or("").to_ascii_lowercase();
-            let before = before
+            let before = lower
+                .get(..d.start)
+                .unwrap_or("")
                 .trim_end()
                 .trim_end_matches(" on")
-                .trim_end_matches(" in a statement")
-                .to_string();
+                .trim_end_matches(" in a statement");
             let reporting = before
                 .split_whitespace()
                 .rev()
                 .take(4)
                 .any(|w| REPORT_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
-                || toll_update(&before);
+                || toll_update(before);
             let possessive =
                 d.text.ends_with("'s") || st.get(d.end..).is_some_and(|x| x.starts_with("'s"));
             SentDate {
@@ -2252,8 +2328,8 @@ fn ranked_before(st: &str, at: usize) -> bool {
     while !st.is_char_boundary(from) {
         from += 1;
     }
-    let lead = st.get(from..at).unwrap_or_default().to_ascii_lowercase();
-    RANKED.iter().any(|r| lead.contains(r)) && !lead.contains(['.', ';'])
+    let lead = st.get(from..at).unwrap_or_default();
+    RANKED.iter().any(|r| occurs_any_case(lead, r)) && !lead.contains(['.', ';'])
 }
 
 /// Whether the sentence tells of a natural disaster or an accident, whose dead are no
@@ -2538,38 +2614,40 @@ fn to_actor(m: &Mention, role: ActorRole) -> Actor {
 /// Congo", "across Ukraine") or names a partner or an adversary ("talks with Ukraine",
 /// "sanctions against Russia"): whom a statement is about, not who makes it.
 fn placed_by_preposition(text: &str, at: usize) -> bool {
+    const SKIPPED: [&str; 10] = [
+        "the",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ];
+    const PREPOSITIONS: [&str; 9] = [
+        "in",
+        "at",
+        "near",
+        "across",
+        "inside",
+        "throughout",
+        "into",
+        "with",
+        "against",
+    ];
     let before = text.get(at.saturating_sub(40)..at).unwrap_or_default();
     before
         .split_whitespace()
         .rev()
-        .find(|w| {
-            !matches!(
-                w.to_ascii_lowercase().as_str(),
-                "the"
-                    | "eastern"
-                    | "western"
-                    | "northern"
-                    | "southern"
-                    | "central"
-                    | "northeastern"
-                    | "northwestern"
-                    | "southeastern"
-                    | "southwestern"
-            )
-        })
-        .is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "in" | "at"
-                    | "near"
-                    | "across"
-                    | "inside"
-                    | "throughout"
-                    | "into"
-                    | "with"
-                    | "against"
-            )
-        })
+        .find(|w| !is_one_of_any_case(&SKIPPED, w))
+        .is_some_and(|w| is_one_of_any_case(&PREPOSITIONS, w))
+}
+
+/// Whether `w` is one of the lower-case `words`, in any case.
+fn is_one_of_any_case(words: &[&str], w: &str) -> bool {
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// Whether the actor mentioned at `at` of `text` is the object of a casualty verb
@@ -2589,22 +2667,52 @@ fn victim(text: &str, at: usize) -> bool {
         "founder",
         "fighters",
     ];
+    /// Verbs whose object is a victim (none a determiner, a count or a modifier).
+    const VERBS: [&str; 17] = [
+        "killed",
+        "killing",
+        "wounded",
+        "wounding",
+        "injured",
+        "injuring",
+        "arrested",
+        "arresting",
+        "detained",
+        "detaining",
+        "captured",
+        "dead",
+        "struck",
+        "targeted",
+        "attacked",
+        "bombed",
+        "shelled",
+    ];
     let before = text.get(at.saturating_sub(60)..at).unwrap_or_default();
     let mut words = before.split_whitespace().rev().peekable();
     let mut member_of = false;
-    let verb = loop {
-        let Some(w) = words.next() else { break None };
+    // the first word back that is no name, determiner, count or modifier must be a verb
+    loop {
+        let Some(w) = words.next() else { return false };
         // (a name modifying the noun: "killed five Islamic State militants")
         let name = w.starts_with(|c: char| c.is_ascii_uppercase())
             && w.ends_with(|c: char| c.is_ascii_alphabetic());
-        let lw = w.to_ascii_lowercase();
-        if lw == "of" && !member_of {
+        if w.eq_ignore_ascii_case("of") && !member_of {
             member_of = true;
-            words.next_if(|n| MEMBERS.contains(&n.to_ascii_lowercase().as_str()));
+            words.next_if(|n| is_one_of_any_case(&MEMBERS, n));
             continue;
         }
-        if name
-            || determiner_or_count(&lw)
+        if name {
+            continue;
+        }
+        if is_one_of_any_case(&VERBS, w) {
+            return true;
+        }
+        // (no verb further back: whatever this word is, none is found)
+        if !words.clone().any(|n| is_one_of_any_case(&VERBS, n)) {
+            return false;
+        }
+        let lw = w.to_ascii_lowercase();
+        if determiner_or_count(&lw)
             || matches!(
                 lw.as_str(),
                 "senior" | "top" | "prominent" | "high-ranking" | "key" | "local"
@@ -2612,30 +2720,8 @@ fn victim(text: &str, at: usize) -> bool {
         {
             continue;
         }
-        break Some(lw);
-    };
-    verb.is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "killed"
-                | "killing"
-                | "wounded"
-                | "wounding"
-                | "injured"
-                | "injuring"
-                | "arrested"
-                | "arresting"
-                | "detained"
-                | "detaining"
-                | "captured"
-                | "dead"
-                | "struck"
-                | "targeted"
-                | "attacked"
-                | "bombed"
-                | "shelled"
-        )
-    })
+        return false;
+    }
 }
 
 /// Whether the actor mentioned up to `end` of `text` is the subject of a passive casualty
@@ -2904,7 +2990,8 @@ fn roles(
             });
             // "Russia's foreign ministry summoned the German ambassador to protest": the
             // host country complains to the envoy's
-            if let Some(at) = sl.text().find("summon").map(|i| s + i) {
+            let summon = sl.has("summon").then(|| sl.text().find("summon")).flatten();
+            if let Some(at) = summon.map(|i| s + i) {
                 let host = with_country.iter().rev().find(|m| m.end <= at);
                 let envoy = host.and_then(|h| {
                     with_country
@@ -3019,11 +3106,13 @@ fn took_a_place(lower: &str) -> bool {
         "airport",
         "strategic",
     ];
+    // (`contains` says no without the searcher `match_indices` sets up)
     VERBS.iter().any(|v| {
-        lower.match_indices(v).any(|(i, _)| {
-            let rest = &lower[i + v.len()..];
-            PLACES.iter().any(|p| rest.starts_with(p))
-        })
+        lower.contains(v)
+            && lower.match_indices(v).any(|(i, _)| {
+                let rest = &lower[i + v.len()..];
+                PLACES.iter().any(|p| rest.starts_with(p))
+            })
     })
 }
 
@@ -3249,16 +3338,16 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 return false;
             }
             // statements by different speakers are different events
-            let sources = |c: &Candidate| -> Vec<String> {
+            fn sources(c: &Candidate) -> Vec<&str> {
                 c.actors
                     .iter()
                     .filter(|a| a.role == ActorRole::Source)
-                    .filter_map(|a| a.country.clone())
+                    .filter_map(|a| a.country.as_deref())
                     .collect()
-            };
+            }
             let mutual = |c: &Candidate| {
-                let l = c.evidence.sentence.to_ascii_lowercase();
-                l.contains("each other") || l.contains("both sides")
+                let l = &c.evidence.sentence;
+                occurs_any_case(l, "each other") || occurs_any_case(l, "both sides")
             };
             if is_statement(d.c.event_type) {
                 if mutual(&o.c) != mutual(&d.c) {
@@ -3383,7 +3472,7 @@ fn other_weapon_toll(o: &Draft, d: &Draft) -> bool {
 
 /// Whether the draft's sentence restates a toll ("the death toll from ... rose to").
 fn states_toll(d: &Draft) -> bool {
-    d.toll && d.c.evidence.sentence.to_ascii_lowercase().contains("toll")
+    d.toll && occurs_any_case(&d.c.evidence.sentence, "toll")
 }
 
 fn conflict(a: &Casualties, b: &Casualties) -> bool {
@@ -3651,6 +3740,122 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn victims_and_placed_mentions_in_real_sentences() {
+        // (sentence, the mention's text, victim, placed by a preposition)
+        let cases = [
+            (
+                "Security forces killed 8 militants in a raid.",
+                "militants",
+                true,
+                false,
+            ),
+            (
+                "Troops killed a senior commander of the ELN.",
+                "ELN",
+                true,
+                false,
+            ),
+            (
+                "Soldiers killed five Islamic State militants.",
+                "militants",
+                true,
+                false,
+            ),
+            (
+                "Two officers were wounded by gunmen.",
+                "gunmen",
+                false,
+                false,
+            ),
+            (
+                "The army said militants attacked a checkpoint.",
+                "militants",
+                false,
+                false,
+            ),
+            (
+                "Police arrested 12 protesters near the port.",
+                "protesters",
+                true,
+                false,
+            ),
+            (
+                "The AU called for a ceasefire in eastern Congo.",
+                "Congo",
+                false,
+                true,
+            ),
+            ("Talks with Ukraine resumed.", "Ukraine", false, true),
+            ("Ukraine said Russia struck Odesa.", "Russia", false, false),
+            ("It shelled the city, killing three.", "city", true, false),
+        ];
+        for (text, mention, want_victim, want_placed) in cases {
+            let at = text.find(mention).expect("mention in sentence");
+            assert_eq!(
+                victim(text, at),
+                want_victim,
+                "victim {mention:?} in {text:?}"
+            );
+            assert_eq!(
+                placed_by_preposition(text, at),
+                want_placed,
+                "placed {mention:?} in {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hits_within_finds_what_a_filter_finds() {
+        let texts = [
+            "KYIV (Example Wire) - Russian drones struck Odesa on Tuesday, killing two people. \
+             Police said protesters blocked roads. A second attack hit a bus near the port; \
+             officials denied any strike took place and talks were held in Geneva.",
+            "Gunmen opened fire on a bus. No one was killed in the ambush, police said.",
+            "",
+        ];
+        for text in texts {
+            let mut occ = word_lists().scan(text).into_iter();
+            let mut next = || occ.next().unwrap_or_default();
+            let trig = triggers().resolve(next());
+            let all_modes = modes().resolve(next());
+            let all_cues = cues().resolve(next());
+            let mut ranges: Vec<(usize, usize)> =
+                split(text).iter().map(|s| (s.start, s.end)).collect();
+            ranges.extend(
+                (0..text.len())
+                    .step_by(7)
+                    .map(|a| (a, (a + 40).min(text.len()))),
+            );
+            for (a, b) in ranges {
+                let want: Vec<(usize, usize)> = trig
+                    .iter()
+                    .filter(|h| h.start >= a && h.end <= b)
+                    .map(|h| (h.start, h.end))
+                    .collect();
+                let got: Vec<(usize, usize)> = hits_within(&trig, a, b)
+                    .iter()
+                    .map(|h| (h.start, h.end))
+                    .collect();
+                assert_eq!(got, want, "triggers in {a}..{b} of {text:?}");
+                let want = all_cues
+                    .iter()
+                    .filter(|h| h.start >= a && h.end <= b)
+                    .count();
+                assert_eq!(hits_within(&all_cues, a, b).len(), want, "cues in {a}..{b}");
+                let want = all_modes
+                    .iter()
+                    .filter(|h| h.start >= a && h.end <= b)
+                    .count();
+                assert_eq!(
+                    hits_within(&all_modes, a, b).len(),
+                    want,
+                    "modes in {a}..{b}"
+                );
+            }
+        }
+    }
 
     fn run(body: &str) -> Vec<Candidate> {
         run_on(body, 12)

@@ -58,9 +58,39 @@ impl<'a> Lowered<'a> {
     }
 }
 
+/// `hay.to_ascii_lowercase().contains(needle)` for a lower-case `needle`, without the
+/// copy: the needle's first byte is looked for in either case.
+pub fn occurs_any_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(needle))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Lowered;
+    use super::{occurs_any_case, Lowered};
+
+    #[test]
+    fn occurs_any_case_answers_as_a_lower_case_copy_does() {
+        let sentences = [
+            "",
+            "Both sides accused EACH OTHER of breaking the truce.",
+            "The death Toll rose; both-sides talks stalled.",
+            "Ukraine and Russia traded blame, each other's envoys said.",
+        ];
+        let needles = ["", "each other", "both sides", "toll", "t", "xq", "said."];
+        for s in sentences {
+            for n in needles {
+                let want = s.to_ascii_lowercase().contains(n);
+                assert_eq!(occurs_any_case(s, n), want, "{s:?} has {n:?}");
+            }
+        }
+    }
 
     #[test]
     fn answers_as_str_contains_does() {
@@ -70,6 +100,7 @@ mod tests {
             "police fired tear gas at protesters in the capital, officials said.",
             "the death toll rose to five; no immediate confirmation",
             "é toll é 1,200 the day before",
+            " the day after the raid,  the toll rose",
         ];
         let needles = [
             "",
@@ -85,6 +116,13 @@ mod tests {
             "1,2",
             "said.",
             "xq",
+            " ",
+            "  ",
+            " the",
+            "the day before",
+            ", officials said.",
+            "police fired tear gas at protesters in the capital, officials said.",
+            "police fired tear gas at protesters in the capital, officials said. ",
         ];
         for s in sentences {
             let l = Lowered::new(s);
