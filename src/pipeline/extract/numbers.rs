@@ -80,6 +80,18 @@ struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
+    /// The value of the token as a number word ("seven", "twenty-three"), split at the
+    /// hyphen the tokenizer found.
+    fn word_number(&self) -> Option<u64> {
+        let w = self.lower.as_bytes();
+        // no number word is this long (and a longer word's head length may be cut)
+        if w.len() >= 16 {
+            return None;
+        }
+        let head = usize::from(self.head_len).min(w.len());
+        split_number(&w[..head], w.get(head + 1..))
+    }
+
     /// The lower-case word before its first hyphen.
     fn head(&self) -> &'a [u8] {
         let w = self.lower.as_bytes();
@@ -308,19 +320,26 @@ fn scale_word(w: &str) -> Option<u64> {
     })
 }
 
-/// "twenty-three", "twenty", "seven".
+/// "twenty-three", "twenty", "seven" (the tokens' [`Tok::word_number`]).
+#[cfg(test)]
 fn small_word_number(w: &str) -> Option<u64> {
-    // every number word is a starter, and so is the tens word before a hyphen
     let b = w.as_bytes();
     match b.iter().position(|c| *c == b'-') {
-        None => starter_number(starter_index(b)?),
-        Some(p) => {
-            let tens = starter_number(starter_index(&b[..p])?).filter(|t| *t >= 20)?;
-            let unit =
-                starter_number(starter_index(&b[p + 1..])?).filter(|u| (1..10).contains(u))?;
-            Some(tens + unit)
-        }
+        None => split_number(b, None),
+        Some(p) => split_number(&b[..p], b.get(p + 1..)),
     }
+}
+
+/// The number of a lower-case word split at its first hyphen: "twenty" and "three"; a
+/// word without one (`after_hyphen` `None`) is a unit or a tens word.
+fn split_number(head: &[u8], after_hyphen: Option<&[u8]>) -> Option<u64> {
+    // every number word is a starter, and so is the tens word before a hyphen
+    let head = starter_number(starter_index(head)?)?;
+    let Some(unit) = after_hyphen else {
+        return Some(head);
+    };
+    let unit = starter_number(starter_index(unit)?).filter(|u| (1..10).contains(u))?;
+    Some(head).filter(|t| *t >= 20).map(|t| t + unit)
 }
 
 /// The value of the number word at index `i` of [`STARTERS`], which opens with the units
@@ -603,9 +622,9 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
     let tok = t.get(j)?;
     let next_lower = |k: usize| t.get(k).map(|t| t.lower).unwrap_or("");
     if tok.kind == TokKind::Num {
-        let digits: String = tok.text.chars().filter(|c| *c != ',').collect();
         let scale = scale_word(next_lower(j + 1)).filter(|s| *s >= 1_000);
         if let Some(scale) = scale {
+            let digits: String = tok.text.chars().filter(|c| *c != ',').collect();
             let f: f64 = digits.parse().ok()?;
             let v = f * scale as f64;
             if !(0.0..1e15).contains(&v) {
@@ -613,14 +632,14 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
             }
             return Some((v.round() as u64, j + 2));
         }
-        if digits.contains('.') {
+        if tok.text.bytes().any(|b| b == b'.') {
             return None;
         }
         // A comma must group thousands ("1,200"), not separate a list ("3,4").
         if tok.text.contains(',') && !valid_grouping(tok.text) {
             return None;
         }
-        let v: u64 = digits.parse().ok()?;
+        let v = digits_value(tok.text)?;
         if next_lower(j + 1) == "dozen" {
             return Some((v.saturating_mul(12), j + 2));
         }
@@ -630,7 +649,7 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
         return None;
     }
     let lw = tok.lower;
-    if small_word_number(lw).is_none() && lw != "a" && lw != "an" {
+    if tok.word_number().is_none() && lw != "a" && lw != "an" {
         return None;
     }
     let mut k = j;
@@ -649,7 +668,7 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
     }
     while let Some(tok) = t.get(k) {
         let w = tok.lower;
-        if let Some(v) = small_word_number(w) {
+        if let Some(v) = tok.word_number() {
             // "twenty three": tens then unit; "two hundred fifty": after a scale.
             let last_two = current % 100;
             let fits = current == 0
@@ -672,8 +691,7 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
         } else if w == "and"
             && any
             && (current >= 100 || total > 0)
-            && t.get(k + 1)
-                .is_some_and(|n| small_word_number(n.lower).is_some())
+            && t.get(k + 1).is_some_and(|n| n.word_number().is_some())
         {
         } else {
             break;
@@ -687,6 +705,15 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
         return None;
     }
     Some((total.saturating_add(current), k))
+}
+
+/// The value of ASCII digits and grouping commas ("1,200"), as `parse` reads them once
+/// the commas are dropped: `None` past `u64` or for any other byte.
+fn digits_value(text: &str) -> Option<u64> {
+    text.bytes().filter(|b| *b != b',').try_fold(0u64, |v, b| {
+        let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
+        v.checked_mul(10)?.checked_add(u64::from(digit))
+    })
 }
 
 fn valid_grouping(s: &str) -> bool {
@@ -2188,6 +2215,25 @@ mod tests {
             ("tenth", None),
         ] {
             assert_eq!(small_word_number(w), want, "{w}");
+        }
+        for text in [
+            "Twenty-three people, twenty-three-year-old men and ninety-nine others died.",
+            "Seven of the forty-one wounded were brought in by thirty-three ambulances.",
+            "One-third of the 1,200 residents fled; forty-zero and twenty-ten are not numbers.",
+        ] {
+            let lower = text.to_ascii_lowercase();
+            for tok in tokenize(text, &lower) {
+                assert_eq!(tok.word_number(), small_word_number(tok.lower), "{tok:?}");
+            }
+        }
+        for (digits, want) in [
+            ("1,200", Some(1200)),
+            ("33", Some(33)),
+            ("18446744073709551615", Some(u64::MAX)),
+            ("18446744073709551616", None),
+        ] {
+            assert_eq!(digits_value(digits), want, "{digits}");
+            assert_eq!(digits_value(digits), digits.replace(',', "").parse().ok());
         }
     }
 
