@@ -48,27 +48,50 @@ pub struct Entry {
 
 /// Folded name -> the places it may refer to, in one flat entry array.
 pub struct Index {
-    map: HashMap<Box<str>, (u32, u32), KeyHash>,
+    /// Open-addressing table of the keys (linear probing, at most two-thirds full): the
+    /// one hash of a key that picks its filter word also picks its slot.
+    slots: Vec<Slot>,
+    /// The bytes of every key, end to end.
+    names: String,
     entries: Vec<Entry>,
     /// Blocked Bloom filter of the keys (one 64-bit word per key, three bits set): most
     /// words of a text are no place name, and one filter word is far more likely to be in
-    /// cache than the hash table's control bytes, bucket and key.
+    /// cache than the table's slot and key.
     filter: Vec<u64>,
 }
 
-/// The filter word and bits of a key.
-fn filter_slot(key: &str, words: usize) -> (usize, u64) {
-    let h = xxhash_rust::xxh3::xxh3_64(key.as_bytes());
+/// One slot of [`Index::slots`]: a key and its entries.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The high half of the key's hash with its lowest bit set; 0: an empty slot.
+    tag: u32,
+    /// The key in [`Index::names`].
+    name_start: u32,
+    name_len: u32,
+    /// The key's entries in [`Index::entries`].
+    start: u32,
+    len: u32,
+}
+
+/// The hash of a key, which gives its filter word and bits, its slot and its tag.
+fn hash_of(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+/// The filter word and bits of a key's hash.
+fn filter_slot(h: u64, words: usize) -> (usize, u64) {
     let bits = 1u64 << (h >> 40 & 63) | 1u64 << (h >> 46 & 63) | 1u64 << (h >> 52 & 63);
     ((h as usize) & (words - 1), bits)
 }
 
+/// The tag of a key's hash in its slot (never 0).
+fn tag_of(h: u64) -> u32 {
+    (h >> 32) as u32 | 1
+}
+
 impl Index {
     /// `keys` maps each name to its key id (first field); `pairs` lists (key id, entry).
-    fn build(
-        mut keys: HashMap<Box<str>, (u32, u32), KeyHash>,
-        mut pairs: Vec<(u32, Entry)>,
-    ) -> Index {
+    fn build(keys: HashMap<Box<str>, (u32, u32), KeyHash>, mut pairs: Vec<(u32, Entry)>) -> Index {
         pairs.sort_by_key(|p| p.0);
         let mut ranges = vec![(0u32, 0u32); keys.len()];
         let mut entries: Vec<Entry> = Vec::with_capacity(pairs.len());
@@ -89,32 +112,71 @@ impl Index {
                 *r = (start as u32, (entries.len() - start) as u32);
             }
         }
-        for v in keys.values_mut() {
-            *v = ranges.get(v.0 as usize).copied().unwrap_or((0, 0));
-        }
         entries.shrink_to_fit();
         // about 16 bits per key
         let words = (keys.len() / 4).max(1).next_power_of_two();
         let mut filter = vec![0u64; words];
-        for k in keys.keys() {
-            let (w, bits) = filter_slot(k, words);
+        let size = (keys.len() + keys.len() / 2 + 1).next_power_of_two();
+        let mut slots = vec![Slot::default(); size];
+        let mut names = String::with_capacity(keys.keys().map(|k| k.len()).sum());
+        for (k, v) in &keys {
+            let h = hash_of(k);
+            let (w, bits) = filter_slot(h, words);
             filter[w] |= bits;
+            // the first free slot from the key's own (the table is never full)
+            let mut s = (h as usize) & (size - 1);
+            while slots[s].tag != 0 {
+                s = (s + 1) & (size - 1);
+            }
+            let (start, len) = ranges.get(v.0 as usize).copied().unwrap_or((0, 0));
+            slots[s] = Slot {
+                tag: tag_of(h),
+                name_start: names.len() as u32,
+                name_len: k.len() as u32,
+                start,
+                len,
+            };
+            names.push_str(k);
         }
         Index {
-            map: keys,
+            slots,
+            names,
             entries,
             filter,
         }
     }
 
     pub fn get(&self, key: &str) -> Option<&[Entry]> {
-        let (w, bits) = filter_slot(key, self.filter.len());
-        if self.filter[w] & bits != bits {
+        let h = hash_of(key);
+        let (w, bits) = filter_slot(h, self.filter.len());
+        if self.filter.get(w).is_none_or(|f| f & bits != bits) {
             return None;
         }
-        let &(start, len) = self.map.get(key)?;
-        self.entries
-            .get(start as usize..start as usize + len as usize)
+        let tag = tag_of(h);
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut s = (h as usize) & mask;
+        // an empty slot ends every probe sequence; the bound only rules out a full table
+        for _ in 0..self.slots.len() {
+            let slot = self.slots.get(s)?;
+            if slot.tag == 0 {
+                return None;
+            }
+            if slot.tag == tag && self.name_of(slot) == key.as_bytes() {
+                let start = slot.start as usize;
+                return self.entries.get(start..start + slot.len as usize);
+            }
+            s = (s + 1) & mask;
+        }
+        None
+    }
+
+    /// The key of a slot, as bytes.
+    fn name_of(&self, slot: &Slot) -> &[u8] {
+        let start = slot.name_start as usize;
+        self.names
+            .as_bytes()
+            .get(start..start + slot.name_len as usize)
+            .unwrap_or(&[])
     }
 }
 
@@ -243,11 +305,7 @@ pub fn load() -> Result<Loaded, GeoError> {
             places: Vec::with_capacity(130_000),
             place_country: Vec::with_capacity(130_000),
             countries: Vec::with_capacity(260),
-            index: Index {
-                map: HashMap::default(),
-                entries: Vec::new(),
-                filter: vec![0],
-            },
+            index: Index::build(HashMap::default(), Vec::new()),
             max_tokens: 1,
         },
         keys: HashMap::with_capacity_and_hasher(300_000, KeyHash::default()),
@@ -367,4 +425,55 @@ pub fn load() -> Result<Loaded, GeoError> {
     b.loaded.max_tokens = b.loaded.max_tokens.min(8);
     b.loaded.index = Index::build(std::mem::take(&mut b.keys), std::mem::take(&mut b.pairs));
     Ok(b.loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_finds_exactly_its_keys() {
+        let names = [
+            "kyiv",
+            "kharkiv",
+            "odesa",
+            "el fasher",
+            "new york",
+            "kiev",
+            "k",
+        ];
+        let mut keys: HashMap<Box<str>, (u32, u32), KeyHash> = HashMap::default();
+        let mut pairs = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            keys.insert((*n).into(), (i as u32, 0));
+            // "kiev" is another name of Kyiv (place 0); the rest name place i
+            let id = if *n == "kiev" { 0 } else { i as u32 };
+            pairs.push((i as u32, Entry { id, flags: 0 }));
+            pairs.push((
+                i as u32,
+                Entry {
+                    id: 100 + i as u32,
+                    flags: ALIAS,
+                },
+            ));
+        }
+        let index = Index::build(keys, pairs);
+        for (i, n) in names.iter().enumerate() {
+            let id = if *n == "kiev" { 0 } else { i as u32 };
+            let want = [
+                Entry { id, flags: 0 },
+                Entry {
+                    id: 100 + i as u32,
+                    flags: ALIAS,
+                },
+            ];
+            assert_eq!(index.get(n), Some(&want[..]), "{n}");
+        }
+        for n in ["", "kyi", "kyivv", "odesa ", "el", "york", "Kyiv", "x"] {
+            assert_eq!(index.get(n), None, "{n}");
+        }
+        let empty = Index::build(HashMap::default(), Vec::new());
+        assert_eq!(empty.get("kyiv"), None);
+        assert_eq!(empty.get(""), None);
+    }
 }

@@ -31,6 +31,9 @@ struct LowerWords<'t> {
     sport_cues: u32,
     /// "Thanksgiving" occurs, in any case.
     thanksgiving: bool,
+    /// Capitalised words that make the US state of Georgia likely ("Atlanta"), read in the
+    /// same pass.
+    us_cues: usize,
 }
 
 impl LowerWords<'_> {
@@ -99,6 +102,8 @@ pub struct Resolver<'g> {
     strong_total: f32,
     /// "Georgia Tech" was seen: the text is about the US state.
     georgia_tech: bool,
+    /// Capitalised words that make the US state of Georgia likely ("Atlanta").
+    us_cues: usize,
     /// Byte offset of the end of the first line (the title).
     text_title_end: usize,
     /// Context contribution of every span as (name, country index, weight) in span order,
@@ -127,6 +132,7 @@ impl<'g> Resolver<'g> {
             strong: Vec::new(),
             strong_total: 0.0,
             georgia_tech: false,
+            us_cues: 0,
             text_title_end: text.find('\n').unwrap_or(0),
             by_name: Vec::new(),
         };
@@ -216,20 +222,22 @@ impl<'g> Resolver<'g> {
     /// Drops spans that are common words, people or sport teams; notes division suffixes.
     fn filter_traps(&mut self) {
         let lower = self.lowercase_words();
+        let us_cues = lower.us_cues;
         let thanksgiving = lower.thanksgiving;
         let sport = lower.sport_cues.count_ones() >= 3;
         let title_end = self.text_title_end;
         // "Jordan Closes Border Crossing": in a title-case headline capitals mean nothing
-        let title_words: Vec<bool> = self
+        // (words of four letters or more, capitalised ones) in the title
+        let (title_words, title_upper) = self
             .toks
             .list
             .iter()
             .take_while(|t| t.start < title_end)
             .filter(|t| t.end - t.start >= 4)
-            .map(|t| t.upper)
-            .collect();
-        let title_case = title_words.len() >= 3
-            && title_words.iter().filter(|u| **u).count() * 5 >= title_words.len() * 3;
+            .fold((0usize, 0usize), |(n, u), t| {
+                (n + 1, u + usize::from(t.upper))
+            });
+        let title_case = title_words >= 3 && title_upper * 5 >= title_words * 3;
         let in_caps_title = |t: &super::text::Token| title_case && t.start < title_end;
         let mut covered = vec![false; self.toks.list.len()];
         for s in self.spans.iter().filter(|s| self.prominent(s)) {
@@ -340,6 +348,7 @@ impl<'g> Resolver<'g> {
             }
         }
         self.georgia_tech = is_in(&teams, "georgia");
+        self.us_cues = us_cues;
         let mut k = 0;
         self.spans.retain(|_| {
             k += 1;
@@ -396,6 +405,9 @@ impl<'g> Resolver<'g> {
             let thanksgiving = wb == b"thanksgiving";
             out.thanksgiving |= thanksgiving;
             if t.upper && !thanksgiving {
+                if US_CUE_FILTER.may_hold(wb) && lists_of_bytes(wb).any(Lists::US_CUE) {
+                    out.us_cues += 1;
+                }
                 continue;
             }
             let span_word = span_filter.may_hold(wb);
@@ -518,12 +530,7 @@ impl<'g> Resolver<'g> {
         }
         // "Georgia Tech", "Atlanta": the US state, not the country
         if let Some(us) = self.g.us {
-            let cue = |t: &super::text::Token| {
-                let w = self.toks.folded_bytes(t);
-                t.upper && US_CUE_FILTER.may_hold(w) && lists_of_bytes(w).any(Lists::US_CUE)
-            };
-            let cues = self.toks.list.iter().filter(|t| cue(t)).count()
-                + 2 * usize::from(self.georgia_tech);
+            let cues = self.us_cues + 2 * usize::from(self.georgia_tech);
             ctx[us] += 0.5 * cues as f32;
             strong[us] += 0.5 * cues as f32;
         }

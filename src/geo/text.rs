@@ -132,9 +132,11 @@ pub fn tokenize(text: &str) -> Tokens {
 /// in one copy of it instead of being copied and lower-cased word by word. Any other
 /// `lower` is ignored.
 pub fn tokenize_lowered(text: &str, lower: &str) -> Tokens {
+    // room for the copy of `lower` and the folded forms of words with other letters
+    // after it, and for short words: most texts need no second allocation
     let mut toks = Tokens {
-        list: Vec::with_capacity(text.len() / 5),
-        folded: String::with_capacity(text.len()),
+        list: Vec::with_capacity(text.len() / 4 + 8),
+        folded: String::with_capacity(text.len() + text.len() / 4 + 16),
     };
     let lower = (lower.len() == text.len()).then_some(lower);
     tokenize_with(text, lower, &mut toks);
