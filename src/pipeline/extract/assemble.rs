@@ -448,7 +448,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                             })
                 }) || sl.has("coincided with");
                 let back = back_reference(&sl);
-                let picked = pick_date(&sdates, kind, tpos);
+                let picked = pick_date(sdates, kind, tpos);
                 let mut own_date = picked.as_ref().map(|d| d.value);
                 let toll = sl.has("toll")
                     || ktrigs.iter().any(|k| {
@@ -2707,10 +2707,6 @@ fn victim(text: &str, at: usize) -> bool {
         if is_one_of_any_case(&VERBS, w) {
             return true;
         }
-        // (no verb further back: whatever this word is, none is found)
-        if !words.clone().any(|n| is_one_of_any_case(&VERBS, n)) {
-            return false;
-        }
         let lw = w.to_ascii_lowercase();
         if determiner_or_count(&lw)
             || matches!(
@@ -3178,7 +3174,42 @@ fn speaker_before(ctx: &Ctx<'_>, st: &str, rel: usize) -> bool {
 /// passes `test`: a word just before the trigger that changes what it tells ("demanding
 /// the resignation", "plotting a bomb attack").
 fn any_of_last_words(before: &str, n: usize, test: impl Fn(&str) -> bool) -> bool {
-    before.split_whitespace().rev().take(n).any(test)
+    match last_ascii_words(before, n) {
+        Some((words, k)) => words[..k].iter().any(|w| test(w)),
+        None => before.split_whitespace().rev().take(n).any(test),
+    }
+}
+
+/// The last `n` (at most 8) words of `text`, last first, as `split_whitespace` reads them,
+/// and how many there are; `None` when a byte outside ASCII comes first (it may be part
+/// of a space of Unicode's), which leaves the reading to `split_whitespace`.
+fn last_ascii_words(text: &str, n: usize) -> Option<([&str; 8], usize)> {
+    // (the ASCII bytes that `char::is_whitespace` takes for spaces)
+    let space = |b: u8| b == b' ' || (9..=13).contains(&b);
+    if n > 8 {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut words = [""; 8];
+    let (mut k, mut i) = (0, b.len());
+    while k < n {
+        while i > 0 && space(b[i - 1]) {
+            i -= 1;
+        }
+        let end = i;
+        while i > 0 && !space(b[i - 1]) {
+            if !b[i - 1].is_ascii() {
+                return None;
+            }
+            i -= 1;
+        }
+        if i == end {
+            break;
+        }
+        words[k] = text.get(i..end)?;
+        k += 1;
+    }
+    Some((words, k))
 }
 
 /// Whether "accused" at `rel` of the lower-cased sentence describes the noun before it:
@@ -3804,6 +3835,33 @@ mod tests {
                 "placed {mention:?} in {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn last_ascii_words_read_as_split_whitespace_does() {
+        let texts = [
+            "",
+            " ",
+            "demanding the",
+            "police said they had foiled a plot to \tattack\n",
+            "rights groups have  called for the",
+            "the EU's demand to impose",
+            "Kyiv\u{a0}rejected the",
+            "the café's owner vetoed a",
+        ];
+        for text in texts {
+            for n in 0..=6 {
+                let want: Vec<&str> = text.split_whitespace().rev().take(n).collect();
+                if let Some((words, k)) = last_ascii_words(text, n) {
+                    assert_eq!(words[..k].to_vec(), want, "{n} last words of {text:?}");
+                }
+                let got = any_of_last_words(text, n, |w| w.ends_with('e'));
+                assert_eq!(got, want.iter().any(|w| w.ends_with('e')), "{text:?}");
+            }
+        }
+        assert!(last_ascii_words("Kyiv\u{a0}rejected the", 2).is_none());
+        assert!(last_ascii_words("Kyiv\u{a0}rejected the", 1).is_some());
+        assert!(last_ascii_words("a b c d e f g h i j", 9).is_none());
     }
 
     #[test]
