@@ -2857,6 +2857,8 @@ fn roles(
                     m.start < tpos
                         && Some(**m) != src
                         && (m.country.is_some() || m.sector.is_some())
+                        // (the mentions kept in `before` were read as no victim already)
+                        && !before.iter().any(|b| std::ptr::eq(**b, **m))
                         && (victim(ctx.text, m.start) || passive_subject(ctx.text, m.end))
                 }) {
                     // (the group of a member named: "a senior commander of the ELN")

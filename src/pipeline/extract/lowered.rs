@@ -30,8 +30,13 @@ impl<'a> Lowered<'a> {
     fn pairs(&self) -> &[u64; 64] {
         self.pairs.get_or_init(|| {
             let mut pairs = [0u64; 64];
-            for w in self.text.as_bytes().windows(2) {
-                pairs[usize::from(w[0] & 63)] |= 1 << (w[1] & 63);
+            // one load a byte: each byte's bits are the next pair's first
+            if let Some((&first, rest)) = self.text.as_bytes().split_first() {
+                let mut prev = usize::from(first & 63);
+                for &b in rest {
+                    pairs[prev] |= 1 << (b & 63);
+                    prev = usize::from(b & 63);
+                }
             }
             pairs
         })
