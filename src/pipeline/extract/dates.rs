@@ -1019,19 +1019,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let mut files = vec![concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/dev/corpus/articles.jsonl"
-        )
-        .to_string()];
-        files.extend(std::env::var("DATES_TEST_CORPUS").ok());
-        for file in files {
-            let raw = std::fs::read_to_string(&file).unwrap_or_default();
-            for line in raw.lines() {
-                let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
-                texts.extend(v["body"].as_str().map(str::to_string));
-            }
-        }
+        texts.extend(corpus_bodies());
         let (mut checked, mut found) = (0, 0);
         let mut check = |head: &str| {
             let mut cut = head.len().min(200);
@@ -1072,6 +1060,26 @@ mod tests {
         );
     }
 
+    /// The bodies of the dev corpus and of the JSON-lines file named by
+    /// `DATES_TEST_CORPUS` (none where a file is missing).
+    fn corpus_bodies() -> Vec<String> {
+        let mut files = vec![concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/dev/corpus/articles.jsonl"
+        )
+        .to_string()];
+        files.extend(std::env::var("DATES_TEST_CORPUS").ok());
+        let mut bodies = Vec::new();
+        for file in files {
+            let raw = std::fs::read_to_string(&file).unwrap_or_default();
+            for line in raw.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+                bodies.extend(v["body"].as_str().map(str::to_string));
+            }
+        }
+        bodies
+    }
+
     /// Reading matches into reused slots gives what `captures_iter` gives: every group
     /// of every match of every pattern, over tricky sentences and the bodies of the dev
     /// corpus (and of the JSON-lines file named by `DATES_TEST_CORPUS`).
@@ -1086,19 +1094,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let mut files = vec![concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/dev/corpus/articles.jsonl"
-        )
-        .to_string()];
-        files.extend(std::env::var("DATES_TEST_CORPUS").ok());
-        for file in files {
-            let raw = std::fs::read_to_string(&file).unwrap_or_default();
-            for line in raw.lines() {
-                let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
-                texts.extend(v["body"].as_str().map(str::to_string));
-            }
-        }
+        texts.extend(corpus_bodies());
         let patterns: [&'static Regex; 9] = [
             &ISO,
             &MONTH_DAY,
