@@ -401,6 +401,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                             .iter()
                             .copied()
                             .filter(|p| matches!(p.link, Link::Locative | Link::HitSubject))
+                            // a missile test is not where the country that reports it
+                            // is ("..., South Korea's military said")
+                            .filter(|p| {
+                                kind != EventType::Mobilize
+                                    || !trailing_speaker(ctx.text, p.start, p.end)
+                            })
                             .collect();
                         event_places(&any).first().map(|p| p.location.clone())
                     })
@@ -3061,6 +3067,7 @@ fn roles(
                 let tgt = with_country
                     .iter()
                     .filter(|x| !ctx.text.get(x.end..).is_some_and(sponsor_modifier))
+                    .filter(|x| !trailing_speaker(ctx.text, x.start, x.end))
                     .find(|x| {
                         x.start > tpos
                             && (x.country != m.country
@@ -3071,9 +3078,11 @@ fn roles(
                                     && x.sector != m.sector)
                     })
                     .or_else(|| {
-                        with_country
-                            .iter()
-                            .find(|x| x.country != m.country && x.country.is_some())
+                        with_country.iter().find(|x| {
+                            x.country != m.country
+                                && x.country.is_some()
+                                && !trailing_speaker(ctx.text, x.start, x.end)
+                        })
                     });
                 if let Some(t) = tgt {
                     out.push(to_actor(t, ActorRole::Target));
@@ -3228,6 +3237,74 @@ fn accused_as_description(before: &str, rel: usize, lower: &str) -> bool {
         .is_some_and(|a| a.starts_with("accused of "))
         && prev.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
         && !AUX.contains(&prev)
+}
+
+/// Whether the mention at `start..end` of `text` is the source a sentence is attributed
+/// to at its end ("North Korea fired a ballistic missile into the sea, South Korea's
+/// military said"; "..., according to Ukraine's air force"): the one who tells, not a
+/// party to what is told.
+fn trailing_speaker(text: &str, start: usize, end: usize) -> bool {
+    const VERBS: [&str; 6] = [
+        " said",
+        " says",
+        " reported",
+        " told",
+        " announced",
+        " confirmed",
+    ];
+    let before = text.get(..start).unwrap_or("").trim_end();
+    if before.to_ascii_lowercase().ends_with("according to") {
+        return true;
+    }
+    if !before.ends_with(',') {
+        return false;
+    }
+    let mut cut = text.len().min(end + 60);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let after = text.get(end..cut).unwrap_or("");
+    // the verb within the speaker's own words ("'s military", "'s Joint Chiefs of Staff"),
+    // and nothing said after it but when or where ("said on Tuesday", "said, the latest
+    // ..."; not "Cuba said it was surprised that ...")
+    VERBS.iter().any(|v| {
+        after.find(v).is_some_and(|i| {
+            !after[..i].contains([',', '.', ';']) && closes_attribution(&after[i + v.len()..])
+        })
+    })
+}
+
+/// Whether the text after a speaker's verb ends the attribution: the sentence's end, a
+/// comma, or only when or where it was said.
+fn closes_attribution(rest: &str) -> bool {
+    const WHEN: [&str; 14] = [
+        "on",
+        "in",
+        "late",
+        "early",
+        "last",
+        "this",
+        "today",
+        "yesterday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+    ];
+    match rest.chars().next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        Some(' ') => {
+            let word = rest[1..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            WHEN.iter().any(|w| word.eq_ignore_ascii_case(w)) || word.eq_ignore_ascii_case("sunday")
+        }
+        Some(_) => true,
+    }
 }
 
 /// Whether the text after an actor makes it a sponsor modifying a noun ("U.S.-brokered
@@ -4526,6 +4603,26 @@ mod tests {
             a.date.as_ref().map(|d| d.value.to_string()),
             Some("2025-03-09".into())
         );
+    }
+
+    #[test]
+    fn the_speaker_a_sentence_is_attributed_to_is_no_party() {
+        // (sentence, the mention, whether it is the attributed speaker)
+        let cases: &[(&str, &str, bool)] = &[
+            ("North Korea fired a ballistic missile into the sea off its east coast on Tuesday, South Korea's military said.", "South Korea", true),
+            ("North Korea fired two missiles, South Korea's Joint Chiefs of Staff said on Thursday, the latest in a string of tests.", "South Korea", true),
+            ("The armed groups signed a cease-fire late on Saturday, according to Djibouti's National Security Bureau.", "Djibouti", true),
+            ("Libya's forces have been complicit in abuses, Amnesty International said.", "Amnesty International", true),
+            ("On Monday, Cuba said it was surprised that Colombia was demanding a refund.", "Cuba", false),
+            ("In a joint statement, Nauru, Tuvalu and Kiribati said they want the conference to focus on climate.", "Tuvalu", false),
+            ("Russia launched drones at Kharkiv and Odesa, killing two.", "Odesa", false),
+            ("North Korea fired a missile toward South Korea's coast, officials said.", "South Korea", false),
+        ];
+        for (text, mention, want) in cases {
+            let start = text.find(mention).unwrap();
+            let got = trailing_speaker(text, start, start + mention.len());
+            assert_eq!(got, *want, "{mention} in {text}");
+        }
     }
 
     #[test]
