@@ -119,8 +119,9 @@ impl Index {
         let size = (keys.len() + keys.len() / 2 + 1).next_power_of_two();
         let mut slots = vec![Slot::default(); size];
         let mut names = String::with_capacity(keys.keys().map(|k| k.len()).sum());
-        for (k, v) in &keys {
-            let h = hash_of(k);
+        // consumed: each boxed key is freed once copied into `names`
+        for (k, v) in keys {
+            let h = hash_of(&k);
             let (w, bits) = filter_slot(h, words);
             filter[w] |= bits;
             // the first free slot from the key's own (the table is never full)
@@ -136,7 +137,7 @@ impl Index {
                 start,
                 len,
             };
-            names.push_str(k);
+            names.push_str(&k);
         }
         Index {
             slots,

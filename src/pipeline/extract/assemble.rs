@@ -3253,7 +3253,11 @@ fn trailing_speaker(text: &str, start: usize, end: usize) -> bool {
         " confirmed",
     ];
     let before = text.get(..start).unwrap_or("").trim_end();
-    if before.to_ascii_lowercase().ends_with("according to") {
+    let tail = before.len().saturating_sub("according to".len());
+    if before
+        .get(tail..)
+        .is_some_and(|t| t.eq_ignore_ascii_case("according to"))
+    {
         return true;
     }
     if !before.ends_with(',') {
@@ -3277,7 +3281,7 @@ fn trailing_speaker(text: &str, start: usize, end: usize) -> bool {
 /// Whether the text after a speaker's verb ends the attribution: the sentence's end, a
 /// comma, or only when or where it was said.
 fn closes_attribution(rest: &str) -> bool {
-    const WHEN: [&str; 14] = [
+    const WHEN: [&str; 15] = [
         "on",
         "in",
         "late",
@@ -3292,6 +3296,7 @@ fn closes_attribution(rest: &str) -> bool {
         "thursday",
         "friday",
         "saturday",
+        "sunday",
     ];
     match rest.chars().next() {
         None => true,
@@ -3301,7 +3306,7 @@ fn closes_attribution(rest: &str) -> bool {
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .next()
                 .unwrap_or("");
-            WHEN.iter().any(|w| word.eq_ignore_ascii_case(w)) || word.eq_ignore_ascii_case("sunday")
+            WHEN.iter().any(|w| word.eq_ignore_ascii_case(w))
         }
         Some(_) => true,
     }
