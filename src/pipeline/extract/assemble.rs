@@ -454,7 +454,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                             })
                 }) || sl.has("coincided with");
                 let back = back_reference(&sl);
-                let picked = pick_date(sdates, kind, tpos);
+                let picked = pick_date(sdates, kind, tpos, lower_st, |a, b| {
+                    kept.iter().any(|k| k.0 > a && k.0 < b && k.2.kind != kind)
+                });
                 let mut own_date = picked.as_ref().map(|d| d.value);
                 let toll = sl.has("toll")
                     || ktrigs.iter().any(|k| {
@@ -2503,7 +2505,15 @@ fn is_statement(kind: EventType) -> bool {
 
 /// The date of an event whose trigger is at `tpos` of the sentence: the incident date
 /// nearest the trigger; a report date only for statements.
-fn pick_date(ds: &[SentDate], kind: EventType, tpos: usize) -> Option<EventDate> {
+/// `lower`: the sentence in ASCII lower case; `trigger_within(a, b)`: whether a trigger
+/// of another event of the sentence starts strictly between sentence offsets `a` and `b`.
+fn pick_date(
+    ds: &[SentDate],
+    kind: EventType,
+    tpos: usize,
+    lower: &str,
+    trigger_within: impl Fn(usize, usize) -> bool,
+) -> Option<EventDate> {
     let ds: Vec<&SentDate> = ds
         .iter()
         .filter(|d| !d.possessive || qualifies(d, tpos))
@@ -2517,10 +2527,46 @@ fn pick_date(ds: &[SentDate], kind: EventType, tpos: usize) -> Option<EventDate>
     ds.iter()
         .filter(|d| !d.reporting)
         // a vague period far from the trigger dates some other clause ("released 16 of
-        // the 23 villagers abducted from Kucheri ... last week")
-        .filter(|d| d.date.precision == DatePrecision::Day || d.pos.abs_diff(tpos) <= 60)
+        // the 23 villagers abducted from Kucheri ... last week"), unless no other verb
+        // or incident comes between them ("clashed with Indian soldiers near Tawang in
+        // the state of Arunachal Pradesh last week"; not "demonstrations held ... in the
+        // wake of the murder last week")
+        .filter(|d| {
+            d.date.precision == DatePrecision::Day
+                || d.pos.abs_diff(tpos) <= 60
+                || (one_clause(lower, tpos, d.pos) && !trigger_within(tpos, d.pos))
+        })
         .min_by_key(|d| d.pos.abs_diff(tpos))
         .map(|d| d.date.clone())
+}
+
+/// Whether the trigger word at `tpos` and a date at `date_pos` after it are in one
+/// clause: no comma, semicolon or clause word between them and no other past verb or
+/// participle (a word ending in "ed") past the trigger word and the word after it (its
+/// own verb: "protesters marched").
+fn one_clause(lower: &str, tpos: usize, date_pos: usize) -> bool {
+    let Some(between) = lower.get(tpos..date_pos).filter(|_| tpos < date_pos) else {
+        return false;
+    };
+    !between.contains([',', ';', ':', '(', '"'])
+        && !between.split(' ').skip(2).any(|w| {
+            (w.len() > 4 && w.ends_with("ed"))
+                || matches!(
+                    w,
+                    "who"
+                        | "which"
+                        | "that"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "while"
+                        | "following"
+                        | "since"
+                        | "wake"
+                        | "reaction"
+                        | "response"
+                )
+        })
 }
 
 /// Whether a possessive date dates the trigger at `tpos`: the trigger is the noun it
@@ -4655,6 +4701,28 @@ mod tests {
             r.date.as_ref().map(|d| d.value.to_string()),
             Some("2025-03-12".into())
         );
+    }
+
+    #[test]
+    fn a_period_far_from_the_trigger_dates_it_within_one_clause() {
+        // published Thursday 2025-03-13; "last week" is the week of March 3
+        let cases: &[(&str, EventType, &str)] = &[
+            ("Chinese troops clashed with Indian soldiers near Tawang in the state of Arunachal Pradesh last week, leaving several soldiers injured, Indian officials said on Tuesday.", EventType::Assault, "2025-03-03"),
+            ("Thousands of protesters marched through the centre of the capital to demand the release of political prisoners last week, organisers said.", EventType::Protest, "2025-03-03"),
+            // another verb between: the period dates the abduction, not the release
+            ("Kidnappers have released 16 of the 23 villagers abducted from Kucheri village in Nigeria's Zamfara state last week, a local official said.", EventType::Retreat, "2025-03-13"),
+            // another incident between: the period dates the murder, not the protests
+            ("Thousands joined demonstrations across France in the wake of the murder of a soldier near a Jewish school in the city of Toulouse last week.", EventType::Protest, "2025-03-13"),
+        ];
+        for (text, kind, want) in cases {
+            let evs = run_on(text, 13);
+            let a = event_of(&evs, *kind);
+            assert_eq!(
+                a.date.as_ref().map(|d| d.value.to_string()).as_deref(),
+                Some(*want),
+                "{text}"
+            );
+        }
     }
 
     #[test]
