@@ -4726,6 +4726,39 @@ mod tests {
     }
 
     #[test]
+    fn floggings_water_cannon_and_indictments_are_events() {
+        let assault = |mode: &'static str| {
+            move |c: &Candidate| {
+                c.event_type == EventType::Assault && c.mode.as_deref() == Some(mode)
+            }
+        };
+        assert_finds(
+            &[
+                ("The Taliban publicly flogged 12 people, including three women, in Ghazni province on Wednesday.", true),
+                ("The public flogging of two men was carried out on Thursday in Banda Aceh.", true),
+                ("The minister said flogging had no place in a modern justice system.", false),
+            ],
+            assault("beat"),
+        );
+        assert_finds(
+            &[
+                ("The Chinese coast guard fired water cannon at a Philippine supply vessel near Second Thomas Shoal on Saturday.", true),
+                // at a protest the water cannon is the protest's intervention
+                ("Police in Tbilisi used water cannon on thousands of protesters outside parliament on Saturday.", false),
+            ],
+            assault("crowd-control"),
+        );
+        assert_finds(
+            &[
+                ("Thai prosecutors indicted former prime minister Thaksin Shinawatra on Tuesday on charges of insulting the monarchy.", true),
+                ("A police officer was charged with murder on Monday over the death of a teenager in Nanterre.", true),
+                ("The two men were released without charge on Monday.", false),
+            ],
+            |c| c.event_type == EventType::Accuse && c.mode.as_deref() == Some("allege"),
+        );
+    }
+
+    #[test]
     fn announced_deployments_are_mobilizations() {
         let cases: &[(&str, bool)] = &[
             ("Interior Minister Claire Dumont announced late on Thursday that 300 additional police officers would be deployed to the Lyon area.", true),

@@ -117,6 +117,12 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("looted", w(Assault, Some("destroy"))),
     ("beat*", w(Assault, Some("beat"))),
     ("lynch*", t(Assault, Some("beat"))),
+    // the act, not the punishment talked about ("flogging had no place in ...")
+    ("flogged", t(Assault, Some("beat"))),
+    ("public flogging", t(Assault, Some("beat"))),
+    // a coast guard or police turning water cannon on a boat or a crowd; at a protest
+    // it is the protest's intervention
+    ("water cannon*", t(Assault, Some("crowd-control"))),
     ("pounded", w(Assault, None)),
     ("landed", w(Assault, None)),
     ("pounding", w(Assault, None)),
@@ -200,6 +206,10 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("criticiz*", t(Accuse, Some("disapprove"))),
     ("alleged", w(Accuse, Some("allege"))),
     ("war crime*", w(Accuse, Some("allege"))),
+    // legal accusation (PLOVER: "criminally indict", "charge with a crime")
+    ("indicted", t(Accuse, Some("allege"))),
+    ("indictment", t(Accuse, Some("allege"))),
+    ("charged with", t(Accuse, Some("allege"))),
     ("investigation", w(Accuse, Some("investigate"))),
     ("probe", w(Accuse, Some("investigate"))),
     // CONSULT
