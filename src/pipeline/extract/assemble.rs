@@ -121,6 +121,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let mentions: Vec<actors::Mention> = mentions
         .into_iter()
         .filter(|m| m.start >= dateline_end)
+        .filter(|m| !in_hyphen_compound(text, m))
         .collect();
     let parties = main_parties(&mentions);
     // a place inside a person's name ("Vladimir Medinsky") is no place
@@ -2604,6 +2605,44 @@ fn dateline_place(text: &str, places: &[PlaceHit]) -> Option<Location> {
         .map(|p| p.location.clone())
 }
 
+/// Whether a nationality word is half of a compound that describes someone or something
+/// rather than naming a party: "an Iranian-American journalist", "Chinese-made drones",
+/// "a British-born fighter". ("U.S.-led coalition", "Iranian-backed militias" and
+/// "British-supplied missiles" keep their country: it leads, backs or supplies.)
+fn in_hyphen_compound(text: &str, m: &Mention) -> bool {
+    // ("British-supplied missiles" keep their supplier: a party to a threat over them)
+    const AFTER: [&str; 6] = [
+        "made",
+        "built",
+        "born",
+        "designed",
+        "origin",
+        "manufactured",
+    ];
+    if m.country.is_none() || m.name.is_some() || m.text.contains(' ') {
+        return false;
+    }
+    let word_after = text
+        .get(m.end..)
+        .and_then(|x| x.strip_prefix('-'))
+        .map(|x| {
+            &x[..x
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(x.len())]
+        });
+    let word_before = text
+        .get(..m.start)
+        .and_then(|x| x.strip_suffix('-'))
+        .map(|x| &x[x.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..]);
+    let nationality = |w: &str| {
+        w.len() > 3
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && (w.ends_with("an") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("i"))
+    };
+    word_after.is_some_and(|w| nationality(w) || AFTER.contains(&w))
+        || word_before.is_some_and(nationality)
+}
+
 fn main_parties(ms: &[Mention]) -> Vec<&'static str> {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for m in ms {
@@ -4755,6 +4794,61 @@ mod tests {
                 ("The two men were released without charge on Monday.", false),
             ],
             |c| c.event_type == EventType::Accuse && c.mode.as_deref() == Some("allege"),
+        );
+    }
+
+    #[test]
+    fn nationalities_in_hyphen_compounds_are_no_parties() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "They plotted to kill an Iranian-American journalist in New York.",
+                "Iranian",
+                true,
+            ),
+            (
+                "They plotted to kill an Iranian-American journalist in New York.",
+                "American",
+                true,
+            ),
+            (
+                "The militia fired Iranian-made drones at the base.",
+                "Iranian",
+                true,
+            ),
+            ("A British-born fighter was killed.", "British", true),
+            ("The U.S.-led coalition struck the town.", "U.S.", false),
+            (
+                "Iranian-backed militias attacked the base.",
+                "Iranian",
+                false,
+            ),
+            (
+                "Moscow would respond if British-supplied missiles were used.",
+                "British",
+                false,
+            ),
+            ("Russian forces shelled the town.", "Russian", false),
+            // non-ASCII letters before the hyphen
+            ("St. Barthélemy-Russian talks", "Russian", false),
+        ];
+        for (text, word, want) in cases {
+            let start = text.find(word).unwrap();
+            let m = Mention {
+                start,
+                end: start + word.len(),
+                text: word.to_string(),
+                country: Some("XXX"),
+                sector: None,
+                name: None,
+                country_name: false,
+            };
+            assert_eq!(in_hyphen_compound(text, &m), *want, "{word} in {text}");
+        }
+        let evs = run("A federal grand jury in New York indicted three men on Monday on charges of plotting to assassinate an Iranian-American journalist.");
+        let a = event_of(&evs, EventType::Accuse);
+        assert!(
+            a.actors.iter().all(|x| x.country.as_deref() != Some("IRN")),
+            "{a:?}"
         );
     }
 
