@@ -64,20 +64,29 @@ impl<T: Copy> Lexicon<T> {
     /// Hits from the occurrences of this list's phrases found by a [`Lexicons`] scan:
     /// longest first where they overlap, then in text order.
     pub fn resolve(&self, mut cands: Vec<Cand>) -> Vec<Hit<T>> {
+        // Occurrences in text order none of which overlaps the next overlap none at all:
+        // all are kept, and in that order (most texts).
+        if cands.windows(2).all(|w| w[0].1 <= w[1].0) {
+            return cands.into_iter().map(|c| self.hit(c)).collect();
+        }
         // Longest first, then leftmost; keep those not overlapping a kept one.
         cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
         let mut kept: Vec<Hit<T>> = Vec::new();
         for (s, e, k) in cands {
             if kept.iter().all(|h| e <= h.start || s >= h.end) {
-                kept.push(Hit {
-                    start: s,
-                    end: e,
-                    value: self.values[k as usize],
-                });
+                kept.push(self.hit((s, e, k)));
             }
         }
         kept.sort_by_key(|h| h.start);
         kept
+    }
+
+    fn hit(&self, (start, end, k): Cand) -> Hit<T> {
+        Hit {
+            start,
+            end,
+            value: self.values[k as usize],
+        }
     }
 }
 
