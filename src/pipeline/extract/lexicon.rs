@@ -141,8 +141,9 @@ struct Trie {
     class: [u8; 256],
     /// Byte (any case) -> slot of the root's child for it, plus one; 0 for none.
     root: [u32; 256],
-    /// The nodes by slot; slot 0 is the root. Every `base + class` is in bounds.
-    slots: Vec<Slot>,
+    /// The nodes by slot; slot 0 is the root. Every `base + class` is in bounds, and
+    /// the fixed size lets the walk index without a bounds check (`& (SLOTS - 1)`).
+    slots: Box<[Slot; SLOTS]>,
     /// Per slot, the run of `outs` of the phrases ending at its node: (start, length).
     runs: Vec<(u32, u32)>,
     /// Phrases ending at each node, each node's run in list then phrase order.
@@ -166,6 +167,10 @@ struct Slot {
     /// compare per byte walked tests both).
     base: u32,
 }
+
+/// Number of slots of a trie: a power of two above the ~6,400 that all word lists
+/// together take (`Trie::new` checks that they fit).
+const SLOTS: usize = 1 << 14;
 
 /// The bits of [`Slot::base`] that hold the base.
 const BASE: u32 = (1 << 30) - 1;
@@ -309,9 +314,7 @@ impl Trie {
         else {
             return start;
         };
-        let Some(mut slot) = self.slots.get(id as usize) else {
-            return start;
-        };
+        let mut slot = &self.slots[id as usize & (SLOTS - 1)];
         let mut j = start + 1;
         loop {
             let mut base = slot.base;
@@ -323,10 +326,11 @@ impl Trie {
             }
             let Some(&b) = bytes.get(j) else { break };
             let next = base + u32::from(self.class[b as usize]);
-            match self.slots.get(next as usize) {
-                Some(s) if s.check == id => (id, slot) = (next, s),
-                _ => break,
+            let s = &self.slots[next as usize & (SLOTS - 1)];
+            if s.check != id {
+                break;
             }
+            (id, slot) = (next, s);
             j += 1;
         }
         if slot.base & MIXED == 0 {
@@ -439,25 +443,27 @@ fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Node>, Vec<Out>) {
 /// The laid-out nodes as the walk reads them, and each one's run of phrases.
 ///
 /// # Panics
-/// When the bases outgrow [`BASE`] (a billion slots: static word lists never do).
-fn pack(nodes: &[Node]) -> (Vec<Slot>, Vec<(u32, u32)>) {
-    let slots = nodes
-        .iter()
-        .map(|n| {
-            assert!(n.base <= BASE, "word lists too large for the trie");
-            let mut base = n.base;
-            if n.outs_len != 0 {
-                base |= ENDS;
-            }
-            if !n.word_path {
-                base |= MIXED;
-            }
-            Slot {
-                check: n.check,
-                base,
-            }
-        })
-        .collect();
+/// When the nodes outgrow [`SLOTS`] (word lists far larger than ours).
+fn pack(nodes: &[Node]) -> (Box<[Slot; SLOTS]>, Vec<(u32, u32)>) {
+    assert!(nodes.len() <= SLOTS, "word lists too large for the trie");
+    let free = Slot {
+        check: FREE,
+        base: 0,
+    };
+    let mut slots = Box::new([free; SLOTS]);
+    for (slot, n) in slots.iter_mut().zip(nodes) {
+        let mut base = n.base;
+        if n.outs_len != 0 {
+            base |= ENDS;
+        }
+        if !n.word_path {
+            base |= MIXED;
+        }
+        *slot = Slot {
+            check: n.check,
+            base,
+        };
+    }
     let runs = nodes.iter().map(|n| (n.outs_at, n.outs_len)).collect();
     (slots, runs)
 }
