@@ -691,4 +691,57 @@ mod tests {
             Some("JOR")
         );
     }
+
+    #[test]
+    fn short_names_count_only_in_capitals() {
+        // (sentence, country, sector) of the first mention
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("US forces struck a base", Some("USA"), Some("MIL")),
+            ("Us forces struck a base", None, Some("MIL")),
+            ("the UN said on Monday", None, Some("IGO")),
+            ("the Un said on Monday", None, None),
+            (
+                "The Kremlin said the talks failed",
+                Some("RUS"),
+                Some("GOV"),
+            ),
+            ("Russian GENERAL Ivanov said", Some("RUS"), Some("MIL")),
+            ("Russian Colonel Ivanov said", Some("RUS"), Some("MIL")),
+            ("Russian minister Ivanov said", Some("RUS"), Some("GOV")),
+        ];
+        for (s, country, sector) in cases {
+            let got = find(s).into_iter().next();
+            assert_eq!(
+                got.as_ref()
+                    .map(|m| (m.country, m.sector))
+                    .unwrap_or_default(),
+                (*country, *sector),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn case_helpers_answer_as_lower_case_copies_do() {
+        for word in [
+            "US",
+            "Us",
+            "us",
+            "GEN.",
+            "General",
+            "gen",
+            "ge",
+            "",
+            "\u{e9}tat",
+        ] {
+            assert_eq!(has_lower(word), word != word.to_ascii_uppercase(), "{word}");
+            for prefix in ["gen", "america", "us", ""] {
+                assert_eq!(
+                    starts_with_any_case(word, prefix),
+                    word.to_ascii_lowercase().starts_with(prefix),
+                    "{word} {prefix}"
+                );
+            }
+        }
+    }
 }

@@ -570,6 +570,51 @@ mod tests {
         }
     }
 
+    /// The overlaps resolved the long way: longest first, then leftmost.
+    fn resolve_by_brute_force(cands: &[Cand]) -> Vec<(usize, usize, u32)> {
+        let mut order = cands.to_vec();
+        order.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut kept: Vec<Cand> = Vec::new();
+        for c in order {
+            if kept.iter().all(|k| c.1 <= k.0 || c.0 >= k.1) {
+                kept.push(c);
+            }
+        }
+        kept.sort_by_key(|c| c.0);
+        kept
+    }
+
+    #[test]
+    fn resolving_keeps_what_the_long_way_keeps() {
+        let phrases = [
+            ("car bomb", 0),
+            ("car", 1),
+            ("bomb*", 2),
+            ("police", 3),
+            ("police car", 4),
+            ("al-shabaab", 5),
+            ("shabaab", 6),
+        ];
+        let lex = Lexicon::new(&phrases);
+        let trie = Trie::new(&[&lex.phrases]);
+        for text in [
+            "A car bomb hit a police car near the bombed market.",
+            "Police said al-Shabaab fighters planted the bombs.",
+            "police police car car bomb",
+            "The car was parked; the police left.",
+            "",
+        ] {
+            let mut cands = Vec::new();
+            trie.scan(text, std::slice::from_mut(&mut cands));
+            let got: Vec<Cand> = lex
+                .resolve(cands.clone())
+                .iter()
+                .map(|h| (h.start, h.end, h.value as u32))
+                .collect();
+            assert_eq!(got, resolve_by_brute_force(&cands), "{text}");
+        }
+    }
+
     #[test]
     fn one_scan_finds_what_each_list_finds_alone() {
         let a = Lexicon::new(&[("shell*", 1), ("car bomb", 2), ("car", 3)]);
