@@ -364,10 +364,10 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
             .is_some_and(|c| c.is_uppercase());
         match h.value {
             Kind::Country(a3, dem) => {
-                let lw = word.to_ascii_lowercase();
+                let is = |w: &str| word.eq_ignore_ascii_case(w);
                 // "us"/"uk" only in capitals; ambiguous country names before a capitalised
                 // word are people or institutions ("Jordan Whitaker", "Georgia Tech").
-                if (lw == "us" || lw == "uk") && word != word.to_ascii_uppercase() {
+                if (is("us") || is("uk")) && has_lower(word) {
                     i += 1;
                     continue;
                 }
@@ -380,32 +380,31 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                     .strip_suffix(' ')
                     .and_then(|b| b.rsplit(' ').next())
                     .is_some_and(|w| matches!(w, "Latin" | "South" | "Central" | "North"));
-                if continent && lw.starts_with("america") {
+                if continent && starts_with_any_case(word, "america") {
                     i += 1;
                     continue;
                 }
-                if matches!(
-                    lw.as_str(),
-                    "jordan"
-                        | "chad"
-                        | "georgia"
-                        | "turkey"
-                        | "niger"
-                        | "washington"
-                        | "paris"
-                        | "london"
-                ) && next_cap
-                {
+                let ambiguous = [
+                    "jordan",
+                    "chad",
+                    "georgia",
+                    "turkey",
+                    "niger",
+                    "washington",
+                    "paris",
+                    "london",
+                ];
+                if next_cap && ambiguous.into_iter().any(is) {
                     i += 1;
                     continue;
                 }
                 let mut m = Mention {
                     start: h.start,
                     end: h.end,
-                    text: word.to_string(),
+                    // set once the mention's end is known
+                    text: String::new(),
                     country: Some(a3),
-                    sector: if dem && matches!(lw.as_str(), "kremlin" | "white house" | "pentagon")
-                    {
+                    sector: if dem && ["kremlin", "white house", "pentagon"].into_iter().any(is) {
                         Some("GOV")
                     } else {
                         None
@@ -429,12 +428,10 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                             j += 1;
                         }
                         Kind::Title => {
+                            let title = &text[hits[j].start..hits[j].end];
                             m.sector = Some(
-                                if text[hits[j].start..hits[j].end]
-                                    .to_ascii_lowercase()
-                                    .starts_with("gen")
-                                    || text[hits[j].start..hits[j].end]
-                                        .eq_ignore_ascii_case("colonel")
+                                if starts_with_any_case(title, "gen")
+                                    || title.eq_ignore_ascii_case("colonel")
                                 {
                                     "MIL"
                                 } else {
@@ -467,15 +464,8 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                 continue;
             }
             Kind::Org(c, s) => {
-                let lw = word.to_ascii_lowercase();
-                if (lw == "un"
-                    || lw == "eu"
-                    || lw == "who"
-                    || lw == "msf"
-                    || lw == "rsf"
-                    || lw == "ttp")
-                    && word != word.to_ascii_uppercase()
-                {
+                let acronyms = ["un", "eu", "who", "msf", "rsf", "ttp"];
+                if has_lower(word) && acronyms.iter().any(|a| word.eq_ignore_ascii_case(a)) {
                     i += 1;
                     continue;
                 }
@@ -551,6 +541,18 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
         i += 1;
     }
     out
+}
+
+/// Whether `word` has an ASCII lower-case letter (is not written in capitals).
+fn has_lower(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// Whether `word` starts with `prefix` (lower case) in any ASCII case.
+fn starts_with_any_case(word: &str, prefix: &str) -> bool {
+    word.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 fn next_is_verb(text: &str, pos: usize) -> bool {
@@ -688,5 +690,58 @@ mod tests {
                 .and_then(|m| m.country),
             Some("JOR")
         );
+    }
+
+    #[test]
+    fn short_names_count_only_in_capitals() {
+        // (sentence, country, sector) of the first mention
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("US forces struck a base", Some("USA"), Some("MIL")),
+            ("Us forces struck a base", None, Some("MIL")),
+            ("the UN said on Monday", None, Some("IGO")),
+            ("the Un said on Monday", None, None),
+            (
+                "The Kremlin said the talks failed",
+                Some("RUS"),
+                Some("GOV"),
+            ),
+            ("Russian GENERAL Ivanov said", Some("RUS"), Some("MIL")),
+            ("Russian Colonel Ivanov said", Some("RUS"), Some("MIL")),
+            ("Russian minister Ivanov said", Some("RUS"), Some("GOV")),
+        ];
+        for (s, country, sector) in cases {
+            let got = find(s).into_iter().next();
+            assert_eq!(
+                got.as_ref()
+                    .map(|m| (m.country, m.sector))
+                    .unwrap_or_default(),
+                (*country, *sector),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn case_helpers_answer_as_lower_case_copies_do() {
+        for word in [
+            "US",
+            "Us",
+            "us",
+            "GEN.",
+            "General",
+            "gen",
+            "ge",
+            "",
+            "\u{e9}tat",
+        ] {
+            assert_eq!(has_lower(word), word != word.to_ascii_uppercase(), "{word}");
+            for prefix in ["gen", "america", "us", ""] {
+                assert_eq!(
+                    starts_with_any_case(word, prefix),
+                    word.to_ascii_lowercase().starts_with(prefix),
+                    "{word} {prefix}"
+                );
+            }
+        }
     }
 }

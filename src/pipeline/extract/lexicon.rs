@@ -64,20 +64,29 @@ impl<T: Copy> Lexicon<T> {
     /// Hits from the occurrences of this list's phrases found by a [`Lexicons`] scan:
     /// longest first where they overlap, then in text order.
     pub fn resolve(&self, mut cands: Vec<Cand>) -> Vec<Hit<T>> {
+        // Occurrences in text order none of which overlaps the next overlap none at all:
+        // all are kept, and in that order (most texts).
+        if cands.windows(2).all(|w| w[0].1 <= w[1].0) {
+            return cands.into_iter().map(|c| self.hit(c)).collect();
+        }
         // Longest first, then leftmost; keep those not overlapping a kept one.
         cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
         let mut kept: Vec<Hit<T>> = Vec::new();
         for (s, e, k) in cands {
             if kept.iter().all(|h| e <= h.start || s >= h.end) {
-                kept.push(Hit {
-                    start: s,
-                    end: e,
-                    value: self.values[k as usize],
-                });
+                kept.push(self.hit((s, e, k)));
             }
         }
         kept.sort_by_key(|h| h.start);
         kept
+    }
+
+    fn hit(&self, (start, end, k): Cand) -> Hit<T> {
+        Hit {
+            start,
+            end,
+            value: self.values[k as usize],
+        }
     }
 }
 
@@ -132,8 +141,9 @@ struct Trie {
     class: [u8; 256],
     /// Byte (any case) -> slot of the root's child for it, plus one; 0 for none.
     root: [u32; 256],
-    /// The nodes by slot; slot 0 is the root. Every `base + class` is in bounds.
-    slots: Vec<Slot>,
+    /// The nodes by slot; slot 0 is the root. Every `base + class` is in bounds, and
+    /// the fixed size lets the walk index without a bounds check (`& (SLOTS - 1)`).
+    slots: Box<[Slot; SLOTS]>,
     /// Per slot, the run of `outs` of the phrases ending at its node: (start, length).
     runs: Vec<(u32, u32)>,
     /// Phrases ending at each node, each node's run in list then phrase order.
@@ -157,6 +167,10 @@ struct Slot {
     /// compare per byte walked tests both).
     base: u32,
 }
+
+/// Number of slots of a trie: a power of two above the ~6,400 that all word lists
+/// together take (`Trie::new` checks that they fit).
+const SLOTS: usize = 1 << 14;
 
 /// The bits of [`Slot::base`] that hold the base.
 const BASE: u32 = (1 << 30) - 1;
@@ -300,9 +314,7 @@ impl Trie {
         else {
             return start;
         };
-        let Some(mut slot) = self.slots.get(id as usize) else {
-            return start;
-        };
+        let mut slot = &self.slots[id as usize & (SLOTS - 1)];
         let mut j = start + 1;
         loop {
             let mut base = slot.base;
@@ -314,10 +326,11 @@ impl Trie {
             }
             let Some(&b) = bytes.get(j) else { break };
             let next = base + u32::from(self.class[b as usize]);
-            match self.slots.get(next as usize) {
-                Some(s) if s.check == id => (id, slot) = (next, s),
-                _ => break,
+            let s = &self.slots[next as usize & (SLOTS - 1)];
+            if s.check != id {
+                break;
             }
+            (id, slot) = (next, s);
             j += 1;
         }
         if slot.base & MIXED == 0 {
@@ -430,25 +443,27 @@ fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Node>, Vec<Out>) {
 /// The laid-out nodes as the walk reads them, and each one's run of phrases.
 ///
 /// # Panics
-/// When the bases outgrow [`BASE`] (a billion slots: static word lists never do).
-fn pack(nodes: &[Node]) -> (Vec<Slot>, Vec<(u32, u32)>) {
-    let slots = nodes
-        .iter()
-        .map(|n| {
-            assert!(n.base <= BASE, "word lists too large for the trie");
-            let mut base = n.base;
-            if n.outs_len != 0 {
-                base |= ENDS;
-            }
-            if !n.word_path {
-                base |= MIXED;
-            }
-            Slot {
-                check: n.check,
-                base,
-            }
-        })
-        .collect();
+/// When the nodes outgrow [`SLOTS`] (word lists far larger than ours).
+fn pack(nodes: &[Node]) -> (Box<[Slot; SLOTS]>, Vec<(u32, u32)>) {
+    assert!(nodes.len() <= SLOTS, "word lists too large for the trie");
+    let free = Slot {
+        check: FREE,
+        base: 0,
+    };
+    let mut slots = Box::new([free; SLOTS]);
+    for (slot, n) in slots.iter_mut().zip(nodes) {
+        let mut base = n.base;
+        if n.outs_len != 0 {
+            base |= ENDS;
+        }
+        if !n.word_path {
+            base |= MIXED;
+        }
+        *slot = Slot {
+            check: n.check,
+            base,
+        };
+    }
     let runs = nodes.iter().map(|n| (n.outs_at, n.outs_len)).collect();
     (slots, runs)
 }
@@ -552,6 +567,51 @@ mod tests {
             got.sort_unstable();
             want.sort_unstable();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// The overlaps resolved the long way: longest first, then leftmost.
+    fn resolve_by_brute_force(cands: &[Cand]) -> Vec<(usize, usize, u32)> {
+        let mut order = cands.to_vec();
+        order.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut kept: Vec<Cand> = Vec::new();
+        for c in order {
+            if kept.iter().all(|k| c.1 <= k.0 || c.0 >= k.1) {
+                kept.push(c);
+            }
+        }
+        kept.sort_by_key(|c| c.0);
+        kept
+    }
+
+    #[test]
+    fn resolving_keeps_what_the_long_way_keeps() {
+        let phrases = [
+            ("car bomb", 0),
+            ("car", 1),
+            ("bomb*", 2),
+            ("police", 3),
+            ("police car", 4),
+            ("al-shabaab", 5),
+            ("shabaab", 6),
+        ];
+        let lex = Lexicon::new(&phrases);
+        let trie = Trie::new(&[&lex.phrases]);
+        for text in [
+            "A car bomb hit a police car near the bombed market.",
+            "Police said al-Shabaab fighters planted the bombs.",
+            "police police car car bomb",
+            "The car was parked; the police left.",
+            "",
+        ] {
+            let mut cands = Vec::new();
+            trie.scan(text, std::slice::from_mut(&mut cands));
+            let got: Vec<Cand> = lex
+                .resolve(cands.clone())
+                .iter()
+                .map(|h| (h.start, h.end, h.value as u32))
+                .collect();
+            assert_eq!(got, resolve_by_brute_force(&cands), "{text}");
         }
     }
 

@@ -20,6 +20,9 @@ pub static TYPER_GZ: &[u8] = include_bytes!("../../../data/typer.tsv.gz");
 const K: usize = EventType::ALL.len();
 const FNV_OFFSET: u32 = 0x811C_9DC5;
 const FNV_PRIME: u32 = 0x0100_0193;
+/// Slots of the feature table: at least twice the features of a model (12,000 in the
+/// committed one), so that a probe mostly ends at its first slot.
+const TABLE: usize = 1 << 15;
 
 /// A corrupt model file.
 #[derive(Debug, thiserror::Error)]
@@ -32,9 +35,9 @@ pub struct Typer {
     bias: [f32; K],
     /// Open-addressing table of feature hashes: `slots[j]` is `(hash, row)`, row
     /// `u32::MAX` when empty; `rows[row]` holds the weights. (Most features read are in
-    /// the table: a filter before the probe costs more than it saves.)
-    slots: Vec<(u32, u32)>,
-    mask: usize,
+    /// the table: a filter before the probe costs more than it saves.) Of fixed size, so
+    /// that a probe indexes it without a bounds check.
+    slots: Box<[(u32, u32); TABLE]>,
     /// The file's 16-bit weights widened once, so that a row adds without widening.
     rows: Vec<Row>,
 }
@@ -159,11 +162,11 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, u32, Option<u32>)) {
         let mut word = FNV_OFFSET;
         let mut pair = prev.unwrap_or(FNV_OFFSET);
         // (one table for both loops: its address stays in a register)
-        while let Some(c) = b
-            .get(i)
-            .map(|&x| READ_CLASS[x as usize])
-            .filter(|&c| c > BREAK)
-        {
+        for &x in b.get(i..).unwrap_or_default() {
+            let c = READ_CLASS[x as usize];
+            if c <= BREAK {
+                break;
+            }
             word = fnv(word, c);
             pair = fnv(pair, c);
             i += 1;
@@ -303,12 +306,14 @@ impl Typer {
         if rows.windows(2).any(|w| w[0].0 == w[1].0) {
             return Err(bad("duplicate feature"));
         }
-        let size = (rows.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0u32, u32::MAX); size];
+        if rows.len() * 2 > TABLE {
+            return Err(bad("too many features"));
+        }
+        let mut slots = Box::new([(0u32, u32::MAX); TABLE]);
         for (i, (h, _)) in rows.iter().enumerate() {
-            let mut j = slot(*h, size - 1);
+            let mut j = slot(*h);
             while slots[j].1 != u32::MAX {
-                j = (j + 1) & (size - 1);
+                j = (j + 1) & (TABLE - 1);
             }
             slots[j] = (*h, i as u32);
         }
@@ -316,7 +321,6 @@ impl Typer {
             scale,
             bias: bias.map(|b| f32::from(b) / scale),
             slots,
-            mask: size - 1,
             rows: rows.into_iter().map(|r| Row(r.1.map(i32::from))).collect(),
         })
     }
@@ -334,15 +338,13 @@ impl Typer {
     /// The row of a feature's weights, or [`NO_ROW`].
     #[inline(always)]
     fn row_id(&self, h: u32) -> u32 {
-        let mut j = slot(h, self.mask);
+        let mut j = slot(h);
         loop {
-            let Some(&(k, r)) = self.slots.get(j) else {
-                return NO_ROW;
-            };
+            let (k, r) = self.slots[j];
             if r == u32::MAX || k == h {
                 return r.min(NO_ROW);
             }
-            j = (j + 1) & self.mask;
+            j = (j + 1) & (TABLE - 1);
         }
     }
 
@@ -423,8 +425,8 @@ impl Typer {
 /// Home slot of a feature hash (the hash is already uniform: mix it once more so that
 /// neighbouring values spread).
 #[inline]
-fn slot(h: u32, mask: usize) -> usize {
-    (h.wrapping_mul(0x9E37_79B9) >> 7) as usize & mask
+fn slot(h: u32) -> usize {
+    (h.wrapping_mul(0x9E37_79B9) >> 7) as usize & (TABLE - 1)
 }
 
 fn ints(s: &str) -> Option<[i16; K]> {
