@@ -236,7 +236,7 @@ fn alnum_bytes(x: u64) -> u64 {
     // each byte below 0x80, so that adding at most 0x50 carries into no other byte
     let low = x & !HIGH;
     // letters in lower case ('@' and '[' around them go to '`' and '{')
-    let folded = low | 0x20 * ONES;
+    let folded = low | (0x20 * ONES);
     // the high bit of each byte of `v` at least `lo`
     let at_least = |v: u64, lo: u8| v + u64::from(0x80 - lo) * ONES;
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
