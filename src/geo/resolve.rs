@@ -172,7 +172,6 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     /// Longest gazetteer name starting at each upper-case token, left to right.
-    #[inline(never)]
     fn match_spans(&mut self) {
         let n = self.toks.list.len();
         let mut key = String::with_capacity(64);
@@ -247,7 +246,6 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     /// Drops spans that are common words, people or sport teams; notes division suffixes.
-    #[inline(never)]
     fn filter_traps(&mut self) {
         let lower = self.lowercase_words();
         let us_cues = lower.us_cues;
@@ -284,13 +282,13 @@ impl<'g, 't> Resolver<'g, 't> {
             let next = self.joined(s.last + 1);
             let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
             let next_upper = next.is_some_and(|t| t.upper);
-            let prev = if s.first > 0 && self.toks.joins_prev(s.first) {
+            let (joins_prev, sentence_start) = self.toks.joins_and_starts(s.first);
+            let prev = if s.first > 0 && joins_prev {
                 self.toks.list.get(s.first - 1)
             } else {
                 None
             };
             let prev_w = prev.map(|t| self.toks.folded(t)).unwrap_or("");
-            let sentence_start = self.toks.sentence_start(s.first);
             let prev_any = if s.first > 0 && !sentence_start {
                 self.folded(s.first - 1)
             } else {
@@ -414,7 +412,6 @@ impl<'g, 't> Resolver<'g, 't> {
     /// Which of the words that matter here (single-word names, sport cues, "thanksgiving")
     /// also occur in lower case in the text: "police ... Police" is a common word. One
     /// pass with a cheap shape filter (length, first and last byte) instead of hashing every word.
-    #[inline(never)]
     fn lowercase_words(&self) -> LowerWords<'_> {
         // each with whether it is found in lower case
         let mut words: Vec<(&str, bool)> = Vec::with_capacity(self.spans.len());
@@ -515,7 +512,6 @@ impl<'g, 't> Resolver<'g, 't> {
 
     /// What each span says about which countries the text is about.
     /// Fills `out` with (country index, weight) for each country the span speaks for.
-    #[inline(never)]
     fn contribution(&self, s: &Span, out: &mut Vec<(u16, f32)>) {
         out.clear();
         out.extend(
@@ -548,7 +544,6 @@ impl<'g, 't> Resolver<'g, 't> {
         }
     }
 
-    #[inline(never)]
     fn build_context(&mut self) {
         let mut ctx = vec![0.0f32; self.g.countries.len()];
         let mut strong = vec![0.0f32; self.g.countries.len()];
@@ -715,7 +710,6 @@ impl<'g, 't> Resolver<'g, 't> {
         Some((chosen.id, 1.0 / (1.0 + (-margin).exp())))
     }
 
-    #[inline(never)]
     pub fn places(&self) -> Vec<PlaceMention> {
         let mut scratch = Scratch::new();
         let mut out = Vec::with_capacity(self.spans.len());

@@ -103,13 +103,13 @@ impl<'t> Tokens<'t> {
         self.ties(i).is_some_and(|t| t.0)
     }
 
-    /// Whether token `i` is the first word of a sentence (or of the text). False past
-    /// the last token.
-    pub fn sentence_start(&self, i: usize) -> bool {
+    /// ([`Tokens::joins_prev`], whether token `i` is the first word of a sentence or of
+    /// the text) from one reading of its gap; (false, false) past the last token.
+    pub fn joins_and_starts(&self, i: usize) -> (bool, bool) {
         if i == 0 {
-            return !self.list.is_empty();
+            return (false, !self.list.is_empty());
         }
-        self.ties(i).is_some_and(|t| t.1)
+        self.ties(i).unwrap_or((false, false))
     }
 
     /// (joins the previous token, starts a sentence) of token `i` from its gap, for a
@@ -532,7 +532,7 @@ mod tests {
             .enumerate()
             .map(|(k, x)| {
                 let f = t.folded(x).to_string();
-                let ties = (t.joins_prev(k), t.sentence_start(k));
+                let ties = t.joins_and_starts(k);
                 (f, x.start, x.end, x.upper, ties.0, ties.1)
             })
             .collect()
@@ -644,15 +644,13 @@ mod tests {
                 .iter()
                 .position(|x| &text[x.start..x.end] == word)
                 .unwrap_or(usize::MAX);
-            let got = t
-                .list
-                .get(k)
-                .map(|x| (x.upper, t.joins_prev(k), t.sentence_start(k)));
-            assert_eq!(got, Some((upper, joins, starts)), "{text}: {word}");
+            let got = t.list.get(k).map(|x| (x.upper, t.joins_and_starts(k)));
+            assert_eq!(got, Some((upper, (joins, starts))), "{text}: {word}");
+            assert_eq!(t.joins_prev(k), joins, "{text}: {word}");
         }
         let t = tokenize("Kyiv");
-        assert!(t.sentence_start(0) && !t.joins_prev(0));
-        assert!(!t.sentence_start(1) && !t.joins_prev(1));
-        assert!(!tokenize("").sentence_start(0));
+        assert_eq!(t.joins_and_starts(0), (false, true));
+        assert_eq!(t.joins_and_starts(1), (false, false));
+        assert_eq!(tokenize("").joins_and_starts(0), (false, false));
     }
 }
