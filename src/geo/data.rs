@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 
-use super::text::{key_into, Tokens};
+use super::text::{key_into, Buffers};
 use super::{Country, GeoError, Place, PlaceKind};
 
 /// The compressed gazetteer, embedded at compile time.
@@ -58,6 +58,10 @@ pub struct Index {
     /// words of a text are no place name, and one filter word is far more likely to be in
     /// cache than the table's slot and key.
     filter: Vec<u64>,
+    /// Blocked Bloom filter of the beginnings of the keys of several words, in whole
+    /// words ("new" and "new york" of "new york city"): a run of words read in a text
+    /// stops growing where no key goes on.
+    longer: Vec<u64>,
 }
 
 /// One slot of [`Index::slots`]: a key and its entries.
@@ -119,6 +123,11 @@ impl Index {
         let size = (keys.len() + keys.len() / 2 + 1).next_power_of_two();
         let mut slots = vec![Slot::default(); size];
         let mut names = String::with_capacity(keys.keys().map(|k| k.len()).sum());
+        // a key's beginnings end where its spaces are (shared ones counted again: about
+        // 8 bits each, and fewer false positives)
+        let spaces: usize = keys.keys().map(|k| k.matches(' ').count()).sum();
+        let longer_words = (spaces / 8).max(1).next_power_of_two();
+        let mut longer = vec![0u64; longer_words];
         // consumed: each boxed key is freed once copied into `names`
         for (k, v) in keys {
             let h = hash_of(&k);
@@ -137,6 +146,10 @@ impl Index {
                 start,
                 len,
             };
+            for (space, _) in k.match_indices(' ') {
+                let (w, bits) = filter_slot(hash_of(&k[..space]), longer_words);
+                longer[w] |= bits;
+            }
             names.push_str(&k);
         }
         Index {
@@ -144,11 +157,26 @@ impl Index {
             names,
             entries,
             filter,
+            longer,
         }
     }
 
+    /// The places `key` may refer to.
     pub fn get(&self, key: &str) -> Option<&[Entry]> {
+        self.find(key, hash_of(key))
+    }
+
+    /// [`Index::get`], and whether a longer key may begin with `key` and a space (it
+    /// does not when this says no): one hash for both.
+    pub fn probe(&self, key: &str) -> (Option<&[Entry]>, bool) {
         let h = hash_of(key);
+        let (w, bits) = filter_slot(h, self.longer.len());
+        let longer = self.longer.get(w).is_some_and(|f| f & bits == bits);
+        (self.find(key, h), longer)
+    }
+
+    /// [`Index::get`] given the key's hash.
+    fn find(&self, key: &str, h: u64) -> Option<&[Entry]> {
         let (w, bits) = filter_slot(h, self.filter.len());
         if self.filter.get(w).is_none_or(|f| f & bits != bits) {
             return None;
@@ -218,7 +246,7 @@ struct Builder {
     keys: HashMap<Box<str>, (u32, u32), KeyHash>,
     pairs: Vec<(u32, Entry)>,
     country_of: HashMap<String, u16>,
-    scratch: Tokens,
+    scratch: Buffers,
     key: String,
     /// Key of the main name of the place whose names are being added.
     primary: String,
@@ -234,11 +262,10 @@ fn last_three(w: &str) -> &str {
 
 impl Builder {
     fn add_name(&mut self, name: &str, id: u32, flags: u8) {
-        key_into(name, &mut self.scratch, &mut self.key);
+        let ntok = key_into(name, &mut self.scratch, &mut self.key);
         if self.key.is_empty() {
             return;
         }
-        let ntok = self.scratch.list.len();
         if flags == 0 {
             self.primary.clone_from(&self.key);
         } else if flags == ALIAS && self.guard_aliases && ntok == 1 {
@@ -312,7 +339,7 @@ pub fn load() -> Result<Loaded, GeoError> {
         keys: HashMap::with_capacity_and_hasher(300_000, KeyHash::default()),
         pairs: Vec::with_capacity(320_000),
         country_of: HashMap::new(),
-        scratch: Tokens::default(),
+        scratch: Buffers::default(),
         key: String::with_capacity(64),
         primary: String::with_capacity(64),
         guard_aliases: false,
@@ -472,6 +499,22 @@ mod tests {
         }
         for n in ["", "kyi", "kyivv", "odesa ", "el", "york", "Kyiv", "x"] {
             assert_eq!(index.get(n), None, "{n}");
+            assert_eq!(index.probe(n).0, None, "{n}");
+        }
+        // "el" begins "el fasher", "new" begins "new york"; "kyiv" begins no key
+        for (n, found, longer) in [
+            ("el", false, true),
+            ("new", false, true),
+            ("kyiv", true, false),
+            ("el fasher", true, false),
+        ] {
+            let (es, more) = index.probe(n);
+            assert_eq!(es.is_some(), found, "{n}");
+            // the filter may say yes by chance, never no by mistake
+            assert!(more || !longer, "{n}");
+            if found {
+                assert_eq!(es, index.get(n), "{n}");
+            }
         }
         let empty = Index::build(HashMap::default(), Vec::new());
         assert_eq!(empty.get("kyiv"), None);

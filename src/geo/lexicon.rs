@@ -330,26 +330,48 @@ pub fn lists_of_bytes(word: &[u8]) -> Lists {
     Lists::NONE
 }
 
-/// A (first byte, length) filter of a set of words: a word whose first byte and length
-/// no word of the set shares is turned away by one table look-up.
+/// A (length, first byte, last byte) filter of a set of words: a word whose shape no
+/// word of the set shares is turned away by one table look-up (most words are).
 #[derive(Clone, Copy)]
-pub struct FirstAndLength([u32; 32]);
+pub struct WordShapes([u64; 32]);
 
-impl FirstAndLength {
-    pub const EMPTY: FirstAndLength = FirstAndLength([0; 32]);
+impl WordShapes {
+    pub const EMPTY: WordShapes = WordShapes([0; 32]);
 
-    /// The table slot and length bit of a word (bit 31: 31 bytes or more).
+    /// The table slot (the length; 31: 31 bytes or more) and the bit (of the first and
+    /// last bytes) of a word.
     #[inline]
-    const fn slot(word: &[u8]) -> (usize, u32) {
-        let first = if word.is_empty() { 0 } else { word[0] };
-        let len = if word.len() < 31 { word.len() } else { 31 };
-        ((first & 31) as usize, 1 << len)
+    const fn slot(word: &[u8]) -> (usize, u64) {
+        let n = word.len();
+        let (first, last) = if n == 0 {
+            (0, 0)
+        } else {
+            (word[0] as u32, word[n - 1] as u32)
+        };
+        let mix = first.wrapping_mul(0x9E37) ^ last.wrapping_mul(0x85EB);
+        (if n < 31 { n } else { 31 }, 1 << (mix >> 7 & 63))
     }
 
     /// The filter with `word` added.
-    pub const fn with(mut self, word: &[u8]) -> FirstAndLength {
+    pub const fn with(mut self, word: &[u8]) -> WordShapes {
         let (s, bit) = Self::slot(word);
         self.0[s] |= bit;
+        self
+    }
+
+    /// `word` added in place.
+    pub fn add(&mut self, word: &[u8]) {
+        let (s, bit) = Self::slot(word);
+        self.0[s] |= bit;
+    }
+
+    /// The filter of the words of both sets.
+    pub const fn or(mut self, other: WordShapes) -> WordShapes {
+        let mut s = 0;
+        while s < self.0.len() {
+            self.0[s] |= other.0[s];
+            s += 1;
+        }
         self
     }
 
@@ -362,12 +384,12 @@ impl FirstAndLength {
 }
 
 /// The filter of [`SPORT_CUES`].
-pub const SPORT_CUE_FILTER: FirstAndLength = filter_of(SPORT_CUES);
+pub const SPORT_CUE_FILTER: WordShapes = filter_of(SPORT_CUES);
 /// The filter of [`US_CUES`].
-pub const US_CUE_FILTER: FirstAndLength = filter_of(US_CUES);
+pub const US_CUE_FILTER: WordShapes = filter_of(US_CUES);
 
-const fn filter_of(words: &[&str]) -> FirstAndLength {
-    let mut f = FirstAndLength::EMPTY;
+const fn filter_of(words: &[&str]) -> WordShapes {
+    let mut f = WordShapes::EMPTY;
     let mut k = 0;
     while k < words.len() {
         f = f.with(words[k].as_bytes());
@@ -427,8 +449,15 @@ mod tests {
         for w in ["the", "kharkiv", "said", "", "x"] {
             assert!(!SPORT_CUE_FILTER.may_hold(w.as_bytes()), "{w}");
         }
-        let f = FirstAndLength::EMPTY.with(b"odesa");
-        assert!(f.may_hold(b"odesa") && f.may_hold(b"other"));
-        assert!(!f.may_hold(b"kyiv") && !f.may_hold(b"odessa"));
+        let f = WordShapes::EMPTY.with(b"odesa");
+        // a word of the same length, first and last letter passes: "omega"
+        assert!(f.may_hold(b"odesa") && f.may_hold(b"omega"));
+        assert!(!f.may_hold(b"kyiv") && !f.may_hold(b"odessa") && !f.may_hold(b"other"));
+        let mut g = WordShapes::EMPTY;
+        g.add(b"odesa");
+        assert!(g.may_hold(b"odesa") && !g.may_hold(b"kyiv"));
+        let both = f.or(US_CUE_FILTER);
+        assert!(both.may_hold(b"odesa") && both.may_hold(b"atlanta"));
+        assert!(!both.may_hold(b"kyiv") && !both.may_hold(b""));
     }
 }

@@ -5,7 +5,7 @@
 use super::data::{Entry, DEMONYM};
 
 use super::lexicon::{
-    self, lists_of, lists_of_bytes, FirstAndLength, Lists, SPORT_CUE_FILTER, US_CUE_FILTER,
+    self, lists_of, lists_of_bytes, Lists, WordShapes, SPORT_CUE_FILTER, US_CUE_FILTER,
 };
 use super::text::{tokenize, tokenize_lowered, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
@@ -22,11 +22,18 @@ enum Suffix {
     Admin2,
 }
 
+/// The word that makes "turkey" a common word.
+const THANKSGIVING: &[u8] = b"thanksgiving";
+/// The shape filter of the capitalised words [`Resolver::lowercase_words`]
+/// looks at: the US cues and "Thanksgiving".
+const UPPER_FILTER: WordShapes = US_CUE_FILTER.with(THANKSGIVING);
+
 /// Words of a text that occur in lower case (see [`Resolver::lowercase_words`]).
 #[derive(Default)]
 struct LowerWords<'t> {
-    /// Single-word span names that occur in lower case, sorted by [`short_first`].
-    span_words: Vec<&'t str>,
+    /// Single-word span names, sorted by [`short_first`], each with whether it occurs
+    /// in lower case.
+    span_words: Vec<(&'t str, bool)>,
     /// Bit k: `lexicon::SPORT_CUES[k]` occurs (in lower case).
     sport_cues: u32,
     /// "Thanksgiving" occurs, in any case.
@@ -39,8 +46,8 @@ struct LowerWords<'t> {
 impl LowerWords<'_> {
     fn has_span_word(&self, w: &str) -> bool {
         self.span_words
-            .binary_search_by(|x| short_first(x, w))
-            .is_ok()
+            .binary_search_by(|x| short_first(x.0, w))
+            .is_ok_and(|k| self.span_words[k].1)
     }
 }
 
@@ -73,12 +80,21 @@ fn suffix_of(word: Lists) -> Suffix {
 }
 
 /// Buffers [`Resolver::resolve`] reuses from span to span.
-#[derive(Default)]
 struct Scratch {
     /// The context contributions of the span's name.
     own: Vec<(u16, f32)>,
     /// The span's readings with their scores.
     scored: Vec<(Entry, f32)>,
+}
+
+impl Scratch {
+    /// Room for the readings of most names without growing.
+    fn new() -> Scratch {
+        Scratch {
+            own: Vec::with_capacity(16),
+            scored: Vec::with_capacity(16),
+        }
+    }
 }
 
 /// A run of tokens matching a gazetteer name.
@@ -90,9 +106,9 @@ struct Span<'g> {
     suffix: Suffix,
 }
 
-pub struct Resolver<'g> {
+pub struct Resolver<'g, 't> {
     g: &'g Gazetteer,
-    toks: Tokens,
+    toks: Tokens<'t>,
     spans: Vec<Span<'g>>,
     /// Country context: weight per country index, from every span.
     context: Vec<f32>,
@@ -112,21 +128,21 @@ pub struct Resolver<'g> {
     by_name: Vec<(usize, u16, f32)>,
 }
 
-impl<'g> Resolver<'g> {
-    pub fn new(g: &'g Gazetteer, text: &str) -> Resolver<'g> {
+impl<'g, 't> Resolver<'g, 't> {
+    pub fn new(g: &'g Gazetteer, text: &'t str) -> Resolver<'g, 't> {
         Resolver::with_tokens(g, text, tokenize(text))
     }
 
     /// [`Resolver::new`] given `lower`, the text in ASCII lower case (same byte offsets).
-    pub fn new_lowered(g: &'g Gazetteer, text: &str, lower: &str) -> Resolver<'g> {
+    pub fn new_lowered(g: &'g Gazetteer, text: &'t str, lower: &'t str) -> Resolver<'g, 't> {
         Resolver::with_tokens(g, text, tokenize_lowered(text, lower))
     }
 
-    fn with_tokens(g: &'g Gazetteer, text: &str, toks: Tokens) -> Resolver<'g> {
+    fn with_tokens(g: &'g Gazetteer, text: &str, toks: Tokens<'t>) -> Resolver<'g, 't> {
         let mut r = Resolver {
             g,
             toks,
-            spans: Vec::new(),
+            spans: Vec::with_capacity(16),
             // both filled by `build_context`
             context: Vec::new(),
             strong: Vec::new(),
@@ -140,6 +156,11 @@ impl<'g> Resolver<'g> {
         r.filter_traps();
         r.build_context();
         r
+    }
+
+    /// Token `i` when it joins the previous one (see `Tokens::joins_prev`).
+    fn joined(&self, i: usize) -> Option<&super::text::Token> {
+        self.toks.list.get(i).filter(|_| self.toks.joins_prev(i))
     }
 
     fn folded(&self, i: usize) -> &str {
@@ -166,7 +187,7 @@ impl<'g> Resolver<'g> {
             while j < n && j - i < self.g.max_tokens {
                 if j > i {
                     let t = &self.toks.list[j];
-                    if !t.joins_prev
+                    if !self.toks.joins_prev(j)
                         || !t.upper
                             && !lists_of_bytes(self.toks.folded_bytes(t))
                                 .any(Lists::CONNECTOR.or(Lists::SUFFIX))
@@ -185,8 +206,13 @@ impl<'g> Resolver<'g> {
                 } else {
                     key.as_str()
                 };
-                if let Some(es) = self.g.index.get(name) {
+                let (found, longer) = self.g.index.probe(name);
+                if let Some(es) = found {
                     best = Some((j, es));
+                }
+                // no key goes on past these words: no longer run can match
+                if !longer {
+                    break;
                 }
                 j += 1;
             }
@@ -239,12 +265,12 @@ impl<'g> Resolver<'g> {
             });
         let title_case = title_words >= 3 && title_upper * 5 >= title_words * 3;
         let in_caps_title = |t: &super::text::Token| title_case && t.start < title_end;
-        let mut covered = vec![false; self.toks.list.len()];
-        for s in self.spans.iter().filter(|s| self.prominent(s)) {
-            for c in covered.iter_mut().take(s.last + 1).skip(s.first) {
-                *c = true;
-            }
-        }
+        // token k is part of a prominent name (asked of few tokens: no table of all)
+        let covered = |k: usize| {
+            self.spans
+                .iter()
+                .any(|s| s.first <= k && k <= s.last && self.prominent(s))
+        };
         // a handful of words as a rule: sorted lists, not hashed sets
         let mut persons: Vec<String> = Vec::new();
         let mut teams: Vec<String> = Vec::new();
@@ -253,16 +279,17 @@ impl<'g> Resolver<'g> {
             let single = s.first == s.last;
             let w = self.folded(s.first);
             let tok = self.toks.list[s.first];
-            let next = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev);
+            let next = self.joined(s.last + 1);
             let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
             let next_upper = next.is_some_and(|t| t.upper);
-            let prev = if s.first > 0 && tok.joins_prev {
+            let (joins_prev, sentence_start) = self.toks.joins_and_starts(s.first);
+            let prev = if s.first > 0 && joins_prev {
                 self.toks.list.get(s.first - 1)
             } else {
                 None
             };
             let prev_w = prev.map(|t| self.toks.folded(t)).unwrap_or("");
-            let prev_any = if s.first > 0 && !tok.sentence_start {
+            let prev_any = if s.first > 0 && !sentence_start {
                 self.folded(s.first - 1)
             } else {
                 ""
@@ -282,7 +309,7 @@ impl<'g> Resolver<'g> {
             let common_word = all_common
                 || single
                     && if lw.any(Lists::AMBIGUOUS) {
-                        tok.sentence_start || !lists_of(prev_any).any(Lists::PLACE_PREPOSITION)
+                        sentence_start || !lists_of(prev_any).any(Lists::PLACE_PREPOSITION)
                     } else {
                         lower.has_span_word(w) || w == "turkey" && thanksgiving
                     };
@@ -313,7 +340,7 @@ impl<'g> Resolver<'g> {
             } else if single
                 && !in_caps_title(&tok)
                 && prev.is_some_and(|p| p.upper)
-                && !covered[s.first - 1]
+                && !covered(s.first - 1)
                 && !lp.any(Lists::NEVER.or(Lists::PLACE_PREFIX).or(Lists::TITLE))
                 && !place_follower
                 && !self.prominent(s)
@@ -340,7 +367,7 @@ impl<'g> Resolver<'g> {
         for (k, s) in self.spans.iter().enumerate() {
             let w = self.folded(s.first);
             if s.first == s.last && (is_in(&persons, w) || is_in(&teams, w) && sport) {
-                let next = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev);
+                let next = self.joined(s.last + 1);
                 let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
                 if !lists_of(next_w).any(Lists::PLACE_FOLLOWER) {
                     keep[k] = false;
@@ -356,7 +383,13 @@ impl<'g> Resolver<'g> {
         });
         // "Kharkiv region", "Bannu district": the suffix picks the division
         for s in self.spans.iter_mut() {
-            if let Some(t) = self.toks.list.get(s.last + 1).filter(|t| t.joins_prev) {
+            let next = s.last + 1;
+            if let Some(t) = self
+                .toks
+                .list
+                .get(next)
+                .filter(|_| self.toks.joins_prev(next))
+            {
                 let suffix = suffix_of(lists_of(self.toks.folded(t)));
                 let has_kind = |kinds: &[PlaceKind]| {
                     s.entries
@@ -378,38 +411,46 @@ impl<'g> Resolver<'g> {
 
     /// Which of the words that matter here (single-word names, sport cues, "thanksgiving")
     /// also occur in lower case in the text: "police ... Police" is a common word. One
-    /// pass with a cheap (first byte, length) filter instead of hashing every word.
+    /// pass with a cheap shape filter (length, first and last byte) instead of hashing every word.
     fn lowercase_words(&self) -> LowerWords<'_> {
-        let mut words: Vec<&str> = self
-            .spans
-            .iter()
-            .filter(|s| s.first == s.last)
-            .map(|s| self.folded(s.first))
-            .collect();
+        // each with whether it is found in lower case
+        let mut words: Vec<(&str, bool)> = Vec::with_capacity(self.spans.len());
+        words.extend(
+            self.spans
+                .iter()
+                .filter(|s| s.first == s.last)
+                .map(|s| (self.folded(s.first), false)),
+        );
         // sorted and distinct: a long text of names stays n log n
-        words.sort_unstable_by(|a, b| short_first(a, b));
-        words.dedup();
-        // (first byte, length) filters in front of the exact look-ups: one for the span
+        words.sort_unstable_by(|a, b| short_first(a.0, b.0));
+        words.dedup_by(|a, b| a.0 == b.0);
+        // shape filters in front of the exact look-ups: one for the span
         // words, one (made at compile time) for the sport cues
-        let span_filter = words
-            .iter()
-            .fold(FirstAndLength::EMPTY, |f, w| f.with(w.as_bytes()));
-        let mut found = vec![false; words.len()];
+        let mut span_filter = WordShapes::EMPTY;
+        for w in &words {
+            span_filter.add(w.0.as_bytes());
+        }
+        // one filter for each case in front of everything: most words pass neither
+        let lower_filter = span_filter.or(SPORT_CUE_FILTER).with(THANKSGIVING);
         let mut out = LowerWords::default();
         for t in &self.toks.list {
             // the filters read bytes; the word is taken as a `str` only past them
             let wb = self.toks.folded_bytes(t);
-            if wb.is_empty() {
-                continue;
-            }
-            let thanksgiving = wb == b"thanksgiving";
-            out.thanksgiving |= thanksgiving;
-            if t.upper && !thanksgiving {
-                if US_CUE_FILTER.may_hold(wb) && lists_of_bytes(wb).any(Lists::US_CUE) {
-                    out.us_cues += 1;
+            if t.upper {
+                if !UPPER_FILTER.may_hold(wb) {
+                    continue;
                 }
+                if wb != THANKSGIVING {
+                    if lists_of_bytes(wb).any(Lists::US_CUE) {
+                        out.us_cues += 1;
+                    }
+                    continue;
+                }
+            } else if !lower_filter.may_hold(wb) {
                 continue;
             }
+            let thanksgiving = wb == THANKSGIVING;
+            out.thanksgiving |= thanksgiving;
             let span_word = span_filter.may_hold(wb);
             let sport_cue = !t.upper && SPORT_CUE_FILTER.may_hold(wb);
             if !span_word && !sport_cue {
@@ -422,16 +463,11 @@ impl<'g> Resolver<'g> {
                 }
             }
             if span_word {
-                if let Ok(k) = words.binary_search_by(|x| short_first(x, w)) {
-                    found[k] = true;
+                if let Ok(k) = words.binary_search_by(|x| short_first(x.0, w)) {
+                    words[k].1 = true;
                 }
             }
         }
-        let mut k = 0;
-        words.retain(|_| {
-            k += 1;
-            found[k - 1]
-        });
         out.span_words = words;
         out
     }
@@ -442,10 +478,11 @@ impl<'g> Resolver<'g> {
         self.toks
             .list
             .iter()
+            .enumerate()
             .skip(i)
             .take(4)
-            .take_while(|t| t.joins_prev && t.upper)
-            .any(|t| lists_of(self.toks.folded(t)).any(Lists::PLACE_WORD))
+            .take_while(|(k, t)| t.upper && self.toks.joins_prev(*k))
+            .any(|(_, t)| lists_of(self.toks.folded(t)).any(Lists::PLACE_WORD))
     }
 
     /// A country, a division by its main name, or a city of a million: never a surname.
@@ -510,8 +547,8 @@ impl<'g> Resolver<'g> {
     fn build_context(&mut self) {
         let mut ctx = vec![0.0f32; self.g.countries.len()];
         let mut strong = vec![0.0f32; self.g.countries.len()];
-        let mut by_name: Vec<(usize, u16, f32)> = Vec::new();
-        let mut contrib: Vec<(u16, f32)> = Vec::new();
+        let mut by_name: Vec<(usize, u16, f32)> = Vec::with_capacity(2 * self.spans.len());
+        let mut contrib: Vec<(u16, f32)> = Vec::with_capacity(16);
         for s in &self.spans {
             let named = self.names_country(s);
             self.contribution(s, &mut contrib);
@@ -674,26 +711,29 @@ impl<'g> Resolver<'g> {
     }
 
     pub fn places(&self) -> Vec<PlaceMention> {
-        let mut scratch = Scratch::default();
-        self.spans
-            .iter()
-            .filter(|s| !Self::is_demonym_only(s))
-            .filter_map(|s| {
-                let (id, score) = self.resolve(s, &mut scratch)?;
-                Some(PlaceMention {
-                    start: self.toks.list[s.first].start,
-                    end: s.end,
-                    place: PlaceId(id),
-                    score,
-                })
-            })
-            .collect()
+        let mut scratch = Scratch::new();
+        let mut out = Vec::with_capacity(self.spans.len());
+        out.extend(
+            self.spans
+                .iter()
+                .filter(|s| !Self::is_demonym_only(s))
+                .filter_map(|s| {
+                    let (id, score) = self.resolve(s, &mut scratch)?;
+                    Some(PlaceMention {
+                        start: self.toks.list[s.first].start,
+                        end: s.end,
+                        place: PlaceId(id),
+                        score,
+                    })
+                }),
+        );
+        out
     }
 
     /// (start, end, country index, by demonym) of every country reference.
     pub fn countries(&self) -> Vec<(usize, usize, u16, bool)> {
         let mut out = Vec::new();
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch::new();
         for s in &self.spans {
             let start = self.toks.list[s.first].start;
             if Self::is_demonym_only(s) {

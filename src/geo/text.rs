@@ -1,5 +1,6 @@
-//! Word tokens for place matching: byte spans, folded forms (lower case, no diacritics,
-//! no apostrophes) and what joins each token to the previous one.
+//! Word tokens for place matching: byte spans and folded forms (lower case, no
+//! diacritics, no apostrophes); what joins a token to the previous one is read from the
+//! gap between them when it is asked for (most tokens are never asked).
 
 use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::char::is_combining_mark;
@@ -13,33 +14,75 @@ pub struct Token {
     folded_end: u32,
     /// The first letter is upper case ("Kharkiv", "U").
     pub upper: bool,
-    /// Only spaces or a hyphen separate it from the previous token, or an abbreviation dot
-    /// ("St. Petersburg", "U.S."), so a multi-word name may continue across the gap.
-    pub joins_prev: bool,
-    /// First word of a sentence (or of the text).
-    pub sentence_start: bool,
+    /// One space, the common gap, separates it from the previous token: it joins that
+    /// token and starts no sentence (other gaps are read when asked for).
+    after_space: bool,
 }
 
-/// The tokens of one text with their folded forms in one buffer.
-#[derive(Debug, Default)]
-pub struct Tokens {
+/// The tokens of one text with their folded forms.
+#[derive(Debug)]
+pub struct Tokens<'t> {
     pub list: Vec<Token>,
-    folded: String,
+    text: &'t str,
+    /// The text in ASCII lower case when the caller gave it ("" otherwise): the folded
+    /// form of an ASCII word is this at the word's own offsets, not copied.
+    lower: &'t str,
+    /// The folded forms of the other words, at offsets `lower.len()` and up.
+    other: String,
 }
 
-impl Tokens {
+/// Buffers of [`Tokens`] kept from one short text to the next (the loader keys 400,000
+/// names).
+#[derive(Debug, Default)]
+pub struct Buffers {
+    list: Vec<Token>,
+    other: String,
+}
+
+impl<'t> Tokens<'t> {
+    /// The words of `text` in buffers `b`; `lower`: the text in ASCII lower case, or "".
+    fn read(text: &'t str, lower: &'t str, b: Buffers) -> Tokens<'t> {
+        let mut toks = Tokens {
+            list: b.list,
+            text,
+            lower,
+            other: b.other,
+        };
+        toks.list.clear();
+        toks.other.clear();
+        toks.fill();
+        toks
+    }
+
+    /// The buffers, for the next text.
+    fn into_buffers(self) -> Buffers {
+        Buffers {
+            list: self.list,
+            other: self.other,
+        }
+    }
+
     pub fn folded(&self, t: &Token) -> &str {
-        self.folded
-            .get(t.folded_start as usize..t.folded_end as usize)
-            .unwrap_or("")
+        let (a, b) = (t.folded_start as usize, t.folded_end as usize);
+        let base = self.lower.len();
+        if a < base {
+            self.lower.get(a..b)
+        } else {
+            self.other.get(a - base..b - base)
+        }
+        .unwrap_or("")
     }
 
     /// [`Tokens::folded`] as bytes, for quick filters (no char-boundary checks).
     pub fn folded_bytes(&self, t: &Token) -> &[u8] {
-        self.folded
-            .as_bytes()
-            .get(t.folded_start as usize..t.folded_end as usize)
-            .unwrap_or(&[])
+        let (a, b) = (t.folded_start as usize, t.folded_end as usize);
+        let base = self.lower.len();
+        if a < base {
+            self.lower.as_bytes().get(a..b)
+        } else {
+            self.other.as_bytes().get(a - base..b - base)
+        }
+        .unwrap_or(&[])
     }
 
     /// Space-joined folded forms of tokens `from..to` (the gazetteer's key format).
@@ -52,6 +95,154 @@ impl Tokens {
             out.push_str(self.folded(t));
         }
     }
+
+    /// Whether only spaces or a hyphen separate token `i` from the previous token, or an
+    /// abbreviation dot ("St. Petersburg", "U.S."), so that a multi-word name may go on
+    /// across the gap. False for the first token and past the last.
+    pub fn joins_prev(&self, i: usize) -> bool {
+        self.ties(i).is_some_and(|t| t.0)
+    }
+
+    /// ([`Tokens::joins_prev`], whether token `i` is the first word of a sentence or of
+    /// the text) from one reading of its gap; (false, false) past the last token.
+    pub fn joins_and_starts(&self, i: usize) -> (bool, bool) {
+        if i == 0 {
+            return (false, !self.list.is_empty());
+        }
+        self.ties(i).unwrap_or((false, false))
+    }
+
+    /// (joins the previous token, starts a sentence) of token `i` from its gap, for a
+    /// token after the first.
+    #[inline]
+    fn ties(&self, i: usize) -> Option<(bool, bool)> {
+        let t = self.list.get(i)?;
+        if t.after_space {
+            return Some((true, false));
+        }
+        let prev = self.list.get(i.checked_sub(1)?)?;
+        let gap = self.text.get(prev.end..t.start).unwrap_or("");
+        Some(gap_ties(gap, prev))
+    }
+
+    /// Appends the tokens of the text to `list`.
+    fn fill(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // with the lower-cased text, an ASCII word's folded form is that text at the
+        // word's own offsets; other folded forms are numbered after it
+        let ascii_in_lower = !self.lower.is_empty();
+        let base = self.lower.len() as u32;
+        // the buffers as locals for the loop (kept in registers, not re-read)
+        let mut list = std::mem::take(&mut self.list);
+        let mut other = std::mem::take(&mut self.other);
+        // the end of the previous token (none before the first)
+        let mut prev_end = usize::MAX;
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let c = class(bytes[i]);
+            // ASCII separators in one go (the common case between words)
+            if c & SEPARATOR != 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            // a word of ASCII letters and digits ended by an ASCII separator other
+            // than an apostrophe, or by the end of the text (the common case): there
+            // `word_end` would stop too, with the same end
+            if c & ALNUM != 0 {
+                let end = alnum_run_end(bytes, i);
+                if bytes.get(end).is_none_or(|&n| class(n) & WORD_GOES_ON == 0) {
+                    let (fs, fe) = if ascii_in_lower {
+                        (start as u32, end as u32)
+                    } else {
+                        let from = other.len();
+                        other.push_str(&text[start..end]);
+                        if let Some(w) = other.get_mut(from..) {
+                            w.make_ascii_lowercase();
+                        }
+                        let to = other.len() as u32;
+                        (base.wrapping_add(from as u32), base.wrapping_add(to))
+                    };
+                    list.push(Token {
+                        start,
+                        end,
+                        folded_start: fs,
+                        folded_end: fe,
+                        upper: bytes[start].is_ascii_uppercase(),
+                        after_space: one_space(bytes, prev_end, start),
+                    });
+                    prev_end = end;
+                    i = end;
+                    continue;
+                }
+            }
+            let (ch, clen) = char_at(text, i);
+            if !ch.is_alphanumeric() {
+                i += clen;
+                continue;
+            }
+            let from = other.len() as u32;
+            let (next, end) = word_end(text, i, ch, clen, &mut other);
+            list.push(Token {
+                start,
+                end,
+                folded_start: base.wrapping_add(from),
+                folded_end: base.wrapping_add(other.len() as u32),
+                upper: ch.is_uppercase(),
+                after_space: one_space(bytes, prev_end, start),
+            });
+            prev_end = end;
+            i = next;
+        }
+        self.list = list;
+        self.other = other;
+    }
+}
+
+/// Whether the gap from `prev_end` (`usize::MAX`: no previous token) to `start` is one
+/// space.
+#[inline]
+fn one_space(bytes: &[u8], prev_end: usize, start: usize) -> bool {
+    prev_end.wrapping_add(1) == start && bytes.get(prev_end) == Some(&b' ')
+}
+
+/// One in each byte of a word of 8 bytes.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The end of the run of ASCII letters and digits from byte `i`: eight bytes at a time
+/// (a word of the text mostly takes one step).
+#[inline]
+fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i.saturating_add(8)) {
+        let eight = <[u8; 8]>::try_from(chunk).unwrap_or([0; 8]);
+        let stops = !alnum_bytes(u64::from_le_bytes(eight)) & HIGH;
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| class(b) & ALNUM != 0) {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of each byte of `x` set where that byte is an ASCII letter or digit.
+#[inline]
+fn alnum_bytes(x: u64) -> u64 {
+    // each byte below 0x80, so that adding at most 0x50 carries into no other byte
+    let low = x & !HIGH;
+    // letters in lower case ('@' and '[' around them go to '`' and '{')
+    let folded = low | (0x20 * ONES);
+    // the high bit of each byte of `v` at least `lo`
+    let at_least = |v: u64, lo: u8| v + u64::from(0x80 - lo) * ONES;
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    // bytes from 0x80 up are no ASCII letters or digits
+    (letter | digit) & !x & HIGH
 }
 
 /// Byte classes of the tokenizer, one table lookup per byte.
@@ -118,124 +309,26 @@ pub fn push_folded(c: char, out: &mut String) {
 
 /// Splits `text` into word tokens. Apostrophes inside a word are dropped from the folded
 /// form ("T'bilisi" -> "tbilisi"); a possessive "'s" ends the word ("Kharkiv's").
-pub fn tokenize(text: &str) -> Tokens {
-    let mut toks = Tokens {
+pub fn tokenize(text: &str) -> Tokens<'_> {
+    let b = Buffers {
         list: Vec::with_capacity(text.len() / 5),
-        folded: String::with_capacity(text.len()),
+        other: String::with_capacity(text.len()),
     };
-    tokenize_into(text, &mut toks);
-    toks
+    Tokens::read(text, "", b)
 }
 
 /// [`tokenize`] with `lower`, the text in ASCII lower case (`str::to_ascii_lowercase`,
 /// same byte offsets), made once by the caller: the folded form of an ASCII word is read
-/// in one copy of it instead of being copied and lower-cased word by word. Any other
-/// `lower` is ignored.
-pub fn tokenize_lowered(text: &str, lower: &str) -> Tokens {
-    // room for the copy of `lower` and the folded forms of words with other letters
-    // after it, and for short words: most texts need no second allocation
-    let mut toks = Tokens {
+/// there, not copied. Any other `lower` is ignored.
+pub fn tokenize_lowered<'t>(text: &'t str, lower: &'t str) -> Tokens<'t> {
+    let lower = if lower.len() == text.len() { lower } else { "" };
+    // room for short words and for the folded forms of words with other letters: most
+    // texts need no second allocation
+    let b = Buffers {
         list: Vec::with_capacity(text.len() / 4 + 8),
-        folded: String::with_capacity(text.len() + text.len() / 4 + 16),
+        other: String::with_capacity(if lower.is_empty() { text.len() } else { 64 }),
     };
-    let lower = (lower.len() == text.len()).then_some(lower);
-    tokenize_with(text, lower, &mut toks);
-    toks
-}
-
-/// [`tokenize`] into reused buffers (the loader keys 400,000 names).
-pub fn tokenize_into(text: &str, toks: &mut Tokens) {
-    tokenize_with(text, None, toks);
-}
-
-/// [`tokenize_into`], copying ASCII words from `lower` when given (see
-/// [`tokenize_lowered`]).
-fn tokenize_with(text: &str, lower: Option<&str>, toks: &mut Tokens) {
-    toks.list.clear();
-    toks.folded.clear();
-    // with the lower-cased text, an ASCII word's folded form is that text at the word's
-    // own offsets: the buffer starts as a copy of it, other folded forms follow it
-    if let Some(l) = lower {
-        toks.folded.push_str(l);
-    }
-    let bytes = text.as_bytes();
-    let mut prev_end = 0usize;
-    let mut first = true;
-    let mut i = 0usize;
-    while i < bytes.len() {
-        // ASCII separators in one go (the common case between words)
-        if class(bytes[i]) & SEPARATOR != 0 {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let before = toks.folded.len() as u32;
-        let (upper, end, folded) = match ascii_word_end(bytes, i) {
-            // a word of ASCII letters and digits ended by an ASCII separator (the common
-            // case): read from the lower-cased copy, or copied and lower-cased in one go
-            Some(end) => {
-                i = end;
-                let folded = if lower.is_some() {
-                    (start as u32, end as u32)
-                } else {
-                    toks.folded.push_str(&text[start..end]);
-                    if let Some(w) = toks.folded.get_mut(before as usize..) {
-                        w.make_ascii_lowercase();
-                    }
-                    (before, toks.folded.len() as u32)
-                };
-                (bytes[start].is_ascii_uppercase(), end, folded)
-            }
-            None => {
-                let (c, clen) = char_at(text, i);
-                if !c.is_alphanumeric() {
-                    i += clen;
-                    continue;
-                }
-                let (next, end) = word_end(text, i, c, clen, &mut toks.folded);
-                i = next;
-                (c.is_uppercase(), end, (before, toks.folded.len() as u32))
-            }
-        };
-        let (joins_prev, sentence_start) = if first {
-            (false, true)
-        } else if start == prev_end + 1 && bytes[prev_end] == b' ' {
-            // one space, the common gap: what `gap_ties` says of it at once
-            (true, false)
-        } else {
-            gap_ties(&text[prev_end..start], toks.list.last())
-        };
-        toks.list.push(Token {
-            start,
-            end,
-            folded_start: folded.0,
-            folded_end: folded.1,
-            upper,
-            joins_prev,
-            sentence_start,
-        });
-        prev_end = end;
-        first = false;
-    }
-}
-
-/// The end of the word at byte `i` when it is all ASCII letters and digits and an ASCII
-/// byte other than an apostrophe (or the end of the text) follows it: there [`word_end`]
-/// would stop too, with the same end.
-#[inline]
-fn ascii_word_end(bytes: &[u8], i: usize) -> Option<usize> {
-    if class(*bytes.get(i)?) & ALNUM == 0 {
-        return None;
-    }
-    let run = bytes[i..]
-        .iter()
-        .position(|&b| class(b) & ALNUM == 0)
-        .unwrap_or(bytes.len() - i);
-    let end = i + run;
-    match bytes.get(end) {
-        Some(&n) if class(n) & WORD_GOES_ON != 0 => None,
-        _ => Some(end),
-    }
+    Tokens::read(text, lower, b)
 }
 
 /// Reads the word whose first character `c` (`clen` bytes) is at byte `i`, appending
@@ -302,15 +395,13 @@ fn word_end(text: &str, i: usize, c: char, clen: usize, folded: &mut String) -> 
 
 /// What the gap between the previous token `prev` and the next says: whether the next
 /// token joins the previous one (a multi-word name may continue) and whether it starts a
-/// sentence. Not for the first token of a text.
-fn gap_ties(gap: &str, prev: Option<&Token>) -> (bool, bool) {
+/// sentence.
+fn gap_ties(gap: &str, prev: &Token) -> (bool, bool) {
     if gap == " " {
         return (true, false);
     }
-    let prev_folded_len = prev
-        .map(|t| (t.folded_end - t.folded_start) as usize)
-        .unwrap_or(0);
-    let prev_short = prev.is_some_and(|t| t.end - t.start <= 2);
+    let prev_folded_len = (prev.folded_end.wrapping_sub(prev.folded_start)) as usize;
+    let prev_short = prev.end - prev.start <= 2;
     if gap.is_ascii() {
         return ascii_gap_ties(
             gap.as_bytes(),
@@ -365,22 +456,48 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 /// The gazetteer key of a name: its folded tokens joined by single spaces.
 pub fn key_of(name: &str) -> String {
     let mut k = String::new();
-    key_into(name, &mut Tokens::default(), &mut k);
+    key_into(name, &mut Buffers::default(), &mut k);
     k
 }
 
-/// [`key_of`] with reused buffers.
-pub fn key_into(name: &str, scratch: &mut Tokens, out: &mut String) {
-    tokenize_into(name, scratch);
-    out.clear();
-    if !scratch.list.is_empty() {
-        scratch.key_into(0, scratch.list.len(), out);
-    }
+/// [`key_of`] into `out` with reused buffers; returns the number of words.
+pub fn key_into(name: &str, buffers: &mut Buffers, out: &mut String) -> usize {
+    let toks = Tokens::read(name, "", std::mem::take(buffers));
+    let n = toks.list.len();
+    toks.key_into(0, n, out);
+    *buffers = toks.into_buffers();
+    n
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_of_letters_and_digits_end_where_a_byte_at_a_time_says() {
+        // every byte value at every place of a run, and runs across the 8-byte steps
+        let byte_at_a_time = |b: &[u8], i: usize| {
+            i + b[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count()
+        };
+        for v in 0..=255u8 {
+            for at in 0..19 {
+                let mut b = b"Kharkiv09zZaA19xyzQ".to_vec();
+                b[at] = v;
+                for i in 0..b.len() {
+                    assert_eq!(
+                        alnum_run_end(&b, i),
+                        byte_at_a_time(&b, i),
+                        "{v} at {at} from {i}"
+                    );
+                }
+            }
+        }
+        assert_eq!(alnum_run_end(b"", 0), 0);
+        assert_eq!(alnum_run_end(b"Odesa", 5), 5);
+    }
 
     #[test]
     fn keys_fold_variants_together() {
@@ -397,9 +514,28 @@ mod tests {
             ("Łódź", "lodz"),
             ("Kharkiv's", "kharkiv"),
         ];
+        let mut buffers = Buffers::default();
+        let mut out = String::new();
         for (name, key) in table {
             assert_eq!(key_of(name), key, "{name}");
+            let n = key_into(name, &mut buffers, &mut out);
+            assert_eq!(out, key, "{name}");
+            assert_eq!(n, key.split(' ').count(), "{name}");
         }
+    }
+
+    /// (folded form, start, end, upper, joins the previous token, starts a sentence) of
+    /// every token.
+    fn words(t: &Tokens) -> Vec<(String, usize, usize, bool, bool, bool)> {
+        t.list
+            .iter()
+            .enumerate()
+            .map(|(k, x)| {
+                let f = t.folded(x).to_string();
+                let ties = t.joins_and_starts(k);
+                (f, x.start, x.end, x.upper, ties.0, ties.1)
+            })
+            .collect()
     }
 
     #[test]
@@ -411,16 +547,8 @@ mod tests {
         ];
         for text in texts {
             let plain = tokenize(text);
-            let lowered = tokenize_lowered(text, &text.to_ascii_lowercase());
-            let words = |t: &Tokens| -> Vec<(String, usize, usize, bool, bool, bool)> {
-                t.list
-                    .iter()
-                    .map(|x| {
-                        let f = t.folded(x).to_string();
-                        (f, x.start, x.end, x.upper, x.joins_prev, x.sentence_start)
-                    })
-                    .collect()
-            };
+            let lower = text.to_ascii_lowercase();
+            let lowered = tokenize_lowered(text, &lower);
             assert_eq!(words(&plain), words(&lowered), "{text}");
             for x in &lowered.list {
                 assert_eq!(
@@ -430,29 +558,99 @@ mod tests {
                 );
             }
             assert!(!plain.list.is_empty(), "{text}");
+            // a lower-cased text of another length is ignored
+            assert_eq!(words(&tokenize_lowered(text, "x")), words(&plain), "{text}");
         }
     }
 
     #[test]
     fn tokens_know_case_joins_and_sentence_starts() {
-        let text = "Drones hit Kharkiv's Saltivskyi district. Police said, Odesa too";
-        let t = tokenize(text);
-        let words: Vec<(&str, bool, bool, bool)> = t
-            .list
-            .iter()
-            .map(|x| {
-                (
-                    &text[x.start..x.end],
-                    x.upper,
-                    x.joins_prev,
-                    x.sentence_start,
-                )
-            })
-            .collect();
-        assert_eq!(words[0], ("Drones", true, false, true));
-        assert_eq!(words[2], ("Kharkiv", true, true, false));
-        assert_eq!(words[3], ("Saltivskyi", true, false, false));
-        assert_eq!(words[5], ("Police", true, false, true));
-        assert_eq!(words[7], ("Odesa", true, false, false));
+        // (text, word, upper, joins the previous word, starts a sentence)
+        let table = [
+            (
+                "Drones hit Kharkiv's Saltivskyi district.",
+                "Drones",
+                true,
+                false,
+                true,
+            ),
+            (
+                "Drones hit Kharkiv's Saltivskyi district.",
+                "Kharkiv",
+                true,
+                true,
+                false,
+            ),
+            (
+                "Drones hit Kharkiv's Saltivskyi district.",
+                "Saltivskyi",
+                true,
+                false,
+                false,
+            ),
+            (
+                "It rained. Police said, Odesa too",
+                "Police",
+                true,
+                false,
+                true,
+            ),
+            (
+                "It rained. Police said, Odesa too",
+                "Odesa",
+                true,
+                false,
+                false,
+            ),
+            (
+                "Troops left Port-au-Prince on Monday",
+                "au",
+                false,
+                true,
+                false,
+            ),
+            (
+                "Flights to St. Petersburg resumed",
+                "Petersburg",
+                true,
+                true,
+                false,
+            ),
+            ("U.S. officials said", "S", true, true, false),
+            ("U.S. officials said", "officials", false, true, false),
+            (
+                "Shelling hit Kherson.\n\nOdesa was calm",
+                "Odesa",
+                true,
+                false,
+                true,
+            ),
+            (
+                "The blast - near Gaza - killed two",
+                "near",
+                false,
+                true,
+                false,
+            ),
+            ("The blast -- near Gaza", "near", false, false, false),
+            ("They said: \"Kyiv will hold\"", "Kyiv", true, false, true),
+            ("Łódź\u{a0}Voivodeship", "Voivodeship", true, true, false),
+            ("In Łódź. Police came", "Police", true, false, true),
+        ];
+        for (text, word, upper, joins, starts) in table {
+            let t = tokenize(text);
+            let k = t
+                .list
+                .iter()
+                .position(|x| &text[x.start..x.end] == word)
+                .unwrap_or(usize::MAX);
+            let got = t.list.get(k).map(|x| (x.upper, t.joins_and_starts(k)));
+            assert_eq!(got, Some((upper, (joins, starts))), "{text}: {word}");
+            assert_eq!(t.joins_prev(k), joins, "{text}: {word}");
+        }
+        let t = tokenize("Kyiv");
+        assert_eq!(t.joins_and_starts(0), (false, true));
+        assert_eq!(t.joins_and_starts(1), (false, false));
+        assert_eq!(tokenize("").joins_and_starts(0), (false, false));
     }
 }
