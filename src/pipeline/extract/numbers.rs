@@ -1558,6 +1558,14 @@ pub fn counts_lower(sentence: &str, lower: &str) -> SentenceCounts {
     if lower.len() != sentence.len() {
         return counts(sentence);
     }
+    if !may_count(lower.as_bytes()) {
+        return SentenceCounts::default();
+    }
+    read_counts(sentence, lower)
+}
+
+/// [`counts_lower`] of a sentence that [`may_count`]: tokenized and read.
+fn read_counts(sentence: &str, lower: &str) -> SentenceCounts {
     let t = tokenize(sentence, lower);
     let p = phrases(&t);
     let casualties = casualties_in(&t, &p);
@@ -1566,6 +1574,184 @@ pub fn counts_lower(sentence: &str, lower: &str) -> SentenceCounts {
         casualties,
         quantities,
     }
+}
+
+/// Every lower-case word a count can come from when the sentence has no digit: number
+/// words, vague amounts and the words after "a" that make one ("a number of", "a dozen"),
+/// ordinals and "another" ("a third was wounded"), the people a singular "a" counts, and
+/// the words of a negation ("no", "unhurt"). Sorted, for a binary search.
+const KEY_WORDS: &[&str] = &[
+    "activist",
+    "another",
+    "baby",
+    "boy",
+    "businessman",
+    "candidate",
+    "child",
+    "civilian",
+    "cleric",
+    "commander",
+    "councillor",
+    "councilor",
+    "countless",
+    "demonstrator",
+    "doctor",
+    "dozen",
+    "dozens",
+    "driver",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "escaped",
+    "farmer",
+    "few",
+    "fifteen",
+    "fifth",
+    "fifty",
+    "fighter",
+    "fisherman",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "fourth",
+    "girl",
+    "guard",
+    "herder",
+    "hundred",
+    "hundreds",
+    "imam",
+    "journalist",
+    "judge",
+    "lawmaker",
+    "man",
+    "many",
+    "mayor",
+    "migrant",
+    "militant",
+    "million",
+    "miner",
+    "multiple",
+    "nine",
+    "nineteen",
+    "ninety",
+    "no",
+    "nobody",
+    "none",
+    "number",
+    "numerous",
+    "nurse",
+    "officer",
+    "official",
+    "one",
+    "passenger",
+    "pastor",
+    "pedestrian",
+    "person",
+    "photographer",
+    "policeman",
+    "policewoman",
+    "politician",
+    "priest",
+    "prosecutor",
+    "protester",
+    "refugee",
+    "reporter",
+    "resident",
+    "scores",
+    "second",
+    "serviceman",
+    "seven",
+    "seventeen",
+    "seventy",
+    "several",
+    "shopkeeper",
+    "six",
+    "sixteen",
+    "sixth",
+    "sixty",
+    "soldier",
+    "some",
+    "student",
+    "teacher",
+    "teenager",
+    "ten",
+    "tens",
+    "third",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "thousands",
+    "three",
+    "toddler",
+    "trader",
+    "twelve",
+    "twenty",
+    "two",
+    "undisclosed",
+    "unharmed",
+    "unhurt",
+    "uninjured",
+    "unknown",
+    "unscathed",
+    "unspecified",
+    "villager",
+    "without",
+    "woman",
+    "worker",
+    "zero",
+];
+
+/// For each first letter a-z and word length below 16, a bit per last letter a-z of the
+/// words in [`KEY_WORDS`]: rejects almost every other word with one load.
+static KEY_MASK: [[u32; 16]; 26] = {
+    let mut mask = [[0u32; 16]; 26];
+    let mut i = 0;
+    while i < KEY_WORDS.len() {
+        let w = KEY_WORDS[i].as_bytes();
+        mask[(w[0] - b'a') as usize][w.len()] |= 1 << (w[w.len() - 1] - b'a');
+        i += 1;
+    }
+    mask
+};
+
+/// Whether a run of lower-case ASCII letters is one of [`KEY_WORDS`].
+fn key_word(w: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || w.len() >= 16 {
+        return false;
+    }
+    if KEY_MASK[usize::from(first - b'a')][w.len()] & (1 << (last - b'a')) == 0 {
+        return false;
+    }
+    KEY_WORDS.binary_search_by(|k| k.as_bytes().cmp(w)).is_ok()
+}
+
+/// Whether a sentence (its ASCII lower case) may hold a count at all: it has a digit or
+/// one of [`KEY_WORDS`] as a run of letters. A sentence without either gives no number
+/// phrase, no singular person and no negation, so nothing is tokenized for it.
+fn may_count(lower: &[u8]) -> bool {
+    // most sentences read have a digit: a pass without branches finds it
+    let digits = lower
+        .iter()
+        .fold(0u8, |any, b| any | u8::from(b.wrapping_sub(b'0') < 10));
+    if digits != 0 {
+        return true;
+    }
+    let mut start = 0;
+    for (i, &b) in lower.iter().enumerate() {
+        if b.is_ascii_lowercase() {
+            continue;
+        }
+        if key_word(lower.get(start..i).unwrap_or_default()) {
+            return true;
+        }
+        start = i + 1;
+    }
+    key_word(lower.get(start..).unwrap_or_default())
 }
 
 /// Number phrases left to right, not overlapping; `true` marks a singular person
@@ -2129,6 +2315,94 @@ mod text_throughput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_words_are_sorted_and_found() {
+        assert!(KEY_WORDS.windows(2).all(|p| p[0] < p[1]));
+        for w in KEY_WORDS {
+            assert!(key_word(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "the", "said", "a", "at", "about", "nos", "tenth", "men", "", "Two",
+        ] {
+            assert!(!key_word(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn sentences_without_digits_or_key_words_are_skipped() {
+        // (sentence, may count, gives a count)
+        let cases = [
+            (
+                "Gunmen opened fire on a police convoy in the city.",
+                false,
+                false,
+            ),
+            ("The army said the attack was repelled.", false, false),
+            (
+                "Militants stormed the village at dawn, witnesses said.",
+                false,
+                false,
+            ),
+            (
+                "Police arrested 12 protesters outside parliament.",
+                true,
+                true,
+            ),
+            ("The 34-year-old was detained.", true, false),
+            ("A soldier was killed in the ambush.", true, true),
+            ("A Ukrainian civilian was wounded by shelling.", true, true),
+            ("No one was hurt in the blast.", true, true),
+            ("The driver escaped unhurt.", true, true),
+            ("Several people were injured in the clashes.", true, true),
+            (
+                "A number of protesters were detained overnight.",
+                true,
+                true,
+            ),
+            ("Another was killed when the roof collapsed.", true, true),
+            (
+                "Twenty-three miners are missing after the collapse.",
+                true,
+                true,
+            ),
+            ("Security forces killed dozens of rebels.", true, true),
+            ("The café's owner, a Chilean, was unharmed.", true, true),
+        ];
+        for (s, may, some) in cases {
+            let lower = s.to_ascii_lowercase();
+            assert_eq!(may_count(lower.as_bytes()), may, "{s}");
+            let full = read_counts(s, &lower);
+            assert_eq!(!full.casualties.is_empty(), some, "{s}: {full:?}");
+            assert_eq!(counts_lower(s, &lower), full, "{s}");
+        }
+    }
+
+    #[test]
+    fn skipped_corpus_sentences_give_no_count() {
+        let Ok(raw) = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/dev/corpus/articles.jsonl"
+        )) else {
+            return;
+        };
+        let mut skipped = 0;
+        for line in raw.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let norm = crate::pipeline::normalize::normalize(v["body"].as_str().unwrap_or(""));
+            for s in crate::pipeline::sentences::split(&norm.text) {
+                let s = s.text(&norm.text);
+                let lower = s.to_ascii_lowercase();
+                if !may_count(lower.as_bytes()) {
+                    skipped += 1;
+                    assert_eq!(read_counts(s, &lower), SentenceCounts::default(), "{s}");
+                }
+            }
+        }
+        assert!(skipped > 0);
+    }
 
     #[test]
     fn every_starter_is_found_and_other_words_are_not() {
