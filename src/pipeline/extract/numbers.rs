@@ -154,7 +154,8 @@ fn is_alnum(b: u8) -> bool {
 /// Tokenizes `s`; `lower` must be `s.to_ascii_lowercase()` (same byte offsets).
 fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    // room for every token of a sentence of prose (about one per five bytes)
+    let mut out = Vec::with_capacity(s.len() / 4 + 4);
     let mut i = 0usize;
     while i < bytes.len() && out.len() < MAX_TOKENS {
         let b = bytes[i];
@@ -649,22 +650,23 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
         return None;
     }
     let lw = tok.lower;
-    if tok.word_number().is_none() && lw != "a" && lw != "an" {
-        return None;
-    }
     let mut k = j;
     let mut total: u64 = 0;
     let mut current: u64 = 0;
     let mut any = false;
-    if (lw == "a" || lw == "an")
-        && matches!(
+    if lw == "a" || lw == "an" {
+        // "a dozen", "a hundred"; any other "a" is no number (the loop would stop at it)
+        if !matches!(
             next_lower(j + 1),
             "dozen" | "hundred" | "thousand" | "million"
-        )
-    {
+        ) {
+            return None;
+        }
         current = 1;
         any = true;
         k += 1;
+    } else if tok.word_number().is_none() {
+        return None;
     }
     while let Some(tok) = t.get(k) {
         let w = tok.lower;
@@ -1754,9 +1756,27 @@ fn may_count(lower: &[u8]) -> bool {
     key_word(lower.get(start..).unwrap_or_default())
 }
 
-/// Number phrases left to right, not overlapping; `true` marks a singular person
-/// ("a soldier") counted as one.
-fn phrases(t: &[Tok]) -> Vec<(NumPhrase, bool)> {
+/// A number phrase of a sentence as both readers use it.
+struct Found {
+    phrase: NumPhrase,
+    /// A singular person ("a soldier") counted as one.
+    singular: bool,
+    /// A year, age, time or measure ([`excluded`]), read once for both readers.
+    excluded: bool,
+}
+
+impl Found {
+    fn new(t: &[Tok], phrase: NumPhrase, singular: bool) -> Found {
+        Found {
+            phrase,
+            singular,
+            excluded: excluded(t, &phrase),
+        }
+    }
+}
+
+/// Number phrases left to right, not overlapping.
+fn phrases(t: &[Tok]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0usize;
     while i < t.len() {
@@ -1767,10 +1787,10 @@ fn phrases(t: &[Tok]) -> Vec<(NumPhrase, bool)> {
             continue;
         }
         if let Some(p) = phrase_at(t, i).filter(|p| p.end > i) {
-            out.push((p, false));
+            out.push(Found::new(t, p, false));
             i = p.end;
         } else if let Some(p) = singular_person(t, i).filter(|p| p.end > i) {
-            out.push((p, true));
+            out.push(Found::new(t, p, true));
             i = p.end;
         } else {
             i += 1;
@@ -1779,10 +1799,11 @@ fn phrases(t: &[Tok]) -> Vec<(NumPhrase, bool)> {
     out
 }
 
-fn casualties_in(t: &[Tok], phrases: &[(NumPhrase, bool)]) -> Vec<CountMention> {
+fn casualties_in(t: &[Tok], phrases: &[Found]) -> Vec<CountMention> {
     let mut out = Vec::new();
-    for (p, _) in phrases {
-        if excluded(t, p) || subset_number(t, p.start) {
+    for f in phrases {
+        let p = &f.phrase;
+        if f.excluded || subset_number(t, p.start) {
             continue;
         }
         let after = cue_after(t, p).map(|(k, e)| (k, t[p.start].start, t[e - 1].end));
@@ -2084,16 +2105,17 @@ pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
 fn quantities_in(
     sentence: &str,
     t: &[Tok],
-    phrases: &[(NumPhrase, bool)],
+    phrases: &[Found],
     casualties: &[CountMention],
 ) -> Vec<QuantityMention> {
     let mut out: Vec<QuantityMention> = Vec::new();
     let mut free = 0usize;
-    for (p, singular) in phrases {
+    for f in phrases {
+        let (p, singular) = (&f.phrase, f.singular);
         let Some(value) = p.value.filter(|_| !singular && p.start >= free) else {
             continue;
         };
-        if excluded(t, p) {
+        if f.excluded {
             continue;
         }
         let num_start = t[p.start].start;
