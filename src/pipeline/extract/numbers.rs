@@ -66,9 +66,9 @@ enum TokKind {
     Punct,
 }
 
+/// A token of a sentence: its text is the sentence's bytes `start..end` ([`Tok::text`]).
 #[derive(Debug, Clone)]
 struct Tok<'a> {
-    text: &'a str,
     /// ASCII-lowercased text (every lexicon word is ASCII).
     lower: &'a str,
     start: usize,
@@ -77,9 +77,16 @@ struct Tok<'a> {
     /// Length of the word before its first hyphen ("twenty" of "twenty-three"), at most
     /// 255.
     head_len: u8,
+    /// The text starts with an upper-case letter.
+    capital: bool,
 }
 
 impl<'a> Tok<'a> {
+    /// The token as written in sentence `s` (the one it was cut from).
+    fn text<'s>(&self, s: &'s str) -> &'s str {
+        s.get(self.start..self.end).unwrap_or("")
+    }
+
     /// The value of the token as a number word ("seven", "twenty-three"), split at the
     /// hyphen the tokenizer found.
     fn word_number(&self) -> Option<u64> {
@@ -209,13 +216,19 @@ fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
             }
         };
         let head_len = hyphen.unwrap_or(end) - i;
+        let capital = if b < 0x80 {
+            b.is_ascii_uppercase()
+        } else {
+            s.get(i..)
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
+        };
         out.push(Tok {
-            text: &s[i..end],
             lower: lower.get(i..end).unwrap_or(""),
             start: i,
             end,
             kind,
             head_len: u8::try_from(head_len).unwrap_or(u8::MAX),
+            capital,
         });
         // the space after a token is stepped over here rather than by a turn of the loop
         i = end + usize::from(bytes.get(end) == Some(&b' '));
@@ -623,9 +636,11 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
     let tok = t.get(j)?;
     let next_lower = |k: usize| t.get(k).map(|t| t.lower).unwrap_or("");
     if tok.kind == TokKind::Num {
+        // digits, "," and "." read the same in lower case
+        let text = tok.lower;
         let scale = scale_word(next_lower(j + 1)).filter(|s| *s >= 1_000);
         if let Some(scale) = scale {
-            let digits: String = tok.text.chars().filter(|c| *c != ',').collect();
+            let digits: String = text.chars().filter(|c| *c != ',').collect();
             let f: f64 = digits.parse().ok()?;
             let v = f * scale as f64;
             if !(0.0..1e15).contains(&v) {
@@ -633,14 +648,14 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
             }
             return Some((v.round() as u64, j + 2));
         }
-        if tok.text.bytes().any(|b| b == b'.') {
+        if text.bytes().any(|b| b == b'.') {
             return None;
         }
         // A comma must group thousands ("1,200"), not separate a list ("3,4").
-        if tok.text.contains(',') && !valid_grouping(tok.text) {
+        if text.contains(',') && !valid_grouping(text) {
             return None;
         }
-        let v = digits_value(tok.text)?;
+        let v = digits_value(text)?;
         if next_lower(j + 1) == "dozen" {
             return Some((v.saturating_mul(12), j + 2));
         }
@@ -915,7 +930,7 @@ fn np_word(tok: &Tok) -> bool {
             w,
             "deceased" | "armed" | "unarmed" | "wounded" | "injured" | "aged"
         );
-    !verb_like || tok.text.starts_with(|c: char| c.is_uppercase())
+    !verb_like || tok.capital
 }
 
 /// People a singular "a"/"an" counts as one ("a soldier was killed").
@@ -1065,12 +1080,12 @@ fn measure_word(w: &str) -> bool {
 }
 
 /// Whether the number phrase is a year, age, time, percentage, money or measure.
-fn excluded(t: &[Tok], p: &NumPhrase) -> bool {
+fn excluded(s: &str, t: &[Tok], p: &NumPhrase) -> bool {
     let prev = p.start.checked_sub(1).and_then(|k| t.get(k));
     let next = t.get(p.end);
     if let Some(prev) = prev {
         if matches!(
-            prev.text,
+            prev.text(s),
             "$" | "€" | "£" | "¥" | "₴" | "₽" | ":" | "#" | "No" | "no"
         ) || matches!(
             prev.lower,
@@ -1097,7 +1112,7 @@ fn excluded(t: &[Tok], p: &NumPhrase) -> bool {
         }
     }
     if let Some(next) = next {
-        if matches!(next.text, "%" | ":" | "-")
+        if matches!(next.lower, "%" | ":" | "-")
             || measure_word(next.lower)
             || next.lower.starts_with("year")
         {
@@ -1107,8 +1122,8 @@ fn excluded(t: &[Tok], p: &NumPhrase) -> bool {
     // A bare year.
     if p.end - p.start == 1 {
         let tok = &t[p.start];
-        if tok.kind == TokKind::Num && tok.text.len() == 4 && !tok.text.contains(',') {
-            if let Ok(y) = tok.text.parse::<u32>() {
+        if tok.kind == TokKind::Num && tok.lower.len() == 4 && !tok.lower.contains(',') {
+            if let Ok(y) = tok.lower.parse::<u32>() {
                 let counted =
                     next.is_some_and(|n| cue_kind(n.lower).is_some() || person_plural(n.lower));
                 if (1800..=2100).contains(&y) && !counted {
@@ -1228,7 +1243,7 @@ fn person_plural(w: &str) -> bool {
 /// Token index where a parenthetical (", including three soldiers,") ends, if one starts
 /// at `k` (a comma).
 fn skip_parenthetical(t: &[Tok], k: usize) -> Option<usize> {
-    if t.get(k)?.text != "," && t.get(k)?.text != "(" && t.get(k)?.text != "-" {
+    if t.get(k)?.lower != "," && t.get(k)?.lower != "(" && t.get(k)?.lower != "-" {
         return None;
     }
     let w = t.get(k + 1)?.lower;
@@ -1259,7 +1274,7 @@ fn skip_parenthetical(t: &[Tok], k: usize) -> Option<usize> {
         .enumerate()
         .skip(k + 2)
         .take(12)
-        .find(|(_, x)| matches!(x.text, "," | ")" | "-"))?;
+        .find(|(_, x)| matches!(x.lower, "," | ")" | "-"))?;
     Some(close.0 + 1)
 }
 
@@ -1321,9 +1336,7 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
                 && matches!(w, "wounded" | "injured" | "dead" | "killed")
                 && t.get(k + 1).is_some_and(|n| {
                     person_plural(n.lower)
-                        || (n.kind == TokKind::Word
-                            && n.text.starts_with(|c: char| c.is_uppercase())
-                            && !calendar_word(n.lower))
+                        || (n.kind == TokKind::Word && n.capital && !calendar_word(n.lower))
                 })
             {
                 return None;
@@ -1397,7 +1410,7 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
                 .iter()
                 .skip(k + 1)
                 .take(25)
-                .take_while(|x| !matches!(x.text, "." | ";"))
+                .take_while(|x| !matches!(x.lower, "." | ";"))
                 .any(|x| matches!(x.lower, "died" | "succumbed"));
             if wounded && died {
                 return None;
@@ -1539,7 +1552,7 @@ fn to_u32(v: u64) -> u32 {
 pub fn casualty_counts(sentence: &str) -> Vec<CountMention> {
     let lower = sentence.to_ascii_lowercase();
     let t = tokenize(sentence, &lower);
-    casualties_in(&t, &phrases(&t))
+    casualties_in(&t, &phrases(sentence, &t))
 }
 
 /// Casualty figures and other quantities of one sentence, tokenized once.
@@ -1569,7 +1582,7 @@ pub fn counts_lower(sentence: &str, lower: &str) -> SentenceCounts {
 /// [`counts_lower`] of a sentence that [`may_count`]: tokenized and read.
 fn read_counts(sentence: &str, lower: &str) -> SentenceCounts {
     let t = tokenize(sentence, lower);
-    let p = phrases(&t);
+    let p = phrases(sentence, &t);
     let casualties = casualties_in(&t, &p);
     let quantities = quantities_in(sentence, &t, &p, &casualties);
     SentenceCounts {
@@ -1705,14 +1718,19 @@ const KEY_WORDS: &[&str] = &[
     "zero",
 ];
 
-/// For each first letter a-z and word length below 16, a bit per last letter a-z of the
-/// words in [`KEY_WORDS`]: rejects almost every other word with one load.
-static KEY_MASK: [[u32; 16]; 26] = {
-    let mut mask = [[0u32; 16]; 26];
+/// For each first letter a-z and word length below 16, three sets of letters a-z (a bit
+/// each) of the words in [`KEY_WORDS`]: their last, second and second-to-last letters.
+/// They reject almost every other word ("this" for "tens", "there" for "three").
+static KEY_MASK: [[[u32; 3]; 16]; 26] = {
+    let mut mask = [[[0u32; 3]; 16]; 26];
     let mut i = 0;
     while i < KEY_WORDS.len() {
         let w = KEY_WORDS[i].as_bytes();
-        mask[(w[0] - b'a') as usize][w.len()] |= 1 << (w[w.len() - 1] - b'a');
+        let n = w.len();
+        let m = &mut mask[(w[0] - b'a') as usize][n];
+        m[0] |= 1 << (w[n - 1] - b'a');
+        m[1] |= 1 << (w[1] - b'a');
+        m[2] |= 1 << (w[n - 2] - b'a');
         i += 1;
     }
     mask
@@ -1720,13 +1738,20 @@ static KEY_MASK: [[u32; 16]; 26] = {
 
 /// Whether a run of lower-case ASCII letters is one of [`KEY_WORDS`].
 fn key_word(w: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
-        return false;
-    };
-    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || w.len() >= 16 {
+    let n = w.len();
+    if !(2..16).contains(&n) {
         return false;
     }
-    if KEY_MASK[usize::from(first - b'a')][w.len()] & (1 << (last - b'a')) == 0 {
+    let (first, second, penult, last) = (w[0], w[1], w[n - 2], w[n - 1]);
+    if ![first, second, penult, last]
+        .iter()
+        .all(u8::is_ascii_lowercase)
+    {
+        return false;
+    }
+    let bit = |b: u8| 1u32 << (b - b'a');
+    let [lasts, seconds, penults] = KEY_MASK[usize::from(first - b'a')][n];
+    if lasts & bit(last) == 0 || seconds & bit(second) == 0 || penults & bit(penult) == 0 {
         return false;
     }
     KEY_WORDS.binary_search_by(|k| k.as_bytes().cmp(w)).is_ok()
@@ -1766,17 +1791,17 @@ struct Found {
 }
 
 impl Found {
-    fn new(t: &[Tok], phrase: NumPhrase, singular: bool) -> Found {
+    fn new(s: &str, t: &[Tok], phrase: NumPhrase, singular: bool) -> Found {
         Found {
             phrase,
             singular,
-            excluded: excluded(t, &phrase),
+            excluded: excluded(s, t, &phrase),
         }
     }
 }
 
 /// Number phrases left to right, not overlapping.
-fn phrases(t: &[Tok]) -> Vec<Found> {
+fn phrases(s: &str, t: &[Tok]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0usize;
     while i < t.len() {
@@ -1787,10 +1812,10 @@ fn phrases(t: &[Tok]) -> Vec<Found> {
             continue;
         }
         if let Some(p) = phrase_at(t, i).filter(|p| p.end > i) {
-            out.push(Found::new(t, p, false));
+            out.push(Found::new(s, t, p, false));
             i = p.end;
-        } else if let Some(p) = singular_person(t, i).filter(|p| p.end > i) {
-            out.push(Found::new(t, p, true));
+        } else if let Some(p) = singular_person(s, t, i).filter(|p| p.end > i) {
+            out.push(Found::new(s, t, p, true));
             i = p.end;
         } else {
             i += 1;
@@ -1830,7 +1855,7 @@ fn casualties_in(t: &[Tok], phrases: &[Found]) -> Vec<CountMention> {
 }
 
 /// "a soldier was killed": one.
-fn singular_person(t: &[Tok], i: usize) -> Option<NumPhrase> {
+fn singular_person(s: &str, t: &[Tok], i: usize) -> Option<NumPhrase> {
     let tok = t.get(i)?;
     if !matches!(tok.lower, "a" | "an" | "another") {
         return None;
@@ -1854,14 +1879,14 @@ fn singular_person(t: &[Tok], i: usize) -> Option<NumPhrase> {
     }
     // Up to two modifiers: "a Ukrainian soldier", "a 34-year-old man"; coordinated
     // singulars add up: "a 67-year-old man and a 45-year-old woman were wounded".
-    let noun = person_noun_after(t, i)?;
+    let noun = person_noun_after(s, t, i)?;
     let mut value = 1u64;
     let mut end = noun + 1;
     while t.get(end).is_some_and(|x| x.lower == "and")
         && t.get(end + 1)
             .is_some_and(|x| matches!(x.lower, "a" | "an"))
     {
-        let Some(next) = person_noun_after(t, end + 1) else {
+        let Some(next) = person_noun_after(s, t, end + 1) else {
             break;
         };
         value += 1;
@@ -1876,7 +1901,7 @@ fn singular_person(t: &[Tok], i: usize) -> Option<NumPhrase> {
 }
 
 /// The index of the person noun of "a/an [modifiers] NOUN" starting at `i`.
-fn person_noun_after(t: &[Tok], i: usize) -> Option<usize> {
+fn person_noun_after(s: &str, t: &[Tok], i: usize) -> Option<usize> {
     // Most "a" are not followed by a person: check that cheaply first.
     if !t
         .iter()
@@ -1890,7 +1915,7 @@ fn person_noun_after(t: &[Tok], i: usize) -> Option<usize> {
         if person_singular(tok.lower) {
             return Some(k);
         }
-        if !np_word(tok) && !tok.text.contains("-year-old") {
+        if !np_word(tok) && !tok.text(s).contains("-year-old") {
             return None;
         }
     }
@@ -2165,7 +2190,7 @@ fn quantities_in(
                                 "crowd" | "crowds" | "turnout" | "figure" | "attendance"
                             )
                         })
-                        .map(|x| x.text.to_string())
+                        .map(|x| x.text(sentence).to_string())
                 };
                 let what = match out.last() {
                     Some(prev) if bare => Some(prev.what.clone()),
@@ -2213,11 +2238,8 @@ fn quantity_np(t: &[Tok], from: usize) -> Option<(usize, usize)> {
 fn plural_noun(tok: &Tok) -> bool {
     let w = tok.lower;
     tok.kind == TokKind::Word
-        && tok
-            .text
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_lowercase)
+        && !tok.capital
+        && w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         && w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
@@ -2345,7 +2367,8 @@ mod tests {
             assert!(key_word(w.as_bytes()), "{w}");
         }
         for w in [
-            "the", "said", "a", "at", "about", "nos", "tenth", "men", "", "Two",
+            "the", "said", "a", "at", "about", "nos", "tenth", "men", "", "Two", "this", "there",
+            "these", "prison", "stated", "body", "none-",
         ] {
             assert!(!key_word(w.as_bytes()), "{w}");
         }
@@ -2478,7 +2501,7 @@ mod tests {
             let lower = text.to_ascii_lowercase();
             let got: Vec<(&str, &[u8])> = tokenize(text, &lower)
                 .iter()
-                .map(|t| (t.text, t.head()))
+                .map(|t| (t.text(text), t.head()))
                 .collect();
             let want: Vec<(&str, &[u8])> = want.iter().map(|(a, b)| (*a, b.as_bytes())).collect();
             assert_eq!(got, want, "{text}");
