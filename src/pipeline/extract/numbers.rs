@@ -1768,17 +1768,42 @@ fn may_count(lower: &[u8]) -> bool {
     if digits != 0 {
         return true;
     }
+    // the runs of letters end where a byte is no letter, eight bytes at a time
     let mut start = 0;
-    for (i, &b) in lower.iter().enumerate() {
-        if b.is_ascii_lowercase() {
-            continue;
+    let mut chunks = lower.chunks_exact(8);
+    for (c, chunk) in chunks.by_ref().enumerate() {
+        let mut ends = non_letters(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        while ends != 0 {
+            let end = c * 8 + (ends.trailing_zeros() / 8) as usize;
+            if key_word(lower.get(start..end).unwrap_or_default()) {
+                return true;
+            }
+            start = end + 1;
+            ends &= ends - 1;
         }
-        if key_word(lower.get(start..i).unwrap_or_default()) {
-            return true;
+    }
+    let base = lower.len() - chunks.remainder().len();
+    for (k, b) in chunks.remainder().iter().enumerate() {
+        if !b.is_ascii_lowercase() {
+            if key_word(lower.get(start..base + k).unwrap_or_default()) {
+                return true;
+            }
+            start = base + k + 1;
         }
-        start = i + 1;
     }
     key_word(lower.get(start..).unwrap_or_default())
+}
+
+/// Bit 7 of each byte of `x` set where the byte is no lower-case ASCII letter.
+fn non_letters(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // no byte carries into the next: 0x7f + 0x1f < 0x100
+    let low = x & LOW7;
+    let from_a = low + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = low + 0x0505_0505_0505_0505;
+    let letters = from_a & !past_z & !x & HIGH;
+    !letters & HIGH
 }
 
 /// A number phrase of a sentence as both readers use it.
@@ -2371,6 +2396,22 @@ mod tests {
             "these", "prison", "stated", "body", "none-",
         ] {
             assert!(!key_word(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn non_letters_are_found_eight_bytes_at_a_time() {
+        for chunk in [
+            *b"police, ",
+            *b"`az{@AZ[",
+            *b"\xc3\xa9t\xc3\xa9-ab",
+            *b"abcdefgh",
+            [0x60, 0x61, 0x7a, 0x7b, 0xe1, 0xfa, 0x00, 0xff],
+        ] {
+            let want = chunk.iter().enumerate().fold(0u64, |m, (k, b)| {
+                m | (u64::from(!b.is_ascii_lowercase()) << (8 * k + 7))
+            });
+            assert_eq!(non_letters(u64::from_le_bytes(chunk)), want, "{chunk:?}");
         }
     }
 
