@@ -1736,21 +1736,25 @@ static KEY_MASK: [[[u32; 3]; 16]; 26] = {
     mask
 };
 
-/// Whether a run of lower-case ASCII letters is one of [`KEY_WORDS`].
+/// Whether a run of lower-case ASCII letters is one of [`KEY_WORDS`]. Any other byte
+/// fails the masks (its bit is past `z` or out of range).
+#[inline]
 fn key_word(w: &[u8]) -> bool {
     let n = w.len();
-    if !(2..16).contains(&n) {
+    let (Some(&first), Some(&second), Some(&last)) = (w.first(), w.get(1), w.last()) else {
         return false;
-    }
-    let (first, second, penult, last) = (w[0], w[1], w[n - 2], w[n - 1]);
-    if ![first, second, penult, last]
-        .iter()
-        .all(u8::is_ascii_lowercase)
-    {
+    };
+    let penult = w.get(n.wrapping_sub(2)).copied().unwrap_or(0);
+    let Some([lasts, seconds, penults]) = KEY_MASK
+        .get(usize::from(first.wrapping_sub(b'a')))
+        .and_then(|row| row.get(n))
+    else {
         return false;
-    }
-    let bit = |b: u8| 1u32 << (b - b'a');
-    let [lasts, seconds, penults] = KEY_MASK[usize::from(first - b'a')][n];
+    };
+    let bit = |b: u8| {
+        1u32.checked_shl(u32::from(b.wrapping_sub(b'a')))
+            .unwrap_or(0)
+    };
     if lasts & bit(last) == 0 || seconds & bit(second) == 0 || penults & bit(penult) == 0 {
         return false;
     }
