@@ -2608,7 +2608,8 @@ fn dateline_place(text: &str, places: &[PlaceHit]) -> Option<Location> {
 /// Whether a nationality word is half of a compound that describes someone or something
 /// rather than naming a party: "an Iranian-American journalist", "Chinese-made drones",
 /// "a British-born fighter". ("U.S.-led coalition", "Iranian-backed militias" and
-/// "British-supplied missiles" keep their country: it leads, backs or supplies.)
+/// "British-supplied missiles" keep their country: it leads, backs or supplies; so do the
+/// two sides of "Thai-Cambodian border clashes" and "Russian-Ukrainian talks".)
 fn in_hyphen_compound(text: &str, m: &Mention) -> bool {
     // ("British-supplied missiles" keep their supplier: a party to a threat over them)
     const AFTER: [&str; 6] = [
@@ -2619,17 +2620,42 @@ fn in_hyphen_compound(text: &str, m: &Mention) -> bool {
         "origin",
         "manufactured",
     ];
+    /// What two nationalities joined by a hyphen name when both are parties.
+    const BETWEEN: [&str; 24] = [
+        "border",
+        "frontier",
+        "clash",
+        "clashes",
+        "conflict",
+        "war",
+        "fighting",
+        "talks",
+        "negotiations",
+        "summit",
+        "meeting",
+        "relations",
+        "ties",
+        "agreement",
+        "deal",
+        "accord",
+        "ceasefire",
+        "truce",
+        "peace",
+        "dispute",
+        "tensions",
+        "cooperation",
+        "joint",
+        "exercises",
+    ];
     if m.country.is_none() || m.name.is_some() || m.text.contains(' ') {
         return false;
     }
-    let word_after = text
-        .get(m.end..)
-        .and_then(|x| x.strip_prefix('-'))
-        .map(|x| {
-            &x[..x
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(x.len())]
-        });
+    let letters = |x: &str| {
+        x.find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(x.len())
+    };
+    let after = text.get(m.end..).and_then(|x| x.strip_prefix('-'));
+    let word_after = after.map(|x| &x[..letters(x)]);
     let word_before = text
         .get(..m.start)
         .and_then(|x| x.strip_suffix('-'))
@@ -2639,8 +2665,20 @@ fn in_hyphen_compound(text: &str, m: &Mention) -> bool {
             && w.starts_with(|c: char| c.is_ascii_uppercase())
             && (w.ends_with("an") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("i"))
     };
-    word_after.is_some_and(|w| nationality(w) || AFTER.contains(&w))
-        || word_before.is_some_and(nationality)
+    // the word after the whole compound ("border" in "Thai-Cambodian border")
+    let dyad = |rest: &str| {
+        let rest = rest.trim_start_matches(' ');
+        let w = &rest[..letters(rest)];
+        BETWEEN.iter().any(|b| b.eq_ignore_ascii_case(w))
+    };
+    match (word_after, word_before) {
+        (Some(w), _) if AFTER.contains(&w) => true,
+        (Some(w), _) if nationality(w) => {
+            !after.is_some_and(|x| dyad(x.get(w.len()..).unwrap_or_default()))
+        }
+        (_, Some(w)) if nationality(w) => !dyad(text.get(m.end..).unwrap_or_default()),
+        _ => false,
+    }
 }
 
 fn main_parties(ms: &[Mention]) -> Vec<&'static str> {
@@ -4828,6 +4866,22 @@ mod tests {
                 false,
             ),
             ("Russian forces shelled the town.", "Russian", false),
+            // the two sides of a border, a conflict, talks
+            (
+                "Thai-Cambodian border clashes killed 12 soldiers.",
+                "Thai",
+                false,
+            ),
+            (
+                "Thai-Cambodian border clashes killed 12 soldiers.",
+                "Cambodian",
+                false,
+            ),
+            (
+                "Russian-Ukrainian talks in Istanbul ended on Friday.",
+                "Ukrainian",
+                false,
+            ),
             // non-ASCII letters before the hyphen
             ("St. Barthélemy-Russian talks", "Russian", false),
         ];
