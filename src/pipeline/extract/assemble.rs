@@ -2286,24 +2286,22 @@ fn weapons_test(l: &Lowered<'_>) -> bool {
             .any(|w| l.has(w))
 }
 
+/// The days of the week in lower case.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Where the first history or aggregate cue of the sentence `st` marks background ("since
 /// 2022", "last year", "decades"), if one does; "since Monday" counts an incident still
 /// going on ("at least 50 people have been killed in clashes in Tripoli since Monday").
 fn history_at(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> Option<usize> {
-    const RECENT: [&str; 12] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "dawn",
-        "yesterday",
-        "overnight",
-        "the weekend",
-        "early",
-    ];
+    const RECENT: [&str; 5] = ["dawn", "yesterday", "overnight", "the weekend", "early"];
     let told = scues.iter().filter(|h| h.value == Cue::History).find(|h| {
         let word = st.get(h.start..h.end).unwrap_or_default();
         let after = st.get(h.end..).unwrap_or_default().trim_start();
@@ -2311,7 +2309,7 @@ fn history_at(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> Option<usize> {
             return false;
         }
         !(word.eq_ignore_ascii_case("since")
-            && RECENT.iter().any(|r| {
+            && WEEKDAYS.iter().chain(&RECENT).any(|r| {
                 after
                     .get(..r.len())
                     .is_some_and(|a| a.eq_ignore_ascii_case(r))
@@ -3404,7 +3402,7 @@ fn trailing_speaker(text: &str, start: usize, end: usize) -> bool {
 /// Whether the text after a speaker's verb ends the attribution: the sentence's end, a
 /// comma, or only when or where it was said.
 fn closes_attribution(rest: &str) -> bool {
-    const WHEN: [&str; 15] = [
+    const WHEN: [&str; 8] = [
         "on",
         "in",
         "late",
@@ -3413,13 +3411,6 @@ fn closes_attribution(rest: &str) -> bool {
         "this",
         "today",
         "yesterday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
     ];
     match rest.chars().next() {
         None => true,
@@ -3429,7 +3420,9 @@ fn closes_attribution(rest: &str) -> bool {
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .next()
                 .unwrap_or("");
-            WHEN.iter().any(|w| word.eq_ignore_ascii_case(w))
+            WHEN.iter()
+                .chain(&WEEKDAYS)
+                .any(|w| word.eq_ignore_ascii_case(w))
         }
         Some(_) => true,
     }
