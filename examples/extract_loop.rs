@@ -20,6 +20,8 @@ fn main() {
     let bytes = std::fs::read(&path).expect("corpus");
     let articles = articles_of(&path, &bytes).expect("articles");
     let body: usize = articles.iter().map(|a| a.body.len()).sum();
+    // read by benches/instructions.sh
+    println!("{} articles, {body} body bytes", articles.len());
     let g: &'static Gazetteer = Gazetteer::global();
     let extractor = Extractor::new(g);
     let c0 = cpu_secs();
