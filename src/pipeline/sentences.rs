@@ -620,17 +620,14 @@ mod tests {
 
     #[test]
     fn corpus_article_with_repeated_paragraphs() {
-        let Ok(raw) = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/dev/corpus/articles.jsonl"
-        )) else {
+        let articles = crate::pipeline::dev_articles();
+        if articles.is_empty() {
             return;
-        };
-        let line = raw
-            .lines()
-            .find(|l| l.contains("\"gpost-2025-03-20-0009\""))
+        }
+        let v = articles
+            .iter()
+            .find(|v| v["id"] == "gpost-2025-03-20-0009")
             .expect("article in corpus");
-        let v: serde_json::Value = serde_json::from_str(line).expect("json");
         let n = normalize(v["body"].as_str().expect("body"));
         let s = split(&n.text);
         let repeated: Vec<&str> = s
@@ -694,15 +691,12 @@ mod tests {
             let got: Vec<bool> = split(text).iter().map(|s| s.repeat).collect();
             assert_eq!(got, repeats_folding_all(text), "{text}");
         }
-        let Ok(raw) = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/dev/corpus/articles.jsonl"
-        )) else {
+        let articles = crate::pipeline::dev_articles();
+        if articles.is_empty() {
             return;
-        };
+        }
         let mut repeats = 0;
-        for line in raw.lines() {
-            let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        for v in &articles {
             let n = normalize(v["body"].as_str().expect("body"));
             let got: Vec<bool> = split(&n.text).iter().map(|s| s.repeat).collect();
             assert_eq!(got, repeats_folding_all(&n.text));

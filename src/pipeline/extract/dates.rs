@@ -1063,21 +1063,13 @@ mod tests {
     /// The bodies of the dev corpus and of the JSON-lines file named by
     /// `DATES_TEST_CORPUS` (none where a file is missing).
     fn corpus_bodies() -> Vec<String> {
-        let mut files = vec![concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/dev/corpus/articles.jsonl"
-        )
-        .to_string()];
-        files.extend(std::env::var("DATES_TEST_CORPUS").ok());
-        let mut bodies = Vec::new();
-        for file in files {
-            let raw = std::fs::read_to_string(&file).unwrap_or_default();
-            for line in raw.lines() {
-                let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
-                bodies.extend(v["body"].as_str().map(str::to_string));
-            }
-        }
-        bodies
+        let extra = std::env::var("DATES_TEST_CORPUS").ok();
+        let extra = extra.as_deref().map(crate::pipeline::test_articles);
+        crate::pipeline::dev_articles()
+            .into_iter()
+            .chain(extra.into_iter().flatten())
+            .filter_map(|v| v["body"].as_str().map(str::to_string))
+            .collect()
     }
 
     /// Reading matches into reused slots gives what `captures_iter` gives: every group

@@ -2319,17 +2319,13 @@ mod text_throughput {
     #[test]
     #[ignore]
     fn text_throughput() {
-        let Ok(raw) = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/dev/corpus/articles.jsonl"
-        )) else {
-            return;
-        };
-        let bodies: Vec<String> = raw
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        let bodies: Vec<String> = crate::pipeline::dev_articles()
+            .iter()
             .filter_map(|v| v["body"].as_str().map(str::to_string))
             .collect();
+        if bodies.is_empty() {
+            return;
+        }
         let norm: Vec<String> = bodies
             .iter()
             .map(|b| normalize::normalize(b).text)
@@ -2470,17 +2466,12 @@ mod tests {
 
     #[test]
     fn skipped_corpus_sentences_give_no_count() {
-        let Ok(raw) = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/dev/corpus/articles.jsonl"
-        )) else {
+        let articles = crate::pipeline::dev_articles();
+        if articles.is_empty() {
             return;
-        };
+        }
         let mut skipped = 0;
-        for line in raw.lines() {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-                continue;
-            };
+        for v in &articles {
             let norm = crate::pipeline::normalize::normalize(v["body"].as_str().unwrap_or(""));
             for s in crate::pipeline::sentences::split(&norm.text) {
                 let s = s.text(&norm.text);
