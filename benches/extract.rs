@@ -14,7 +14,7 @@ use std::time::Instant;
 /// The allocator of the `newsevents` binary (src/main.rs), so the figures are the
 /// binary's: extraction allocates many short-lived strings.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: newsevents::alloc::Allocator = newsevents::alloc::Allocator;
 
 const CORPUS: &str = "/work/shared/dev/corpus/articles.jsonl";
 

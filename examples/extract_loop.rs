@@ -9,7 +9,7 @@ use newsevents::pipeline::extract::Extractor;
 use std::time::Instant;
 
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: newsevents::alloc::Allocator = newsevents::alloc::Allocator;
 
 fn main() {
     let mut args = std::env::args().skip(1);

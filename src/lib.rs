@@ -14,6 +14,7 @@
 //! - [`app`]: wiring of the worker (`newsevents run`); [`config`], [`http`] (health and
 //!   metrics), [`metrics`] (metric names), [`shutdown`] (signals) around it.
 
+pub mod alloc;
 pub mod app;
 pub mod cli;
 pub mod config;

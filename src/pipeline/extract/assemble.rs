@@ -104,6 +104,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let all_modes = modes().resolve(next());
     let all_cues = cues().resolve(next());
     let mentions = actors::of_occurrences(text, next());
+    let date_words = next();
     let fig = all_cues
         .iter()
         .filter(|h| h.value == Cue::Figurative)
@@ -205,7 +206,14 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         // each read once, and only when asked for: a sentence without trigger words
         // needs its dates only while the lead date is unknown
         let skip = dateline_end.saturating_sub(s.start);
-        let facts = SentFacts::new(st, sl.text(), published, skip);
+        let facts = SentFacts::new(
+            st,
+            sl.text(),
+            published,
+            skip,
+            s.start,
+            date_words_in(text, &date_words, s.start, s.end),
+        );
         let hits = hits_within(&trig, s.start, s.end);
         if lead_date.is_none() {
             lead_date = facts
@@ -673,10 +681,37 @@ fn place_policy_at_source(g: &Gazetteer, c: &mut Candidate, dateline: Option<&Lo
     };
 }
 
-/// The word lists an article is scanned for, in one trie: triggers, modes, cues, actors.
+/// The word lists an article is scanned for, in one trie: triggers, modes, cues, actors,
+/// the words dates are made of.
 fn word_lists() -> &'static Lexicons {
     static L: OnceLock<Lexicons> = OnceLock::new();
-    L.get_or_init(|| Lexicons::new(&[triggers(), modes(), cues(), actors::phrases()]))
+    L.get_or_init(|| {
+        Lexicons::new(&[
+            triggers(),
+            modes(),
+            cues(),
+            actors::phrases(),
+            dates::date_words(),
+        ])
+    })
+}
+
+/// The occurrences of [`dates::date_words`] starting in sentence `start..end` of `text`,
+/// from the article's (in text order); `None` when the sentence starts or ends inside a
+/// word, where the scan's words are not the sentence's.
+fn date_words_in<'c>(
+    text: &str,
+    all: &'c [super::lexicon::Cand],
+    start: usize,
+    end: usize,
+) -> Option<&'c [super::lexicon::Cand]> {
+    let b = text.as_bytes();
+    let inside = |i: usize| b.get(i).is_some_and(|&c| super::lexicon::is_word_byte(c));
+    if (start > 0 && inside(start - 1)) || inside(end) {
+        return None;
+    }
+    let rest = all.get(all.partition_point(|c| c.0 < start)..)?;
+    rest.get(..rest.partition_point(|c| c.0 < end))
 }
 
 enum Keep {
@@ -704,19 +739,32 @@ struct SentFacts<'a> {
     counts: OnceCell<numbers::SentenceCounts>,
     /// Its casualty figures, from the counts.
     figures: OnceCell<Vec<Figure>>,
-    /// The dates it names ([`dates::find_dates_on`]).
+    /// Where it starts in the article's text, and the [`dates::date_words`] found in it
+    /// there, when known.
+    start: usize,
+    date_words: Option<&'a [super::lexicon::Cand]>,
+    /// The dates it names ([`dates::find_dates_among`]).
     dates: OnceCell<Vec<dates::DateMention>>,
     /// Those of them that may date an incident ([`sentence_dates`]).
     sdates: OnceCell<Vec<SentDate>>,
 }
 
 impl<'a> SentFacts<'a> {
-    fn new(st: &'a str, lower: &'a str, today: NaiveDate, skip: usize) -> SentFacts<'a> {
+    fn new(
+        st: &'a str,
+        lower: &'a str,
+        today: NaiveDate,
+        skip: usize,
+        start: usize,
+        date_words: Option<&'a [super::lexicon::Cand]>,
+    ) -> SentFacts<'a> {
         SentFacts {
             st,
             lower,
             today,
             skip,
+            start,
+            date_words,
             past_year: OnceCell::new(),
             old: OnceCell::new(),
             disaster: OnceCell::new(),
@@ -744,8 +792,10 @@ impl<'a> SentFacts<'a> {
     }
 
     fn dates(&self) -> &[dates::DateMention] {
-        self.dates
-            .get_or_init(|| dates::find_dates_on(self.st, self.today))
+        self.dates.get_or_init(|| match self.date_words {
+            Some(words) => dates::find_dates_among(self.st, self.today, words, self.start),
+            None => dates::find_dates_on(self.st, self.today),
+        })
     }
 
     fn sdates(&self) -> &[SentDate] {

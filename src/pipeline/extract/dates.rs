@@ -10,7 +10,9 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use once_cell::sync::Lazy;
-use regex::{CaptureLocations, Regex, SetMatches};
+use regex::{CaptureLocations, Regex};
+
+use super::lexicon::Lexicon;
 
 use crate::model::DatePrecision;
 
@@ -48,6 +50,9 @@ pub struct Dateline {
 }
 
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)";
+/// [`MONTH`] where a month name ends its word: "3 Marines" names no March ("Jan." ends
+/// with its dot).
+const MONTH_WORD: &str = r"(January(?-u:\b)|February(?-u:\b)|March(?-u:\b)|April(?-u:\b)|May(?-u:\b)|June(?-u:\b)|July(?-u:\b)|August(?-u:\b)|September(?-u:\b)|October(?-u:\b)|November(?-u:\b)|December(?-u:\b)|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan(?-u:\b)|Feb(?-u:\b)|Aug(?-u:\b)|Sept(?-u:\b)|Oct(?-u:\b)|Nov(?-u:\b)|Dec(?-u:\b))";
 const FULL_MONTH: &str =
     r"(January|February|March|April|May|June|July|August|September|October|November|December)";
 
@@ -61,7 +66,7 @@ static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
 });
 static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?"
+        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_WORD}(?:,?\s+(\d{{4}})(?-u:\b))?"
     ))
     .expect("day month regex")
 });
@@ -237,7 +242,221 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
     if !ANY.is_match(sentence) {
         return Vec::new();
     }
-    dates_of(sentence, today, &ANY.matches(sentence))
+    let hits = ANY.matches(sentence);
+    dates_of(sentence, today, |i| {
+        hits.matched(i).then_some(0..sentence.len())
+    })
+}
+
+/// Which of the date patterns a word found in a sentence can take part in: one bit per
+/// pattern of [`ANY`] (bit `i` for pattern `i`), and [`DIGITS`], [`MONTH_NAME`] for
+/// words that several patterns need together.
+const ISO_BIT: u16 = 1 << 0;
+const MONTH_DAY_BIT: u16 = 1 << 1;
+const DAY_MONTH_BIT: u16 = 1 << 2;
+const MONTH_YEAR_BIT: u16 = 1 << 3;
+const MONTH_ALONE_BIT: u16 = 1 << 4;
+const WEEKDAY_BIT: u16 = 1 << 5;
+const RELATIVE_BIT: u16 = 1 << 6;
+const AGO_BIT: u16 = 1 << 7;
+const YEAR_BIT: u16 = 1 << 8;
+/// A word starting with a digit.
+const DIGITS: u16 = 1 << 9;
+/// A month's name or abbreviation, a word of its own.
+const MONTH_NAME: u16 = 1 << 10;
+
+/// The words without which no date pattern matches, for the article's one word-list
+/// scan ([`crate::pipeline::extract::lexicon::Lexicons`]): every match of pattern `i`
+/// holds, starting a word, a word listed here with bit `i`, or the words of bits that
+/// [`find_dates_among`] combines. A sentence holding none of them holds no date, and
+/// needs no regular expression run over it.
+pub fn date_words() -> &'static Lexicon<u16> {
+    static L: Lazy<Lexicon<u16>> = Lazy::new(|| {
+        let mut words: Vec<(String, u16)> = Vec::new();
+        // month names of their own ("July", "Jan.", "Sept"); glued to "early", "late",
+        // "mid", which "in earlyJuly" allows
+        for m in [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ] {
+            words.push((m.to_string(), MONTH_NAME));
+            for glue in ["early", "late", "mid"] {
+                words.push((format!("{glue}{m}"), MONTH_ALONE_BIT));
+            }
+        }
+        for m in [
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+        ] {
+            words.push((m.to_string(), MONTH_NAME));
+        }
+        for d in [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ] {
+            words.push((d.to_string(), WEEKDAY_BIT));
+        }
+        // the noun every relative phrase ends in or holds
+        for w in [
+            "today",
+            "yesterday",
+            "tonight",
+            "overnight",
+            "night",
+            "morning",
+            "afternoon",
+            "evening",
+            "week",
+            "weekend",
+            "month",
+            "year",
+            "day",
+        ] {
+            words.push((w.to_string(), RELATIVE_BIT));
+        }
+        words.push(("ago".to_string(), AGO_BIT));
+        for d in '0'..='9' {
+            words.push((format!("{d}*"), DIGITS));
+        }
+        // years: "2023", and glued to their word ("in2023", "mid2020")
+        for century in ["19", "20"] {
+            words.push((format!("{century}*"), YEAR_BIT));
+            for w in ["in", "since", "during", "until", "early", "late", "mid"] {
+                words.push((format!("{w}{century}*"), YEAR_BIT));
+            }
+        }
+        let phrases: Vec<(&str, u16)> = words.iter().map(|(w, b)| (w.as_str(), *b)).collect();
+        Lexicon::new(&phrases)
+    });
+    &L
+}
+
+/// Per pattern of [`ANY`]: the [`date_words`] bits of the words one of which every match
+/// holds; how far into the match the first of them may start at most; and how far the
+/// match may go on from the start of one of them at most. Counted in bytes, a run of
+/// white space as one ("earlier in the week": 15 before "week").
+const LEAD: [(u16, usize, usize); 9] = [
+    // ISO: "2025-03-05"
+    (DIGITS, 0, 10),
+    // MONTH_DAY: "September 30th, 2025"
+    (MONTH_NAME, 0, 9 + 1 + 4 + 2 + 4),
+    // DAY_MONTH: "30th of September, 2025"
+    (DIGITS, 0, 4 + 1 + 2 + 1 + 9 + 2 + 4),
+    // MONTH_YEAR: "September, 2025"
+    (MONTH_NAME, 0, 9 + 2 + 4),
+    // MONTH_ALONE: "between early September", "earlySeptember"
+    (MONTH_NAME | MONTH_ALONE_BIT, 7 + 1 + 6, 14),
+    // WEEKDAY: "before dawn on Wednesday's overnight"
+    (WEEKDAY_BIT, 15, 9 + 2 + 1 + 9),
+    // RELATIVE: "earlier in the week", "the day before yesterday"
+    (RELATIVE_BIT, 15, 3 + 1 + 6 + 1 + 9),
+    // AGO: "twelve months ago"
+    (AGO_BIT, 6 + 1 + 6 + 1, 3),
+    // YEAR: "during 2023", "during2023"
+    (YEAR_BIT, 6 + 1, 6 + 4),
+];
+
+/// [`find_dates_on`] for a sentence whose [`date_words`] are known: `found` holds the
+/// occurrences of those starting in the sentence, as a scan of the text around it found
+/// them (their offsets in that text, where the sentence starts at `offset`). Runs only
+/// the patterns those words allow, each from shortly before the first word it needs,
+/// and none when they allow none: the same dates as [`find_dates_on`] for an ASCII
+/// sentence that starts and ends on word boundaries of the scanned text (the caller's
+/// to ensure); any other sentence is read by [`find_dates_on`].
+pub fn find_dates_among(
+    sentence: &str,
+    today: NaiveDate,
+    found: &[super::lexicon::Cand],
+    offset: usize,
+) -> Vec<DateMention> {
+    let lexicon = date_words();
+    let words = found
+        .iter()
+        .fold(0, |m, c| m | lexicon.value(c.2).unwrap_or(0));
+    match patterns_to_run(sentence, words) {
+        None => find_dates_on(sentence, today),
+        Some(0) => Vec::new(),
+        Some(run) => dates_of(sentence, today, |i| {
+            let (bits, lead, tail) = LEAD.get(i).copied()?;
+            if run & (1 << i) == 0 {
+                return None;
+            }
+            let mut theirs = found
+                .iter()
+                .filter(|c| lexicon.value(c.2).unwrap_or(0) & bits != 0)
+                .map(|c| c.0.saturating_sub(offset));
+            let first = theirs.next()?;
+            let last = theirs.last().unwrap_or(first);
+            let b = sentence.as_bytes();
+            Some(back_by(b, first, lead)..on_by(b, last, tail))
+        }),
+    }
+}
+
+/// A byte at least `n` bytes after `at`, counting a run of white space as one byte, where
+/// no word goes on (the end of `b` or an ASCII byte other than a letter, digit or `_`):
+/// a search ending there finds the matches ending by `at + n` as in the whole of `b`.
+fn on_by(b: &[u8], mut at: usize, mut n: usize) -> usize {
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    while n > 0 && at < b.len() {
+        if !(space(b[at]) && at > 0 && space(b[at - 1])) {
+            n -= 1;
+        }
+        at += 1;
+    }
+    while at < b.len() && (b[at].is_ascii_alphanumeric() || b[at] == b'_' || !b[at].is_ascii()) {
+        at += 1;
+    }
+    at
+}
+
+/// The byte `n` bytes before `at`, counting a run of white space as one byte.
+fn back_by(b: &[u8], mut at: usize, mut n: usize) -> usize {
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    while n > 0 && at > 0 {
+        at -= 1;
+        if !(space(b[at]) && at > 0 && space(b[at - 1])) {
+            n -= 1;
+        }
+    }
+    // (the rest of a run of white space the count stopped in)
+    while at > 0 && space(b[at - 1]) && b.get(at).is_some_and(|&c| space(c)) {
+        at -= 1;
+    }
+    at
+}
+
+/// The patterns (bit `i`: pattern `i` of [`ANY`]) that may match in an ASCII sentence
+/// holding the [`date_words`] `words`; `None` for a sentence that is not ASCII.
+fn patterns_to_run(sentence: &str, words: u16) -> Option<u16> {
+    if !sentence.is_ascii() {
+        return None;
+    }
+    let mut run = words & (MONTH_ALONE_BIT | WEEKDAY_BIT | RELATIVE_BIT | AGO_BIT | YEAR_BIT);
+    if words & MONTH_NAME != 0 {
+        run |= MONTH_ALONE_BIT;
+        if words & DIGITS != 0 {
+            run |= MONTH_DAY_BIT | DAY_MONTH_BIT | MONTH_YEAR_BIT;
+        }
+    }
+    if words & DIGITS != 0 && sentence.as_bytes().contains(&b'-') {
+        run |= ISO_BIT;
+    }
+    Some(run)
 }
 
 /// A capture group of one match: its byte range in the sentence.
@@ -290,12 +509,14 @@ struct Matches<'s> {
 }
 
 impl<'s> Matches<'s> {
-    fn new(re: &'static Regex, text: &'s str, run: bool) -> Matches<'s> {
+    /// The matches starting at or after byte `from` (look-behind still sees the bytes
+    /// before it); none for `None`.
+    fn from(re: &'static Regex, text: &'s str, from: Option<usize>) -> Matches<'s> {
         Matches {
             re,
             text,
-            at: 0,
-            slots: run.then(|| re.capture_locations()),
+            at: from.unwrap_or(0),
+            slots: from.map(|_| re.capture_locations()),
         }
     }
 }
@@ -326,9 +547,18 @@ impl<'s> Iterator for Matches<'s> {
     }
 }
 
-/// The dates of the patterns that the set saw match (the others hold no match).
-fn dates_of(sentence: &str, today: NaiveDate, hits: &SetMatches) -> Vec<DateMention> {
-    let run = |i: usize, re: &'static Regex| Matches::new(re, sentence, hits.matched(i));
+/// The dates of the patterns (by index in [`ANY`]) that `bytes_of` gives the bytes to
+/// search: every match of the pattern starts and ends within them, and they end where no
+/// word goes on; a pattern it gives none for must hold no match.
+fn dates_of(
+    sentence: &str,
+    today: NaiveDate,
+    bytes_of: impl Fn(usize) -> Option<std::ops::Range<usize>>,
+) -> Vec<DateMention> {
+    let run = |i: usize, re: &'static Regex| match bytes_of(i) {
+        Some(r) => Matches::from(re, sentence.get(..r.end).unwrap_or(sentence), Some(r.start)),
+        None => Matches::from(re, sentence, None),
+    };
     let mut found: Vec<DateMention> = Vec::new();
     let mut add = |start: usize,
                    end: usize,
@@ -1072,6 +1302,98 @@ mod tests {
             .collect()
     }
 
+    /// Every pattern that matches in a sentence is one its date words let run, so that
+    /// the sentence's dates are those the full set finds: over tricky sentences (in four
+    /// spellings, cut at every word boundary) and every sentence of the dev corpus (and
+    /// of the JSON-lines file named by `DATES_TEST_CORPUS`).
+    #[test]
+    fn date_words_let_every_matching_pattern_run() {
+        use crate::pipeline::extract::lexicon::{is_word_byte, Cand, Lexicons};
+        let scanner = Lexicons::new(&[date_words()]);
+        let today = published().date_naive();
+        let (mut sentences, mut matching, mut skipped) = (0, 0, 0);
+        let mut check = |text: &str, found: &[Cand], start: usize, end: usize| {
+            let b = text.as_bytes();
+            let inside = |i: usize| b.get(i).is_some_and(|&c| is_word_byte(c));
+            if (start > 0 && inside(start - 1)) || inside(end) {
+                return;
+            }
+            let mine: Vec<Cand> = found
+                .iter()
+                .filter(|c| (start..end).contains(&c.0))
+                .copied()
+                .collect();
+            let words = mine
+                .iter()
+                .fold(0, |m, c| m | date_words().value(c.2).unwrap_or(0));
+            let st = &text[start..end];
+            let Some(run) = patterns_to_run(st, words) else {
+                skipped += 1;
+                return;
+            };
+            sentences += 1;
+            let hits = ANY.matches(st);
+            for i in hits.iter() {
+                assert!(
+                    run & (1 << i) != 0,
+                    "pattern {i} matches {st:?}, words {words:#b}"
+                );
+            }
+            matching += usize::from(hits.matched_any());
+            assert_eq!(
+                find_dates_among(st, today, &mine, start),
+                find_dates_on(st, today),
+                "{st:?}"
+            );
+        };
+        let tricky = [
+            "on Tuesday on Tuesday, early Thursday morning and late on Friday's talks",
+            "2025-03-05 and 2024-12-31; 23 July 2025, July 23, 2025 and March 2024",
+            "in May and June, since 2021, three days ago, last week, the weekend",
+            "in earlyJuly, in midMarch, in lateMay, in2020, since1999, mid-2021, mid 2019",
+            "Jan. 5, Sept. 12, 2024, 3rd of Dec, 5 Sep, Oct 7 and 12 Dec. 2023",
+            "the day before yesterday, a day earlier, late last night, earlier in the week",
+            "killed 3 Marines and 5 Mayors; 12 Decembers; Mayhem on 4 Mars",
+            "Monday's raid, before dawn on Sunday, this past Saturday evening, next Friday",
+            "_July 4, x2024-01-01, 2024-01-01x, 1999-12-31 in_2020",
+        ];
+        for t in tricky {
+            for text in [
+                t.to_string(),
+                t.to_uppercase(),
+                t.to_lowercase(),
+                t.replace(' ', "  "),
+                t.replace(' ', " \t\n "),
+            ] {
+                let found = scanner.scan(&text).pop().unwrap_or_default();
+                let cuts: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                for &a in &cuts {
+                    for &z in cuts.iter().filter(|&&z| z > a).step_by(3) {
+                        check(&text, &found, a, z);
+                    }
+                }
+            }
+        }
+        for body in corpus_bodies() {
+            let found = scanner.scan(&body).pop().unwrap_or_default();
+            for s in crate::pipeline::sentences::split(&body) {
+                check(&body, &found, s.start, s.end);
+            }
+        }
+        println!("{sentences} sentences, {matching} with a date; {skipped} not ASCII");
+        assert!(matching >= 100, "{matching}");
+    }
+
+    #[test]
+    fn a_month_inside_a_longer_word_dates_nothing() {
+        let today = published().date_naive();
+        assert!(find_dates_on("Gunmen killed 3 Marines and 12 Mayors.", today).is_empty());
+        let m = find_dates_on("on 3 Mar. and 5 Sept, 2024", today);
+        assert_eq!(m.len(), 2, "{m:?}");
+    }
+
     /// Reading matches into reused slots gives what `captures_iter` gives: every group
     /// of every match of every pattern, over tricky sentences and the bodies of the dev
     /// corpus (and of the JSON-lines file named by `DATES_TEST_CORPUS`).
@@ -1109,7 +1431,7 @@ mod tests {
                             .collect()
                     })
                     .collect();
-                let got: Vec<Vec<Option<(usize, usize)>>> = Matches::new(re, text, true)
+                let got: Vec<Vec<Option<(usize, usize)>>> = Matches::from(re, text, Some(0))
                     .map(|c| {
                         (0..6)
                             .map(|g| c.get(g).map(|m| (m.start(), m.end())))
@@ -1118,7 +1440,7 @@ mod tests {
                     .collect();
                 assert_eq!(got, want, "{text:?}");
                 matched += want.len();
-                assert_eq!(Matches::new(re, text, false).count(), 0);
+                assert_eq!(Matches::from(re, text, None).count(), 0);
             }
         }
         assert!(matched >= 100, "{matched}");

@@ -81,6 +81,11 @@ impl<T: Copy> Lexicon<T> {
         kept
     }
 
+    /// The value of phrase `k` of an occurrence ([`Cand`]).
+    pub fn value(&self, k: u32) -> Option<T> {
+        self.values.get(k as usize).copied()
+    }
+
     fn hit(&self, (start, end, k): Cand) -> Hit<T> {
         Hit {
             start,
