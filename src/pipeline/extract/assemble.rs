@@ -2336,17 +2336,6 @@ fn weapons_test(l: &Lowered<'_>) -> bool {
             .any(|w| l.has(w))
 }
 
-/// The days of the week in lower case.
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Where the first history or aggregate cue of the sentence `st` marks background ("since
 /// 2022", "last year", "decades"), if one does; "since Monday" counts an incident still
 /// going on ("at least 50 people have been killed in clashes in Tripoli since Monday").
@@ -2359,7 +2348,7 @@ fn history_at(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> Option<usize> {
             return false;
         }
         !(word.eq_ignore_ascii_case("since")
-            && WEEKDAYS.iter().chain(&RECENT).any(|r| {
+            && dates::WEEKDAYS.iter().chain(&RECENT).any(|r| {
                 after
                     .get(..r.len())
                     .is_some_and(|a| a.eq_ignore_ascii_case(r))
@@ -3471,7 +3460,7 @@ fn closes_attribution(rest: &str) -> bool {
                 .next()
                 .unwrap_or("");
             WHEN.iter()
-                .chain(&WEEKDAYS)
+                .chain(&dates::WEEKDAYS)
                 .any(|w| word.eq_ignore_ascii_case(w))
         }
         Some(_) => true,

@@ -248,6 +248,17 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
     })
 }
 
+/// The days of the week in lower case.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Which of the date patterns a word found in a sentence can take part in: one bit per
 /// pattern of [`ANY`] (bit `i` for pattern `i`), and [`DIGITS`], [`MONTH_NAME`] for
 /// words that several patterns need together.
@@ -299,15 +310,7 @@ pub fn date_words() -> &'static Lexicon<u16> {
         ] {
             words.push((m.to_string(), MONTH_NAME));
         }
-        for d in [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ] {
+        for d in WEEKDAYS {
             words.push((d.to_string(), WEEKDAY_BIT));
         }
         // the noun every relative phrase ends in or holds
