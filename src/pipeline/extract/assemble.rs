@@ -1875,7 +1875,9 @@ fn pick_mode(
         .min_by_key(|m| mode_rank(m));
     match kind {
         EventType::Assault
-            if smodes.first() != Some(&"suicide-attack") && people_seized(lower.text()) =>
+            if smodes.first() != Some(&"suicide-attack")
+                && lower.has("seized")
+                && people_seized(lower.text()) =>
         {
             Some("abduct")
         }

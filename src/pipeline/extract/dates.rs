@@ -10,7 +10,9 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use once_cell::sync::Lazy;
-use regex::{CaptureLocations, Regex};
+use regex::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{meta, Anchored, Input};
 
 use super::lexicon::Lexicon;
 
@@ -502,24 +504,45 @@ impl<'s> Groups<'s> {
     }
 }
 
-/// The matches of one pattern left to right, as `captures_iter` gives them, read into
-/// one set of capture slots instead of a new one per match; none when not `run`.
+/// The patterns of [`ANY`] for [`Matches`]: as `regex` builds them, without a literal
+/// prefilter (the searches run over a few dozen bytes around the words a date needs,
+/// where setting one up costs more than it saves).
+static SEARCHERS: Lazy<Vec<meta::Regex>> = Lazy::new(|| {
+    let config = meta::Regex::config().auto_prefilter(false);
+    ANY.patterns()
+        .iter()
+        .map(|p| {
+            meta::Regex::builder()
+                .configure(config.clone())
+                .build(p)
+                .expect("date pattern")
+        })
+        .collect()
+});
+
+/// The matches of pattern `i` of [`ANY`] left to right within a range of a sentence, as
+/// `captures_iter` gives them (look-around still sees the bytes outside the range), read
+/// into one set of captures instead of a new one per match; none for no range.
 struct Matches<'s> {
-    re: &'static Regex,
+    re: &'static meta::Regex,
     text: &'s str,
     at: usize,
-    slots: Option<CaptureLocations>,
+    end: usize,
+    caps: Option<Captures>,
 }
 
 impl<'s> Matches<'s> {
-    /// The matches starting at or after byte `from` (look-behind still sees the bytes
-    /// before it); none for `None`.
-    fn from(re: &'static Regex, text: &'s str, from: Option<usize>) -> Matches<'s> {
+    fn new(i: usize, text: &'s str, range: Option<std::ops::Range<usize>>) -> Matches<'s> {
+        let re = &SEARCHERS[i];
+        let (at, end) = range
+            .as_ref()
+            .map_or((0, 0), |r| (r.start, r.end.min(text.len())));
         Matches {
             re,
             text,
-            at: from.unwrap_or(0),
-            slots: from.map(|_| re.capture_locations()),
+            at,
+            end,
+            caps: range.map(|_| re.create_captures()),
         }
     }
 }
@@ -528,20 +551,31 @@ impl<'s> Iterator for Matches<'s> {
     type Item = Groups<'s>;
 
     fn next(&mut self) -> Option<Groups<'s>> {
-        let slots = self.slots.as_mut()?;
-        if self.at > self.text.len() {
+        let caps = self.caps.as_mut()?;
+        if self.at > self.end {
             return None;
         }
-        let m = self.re.captures_read_at(slots, self.text, self.at)?;
+        // where the match is, by the lazy DFA; then its groups, by a search anchored at
+        // its start over its bytes alone (the same groups: the match is the first one that
+        // succeeds from there, and it ends there)
+        let m = self
+            .re
+            .search(&Input::new(self.text).range(self.at..self.end))?;
+        self.re.search_captures(
+            &Input::new(self.text)
+                .range(m.range())
+                .anchored(Anchored::Yes),
+            caps,
+        );
         // no date pattern matches the empty string; were one to, stop rather than loop
         self.at = if m.end() > m.start() {
             m.end()
         } else {
-            self.text.len() + 1
+            self.end + 1
         };
         let mut spans = [None; 6];
         for (group, span) in spans.iter_mut().enumerate() {
-            *span = slots.get(group);
+            *span = caps.get_group(group).map(|g| (g.start, g.end));
         }
         Some(Groups {
             text: self.text,
@@ -558,10 +592,7 @@ fn dates_of(
     today: NaiveDate,
     bytes_of: impl Fn(usize) -> Option<std::ops::Range<usize>>,
 ) -> Vec<DateMention> {
-    let run = |i: usize, re: &'static Regex| match bytes_of(i) {
-        Some(r) => Matches::from(re, sentence.get(..r.end).unwrap_or(sentence), Some(r.start)),
-        None => Matches::from(re, sentence, None),
-    };
+    let run = |i: usize| Matches::new(i, sentence, bytes_of(i));
     let mut found: Vec<DateMention> = Vec::new();
     let mut add = |start: usize,
                    end: usize,
@@ -579,7 +610,7 @@ fn dates_of(
         });
     };
 
-    for c in run(0, &ISO) {
+    for c in run(0) {
         let (Some(m), Some(y), Some(mo), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -588,9 +619,8 @@ fn dates_of(
             add(m.start(), m.end(), date, DatePrecision::Day, None);
         }
     }
-    for (set_index, re, month_group, day_group) in [(1, &*MONTH_DAY, 1, 2), (2, &*DAY_MONTH, 2, 1)]
-    {
-        for c in run(set_index, re) {
+    for (set_index, month_group, day_group) in [(1, 1, 2), (2, 2, 1)] {
+        for c in run(set_index) {
             let (Some(m), Some(mo), Some(d)) = (c.get(0), c.get(month_group), c.get(day_group))
             else {
                 continue;
@@ -616,7 +646,7 @@ fn dates_of(
             }
         }
     }
-    for c in run(3, &MONTH_YEAR) {
+    for c in run(3) {
         let (Some(mo), Some(y)) = (c.get(1), c.get(2)) else {
             continue;
         };
@@ -628,7 +658,7 @@ fn dates_of(
             add(mo.start(), y.end(), date, DatePrecision::Month, None);
         }
     }
-    for c in run(4, &MONTH_ALONE) {
+    for c in run(4) {
         let Some(mo) = c.get(1) else {
             continue;
         };
@@ -639,7 +669,7 @@ fn dates_of(
             add(mo.start(), mo.end(), date, DatePrecision::Month, None);
         }
     }
-    for c in run(5, &WEEKDAY) {
+    for c in run(5) {
         let (Some(m), Some(wd)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -669,7 +699,7 @@ fn dates_of(
         }
         add(start, end, value, DatePrecision::Day, None);
     }
-    for c in run(6, &RELATIVE) {
+    for c in run(6) {
         let Some(m) = c.get(1) else {
             continue;
         };
@@ -727,7 +757,7 @@ fn dates_of(
         };
         add(m.start(), m.end(), value, precision, alt);
     }
-    for c in run(7, &AGO) {
+    for c in run(7) {
         let (Some(m), Some(n), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -748,7 +778,7 @@ fn dates_of(
         };
         add(m.start(), m.end(), value, precision, None);
     }
-    for c in run(8, &YEAR) {
+    for c in run(8) {
         let Some(y) = c.get(1) else {
             continue;
         };
@@ -1425,7 +1455,7 @@ mod tests {
         ];
         let mut matched = 0;
         for text in &texts {
-            for re in patterns {
+            for (i, re) in patterns.into_iter().enumerate() {
                 let want: Vec<Vec<Option<(usize, usize)>>> = re
                     .captures_iter(text)
                     .map(|c| {
@@ -1434,16 +1464,17 @@ mod tests {
                             .collect()
                     })
                     .collect();
-                let got: Vec<Vec<Option<(usize, usize)>>> = Matches::from(re, text, Some(0))
-                    .map(|c| {
-                        (0..6)
-                            .map(|g| c.get(g).map(|m| (m.start(), m.end())))
-                            .collect()
-                    })
-                    .collect();
+                let got: Vec<Vec<Option<(usize, usize)>>> =
+                    Matches::new(i, text, Some(0..text.len()))
+                        .map(|c| {
+                            (0..6)
+                                .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                                .collect()
+                        })
+                        .collect();
                 assert_eq!(got, want, "{text:?}");
                 matched += want.len();
-                assert_eq!(Matches::from(re, text, None).count(), 0);
+                assert_eq!(Matches::new(i, text, None).count(), 0);
             }
         }
         assert!(matched >= 100, "{matched}");
