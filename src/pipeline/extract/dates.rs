@@ -19,6 +19,7 @@ use super::lexicon::Lexicon;
 use crate::model::DatePrecision;
 
 mod dateline_read;
+mod groups;
 use dateline_read::{Parts, Read};
 
 /// A date found in a sentence.
@@ -525,6 +526,10 @@ static SEARCHERS: Lazy<Vec<meta::Regex>> = Lazy::new(|| {
 /// into one set of captures instead of a new one per match; none for no range.
 struct Matches<'s> {
     re: &'static meta::Regex,
+    /// The pattern's index in [`ANY`].
+    pattern: usize,
+    /// Whether `text` is ASCII, where [`groups::read`] reads the groups.
+    ascii: bool,
     text: &'s str,
     at: usize,
     end: usize,
@@ -532,13 +537,21 @@ struct Matches<'s> {
 }
 
 impl<'s> Matches<'s> {
-    fn new(i: usize, text: &'s str, range: Option<std::ops::Range<usize>>) -> Matches<'s> {
+    /// `ascii`: whether `text` is ASCII.
+    fn new(
+        i: usize,
+        text: &'s str,
+        ascii: bool,
+        range: Option<std::ops::Range<usize>>,
+    ) -> Matches<'s> {
         let re = &SEARCHERS[i];
         let (at, end) = range
             .as_ref()
             .map_or((0, 0), |r| (r.start, r.end.min(text.len())));
         Matches {
             re,
+            pattern: i,
+            ascii,
             text,
             at,
             end,
@@ -555,28 +568,38 @@ impl<'s> Iterator for Matches<'s> {
         if self.at > self.end {
             return None;
         }
-        // where the match is, by the lazy DFA; then its groups, by a search anchored at
-        // its start over its bytes alone (the same groups: the match is the first one that
-        // succeeds from there, and it ends there)
+        // where the match is, by the lazy DFA; then its groups: read from its text, or
+        // by a search anchored at its start over its bytes alone (the same groups: the
+        // match is the first one that succeeds from there, and it ends there)
         let m = self
             .re
             .search(&Input::new(self.text).range(self.at..self.end))?;
-        self.re.search_captures(
-            &Input::new(self.text)
-                .range(m.range())
-                .anchored(Anchored::Yes),
-            caps,
-        );
         // no date pattern matches the empty string; were one to, stop rather than loop
         self.at = if m.end() > m.start() {
             m.end()
         } else {
             self.end + 1
         };
-        let mut spans = [None; 6];
-        for (group, span) in spans.iter_mut().enumerate() {
-            *span = caps.get_group(group).map(|g| (g.start, g.end));
-        }
+        let read = self
+            .ascii
+            .then(|| groups::read(self.pattern, self.text, m.start(), m.end()))
+            .flatten();
+        let spans = match read {
+            Some(spans) => spans,
+            None => {
+                self.re.search_captures(
+                    &Input::new(self.text)
+                        .range(m.range())
+                        .anchored(Anchored::Yes),
+                    caps,
+                );
+                let mut spans = [None; 6];
+                for (group, span) in spans.iter_mut().enumerate() {
+                    *span = caps.get_group(group).map(|g| (g.start, g.end));
+                }
+                spans
+            }
+        };
         Some(Groups {
             text: self.text,
             spans,
@@ -592,7 +615,8 @@ fn dates_of(
     today: NaiveDate,
     bytes_of: impl Fn(usize) -> Option<std::ops::Range<usize>>,
 ) -> Vec<DateMention> {
-    let run = |i: usize| Matches::new(i, sentence, bytes_of(i));
+    let ascii = sentence.is_ascii();
+    let run = |i: usize| Matches::new(i, sentence, ascii, bytes_of(i));
     let mut found: Vec<DateMention> = Vec::new();
     let mut add = |start: usize,
                    end: usize,
@@ -1437,6 +1461,10 @@ mod tests {
             "2025-03-05 and 2024-12-31; 23 July 2025, July 23, 2025 and March 2024",
             "in May and June, since 2021, three days ago, last week, the weekend",
             "SEOUL, March \u{663} and 5 Octopus and earlyMarch",
+            "Jan. 5, 2024, Sept. 12th, 5th of Sept. 2024, 3 Dec, 2023, 7 of May. 2025",
+            "June 2024, May, 2023, in earlyJuly, in mid-May, between late June",
+            "12 MONTHS AGO, a Week ago, an hour ago, 3 Days  ago, In2020, mid-1999",
+            "this past Sunday's overnight, before dawn on Monday, Last Friday evening",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -1465,7 +1493,7 @@ mod tests {
                     })
                     .collect();
                 let got: Vec<Vec<Option<(usize, usize)>>> =
-                    Matches::new(i, text, Some(0..text.len()))
+                    Matches::new(i, text, text.is_ascii(), Some(0..text.len()))
                         .map(|c| {
                             (0..6)
                                 .map(|g| c.get(g).map(|m| (m.start(), m.end())))
@@ -1474,7 +1502,7 @@ mod tests {
                         .collect();
                 assert_eq!(got, want, "{text:?}");
                 matched += want.len();
-                assert_eq!(Matches::new(i, text, None).count(), 0);
+                assert_eq!(Matches::new(i, text, text.is_ascii(), None).count(), 0);
             }
         }
         assert!(matched >= 100, "{matched}");

@@ -1,0 +1,135 @@
+//! The groups of a date pattern's match read from its text, on ASCII text: a match's words
+//! fall in fixed places, so that finding them again needs no second, capturing search
+//! (which costs more than the search that found the match).
+
+/// The group spans of a match (group 0 is the match itself); `None` where the match
+/// holds none.
+pub(super) type Spans = [Option<(usize, usize)>; 6];
+
+/// The month names the patterns spell out in full, capitalised.
+const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The abbreviations that `MONTH` and `MONTH_WORD` take with their dot.
+const DOTTED: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The groups of the match `start..end` of pattern `pattern` (its index in the date
+/// regex set) in `text`, which must be ASCII: as the pattern's capturing search gives
+/// them. `None` for a pattern read only by that search.
+pub(super) fn read(pattern: usize, text: &str, start: usize, end: usize) -> Option<Spans> {
+    let b = text.as_bytes().get(..end)?;
+    let mut g: Spans = [None; 6];
+    g[0] = Some((start, end));
+    match pattern {
+        // ISO: "2025-03-05"
+        0 => {
+            g[1] = Some((start, start + 4));
+            g[2] = Some((start + 5, start + 7));
+            g[3] = Some((start + 8, start + 10));
+        }
+        // MONTH_DAY: "Sept. 30th, 2025": the month up to the space, the day's digits,
+        // the year when the match goes on past the day
+        1 => {
+            let month_end = skip(b, start, |c| !is_space(c));
+            let day = skip(b, month_end, is_space);
+            let day_end = skip(b, day, |c| c.is_ascii_digit());
+            g[1] = Some((start, month_end));
+            g[2] = Some((day, day_end));
+            g[3] = year_after(b, ordinal_end(b, day_end, end), end);
+        }
+        // DAY_MONTH: "30th of Sept. 2025"
+        2 => {
+            let day_end = skip(b, start, |c| c.is_ascii_digit());
+            let mut month = skip(b, ordinal_end(b, day_end, end), is_space);
+            if b.get(month..month + 2) == Some(b"of")
+                && b.get(month + 2).is_some_and(|&c| is_space(c))
+            {
+                month = skip(b, month + 2, is_space);
+            }
+            let word_end = skip(b, month, |c| c.is_ascii_alphabetic());
+            let word = text.get(month..word_end)?;
+            let dotted = DOTTED.contains(&word) && b.get(word_end) == Some(&b'.');
+            let month_end = word_end + usize::from(dotted);
+            g[1] = Some((start, day_end));
+            g[2] = Some((month, month_end));
+            g[3] = year_after(b, month_end, end);
+        }
+        // MONTH_YEAR: "September, 2025"
+        3 => {
+            let words = b.get(start..)?;
+            let name = FULL_MONTHS
+                .iter()
+                .find(|m| words.starts_with(m.as_bytes()))?;
+            g[1] = Some((start, start + name.len()));
+            g[2] = Some((end.checked_sub(4)?, end));
+        }
+        // MONTH_ALONE: "in early September": the month ends the match
+        4 => {
+            let words = b.get(start..)?;
+            let name = FULL_MONTHS.iter().find(|m| words.ends_with(m.as_bytes()))?;
+            g[1] = Some((end.checked_sub(name.len())?, end));
+        }
+        // RELATIVE: the match is its one group
+        6 => g[1] = Some((start, end)),
+        // AGO: "12 months ago": the count up to the space, the unit without its "s"
+        7 => {
+            let count_end = skip(b, start, |c| !is_space(c));
+            let unit = skip(b, count_end, is_space);
+            let len = match b.get(unit)?.to_ascii_lowercase() {
+                b'd' => 3,
+                b'w' | b'y' => 4,
+                b'm' => 5,
+                _ => return None,
+            };
+            g[1] = Some((start, count_end));
+            g[2] = Some((unit, unit + len));
+        }
+        // YEAR: "during 2023": the year ends the match
+        8 => g[1] = Some((end.checked_sub(4)?, end)),
+        _ => return None,
+    }
+    Some(g)
+}
+
+/// Past an ordinal suffix ("th") at `at`, when the match goes on over it.
+fn ordinal_end(b: &[u8], at: usize, end: usize) -> usize {
+    let two = b.get(at..at + 2);
+    if at + 2 <= end && matches!(two, Some(b"st" | b"nd" | b"rd" | b"th")) {
+        at + 2
+    } else {
+        at
+    }
+}
+
+/// The four-digit year that ends the match, when it goes on past `at`.
+fn year_after(b: &[u8], at: usize, end: usize) -> Option<(usize, usize)> {
+    (end > at && end >= 4 && b.get(end - 4..end)?.iter().all(u8::is_ascii_digit))
+        .then_some((end - 4, end))
+}
+
+/// White space as `\s` reads it on ASCII.
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The first byte from `at` on that `keep` refuses (or the end of `b`).
+fn skip(b: &[u8], mut at: usize, keep: impl Fn(u8) -> bool) -> usize {
+    while b.get(at).is_some_and(|&c| keep(c)) {
+        at += 1;
+    }
+    at
+}
