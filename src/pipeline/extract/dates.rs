@@ -289,29 +289,16 @@ pub fn date_words() -> &'static Lexicon<u16> {
         let mut words: Vec<(String, u16)> = Vec::new();
         // month names of their own ("July", "Jan.", "Sept"); glued to "early", "late",
         // "mid", which "in earlyJuly" allows
-        for m in [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ] {
-            words.push((m.to_string(), MONTH_NAME));
+        for m in &dateline_read::MONTHS[..12] {
+            let m = m.to_ascii_lowercase();
             for glue in ["early", "late", "mid"] {
                 words.push((format!("{glue}{m}"), MONTH_ALONE_BIT));
             }
+            words.push((m, MONTH_NAME));
         }
-        for m in [
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
-        ] {
-            words.push((m.to_string(), MONTH_NAME));
+        // "Jan.", "Sept" (the abbreviations with their dot, which end their word there)
+        for m in &dateline_read::MONTHS[12..24] {
+            words.push((m.trim_end_matches('.').to_ascii_lowercase(), MONTH_NAME));
         }
         for d in WEEKDAYS {
             words.push((d.to_string(), WEEKDAY_BIT));

@@ -30,8 +30,9 @@ pub(super) enum Read {
     AskTheRegex,
 }
 
-/// Months as the regex lists them, in its order of trying.
-const MONTHS: [&str; 31] = [
+/// Months as the regex lists them, in its order of trying: the full names, the
+/// abbreviations with their dot, then without.
+pub(super) const MONTHS: [&str; 31] = [
     "January",
     "February",
     "March",

@@ -6,26 +6,20 @@
 /// holds none.
 pub(super) type Spans = [Option<(usize, usize)>; 6];
 
-/// The month names the patterns spell out in full, capitalised.
-const FULL_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use super::dateline_read::MONTHS;
 
-/// The abbreviations that `MONTH` and `MONTH_WORD` take with their dot.
-const DOTTED: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-];
+/// The month names the patterns spell out in full (the first of [`MONTHS`]).
+fn full_months() -> &'static [&'static str] {
+    &MONTHS[..12]
+}
+
+/// Whether `word` is one of the abbreviations that `MONTH` and `MONTH_WORD` take with
+/// their dot ("Sept.": the next twelve of [`MONTHS`]).
+fn dotted(word: &str) -> bool {
+    MONTHS[12..24]
+        .iter()
+        .any(|m| m.strip_suffix('.') == Some(word))
+}
 
 /// The groups of the match `start..end` of pattern `pattern` (its index in the date
 /// regex set) in `text`, which must be ASCII: as the pattern's capturing search gives
@@ -62,7 +56,7 @@ pub(super) fn read(pattern: usize, text: &str, start: usize, end: usize) -> Opti
             }
             let word_end = skip(b, month, |c| c.is_ascii_alphabetic());
             let word = text.get(month..word_end)?;
-            let dotted = DOTTED.contains(&word) && b.get(word_end) == Some(&b'.');
+            let dotted = dotted(word) && b.get(word_end) == Some(&b'.');
             let month_end = word_end + usize::from(dotted);
             g[1] = Some((start, day_end));
             g[2] = Some((month, month_end));
@@ -71,7 +65,7 @@ pub(super) fn read(pattern: usize, text: &str, start: usize, end: usize) -> Opti
         // MONTH_YEAR: "September, 2025"
         3 => {
             let words = b.get(start..)?;
-            let name = FULL_MONTHS
+            let name = full_months()
                 .iter()
                 .find(|m| words.starts_with(m.as_bytes()))?;
             g[1] = Some((start, start + name.len()));
@@ -80,7 +74,9 @@ pub(super) fn read(pattern: usize, text: &str, start: usize, end: usize) -> Opti
         // MONTH_ALONE: "in early September": the month ends the match
         4 => {
             let words = b.get(start..)?;
-            let name = FULL_MONTHS.iter().find(|m| words.ends_with(m.as_bytes()))?;
+            let name = full_months()
+                .iter()
+                .find(|m| words.ends_with(m.as_bytes()))?;
             g[1] = Some((end.checked_sub(name.len())?, end));
         }
         // RELATIVE: the match is its one group
