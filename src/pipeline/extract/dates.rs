@@ -53,59 +53,45 @@ pub struct Dateline {
 }
 
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)";
-/// [`MONTH`] where a month name ends its word: "3 Marines" names no March ("Jan." ends
-/// with its dot).
-const MONTH_WORD: &str = r"(January(?-u:\b)|February(?-u:\b)|March(?-u:\b)|April(?-u:\b)|May(?-u:\b)|June(?-u:\b)|July(?-u:\b)|August(?-u:\b)|September(?-u:\b)|October(?-u:\b)|November(?-u:\b)|December(?-u:\b)|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan(?-u:\b)|Feb(?-u:\b)|Aug(?-u:\b)|Sept(?-u:\b)|Oct(?-u:\b)|Nov(?-u:\b)|Dec(?-u:\b))";
 const FULL_MONTH: &str =
     r"(January|February|March|April|May|June|July|August|September|October|November|December)";
 
-static ISO: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("iso date regex"));
-static MONTH_DAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
-    ))
-    .expect("month day regex")
+/// [`MONTH`] where a month name ends its word: "3 Marines" names no March ("Jan." ends
+/// with its dot).
+fn month_word() -> String {
+    let names: Vec<String> = dateline_read::MONTHS
+        .iter()
+        .map(|m| match m.strip_suffix('.') {
+            Some(short) => format!(r"{short}\."),
+            None => format!(r"{m}(?-u:\b)"),
+        })
+        .collect();
+    format!("({})", names.join("|"))
+}
+
+/// The date patterns, in the order of [`ANY`] (and of the bits of [`date_words`]): ISO,
+/// MONTH_DAY, DAY_MONTH, MONTH_YEAR, MONTH_ALONE, WEEKDAY, RELATIVE, AGO, YEAR.
+static PATTERNS: Lazy<[String; 9]> = Lazy::new(|| {
+    [
+        r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)".to_string(),
+        format!(
+            r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
+        ),
+        format!(
+            r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{}(?:,?\s+(\d{{4}})(?-u:\b))?",
+            month_word()
+        ),
+        format!(r"(?-u:\b){FULL_MONTH},?\s+(\d{{4}})(?-u:\b)"),
+        format!(
+            r"(?-u:\b)(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|of|and|or|[Bb]etween|[Ff]rom|through|to)\s+(?:(?:early|late|mid-?)\s*)?{FULL_MONTH}(?-u:\b)"
+        ),
+        r"(?-u:\b)(?:((?:[Ee]arly|[Ll]ate)(?:\s+on)?|[Bb]efore\s+dawn(?:\s+on)?|[Ll]ast|[Nn]ext|[Tt]his\s+past|[Pp]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)('s)?(?:\s+(morning|afternoon|evening|night|overnight|dawn))?(?-u:\b)".to_string(),
+        r"(?i)(?-u:\b)(earlier\s+today|later\s+today|today|yesterday|the\s+day\s+before\s+yesterday|tonight|overnight|last\s+night|late\s+last\s+night|early\s+this\s+morning|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+this\s+week|earlier\s+in\s+the\s+week|this\s+week|last\s+week|earlier\s+this\s+month|earlier\s+in\s+the\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year|the\s+previous\s+day|the\s+day\s+before|a\s+day\s+earlier|the\s+weekend|this\s+past\s+weekend|last\s+weekend)(?-u:\b)".to_string(),
+        r"(?i)(?-u:\b)(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\s*((?:19|20)\d{2})(?-u:\b)".to_string(),
+    ]
 });
-static DAY_MONTH: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_WORD}(?:,?\s+(\d{{4}})(?-u:\b))?"
-    ))
-    .expect("day month regex")
-});
-static MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?-u:\b){FULL_MONTH},?\s+(\d{{4}})(?-u:\b)")).expect("month year regex")
-});
-static MONTH_ALONE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|of|and|or|[Bb]etween|[Ff]rom|through|to)\s+(?:(?:early|late|mid-?)\s*)?{FULL_MONTH}(?-u:\b)"
-    ))
-    .expect("month alone regex")
-});
-static WEEKDAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:((?:[Ee]arly|[Ll]ate)(?:\s+on)?|[Bb]efore\s+dawn(?:\s+on)?|[Ll]ast|[Nn]ext|[Tt]his\s+past|[Pp]ast)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)('s)?(?:\s+(morning|afternoon|evening|night|overnight|dawn))?(?-u:\b)",
-    )
-    .expect("weekday regex")
-});
-static RELATIVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(earlier\s+today|later\s+today|today|yesterday|the\s+day\s+before\s+yesterday|tonight|overnight|last\s+night|late\s+last\s+night|early\s+this\s+morning|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+this\s+week|earlier\s+in\s+the\s+week|this\s+week|last\s+week|earlier\s+this\s+month|earlier\s+in\s+the\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year|the\s+previous\s+day|the\s+day\s+before|a\s+day\s+earlier|the\s+weekend|this\s+past\s+weekend|last\s+weekend)(?-u:\b)",
-    )
-    .expect("relative date regex")
-});
-static AGO: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago(?-u:\b)",
-    )
-    .expect("ago regex")
-});
-static YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\s*((?:19|20)\d{2})(?-u:\b)",
-    )
-    .expect("year regex")
-});
+
 static DATELINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         r"^\s*([A-Z][A-Z.'\- ]{{1,40}}[A-Z.])(?:,\s*([A-Z][A-Za-z.'\- ]{{1,30}}?))?(?:,\s*({MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*(?:\(([^()\n]{{1,40}})\))?\s*(?:-|:)\s*"
@@ -114,20 +100,8 @@ static DATELINE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Every pattern at once: one pass tells which ones can match at all.
-static ANY: Lazy<regex::RegexSet> = Lazy::new(|| {
-    regex::RegexSet::new([
-        ISO.as_str(),
-        MONTH_DAY.as_str(),
-        DAY_MONTH.as_str(),
-        MONTH_YEAR.as_str(),
-        MONTH_ALONE.as_str(),
-        WEEKDAY.as_str(),
-        RELATIVE.as_str(),
-        AGO.as_str(),
-        YEAR.as_str(),
-    ])
-    .expect("date regex set")
-});
+static ANY: Lazy<regex::RegexSet> =
+    Lazy::new(|| regex::RegexSet::new(PATTERNS.iter()).expect("date regex set"));
 
 /// Words that put a weekday in the future: "a meeting would be held on Saturday".
 static FUTURE: Lazy<Regex> = Lazy::new(|| {
@@ -246,7 +220,7 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
         return Vec::new();
     }
     let hits = ANY.matches(sentence);
-    dates_of(sentence, today, |i| {
+    dates_of(sentence, today, sentence.is_ascii(), |i| {
         hits.matched(i).then_some(0..sentence.len())
     })
 }
@@ -383,7 +357,7 @@ pub fn find_dates_among(
     match patterns_to_run(sentence, words) {
         None => find_dates_on(sentence, today),
         Some(0) => Vec::new(),
-        Some(run) => dates_of(sentence, today, |i| {
+        Some(run) => dates_of(sentence, today, true, |i| {
             let (bits, lead, tail) = LEAD.get(i).copied()?;
             if run & (1 << i) == 0 {
                 return None;
@@ -400,18 +374,12 @@ pub fn find_dates_among(
     }
 }
 
-/// A byte at least `n` bytes after `at`, counting a run of white space as one byte, where
-/// no word goes on (the end of `b` or an ASCII byte other than a letter, digit or `_`):
-/// a search ending there finds the matches ending by `at + n` as in the whole of `b`.
+/// The byte `n` bytes after `at`, counting a run of white space as one byte.
 fn on_by(b: &[u8], mut at: usize, mut n: usize) -> usize {
-    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
     while n > 0 && at < b.len() {
-        if !(space(b[at]) && at > 0 && space(b[at - 1])) {
+        if !(is_space(b[at]) && at > 0 && is_space(b[at - 1])) {
             n -= 1;
         }
-        at += 1;
-    }
-    while at < b.len() && (b[at].is_ascii_alphanumeric() || b[at] == b'_' || !b[at].is_ascii()) {
         at += 1;
     }
     at
@@ -419,18 +387,22 @@ fn on_by(b: &[u8], mut at: usize, mut n: usize) -> usize {
 
 /// The byte `n` bytes before `at`, counting a run of white space as one byte.
 fn back_by(b: &[u8], mut at: usize, mut n: usize) -> usize {
-    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
     while n > 0 && at > 0 {
         at -= 1;
-        if !(space(b[at]) && at > 0 && space(b[at - 1])) {
+        if !(is_space(b[at]) && at > 0 && is_space(b[at - 1])) {
             n -= 1;
         }
     }
     // (the rest of a run of white space the count stopped in)
-    while at > 0 && space(b[at - 1]) && b.get(at).is_some_and(|&c| space(c)) {
+    while at > 0 && is_space(b[at - 1]) && b.get(at).is_some_and(|&c| is_space(c)) {
         at -= 1;
     }
     at
+}
+
+/// White space as the patterns' `\s` reads it on ASCII.
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
 /// The patterns (bit `i`: pattern `i` of [`ANY`]) that may match in an ASCII sentence
@@ -497,7 +469,7 @@ impl<'s> Groups<'s> {
 /// where setting one up costs more than it saves).
 static SEARCHERS: Lazy<Vec<meta::Regex>> = Lazy::new(|| {
     let config = meta::Regex::config().auto_prefilter(false);
-    ANY.patterns()
+    PATTERNS
         .iter()
         .map(|p| {
             meta::Regex::builder()
@@ -510,7 +482,8 @@ static SEARCHERS: Lazy<Vec<meta::Regex>> = Lazy::new(|| {
 
 /// The matches of pattern `i` of [`ANY`] left to right within a range of a sentence, as
 /// `captures_iter` gives them (look-around still sees the bytes outside the range), read
-/// into one set of captures instead of a new one per match; none for no range.
+/// into one set of captures (made when first needed) instead of a new one per match;
+/// none for no range.
 struct Matches<'s> {
     re: &'static meta::Regex,
     /// The pattern's index in [`ANY`].
@@ -518,6 +491,7 @@ struct Matches<'s> {
     /// Whether `text` is ASCII, where [`groups::read`] reads the groups.
     ascii: bool,
     text: &'s str,
+    /// The range left to search; `at > end` once there is none.
     at: usize,
     end: usize,
     caps: Option<Captures>,
@@ -532,9 +506,7 @@ impl<'s> Matches<'s> {
         range: Option<std::ops::Range<usize>>,
     ) -> Matches<'s> {
         let re = &SEARCHERS[i];
-        let (at, end) = range
-            .as_ref()
-            .map_or((0, 0), |r| (r.start, r.end.min(text.len())));
+        let (at, end) = range.map_or((1, 0), |r| (r.start, r.end.min(text.len())));
         Matches {
             re,
             pattern: i,
@@ -542,7 +514,7 @@ impl<'s> Matches<'s> {
             text,
             at,
             end,
-            caps: range.map(|_| re.create_captures()),
+            caps: None,
         }
     }
 }
@@ -551,7 +523,6 @@ impl<'s> Iterator for Matches<'s> {
     type Item = Groups<'s>;
 
     fn next(&mut self) -> Option<Groups<'s>> {
-        let caps = self.caps.as_mut()?;
         if self.at > self.end {
             return None;
         }
@@ -574,7 +545,9 @@ impl<'s> Iterator for Matches<'s> {
         let spans = match read {
             Some(spans) => spans,
             None => {
-                self.re.search_captures(
+                let re = self.re;
+                let caps = self.caps.get_or_insert_with(|| re.create_captures());
+                re.search_captures(
                     &Input::new(self.text)
                         .range(m.range())
                         .anchored(Anchored::Yes),
@@ -595,14 +568,14 @@ impl<'s> Iterator for Matches<'s> {
 }
 
 /// The dates of the patterns (by index in [`ANY`]) that `bytes_of` gives the bytes to
-/// search: every match of the pattern starts and ends within them, and they end where no
-/// word goes on; a pattern it gives none for must hold no match.
+/// search: every match of the pattern starts and ends within them; a pattern it gives
+/// none for must hold no match. `ascii`: whether the sentence is ASCII.
 fn dates_of(
     sentence: &str,
     today: NaiveDate,
+    ascii: bool,
     bytes_of: impl Fn(usize) -> Option<std::ops::Range<usize>>,
 ) -> Vec<DateMention> {
-    let ascii = sentence.is_ascii();
     let run = |i: usize| Matches::new(i, sentence, ascii, bytes_of(i));
     let mut found: Vec<DateMention> = Vec::new();
     let mut add = |start: usize,
@@ -1457,20 +1430,13 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         texts.extend(corpus_bodies());
-        let patterns: [&'static Regex; 9] = [
-            &ISO,
-            &MONTH_DAY,
-            &DAY_MONTH,
-            &MONTH_YEAR,
-            &MONTH_ALONE,
-            &WEEKDAY,
-            &RELATIVE,
-            &AGO,
-            &YEAR,
-        ];
+        let patterns: Vec<Regex> = PATTERNS
+            .iter()
+            .map(|p| Regex::new(p).expect("date pattern"))
+            .collect();
         let mut matched = 0;
         for text in &texts {
-            for (i, re) in patterns.into_iter().enumerate() {
+            for (i, re) in patterns.iter().enumerate() {
                 let want: Vec<Vec<Option<(usize, usize)>>> = re
                     .captures_iter(text)
                     .map(|c| {

@@ -7,6 +7,7 @@
 pub(super) type Spans = [Option<(usize, usize)>; 6];
 
 use super::dateline_read::MONTHS;
+use super::is_space;
 
 /// The month names the patterns spell out in full (the first of [`MONTHS`]).
 fn full_months() -> &'static [&'static str] {
@@ -115,11 +116,6 @@ fn ordinal_end(b: &[u8], at: usize, end: usize) -> usize {
 fn year_after(b: &[u8], at: usize, end: usize) -> Option<(usize, usize)> {
     (end > at && end >= 4 && b.get(end - 4..end)?.iter().all(u8::is_ascii_digit))
         .then_some((end - 4, end))
-}
-
-/// White space as `\s` reads it on ASCII.
-fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
 /// The first byte from `at` on that `keep` refuses (or the end of `b`).
