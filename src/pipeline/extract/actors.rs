@@ -134,6 +134,8 @@ const SECTORS: &[(&str, &str)] = &[
     ("insurgents", "REB"),
     ("jihadists", "REB"),
     ("gunmen", "REB"),
+    ("gunman", "REB"),
+    ("suicide bomber*", "REB"),
     ("fighters", "REB"),
     ("militia*", "REB"),
     ("bandits", "REB"),
@@ -145,7 +147,9 @@ const SECTORS: &[(&str, &str)] = &[
     ("gang leader*", "REB"),
     ("armed men", "REB"),
     ("attackers", "REB"),
+    ("attacker", "REB"),
     ("assailants", "REB"),
+    ("assailant", "REB"),
     ("kidnappers", "REB"),
     ("pirates", "REB"),
     ("armed group*", "REB"),
@@ -416,8 +420,10 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                 let mut j = i + 1;
                 while j < hits.len() && hits[j].start <= m.end + 12 {
                     let gap = &text[m.end..hits[j].start];
-                    let gap_ok =
-                        gap.split_whitespace().count() <= 1 && !gap.contains([',', ';', '.']);
+                    // (no dash or bracket between: "GUSAU, Nigeria - Gunmen killed")
+                    let gap_ok = gap.split_whitespace().count() <= 1
+                        && !gap.contains([',', ';', '.', ':', '(', ')', '—', '–'])
+                        && gap.trim() != "-";
                     if !gap_ok {
                         break;
                     }
@@ -544,6 +550,18 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
 }
 
 /// Whether `word` has an ASCII lower-case letter (is not written in capitals).
+/// Whether `text` is one of the common nouns of a sector alone, in any case ("gunmen",
+/// "Suicide bomber", "riot police"), not a name or a country's forces.
+pub fn is_sector_noun(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    SECTORS.iter().any(|(p, _)| match p.strip_suffix('*') {
+        Some(stem) => lower
+            .strip_prefix(stem)
+            .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_lowercase())),
+        None => lower == *p,
+    })
+}
+
 fn has_lower(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_lowercase())
 }

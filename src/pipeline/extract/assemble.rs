@@ -821,8 +821,10 @@ fn keep(
     let word = &st[rel..rel_end];
     // (the sentence's lower-case copy has the same byte offsets)
     let lw = sl.text().get(rel..rel_end).unwrap_or_default();
-    // capitalised mid-sentence: part of a name ("Riot Parade", "March 3")
-    let at_start = st[..rel]
+    // capitalised mid-sentence: part of a name ("Riot Parade", "March 3"); the
+    // sentence starts after its dateline ("GUSAU, Nigeria (Reuters) - Gunmen killed")
+    let from = if rel >= facts.skip { facts.skip } else { 0 };
+    let at_start = st[from..rel]
         .trim_start_matches(['"', '\'', '*', ' '])
         .is_empty();
     if !at_start && word.chars().next().is_some_and(|c| c.is_uppercase()) {
@@ -2896,9 +2898,14 @@ fn passive_subject(text: &str, end: usize) -> bool {
     let mut words = after
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()));
-    let (Some(aux), Some(mut verb)) = (words.next(), words.next()) else {
+    let (Some(mut aux), Some(mut verb)) = (words.next(), words.next()) else {
         return false;
     };
+    // "has been detained", "had been arrested"
+    if places::is_one_of(&["has", "have", "had"], aux) && verb.eq_ignore_ascii_case("been") {
+        aux = "was";
+        verb = words.next().unwrap_or_default();
+    }
     if places::is_one_of(&["also", "reportedly", "later"], verb) {
         verb = words.next().unwrap_or_default();
     }
@@ -2912,6 +2919,9 @@ fn passive_subject(text: &str, end: usize) -> bool {
                 "abducted",
                 "kidnapped",
                 "shot",
+                "arrested",
+                "detained",
+                "captured",
             ],
             verb,
         )
@@ -2992,10 +3002,20 @@ fn roles(
                 .rev()
                 .find(|m| accused_or_claiming(&ctx.lower, m.start, m.end))
                 .copied();
+            // the trigger word names the attackers itself ("Gunmen killed 12 villagers",
+            // "a suicide bomber blew himself up"): they act, whoever is named before
+            // (not a weapon: "a drone strike by Ethiopia's military")
+            let agent = ms.iter().find(|m| {
+                m.start <= tpos
+                    && tpos < m.end
+                    && m.sector == Some("REB")
+                    && !victim(ctx.text, m.start)
+                    && !passive_subject(ctx.text, m.end)
+            });
             let src = if passive {
                 by
             } else {
-                named.or(near.copied()).or(by)
+                named.or(agent).or(near.copied()).or(by)
             }
             .or_else(subject)
             .map(|m| owner_of_weapon(ctx.text, &before, m));
@@ -3019,10 +3039,10 @@ fn roles(
                 }
             }
             // the object of a casualty verb before the trigger ("killed a senior Hezbollah
-            // commander in an airstrike")
+            // commander in an airstrike"), or at it ("killed five gunmen")
             if !out.iter().any(|a| a.role == ActorRole::Target) {
                 if let Some(m) = ms.iter().find(|m| {
-                    m.start < tpos
+                    m.start <= tpos
                         && Some(**m) != src
                         && (m.country.is_some() || m.sector.is_some())
                         // (the mentions kept in `before` were read as no victim already)
@@ -3673,10 +3693,14 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     }
                 }
                 for a in d.c.actors {
-                    let known = oc
-                        .actors
-                        .iter()
-                        .any(|x| x.role == a.role && x.country == a.country);
+                    // (a party named by a common noun alone adds nothing to one named
+                    // already: "gunmen" of a later sentence)
+                    let known = oc.actors.iter().any(|x| {
+                        x.role == a.role
+                            && (x.country == a.country
+                                || a.country.is_none() && x.sector == a.sector
+                                || x.text.eq_ignore_ascii_case(&a.text))
+                    });
                     let second_target = a.role == ActorRole::Target
                         && oc.actors.iter().any(|x| x.role == ActorRole::Target);
                     if !known && !second_target {
@@ -4528,6 +4552,45 @@ mod tests {
         assert_eq!(
             ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
             Some("Government regains territory")
+        );
+    }
+
+    #[test]
+    fn attackers_named_by_the_trigger_word_act() {
+        // (sentence, the source's text and sector, the target's text)
+        let cases = [
+            ("Gunmen killed at least 12 villagers in Zamfara state, police said on Sunday.", "Gunmen", "villagers"),
+            // the trigger after a dateline starts the sentence: no name
+            ("GUSAU, Nigeria (Reuters) - Gunmen on motorcycles killed at least 12 villagers and abducted dozens more in an overnight raid on a village in northwest Nigeria's Zamfara state, police said on Sunday.", "Gunmen", "villagers"),
+            // a dash is no demonym's bond: "Nigeria - Gunmen" is no mention
+            ("GUSAU, Nigeria - Gunmen on motorcycles killed at least 12 villagers in Zamfara state, police said.", "Gunmen", "villagers"),
+            ("A suicide bomber blew himself up at the entrance of a police station in northwest Pakistan on Monday, killing nine officers and wounding 17 others, police said.", "suicide bomber", "police"),
+            // police who report it are no attackers
+            ("Police said gunmen opened fire on a bus in Kano on Friday, killing six passengers.", "gunmen", ""),
+        ];
+        for (text, src, tgt) in cases {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Assault);
+            let actor =
+                |r: ActorRole| actor_of(ev, r).map(|a| (a.text.as_str(), a.sector.as_deref()));
+            assert_eq!(actor(ActorRole::Source), Some((src, Some("REB"))), "{text}");
+            if !tgt.is_empty() {
+                assert_eq!(actor(ActorRole::Target).map(|a| a.0), Some(tgt), "{text}");
+            }
+        }
+        // a weapon named by the trigger is no attacker: the agent after "by" is
+        let evs = run("A drone strike by Ethiopia's military hit a minibus near the town of Debre Markos in the Amhara region on Tuesday, killing 11 people.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
+            Some("Ethiopia's military")
+        );
+        // gunmen killed are the target
+        let evs = run("Soldiers killed five gunmen in a shootout in Zamfara state on Sunday.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
+            Some("gunmen")
         );
     }
 

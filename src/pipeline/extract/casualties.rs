@@ -132,6 +132,14 @@ mod tests {
                 "A suicide bomber killed a pro-government cleric and wounded a journalist in Kabul.",
                 &[(Kind::Killed, Amount::Exact(1)), (Kind::Injured, Amount::Exact(1))],
             ),
+            (
+                "Gunmen opened fire Monday at Bangkok's busiest international airport, killing a British tourist and injuring several others.",
+                &[(Kind::Killed, Amount::Exact(1)), (Kind::Injured, Amount::Vague)],
+            ),
+            (
+                "A stray shell killed a worshipper and wounded a volunteer outside the mosque.",
+                &[(Kind::Killed, Amount::Exact(1)), (Kind::Injured, Amount::Exact(1))],
+            ),
         ];
         for (s, want) in cases {
             assert_eq!(got(s), want.to_vec(), "{s}");

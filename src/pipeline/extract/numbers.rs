@@ -963,6 +963,19 @@ fn person_singular(w: &str) -> bool {
             | "demonstrator"
             | "pedestrian"
             | "villager"
+            | "tourist"
+            | "pilgrim"
+            | "worshipper"
+            | "volunteer"
+            | "employee"
+            | "motorist"
+            | "patient"
+            | "paramedic"
+            | "medic"
+            | "lawyer"
+            | "diplomat"
+            | "monk"
+            | "engineer"
             | "doctor"
             | "nurse"
             | "teacher"
@@ -1610,6 +1623,7 @@ const KEY_WORDS: &[&str] = &[
     "councilor",
     "countless",
     "demonstrator",
+    "diplomat",
     "doctor",
     "dozen",
     "dozens",
@@ -1618,6 +1632,8 @@ const KEY_WORDS: &[&str] = &[
     "eighteen",
     "eighty",
     "eleven",
+    "employee",
+    "engineer",
     "escaped",
     "farmer",
     "few",
@@ -1640,13 +1656,17 @@ const KEY_WORDS: &[&str] = &[
     "journalist",
     "judge",
     "lawmaker",
+    "lawyer",
     "man",
     "many",
     "mayor",
+    "medic",
     "migrant",
     "militant",
     "million",
     "miner",
+    "monk",
+    "motorist",
     "multiple",
     "nine",
     "nineteen",
@@ -1660,11 +1680,14 @@ const KEY_WORDS: &[&str] = &[
     "officer",
     "official",
     "one",
+    "paramedic",
     "passenger",
     "pastor",
+    "patient",
     "pedestrian",
     "person",
     "photographer",
+    "pilgrim",
     "policeman",
     "policewoman",
     "politician",
@@ -1700,6 +1723,7 @@ const KEY_WORDS: &[&str] = &[
     "thousands",
     "three",
     "toddler",
+    "tourist",
     "trader",
     "twelve",
     "twenty",
@@ -1712,9 +1736,11 @@ const KEY_WORDS: &[&str] = &[
     "unscathed",
     "unspecified",
     "villager",
+    "volunteer",
     "without",
     "woman",
     "worker",
+    "worshipper",
     "zero",
 ];
 

@@ -39,7 +39,25 @@ fn noun(kind: EventType, mode: Option<&str>) -> &'static str {
 pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -> String {
     let mut s = String::new();
     let mut noun = noun(c.event_type, c.mode.as_deref());
-    if let Some(src) = c.actors.iter().find(|a| a.role == ActorRole::Source) {
+    let source = c.actors.iter().find(|a| a.role == ActorRole::Source);
+    // a source named by a common noun follows the event: "armed attack by gunmen", not
+    // "gunmen armed attack"; none when the noun says it ("suicide bombing", not "by
+    // suicide bomber")
+    let by = source
+        .map(|a| a.text.trim())
+        .filter(|t| super::actors::is_sector_noun(t))
+        .map(str::to_lowercase);
+    if let Some(text) = by.as_deref() {
+        s.push_str(noun);
+        let said = |a: &str, b: &str| a.get(..4).is_some_and(|x| b.get(..4) == Some(x));
+        if !said(
+            text.rsplit(' ').next().unwrap_or(text),
+            noun.rsplit(' ').next().unwrap_or(noun),
+        ) {
+            s.push_str(" by ");
+            s.push_str(text);
+        }
+    } else if let Some(src) = source {
         let text = src.text.trim();
         s.push_str(text);
         s.push(' ');
@@ -51,8 +69,10 @@ pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -
                 noun = rest;
             }
         }
+        s.push_str(noun);
+    } else {
+        s.push_str(noun);
     }
-    s.push_str(noun);
     let target = c
         .actors
         .iter()
@@ -164,6 +184,29 @@ mod tests {
                 "Russian forces",
                 "heavy-weapons",
                 "Russian forces shelling: 2 killed",
+            ),
+        ];
+        for (source, mode, want) in table {
+            assert_eq!(summarize(&candidate(source, mode), |_| None), want);
+        }
+    }
+
+    #[test]
+    fn a_common_noun_source_follows_the_event() {
+        let table = [
+            ("gunmen", "firearms", "Armed attack by gunmen: 2 killed"),
+            (
+                "suicide bomber",
+                "suicide-attack",
+                "Suicide bombing: 2 killed",
+            ),
+            ("attackers", "x", "Attack: 2 killed"),
+            ("protesters", "demo", "Attack by protesters: 2 killed"),
+            ("Gunmen", "firearms", "Armed attack by gunmen: 2 killed"),
+            (
+                "Suspected militants",
+                "firearms",
+                "Suspected militants armed attack: 2 killed",
             ),
         ];
         for (source, mode, want) in table {
