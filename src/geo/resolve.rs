@@ -302,8 +302,11 @@ impl<'g, 't> Resolver<'g, 't> {
             } else {
                 Lists::NONE
             };
+            // (a name of several capitalised words that a million people live in is that
+            // place: "West Bank"; "Western Province" is one of many)
             let all_common = lw.any(Lists::NEVER)
-                && (s.first + 1..=s.last).all(|i| lists_of(self.folded(i)).any(Lists::NEVER));
+                && (s.first + 1..=s.last).all(|i| lists_of(self.folded(i)).any(Lists::NEVER))
+                && (single || !self.populous_name(s));
             let place_follower = ln.any(Lists::PLACE_WORD);
             // a common word: "Police said", "the Sale", "turkey ... Turkey sales"
             let common_word = all_common
@@ -486,6 +489,18 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     /// A country, a division by its main name, or a city of a million: never a surname.
+    /// Whether the span of several words names a place of a million people or more by
+    /// its own name, and does not end in a word of many divisions' names ("Province").
+    fn populous_name(&self, s: &Span) -> bool {
+        const GENERIC: [&str; 6] = [
+            "province", "region", "district", "division", "state", "county",
+        ];
+        !GENERIC.contains(&self.folded(s.last))
+            && s.entries
+                .iter()
+                .any(|e| e.flags == 0 && self.g.place(PlaceId(e.id)).population >= 1_000_000)
+    }
+
     fn prominent(&self, s: &Span) -> bool {
         s.entries.iter().any(|e| {
             let p = self.g.place(PlaceId(e.id));

@@ -675,3 +675,24 @@ fn a_transliteration_differing_in_its_first_letters_is_an_alias() {
         .iter()
         .all(|(_, name, _)| name != "Watford City"));
 }
+
+#[test]
+fn a_populous_name_of_common_words_is_a_place() {
+    for (text, want) in [
+        (
+            "Israeli troops arrested 15 Palestinians in the West Bank on Monday.",
+            vec!["West Bank"],
+        ),
+        (
+            "Raids in the Gaza Strip and the West Bank.",
+            vec!["Gaza Strip", "West Bank"],
+        ),
+        // many countries have one: no place without more to go on
+        ("Floods hit the Western Province on Monday.", vec![]),
+        // common words in lower case are no name
+        ("He walked to the west bank of the river.", vec![]),
+    ] {
+        let got: Vec<String> = found(text).into_iter().map(|f| f.1).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
