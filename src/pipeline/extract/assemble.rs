@@ -2784,6 +2784,22 @@ fn to_actor(m: &Mention, role: ActorRole) -> Actor {
 /// Congo", "across Ukraine") or names a partner or an adversary ("talks with Ukraine",
 /// "sanctions against Russia"): whom a statement is about, not who makes it.
 fn placed_by_preposition(text: &str, at: usize) -> bool {
+    preposition_before(text, at).is_some_and(|w| {
+        is_one_of_any_case(&LOCATIVE, w) || is_one_of_any_case(&["with", "against"], w)
+    })
+}
+
+/// Prepositions that place what follows them ("in eastern Congo", "across Ukraine").
+const LOCATIVE: [&str; 7] = ["in", "at", "near", "across", "inside", "throughout", "into"];
+
+/// Whether the mention at `at` of `text` follows a locative preposition: where something
+/// happens, not a party to it ("protests in Serbia").
+fn located_by_preposition(text: &str, at: usize) -> bool {
+    preposition_before(text, at).is_some_and(|w| is_one_of_any_case(&LOCATIVE, w))
+}
+
+/// The word before `at` in `text`, past an article and a direction word.
+fn preposition_before(text: &str, at: usize) -> Option<&str> {
     const SKIPPED: [&str; 10] = [
         "the",
         "eastern",
@@ -2796,23 +2812,11 @@ fn placed_by_preposition(text: &str, at: usize) -> bool {
         "southeastern",
         "southwestern",
     ];
-    const PREPOSITIONS: [&str; 9] = [
-        "in",
-        "at",
-        "near",
-        "across",
-        "inside",
-        "throughout",
-        "into",
-        "with",
-        "against",
-    ];
     let before = text.get(at.saturating_sub(40)..at).unwrap_or_default();
     before
         .split_whitespace()
         .rev()
         .find(|w| !is_one_of_any_case(&SKIPPED, w))
-        .is_some_and(|w| is_one_of_any_case(&PREPOSITIONS, w))
 }
 
 /// Whether `w` is one of the lower-case `words`, in any case.
@@ -3067,7 +3071,11 @@ fn roles(
                     m.start > tpos
                         && Some(**m) != src
                         && (m.sector.is_some() || m.country.is_some())
-                        && !matches!(m.sector, Some("GOV"))
+                        // (a government protested against is the target: "demanding
+                        // the resignation of the government")
+                        && (!matches!(m.sector, Some("GOV"))
+                            || kind == EventType::Protest
+                                && !located_by_preposition(ctx.text, m.start))
                         // a protest is not against the crowd or its cause ("to disperse
                         // thousands of pro-European Union protesters"), nor the gangs
                         // it demands action against
@@ -3206,7 +3214,14 @@ fn roles(
                     })
                 })
                 .or_else(|| with_country.iter().rev().find(|m| m.end <= tpos))
-                .or(with_country.first());
+                // (not the place where it happens: "the two leaders met in Beijing"; a
+                // nationality there tells whose it is: "in the Libyan capital")
+                .or_else(|| {
+                    with_country.iter().find(|m| {
+                        !(located_by_preposition(ctx.text, m.start)
+                            && ctx.places.iter().any(|p| p.start == m.start))
+                    })
+                });
             // "Israeli and Lebanese negotiators met": the two coordinated parties
             let partner = src.and_then(|m| {
                 with_country.iter().rev().find(|p| {
@@ -4591,6 +4606,37 @@ mod tests {
         assert_eq!(
             actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
             Some("gunmen")
+        );
+    }
+
+    #[test]
+    fn a_place_where_it_happens_is_no_party() {
+        // the government protested against is the target, not the city marched through
+        for text in [
+            "Tens of thousands of people marched through central Belgrade on Saturday demanding the resignation of the government.",
+            "Thousands of protesters rallied in Tbilisi on Sunday against the government's decision to suspend EU accession talks.",
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Protest);
+            let tgt = actor_of(ev, ActorRole::Target).map(|a| (a.text.as_str(), a.sector.as_deref()));
+            assert_eq!(tgt, Some(("government", Some("GOV"))), "{text}");
+        }
+        // the capital where leaders meet is not one of them
+        let evs = run(
+            "The two leaders met in Beijing and pledged to deepen their strategic partnership.",
+        );
+        let ev = event_of(&evs, EventType::Consult);
+        assert!(
+            ev.actors.iter().all(|a| a.text != "Beijing"),
+            "{:?}",
+            ev.actors
+        );
+        // a nationality of the place still tells whose groups they are
+        let evs = run("A ceasefire between two rival armed groups took effect in the Libyan capital on Wednesday.");
+        let ev = event_of(&evs, EventType::Retreat);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).and_then(|a| a.country.as_deref()),
+            Some("LBY")
         );
     }
 
