@@ -915,6 +915,76 @@ fn keep(
     {
         return None;
     }
+    // talks halted are a sanction (PLOVER: CAMEO 164, "halt negotiations"); talks called
+    // off or put off never took place
+    if t.kind == EventType::Consult
+        && matches!(lw, "talks" | "negotiations" | "meeting" | "dialogue")
+    {
+        let before = sl.text().get(..rel).unwrap_or_default();
+        let off_before = before.trim_end().ends_with(" off")
+            && any_of_last_words(before, 5, |w| {
+                matches!(w, "broke" | "break" | "broken" | "breaking")
+            });
+        if off_before
+            || any_of_last_words(before, 4, |w| {
+                w.starts_with("suspend")
+                    || w.starts_with("halt")
+                    || matches!(w, "froze" | "freeze" | "frozen" | "freezing")
+            })
+            || [" out of ", " withdrew from ", " withdraw from "]
+                .iter()
+                .any(|p| {
+                    before
+                        .get(before.len().saturating_sub(40)..)
+                        .is_some_and(|b| b.contains(p))
+                })
+                && any_of_last_words(before, 6, |w| {
+                    matches!(
+                        w,
+                        "pulled" | "walked" | "withdrew" | "withdraw" | "pull" | "walk"
+                    )
+                })
+        {
+            return Some(Keep::Event(Trigger {
+                kind: EventType::Sanction,
+                mode: Some("withdraw"),
+                weak: false,
+                casualty: false,
+            }));
+        }
+        if any_of_last_words(before, 4, |w| {
+            w.starts_with("cancel")
+                || w.starts_with("postpone")
+                || matches!(w, "scrapped" | "delayed")
+        }) || before.trim_end().ends_with(" off")
+            && any_of_last_words(before, 5, |w| matches!(w, "called" | "call" | "calling"))
+        {
+            return None;
+        }
+    }
+    // to demonstrate something is to show it ("records demonstrate that ...", "clearly
+    // demonstrated the risks"), not to protest
+    if t.kind == EventType::Protest
+        && matches!(
+            lw,
+            "demonstrate" | "demonstrates" | "demonstrated" | "demonstrating"
+        )
+    {
+        let next = sl
+            .text()
+            .get(rel_end..)
+            .and_then(|a| a.split_whitespace().next())
+            .unwrap_or_default();
+        if is_one_of_any_case(
+            &[
+                "that", "how", "what", "why", "whether", "the", "a", "an", "its", "their", "his",
+                "her", "our", "this", "these", "those", "any", "no", "clear", "strong",
+            ],
+            next,
+        ) {
+            return None;
+        }
+    }
     // cutting the internet is censorship
     if t.kind == EventType::Sanction && lw == "suspended" && sl.has("internet") {
         return Some(Keep::Event(Trigger {
@@ -1135,7 +1205,12 @@ fn keep(
                         || matches!(
                             m.sector,
                             Some("IGO") | Some("GOV") | Some("POL") | Some("MIL") | Some("REB")
-                        ))
+                        )
+                        // a crowd named before demonstrates ("students demonstrated in
+                        // Dhaka")
+                        || t.kind == EventType::Protest
+                            && m.sector == Some("CVL")
+                            && m.end <= base + rel)
             });
             actor.then_some(Keep::Event(t))
         }
@@ -3126,6 +3201,16 @@ fn roles(
                         src.country = loc_a3.clone();
                     }
                 }
+                // the crowd named before the trigger ("students demonstrated")
+                let crowd = ms
+                    .iter()
+                    .rev()
+                    .find(|m| m.end <= tpos && tpos - m.end <= 40 && m.sector == Some("CVL"));
+                if let (false, Some(m)) = (out.iter().any(|a| a.role == ActorRole::Source), crowd) {
+                    let mut a = to_actor(m, ActorRole::Source);
+                    a.country = a.country.or_else(|| loc_a3.clone());
+                    out.insert(0, a);
+                }
                 if !out.iter().any(|a| a.role == ActorRole::Source) {
                     out.insert(
                         0,
@@ -4638,6 +4723,53 @@ mod tests {
             actor_of(ev, ActorRole::Source).and_then(|a| a.country.as_deref()),
             Some("LBY")
         );
+    }
+
+    #[test]
+    fn talks_halted_are_a_sanction_and_talks_called_off_no_event() {
+        for text in [
+            "Russia broke off talks with Ukraine on Tuesday.",
+            "The government decided to suspend EU accession talks until 2028.",
+            "The rebels walked out of negotiations with the government on Monday.",
+        ] {
+            let evs = run(text);
+            assert!(
+                evs.iter().all(|e| e.event_type != EventType::Consult),
+                "{text}: {evs:?}"
+            );
+            let ev = event_of(&evs, EventType::Sanction);
+            assert_eq!(ev.mode.as_deref(), Some("withdraw"), "{text}");
+        }
+        for text in [
+            "The two sides called off peace talks scheduled for Friday.",
+            "The president postponed a meeting with his French counterpart.",
+        ] {
+            let evs = run(text);
+            assert!(
+                evs.iter().all(|e| e.event_type != EventType::Consult),
+                "{text}: {evs:?}"
+            );
+        }
+        let evs = run("Ukraine and Russia held talks in Istanbul on Friday.");
+        event_of(&evs, EventType::Consult);
+    }
+
+    #[test]
+    fn to_demonstrate_something_is_no_protest() {
+        for text in [
+            "\"These records demonstrate that the ongoing diplomatic engagement with North Korea is beginning to reach the critical mass necessary to have real impacts,\" the central bank said.",
+            "He had presented evidence that clearly demonstrated that Bosnia only receives 100 percent of the money in oil sales from Russia.",
+            "The exercise demonstrated the army's ability to strike targets deep inside enemy territory, the government said.",
+        ] {
+            let evs = run(text);
+            assert!(evs.iter().all(|e| e.event_type != EventType::Protest), "{text}: {evs:?}");
+        }
+        for text in [
+            "Thousands of people demonstrated outside parliament in Tbilisi on Sunday against the government.",
+            "Students demonstrated in Dhaka on Monday demanding justice for the victims.",
+        ] {
+            event_of(&run(text), EventType::Protest);
+        }
     }
 
     #[test]
