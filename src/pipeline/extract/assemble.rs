@@ -921,30 +921,20 @@ fn keep(
         && matches!(lw, "talks" | "negotiations" | "meeting" | "dialogue")
     {
         let before = sl.text().get(..rel).unwrap_or_default();
-        let off_before = before.trim_end().ends_with(" off")
-            && any_of_last_words(before, 5, |w| {
+        // (one of the words just before it, each a whole word: "broke off peace talks")
+        let said = |n: usize, f: fn(&str) -> bool| any_of_last_words(before, n, f);
+        let off = said(5, |w| w == "off");
+        let halted =
+            off && said(5, |w| {
                 matches!(w, "broke" | "break" | "broken" | "breaking")
-            });
-        if off_before
-            || any_of_last_words(before, 4, |w| {
+            }) || said(4, |w| {
                 w.starts_with("suspend")
                     || w.starts_with("halt")
                     || matches!(w, "froze" | "freeze" | "frozen" | "freezing")
-            })
-            || [" out of ", " withdrew from ", " withdraw from "]
-                .iter()
-                .any(|p| {
-                    before
-                        .get(before.len().saturating_sub(40)..)
-                        .is_some_and(|b| b.contains(p))
-                })
-                && any_of_last_words(before, 6, |w| {
-                    matches!(
-                        w,
-                        "pulled" | "walked" | "withdrew" | "withdraw" | "pull" | "walk"
-                    )
-                })
-        {
+            }) || said(5, |w| w == "out")
+                && said(6, |w| matches!(w, "pulled" | "walked" | "pull" | "walk"))
+                || said(5, |w| w == "from") && said(6, |w| matches!(w, "withdrew" | "withdraw"));
+        if halted {
             return Some(Keep::Event(Trigger {
                 kind: EventType::Sanction,
                 mode: Some("withdraw"),
@@ -952,12 +942,11 @@ fn keep(
                 casualty: false,
             }));
         }
-        if any_of_last_words(before, 4, |w| {
+        if said(4, |w| {
             w.starts_with("cancel")
                 || w.starts_with("postpone")
                 || matches!(w, "scrapped" | "delayed")
-        }) || before.trim_end().ends_with(" off")
-            && any_of_last_words(before, 5, |w| matches!(w, "called" | "call" | "calling"))
+        }) || off && said(5, |w| matches!(w, "called" | "call" | "calling"))
         {
             return None;
         }
@@ -3206,22 +3195,19 @@ fn roles(
                     .iter()
                     .rev()
                     .find(|m| m.end <= tpos && tpos - m.end <= 40 && m.sector == Some("CVL"));
-                if let (false, Some(m)) = (out.iter().any(|a| a.role == ActorRole::Source), crowd) {
-                    let mut a = to_actor(m, ActorRole::Source);
-                    a.country = a.country.or_else(|| loc_a3.clone());
-                    out.insert(0, a);
-                }
                 if !out.iter().any(|a| a.role == ActorRole::Source) {
-                    out.insert(
-                        0,
-                        Actor {
+                    // (its country, if it has none, is the place's: set below)
+                    let src = crowd.map_or_else(
+                        || Actor {
                             role: ActorRole::Source,
                             text: "protesters".into(),
-                            country: loc_a3.clone(),
+                            country: None,
                             sector: Some("CVL".into()),
                             name: None,
                         },
+                        |m| to_actor(m, ActorRole::Source),
                     );
+                    out.insert(0, src);
                 }
             }
             // armed groups, forces, police and victims without a nationality of their
@@ -4729,6 +4715,7 @@ mod tests {
     fn talks_halted_are_a_sanction_and_talks_called_off_no_event() {
         for text in [
             "Russia broke off talks with Ukraine on Tuesday.",
+            "The government broke off peace talks with the rebels on Tuesday.",
             "The government decided to suspend EU accession talks until 2028.",
             "The rebels walked out of negotiations with the government on Monday.",
         ] {
