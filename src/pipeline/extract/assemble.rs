@@ -934,6 +934,18 @@ fn keep(
             }) || said(5, |w| w == "out")
                 && said(6, |w| matches!(w, "pulled" | "walked" | "pull" | "walk"))
                 || said(5, |w| w == "from") && said(6, |w| matches!(w, "withdrew" | "withdraw"));
+        // a halt threatened or weighed is none yet ("threatened to break off talks",
+        // "could suspend the negotiations"): the threat word makes its own event (a halt
+        // announced is one: "said it would suspend talks")
+        let only_said = said(8, |w| {
+            w.starts_with("threat")
+                || w.starts_with("warn")
+                || w.starts_with("consider")
+                || matches!(w, "could" | "might" | "may" | "if" | "unless")
+        });
+        if halted && only_said {
+            return None;
+        }
         if halted {
             return Some(Keep::Event(Trigger {
                 kind: EventType::Sanction,
@@ -2854,7 +2866,18 @@ fn placed_by_preposition(text: &str, at: usize) -> bool {
 }
 
 /// Prepositions that place what follows them ("in eastern Congo", "across Ukraine").
-const LOCATIVE: [&str; 7] = ["in", "at", "near", "across", "inside", "throughout", "into"];
+const LOCATIVE: [&str; 10] = [
+    "in",
+    "at",
+    "near",
+    "across",
+    "inside",
+    "throughout",
+    "into",
+    "through",
+    "around",
+    "outside",
+];
 
 /// Whether the mention at `at` of `text` follows a locative preposition: where something
 /// happens, not a party to it ("protests in Serbia").
@@ -3274,6 +3297,12 @@ fn roles(
                 out.push(to_actor(object, ActorRole::Target));
                 return out;
             }
+            // the other side named inside the trigger's noun phrase ("the government will
+            // suspend EU accession talks"): the target, when someone before it acts
+            let inner = with_country
+                .iter()
+                .find(|m| premodifies(ctx.text, m, tpos))
+                .filter(|m| with_country.iter().any(|x| x.end < m.start));
             // the speaker, not a place the statement is about ("the African Union called
             // for a ceasefire in eastern Congo and urged M23 rebels to withdraw")
             let src = from
@@ -3282,6 +3311,7 @@ fn roles(
                         m.end <= tpos
                             && !placed_by_preposition(ctx.text, m.start)
                             && !victim(ctx.text, m.start)
+                            && inner.is_none_or(|i| i.start != m.start)
                     })
                 })
                 .or_else(|| with_country.iter().rev().find(|m| m.end <= tpos))
@@ -3293,16 +3323,18 @@ fn roles(
                             && ctx.places.iter().any(|p| p.start == m.start))
                     })
                 });
-            // "Israeli and Lebanese negotiators met": the two coordinated parties
+            // "Israeli and Lebanese negotiators met": the two coordinated parties; rivals
+            // of one country too ("Sudan's army and the Rapid Support Forces agreed")
             let partner = src.and_then(|m| {
                 with_country.iter().rev().find(|p| {
                     p.end < m.start
                         && p.country.is_some()
-                        && p.country != m.country
+                        && (p.country != m.country
+                            || p.sector.is_some() && m.sector.is_some() && p.sector != m.sector)
                         && ctx
                             .text
                             .get(p.end..m.start)
-                            .is_some_and(|g| g.trim() == "and")
+                            .is_some_and(|g| matches!(g.trim(), "and" | "and the"))
                 })
             });
             if let (Some(first), Some(second)) = (partner, src) {
@@ -3352,6 +3384,7 @@ fn roles(
                                 && !trailing_speaker(ctx.text, x.start, x.end)
                         })
                     });
+                let tgt = inner.filter(|i| i.start != m.start).or(tgt);
                 if let Some(t) = tgt {
                     out.push(to_actor(t, ActorRole::Target));
                 }
@@ -3541,9 +3574,70 @@ fn trailing_speaker(text: &str, start: usize, end: usize) -> bool {
     // ..."; not "Cuba said it was surprised that ...")
     VERBS.iter().any(|v| {
         after.find(v).is_some_and(|i| {
-            !after[..i].contains([',', '.', ';']) && closes_attribution(&after[i + v.len()..])
+            !clause_breaks(&after[..i]) && closes_attribution(&after[i + v.len()..])
         })
     })
+}
+
+/// Whether mention `m` modifies the trigger noun of talks or a deal at `tpos` ("EU
+/// accession talks", "Iran nuclear talks"): at most two words of a talk's subject between
+/// them, and a word of the clause before it (not the sentence's first word, a comma or
+/// "and").
+fn premodifies(text: &str, m: &Mention, tpos: usize) -> bool {
+    const TOPICS: [&str; 16] = [
+        "accession",
+        "peace",
+        "nuclear",
+        "trade",
+        "ceasefire",
+        "truce",
+        "security",
+        "border",
+        "prisoner",
+        "hostage",
+        "membership",
+        "debt",
+        "gas",
+        "energy",
+        "arms",
+        "normalisation",
+    ];
+    const NOUNS: [&str; 7] = [
+        "talks",
+        "negotiations",
+        "dialogue",
+        "deal",
+        "agreement",
+        "accord",
+        "treaty",
+    ];
+    let Some(gap) = text.get(m.end..tpos) else {
+        return false;
+    };
+    let noun = text
+        .get(tpos..)
+        .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or("");
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let before = text.get(..m.start).unwrap_or("").trim_end();
+    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    NOUNS.contains(&noun)
+        && gap.starts_with(' ')
+        && words.len() <= 2
+        && words.iter().all(|w| TOPICS.contains(w))
+        && prev.starts_with(|c: char| c.is_ascii_lowercase())
+        && prev != "and"
+}
+
+/// Whether a comma, a semicolon or a full stop breaks `s`; the dots of initials do not
+/// ("Saudi and U.S. mediators said").
+fn clause_breaks(s: &str) -> bool {
+    s.contains([',', ';'])
+        || s.match_indices('.').any(|(i, _)| {
+            let rest = &s[i + 1..];
+            !rest.starts_with(char::is_alphabetic)
+                && !rest.trim_start().starts_with(char::is_lowercase)
+        })
 }
 
 /// Whether the text after a speaker's verb ends the attribution: the sentence's end, a
@@ -4712,6 +4806,39 @@ mod tests {
     }
 
     #[test]
+    fn mediators_who_report_a_deal_are_no_party_to_it() {
+        // (sentence, kind, source, target, event country)
+        let cases = [
+            (
+                "Sudan's army and the Rapid Support Forces agreed to a 72-hour ceasefire on Sunday, Saudi and U.S. mediators said.",
+                EventType::Agree,
+                "Sudan's army",
+                "Rapid Support Forces",
+                None,
+            ),
+            (
+                "The Congolese government and M23 rebels held talks in Doha on Tuesday, Qatari officials said.",
+                EventType::Consult,
+                "Congolese government",
+                "M23",
+                Some("QA"),
+            ),
+        ];
+        for (text, kind, src, tgt, country) in cases {
+            let evs = run(text);
+            let ev = event_of(&evs, kind);
+            let name = |r| actor_of(ev, r).map(|a| a.text.as_str());
+            assert_eq!(name(ActorRole::Source), Some(src), "{text}");
+            assert_eq!(name(ActorRole::Target), Some(tgt), "{text}");
+            assert_eq!(
+                ev.location.as_ref().map(|l| l.country.as_str()),
+                country,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn talks_halted_are_a_sanction_and_talks_called_off_no_event() {
         for text in [
             "Russia broke off talks with Ukraine on Tuesday.",
@@ -4739,6 +4866,18 @@ mod tests {
         }
         let evs = run("Ukraine and Russia held talks in Istanbul on Friday.");
         event_of(&evs, EventType::Consult);
+        // a halt threatened is a threat, not a halt
+        for text in [
+            "Turkey threatened on Wednesday to break off talks with Sweden over its NATO bid.",
+            "The rebels warned they could suspend negotiations if the shelling continued.",
+        ] {
+            let evs = run(text);
+            assert!(
+                evs.iter().all(|e| e.event_type != EventType::Sanction),
+                "{text}: {evs:?}"
+            );
+            event_of(&evs, EventType::Threaten);
+        }
     }
 
     #[test]

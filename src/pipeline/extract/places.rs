@@ -417,9 +417,39 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
         .flatten()
 }
 
+/// A country's initials as written ("U.S", "US", "UK", "U.K", "UAE"): upper-case
+/// letters and dots, at most three letters.
+fn is_initials(name: &str) -> bool {
+    let letters = name.bytes().filter(|b| b.is_ascii_uppercase()).count();
+    (2..=3).contains(&letters) && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+}
+
+/// Words after a place's initials that leave them a place: prepositions, conjunctions,
+/// the verbs of a sentence about the place.
+const LITTLE_WORDS: [&str; 32] = [
+    "on", "in", "at", "and", "or", "but", "for", "to", "from", "since", "after", "before", "as",
+    "by", "with", "over", "until", "last", "this", "next", "is", "was", "has", "had", "will",
+    "would", "said", "says", "that", "have", "were", "are",
+];
+
 /// Reads the tie of the place at `start..end` of `text`.
 pub fn link_of(text: &str, start: usize, end: usize) -> Link {
     let after = text.get(end..(end + 40).min(text.len())).unwrap_or("");
+    // a country's initials before a noun are an adjective ("U.S. mediators said", "UK
+    // officials"); before a little word they still name the place ("in the U.S. on
+    // Monday")
+    if is_initials(text.get(start..end).unwrap_or("")) {
+        let next = after.strip_prefix('.').unwrap_or(after);
+        if let Some(w) = next
+            .strip_prefix(' ')
+            .and_then(|n| n.split_whitespace().next())
+        {
+            let lw = w.trim_end_matches(|c: char| !c.is_alphabetic());
+            if lw.starts_with(|c: char| c.is_ascii_lowercase()) && !LITTLE_WORDS.contains(&lw) {
+                return Link::NotPlace;
+            }
+        }
+    }
     // a modifier or part of a longer name
     if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_alphabetic()) {
         return Link::NotPlace;
@@ -586,6 +616,9 @@ mod tests {
         ("Hundreds of people marched through central Nairobi on Tuesday.", "Nairobi", Link::Locative),
         ("Odesa was struck by waves of drones overnight.", "Odesa", Link::HitSubject),
         ("Kyiv accused Moscow of deliberately targeting grain routes.", "Kyiv", Link::Bare),
+        ("The two sides agreed to a truce on Sunday, Saudi and U.S. mediators said.", "U.S", Link::NotPlace),
+        ("The attack came hours after UK officials arrived in Kyiv.", "UK", Link::NotPlace),
+        ("Protests spread across the U.S. on Monday.", "U.S", Link::Locative),
     ];
 
     #[test]
