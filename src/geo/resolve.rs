@@ -592,6 +592,28 @@ impl<'g, 't> Resolver<'g, 't> {
         self.by_name = by_name;
     }
 
+    /// Whether the words of span `s` are place `p`'s name without its last word, a
+    /// division's generic word ("North Waziristan" of "North Wazīristān District").
+    fn names_but_suffix(&self, s: &Span, p: &super::Place) -> bool {
+        const GENERIC: [&str; 6] = [
+            "district",
+            "agency",
+            "county",
+            "municipality",
+            "region",
+            "province",
+        ];
+        let name = super::text::key_of(&p.name);
+        name.rsplit_once(' ').is_some_and(|(head, last)| {
+            GENERIC.contains(&last)
+                && head.split(' ').count() == s.last + 1 - s.first
+                && head
+                    .split(' ')
+                    .zip(s.first..=s.last)
+                    .all(|(w, i)| w == self.folded(i))
+        })
+    }
+
     /// The span names a country or uses a demonym.
     fn names_country(&self, s: &Span) -> bool {
         s.entries.iter().any(|e| {
@@ -693,7 +715,11 @@ impl<'g, 't> Resolver<'g, 't> {
             let alias = e.flags != 0;
             match p.kind {
                 // a second-level division needs its suffix or its full multi-word name
-                PlaceKind::Admin2 => s.suffix == Suffix::None && (single || alias || !supported),
+                // ("North Waziristan" of "North Waziristan District" is that name)
+                PlaceKind::Admin2 => {
+                    s.suffix == Suffix::None
+                        && (single || alias && !self.names_but_suffix(s, p) || !supported)
+                }
                 PlaceKind::Admin1 => {
                     !supported && s.suffix == Suffix::None && single && (alias || any_strong)
                 }

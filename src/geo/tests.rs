@@ -696,3 +696,22 @@ fn a_populous_name_of_common_words_is_a_place() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_district_named_without_its_generic_word_is_that_district() {
+    for (text, want) in [
+        (
+            "Pakistani troops killed eight militants in North Waziristan on Saturday.",
+            vec!["North Wazīristān District"],
+        ),
+        (
+            "Pakistani troops raided a compound in North Waziristan district.",
+            vec!["North Wazīristān District"],
+        ),
+        // with no country to go on, a short form of a division stays unread
+        ("Eight militants were killed in North Waziristan.", vec![]),
+    ] {
+        let got: Vec<String> = found(text).into_iter().map(|f| f.1).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}

@@ -2727,6 +2727,38 @@ fn dateline_place(text: &str, places: &[PlaceHit]) -> Option<Location> {
 /// "a British-born fighter". ("U.S.-led coalition", "Iranian-backed militias" and
 /// "British-supplied missiles" keep their country: it leads, backs or supplies; so do the
 /// two sides of "Thai-Cambodian border clashes" and "Russian-Ukrainian talks".)
+/// Whether a mention names a weapon ("drones", "a missile", "Russian artillery").
+fn is_weapon(m: &Mention) -> bool {
+    const WEAPONS: [&str; 9] = [
+        "missile",
+        "drone",
+        "rocket",
+        "shell",
+        "bomb",
+        "artillery",
+        "warplane",
+        "jet",
+        "aircraft",
+    ];
+    let lower = m.text.to_ascii_lowercase();
+    WEAPONS.iter().any(|w| lower.contains(w))
+}
+
+/// A nationality that only says whose a place is ("in the northern Afghan city of
+/// Kunduz", "a Syrian border town"): no party to what happens there.
+fn describes_a_place(text: &str, m: &Mention) -> bool {
+    const PLACE_NOUNS: [&str; 10] = [
+        "city", "town", "village", "province", "capital", "region", "district", "border", "port",
+        "state",
+    ];
+    m.sector.is_none()
+        && m.name.is_none()
+        && text
+            .get(m.end..)
+            .and_then(|a| a.split_whitespace().next())
+            .is_some_and(|w| PLACE_NOUNS.contains(&w.trim_end_matches([',', '.'])))
+}
+
 fn in_hyphen_compound(text: &str, m: &Mention) -> bool {
     // ("British-supplied missiles" keep their supplier: a party to a threat over them)
     const AFTER: [&str; 6] = [
@@ -2816,19 +2848,7 @@ fn main_parties(ms: &[Mention]) -> Vec<&'static str> {
 /// before it in the same clause ("Russia launched a massive missile and drone attack"),
 /// else the weapon itself.
 fn owner_of_weapon<'m>(text: &str, before: &[&&'m Mention], m: &'m Mention) -> &'m Mention {
-    const WEAPONS: [&str; 9] = [
-        "missile",
-        "drone",
-        "rocket",
-        "shell",
-        "bomb",
-        "artillery",
-        "warplane",
-        "jet",
-        "aircraft",
-    ];
-    let lower = m.text.to_ascii_lowercase();
-    if m.country.is_some() || !WEAPONS.iter().any(|w| lower.contains(w)) {
+    if m.country.is_some() || !is_weapon(m) {
         return m;
     }
     before
@@ -3177,6 +3197,9 @@ fn roles(
                                 .iter()
                                 .any(|w| a.starts_with(w))
                         })
+                        && !describes_a_place(ctx.text, m)
+                        // (a weapon of no one named is what the attack is made with)
+                        && !(m.country.is_none() && is_weapon(m))
                 });
                 match tgt {
                     Some(m) => {
@@ -4803,6 +4826,27 @@ mod tests {
             actor_of(ev, ActorRole::Source).and_then(|a| a.country.as_deref()),
             Some("LBY")
         );
+    }
+
+    #[test]
+    fn a_nationality_of_the_place_or_a_weapon_is_no_target() {
+        // (sentence, target)
+        let cases = [
+            (
+                "A suicide bomber blew himself up outside a mosque in the northern Afghan city of Kunduz on Friday, killing at least 50 worshippers.",
+                "worshippers",
+            ),
+            (
+                "Russia attacked the Ukrainian port city of Odesa with waves of drones overnight, killing one person.",
+                "Odesa",
+            ),
+        ];
+        for (text, want) in cases {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Assault);
+            let tgt = actor_of(ev, ActorRole::Target).map(|a| a.text.as_str());
+            assert_eq!(tgt, Some(want), "{text}");
+        }
     }
 
     #[test]
