@@ -833,6 +833,11 @@ fn keep(
     if ctx.figurative && !armed_words(sl, scues) || sporting_blow(lw, t, sl, scues) {
         return None;
     }
+    // launched weapons or an attack are one; an inquiry, a campaign or a search launched
+    // are none
+    if lw == "launched" && !launched_an_attack(sl.text(), rel, rel_end) {
+        return None;
+    }
     // the sentence's cues before the trigger, read where needed without a copy
     let before = || scues.iter().filter(move |h| h.end <= rel);
     let words_between = |pos: usize| {
@@ -3087,11 +3092,16 @@ fn roles(
             let by = ms.iter().find(|m| {
                 m.start > tpos && ctx.text.get(m.start.saturating_sub(3)..m.start) == Some("by ")
             });
-            // "a Palestinian man was shot dead by Israeli forces": the agent
-            let passive = by.is_some()
-                && ctx.text.get(..tpos).is_some_and(|b| {
+            // "a Palestinian man was shot dead by Israeli forces", "68 drones launched by
+            // Russia": the agent
+            let passive = by.is_some_and(|m| {
+                ctx.text.get(..tpos).is_some_and(|b| {
                     b.ends_with("was ") || b.ends_with("were ") || b.ends_with("been ")
-                });
+                }) || ctx
+                    .text
+                    .get(tpos..m.start)
+                    .is_some_and(|g| g.split_whitespace().count() == 2)
+            });
             // else the armed subject of the sentence ("Israel's military said it had killed
             // a senior Hezbollah commander in an airstrike")
             // (not across "after": "police detained 18 people after clashes between
@@ -3508,6 +3518,41 @@ fn speaker_before(ctx: &Ctx<'_>, st: &str, rel: usize) -> bool {
 /// Whether any of the last `n` words of `before` (the lower-cased text before a trigger)
 /// passes `test`: a word just before the trigger that changes what it tells ("demanding
 /// the resignation", "plotting a bomb attack").
+/// Whether "launched" at `rel..rel_end` of lower-cased sentence `lower` launches weapons
+/// or an attack: one of the next five words ("launched 60 drones at", "launched a
+/// major offensive") or of the two before it ("the missiles launched by") names one.
+fn launched_an_attack(lower: &str, rel: usize, rel_end: usize) -> bool {
+    const ARMED: [&str; 17] = [
+        "drone",
+        "missile",
+        "rocket",
+        "shell",
+        "strike",
+        "airstrike",
+        "attack",
+        "offensive",
+        "counter-offensive",
+        "assault",
+        "raid",
+        "bomb",
+        "barrage",
+        "salvo",
+        "mortar",
+        "artillery",
+        "operation",
+    ];
+    let armed = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic() && c != '-');
+        ARMED.iter().any(|a| {
+            w.strip_prefix(a)
+                .is_some_and(|rest| matches!(rest, "" | "s" | "es"))
+        })
+    };
+    let after = lower.get(rel_end..).unwrap_or_default();
+    let before = lower.get(..rel).unwrap_or_default();
+    after.split_whitespace().take(5).any(armed) || any_of_last_words(before, 2, armed)
+}
+
 fn any_of_last_words(before: &str, n: usize, test: impl Fn(&str) -> bool) -> bool {
     match last_ascii_words(before, n) {
         Some((words, k)) => words[..k].iter().any(|w| test(w)),
@@ -4846,6 +4891,31 @@ mod tests {
             let ev = event_of(&evs, EventType::Assault);
             let tgt = actor_of(ev, ActorRole::Target).map(|a| a.text.as_str());
             assert_eq!(tgt, Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn drones_launched_are_an_attack_by_whoever_launched_them() {
+        for text in [
+            "Russia launched 60 drones at Ukraine overnight, the air force said on Thursday.",
+            "The air force said 54 of the 68 drones launched by Russia overnight were shot down.",
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Assault);
+            assert_eq!(ev.mode.as_deref(), Some("drone"), "{text}");
+            let src = actor_of(ev, ActorRole::Source).and_then(|a| a.country.as_deref());
+            assert_eq!(src, Some("RUS"), "{text}");
+        }
+        // launched without a weapon is no attack
+        for text in [
+            "Armed police launched an investigation into the fire on Monday.",
+            "Troops launched a massive hunt for the gunman in the hills on Wednesday.",
+        ] {
+            let evs = run(text);
+            assert!(
+                evs.iter().all(|e| e.event_type != EventType::Assault),
+                "{text}: {evs:?}"
+            );
         }
     }
 

@@ -91,6 +91,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("gunfire", w(Assault, Some("firearms"))),
     ("shooting", w(Assault, Some("firearms"))),
     ("fired", w(Assault, None)),
+    // "Russia launched 60 drones at Ukraine overnight" (weak: "launched a campaign")
+    ("launched", w(Assault, None)),
     ("exchanged fire", t(Assault, Some("firearms"))),
     ("exchanged heavy fire", t(Assault, Some("firearms"))),
     ("exchange of fire", t(Assault, Some("firearms"))),
