@@ -833,6 +833,32 @@ fn keep(
     if ctx.figurative && !armed_words(sl, scues) || sporting_blow(lw, t, sl, scues) {
         return None;
     }
+    // exercises of one military alone are a show of force ("Chinese warships staged
+    // drills around Taiwan"); with a partner they are cooperation ("South Korea and the
+    // United States began their annual military exercises")
+    if t.kind == EventType::Cooperate
+        && !lw.starts_with("joint")
+        && (lw.contains("exercises") || lw.contains("drills") || lw.contains("war games"))
+        && !sl.has("joint")
+        && !sl.has(" with ")
+    {
+        let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+        let mut countries: Vec<&str> = ctx
+            .mentions
+            .iter()
+            .filter(|m| m.start >= base && m.end <= base + rel)
+            .filter_map(|m| m.country)
+            .collect();
+        countries.dedup();
+        if countries.len() < 2 {
+            return Some(Keep::Event(Trigger {
+                kind: EventType::Mobilize,
+                mode: Some("troops"),
+                weak: false,
+                casualty: false,
+            }));
+        }
+    }
     // launched weapons or an attack are one; an inquiry, a campaign or a search launched
     // are none
     if lw == "launched" && !launched_an_attack(sl.text(), rel, rel_end) {
@@ -4916,6 +4942,31 @@ mod tests {
                 evs.iter().all(|e| e.event_type != EventType::Assault),
                 "{text}: {evs:?}"
             );
+        }
+    }
+
+    #[test]
+    fn exercises_of_one_military_are_a_show_of_force() {
+        for (text, kind) in [
+            (
+                "Chinese warships and aircraft staged drills around Taiwan on Monday.",
+                EventType::Mobilize,
+            ),
+            (
+                "Russia held naval drills in the Baltic Sea on Tuesday, the defence ministry said.",
+                EventType::Mobilize,
+            ),
+            (
+                "South Korea and the United States began their annual military exercises on Monday.",
+                EventType::Cooperate,
+            ),
+            (
+                "India and France held joint naval exercises off Goa on Friday.",
+                EventType::Cooperate,
+            ),
+        ] {
+            let evs = run(text);
+            event_of(&evs, kind);
         }
     }
 

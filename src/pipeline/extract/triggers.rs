@@ -310,10 +310,20 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("food supplies", w(Aid, None)),
     ("airdropped", w(Aid, None)),
     ("delivery", w(Aid, None)),
-    // COOPERATE
+    // COOPERATE (exercises of one military alone are a show of force: MOBILIZE, see
+    // `assemble::keep`)
     ("military exercises", t(Cooperate, None)),
+    ("military drills", t(Cooperate, None)),
+    ("naval drills", t(Cooperate, None)),
+    ("war games", t(Cooperate, None)),
+    ("live-fire drills", t(Cooperate, None)),
+    ("staged drills", t(Cooperate, None)),
     ("joint exercises", t(Cooperate, None)),
     ("joint drills", t(Cooperate, None)),
+    ("joint military exercises", t(Cooperate, None)),
+    ("joint naval exercises", t(Cooperate, None)),
+    ("joint military drills", t(Cooperate, None)),
+    ("joint naval drills", t(Cooperate, None)),
     ("joint patrol*", t(Cooperate, None)),
     ("cooperation", w(Cooperate, None)),
     // REQUEST
