@@ -679,6 +679,27 @@ impl<'g, 't> Resolver<'g, 't> {
                 }),
         );
         scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        // a city of millions beats a small namesake that a country named elsewhere in the
+        // text put first ("Blinken arrived in Cairo": not Cairo, Georgia), unless the
+        // small one's state or province is named too ("Paris, Texas")
+        if let Some((top, _)) = scored.first() {
+            let small = self.g.place(PlaceId(top.id));
+            if small.kind == PlaceKind::City
+                && small.population < 100_000
+                && !small
+                    .admin1
+                    .as_deref()
+                    .is_some_and(|a| self.toks.text().contains(a))
+            {
+                if let Some(i) = scored.iter().position(|(e, _)| {
+                    let p = self.g.place(PlaceId(e.id));
+                    e.flags == 0 && p.kind == PlaceKind::City && p.population >= 1_000_000
+                }) {
+                    let big = scored.remove(i);
+                    scored.insert(0, big);
+                }
+            }
+        }
         let names_country = self.names_country(s);
         let own_strong = |c: usize| -> f32 {
             if names_country {

@@ -245,6 +245,23 @@ fn context_picks_among_homonyms() {
             "US",
         ),
         ("Russia struck Odessa again, Ukraine said.", "Odessa", "UA"),
+        // a city of millions over a small namesake in a country named elsewhere
+        (
+            "U.S. Secretary of State Antony Blinken arrived in Cairo on Monday.",
+            "Cairo",
+            "EG",
+        ),
+        (
+            "NATO leaders met in Warsaw, the U.S. delegation said.",
+            "Warsaw",
+            "PL",
+        ),
+        // unless its state is named too
+        (
+            "A tornado hit Cairo, Georgia, the U.S. weather service said.",
+            "Cairo",
+            "US",
+        ),
     ];
     for (text, words, country) in table {
         let f = found(text);

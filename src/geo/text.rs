@@ -62,6 +62,11 @@ impl<'t> Tokens<'t> {
         }
     }
 
+    /// The text the tokens are read from.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
     pub fn folded(&self, t: &Token) -> &str {
         let (a, b) = (t.folded_start as usize, t.folded_end as usize);
         let base = self.lower.len();

@@ -305,6 +305,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         {
             kept.retain(|k| k.2.kind != EventType::Assault);
         }
+        // nor is the toll of what a protest is about ("demanding accountability for the
+        // collapse of a canopy that killed 15 people")
+        if let Some(p) = kept
+            .iter()
+            .find(|k| k.2.kind == EventType::Protest)
+            .map(|k| k.0)
+        {
+            kept.retain(|k| !(k.2.casualty && k.0 > p && told_of_its_cause(lower_st, p, k.0)));
+        }
         if kept.is_empty() {
             let place = best_place(&ctx, s.start, s.end);
             if let Some(p) = place {
@@ -446,6 +455,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                             .filter(|f| f.pos < cut || f.pos >= end)
                             .collect()
                     }
+                    // the toll of what a protest is about ("demanding accountability for
+                    // the collapse of a canopy that killed 15 people")
+                    _ if kind == EventType::Protest => figs
+                        .into_iter()
+                        .filter(|f| !told_of_its_cause(lower_st, tpos, f.pos))
+                        .collect(),
                     _ => figs,
                 };
                 let cas = combine(&figs, kind);
@@ -3723,6 +3738,35 @@ fn premodifies(text: &str, m: &Mention, tpos: usize) -> bool {
         && prev != "and"
 }
 
+/// Whether the figure at `pos` of lower-cased sentence `lower`, after a protest's trigger
+/// at `tpos`, is told in a relative clause of something other than the protest: the
+/// cause it is about ("accountability for the collapse of a canopy that killed 15
+/// people"; not "a march that left three dead").
+fn told_of_its_cause(lower: &str, tpos: usize, pos: usize) -> bool {
+    const PROTEST_NOUNS: [&str; 9] = [
+        "protest",
+        "protests",
+        "demonstration",
+        "demonstrations",
+        "rally",
+        "march",
+        "clashes",
+        "unrest",
+        "crackdown",
+    ];
+    let Some(between) = lower.get(tpos..pos) else {
+        return false;
+    };
+    let at = [" that ", " which "]
+        .iter()
+        .filter_map(|w| between.rfind(w))
+        .max();
+    at.is_some_and(|i| {
+        let head = between[..i].rsplit(' ').next().unwrap_or("");
+        !PROTEST_NOUNS.contains(&head)
+    })
+}
+
 /// Whether a comma, a semicolon or a full stop breaks `s`; the dots of initials do not
 /// ("Saudi and U.S. mediators said").
 fn clause_breaks(s: &str) -> bool {
@@ -4968,6 +5012,18 @@ mod tests {
             let evs = run(text);
             event_of(&evs, kind);
         }
+    }
+
+    #[test]
+    fn the_toll_of_what_a_protest_is_about_is_not_its_own() {
+        let evs = run("Protesters in Belgrade blocked a major highway for several hours on Saturday, demanding accountability for the collapse of a railway station canopy that killed 15 people.");
+        assert!(evs.iter().all(|e| e.casualties.killed.is_none()), "{evs:?}");
+        event_of(&evs, EventType::Protest);
+        // a protest's own toll stays ("a march that left three dead")
+        let evs =
+            run("Police fired on a march that killed three protesters in Nairobi on Tuesday.");
+        let ev = event_of(&evs, EventType::Protest);
+        assert_eq!(ev.casualties.killed, Some(3), "{evs:?}");
     }
 
     #[test]
