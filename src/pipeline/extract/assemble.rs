@@ -874,6 +874,27 @@ fn keep(
             }));
         }
     }
+    // a ship or goods seized are property taken (PLOVER COERCE/seize: "the Revolutionary
+    // Guards seized a British-flagged oil tanker"), not ground taken by force
+    if matches!(lw, "seized" | "captured") {
+        const GOODS: [&str; 12] = [
+            "tanker", "tankers", "ship", "ships", "vessel", "vessels", "cargo", "boat", "boats",
+            "assets", "property", "shipment",
+        ];
+        let after = sl.text().get(rel_end..).unwrap_or_default();
+        if after
+            .split_whitespace()
+            .take(5)
+            .any(|w| GOODS.contains(&w.trim_end_matches([',', '.', ';'])))
+        {
+            return Some(Keep::Event(Trigger {
+                kind: EventType::Coerce,
+                mode: Some("seize"),
+                weak: false,
+                casualty: false,
+            }));
+        }
+    }
     // launched weapons or an attack are one; an inquiry, a campaign or a search launched
     // are none
     if lw == "launched" && !launched_an_attack(sl.text(), rel, rel_end) {
@@ -5024,6 +5045,20 @@ mod tests {
             run("Police fired on a march that killed three protesters in Nairobi on Tuesday.");
         let ev = event_of(&evs, EventType::Protest);
         assert_eq!(ev.casualties.killed, Some(3), "{evs:?}");
+    }
+
+    #[test]
+    fn a_ship_seized_is_property_taken() {
+        let evs = run("Iran's Revolutionary Guards seized a British-flagged oil tanker in the Strait of Hormuz on Friday, state media reported.");
+        let ev = event_of(&evs, EventType::Coerce);
+        assert_eq!(ev.mode.as_deref(), Some("seize"));
+        assert!(
+            evs.iter().all(|e| e.event_type != EventType::Assault),
+            "{evs:?}"
+        );
+        // ground seized stays an attack
+        let evs = run("M23 rebels seized the town of Masisi after heavy fighting on Tuesday.");
+        event_of(&evs, EventType::Assault);
     }
 
     #[test]
