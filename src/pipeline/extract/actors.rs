@@ -105,6 +105,7 @@ const ORGS: &[(&str, Option<&str>, &str)] = &[
 
 const SECTORS: &[(&str, &str)] = &[
     ("forces", "MIL"),
+    ("security forces", "MIL"),
     ("troops", "MIL"),
     ("army", "MIL"),
     ("military", "MIL"),
@@ -172,6 +173,7 @@ const SECTORS: &[(&str, &str)] = &[
     ("refugees", "CVL"),
     ("families", "CVL"),
     ("worshippers", "CVL"),
+    ("activists", "CVL"),
     ("passengers", "CVL"),
     ("pilgrims", "CVL"),
     ("migrants", "CVL"),

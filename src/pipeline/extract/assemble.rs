@@ -3145,6 +3145,11 @@ fn roles(
                     kind != EventType::Protest || !matches!(m.sector, Some("POL") | Some("MIL"))
                 })
                 .filter(|m| !victim(ctx.text, m.start) && !passive_subject(ctx.text, m.end))
+                // (not where it happens: "security forces in Bangladesh detained ...")
+                .filter(|m| {
+                    !(located_by_preposition(ctx.text, m.start)
+                        && ctx.places.iter().any(|p| p.start == m.start))
+                })
                 .collect();
             let near = before.iter().rev().find(|m| {
                 tpos.saturating_sub(m.end) <= 30
@@ -5045,6 +5050,18 @@ mod tests {
             run("Police fired on a march that killed three protesters in Nairobi on Tuesday.");
         let ev = event_of(&evs, EventType::Protest);
         assert_eq!(ev.casualties.killed, Some(3), "{evs:?}");
+    }
+
+    #[test]
+    fn where_an_arrest_happens_makes_no_one_act() {
+        let evs = run("Security forces in Bangladesh detained dozens of opposition activists ahead of Sunday's election, party officials said.");
+        let ev = event_of(&evs, EventType::Coerce);
+        let who = |r| actor_of(ev, r).map(|a| (a.text.as_str(), a.country.as_deref()));
+        assert_eq!(
+            who(ActorRole::Source),
+            Some(("Security forces", Some("BGD")))
+        );
+        assert_eq!(who(ActorRole::Target), Some(("activists", Some("BGD"))));
     }
 
     #[test]
