@@ -3200,10 +3200,21 @@ fn roles(
                     && !victim(ctx.text, m.start)
                     && !passive_subject(ctx.text, m.end)
             });
+            // the group blamed after the toll ("..., the army said, blaming FARC
+            // dissidents")
+            let blamed = ms.iter().find(|m| {
+                m.start > tpos
+                    && (m.country.is_some() || matches!(m.sector, Some("REB") | Some("MIL")))
+                    && ctx.lower.get(..m.start).is_some_and(|b| {
+                        let b = b.trim_end();
+                        let b = b.strip_suffix(" the").unwrap_or(b);
+                        b.ends_with(" blaming") || b.ends_with(" blamed")
+                    })
+            });
             let src = if passive {
                 by
             } else {
-                named.or(agent).or(near.copied()).or(by)
+                named.or(blamed).or(agent).or(near.copied()).or(by)
             }
             .or_else(subject)
             .map(|m| owner_of_weapon(ctx.text, &before, m));
@@ -3281,7 +3292,7 @@ fn roles(
                 match tgt {
                     Some(m) => {
                         let mut a = to_actor(m, ActorRole::Target);
-                        if a.country.is_none() {
+                        if a.country.is_none() && m.sector != Some("IGO") {
                             a.country = loc_a3.clone();
                         }
                         out.push(a);
@@ -3336,7 +3347,11 @@ fn roles(
             // armed groups, forces, police and victims without a nationality of their
             // own take the country where the incident happened (al Shabaab, "the army",
             // "gunmen", "people")
-            for a in out.iter_mut().filter(|a| a.country.is_none()) {
+            // (not an international body: "protesting against EU trade deals")
+            for a in out
+                .iter_mut()
+                .filter(|a| a.country.is_none() && a.sector.as_deref() != Some("IGO"))
+            {
                 a.country = loc_a3.clone();
             }
         }
@@ -5062,6 +5077,18 @@ mod tests {
             Some(("Security forces", Some("BGD")))
         );
         assert_eq!(who(ActorRole::Target), Some(("activists", Some("BGD"))));
+    }
+
+    #[test]
+    fn the_group_blamed_acts_and_a_bloc_protested_against_keeps_no_country() {
+        let evs = run("A landmine explosion killed four soldiers in Colombia's Cauca province on Monday, the army said, blaming FARC dissidents.");
+        let ev = event_of(&evs, EventType::Assault);
+        let src = actor_of(ev, ActorRole::Source).map(|a| (a.text.as_str(), a.sector.as_deref()));
+        assert_eq!(src, Some(("FARC", Some("REB"))), "{evs:?}");
+        let evs = run("Thousands of farmers blocked roads with tractors across France on Monday, protesting against low prices and EU trade deals.");
+        let ev = event_of(&evs, EventType::Protest);
+        let tgt = actor_of(ev, ActorRole::Target).expect("a target");
+        assert_eq!((tgt.text.as_str(), tgt.country.as_deref()), ("EU", None));
     }
 
     #[test]
