@@ -392,22 +392,28 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 article_mode,
                 &sl,
             );
-            let groups: Vec<(Option<Location>, Vec<Figure>)> =
+            // (with several targets, each with the trigger word nearest before it:
+            // "Hezbollah fired rockets at northern Israel, and Israel responded with
+            // strikes on southern Lebanon" are two attacks of two sources)
+            let groups: Vec<(Option<Location>, Vec<Figure>, usize)> =
                 if kind == EventType::Assault && targets.len() > 1 {
                     targets
                         .iter()
                         .map(|p| {
+                            let at = p.start - s.start;
+                            let own = ktrigs.iter().rev().find(|k| k.0 < at).map_or(tpos, |k| k.0);
                             (
                                 Some(p.location.clone()),
-                                clause_figures(lower_st, p.start - s.start, figures),
+                                clause_figures(lower_st, at, figures),
+                                own,
                             )
                         })
                         .collect()
                 } else {
                     let loc = targets.first().map(|p| p.location.clone());
-                    vec![(loc, figures.to_vec())]
+                    vec![(loc, figures.to_vec(), tpos)]
                 };
-            for (loc, figs) in groups {
+            for (loc, figs, group_tpos) in groups {
                 let sentence_loc = loc.is_some();
                 let loc = if kind == EventType::Assault && loc.is_none() {
                     None
@@ -518,7 +524,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     kind,
                     s.start,
                     s.end,
-                    s.start + tpos,
+                    s.start + group_tpos,
                     loc.as_ref(),
                 );
                 let quantities = squantities
@@ -5089,6 +5095,19 @@ mod tests {
         let ev = event_of(&evs, EventType::Protest);
         let tgt = actor_of(ev, ActorRole::Target).expect("a target");
         assert_eq!((tgt.text.as_str(), tgt.country.as_deref()), ("EU", None));
+    }
+
+    #[test]
+    fn two_attacks_of_one_sentence_each_have_their_own_source() {
+        let evs = run("Hezbollah fired dozens of rockets at northern Israel on Sunday, the Israeli military said, and Israel responded with strikes on southern Lebanon.");
+        let source_at = |country: &str| {
+            evs.iter()
+                .find(|e| e.location.as_ref().is_some_and(|l| l.country == country))
+                .and_then(|e| actor_of(e, ActorRole::Source))
+                .map(|a| a.text.clone())
+        };
+        assert_eq!(source_at("IL").as_deref(), Some("Hezbollah"), "{evs:?}");
+        assert_eq!(source_at("LB").as_deref(), Some("Israel"), "{evs:?}");
     }
 
     #[test]
