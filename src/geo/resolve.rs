@@ -682,18 +682,21 @@ impl<'g, 't> Resolver<'g, 't> {
         // a city of millions beats a small namesake that a country named elsewhere in the
         // text put first ("Blinken arrived in Cairo": not Cairo, Georgia), unless the
         // small one's state or province is named too ("Paris, Texas")
+        // (the text is searched for the state only when there is such a rival)
         if let Some((top, _)) = scored.first() {
             let small = self.g.place(PlaceId(top.id));
-            if small.kind == PlaceKind::City
-                && small.population < 100_000
-                && !small
-                    .admin1
-                    .as_deref()
-                    .is_some_and(|a| self.toks.text().contains(a))
-            {
-                if let Some(i) = scored.iter().position(|(e, _)| {
+            let big = || {
+                scored.iter().position(|(e, _)| {
                     let p = self.g.place(PlaceId(e.id));
                     e.flags == 0 && p.kind == PlaceKind::City && p.population >= 1_000_000
+                })
+            };
+            if small.kind == PlaceKind::City && small.population < 100_000 {
+                if let Some(i) = big().filter(|_| {
+                    !small
+                        .admin1
+                        .as_deref()
+                        .is_some_and(|a| self.toks.text().contains(a))
                 }) {
                     let big = scored.remove(i);
                     scored.insert(0, big);

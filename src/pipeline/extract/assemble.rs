@@ -3153,8 +3153,8 @@ fn roles(
                 .filter(|m| !victim(ctx.text, m.start) && !passive_subject(ctx.text, m.end))
                 // (not where it happens: "security forces in Bangladesh detained ...")
                 .filter(|m| {
-                    !(located_by_preposition(ctx.text, m.start)
-                        && ctx.places.iter().any(|p| p.start == m.start))
+                    !(ctx.places.iter().any(|p| p.start == m.start)
+                        && located_by_preposition(ctx.text, m.start))
                 })
                 .collect();
             let near = before.iter().rev().find(|m| {
