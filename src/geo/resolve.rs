@@ -593,19 +593,13 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     /// Whether the words of span `s` are place `p`'s name without its last word, a
-    /// division's generic word ("North Waziristan" of "North Wazīristān District").
+    /// division's generic word ("North Waziristan" of "North Wazīristān District"; the
+    /// words that mark a division after a name, and "Agency" of Pakistan's former tribal
+    /// agencies).
     fn names_but_suffix(&self, s: &Span, p: &super::Place) -> bool {
-        const GENERIC: [&str; 6] = [
-            "district",
-            "agency",
-            "county",
-            "municipality",
-            "region",
-            "province",
-        ];
         let name = super::text::key_of(&p.name);
         name.rsplit_once(' ').is_some_and(|(head, last)| {
-            GENERIC.contains(&last)
+            (lists_of(last).any(Lists::SUFFIX) || last == "agency")
                 && head.split(' ').count() == s.last + 1 - s.first
                 && head
                     .split(' ')

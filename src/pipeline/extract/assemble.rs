@@ -3774,13 +3774,12 @@ fn premodifies(text: &str, m: &Mention, tpos: usize) -> bool {
         .get(tpos..)
         .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next())
         .unwrap_or("");
-    let words: Vec<&str> = gap.split_whitespace().collect();
     let before = text.get(..m.start).unwrap_or("").trim_end();
     let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
     NOUNS.contains(&noun)
         && gap.starts_with(' ')
-        && words.len() <= 2
-        && words.iter().all(|w| TOPICS.contains(w))
+        && gap.split_whitespace().count() <= 2
+        && gap.split_whitespace().all(|w| TOPICS.contains(&w))
         && prev.starts_with(|c: char| c.is_ascii_lowercase())
         && prev != "and"
 }
