@@ -652,6 +652,13 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     }
     let mut out = finish(merge(drafts), ctx.dateline.as_ref());
     for c in &mut out {
+        // an incident placed nowhere in the text happened at home when only its own
+        // country's actors take part ("Myanmar's military junta released more than
+        // 3,000 prisoners", "Haitian gang members killed 70 people"); once merged, so
+        // that an unplaced restatement still joins the placed incident it restates
+        if c.location.is_none() {
+            c.location = home_of(g, c.event_type, c.mode.as_deref(), &c.actors);
+        }
         place_policy_at_source(g, c, ctx.dateline.as_ref());
         c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
     }
@@ -1234,7 +1241,20 @@ fn keep(
             {
                 return None;
             }
-            if !(violence || has_fig() && (ctx.violent || ctx_violent_paragraph(sl))) {
+            // (an armed group that does the killing is violence enough: "Gang members
+            // killed at least 70 people")
+            let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+            let armed_agent = || {
+                ctx.mentions.iter().any(|m| {
+                    m.start >= base
+                        && m.end <= base + rel
+                        && matches!(m.sector, Some("MIL") | Some("REB") | Some("POL"))
+                        && active_agent(ctx.text, m.end)
+                })
+            };
+            if !(violence
+                || has_fig() && (ctx.violent || ctx_violent_paragraph(sl) || armed_agent()))
+            {
                 return None;
             }
             if !has_fig() {
@@ -2939,6 +2959,62 @@ fn owner_of_weapon<'m>(text: &str, before: &[&&'m Mention], m: &'m Mention) -> &
         .unwrap_or(m)
 }
 
+/// The country where an event of `kind` without a place happened, read from its actors:
+/// one country among them all, and an act done at home: a protest, a resignation, an
+/// arrest, a sentence or a release by a state, or violence among a country's own people or by its
+/// armed groups ("Russian drones" strike abroad, "Haitian gangs" at home). The place's
+/// words are the actor's.
+fn home_of(
+    g: &Gazetteer,
+    kind: EventType,
+    mode: Option<&str>,
+    actors: &[Actor],
+) -> Option<Location> {
+    let mut named = actors.iter().filter(|a| a.role != ActorRole::Other);
+    let source = named.clone().find(|a| a.role == ActorRole::Source)?;
+    let home = source.country.as_deref()?;
+    if named.any(|a| a.country.as_deref().is_some_and(|c| c != home)) {
+        return None;
+    }
+    let sector = source.sector.as_deref();
+    let target_home = actors
+        .iter()
+        .any(|a| a.role == ActorRole::Target && a.country.as_deref() == Some(home));
+    let at_home = match kind {
+        EventType::Protest => true,
+        // (a withdrawal is from somewhere else)
+        EventType::Retreat => matches!(mode, Some("release") | Some("resign")),
+        EventType::Sanction => matches!(sector, Some("GOV") | Some("JUD") | Some("POL")),
+        EventType::Assault | EventType::Coerce => {
+            target_home || matches!(sector, Some("REB") | Some("POL") | Some("CVL"))
+        }
+        _ => false,
+    };
+    if !at_home {
+        return None;
+    }
+    let country = g.country(home)?;
+    let mut loc = g.location(
+        &crate::geo::PlaceMention {
+            start: 0,
+            end: 0,
+            place: country.place,
+            score: 1.0,
+        },
+        "",
+    );
+    // the words of the actor that name the country: its first word ("Haitian gang
+    // members", "Myanmar's military"), without a possessive
+    let first = source.text.split_whitespace().next().unwrap_or_default();
+    let word = first.trim_end_matches("'s").trim_end_matches('\u{2019}');
+    loc.text = if word.starts_with(char::is_uppercase) {
+        word.to_string()
+    } else {
+        country.name.clone()
+    };
+    Some(loc)
+}
+
 fn to_actor(m: &Mention, role: ActorRole) -> Actor {
     Actor {
         role,
@@ -3074,6 +3150,42 @@ fn victim(text: &str, at: usize) -> bool {
     }
 }
 
+/// Whether the actor mentioned up to `end` of `text` does the violence its next word
+/// tells, to an object that follows: "Gang members killed at least 70 people", "Rebels
+/// attacked a convoy"; not a headline's victims ("Rebels killed in an ambush").
+fn active_agent(text: &str, end: usize) -> bool {
+    const VERBS: [&str; 12] = [
+        "killed",
+        "wounded",
+        "injured",
+        "shot",
+        "attacked",
+        "abducted",
+        "kidnapped",
+        "ambushed",
+        "stormed",
+        "raided",
+        "massacred",
+        "executed",
+    ];
+    /// Words after a verb that make it a participle: "killed in", "killed by".
+    const PARTICIPLE: [&str; 13] = [
+        "in", "by", "when", "during", "after", "as", "on", "at", "while", "and", "near", "for",
+        "down",
+    ];
+    let mut words = text.get(end..).unwrap_or_default().split_whitespace();
+    // (a verb the clause ends at has no object: "ordered the two policemen killed, ...")
+    let (Some(verb), Some(next)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let next = next.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    // ("killed at least 70": a count, not a place)
+    let count = next.eq_ignore_ascii_case("at") && words.next() == Some("least");
+    is_one_of_any_case(&VERBS, verb)
+        && !next.is_empty()
+        && (count || !is_one_of_any_case(&PARTICIPLE, next))
+}
+
 /// Whether the actor mentioned up to `end` of `text` is the subject of a passive casualty
 /// verb ("two Ukrainian soldiers were killed", "three police officers were wounded in a
 /// grenade attack"): a victim, never the attacker.
@@ -3157,10 +3269,12 @@ fn roles(
                         && located_by_preposition(ctx.text, m.start))
                 })
                 .collect();
+            let armed = |m: &Mention| matches!(m.sector, Some("MIL") | Some("REB") | Some("POL"));
+            // (or farther, the subject of the sentence's violent verb: "Rebels killed at
+            // least 70 people in an attack on the town")
             let near = before.iter().rev().find(|m| {
-                tpos.saturating_sub(m.end) <= 30
-                    && (m.country.is_some()
-                        || matches!(m.sector, Some("MIL") | Some("REB") | Some("POL")))
+                tpos.saturating_sub(m.end) <= 30 && (m.country.is_some() || armed(m))
+                    || armed(m) && active_agent(ctx.text, m.end)
             });
             let by = ms.iter().find(|m| {
                 m.start > tpos && ctx.text.get(m.start.saturating_sub(3)..m.start) == Some("by ")
@@ -5007,6 +5121,88 @@ mod tests {
             let ev = event_of(&evs, EventType::Assault);
             let tgt = actor_of(ev, ActorRole::Target).map(|a| a.text.as_str());
             assert_eq!(tgt, Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_armed_group_that_kills_is_the_attacker() {
+        for (text, who) in [
+            ("Gang members killed at least 70 people.", "Gang members"),
+            (
+                "Rebels killed at least 70 people in an attack on a town.",
+                "Rebels",
+            ),
+            (
+                "Haitian gang members killed at least 70 people in the town of Saint-Marc.",
+                "Haitian gang members",
+            ),
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Assault);
+            assert_eq!(ev.casualties.killed, Some(70), "{text}");
+            let src = actor_of(ev, ActorRole::Source).map(|a| a.text.as_str());
+            assert_eq!(src, Some(who), "{text}");
+        }
+        // victims in a headline, a drone shot down, men ordered killed
+        for (text, actor, agent) in [
+            (
+                "Gang members killed at least 70 people",
+                "Gang members",
+                true,
+            ),
+            ("Rebels attacked a convoy", "Rebels", true),
+            ("Rebels killed in an ambush", "Rebels", false),
+            (
+                "a Russian drone shot down over Kyiv",
+                "Russian drone",
+                false,
+            ),
+            (
+                "ordered the two policemen killed, the agency said",
+                "policemen",
+                false,
+            ),
+            ("Troops killed", "Troops", false),
+        ] {
+            let end = text.find(actor).map_or(0, |i| i + actor.len());
+            assert_eq!(active_agent(text, end), agent, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_incident_placed_nowhere_happened_in_its_actors_home() {
+        for (text, kind, home) in [
+            (
+                "Myanmar's military junta released more than 3,000 prisoners in an amnesty.",
+                EventType::Retreat,
+                Some("MM"),
+            ),
+            (
+                "Haitian gang members killed at least 70 people in an attack on the town.",
+                EventType::Assault,
+                Some("HT"),
+            ),
+            (
+                "Kenyan doctors went on strike on Monday to demand better pay.",
+                EventType::Protest,
+                Some("KE"),
+            ),
+            // an army strikes abroad; a withdrawal is from somewhere else
+            (
+                "Russian warplanes bombed a convoy, killing 12 people.",
+                EventType::Assault,
+                None,
+            ),
+            (
+                "Britain withdrew its ambassador on Tuesday.",
+                EventType::Retreat,
+                None,
+            ),
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, kind);
+            let at = ev.location.as_ref().map(|l| l.country.as_str());
+            assert_eq!(at, home, "{text}: {ev:?}");
         }
     }
 
