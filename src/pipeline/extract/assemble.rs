@@ -305,6 +305,14 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         {
             kept.retain(|k| k.2.kind != EventType::Assault);
         }
+        // a rally attacked is the scene of the attack, not a protest of its own ("a
+        // suicide bomber blew himself up at a rally of a pro-government party")
+        if kept
+            .iter()
+            .any(|k| k.2.kind == EventType::Assault && !k.2.casualty)
+        {
+            kept.retain(|k| k.2.kind != EventType::Protest || !scene_of_an_attack(lower_st, k.0));
+        }
         // nor is the toll of what a protest is about ("demanding accountability for the
         // collapse of a canopy that killed 15 people")
         if let Some(p) = kept
@@ -942,6 +950,11 @@ fn keep(
         return None;
     }
     let lower_all = sl.text();
+    // what an act is meant to bring about or to prevent has not happened ("to allow aid
+    // deliveries to Darfur", "to protect its cities from Russian missile strikes")
+    if in_purpose_clause(lower_all, rel) {
+        return None;
+    }
     // a raid in which goods were seized is that seizure ("soldiers seized 2.7 tonnes of
     // cocaine in a raid on a warehouse")
     if t.kind == EventType::Assault
@@ -3150,6 +3163,50 @@ fn victim(text: &str, at: usize) -> bool {
     }
 }
 
+/// Whether the word at `at` of the lower-case sentence `lower` lies in a clause of purpose
+/// ("to allow aid deliveries", "to protect its cities from missile strikes", "to prevent
+/// attacks"), with no clause break between its verb and the word.
+fn in_purpose_clause(lower: &str, at: usize) -> bool {
+    const VERBS: [&str; 12] = [
+        "allow",
+        "protect",
+        "prevent",
+        "ensure",
+        "facilitate",
+        "enable",
+        "avoid",
+        "deter",
+        "shield",
+        "guard",
+        "defend",
+        "counter",
+    ];
+    let before = lower.get(..at).unwrap_or_default();
+    let Some(i) = before.rfind(" to ") else {
+        return false;
+    };
+    let clause = &before[i + 4..];
+    let verb = clause.split_whitespace().next().unwrap_or_default();
+    is_one_of_any_case(&VERBS, verb)
+        && !clause.contains([',', ';'])
+        && !clause.contains(" and ")
+        && !clause.contains(" after ")
+}
+
+/// Whether the protest word at `at` of the lower-case sentence `lower` is where an attack
+/// took place: "at a rally", "on a march", "targeting a demonstration".
+fn scene_of_an_attack(lower: &str, at: usize) -> bool {
+    let before = lower.get(..at).unwrap_or_default().trim_end();
+    let Some(before) = ["a", "an", "the"]
+        .iter()
+        .find_map(|d| before.strip_suffix(d).filter(|b| b.ends_with(' ')))
+    else {
+        return false;
+    };
+    let prep = before.split_whitespace().next_back().unwrap_or_default();
+    is_one_of_any_case(&["at", "on", "into", "targeting", "targeted", "near"], prep)
+}
+
 /// Whether the actor mentioned up to `end` of `text` does the violence its next word
 /// tells, to an object that follows: "Gang members killed at least 70 people", "Rebels
 /// attacked a convoy"; not a headline's victims ("Rebels killed in an ambush").
@@ -5167,6 +5224,48 @@ mod tests {
             let end = text.find(actor).map_or(0, |i| i + actor.len());
             assert_eq!(active_agent(text, end), agent, "{text}");
         }
+    }
+
+    #[test]
+    fn what_an_act_is_meant_to_bring_about_or_prevent_is_no_event() {
+        for (text, kind) in [
+            (
+                "The United Nations called on both sides in Sudan to agree to a humanitarian ceasefire to allow aid deliveries to Darfur.",
+                EventType::Aid,
+            ),
+            (
+                "Zelenskiy said Ukraine needed more air defence systems from its Western allies to protect its cities from Russian missile strikes.",
+                EventType::Assault,
+            ),
+            (
+                "About 600 soldiers entered the capital on foot, saying they were moving to prevent further fighting.",
+                EventType::Assault,
+            ),
+        ] {
+            let evs = run(text);
+            assert!(evs.iter().all(|e| e.event_type != kind), "{text}: {evs:?}");
+        }
+        // a clause of its own after the purpose is told as it happened
+        let text = "Police fired tear gas to prevent a march, and gunmen attacked a convoy, killing four soldiers.";
+        let evs = run(text);
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(ev.casualties.killed, Some(4), "{text}");
+    }
+
+    #[test]
+    fn a_rally_attacked_is_the_scene_not_a_protest() {
+        let text = "A suicide bomber blew himself up at a rally of a pro-government party in Bajaur district, killing 54 people and injuring nearly 200.";
+        let evs = run(text);
+        assert!(
+            evs.iter().all(|e| e.event_type != EventType::Protest),
+            "{evs:?}"
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(ev.mode.as_deref(), Some("suicide-attack"));
+        assert_eq!(ev.location.as_ref().map(|l| l.country.as_str()), Some("PK"));
+        // a rally that is attacked by no one stays a rally
+        let text = "Thousands of opposition supporters held a rally in Lahore on Sunday.";
+        event_of(&run(text), EventType::Protest);
     }
 
     #[test]
