@@ -946,6 +946,20 @@ fn keep(
     if before().any(|h| h.value == Cue::Negation && words_between(h.end) <= 3) {
         return None;
     }
+    // aid pledged, promised or offered is an intent to provide it (PLOVER AGREE, CAMEO
+    // 033: "Japan pledged $50 million in humanitarian aid to Gaza")
+    if t.kind == EventType::Aid
+        && any_of_last_words(sl.text().get(..rel).unwrap_or_default(), 5, |w| {
+            PROMISED.contains(&w)
+        })
+    {
+        return Some(Keep::Event(Trigger {
+            kind: EventType::Agree,
+            mode: None,
+            weak: false,
+            casualty: false,
+        }));
+    }
     if context_only(ctx, st, sl, rel, lw, t, facts) {
         return None;
     }
@@ -955,6 +969,23 @@ fn keep(
     if in_purpose_clause(lower_all, rel) {
         return None;
     }
+    // forces sent are a deployment, weapons sent military aid, anything else nothing
+    // ("would send 3,000 additional troops", "will deliver four more Patriot air
+    // defence systems to Ukraine", not "sent a letter")
+    let t = if matches!(
+        lw,
+        "send" | "sent" | "sending" | "dispatched" | "deliver" | "supply" | "supplied"
+    ) {
+        let kind = sent_what(lower_all, rel, rel_end)?;
+        Trigger {
+            kind,
+            mode: (kind == EventType::Mobilize).then_some("troops"),
+            weak: false,
+            casualty: false,
+        }
+    } else {
+        t
+    };
     // a raid in which goods were seized is that seizure ("soldiers seized 2.7 tonnes of
     // cocaine in a raid on a warehouse")
     if t.kind == EventType::Assault
@@ -1164,9 +1195,10 @@ fn keep(
     if t.kind == EventType::Threaten {
         return Some(Keep::Event(t)).filter(|_| !t.weak || condition || modal_near || threat_words);
     }
-    // a deployment decided and announced is the mobilization ("announced that 300 police
-    // officers would be deployed", "said the government would send 1,500 more troops")
-    let announced = t.kind == EventType::Mobilize
+    // a deployment or a delivery of weapons decided and announced is the mobilization
+    // or the aid ("announced that 300 police officers would be deployed", "said the
+    // government would send 1,500 more troops")
+    let announced = matches!(t.kind, EventType::Mobilize | EventType::Aid)
         && !condition
         && !threat_words
         && before().any(|h| {
@@ -1210,6 +1242,8 @@ fn keep(
             "took effect",
             "came into effect",
             "began",
+            "extended",
+            "renewed",
         ]
         .iter()
         .any(|w| sl.has(w))
@@ -1583,8 +1617,7 @@ fn context_only(
         }
     }
     // aid stopped is no aid given ("suspended aid deliveries", "suspended part of a
-    // military aid program"), aid promised is a promise ("promised to continue military
-    // aid")
+    // military aid program"; aid promised is an agreement: see `keep`)
     if t.kind == EventType::Aid
         && any_of_last_words(before, 5, |w| {
             [
@@ -1602,9 +1635,6 @@ fn context_only(
                 "reduced",
                 "withheld",
                 "froze",
-                "promised",
-                "pledged",
-                "vowed",
             ]
             .contains(&w)
         })
@@ -1635,6 +1665,75 @@ fn context_only(
     }
     false
 }
+
+/// What the verb of sending at `start..end` of the lower-case sentence `lower` sends: a
+/// deployment (MOBILIZE) when a noun of forces is its object, military aid (AID) when
+/// weapons are, read up to the first preposition ("supplied fuel to Russian forces" sends
+/// no forces). Nothing when it is asked for or alleged ("urged allies to send more air
+/// defence systems", "accused Rwanda of sending troops") or an adjective
+/// ("British-supplied missiles").
+fn sent_what(lower: &str, start: usize, end: usize) -> Option<EventType> {
+    const ASKED: [&str; 9] = [
+        "urged",
+        "urging",
+        "called on",
+        "asked",
+        "appealed",
+        "demanded",
+        "requested",
+        "accused",
+        "allegation",
+    ];
+    let before = lower.get(..start).unwrap_or_default();
+    if before.ends_with('-') || ASKED.iter().any(|w| before.contains(w)) {
+        return None;
+    }
+    let after = lower.get(end..).unwrap_or_default();
+    const FORCES: [&str; 9] = [
+        "troops",
+        "soldiers",
+        "forces",
+        "marines",
+        "warships",
+        "reinforcements",
+        "paratroopers",
+        "peacekeepers",
+        "battalions",
+    ];
+    const WEAPONS: [&str; 12] = [
+        "weapons",
+        "arms",
+        "ammunition",
+        "missiles",
+        "tanks",
+        "howitzers",
+        "shells",
+        "jets",
+        "drones",
+        "systems",
+        "rockets",
+        "munitions",
+    ];
+    after
+        .split_whitespace()
+        .take(6)
+        .take_while(|w| !places::is_one_of(&["to", "into", "for", "from", "with", "in"], w))
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .find_map(|w| {
+            if FORCES.contains(&w) {
+                Some(EventType::Mobilize)
+            } else if WEAPONS.contains(&w) {
+                Some(EventType::Aid)
+            } else {
+                None
+            }
+        })
+}
+
+/// Words that make the aid after them a promise of aid.
+const PROMISED: [&str; 8] = [
+    "promised", "pledged", "vowed", "offered", "pledges", "promises", "pledge", "promise",
+];
 
 /// Whether the word after a past participle makes it an adjective ("wounded soldiers")
 /// rather than a verb ("wounded three", "killed in", "freed on").
@@ -3188,7 +3287,8 @@ fn in_purpose_clause(lower: &str, at: usize) -> bool {
     let clause = &before[i + 4..];
     let verb = clause.split_whitespace().next().unwrap_or_default();
     is_one_of_any_case(&VERBS, verb)
-        && !clause.contains([',', ';'])
+        && !clause.contains([',', ';', ':', '\u{2013}', '\u{2014}'])
+        && !clause.contains(" -")
         && !clause.contains(" and ")
         && !clause.contains(" after ")
 }
@@ -5224,6 +5324,59 @@ mod tests {
             let end = text.find(actor).map_or(0, |i| i + actor.len());
             assert_eq!(active_agent(text, end), agent, "{text}");
         }
+    }
+
+    #[test]
+    fn forces_sent_deploy_and_weapons_sent_are_aid() {
+        for (text, kind, source) in [
+            (
+                "The Pentagon said it would send 3,000 additional troops to the Middle East.",
+                EventType::Mobilize,
+                "USA",
+            ),
+            (
+                "Germany will deliver four more Patriot air defence systems to Ukraine, Defence Minister Boris Pistorius said on Tuesday.",
+                EventType::Aid,
+                "DEU",
+            ),
+            // aid pledged has its giver and its receiver
+            // (PLOVER's AGREE: an intent to provide aid; the typer may read it as AID)
+            (
+                "Japan pledged $50 million in humanitarian aid to Gaza on Tuesday.",
+                EventType::Agree,
+                "JPN",
+            ),
+        ] {
+            let evs = run(text);
+            let ev = evs
+                .iter()
+                .find(|e| e.event_type == kind)
+                .unwrap_or_else(|| panic!("{text}: {evs:?}"));
+            let src = actor_of(ev, ActorRole::Source).and_then(|a| a.country.as_deref());
+            assert_eq!(src, Some(source), "{text}");
+        }
+        for text in [
+            "The terminal supplied fuel to Russian forces, the General Staff said.",
+            "She urged allies on Friday to send more air defence systems.",
+            "Congo accused neighbouring Rwanda of sending troops to support the M23 offensive.",
+            "Moscow would respond if British-supplied long-range missiles were used.",
+            "The ministry sent a letter to the embassy on Monday.",
+        ] {
+            let evs = run(text);
+            assert!(
+                evs.iter()
+                    .all(|e| !matches!(e.event_type, EventType::Mobilize | EventType::Aid)),
+                "{text}: {evs:?}"
+            );
+        }
+        // a ceasefire extended is one declared again
+        let text =
+            "Colombia's government and the ELN rebel group extended their ceasefire by six months.";
+        let evs = run(text);
+        assert_eq!(
+            event_of(&evs, EventType::Retreat).mode.as_deref(),
+            Some("ceasefire")
+        );
     }
 
     #[test]

@@ -287,6 +287,15 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("mobilis*", t(Mobilize, Some("troops"))),
     ("mobiliz*", t(Mobilize, Some("troops"))),
     ("reinforcements", w(Mobilize, Some("troops"))),
+    // forces or weapons sent: a deployment or military aid by what follows (see
+    // `assemble::sent_what`); anything else sent is nothing
+    ("send", w(Mobilize, Some("troops"))),
+    ("sent", w(Mobilize, Some("troops"))),
+    ("sending", w(Mobilize, Some("troops"))),
+    ("dispatched", w(Mobilize, Some("troops"))),
+    ("deliver", w(Mobilize, Some("troops"))),
+    ("supply", w(Mobilize, Some("troops"))),
+    ("supplied", w(Mobilize, Some("troops"))),
     ("high alert", t(Mobilize, Some("troops"))),
     // AID
     ("aid convoy*", t(Aid, None)),
