@@ -3562,6 +3562,8 @@ fn roles(
                                 .iter()
                                 .any(|w| a.starts_with(w))
                         })
+                        // (", the defence ministry in Moscow said")
+                        && !trailing_speaker(ctx.text, m.start, m.end)
                         && !describes_a_place(ctx.text, m)
                         // (a weapon of no one named is what the attack is made with)
                         && !(m.country.is_none() && is_weapon(m))
@@ -3988,6 +3990,11 @@ fn trailing_speaker(text: &str, start: usize, end: usize) -> bool {
     {
         return true;
     }
+    // (", the defence ministry in Moscow said": past the article)
+    let before = before
+        .strip_suffix("the")
+        .filter(|b| b.ends_with(' '))
+        .map_or(before, str::trim_end);
     if !before.ends_with(',') {
         return false;
     }
@@ -5324,6 +5331,18 @@ mod tests {
             let end = text.find(actor).map_or(0, |i| i + actor.len());
             assert_eq!(active_agent(text, end), agent, "{text}");
         }
+    }
+
+    #[test]
+    fn the_speaker_named_after_the_fact_is_no_target() {
+        let text = "Russian forces captured the village of Ocheretyne in Ukraine's Donetsk region, the defence ministry in Moscow said.";
+        let evs = run(text);
+        let ev = event_of(&evs, EventType::Assault);
+        assert!(
+            ev.actors.iter().all(|a| !a.text.contains("ministry")),
+            "{ev:?}"
+        );
+        assert!(trailing_speaker(text, 83, 99), "{}", &text[83..99]);
     }
 
     #[test]
