@@ -63,22 +63,49 @@ impl<T: Copy> Lexicon<T> {
 
     /// Hits from the occurrences of this list's phrases found by a [`Lexicons`] scan:
     /// longest first where they overlap, then in text order.
-    pub fn resolve(&self, mut cands: Vec<Cand>) -> Vec<Hit<T>> {
-        // Occurrences in text order none of which overlaps the next overlap none at all:
-        // all are kept, and in that order (most texts).
-        if cands.windows(2).all(|w| w[0].1 <= w[1].0) {
-            return cands.into_iter().map(|c| self.hit(c)).collect();
+    pub fn resolve(&self, cands: Vec<Cand>) -> Vec<Hit<T>> {
+        // A scan gives the occurrences by start. Then an occurrence overlaps only those
+        // of its cluster (the run of occurrences each starting before the furthest end
+        // of those before it), and the clusters are resolved one by one: most hold a
+        // single occurrence, kept as it is.
+        if !cands.windows(2).all(|w| w[0].0 <= w[1].0) {
+            let mut out = Vec::new();
+            self.resolve_cluster(cands, &mut out);
+            return out;
         }
-        // Longest first, then leftmost; keep those not overlapping a kept one.
+        let mut out = Vec::with_capacity(cands.len());
+        let mut rest = cands.as_slice();
+        while let Some(&(_, first_end, _)) = rest.first() {
+            let mut end = first_end;
+            let len = rest
+                .iter()
+                .position(|c| {
+                    let outside = c.0 >= end;
+                    end = end.max(c.1);
+                    outside
+                })
+                .unwrap_or(rest.len());
+            let (cluster, after) = rest.split_at(len);
+            match cluster {
+                [one] => out.push(self.hit(*one)),
+                _ => self.resolve_cluster(cluster.to_vec(), &mut out),
+            }
+            rest = after;
+        }
+        out
+    }
+
+    /// Appends the hits kept of occurrences in any order: longest first, then leftmost,
+    /// each kept unless it overlaps one kept before; then in text order.
+    fn resolve_cluster(&self, mut cands: Vec<Cand>, out: &mut Vec<Hit<T>>) {
         cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-        let mut kept: Vec<Hit<T>> = Vec::new();
+        let base = out.len();
         for (s, e, k) in cands {
-            if kept.iter().all(|h| e <= h.start || s >= h.end) {
-                kept.push(self.hit((s, e, k)));
+            if out[base..].iter().all(|h| e <= h.start || s >= h.end) {
+                out.push(self.hit((s, e, k)));
             }
         }
-        kept.sort_by_key(|h| h.start);
-        kept
+        out[base..].sort_by_key(|h| h.start);
     }
 
     /// The value of phrase `k` of an occurrence ([`Cand`]).
