@@ -34,7 +34,7 @@ pub struct Typer {
     scale: f32,
     bias: [f32; K],
     /// Open-addressing table of feature hashes: `slots[j]` is `(hash, row)`, row
-    /// `u32::MAX` when empty; `rows[row]` holds the weights. (Most features read are in
+    /// [`NO_ROW`] when empty; `rows[row]` holds the weights. (Most features read are in
     /// the table: a filter before the probe costs more than it saves.) Of fixed size, so
     /// that a probe indexes it without a bounds check.
     slots: Box<[(u32, u32); TABLE]>,
@@ -199,8 +199,9 @@ pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
     });
 }
 
-/// The row of a feature without weights.
-const NO_ROW: u32 = u32::MAX - 1;
+/// The row of a feature without weights: that of an empty slot of the table, past every
+/// row.
+const NO_ROW: u32 = u32::MAX;
 
 /// A word of a [`Reading`]: where it starts and its features: their hashes while the
 /// text is read, then the rows of their weights ([`NO_ROW`] for none).
@@ -321,10 +322,10 @@ impl Typer {
         if rows.len() * 2 > TABLE {
             return Err(bad("too many features"));
         }
-        let mut slots = Box::new([(0u32, u32::MAX); TABLE]);
+        let mut slots = Box::new([(0u32, NO_ROW); TABLE]);
         for (i, (h, _)) in rows.iter().enumerate() {
             let mut j = slot(*h);
-            while slots[j].1 != u32::MAX {
+            while slots[j].1 != NO_ROW {
                 j = (j + 1) & (TABLE - 1);
             }
             slots[j] = (*h, i as u32);
@@ -353,8 +354,9 @@ impl Typer {
         let mut j = slot(h);
         loop {
             let (k, r) = self.slots[j];
-            if r == u32::MAX || k == h {
-                return r.min(NO_ROW);
+            // (an empty slot's row is `NO_ROW`)
+            if r == NO_ROW || k == h {
+                return r;
             }
             j = (j + 1) & (TABLE - 1);
         }
