@@ -181,75 +181,183 @@ fn quote_spans(par: &str, base: usize) -> Vec<(usize, usize)> {
 }
 
 /// Titles and other abbreviations that never end a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pvt", "adm",
-    "cmdr", "cdr", "gov", "sen", "rep", "rev", "st", "mt", "ft", "brig", "hon", "pres", "supt",
-    "insp", "det", "messrs", "fr", "mme", "mlle", "sr", "jr", "gens", "govt", "dept", "vs", "cf",
-    "ave", "blvd", "rd", "ste", "approx", "ca", "dist", "reg", "assn", "atty",
-];
+/// (A `match`: by length, then a compare or two, where a list was searched entry by
+/// entry at every full stop.)
+fn title(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "gen"
+            | "lt"
+            | "col"
+            | "maj"
+            | "capt"
+            | "sgt"
+            | "cpl"
+            | "pvt"
+            | "adm"
+            | "cmdr"
+            | "cdr"
+            | "gov"
+            | "sen"
+            | "rep"
+            | "rev"
+            | "st"
+            | "mt"
+            | "ft"
+            | "brig"
+            | "hon"
+            | "pres"
+            | "supt"
+            | "insp"
+            | "det"
+            | "messrs"
+            | "fr"
+            | "mme"
+            | "mlle"
+            | "sr"
+            | "jr"
+            | "gens"
+            | "govt"
+            | "dept"
+            | "vs"
+            | "cf"
+            | "ave"
+            | "blvd"
+            | "rd"
+            | "ste"
+            | "approx"
+            | "ca"
+            | "dist"
+            | "reg"
+            | "assn"
+            | "atty"
+    )
+}
 /// Abbreviations that do not end a sentence when a number follows.
-const BEFORE_NUMBER: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vol", "art", "fig", "pp", "ch", "sec", "para", "op", "tel",
-];
+fn before_number(w: &str) -> bool {
+    matches!(
+        w,
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "no"
+            | "nos"
+            | "vol"
+            | "art"
+            | "fig"
+            | "pp"
+            | "ch"
+            | "sec"
+            | "para"
+            | "op"
+            | "tel"
+    )
+}
 /// Abbreviations that often close a sentence too ("... Apple Inc. The company").
-const MAY_END: &[&str] = &[
-    "inc", "corp", "co", "ltd", "etc", "al", "bros", "llc", "plc", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
-    "thur", "thurs", "fri", "sat", "sun",
-];
+fn may_end(w: &str) -> bool {
+    matches!(
+        w,
+        "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "etc"
+            | "al"
+            | "bros"
+            | "llc"
+            | "plc"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+    )
+}
 /// Words that typically open a sentence: after "U.S." or "Inc." they signal an end.
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "After",
-    "When",
-    "While",
-    "Meanwhile",
-    "However",
-    "As",
-    "If",
-    "Some",
-    "Many",
-    "Yet",
-    "Also",
-    "Earlier",
-    "Later",
-    "Since",
-    "Both",
-    "Last",
-    "Such",
-    "Most",
-    "Several",
-    "Two",
-    "Three",
-    "According",
-    "Officials",
-    "Police",
-    "Authorities",
-];
+fn sentence_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "In"
+            | "On"
+            | "At"
+            | "But"
+            | "And"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "After"
+            | "When"
+            | "While"
+            | "Meanwhile"
+            | "However"
+            | "As"
+            | "If"
+            | "Some"
+            | "Many"
+            | "Yet"
+            | "Also"
+            | "Earlier"
+            | "Later"
+            | "Since"
+            | "Both"
+            | "Last"
+            | "Such"
+            | "Most"
+            | "Several"
+            | "Two"
+            | "Three"
+            | "According"
+            | "Officials"
+            | "Police"
+            | "Authorities"
+    )
+}
 
 /// Whether the period at `punct` ends a sentence whose next word starts at `next`.
 fn period_ends(text: &str, punct: usize, next: usize, p1: usize) -> bool {
@@ -267,7 +375,7 @@ fn period_ends(text: &str, punct: usize, next: usize, p1: usize) -> bool {
             .iter()
             .position(|b| !b.is_ascii_alphanumeric())
             .map_or(p1, |p| next + p);
-        OPENERS.contains(&&text[next..next_word_end])
+        sentence_opener(&text[next..next_word_end])
     };
     // Initials and dotted acronyms: "J. K. Rowling", "U.S. President", "a.m."
     let single_upper = token.len() == 1 && first.is_ascii_uppercase();
@@ -284,14 +392,14 @@ fn period_ends(text: &str, punct: usize, next: usize, p1: usize) -> bool {
     // the token is ASCII letters only
     let lower = std::str::from_utf8(slot).unwrap_or_default();
     let next_is_number = bytes.get(next).is_some_and(|b| b.is_ascii_digit());
-    if next_is_number && BEFORE_NUMBER.contains(&lower) {
+    if next_is_number && before_number(lower) {
         return false;
     }
-    if TITLES.contains(&lower) {
+    if title(lower) {
         // Title abbreviations are capitalised; a lower-case "st." or "rep." is a word.
         return first.is_ascii_lowercase() && lower != "vs" && lower != "cf";
     }
-    if MAY_END.contains(&lower) && first.is_ascii_uppercase() {
+    if may_end(lower) && first.is_ascii_uppercase() {
         return opener();
     }
     if lower == "etc" || lower == "al" {
@@ -460,11 +568,16 @@ fn quick_key(t: &str, folded: &mut Vec<u8>) -> Option<u64> {
 
 /// The first eight non-zero bytes of `bytes`, packed little-end first (zero-padded).
 fn pack(bytes: impl Iterator<Item = u8>) -> u64 {
-    bytes
-        .filter(|b| *b != 0)
-        .take(8)
-        .enumerate()
-        .fold(0, |k, (n, b)| k | u64::from(b) << (8 * n))
+    let (mut k, mut n) = (0u64, 0u32);
+    for b in bytes {
+        // without a branch: a zero byte adds nothing and takes no place
+        k |= u64::from(b) << (8 * n);
+        n += u32::from(b != 0);
+        if n == 8 {
+            break;
+        }
+    }
+    k
 }
 
 #[cfg(test)]

@@ -1425,6 +1425,9 @@ mod tests {
             "June 2024, May, 2023, in earlyJuly, in mid-May, between late June",
             "12 MONTHS AGO, a Week ago, an hour ago, 3 Days  ago, In2020, mid-1999",
             "this past Sunday's overnight, before dawn on Monday, Last Friday evening",
+            "Early on  Monday's\tmorning, Monday'sX, Mondays, before  dawn   Tuesday night",
+            "Past Thursday's dawn, This past\nWednesday, next Saturday nightly, late Sunday'",
+            "Last Friday's overnight: late on Friday, earlyMonday, Early Sunday morning's",
         ]
         .iter()
         .map(|s| s.to_string())

@@ -63,22 +63,49 @@ impl<T: Copy> Lexicon<T> {
 
     /// Hits from the occurrences of this list's phrases found by a [`Lexicons`] scan:
     /// longest first where they overlap, then in text order.
-    pub fn resolve(&self, mut cands: Vec<Cand>) -> Vec<Hit<T>> {
-        // Occurrences in text order none of which overlaps the next overlap none at all:
-        // all are kept, and in that order (most texts).
-        if cands.windows(2).all(|w| w[0].1 <= w[1].0) {
-            return cands.into_iter().map(|c| self.hit(c)).collect();
+    pub fn resolve(&self, cands: Vec<Cand>) -> Vec<Hit<T>> {
+        // A scan gives the occurrences by start. Then an occurrence overlaps only those
+        // of its cluster (the run of occurrences each starting before the furthest end
+        // of those before it), and the clusters are resolved one by one: most hold a
+        // single occurrence, kept as it is.
+        if !cands.windows(2).all(|w| w[0].0 <= w[1].0) {
+            let mut out = Vec::new();
+            self.resolve_cluster(cands, &mut out);
+            return out;
         }
-        // Longest first, then leftmost; keep those not overlapping a kept one.
+        let mut out = Vec::with_capacity(cands.len());
+        let mut rest = cands.as_slice();
+        while let Some(&(_, first_end, _)) = rest.first() {
+            let mut end = first_end;
+            let len = rest
+                .iter()
+                .position(|c| {
+                    let outside = c.0 >= end;
+                    end = end.max(c.1);
+                    outside
+                })
+                .unwrap_or(rest.len());
+            let (cluster, after) = rest.split_at(len);
+            match cluster {
+                [one] => out.push(self.hit(*one)),
+                _ => self.resolve_cluster(cluster.to_vec(), &mut out),
+            }
+            rest = after;
+        }
+        out
+    }
+
+    /// Appends the hits kept of occurrences in any order: longest first, then leftmost,
+    /// each kept unless it overlaps one kept before; then in text order.
+    fn resolve_cluster(&self, mut cands: Vec<Cand>, out: &mut Vec<Hit<T>>) {
         cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-        let mut kept: Vec<Hit<T>> = Vec::new();
+        let base = out.len();
         for (s, e, k) in cands {
-            if kept.iter().all(|h| e <= h.start || s >= h.end) {
-                kept.push(self.hit((s, e, k)));
+            if out[base..].iter().all(|h| e <= h.start || s >= h.end) {
+                out.push(self.hit((s, e, k)));
             }
         }
-        kept.sort_by_key(|h| h.start);
-        kept
+        out[base..].sort_by_key(|h| h.start);
     }
 
     /// The value of phrase `k` of an occurrence ([`Cand`]).
@@ -137,9 +164,10 @@ impl<T: Copy> Phrases for Lexicon<T> {
 
 /// A byte trie over lower-cased phrases, walked only from word starts (a phrase never
 /// starts inside a word), laid out as a double array: the child of node `s` for byte
-/// class `c` is slot `base(s) + c` when that slot's `check` is `s`. One class load, one
-/// slot load and one compare per byte walked; a slot is eight bytes, so that the walk,
-/// which waits on each slot it loads, finds more of them in cache.
+/// class `c` is slot `base(s) + c` when that slot's `check` is `s` (its flags aside).
+/// One class load, one slot load and one compare per byte walked; a slot is eight
+/// bytes, so that the walk, which waits on each slot it loads, finds more of them in
+/// cache.
 struct Trie {
     /// Byte -> class (1.., in byte order); 0 for a byte no phrase contains. An upper-case
     /// ASCII letter has the class of its lower case.
@@ -165,11 +193,11 @@ struct Out {
 /// A node as the walk reads it.
 #[derive(Clone, Copy)]
 struct Slot {
-    /// Slot of the parent node; [`FREE`] for a free slot and for the root.
+    /// Slot of the parent node, under [`PARENT`]; above it the flags [`ENDS`] and
+    /// [`MIXED`] (clear in most nodes: the compare with the parent's slot that every
+    /// byte walked makes tests them too). [`FREE`] for a free slot and for the root.
     check: u32,
-    /// The children of this node are at `base + class` (0 for a leaf), the base under
-    /// [`BASE`]; above it the flags [`ENDS`] and [`MIXED`] (clear in most nodes: one
-    /// compare per byte walked tests both).
+    /// The children of this node are at `base + class` (0 for a leaf).
     base: u32,
 }
 
@@ -177,11 +205,11 @@ struct Slot {
 /// together take (`Trie::new` checks that they fit).
 const SLOTS: usize = 1 << 14;
 
-/// The bits of [`Slot::base`] that hold the base.
-const BASE: u32 = (1 << 30) - 1;
-/// [`Slot::base`] flag: phrases end at this node.
+/// The bits of [`Slot::check`] that hold the parent's slot.
+const PARENT: u32 = (1 << 30) - 1;
+/// [`Slot::check`] flag: phrases end at this node.
 const ENDS: u32 = 1 << 31;
-/// [`Slot::base`] flag: some byte from the root to this node is no word byte.
+/// [`Slot::check`] flag: some byte from the root to this node is no word byte.
 const MIXED: u32 = 1 << 30;
 
 /// A node as laid out, before its flags are packed into a [`Slot`].
@@ -283,10 +311,10 @@ impl Trie {
     /// contains, never matches: no node has a child of class 0.)
     #[inline]
     fn child(&self, node: u32, b: u8) -> Option<u32> {
-        let base = self.slots.get(node as usize)?.base & BASE;
+        let base = self.slots.get(node as usize)?.base;
         let id = base + u32::from(self.class[b as usize]);
         match self.slots.get(id as usize) {
-            Some(s) if s.check == node => Some(id),
+            Some(s) if s.check & PARENT == node => Some(id),
             _ => None,
         }
     }
@@ -320,25 +348,26 @@ impl Trie {
             return start;
         };
         let mut slot = &self.slots[id as usize & (SLOTS - 1)];
+        if slot.check & ENDS != 0 {
+            self.emit(bytes, start, start + 1, id, out);
+        }
         let mut j = start + 1;
-        loop {
-            let mut base = slot.base;
-            if base > BASE {
-                if base & ENDS != 0 {
-                    self.emit(bytes, start, j, id, out);
-                }
-                base &= BASE;
-            }
-            let Some(&b) = bytes.get(j) else { break };
-            let next = base + u32::from(self.class[b as usize]);
+        while let Some(&b) = bytes.get(j) {
+            let next = slot.base + u32::from(self.class[b as usize]);
             let s = &self.slots[next as usize & (SLOTS - 1)];
             if s.check != id {
-                break;
+                // no child for the byte, or a child with flags
+                if s.check & PARENT != id {
+                    break;
+                }
+                if s.check & ENDS != 0 {
+                    self.emit(bytes, start, j + 1, next, out);
+                }
             }
             (id, slot) = (next, s);
             j += 1;
         }
-        if slot.base & MIXED == 0 {
+        if slot.check & MIXED == 0 {
             j
         } else {
             start
@@ -457,16 +486,16 @@ fn pack(nodes: &[Node]) -> (Box<[Slot; SLOTS]>, Vec<(u32, u32)>) {
     };
     let mut slots = Box::new([free; SLOTS]);
     for (slot, n) in slots.iter_mut().zip(nodes) {
-        let mut base = n.base;
+        let mut check = n.check;
         if n.outs_len != 0 {
-            base |= ENDS;
+            check |= ENDS;
         }
         if !n.word_path {
-            base |= MIXED;
+            check |= MIXED;
         }
         *slot = Slot {
-            check: n.check,
-            base,
+            check,
+            base: n.base,
         };
     }
     let runs = nodes.iter().map(|n| (n.outs_at, n.outs_len)).collect();

@@ -34,7 +34,7 @@ pub struct Typer {
     scale: f32,
     bias: [f32; K],
     /// Open-addressing table of feature hashes: `slots[j]` is `(hash, row)`, row
-    /// `u32::MAX` when empty; `rows[row]` holds the weights. (Most features read are in
+    /// [`NO_ROW`] when empty; `rows[row]` holds the weights. (Most features read are in
     /// the table: a filter before the probe costs more than it saves.) Of fixed size, so
     /// that a probe indexes it without a bounds check.
     slots: Box<[(u32, u32); TABLE]>,
@@ -142,28 +142,39 @@ static READ_CLASS: [u8; 256] = {
 
 /// Calls `f(start, word, pair)` for every word of `text`: its byte offset, the hash of
 /// its feature and the hash of the pair it ends with the word before it, if no clause
-/// break came between them. Each word is hashed in a tight loop of its own.
+/// break came between them. The separators and each word are read in tight loops of
+/// their own.
 #[inline(always)]
 fn for_each_word(text: &str, mut f: impl FnMut(usize, u32, Option<u32>)) {
+    // The table's address, opaque to the optimizer: kept in a register through the
+    // loops rather than loaded again from the global offset table on every byte.
+    let class: &[u8; 256] = std::hint::black_box(&READ_CLASS);
     let b = text.as_bytes();
     let mut i = 0;
-    // hash of "previous word + space" while a pair can follow it
-    let mut prev: Option<u32> = None;
-    while let Some(&first) = b.get(i) {
-        let c = READ_CLASS[first as usize];
-        if c <= BREAK {
-            if c == BREAK {
-                prev = None;
+    // hash of "previous word + space"; a pair follows it while `broken` is 0
+    let mut prev = FNV_OFFSET;
+    // a clause break (or the start of the text) since the last word: BREAK, else 0
+    let mut broken = BREAK;
+    loop {
+        // the separators before the next word: classes 0 and BREAK, or-ed branch-free
+        let first = loop {
+            let Some(&x) = b.get(i) else {
+                return;
+            };
+            let c = class[x as usize];
+            if c > BREAK {
+                break c;
             }
+            broken |= c;
             i += 1;
-            continue;
-        }
+        };
         let start = i;
-        let mut word = FNV_OFFSET;
-        let mut pair = prev.unwrap_or(FNV_OFFSET);
-        // (one table for both loops: its address stays in a register)
+        let mut word = fnv(FNV_OFFSET, first);
+        // (after a break the pair is hashed all the same, and dropped)
+        let mut pair = fnv(prev, first);
+        i += 1;
         for &x in b.get(i..).unwrap_or_default() {
-            let c = READ_CLASS[x as usize];
+            let c = class[x as usize];
             if c <= BREAK {
                 break;
             }
@@ -171,8 +182,9 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, u32, Option<u32>)) {
             pair = fnv(pair, c);
             i += 1;
         }
-        f(start, word, prev.map(|_| pair));
-        prev = Some(fnv(word, b' '));
+        f(start, word, (broken == 0).then_some(pair));
+        prev = fnv(word, b' ');
+        broken = 0;
     }
 }
 
@@ -187,8 +199,9 @@ pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
     });
 }
 
-/// The row of a feature without weights.
-const NO_ROW: u32 = u32::MAX - 1;
+/// The row of a feature without weights: that of an empty slot of the table, past every
+/// row.
+const NO_ROW: u32 = u32::MAX;
 
 /// A word of a [`Reading`]: where it starts and its features: their hashes while the
 /// text is read, then the rows of their weights ([`NO_ROW`] for none).
@@ -309,10 +322,10 @@ impl Typer {
         if rows.len() * 2 > TABLE {
             return Err(bad("too many features"));
         }
-        let mut slots = Box::new([(0u32, u32::MAX); TABLE]);
+        let mut slots = Box::new([(0u32, NO_ROW); TABLE]);
         for (i, (h, _)) in rows.iter().enumerate() {
             let mut j = slot(*h);
-            while slots[j].1 != u32::MAX {
+            while slots[j].1 != NO_ROW {
                 j = (j + 1) & (TABLE - 1);
             }
             slots[j] = (*h, i as u32);
@@ -341,8 +354,9 @@ impl Typer {
         let mut j = slot(h);
         loop {
             let (k, r) = self.slots[j];
-            if r == u32::MAX || k == h {
-                return r.min(NO_ROW);
+            // (an empty slot's row is `NO_ROW`)
+            if r == NO_ROW || k == h {
+                return r;
             }
             j = (j + 1) & (TABLE - 1);
         }
@@ -370,16 +384,24 @@ impl Typer {
         for_each_word(text, |start, word, pair| {
             words.push(Word { start, word, pair })
         });
-        let mut total = Evidence::default();
+        // (the sums in locals, which stay in registers: in the returned evidence one
+        // part of them went through memory on every add)
+        let (mut sums, mut n) = ([0i32; K], 0u32);
         for w in words.iter_mut() {
             w.word = self.row_id(w.word);
-            self.add(&mut total, w.word);
+            self.add_row(&mut sums, w.word);
+            n += 1;
             if let Some(pair) = w.pair.as_mut() {
                 *pair = self.row_id(*pair);
-                self.add(&mut total, *pair);
+                self.add_row(&mut sums, *pair);
+                n += 1;
             }
         }
-        Reading { text, words, total }
+        Reading {
+            text,
+            words,
+            total: Evidence { sums, n },
+        }
     }
 
     /// Counts a feature into `e` and adds the weights of its row `id` ([`NO_ROW`]: none).
@@ -388,10 +410,16 @@ impl Typer {
     #[inline(always)]
     fn add(&self, e: &mut Evidence, id: u32) {
         e.n += 1;
+        self.add_row(&mut e.sums, id);
+    }
+
+    /// Adds the weights of row `id` ([`NO_ROW`]: none) to `sums`.
+    #[inline(always)]
+    fn add_row(&self, sums: &mut [i32; K], id: u32) {
         if let Some(row) = self.rows.get(id as usize) {
             // read as one aligned array: each group of four adds straight from memory
             let row: [i32; K] = row.0;
-            for (s, w) in e.sums.iter_mut().zip(row) {
+            for (s, w) in sums.iter_mut().zip(row) {
                 *s += w;
             }
         }

@@ -80,6 +80,30 @@ pub(super) fn read(pattern: usize, text: &str, start: usize, end: usize) -> Opti
                 .find(|m| words.ends_with(m.as_bytes()))?;
             g[1] = Some((end.checked_sub(name.len())?, end));
         }
+        // WEEKDAY: "late on Friday's night": the modifier up to the white space before
+        // the weekday, which is the first word of the match that names one (no
+        // modifier word does); then its "'s" and the time of day, when the match goes
+        // on over them (the time of day ends it)
+        5 => {
+            let (day, len) = weekday_in(b, start, end)?;
+            if day > start {
+                let mut modifier_end = day;
+                while modifier_end > start && b.get(modifier_end - 1).is_some_and(|&c| is_space(c))
+                {
+                    modifier_end -= 1;
+                }
+                g[1] = Some((start, modifier_end));
+            }
+            let mut at = day + len;
+            g[2] = Some((day, at));
+            if end > at && b.get(at) == Some(&b'\'') {
+                g[3] = Some((at, at + 2));
+                at += 2;
+            }
+            if end > at {
+                g[4] = Some((skip(b, at, is_space), end));
+            }
+        }
         // RELATIVE: the match is its one group
         6 => g[1] = Some((start, end)),
         // AGO: "12 months ago": the count up to the space, the unit without its "s"
@@ -100,6 +124,31 @@ pub(super) fn read(pattern: usize, text: &str, start: usize, end: usize) -> Opti
         _ => return None,
     }
     Some(g)
+}
+
+/// The days of the week as the WEEKDAY pattern spells them.
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Where the weekday of a WEEKDAY match `start..end` starts, and its length: at the
+/// match's start or after white space, the first place where a day's name stands.
+fn weekday_in(b: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    let words = b.get(..end)?;
+    (start..end)
+        .filter(|&p| p == start || words.get(p - 1).is_some_and(|&c| is_space(c)))
+        .find_map(|p| {
+            let rest = words.get(p..)?;
+            DAYS.iter()
+                .find(|d| rest.starts_with(d.as_bytes()))
+                .map(|d| (p, d.len()))
+        })
 }
 
 /// Past an ordinal suffix ("th") at `at`, when the match goes on over it.
