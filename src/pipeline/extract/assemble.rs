@@ -1420,12 +1420,8 @@ fn context_only(
         return true;
     }
     // planned or expected: "the strike would continue", "a meeting would be held"
-    let after: Vec<&str> = lower
-        .get(rel + lw.len()..)
-        .unwrap_or("")
-        .split_whitespace()
-        .take(6)
-        .collect();
+    let (after, n_after) = first_words(lower.get(rel + lw.len()..).unwrap_or(""), 6);
+    let after = &after[..n_after];
     if after.iter().any(|w| {
         matches!(
             *w,
@@ -3953,6 +3949,41 @@ fn last_ascii_words(text: &str, n: usize) -> Option<([&str; 8], usize)> {
     Some((words, k))
 }
 
+/// The first `n` (at most 8) words of `text`, as `split_whitespace` reads them, and how
+/// many there are: read byte by byte while the text is ASCII (`split_whitespace` decodes
+/// every character to ask whether it is a space of Unicode's).
+fn first_words(text: &str, n: usize) -> ([&str; 8], usize) {
+    let space = |b: u8| b == b' ' || (9..=13).contains(&b);
+    let n = n.min(8);
+    let b = text.as_bytes();
+    let mut words = [""; 8];
+    let (mut k, mut i) = (0, 0);
+    while k < n {
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !space(b[i]) {
+            if !b[i].is_ascii() {
+                // (a byte outside ASCII may be part of a space of Unicode's)
+                let mut k = 0;
+                for (slot, w) in words.iter_mut().zip(text.split_whitespace().take(n)) {
+                    *slot = w;
+                    k += 1;
+                }
+                return (words, k);
+            }
+            i += 1;
+        }
+        if i == start {
+            break;
+        }
+        words[k] = &text[start..i];
+        k += 1;
+    }
+    (words, k)
+}
+
 /// Whether "accused" at `rel` of the lower-cased sentence describes the noun before it:
 /// "of" follows at once and no auxiliary or subject pronoun precedes ("a man accused of
 /// blasphemy", not "he was accused of", "prosecutors have accused of").
@@ -4741,6 +4772,25 @@ mod tests {
                 want_placed,
                 "placed {mention:?} in {text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn first_words_read_as_split_whitespace_does() {
+        for text in [
+            "",
+            "   ",
+            "would be held on Monday, officials said",
+            " \tkilled\n at least  70 people in an attack on the town",
+            "soldiers\u{a0}would be sent",
+            "caf\u{e9} owners said",
+            "one two three four five six seven eight nine ten",
+        ] {
+            for n in [0, 1, 6, 8] {
+                let (words, k) = first_words(text, n);
+                let want: Vec<&str> = text.split_whitespace().take(n).collect();
+                assert_eq!(&words[..k], want.as_slice(), "{text:?} {n}");
+            }
         }
     }
 
