@@ -3507,7 +3507,20 @@ fn roles(
                             .is_some_and(|g| g.trim() == "and")
                         && p.country != m.country
                 }) {
-                    out.push(to_actor(prev, ActorRole::Target));
+                    let mut a = to_actor(prev, ActorRole::Target);
+                    // "Indian and Chinese troops": the nationality alone shares the noun
+                    // after the other one
+                    if a.sector.is_none() && !a.text.contains(' ') {
+                        if let Some((_, noun)) = m
+                            .text
+                            .split_once(' ')
+                            .filter(|(_, n)| n.starts_with(|c: char| c.is_ascii_lowercase()))
+                        {
+                            a.text = format!("{} {noun}", a.text);
+                            a.sector = m.sector.map(str::to_string);
+                        }
+                    }
+                    out.push(a);
                 }
             }
             // the object of a casualty verb before the trigger ("killed a senior Hezbollah
@@ -5380,6 +5393,27 @@ mod tests {
         ] {
             let end = text.find(actor).map_or(0, |i| i + actor.len());
             assert_eq!(active_agent(text, end), agent, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_nationality_joined_to_another_shares_its_noun() {
+        for (text, target, sector) in [
+            (
+                "Indian and Chinese troops clashed along their disputed Himalayan border in Ladakh, leaving 20 Indian soldiers dead.",
+                "Indian troops",
+                "MIL",
+            ),
+            (
+                "Pakistani and Afghan border forces exchanged fire late on Wednesday, killing one.",
+                "Pakistani border forces",
+                "MIL",
+            ),
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Assault);
+            let t = actor_of(ev, ActorRole::Target).unwrap_or_else(|| panic!("{ev:?}"));
+            assert_eq!((t.text.as_str(), t.sector.as_deref()), (target, Some(sector)));
         }
     }
 
