@@ -5,7 +5,7 @@
 use super::data::{Entry, DEMONYM};
 
 use super::lexicon::{
-    self, lists_of, lists_of_bytes, Lists, WordShapes, SPORT_CUE_FILTER, US_CUE_FILTER,
+    self, lists_of, lists_of_bytes, CasedShapes, Lists, WordShapes, SPORT_CUE_FILTER, US_CUE_FILTER,
 };
 use super::text::{tokenize, tokenize_lowered, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
@@ -414,7 +414,8 @@ impl<'g, 't> Resolver<'g, 't> {
 
     /// Which of the words that matter here (single-word names, sport cues, "thanksgiving")
     /// also occur in lower case in the text: "police ... Police" is a common word. One
-    /// pass with a cheap shape filter (length, first and last byte) instead of hashing every word.
+    /// pass with a cheap shape filter (length and first byte, read by the tokenizer) instead of
+    /// hashing every word.
     fn lowercase_words(&self) -> LowerWords<'_> {
         // each with whether it is found in lower case
         let mut words: Vec<(&str, bool)> = Vec::with_capacity(self.spans.len());
@@ -433,23 +434,21 @@ impl<'g, 't> Resolver<'g, 't> {
         for w in &words {
             span_filter.add(w.0.as_bytes());
         }
-        // one filter for each case in front of everything: most words pass neither
+        // one filter for each case in front of everything, asked with the shape each
+        // token has read: most words pass neither
         let lower_filter = span_filter.or(SPORT_CUE_FILTER).with(THANKSGIVING);
+        let filter = CasedShapes::new(&lower_filter, &UPPER_FILTER);
         let mut out = LowerWords::default();
         for t in &self.toks.list {
+            if !filter.may_hold(t.shape, t.upper) {
+                continue;
+            }
             // the filters read bytes; the word is taken as a `str` only past them
             let wb = self.toks.folded_bytes(t);
-            if t.upper {
-                if !UPPER_FILTER.may_hold(wb) {
-                    continue;
+            if t.upper && wb != THANKSGIVING {
+                if lists_of_bytes(wb).any(Lists::US_CUE) {
+                    out.us_cues += 1;
                 }
-                if wb != THANKSGIVING {
-                    if lists_of_bytes(wb).any(Lists::US_CUE) {
-                        out.us_cues += 1;
-                    }
-                    continue;
-                }
-            } else if !lower_filter.may_hold(wb) {
                 continue;
             }
             let thanksgiving = wb == THANKSGIVING;

@@ -2,6 +2,7 @@
 //! diacritics, no apostrophes); what joins a token to the previous one is read from the
 //! gap between them when it is asked for (most tokens are never asked).
 
+use super::lexicon::shape_of;
 use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::char::is_combining_mark;
 
@@ -17,6 +18,9 @@ pub struct Token {
     /// One space, the common gap, separates it from the previous token: it joins that
     /// token and starts no sentence (other gaps are read when asked for).
     after_space: bool,
+    /// The shape of the folded form (`lexicon::shape_of`): the word filters of the
+    /// resolver ask every token, and this spares them reading the folded form.
+    pub shape: u16,
 }
 
 /// The tokens of one text with their folded forms.
@@ -151,13 +155,20 @@ impl<'t> Tokens<'t> {
                 i += 1;
                 continue;
             }
-            let start = i;
             // a word of ASCII letters and digits ended by an ASCII separator other
             // than an apostrophe, or by the end of the text (the common case): there
             // `word_end` would stop too, with the same end
             if c & ALNUM != 0 {
-                let end = alnum_run_end(bytes, i);
-                if bytes.get(end).is_none_or(|&n| class(n) & WORD_GOES_ON == 0) {
+                let mut start = i;
+                let mut after_space = one_space(bytes, prev_end, start);
+                loop {
+                    let end = alnum_run_end(bytes, start);
+                    let next = bytes.get(end).copied();
+                    if next.is_some_and(|n| class(n) & WORD_GOES_ON != 0) {
+                        // read below, character by character
+                        i = start;
+                        break;
+                    }
                     let (fs, fe) = if ascii_in_lower {
                         (start as u32, end as u32)
                     } else {
@@ -175,27 +186,43 @@ impl<'t> Tokens<'t> {
                         folded_start: fs,
                         folded_end: fe,
                         upper: bytes[start].is_ascii_uppercase(),
-                        after_space: one_space(bytes, prev_end, start),
+                        after_space,
+                        // (an ASCII letter or digit with bit 0x20 set is in lower case)
+                        shape: shape_of(end - start, bytes[start] | 0x20),
                     });
                     prev_end = end;
                     i = end;
+                    // the common gap, one space before the next word of ASCII letters
+                    // and digits, taken at once
+                    let word_follows = bytes.get(end + 1).is_some_and(|&b| class(b) & ALNUM != 0);
+                    if next != Some(b' ') || !word_follows {
+                        break;
+                    }
+                    start = end + 1;
+                    after_space = true;
+                }
+                if i != start {
                     continue;
                 }
             }
+            let start = i;
             let (ch, clen) = char_at(text, i);
             if !ch.is_alphanumeric() {
                 i += clen;
                 continue;
             }
-            let from = other.len() as u32;
+            let from = other.len();
             let (next, end) = word_end(text, i, ch, clen, &mut other);
+            let folded = other.as_bytes().get(from..).unwrap_or_default();
+            let shape = shape_of(folded.len(), folded.first().copied().unwrap_or(0));
             list.push(Token {
                 start,
                 end,
-                folded_start: base.wrapping_add(from),
+                folded_start: base.wrapping_add(from as u32),
                 folded_end: base.wrapping_add(other.len() as u32),
                 upper: ch.is_uppercase(),
                 after_space: one_space(bytes, prev_end, start),
+                shape,
             });
             prev_end = end;
             i = next;
