@@ -330,7 +330,7 @@ pub fn lists_of_bytes(word: &[u8]) -> Lists {
     Lists::NONE
 }
 
-/// A (length, first byte) filter of a set of words: a word whose shape no
+/// A (length, first byte, last byte) filter of a set of words: a word whose shape no
 /// word of the set shares is turned away by one table look-up (most words are).
 #[derive(Clone, Copy)]
 pub struct WordShapes([u64; 32]);
@@ -338,13 +338,18 @@ pub struct WordShapes([u64; 32]);
 impl WordShapes {
     pub const EMPTY: WordShapes = WordShapes([0; 32]);
 
-    /// The table slot (the length; 31: 31 bytes or more) and the bit (of the first byte)
-    /// of a word.
+    /// The table slot (the length; 31: 31 bytes or more) and the bit (of the first and
+    /// last bytes) of a word.
     #[inline]
     const fn slot(word: &[u8]) -> (usize, u64) {
-        let first = if word.is_empty() { 0 } else { word[0] };
-        let shape = shape_of(word.len(), first);
-        ((shape >> 6) as usize, 1 << (shape & 63))
+        let n = word.len();
+        let (first, last) = if n == 0 {
+            (0, 0)
+        } else {
+            (word[0] as u32, word[n - 1] as u32)
+        };
+        let mix = first.wrapping_mul(0x9E37) ^ last.wrapping_mul(0x85EB);
+        (if n < 31 { n } else { 31 }, 1 << (mix >> 7 & 63))
     }
 
     /// The filter with `word` added.
@@ -378,33 +383,63 @@ impl WordShapes {
     }
 }
 
-/// A word's shape for [`WordShapes`] from its length and its first byte (0 for an empty
-/// word): the slot (the length) times 64 plus the bit (the low six bits of the first
-/// byte, distinct for the letters). The tokenizer works it out with each word, while the
-/// length and the byte are at hand, in a few steps.
+/// A word's shape from its length and its first byte (0 for an empty word): the length
+/// (31: 31 bytes or more) times 64 plus the low six bits of the first byte (distinct for
+/// the letters). The tokenizer works it out with each word, while the length and the
+/// byte are at hand, in a few steps.
 #[inline]
 pub const fn shape_of(len: usize, first: u8) -> u16 {
     let slot = if len < 31 { len } else { 31 };
     ((slot as u16) << 6) | (first & 63) as u16
 }
 
-/// Two [`WordShapes`], one for words in lower case and one for capitalised ones, asked
-/// with a shape and the case in one look-up (no branch on the case).
+/// A filter of words by [`shape_of`], one for words in lower case and one for capitalised
+/// ones, asked with a token's shape and case in one look-up (no branch on the case, no
+/// reading of the word): the coarse gate in front of the [`WordShapes`] filters.
+#[derive(Clone, Copy)]
 pub struct CasedShapes([u64; 64]);
 
 impl CasedShapes {
-    pub fn new(lower: &WordShapes, upper: &WordShapes) -> CasedShapes {
-        let mut t = [0u64; 64];
-        t[..32].copy_from_slice(&lower.0);
-        t[32..].copy_from_slice(&upper.0);
-        CasedShapes(t)
+    pub const EMPTY: CasedShapes = CasedShapes([0; 64]);
+
+    /// The slot and the bit of a word in the filter of its case.
+    #[inline]
+    const fn slot(shape: u16, upper: bool) -> (usize, u64) {
+        let s = (shape >> 6) as usize | (upper as usize) << 5;
+        (s & 63, 1 << (shape & 63))
     }
 
-    /// Whether a word of shape `shape` (see [`shape_of`]) may be in the filter of its case.
+    /// `word` (folded) added to the filter of its case.
+    pub const fn with(mut self, word: &[u8], upper: bool) -> CasedShapes {
+        let first = if word.is_empty() { 0 } else { word[0] };
+        let (s, bit) = Self::slot(shape_of(word.len(), first), upper);
+        self.0[s] |= bit;
+        self
+    }
+
+    /// `word` (folded) added in place, in the case `upper`.
+    pub fn add(&mut self, word: &[u8], upper: bool) {
+        let first = word.first().copied().unwrap_or(0);
+        let (s, bit) = Self::slot(shape_of(word.len(), first), upper);
+        self.0[s] |= bit;
+    }
+
+    /// The filter with `words` added in the case `upper`.
+    pub const fn with_all(mut self, words: &[&str], upper: bool) -> CasedShapes {
+        let mut k = 0;
+        while k < words.len() {
+            self = self.with(words[k].as_bytes(), upper);
+            k += 1;
+        }
+        self
+    }
+
+    /// Whether a word of shape `shape` (see [`shape_of`]) may be in the filter of its case
+    /// (it is not when this says no).
     #[inline]
     pub fn may_hold(&self, shape: u16, upper: bool) -> bool {
-        let s = usize::from(shape >> 6) | usize::from(upper) << 5;
-        self.0[s & 63] >> (shape & 63) & 1 != 0
+        let (s, bit) = Self::slot(shape, upper);
+        self.0[s] & bit != 0
     }
 }
 
@@ -475,9 +510,9 @@ mod tests {
             assert!(!SPORT_CUE_FILTER.may_hold(w.as_bytes()), "{w}");
         }
         let f = WordShapes::EMPTY.with(b"odesa");
-        // a word of the same length and first letter passes: "omega"
+        // a word of the same length, first and last letter passes: "omega"
         assert!(f.may_hold(b"odesa") && f.may_hold(b"omega"));
-        assert!(!f.may_hold(b"kyiv") && !f.may_hold(b"odessa") && !f.may_hold(b"paris"));
+        assert!(!f.may_hold(b"kyiv") && !f.may_hold(b"odessa") && !f.may_hold(b"other"));
         let mut g = WordShapes::EMPTY;
         g.add(b"odesa");
         assert!(g.may_hold(b"odesa") && !g.may_hold(b"kyiv"));

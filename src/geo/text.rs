@@ -136,11 +136,20 @@ impl<'t> Tokens<'t> {
 
     /// Appends the tokens of the text to `list`.
     fn fill(&mut self) {
+        // a loop for each case: the one for articles keeps no copying code in it
+        if self.lower.is_empty() {
+            self.fill_words::<false>();
+        } else {
+            self.fill_words::<true>();
+        }
+    }
+
+    /// [`Tokens::fill`]; `ASCII_IN_LOWER`: the lower-cased text was given.
+    fn fill_words<const ASCII_IN_LOWER: bool>(&mut self) {
         let text = self.text;
         let bytes = text.as_bytes();
         // with the lower-cased text, an ASCII word's folded form is that text at the
         // word's own offsets; other folded forms are numbered after it
-        let ascii_in_lower = !self.lower.is_empty();
         let base = self.lower.len() as u32;
         // the buffers as locals for the loop (kept in registers, not re-read)
         let mut list = std::mem::take(&mut self.list);
@@ -169,7 +178,7 @@ impl<'t> Tokens<'t> {
                         i = start;
                         break;
                     }
-                    let (fs, fe) = if ascii_in_lower {
+                    let (fs, fe) = if ASCII_IN_LOWER {
                         (start as u32, end as u32)
                     } else {
                         let from = other.len();
