@@ -123,12 +123,19 @@ impl<'t> Tokens<'t> {
 
     /// (joins the previous token, starts a sentence) of token `i` from its gap, for a
     /// token after the first.
-    #[inline]
+    #[inline(always)]
     fn ties(&self, i: usize) -> Option<(bool, bool)> {
         let t = self.list.get(i)?;
         if t.after_space {
             return Some((true, false));
         }
+        self.gap_ties_of(i, t)
+    }
+
+    /// [`Tokens::ties`] of token `i` (`t`) read from its gap: apart from the common
+    /// one-space gap, which is answered where it is asked.
+    #[inline(never)]
+    fn gap_ties_of(&self, i: usize, t: &Token) -> Option<(bool, bool)> {
         let prev = self.list.get(i.checked_sub(1)?)?;
         let gap = self.text.get(prev.end..t.start).unwrap_or("");
         Some(gap_ties(gap, prev))
