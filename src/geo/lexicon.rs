@@ -383,6 +383,66 @@ impl WordShapes {
     }
 }
 
+/// A word's shape from its length and its first byte (0 for an empty word): the length
+/// (31: 31 bytes or more) times 64 plus the low six bits of the first byte (distinct for
+/// the letters). The tokenizer works it out with each word, while the length and the
+/// byte are at hand, in a few steps.
+#[inline]
+pub const fn shape_of(len: usize, first: u8) -> u16 {
+    let slot = if len < 31 { len } else { 31 };
+    ((slot as u16) << 6) | (first & 63) as u16
+}
+
+/// A filter of words by [`shape_of`], one for words in lower case and one for capitalised
+/// ones, asked with a token's shape and case in one look-up (no branch on the case, no
+/// reading of the word): the coarse gate in front of the [`WordShapes`] filters.
+#[derive(Clone, Copy)]
+pub struct CasedShapes([u64; 64]);
+
+impl CasedShapes {
+    pub const EMPTY: CasedShapes = CasedShapes([0; 64]);
+
+    /// The slot and the bit of a word in the filter of its case.
+    #[inline]
+    const fn slot(shape: u16, upper: bool) -> (usize, u64) {
+        let s = (shape >> 6) as usize | (upper as usize) << 5;
+        (s & 63, 1 << (shape & 63))
+    }
+
+    /// `word` (folded) added to the filter of its case.
+    pub const fn with(mut self, word: &[u8], upper: bool) -> CasedShapes {
+        let first = if word.is_empty() { 0 } else { word[0] };
+        let (s, bit) = Self::slot(shape_of(word.len(), first), upper);
+        self.0[s] |= bit;
+        self
+    }
+
+    /// `word` (folded) added in place, in the case `upper`.
+    pub fn add(&mut self, word: &[u8], upper: bool) {
+        let first = word.first().copied().unwrap_or(0);
+        let (s, bit) = Self::slot(shape_of(word.len(), first), upper);
+        self.0[s] |= bit;
+    }
+
+    /// The filter with `words` added in the case `upper`.
+    pub const fn with_all(mut self, words: &[&str], upper: bool) -> CasedShapes {
+        let mut k = 0;
+        while k < words.len() {
+            self = self.with(words[k].as_bytes(), upper);
+            k += 1;
+        }
+        self
+    }
+
+    /// Whether a word of shape `shape` (see [`shape_of`]) may be in the filter of its case
+    /// (it is not when this says no).
+    #[inline]
+    pub fn may_hold(&self, shape: u16, upper: bool) -> bool {
+        let (s, bit) = Self::slot(shape, upper);
+        self.0[s] & bit != 0
+    }
+}
+
 /// The filter of [`SPORT_CUES`].
 pub const SPORT_CUE_FILTER: WordShapes = filter_of(SPORT_CUES);
 /// The filter of [`US_CUES`].

@@ -5,7 +5,7 @@
 use super::data::{Entry, DEMONYM};
 
 use super::lexicon::{
-    self, lists_of, lists_of_bytes, Lists, WordShapes, SPORT_CUE_FILTER, US_CUE_FILTER,
+    self, lists_of, lists_of_bytes, CasedShapes, Lists, WordShapes, SPORT_CUE_FILTER, US_CUE_FILTER,
 };
 use super::text::{tokenize, tokenize_lowered, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
@@ -27,6 +27,14 @@ const THANKSGIVING: &[u8] = b"thanksgiving";
 /// The shape filter of the capitalised words [`Resolver::lowercase_words`]
 /// looks at: the US cues and "Thanksgiving".
 const UPPER_FILTER: WordShapes = US_CUE_FILTER.with(THANKSGIVING);
+
+/// The shapes of the words [`Resolver::lowercase_words`] looks for in every text: the
+/// sport cues in lower case, the US cues capitalised, "Thanksgiving" in either case.
+const CUE_SHAPES: CasedShapes = CasedShapes::EMPTY
+    .with_all(lexicon::SPORT_CUES, false)
+    .with_all(lexicon::US_CUES, true)
+    .with(THANKSGIVING, false)
+    .with(THANKSGIVING, true);
 
 /// Words of a text that occur in lower case (see [`Resolver::lowercase_words`]).
 #[derive(Default)]
@@ -104,6 +112,9 @@ struct Span<'g> {
     end: usize,
     entries: &'g [Entry],
     suffix: Suffix,
+    /// The division the word after the span marks, if it joins the span ("Kharkiv
+    /// region"): read with the trap filters' look at that word, used after them.
+    next_suffix: Suffix,
 }
 
 pub struct Resolver<'g, 't> {
@@ -231,6 +242,7 @@ impl<'g, 't> Resolver<'g, 't> {
                         end,
                         entries: &entries[..entries.len().min(MAX_CANDIDATES)],
                         suffix,
+                        next_suffix: Suffix::None,
                     });
                     i = last + 1;
                 }
@@ -254,17 +266,23 @@ impl<'g, 't> Resolver<'g, 't> {
         let title_end = self.text_title_end;
         // "Jordan Closes Border Crossing": in a title-case headline capitals mean nothing
         // (words of four letters or more, capitalised ones) in the title
-        let (title_words, title_upper) = self
-            .toks
-            .list
-            .iter()
-            .take_while(|t| t.start < title_end)
-            .filter(|t| t.end - t.start >= 4)
-            .fold((0usize, 0usize), |(n, u), t| {
-                (n + 1, u + usize::from(t.upper))
-            });
-        let title_case = title_words >= 3 && title_upper * 5 >= title_words * 3;
-        let in_caps_title = |t: &super::text::Token| title_case && t.start < title_end;
+        // (counted when first asked: most spans are dropped or kept before)
+        let title_case = std::cell::OnceCell::new();
+        let in_caps_title = |t: &super::text::Token| {
+            t.start < title_end
+                && *title_case.get_or_init(|| {
+                    let (title_words, title_upper) = self
+                        .toks
+                        .list
+                        .iter()
+                        .take_while(|t| t.start < title_end)
+                        .filter(|t| t.end - t.start >= 4)
+                        .fold((0usize, 0usize), |(n, u), t| {
+                            (n + 1, u + usize::from(t.upper))
+                        });
+                    title_words >= 3 && title_upper * 5 >= title_words * 3
+                })
+        };
         // token k is part of a prominent name (asked of few tokens: no table of all)
         let covered = |k: usize| {
             self.spans
@@ -275,6 +293,7 @@ impl<'g, 't> Resolver<'g, 't> {
         let mut persons: Vec<String> = Vec::new();
         let mut teams: Vec<String> = Vec::new();
         let mut keep = vec![true; self.spans.len()];
+        let mut next_suffixes = vec![Suffix::None; self.spans.len()];
         for (k, s) in self.spans.iter().enumerate() {
             let single = s.first == s.last;
             let w = self.folded(s.first);
@@ -297,6 +316,7 @@ impl<'g, 't> Resolver<'g, 't> {
             // the lists of the name's first word, of the next and of the previous word
             let lw = lists_of(w);
             let ln = lists_of(next_w);
+            next_suffixes[k] = suffix_of(ln);
             let lp = if single {
                 lists_of(prev_w)
             } else {
@@ -379,6 +399,9 @@ impl<'g, 't> Resolver<'g, 't> {
         }
         self.georgia_tech = is_in(&teams, "georgia");
         self.us_cues = us_cues;
+        for (s, next_suffix) in self.spans.iter_mut().zip(next_suffixes) {
+            s.next_suffix = next_suffix;
+        }
         let mut k = 0;
         self.spans.retain(|_| {
             k += 1;
@@ -386,14 +409,14 @@ impl<'g, 't> Resolver<'g, 't> {
         });
         // "Kharkiv region", "Bannu district": the suffix picks the division
         for s in self.spans.iter_mut() {
-            let next = s.last + 1;
+            // (a suffix word is one that joins the span)
             if let Some(t) = self
                 .toks
                 .list
-                .get(next)
-                .filter(|_| self.toks.joins_prev(next))
+                .get(s.last + 1)
+                .filter(|_| s.next_suffix != Suffix::None)
             {
-                let suffix = suffix_of(lists_of(self.toks.folded(t)));
+                let suffix = s.next_suffix;
                 let has_kind = |kinds: &[PlaceKind]| {
                     s.entries
                         .iter()
@@ -414,7 +437,8 @@ impl<'g, 't> Resolver<'g, 't> {
 
     /// Which of the words that matter here (single-word names, sport cues, "thanksgiving")
     /// also occur in lower case in the text: "police ... Police" is a common word. One
-    /// pass with a cheap shape filter (length, first and last byte) instead of hashing every word.
+    /// pass with cheap shape filters (length and first byte, read by the tokenizer; then
+    /// the last byte too) instead of hashing every word.
     fn lowercase_words(&self) -> LowerWords<'_> {
         // each with whether it is found in lower case
         let mut words: Vec<(&str, bool)> = Vec::with_capacity(self.spans.len());
@@ -435,8 +459,16 @@ impl<'g, 't> Resolver<'g, 't> {
         }
         // one filter for each case in front of everything: most words pass neither
         let lower_filter = span_filter.or(SPORT_CUE_FILTER).with(THANKSGIVING);
+        // and in front of those, a coarser one asked with the shape each token has read
+        let mut gate = CUE_SHAPES;
+        for w in &words {
+            gate.add(w.0.as_bytes(), false);
+        }
         let mut out = LowerWords::default();
         for t in &self.toks.list {
+            if !gate.may_hold(t.shape, t.upper) {
+                continue;
+            }
             // the filters read bytes; the word is taken as a `str` only past them
             let wb = self.toks.folded_bytes(t);
             if t.upper {

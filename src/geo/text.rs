@@ -2,6 +2,7 @@
 //! diacritics, no apostrophes); what joins a token to the previous one is read from the
 //! gap between them when it is asked for (most tokens are never asked).
 
+use super::lexicon::shape_of;
 use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::char::is_combining_mark;
 
@@ -17,6 +18,9 @@ pub struct Token {
     /// One space, the common gap, separates it from the previous token: it joins that
     /// token and starts no sentence (other gaps are read when asked for).
     after_space: bool,
+    /// The shape of the folded form (`lexicon::shape_of`): the word filters of the
+    /// resolver ask every token, and this spares them reading the folded form.
+    pub shape: u16,
 }
 
 /// The tokens of one text with their folded forms.
@@ -119,12 +123,19 @@ impl<'t> Tokens<'t> {
 
     /// (joins the previous token, starts a sentence) of token `i` from its gap, for a
     /// token after the first.
-    #[inline]
+    #[inline(always)]
     fn ties(&self, i: usize) -> Option<(bool, bool)> {
         let t = self.list.get(i)?;
         if t.after_space {
             return Some((true, false));
         }
+        self.gap_ties_of(i, t)
+    }
+
+    /// [`Tokens::ties`] of token `i` (`t`) read from its gap: apart from the common
+    /// one-space gap, which is answered where it is asked.
+    #[inline(never)]
+    fn gap_ties_of(&self, i: usize, t: &Token) -> Option<(bool, bool)> {
         let prev = self.list.get(i.checked_sub(1)?)?;
         let gap = self.text.get(prev.end..t.start).unwrap_or("");
         Some(gap_ties(gap, prev))
@@ -132,11 +143,20 @@ impl<'t> Tokens<'t> {
 
     /// Appends the tokens of the text to `list`.
     fn fill(&mut self) {
+        // a loop for each case: the one for articles keeps no copying code in it
+        if self.lower.is_empty() {
+            self.fill_words::<false>();
+        } else {
+            self.fill_words::<true>();
+        }
+    }
+
+    /// [`Tokens::fill`]; `ASCII_IN_LOWER`: the lower-cased text was given.
+    fn fill_words<const ASCII_IN_LOWER: bool>(&mut self) {
         let text = self.text;
         let bytes = text.as_bytes();
         // with the lower-cased text, an ASCII word's folded form is that text at the
         // word's own offsets; other folded forms are numbered after it
-        let ascii_in_lower = !self.lower.is_empty();
         let base = self.lower.len() as u32;
         // the buffers as locals for the loop (kept in registers, not re-read)
         let mut list = std::mem::take(&mut self.list);
@@ -151,14 +171,21 @@ impl<'t> Tokens<'t> {
                 i += 1;
                 continue;
             }
-            let start = i;
             // a word of ASCII letters and digits ended by an ASCII separator other
             // than an apostrophe, or by the end of the text (the common case): there
             // `word_end` would stop too, with the same end
             if c & ALNUM != 0 {
-                let end = alnum_run_end(bytes, i);
-                if bytes.get(end).is_none_or(|&n| class(n) & WORD_GOES_ON == 0) {
-                    let (fs, fe) = if ascii_in_lower {
+                let mut start = i;
+                let mut after_space = one_space(bytes, prev_end, start);
+                loop {
+                    let end = alnum_run_end(bytes, start);
+                    let next = bytes.get(end).copied();
+                    if next.is_some_and(|n| class(n) & WORD_GOES_ON != 0) {
+                        // read below, character by character
+                        i = start;
+                        break;
+                    }
+                    let (fs, fe) = if ASCII_IN_LOWER {
                         (start as u32, end as u32)
                     } else {
                         let from = other.len();
@@ -175,27 +202,43 @@ impl<'t> Tokens<'t> {
                         folded_start: fs,
                         folded_end: fe,
                         upper: bytes[start].is_ascii_uppercase(),
-                        after_space: one_space(bytes, prev_end, start),
+                        after_space,
+                        // (an ASCII letter or digit with bit 0x20 set is in lower case)
+                        shape: shape_of(end - start, bytes[start] | 0x20),
                     });
                     prev_end = end;
                     i = end;
+                    // the common gap, one space before the next word of ASCII letters
+                    // and digits, taken at once
+                    let word_follows = bytes.get(end + 1).is_some_and(|&b| class(b) & ALNUM != 0);
+                    if next != Some(b' ') || !word_follows {
+                        break;
+                    }
+                    start = end + 1;
+                    after_space = true;
+                }
+                if i != start {
                     continue;
                 }
             }
+            let start = i;
             let (ch, clen) = char_at(text, i);
             if !ch.is_alphanumeric() {
                 i += clen;
                 continue;
             }
-            let from = other.len() as u32;
+            let from = other.len();
             let (next, end) = word_end(text, i, ch, clen, &mut other);
+            let folded = other.as_bytes().get(from..).unwrap_or_default();
+            let shape = shape_of(folded.len(), folded.first().copied().unwrap_or(0));
             list.push(Token {
                 start,
                 end,
-                folded_start: base.wrapping_add(from),
+                folded_start: base.wrapping_add(from as u32),
                 folded_end: base.wrapping_add(other.len() as u32),
                 upper: ch.is_uppercase(),
                 after_space: one_space(bytes, prev_end, start),
+                shape,
             });
             prev_end = end;
             i = next;
