@@ -237,8 +237,9 @@ fn title(w: &str) -> bool {
             | "atty"
     )
 }
-/// Abbreviations that do not end a sentence when a number follows.
-fn before_number(w: &str) -> bool {
+
+/// A month's abbreviation ("Jan", "Sept"), in lower case.
+fn short_month(w: &str) -> bool {
     matches!(
         w,
         "jan"
@@ -253,56 +254,45 @@ fn before_number(w: &str) -> bool {
             | "oct"
             | "nov"
             | "dec"
-            | "no"
-            | "nos"
-            | "vol"
-            | "art"
-            | "fig"
-            | "pp"
-            | "ch"
-            | "sec"
-            | "para"
-            | "op"
-            | "tel"
     )
 }
+
+/// Abbreviations that do not end a sentence when a number follows.
+fn before_number(w: &str) -> bool {
+    short_month(w)
+        || matches!(
+            w,
+            "no" | "nos" | "vol" | "art" | "fig" | "pp" | "ch" | "sec" | "para" | "op" | "tel"
+        )
+}
+
 /// Abbreviations that often close a sentence too ("... Apple Inc. The company").
 fn may_end(w: &str) -> bool {
-    matches!(
-        w,
-        "inc"
-            | "corp"
-            | "co"
-            | "ltd"
-            | "etc"
-            | "al"
-            | "bros"
-            | "llc"
-            | "plc"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
+    short_month(w)
+        || matches!(
+            w,
+            "inc"
+                | "corp"
+                | "co"
+                | "ltd"
+                | "etc"
+                | "al"
+                | "bros"
+                | "llc"
+                | "plc"
+                | "mon"
+                | "tue"
+                | "tues"
+                | "wed"
+                | "thu"
+                | "thur"
+                | "thurs"
+                | "fri"
+                | "sat"
+                | "sun"
+        )
 }
+
 /// Words that typically open a sentence: after "U.S." or "Inc." they signal an end.
 fn sentence_opener(w: &str) -> bool {
     matches!(

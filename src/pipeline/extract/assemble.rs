@@ -3114,7 +3114,7 @@ fn home_of(
     // the words of the actor that name the country: its first word ("Haitian gang
     // members", "Myanmar's military"), without a possessive
     let first = source.text.split_whitespace().next().unwrap_or_default();
-    let word = first.trim_end_matches("'s").trim_end_matches('\u{2019}');
+    let word = first.trim_end_matches("'s").trim_end_matches("\u{2019}s");
     loc.text = if word.starts_with(char::is_uppercase) {
         word.to_string()
     } else {
