@@ -444,6 +444,7 @@ impl EventStore {
         // near-duplicate and the new-report path, even if the index learnt of a copy
         // meanwhile: blocks the first attempt wrote then give back the same revisions.
         let decided = lock(&self.decisions).get(&akey).cloned();
+        let decided_here = decided.is_some();
         let original: Option<Placement> = decided.unwrap_or_else(|| {
             let found = self
                 .lock_near()
@@ -457,6 +458,19 @@ impl EventStore {
             found
         });
 
+        // A process killed between apply and commit may have placed this article as a new
+        // report before the index learnt of its copy (the choice above is remembered only
+        // in the process): its blocks then hold events the article made that are not the
+        // copy's, and only the new-report path gives those revisions back.
+        let original = match original {
+            Some(events)
+                if !decided_here && self.made_elsewhere(article, &candidates, &events).await? =>
+            {
+                lock(&self.decisions).insert(akey.clone(), None);
+                None
+            }
+            other => other,
+        };
         let near_duplicate = original.is_some();
         let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
         let mut placed: Vec<(String, String)> = Vec::new();
@@ -524,6 +538,29 @@ impl EventStore {
             near_duplicate,
             revisions,
         })
+    }
+
+    /// Whether a block of the article's candidates holds an event the article made other
+    /// than the events of its copy (`copy`): an earlier attempt's new report.
+    async fn made_elsewhere(
+        &self,
+        article: &Article,
+        candidates: &[Candidate],
+        copy: &Placement,
+    ) -> Result<bool, StateError> {
+        for block in group_by_block(candidates.to_vec()).into_keys() {
+            let (_, records) = self.read_block(&blk_key(&block)).await?;
+            let made = records.iter().any(|r| {
+                !copy.iter().any(|(_, id)| *id == r.event.event_id)
+                    && r.made
+                        .iter()
+                        .any(|(k, _)| k.rsplit_once('#').is_some_and(|(a, _)| a == article.id))
+            });
+            if made {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Called after every revision's PublishAck: writes the article's state, done
