@@ -142,6 +142,15 @@ impl EventRecord {
         self.made.push((key, self.event.revision));
     }
 
+    /// The last revision a contribution of `article_id` made, while remembered.
+    pub fn revision_made_by(&self, article_id: &str) -> Option<u32> {
+        self.made
+            .iter()
+            .rev()
+            .find(|(k, _)| k.rsplit_once('#').is_some_and(|(a, _)| a == article_id))
+            .map(|(_, rev)| *rev)
+    }
+
     /// The event as the revision `article_id` made (facts are today's: they only grow), or
     /// the current event when that revision is no longer remembered. Matched by article,
     /// not by contribution key: a redelivered article may take the other path (found as a
@@ -149,15 +158,10 @@ impl EventRecord {
     /// re-publish the revision it made.
     fn as_made_by(&self, article_id: &str) -> Event {
         let mut ev = self.event.clone();
-        let made = self
-            .made
-            .iter()
-            .rev()
-            .find(|(k, _)| k.rsplit_once('#').is_some_and(|(a, _)| a == article_id));
-        if let Some((_, rev)) = made {
-            if *rev < ev.revision {
-                ev.revision = *rev;
-                if *rev == 1 {
+        if let Some(rev) = self.revision_made_by(article_id) {
+            if rev < ev.revision {
+                ev.revision = rev;
+                if rev == 1 {
                     ev.status = EventStatus::New;
                 }
             }

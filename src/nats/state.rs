@@ -552,9 +552,7 @@ impl EventStore {
             let (_, records) = self.read_block(&blk_key(&block)).await?;
             let made = records.iter().any(|r| {
                 !copy.iter().any(|(_, id)| *id == r.event.event_id)
-                    && r.made
-                        .iter()
-                        .any(|(k, _)| k.rsplit_once('#').is_some_and(|(a, _)| a == article.id))
+                    && r.revision_made_by(&article.id).is_some()
             });
             if made {
                 return Ok(true);
