@@ -188,12 +188,26 @@ const SECTORS: &[(&str, &str)] = &[
     ("truckers", "CVL"),
     ("miners", "CVL"),
     ("traders", "CVL"),
+    ("men", "CVL"),
+    ("women", "CVL"),
+    ("girls", "CVL"),
+    ("boys", "CVL"),
+    ("hostages", "CVL"),
+    ("detainees", "CVL"),
+    ("prisoners", "CVL"),
     ("doctors", "MED"),
     ("hospital", "MED"),
     ("medics", "MED"),
     ("aid workers", "NGO"),
     ("journalists", "MED"),
     ("companies", "BUS"),
+    ("tanker", "BUS"),
+    ("oil tanker", "BUS"),
+    ("cargo ship", "BUS"),
+    ("merchant ship", "BUS"),
+    ("merchant vessel", "BUS"),
+    ("commercial vessel", "BUS"),
+    ("commercial ship", "BUS"),
     ("company", "BUS"),
 ];
 
@@ -502,6 +516,19 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                     country_name: false,
                 };
                 if let Some(next) = hits.get(i + 1) {
+                    // the group's members are the group ("Boko Haram fighters", "ELN
+                    // rebels", "EU officials")
+                    // (a common noun, not a name's word: "U.N. Children's Fund")
+                    if matches!(next.value, Kind::Sector(_))
+                        && text.get(h.end..next.start) == Some(" ")
+                        && text[next.start..].starts_with(|c: char| c.is_ascii_lowercase())
+                    {
+                        m.end = next.end;
+                        m.text = text[m.start..m.end].to_string();
+                        out.push(m);
+                        i += 2;
+                        continue;
+                    }
                     if matches!(next.value, Kind::Title) && next.start <= h.end + 1 {
                         m.end = next.end;
                         if let Some((n, e)) = name_after(text, next.end) {
@@ -621,6 +648,26 @@ mod tests {
             .into_iter()
             .next()
             .map(|m| (m.country, m.sector, m.name))
+    }
+
+    #[test]
+    fn a_groups_members_are_the_group() {
+        for (text, want) in [
+            (
+                "Boko Haram fighters killed 12 fishermen",
+                "Boko Haram fighters",
+            ),
+            ("Hundreds of ELN rebels laid down their arms", "ELN rebels"),
+            // (a name's word is no member: "U.N. Children's Fund")
+            ("the U.N. Children's Fund said", "U.N."),
+        ] {
+            let m = find(text)
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(m.text, want, "{text}");
+            assert!(matches!(m.sector, Some("REB") | Some("IGO")), "{m:?}");
+        }
     }
 
     #[test]

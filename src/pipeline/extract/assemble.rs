@@ -123,11 +123,14 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         .into_iter()
         .filter(|m| m.start >= dateline_end)
         .filter(|m| !in_hyphen_compound(text, m))
+        .filter(|m| !in_water_name(text, m.start, m.end))
         .collect();
     let parties = main_parties(&mentions);
     // a place inside a person's name ("Vladimir Medinsky") is no place
+    // nor is a name inside a sea's, a strait's or a lake's ("the Gulf of Aden")
     let all_places: Vec<PlaceHit> = all_places
         .into_iter()
+        .filter(|p| !in_water_name(text, p.start, p.end))
         .filter(|p| {
             !mentions.iter().any(|m| {
                 m.name.is_some()
@@ -3123,6 +3126,68 @@ fn home_of(
     Some(loc)
 }
 
+/// Whether the name at `start..end` of `text` is part of a body of water's: "the Gulf of
+/// Aden", "the Sea of Azov", "Lake Chad", "the Taiwan Strait", "the Dnipro River". The
+/// town or country it names is not where something at sea happened, nor a party to it.
+fn in_water_name(text: &str, start: usize, end: usize) -> bool {
+    const BEFORE: [&str; 6] = [
+        "Gulf of ",
+        "Sea of ",
+        "Strait of ",
+        "Straits of ",
+        "Bay of ",
+        "Lake ",
+    ];
+    const AFTER: [&str; 6] = [" Sea", " Strait", " Gulf", " Ocean", " Channel", " River"];
+    let before = text.get(..start).unwrap_or_default();
+    let after = text.get(end..).unwrap_or_default();
+    BEFORE.iter().any(|w| before.ends_with(w))
+        || AFTER.iter().any(|w| {
+            after.starts_with(w) && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+}
+
+/// "Indian and Chinese troops": a nationality alone joined by "and" to the actor `m`
+/// shares its noun and sector ("Indian troops", MIL).
+fn share_noun(a: &mut Actor, m: &Mention) {
+    if a.sector.is_some() || a.text.contains(' ') {
+        return;
+    }
+    if let Some((_, noun)) = m
+        .text
+        .split_once(' ')
+        .filter(|(_, n)| n.starts_with(|c: char| c.is_ascii_lowercase()))
+    {
+        a.text = format!("{} {noun}", a.text);
+        a.sector = m.sector.map(str::to_string);
+    }
+}
+
+/// Whether the mention starting at `at` is the direct object of the trigger word at
+/// `tpos` of the lower-cased text: at most two words (a number, an article, an
+/// adjective) between them, no preposition and no punctuation ("executed four men",
+/// "banned women from studying").
+fn direct_object(lower: &str, tpos: usize, at: usize) -> bool {
+    let Some(gap) = lower.get(tpos..at) else {
+        return false;
+    };
+    let mut words = gap.split_whitespace();
+    // (the trigger word itself)
+    words.next();
+    let rest: Vec<&str> = words.collect();
+    rest.len() <= 2
+        && !gap.contains([',', ';', ':', '.', '(', '"'])
+        && !rest.iter().any(|w| {
+            matches!(
+                *w,
+                "of" | "for" | "to" | "in" | "on" | "at" | "with" | "from" | "by" | "against"
+                    | "and" | "or" | "who" | "that" | "after" | "over"
+                    // (its own: "withdrew its fighters")
+                    | "its" | "their" | "his" | "her" | "our"
+            )
+        })
+}
+
 fn to_actor(m: &Mention, role: ActorRole) -> Actor {
     Actor {
         role,
@@ -3508,18 +3573,7 @@ fn roles(
                         && p.country != m.country
                 }) {
                     let mut a = to_actor(prev, ActorRole::Target);
-                    // "Indian and Chinese troops": the nationality alone shares the noun
-                    // after the other one
-                    if a.sector.is_none() && !a.text.contains(' ') {
-                        if let Some((_, noun)) = m
-                            .text
-                            .split_once(' ')
-                            .filter(|(_, n)| n.starts_with(|c: char| c.is_ascii_lowercase()))
-                        {
-                            a.text = format!("{} {noun}", a.text);
-                            a.sector = m.sector.map(str::to_string);
-                        }
-                    }
+                    share_noun(&mut a, m);
                     out.push(a);
                 }
             }
@@ -3613,10 +3667,17 @@ fn roles(
                     }
                 }
                 // the crowd named before the trigger ("students demonstrated")
-                let crowd = ms
-                    .iter()
-                    .rev()
-                    .find(|m| m.end <= tpos && tpos - m.end <= 40 && m.sector == Some("CVL"));
+                let crowd = ms.iter().rev().find(|m| {
+                    m.end <= tpos
+                        && m.sector == Some("CVL")
+                        && (tpos - m.end <= 40
+                                // (or the subject of a relative clause: "supporters of
+                                // former president Evo Morales who were blocking highways")
+                                || tpos - m.end <= 80
+                                    && ctx.lower.get(m.end..tpos).is_some_and(|g| {
+                                        g.contains(" who ") && !g.contains([',', ';'])
+                                    }))
+                });
                 if !out.iter().any(|a| a.role == ActorRole::Source) {
                     // (its country, if it has none, is the place's: set below)
                     let src = crowd.map_or_else(
@@ -3741,7 +3802,9 @@ fn roles(
                 })
             });
             if let (Some(first), Some(second)) = (partner, src) {
-                out.push(to_actor(first, ActorRole::Source));
+                let mut a = to_actor(first, ActorRole::Source);
+                share_noun(&mut a, second);
+                out.push(a);
                 out.push(to_actor(second, ActorRole::Target));
                 return out;
             }
@@ -3763,6 +3826,20 @@ fn roles(
                 a.country = loc_a3.clone();
                 out.push(a);
                 return out;
+            }
+            // (a group of no country that is the verb's object comes first: "a court
+            // convicted three journalists of spying for Israel")
+            let object = ms.iter().find(|x| {
+                x.start > tpos
+                    && x.country.is_none()
+                    // (not the actor's own envoy: "recalled its ambassador")
+                    && matches!(x.sector, Some("CVL" | "MED" | "BUS" | "NGO" | "REB"))
+                    && direct_object(&ctx.lower, tpos, x.start)
+            });
+            if src.is_none() {
+                if let Some(x) = object {
+                    out.push(to_actor(x, ActorRole::Target));
+                }
             }
             if let Some(m) = src {
                 out.push(to_actor(m, ActorRole::Source));
@@ -3787,7 +3864,11 @@ fn roles(
                                 && !trailing_speaker(ctx.text, x.start, x.end)
                         })
                     });
-                let tgt = inner.filter(|i| i.start != m.start).or(tgt);
+                let tgt = inner
+                    .filter(|i| i.start != m.start)
+                    .map(|i| **i)
+                    .or(object.copied())
+                    .or(tgt.map(|t| **t));
                 if let Some(t) = tgt {
                     out.push(to_actor(t, ActorRole::Target));
                 }
@@ -5418,6 +5499,107 @@ mod tests {
     }
 
     #[test]
+    fn partners_joined_by_and_share_the_noun_in_talks_too() {
+        let evs = run(
+            "Ukrainian and Russian officials met in Istanbul on Friday for a third round of talks.",
+        );
+        let ev = event_of(&evs, EventType::Consult);
+        let s = actor_of(ev, ActorRole::Source).unwrap_or_else(|| panic!("{ev:?}"));
+        assert_eq!(
+            (s.text.as_str(), s.sector.as_deref()),
+            ("Ukrainian officials", Some("GOV"))
+        );
+    }
+
+    #[test]
+    fn a_name_inside_a_body_of_waters_name_is_no_place_nor_party() {
+        for (text, name, inside) in [
+            ("an oil tanker in the Gulf of Aden on Sunday", "Aden", true),
+            ("shelled ports on the Sea of Azov", "Azov", true),
+            ("fishermen on the shores of Lake Chad", "Chad", true),
+            ("warships sailed through the Taiwan Strait", "Taiwan", true),
+            ("troops crossed the Dnipro River overnight", "Dnipro", true),
+            ("patrols in the South China Sea.", "China", true),
+            ("a drone struck Aden on Sunday", "Aden", false),
+            ("the Chad Seaborne Company", "Chad", false),
+            ("Taiwan Straits Exchange Foundation", "Taiwan", false),
+        ] {
+            let at = text.find(name).unwrap();
+            assert_eq!(in_water_name(text, at, at + name.len()), inside, "{text}");
+        }
+        let evs = run("Houthi drones attacked an oil tanker in the Gulf of Aden on Sunday.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert!(
+            ev.location.as_ref().is_none_or(|l| l.text != "Aden")
+                && ev.actors.iter().all(|a| a.text != "Aden"),
+            "{ev:?}"
+        );
+        assert_eq!(
+            actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
+            Some("oil tanker")
+        );
+    }
+
+    #[test]
+    fn a_group_that_is_the_verbs_object_is_the_target() {
+        for (text, kind, target) in [
+            (
+                "The Taliban government banned women from studying medicine.",
+                EventType::Coerce,
+                Some("women"),
+            ),
+            (
+                "Iran's judiciary sentenced eight activists to prison terms of up to 10 years.",
+                EventType::Sanction,
+                Some("activists"),
+            ),
+            (
+                "A court in Minsk convicted three journalists of extremism on Tuesday.",
+                EventType::Sanction,
+                Some("journalists"),
+            ),
+            // (its own fighters, its own envoy: no target)
+            (
+                "The M23 said it had withdrawn its fighters from the town of Nyabiondo on Wednesday.",
+                EventType::Retreat,
+                None,
+            ),
+            (
+                "Germany recalled its ambassador to Georgia for consultations.",
+                EventType::Sanction,
+                Some("Georgia"),
+            ),
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, kind);
+            assert_eq!(
+                actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
+                target,
+                "{text}: {ev:?}"
+            );
+        }
+        assert!(direct_object("banned women from", 0, 7));
+        assert!(direct_object("executed four men", 0, 14));
+        assert!(!direct_object("withdrawn its fighters", 0, 14));
+        assert!(!direct_object("spoke to the workers", 0, 13));
+    }
+
+    #[test]
+    fn a_crowd_named_before_its_relative_clause_protests() {
+        let evs = run("Bolivian police fired tear gas at supporters of former president Evo Morales who were blocking highways near Cochabamba.");
+        let ev = event_of(&evs, EventType::Protest);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
+            Some("supporters"),
+            "{ev:?}"
+        );
+        assert!(
+            !evs.iter().any(|e| e.event_type == EventType::Assault),
+            "{evs:?}"
+        );
+    }
+
+    #[test]
     fn the_speaker_named_after_the_fact_is_no_target() {
         let text = "Russian forces captured the village of Ocheretyne in Ukraine's Donetsk region, the defence ministry in Moscow said.";
         let evs = run(text);
@@ -5689,7 +5871,7 @@ mod tests {
                 "The Congolese government and M23 rebels held talks in Doha on Tuesday, Qatari officials said.",
                 EventType::Consult,
                 "Congolese government",
-                "M23",
+                "M23 rebels",
                 Some("QA"),
             ),
         ];
