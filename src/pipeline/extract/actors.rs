@@ -44,6 +44,10 @@ const ORGS: &[(&str, Option<&str>, &str)] = &[
     ("wfp", None, "IGO"),
     ("who", None, "IGO"),
     ("icrc", None, "NGO"),
+    ("international criminal court", None, "IGO"),
+    ("international court of justice", None, "IGO"),
+    ("icc", None, "IGO"),
+    ("icj", None, "IGO"),
     ("red cross", None, "NGO"),
     ("red crescent", None, "NGO"),
     ("amnesty international", None, "NGO"),
@@ -189,6 +193,12 @@ const SECTORS: &[(&str, &str)] = &[
     ("miners", "CVL"),
     ("traders", "CVL"),
     ("men", "CVL"),
+    ("priest", "CVL"),
+    ("priests", "CVL"),
+    ("pastor", "CVL"),
+    ("imam", "CVL"),
+    ("cleric", "CVL"),
+    ("nuns", "CVL"),
     ("women", "CVL"),
     ("girls", "CVL"),
     ("boys", "CVL"),
@@ -360,10 +370,12 @@ fn name_after(text: &str, pos: usize) -> Option<(String, usize)> {
             break;
         }
         words.push(clean.to_string());
-        consumed += w.len() + 1;
+        // (a name ends before the punctuation after it: "... Vladimir Putin.")
         if clean.len() != w.len() {
+            consumed += clean.len();
             break;
         }
+        consumed += w.len() + 1;
     }
     if words.is_empty() {
         return None;
@@ -501,7 +513,7 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                 continue;
             }
             Kind::Org(c, s) => {
-                let acronyms = ["un", "eu", "who", "msf", "rsf", "ttp"];
+                let acronyms = ["un", "eu", "who", "msf", "rsf", "ttp", "icc", "icj"];
                 if has_lower(word) && acronyms.iter().any(|a| word.eq_ignore_ascii_case(a)) {
                     i += 1;
                     continue;

@@ -308,6 +308,11 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         {
             kept.retain(|k| k.2.kind != EventType::Assault);
         }
+        // so is the damage a crowd does as it protests ("demonstrators set fire to tyres
+        // and blocked streets")
+        if kept.iter().any(|k| k.2.kind == EventType::Protest) {
+            kept.retain(|k| !(k.2.kind == EventType::Assault && k.2.mode == Some("destroy")));
+        }
         // a rally attacked is the scene of the attack, not a protest of its own ("a
         // suicide bomber blew himself up at a rally of a pro-government party")
         if kept
@@ -950,11 +955,14 @@ fn keep(
         return None;
     }
     // aid pledged, promised or offered is an intent to provide it (PLOVER AGREE, CAMEO
-    // 033: "Japan pledged $50 million in humanitarian aid to Gaza")
+    // 033: "Japan pledged $50 million in humanitarian aid to Gaza"); so is aid a
+    // government says it will provide ("Japan will provide $200 million in emergency aid")
+    let lead = sl.text().get(..rel).unwrap_or_default();
     if t.kind == EventType::Aid
-        && any_of_last_words(sl.text().get(..rel).unwrap_or_default(), 5, |w| {
-            PROMISED.contains(&w)
-        })
+        && (any_of_last_words(lead, 5, |w| PROMISED.contains(&w))
+            || lead
+                .get(lead.len().saturating_sub(48)..)
+                .is_some_and(|l| WILL_PROVIDE.iter().any(|p| l.contains(p))))
     {
         return Some(Keep::Event(Trigger {
             kind: EventType::Agree,
@@ -1356,7 +1364,15 @@ fn keep(
                             && m.sector == Some("CVL")
                             && m.end <= base + rel)
             });
-            actor.then_some(Keep::Event(t))
+            // or a crowd counted right before it ("Tens of thousands rallied in Tel Aviv")
+            let crowd = t.kind == EventType::Protest
+                && any_of_last_words(sl.text().get(..rel).unwrap_or_default(), 1, |w| {
+                    matches!(
+                        w,
+                        "thousands" | "hundreds" | "dozens" | "millions" | "crowds"
+                    ) || w.len() > 1 && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                });
+            (actor || crowd).then_some(Keep::Event(t))
         }
         _ => Some(Keep::Event(t)),
     }
@@ -1730,6 +1746,16 @@ fn sent_what(lower: &str, start: usize, end: usize) -> Option<EventType> {
 }
 
 /// Words that make the aid after them a promise of aid.
+/// Words announcing aid to come: with [`PROMISED`], an intent to provide it.
+const WILL_PROVIDE: [&str; 6] = [
+    "will provide ",
+    "would provide ",
+    "will give ",
+    "would give ",
+    "will send ",
+    "would send ",
+];
+
 const PROMISED: [&str; 8] = [
     "promised", "pledged", "vowed", "offered", "pledges", "promises", "pledge", "promise",
 ];
@@ -3491,7 +3517,12 @@ fn roles(
             // (or farther, the subject of the sentence's violent verb: "Rebels killed at
             // least 70 people in an attack on the town")
             let near = before.iter().rev().find(|m| {
-                tpos.saturating_sub(m.end) <= 30 && (m.country.is_some() || armed(m))
+                tpos.saturating_sub(m.end) <= 30
+                    && (m.country.is_some()
+                        || armed(m)
+                        // (a court orders arrests: "The International Criminal Court
+                        // issued an arrest warrant")
+                        || kind == EventType::Coerce && m.sector == Some("IGO"))
                     || armed(m) && active_agent(ctx.text, m.end)
             });
             let by = ms.iter().find(|m| {
@@ -3570,7 +3601,13 @@ fn roles(
                             .text
                             .get(p.end..m.start)
                             .is_some_and(|g| g.trim() == "and")
-                        && p.country != m.country
+                        // (or rivals of one country: "Ethiopian federal forces and Fano
+                        // militiamen clashed")
+                        && (p.country != m.country
+                            || p.country.is_some()
+                                && p.sector.is_some()
+                                && m.sector.is_some()
+                                && p.sector != m.sector)
                 }) {
                     let mut a = to_actor(prev, ActorRole::Target);
                     share_noun(&mut a, m);
@@ -3610,7 +3647,15 @@ fn roles(
                         // the resignation of the government")
                         && (!matches!(m.sector, Some("GOV"))
                             || kind == EventType::Protest
-                                && !located_by_preposition(ctx.text, m.start))
+                                && !located_by_preposition(ctx.text, m.start)
+                            // (an official named as the one arrested: "an arrest
+                            // warrant for Russian President Vladimir Putin")
+                            || kind == EventType::Coerce
+                                && m.name.is_some()
+                                && (direct_object(&ctx.lower, tpos, m.start)
+                                    || ctx.lower.get(tpos..m.start).is_some_and(|g| {
+                                        g.len() <= 30 && g.contains("warrant for ")
+                                    })))
                         // a protest is not against the crowd or its cause ("to disperse
                         // thousands of pro-European Union protesters"), nor the gangs
                         // it demands action against
@@ -3763,10 +3808,8 @@ fn roles(
             }
             // the other side named inside the trigger's noun phrase ("the government will
             // suspend EU accession talks"): the target, when someone before it acts
-            let inner = with_country
-                .iter()
-                .find(|m| premodifies(ctx.text, m, tpos))
-                .filter(|m| with_country.iter().any(|x| x.end < m.start));
+            let pre = with_country.iter().find(|m| premodifies(ctx.text, m, tpos));
+            let inner = pre.filter(|m| with_country.iter().any(|x| x.end < m.start));
             // the speaker, not a place the statement is about ("the African Union called
             // for a ceasefire in eastern Congo and urged M23 rebels to withdraw")
             let src = from
@@ -3775,16 +3818,24 @@ fn roles(
                         m.end <= tpos
                             && !placed_by_preposition(ctx.text, m.start)
                             && !victim(ctx.text, m.start)
-                            && inner.is_none_or(|i| i.start != m.start)
+                            && pre.is_none_or(|i| i.start != m.start)
                     })
                 })
-                .or_else(|| with_country.iter().rev().find(|m| m.end <= tpos))
+                // (not the other side inside the trigger's phrase: "ordered two Estonian
+                // diplomats to leave")
+                .or_else(|| {
+                    with_country
+                        .iter()
+                        .rev()
+                        .find(|m| m.end <= tpos && pre.is_none_or(|i| i.start != m.start))
+                })
                 // (not the place where it happens: "the two leaders met in Beijing"; a
                 // nationality there tells whose it is: "in the Libyan capital")
                 .or_else(|| {
                     with_country.iter().find(|m| {
                         !(located_by_preposition(ctx.text, m.start)
                             && ctx.places.iter().any(|p| p.start == m.start))
+                            && pre.is_none_or(|i| i.start != m.start)
                     })
                 });
             // "Israeli and Lebanese negotiators met": the two coordinated parties; rivals
@@ -3837,7 +3888,7 @@ fn roles(
                     && direct_object(&ctx.lower, tpos, x.start)
             });
             if src.is_none() {
-                if let Some(x) = object {
+                if let Some(x) = object.copied().or(pre.map(|i| **i)) {
                     out.push(to_actor(x, ActorRole::Target));
                 }
             }
@@ -3918,7 +3969,10 @@ fn between_parties<'m>(
     let lower = ctx.lower.as_str();
     let a = ms.iter().find(|m| {
         m.start > tpos
-            && m.start - tpos <= 40
+            // (past a place and a day: "fighting erupted in the Sudanese capital
+            // Khartoum on Saturday between the army and the RSF")
+            && m.start - tpos <= 90
+            && lower.get(tpos..m.start).is_some_and(|g| !g.contains([',', ';']))
             && lower.get(..m.start).is_some_and(|b| {
                 let b = b.trim_end();
                 b.ends_with("between") || b.ends_with("between the")
@@ -4161,7 +4215,8 @@ fn premodifies(text: &str, m: &Mention, tpos: usize) -> bool {
         "arms",
         "normalisation",
     ];
-    const NOUNS: [&str; 7] = [
+    // (and envoys sent away: "ordered two Estonian diplomats to leave")
+    const NOUNS: [&str; 11] = [
         "talks",
         "negotiations",
         "dialogue",
@@ -4169,6 +4224,10 @@ fn premodifies(text: &str, m: &Mention, tpos: usize) -> bool {
         "agreement",
         "accord",
         "treaty",
+        "diplomats",
+        "diplomat",
+        "ambassador",
+        "envoy",
     ];
     let Some(gap) = text.get(m.end..tpos) else {
         return false;
@@ -5582,6 +5641,79 @@ mod tests {
         assert!(direct_object("executed four men", 0, 14));
         assert!(!direct_object("withdrawn its fighters", 0, 14));
         assert!(!direct_object("spoke to the workers", 0, 13));
+    }
+
+    #[test]
+    fn wire_sentences_of_round_nineteen() {
+        // (sentence, kind, source, target)
+        let cases = [
+            // a crowd counted protests, with no noun
+            (
+                "Tens of thousands rallied in Tel Aviv on Saturday night to demand a hostage deal.",
+                EventType::Protest,
+                Some("protesters"),
+                Some("Tel Aviv"),
+            ),
+            // the two sides of "between", past a place and a day
+            (
+                "Heavy fighting erupted in the Sudanese capital Khartoum on Saturday between the army and the RSF.",
+                EventType::Assault,
+                Some("army"),
+                Some("RSF"),
+            ),
+            // rivals of one country
+            (
+                "Ethiopian federal forces and Fano militiamen clashed near Gondar in the Amhara region on Monday, leaving dozens dead.",
+                EventType::Assault,
+                Some("Fano militiamen"),
+                Some("Ethiopian federal forces"),
+            ),
+            // a court orders an arrest; the official named is its target, without the
+            // full stop
+            (
+                "The International Criminal Court issued an arrest warrant for Russian President Vladimir Putin.",
+                EventType::Coerce,
+                Some("International Criminal Court"),
+                Some("Russian President Vladimir Putin"),
+            ),
+            // envoys sent away are the target, not the actor
+            (
+                "The government of Mali ordered the French ambassador to leave the country within 72 hours.",
+                EventType::Sanction,
+                Some("Mali"),
+                Some("French ambassador"),
+            ),
+            (
+                "Separately, the ministry said it had ordered two Estonian diplomats to leave Russia within 72 hours.",
+                EventType::Sanction,
+                Some("Russia"),
+                Some("Estonian"),
+            ),
+            // aid a government says it will provide is an intent to provide it
+            (
+                "Japan will provide $200 million in emergency aid to Ukraine, Prime Minister Fumio Kishida said on Tuesday.",
+                EventType::Agree,
+                Some("Japan"),
+                Some("Ukraine"),
+            ),
+        ];
+        for (text, kind, src, tgt) in cases {
+            let evs = run(text);
+            let ev = event_of(&evs, kind);
+            let name = |r| actor_of(ev, r).map(|a| a.text.as_str());
+            assert_eq!(
+                (name(ActorRole::Source), name(ActorRole::Target)),
+                (src, tgt),
+                "{text}: {ev:?}"
+            );
+        }
+        // the damage a crowd does as it protests is the protest's
+        let evs = run("Demonstrators set fire to tyres and blocked streets in Port-au-Prince on Monday, demanding the resignation of the prime minister.");
+        event_of(&evs, EventType::Protest);
+        assert!(
+            !evs.iter().any(|e| e.event_type == EventType::Assault),
+            "{evs:?}"
+        );
     }
 
     #[test]
