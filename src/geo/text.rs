@@ -184,7 +184,7 @@ impl<'t> Tokens<'t> {
                 if alnum >> (p - block) & 1 != 0 {
                     let end = run_end(&masks, w, p);
                     let next = bytes.get(end).copied();
-                    if !next.is_some_and(|n| class(n) & WORD_GOES_ON != 0) {
+                    if next.is_none_or(|n| class(n) & WORD_GOES_ON == 0) {
                         list.push(Token {
                             start: p,
                             end,
