@@ -42,6 +42,9 @@ struct LowerWords<'t> {
     /// Single-word span names, sorted by [`short_first`], each with whether it occurs
     /// in lower case.
     span_words: Vec<(&'t str, bool)>,
+    /// The place in `span_words` of each span's word (single-word spans only): read
+    /// directly, not searched for.
+    word_of: Vec<u32>,
     /// Bit k: `lexicon::SPORT_CUES[k]` occurs (in lower case).
     sport_cues: u32,
     /// "Thanksgiving" occurs, in any case.
@@ -52,10 +55,12 @@ struct LowerWords<'t> {
 }
 
 impl LowerWords<'_> {
-    fn has_span_word(&self, w: &str) -> bool {
-        self.span_words
-            .binary_search_by(|x| short_first(x.0, w))
-            .is_ok_and(|k| self.span_words[k].1)
+    /// Whether the word of single-word span `k` occurs in lower case.
+    fn has_span_word(&self, k: usize) -> bool {
+        self.word_of
+            .get(k)
+            .and_then(|&i| self.span_words.get(i as usize))
+            .is_some_and(|x| x.1)
     }
 }
 
@@ -63,6 +68,22 @@ impl LowerWords<'_> {
 /// end at the lengths, without comparing the bytes.
 fn short_first(a: &str, b: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+/// The indices of the tokens for which `pick` holds, in order: each index is written and
+/// the count moves on by the answer, so that the loop has no branch on it.
+fn picked(list: &[super::text::Token], pick: impl Fn(&super::text::Token) -> bool) -> Vec<u32> {
+    let mut out = vec![0u32; list.len()];
+    let mut n = 0usize;
+    for (k, t) in list.iter().enumerate() {
+        // (`n` <= `k`: always in bounds)
+        if let Some(slot) = out.get_mut(n) {
+            *slot = k as u32;
+        }
+        n += usize::from(pick(t));
+    }
+    out.truncate(n);
+    out
 }
 
 /// Adds `w` to the sorted list `list` unless it is there.
@@ -186,10 +207,14 @@ impl<'g, 't> Resolver<'g, 't> {
     fn match_spans(&mut self) {
         let n = self.toks.list.len();
         let mut key = String::with_capacity(64);
-        let mut i = 0;
-        while i < n {
-            if !self.toks.list[i].upper {
-                i += 1;
+        // the capitalised tokens, picked without a branch per token (whether a word is
+        // capitalised is a coin toss the branch predictor loses often)
+        let uppers = picked(&self.toks.list, |t| t.upper);
+        // the first token not yet taken into a span
+        let mut next = 0;
+        for &i in &uppers {
+            let i = i as usize;
+            if i < next {
                 continue;
             }
             let mut best: Option<(usize, &'g [Entry])> = None;
@@ -244,9 +269,9 @@ impl<'g, 't> Resolver<'g, 't> {
                         suffix,
                         next_suffix: Suffix::None,
                     });
-                    i = last + 1;
+                    next = last + 1;
                 }
-                None => i += 1,
+                None => next = i + 1,
             }
         }
     }
@@ -334,7 +359,7 @@ impl<'g, 't> Resolver<'g, 't> {
                     && if lw.any(Lists::AMBIGUOUS) {
                         sentence_start || !lists_of(prev_any).any(Lists::PLACE_PREPOSITION)
                     } else {
-                        lower.has_span_word(w) || w == "turkey" && thanksgiving
+                        lower.has_span_word(k) || w == "turkey" && thanksgiving
                     };
             let drop = if common_word {
                 true
@@ -441,16 +466,27 @@ impl<'g, 't> Resolver<'g, 't> {
     /// the last byte too) instead of hashing every word.
     fn lowercase_words(&self) -> LowerWords<'_> {
         // each with whether it is found in lower case
-        let mut words: Vec<(&str, bool)> = Vec::with_capacity(self.spans.len());
-        words.extend(
+        // (word, span) of the single-word spans
+        let mut by_span: Vec<(&str, u32)> = Vec::with_capacity(self.spans.len());
+        by_span.extend(
             self.spans
                 .iter()
-                .filter(|s| s.first == s.last)
-                .map(|s| (self.folded(s.first), false)),
+                .enumerate()
+                .filter(|(_, s)| s.first == s.last)
+                .map(|(k, s)| (self.folded(s.first), k as u32)),
         );
         // sorted and distinct: a long text of names stays n log n
-        words.sort_unstable_by(|a, b| short_first(a.0, b.0));
-        words.dedup_by(|a, b| a.0 == b.0);
+        by_span.sort_unstable_by(|a, b| short_first(a.0, b.0));
+        let mut words: Vec<(&str, bool)> = Vec::with_capacity(by_span.len());
+        let mut word_of = vec![u32::MAX; self.spans.len()];
+        for (w, k) in by_span {
+            if words.last().is_none_or(|x| x.0 != w) {
+                words.push((w, false));
+            }
+            if let Some(x) = word_of.get_mut(k as usize) {
+                *x = (words.len() - 1) as u32;
+            }
+        }
         // shape filters in front of the exact look-ups: one for the span
         // words, one (made at compile time) for the sport cues
         let mut span_filter = WordShapes::EMPTY;
@@ -465,10 +501,10 @@ impl<'g, 't> Resolver<'g, 't> {
             gate.add(w.0.as_bytes(), false);
         }
         let mut out = LowerWords::default();
-        for t in &self.toks.list {
-            if !gate.may_hold(t.shape, t.upper) {
-                continue;
-            }
+        // the few tokens past the gate, picked without a branch per token
+        let passed = picked(&self.toks.list, |t| gate.may_hold(t.shape, t.upper));
+        for &k in &passed {
+            let t = &self.toks.list[k as usize];
             // the filters read bytes; the word is taken as a `str` only past them
             let wb = self.toks.folded_bytes(t);
             if t.upper {
@@ -504,6 +540,7 @@ impl<'g, 't> Resolver<'g, 't> {
             }
         }
         out.span_words = words;
+        out.word_of = word_of;
         out
     }
 

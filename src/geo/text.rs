@@ -147,8 +147,84 @@ impl<'t> Tokens<'t> {
         if self.lower.is_empty() {
             self.fill_words::<false>();
         } else {
-            self.fill_words::<true>();
+            self.fill_lowered();
         }
+    }
+
+    /// [`Tokens::fill`] given the lower-cased text (articles): the words are found from
+    /// bit masks of the text (a bit per byte: ASCII letter or digit, not ASCII) made 8
+    /// bytes at a time, so that the loop goes from word to word, not byte to byte, and
+    /// asks no per-byte question. The same tokens as `fill_words`, which the words next
+    /// to a byte beyond ASCII or an apostrophe still go through.
+    fn fill_lowered(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let masks = byte_masks(bytes);
+        let base = self.lower.len() as u32;
+        let mut list = std::mem::take(&mut self.list);
+        let mut other = std::mem::take(&mut self.other);
+        let mut prev_end = usize::MAX;
+        // the next byte not yet taken
+        let mut i = 0usize;
+        // whether the last byte of the previous block is a letter or digit
+        let mut carry = 0u64;
+        for (w, &(alnum, beyond)) in masks.iter().enumerate() {
+            let block = w * 64;
+            // the bytes that may start a word: the first of a run of letters and digits,
+            // and any byte beyond ASCII
+            let mut starts = (alnum & !(alnum << 1 | carry)) | beyond;
+            carry = alnum >> 63;
+            while starts != 0 {
+                let p = block + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                // inside a word read below
+                if p < i {
+                    continue;
+                }
+                if alnum >> (p - block) & 1 != 0 {
+                    let end = run_end(&masks, w, p);
+                    let next = bytes.get(end).copied();
+                    if next.is_none_or(|n| class(n) & WORD_GOES_ON == 0) {
+                        list.push(Token {
+                            start: p,
+                            end,
+                            folded_start: p as u32,
+                            folded_end: end as u32,
+                            upper: bytes[p].is_ascii_uppercase(),
+                            after_space: one_space(bytes, prev_end, p),
+                            // (an ASCII letter or digit with bit 0x20 set is in lower case)
+                            shape: shape_of(end - p, bytes[p] | 0x20),
+                        });
+                        prev_end = end;
+                        i = end;
+                        continue;
+                    }
+                }
+                // a word with a byte beyond ASCII or an apostrophe, as `fill_words` reads it
+                let (ch, clen) = char_at(text, p);
+                if !ch.is_alphanumeric() {
+                    i = p + clen;
+                    continue;
+                }
+                let from = other.len();
+                let (next, end) = word_end(text, p, ch, clen, &mut other);
+                let folded = other.as_bytes().get(from..).unwrap_or_default();
+                let shape = shape_of(folded.len(), folded.first().copied().unwrap_or(0));
+                list.push(Token {
+                    start: p,
+                    end,
+                    folded_start: base.wrapping_add(from as u32),
+                    folded_end: base.wrapping_add(other.len() as u32),
+                    upper: ch.is_uppercase(),
+                    after_space: one_space(bytes, prev_end, p),
+                    shape,
+                });
+                prev_end = end;
+                i = next;
+            }
+        }
+        self.list = list;
+        self.other = other;
     }
 
     /// [`Tokens::fill`]; `ASCII_IN_LOWER`: the lower-cased text was given.
@@ -252,7 +328,8 @@ impl<'t> Tokens<'t> {
 /// space.
 #[inline]
 fn one_space(bytes: &[u8], prev_end: usize, start: usize) -> bool {
-    prev_end.wrapping_add(1) == start && bytes.get(prev_end) == Some(&b' ')
+    // both sides worked out, no branch between them (the answer varies word by word)
+    (prev_end.wrapping_add(1) == start) & (bytes.get(prev_end) == Some(&b' '))
 }
 
 /// One in each byte of a word of 8 bytes.
@@ -291,6 +368,113 @@ fn alnum_bytes(x: u64) -> u64 {
     let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
     // bytes from 0x80 up are no ASCII letters or digits
     (letter | digit) & !x & HIGH
+}
+
+/// For each 64 bytes of `bytes` (the last ones padded with zeros), bit k: byte k is an
+/// ASCII letter or digit; and bit k: byte k is beyond ASCII.
+fn byte_masks(bytes: &[u8]) -> Vec<(u64, u64)> {
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
+    let mut blocks = bytes.chunks_exact(64);
+    for block in blocks.by_ref() {
+        out.push(block_masks(block));
+    }
+    let rest = blocks.remainder();
+    if !rest.is_empty() {
+        let mut padded = [0u8; 64];
+        padded[..rest.len()].copy_from_slice(rest);
+        out.push(block_masks(&padded));
+    }
+    out
+}
+
+/// [`byte_masks`] of one block of 64 bytes, 16 bytes at a time.
+#[inline]
+fn block_masks(block: &[u8]) -> (u64, u64) {
+    let (mut alnum, mut beyond) = (0u64, 0u64);
+    for (k, sixteen) in block.chunks_exact(16).enumerate() {
+        let (a, n) = sixteen_masks(<&[u8; 16]>::try_from(sixteen).unwrap_or(&[0; 16]));
+        alnum |= a << (16 * k);
+        beyond |= n << (16 * k);
+    }
+    (alnum, beyond)
+}
+
+/// The two masks of 16 bytes (bit k: byte k), with SSE2 (part of every x86-64): a few
+/// vector steps and two byte-mask moves.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn sixteen_masks(sixteen: &[u8; 16]) -> (u64, u64) {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    // SAFETY: SSE2 is in the baseline of the x86_64 target, so these instructions exist
+    // on every machine this code runs on; the unaligned load reads exactly the 16 bytes
+    // of `sixteen`.
+    let (alnum, beyond) = unsafe {
+        let x = _mm_loadu_si128(sixteen.as_ptr().cast::<__m128i>());
+        // a byte `b` is in `lo..lo + n` when `b + (0x80 - lo)`, wrapped, is below
+        // `0x80 + n` as a signed byte
+        let within = |v, lo: u8, n: u8| {
+            let moved = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+            _mm_cmplt_epi8(moved, _mm_set1_epi8(0x80u8.wrapping_add(n) as i8))
+        };
+        // letters in lower case ('A'..='Z' and only they go to 'a'..='z')
+        let letter = within(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a', 26);
+        let digit = within(x, b'0', 10);
+        (
+            _mm_movemask_epi8(_mm_or_si128(letter, digit)),
+            _mm_movemask_epi8(x),
+        )
+    };
+    (
+        u64::from(alnum as u32 & 0xffff),
+        u64::from(beyond as u32 & 0xffff),
+    )
+}
+
+/// [`sixteen_masks`] without SSE2: eight bytes at a time.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn sixteen_masks(sixteen: &[u8; 16]) -> (u64, u64) {
+    // the high bit of each byte into the low 8 bits (byte k to bit k)
+    let gather = |x: u64| ((x & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let (mut alnum, mut beyond) = (0u64, 0u64);
+    for (k, chunk) in sixteen.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        alnum |= gather(alnum_bytes(x)) << (8 * k);
+        beyond |= gather(x) << (8 * k);
+    }
+    (alnum, beyond)
+}
+
+/// The end of the run of ASCII letters and digits at byte `p` of block `w`, read from
+/// the blocks' masks (the 64 bits from `p` on, across into the next block: no branch on
+/// whether the word crosses into it).
+#[inline]
+fn run_end(masks: &[(u64, u64)], w: usize, p: usize) -> usize {
+    let off = p - w * 64;
+    let next = masks.get(w + 1).map_or(0, |m| m.0);
+    // (two shifts: a shift by 64 is none)
+    let window = masks[w].0 >> off | next << 1 << (63 - off);
+    let run = (!window).trailing_zeros() as usize;
+    if run < 64 {
+        return p + run;
+    }
+    // a run of 64 letters and digits or more, on block by block
+    let mut end = p + 64;
+    loop {
+        let w = end / 64;
+        let Some(&(alnum, _)) = masks.get(w) else {
+            return end;
+        };
+        let off = end % 64;
+        let ones = (!(alnum >> off)).trailing_zeros() as usize;
+        end += ones;
+        if off + ones < 64 {
+            return end;
+        }
+    }
 }
 
 /// Byte classes of the tokenizer, one table lookup per byte.
@@ -548,6 +732,32 @@ mod tests {
     }
 
     #[test]
+    fn byte_masks_mark_letters_digits_and_bytes_beyond_ascii() {
+        // every byte value at every place of a block, and a text of 2.5 blocks
+        let mut text: Vec<u8> = (0..=255u8).collect();
+        text.extend(0..=255u8);
+        text.truncate(160);
+        for shift in 0..64 {
+            text.rotate_left(1);
+            let masks = byte_masks(&text);
+            assert_eq!(masks.len(), 3);
+            for (i, &b) in text.iter().enumerate() {
+                let (alnum, beyond) = masks[i / 64];
+                assert_eq!(
+                    alnum >> (i % 64) & 1 == 1,
+                    b.is_ascii_alphanumeric(),
+                    "{b} {shift}"
+                );
+                assert_eq!(beyond >> (i % 64) & 1 == 1, b >= 0x80, "{b} {shift}");
+            }
+            // the padding is neither
+            assert_eq!(masks[2].0 >> 32, 0);
+            assert_eq!(masks[2].1 >> 32, 0);
+        }
+        assert!(byte_masks(b"").is_empty());
+    }
+
+    #[test]
     fn keys_fold_variants_together() {
         let table = [
             ("El Fasher", "el fasher"),
@@ -608,6 +818,56 @@ mod tests {
             assert!(!plain.list.is_empty(), "{text}");
             // a lower-cased text of another length is ignored
             assert_eq!(words(&tokenize_lowered(text, "x")), words(&plain), "{text}");
+        }
+    }
+
+    #[test]
+    fn word_masks_give_the_tokens_of_the_byte_loop() {
+        // pseudo-random texts of pieces that meet at every offset of the 64-byte blocks
+        let pieces = [
+            "Kharkiv",
+            " ",
+            "  ",
+            "'s",
+            "'",
+            "`",
+            "é",
+            "Łódź",
+            "-",
+            ".",
+            ", ",
+            "\n",
+            "ABCDEFGHIJKLMNOPQRSTU",
+            "x",
+            "12",
+            "T'bilisi",
+            "’",
+            "\u{a0}",
+            "U.S.",
+            "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyzABCDE",
+            "Ouaddaï",
+            "—",
+            "s",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 40) as usize;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let plain = tokenize(&text);
+            let lower = text.to_ascii_lowercase();
+            let lowered = tokenize_lowered(&text, &lower);
+            assert_eq!(words(&plain), words(&lowered), "{text:?}");
+            let shapes = |t: &Tokens| t.list.iter().map(|x| x.shape).collect::<Vec<_>>();
+            assert_eq!(shapes(&plain), shapes(&lowered), "{text:?}");
         }
     }
 
