@@ -21,8 +21,13 @@ const K: usize = EventType::ALL.len();
 const FNV_OFFSET: u32 = 0x811C_9DC5;
 const FNV_PRIME: u32 = 0x0100_0193;
 /// Slots of the feature table: at least twice the features of a model (12,000 in the
-/// committed one), so that a probe mostly ends at its first slot.
+/// committed one), so that [`Typer::load`] places every feature in a few tries.
 const TABLE: usize = 1 << 15;
+/// Buckets of features sharing a seed of the table's hash: about three features each.
+const BUCKETS: usize = 1 << 12;
+/// Tries of seeds for one bucket before the load gives up (a few suffice at a table
+/// half empty).
+const MAX_SEED: u32 = 1 << 16;
 
 /// A corrupt model file.
 #[derive(Debug, thiserror::Error)]
@@ -33,12 +38,16 @@ pub struct TyperError(String);
 pub struct Typer {
     scale: f32,
     bias: [f32; K],
-    /// Open-addressing table of feature hashes: `slots[j]` is `(hash, row)`, row
-    /// [`NO_ROW`] when empty; `rows[row]` holds the weights. (Most features read are in
-    /// the table: a filter before the probe costs more than it saves.) Of fixed size, so
-    /// that a probe indexes it without a bounds check.
+    /// Perfect hash table of the feature hashes: feature `h` can only be at slot
+    /// [`slot`]`(h, seeds[bucket(h)])`, which holds `(h, row)`; `(0, NO_ROW)` when empty.
+    /// A lookup is one slot and one compare whatever the text: no probe sequence, and no
+    /// branch on whether the feature is there, which words and pairs decide at random.
+    /// Of fixed sizes, so that a lookup indexes without a bounds check.
     slots: Box<[(u32, u32); TABLE]>,
-    /// The file's 16-bit weights widened once, so that a row adds without widening.
+    /// Per bucket, the seed that placed its features, pre-mixed for [`slot`].
+    seeds: Box<[u32; BUCKETS]>,
+    /// The file's 16-bit weights widened once, so that a row adds without widening; row
+    /// [`NO_ROW`] is all zeros, the weights of a feature not in the model.
     rows: Vec<Row>,
 }
 
@@ -199,9 +208,8 @@ pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
     });
 }
 
-/// The row of a feature without weights: that of an empty slot of the table, past every
-/// row.
-const NO_ROW: u32 = u32::MAX;
+/// The row of a feature without weights: all zeros, so that adding it changes nothing.
+const NO_ROW: u32 = 0;
 
 /// A word of a [`Reading`]: where it starts and its features: their hashes while the
 /// text is read, then the rows of their weights ([`NO_ROW`] for none).
@@ -322,43 +330,38 @@ impl Typer {
         if rows.len() * 2 > TABLE {
             return Err(bad("too many features"));
         }
-        let mut slots = Box::new([(0u32, NO_ROW); TABLE]);
-        for (i, (h, _)) in rows.iter().enumerate() {
-            let mut j = slot(*h);
-            while slots[j].1 != NO_ROW {
-                j = (j + 1) & (TABLE - 1);
-            }
-            slots[j] = (*h, i as u32);
-        }
+        let (slots, seeds) = place(&rows).ok_or_else(|| bad("features not placed"))?;
+        let zero = std::iter::once(Row([0; K]));
         Ok(Typer {
             scale,
             bias: bias.map(|b| f32::from(b) / scale),
             slots,
-            rows: rows.into_iter().map(|r| Row(r.1.map(i32::from))).collect(),
+            seeds,
+            rows: zero
+                .chain(rows.into_iter().map(|r| Row(r.1.map(i32::from))))
+                .collect(),
         })
     }
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        // (row 0 is the zeros of a feature not in the model)
+        self.rows.len() - 1
     }
 
     /// Whether the model has no features.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len() == 0
     }
 
-    /// The row of a feature's weights, or [`NO_ROW`].
+    /// The row of a feature's weights, or [`NO_ROW`]: without a branch.
     #[inline(always)]
     fn row_id(&self, h: u32) -> u32 {
-        let mut j = slot(h);
-        loop {
-            let (k, r) = self.slots[j];
-            // (an empty slot's row is `NO_ROW`)
-            if r == NO_ROW || k == h {
-                return r;
-            }
-            j = (j + 1) & (TABLE - 1);
+        let (k, r) = self.slots[slot(h, self.seeds[bucket(h)])];
+        if k == h {
+            r
+        } else {
+            NO_ROW
         }
     }
 
@@ -404,7 +407,7 @@ impl Typer {
         }
     }
 
-    /// Counts a feature into `e` and adds the weights of its row `id` ([`NO_ROW`]: none).
+    /// Counts a feature into `e` and adds the weights of its row `id`.
     /// Always inlined: called once per word and word pair, the call itself would cost as
     /// much as the work.
     #[inline(always)]
@@ -413,7 +416,7 @@ impl Typer {
         self.add_row(&mut e.sums, id);
     }
 
-    /// Adds the weights of row `id` ([`NO_ROW`]: none) to `sums`.
+    /// Adds the weights of row `id` to `sums` (those of [`NO_ROW`] are zeros).
     #[inline(always)]
     fn add_row(&self, sums: &mut [i32; K], id: u32) {
         if let Some(row) = self.rows.get(id as usize) {
@@ -450,11 +453,63 @@ impl Typer {
     }
 }
 
-/// Home slot of a feature hash (the hash is already uniform: mix it once more so that
-/// neighbouring values spread).
-#[inline]
-fn slot(h: u32) -> usize {
-    (h.wrapping_mul(0x9E37_79B9) >> 7) as usize & (TABLE - 1)
+/// Bucket of a feature hash: the top bits of one mix of it.
+#[inline(always)]
+fn bucket(h: u32) -> usize {
+    (h.wrapping_mul(0x9E37_79B9) >> (32 - BUCKETS.trailing_zeros())) as usize
+}
+
+/// Slot of a feature hash under its bucket's (pre-mixed) seed: the top bits of another
+/// mix of the two.
+#[inline(always)]
+fn slot(h: u32, seed: u32) -> usize {
+    ((h ^ seed).wrapping_mul(0x85EB_CA6B) >> (32 - TABLE.trailing_zeros())) as usize
+}
+
+/// A seed as [`slot`] takes it: mixed, so that seeds 0, 1, 2 .. move the slots of a
+/// bucket's features far apart.
+fn mixed_seed(seed: u32) -> u32 {
+    seed.wrapping_mul(0xC2B2_AE35).rotate_left(13)
+}
+
+/// Lays the features (sorted by hash, row `i + 1` for the `i`th) out in a perfect hash
+/// table: bucket by bucket, largest first, each with the first seed that puts all its
+/// features in free slots. `None` when a bucket finds no such seed.
+#[allow(clippy::type_complexity)]
+fn place(rows: &[(u32, [i16; K])]) -> Option<(Box<[(u32, u32); TABLE]>, Box<[u32; BUCKETS]>)> {
+    let mut members: Vec<Vec<(u32, u32)>> = vec![Vec::new(); BUCKETS];
+    for (i, (h, _)) in rows.iter().enumerate() {
+        members[bucket(*h)].push((*h, i as u32 + 1));
+    }
+    let mut order: Vec<usize> = (0..BUCKETS).collect();
+    order.sort_by_key(|&b| std::cmp::Reverse(members[b].len()));
+    let mut slots = Box::new([(0u32, NO_ROW); TABLE]);
+    let mut taken = vec![false; TABLE];
+    let mut seeds = Box::new([0u32; BUCKETS]);
+    let mut at = Vec::new();
+    for b in order {
+        let group = &members[b];
+        if group.is_empty() {
+            break;
+        }
+        let seed = (0..MAX_SEED).map(mixed_seed).find(|&seed| {
+            at.clear();
+            for (h, _) in group {
+                let j = slot(*h, seed);
+                if taken[j] || at.contains(&j) {
+                    return false;
+                }
+                at.push(j);
+            }
+            true
+        })?;
+        for (&(h, row), &j) in group.iter().zip(&at) {
+            slots[j] = (h, row);
+            taken[j] = true;
+        }
+        seeds[b] = seed;
+    }
+    Some((slots, seeds))
 }
 
 fn ints(s: &str) -> Option<[i16; K]> {
@@ -666,6 +721,25 @@ mod tests {
         assert!(Typer::load(b"not gzip").is_err());
         let p = Typer::global().classify("");
         assert!((p.0.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn every_feature_is_found_at_its_one_slot() {
+        let t = Typer::global();
+        let mut found = 0;
+        for &(h, row) in t.slots.iter().filter(|s| s.1 != NO_ROW) {
+            assert_eq!(t.row_id(h), row, "{h:#x}");
+            found += 1;
+        }
+        assert_eq!(found, t.len());
+        // features not in the model read the zero row
+        let absent = (0..2000u32)
+            .map(|i| i.wrapping_mul(0x9E37_79B9))
+            .filter(|h| t.slots.iter().all(|s| s.0 != *h || s.1 == NO_ROW));
+        for h in absent {
+            assert_eq!(t.row_id(h), NO_ROW, "{h:#x}");
+        }
+        assert!(t.rows[NO_ROW as usize].0.iter().all(|w| *w == 0));
     }
 
     /// The reference's end of a word: the word's feature, then its pair with the word
