@@ -206,20 +206,9 @@ impl<'t> Tokens<'t> {
                     i = p + clen;
                     continue;
                 }
-                let from = other.len();
-                let (next, end) = word_end(text, p, ch, clen, &mut other);
-                let folded = other.as_bytes().get(from..).unwrap_or_default();
-                let shape = shape_of(folded.len(), folded.first().copied().unwrap_or(0));
-                list.push(Token {
-                    start: p,
-                    end,
-                    folded_start: base.wrapping_add(from as u32),
-                    folded_end: base.wrapping_add(other.len() as u32),
-                    upper: ch.is_uppercase(),
-                    after_space: one_space(bytes, prev_end, p),
-                    shape,
-                });
-                prev_end = end;
+                let (token, next) = general_token(text, p, (ch, clen), base, prev_end, &mut other);
+                prev_end = token.end;
+                list.push(token);
                 i = next;
             }
         }
@@ -303,20 +292,9 @@ impl<'t> Tokens<'t> {
                 i += clen;
                 continue;
             }
-            let from = other.len();
-            let (next, end) = word_end(text, i, ch, clen, &mut other);
-            let folded = other.as_bytes().get(from..).unwrap_or_default();
-            let shape = shape_of(folded.len(), folded.first().copied().unwrap_or(0));
-            list.push(Token {
-                start,
-                end,
-                folded_start: base.wrapping_add(from as u32),
-                folded_end: base.wrapping_add(other.len() as u32),
-                upper: ch.is_uppercase(),
-                after_space: one_space(bytes, prev_end, start),
-                shape,
-            });
-            prev_end = end;
+            let (token, next) = general_token(text, start, (ch, clen), base, prev_end, &mut other);
+            prev_end = token.end;
+            list.push(token);
             i = next;
         }
         self.list = list;
@@ -327,6 +305,34 @@ impl<'t> Tokens<'t> {
 /// Whether the gap from `prev_end` (`usize::MAX`: no previous token) to `start` is one
 /// space.
 #[inline]
+/// The token of the word at `start` of `text`, which starts with the character `first`
+/// (and its length), read by the general path: folded into `other` (whose text starts at
+/// `base` of the folded copy); with where the next word may start.
+fn general_token(
+    text: &str,
+    start: usize,
+    first: (char, usize),
+    base: u32,
+    prev_end: usize,
+    other: &mut String,
+) -> (Token, usize) {
+    let (ch, clen) = first;
+    let from = other.len();
+    let (next, end) = word_end(text, start, ch, clen, other);
+    let folded = other.as_bytes().get(from..).unwrap_or_default();
+    let shape = shape_of(folded.len(), folded.first().copied().unwrap_or(0));
+    let token = Token {
+        start,
+        end,
+        folded_start: base.wrapping_add(from as u32),
+        folded_end: base.wrapping_add(other.len() as u32),
+        upper: ch.is_uppercase(),
+        after_space: one_space(text.as_bytes(), prev_end, start),
+        shape,
+    };
+    (token, next)
+}
+
 fn one_space(bytes: &[u8], prev_end: usize, start: usize) -> bool {
     // both sides worked out, no branch between them (the answer varies word by word)
     (prev_end.wrapping_add(1) == start) & (bytes.get(prev_end) == Some(&b' '))
