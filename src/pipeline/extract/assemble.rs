@@ -1744,7 +1744,6 @@ fn sent_what(lower: &str, start: usize, end: usize) -> Option<EventType> {
         })
 }
 
-/// Words that make the aid after them a promise of aid.
 /// Words announcing aid to come: with [`PROMISED`], an intent to provide it.
 const WILL_PROVIDE: [&str; 6] = [
     "will provide ",
@@ -1755,6 +1754,7 @@ const WILL_PROVIDE: [&str; 6] = [
     "would send ",
 ];
 
+/// Words that make the aid after them a promise of aid.
 const PROMISED: [&str; 8] = [
     "promised", "pledged", "vowed", "offered", "pledges", "promises", "pledge", "promise",
 ];
@@ -3158,11 +3158,11 @@ fn in_water_name(text: &str, start: usize, end: usize) -> bool {
     // (most names have neither "of " or "Lake " before them nor a capitalised word of
     // water after them: answered from a few bytes)
     let b = text.as_bytes();
-    let after = b.get(end) == Some(&b' ')
+    let may_follow = b.get(end) == Some(&b' ')
         && matches!(b.get(end + 1), Some(b'S' | b'G' | b'O' | b'C' | b'R'));
-    let before = start >= 3 && b.get(start - 3..start) == Some(b"of ")
+    let may_precede = start >= 3 && b.get(start - 3..start) == Some(b"of ")
         || start >= 5 && b.get(start - 5..start) == Some(b"Lake ");
-    if !after && !before {
+    if !may_follow && !may_precede {
         return false;
     }
     const BEFORE: [&str; 6] = [
@@ -3180,6 +3180,14 @@ fn in_water_name(text: &str, start: usize, end: usize) -> bool {
         || AFTER.iter().any(|w| {
             after.starts_with(w) && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())
         })
+}
+
+/// Whether the actor `p` named before `m` is another party than `m`: of another country,
+/// or a rival of the same one ("Ethiopian federal forces and Fano militiamen clashed",
+/// "Sudan's army and the Rapid Support Forces agreed").
+fn other_side(p: &Mention, m: &Mention) -> bool {
+    p.country != m.country
+        || p.country.is_some() && p.sector.is_some() && m.sector.is_some() && p.sector != m.sector
 }
 
 /// "Indian and Chinese troops": a nationality alone joined by "and" to the actor `m`
@@ -3609,13 +3617,7 @@ fn roles(
                             .text
                             .get(p.end..m.start)
                             .is_some_and(|g| g.trim() == "and")
-                        // (or rivals of one country: "Ethiopian federal forces and Fano
-                        // militiamen clashed")
-                        && (p.country != m.country
-                            || p.country.is_some()
-                                && p.sector.is_some()
-                                && m.sector.is_some()
-                                && p.sector != m.sector)
+                        && other_side(p, m)
                 }) {
                     let mut a = to_actor(prev, ActorRole::Target);
                     share_noun(&mut a, m);
@@ -3852,8 +3854,7 @@ fn roles(
                 with_country.iter().rev().find(|p| {
                     p.end < m.start
                         && p.country.is_some()
-                        && (p.country != m.country
-                            || p.sector.is_some() && m.sector.is_some() && p.sector != m.sector)
+                        && other_side(p, m)
                         && ctx
                             .text
                             .get(p.end..m.start)
