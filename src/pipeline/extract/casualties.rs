@@ -92,6 +92,11 @@ mod tests {
                     (Kind::Injured, Amount::Exact(3)),
                 ],
             ),
+            // a count after a possessive
+            (
+                "Rebels shot down a military helicopter in Mali, killing its two pilots.",
+                &[(Kind::Killed, Amount::Exact(2))],
+            ),
             (
                 "No deaths were reported from the mortar attack.",
                 &[(Kind::Killed, Amount::NoneAtAll)],

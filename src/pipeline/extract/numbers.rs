@@ -1522,6 +1522,12 @@ fn cue_before(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
     }
     // "gunmen shot dead a journalist", "gunned down two policemen"
     let before_prev = prev.checked_sub(1).map(|i| t[i].lower);
+    // "killing its two pilots", "wounding their three children"
+    if matches!(pw, "its" | "their" | "his" | "her") {
+        if let Some(kind) = before_prev.and_then(verb_kind) {
+            return Some((kind, prev - 1));
+        }
+    }
     if matches!(
         (before_prev, pw),
         (Some("shot"), "dead") | (Some("gunned"), "down")
