@@ -687,12 +687,38 @@ fn debug_drafts() -> bool {
     *ON.get_or_init(|| std::env::var_os("NE_DEBUG").is_some())
 }
 
-/// Sanctions and threats happen where they are decided, not where their target is:
+/// Sanctions and threats happen where they are decided, not where their target is (and
+/// so do accusations, appeals, rejections and support placed only by the dateline):
 /// "Britain imposed sanctions on commanders of Sudan's RSF" datelined London is in London
 /// (the dateline city when it lies in the source's country, else that country), "North
 /// Korea warned ..." filed from Seoul is in North Korea.
 fn place_policy_at_source(g: &Gazetteer, c: &mut Candidate, dateline: Option<&Location>) {
-    if !matches!(c.event_type, EventType::Sanction | EventType::Threaten) {
+    let placed_by_dateline = || match (&c.location, dateline) {
+        (None, _) => true,
+        (Some(l), Some(d)) => l.geonameid == d.geonameid && l.name == d.name,
+        (Some(_), None) => false,
+    };
+    // the country a statement is addressed to or made of is not where it is made
+    let target_country = || {
+        c.location.as_ref().is_some_and(|l| {
+            l.precision == LocationPrecision::Country
+                && c.actors.iter().any(|a| {
+                    a.role == ActorRole::Target
+                        && a.country
+                            .as_deref()
+                            .and_then(|a3| g.country(a3))
+                            .is_some_and(|k| k.alpha2 == l.country)
+                })
+        })
+    };
+    // other statements only when no place of their own was found ("Israel's military
+    // accused Hezbollah of ..." filed from Beirut is Israel's; "Aoun called on the United
+    // States ..." is Lebanon's)
+    let statement = matches!(
+        c.event_type,
+        EventType::Accuse | EventType::Request | EventType::Reject | EventType::Support
+    ) && (placed_by_dateline() || target_country());
+    if !statement && !matches!(c.event_type, EventType::Sanction | EventType::Threaten) {
         return;
     }
     let Some((text, country)) = c
@@ -1217,6 +1243,11 @@ fn keep(
                 && words_between(h.end) <= 6
                 && announced_future(lower_all, h.start, h.end)
         });
+    // what someone is asked to do is the request's content, not an event ("called on the
+    // United States and France ... to pressure Israel to halt its attacks and withdraw")
+    if !is_statement(t.kind) && requested_content(lower_all.get(..rel).unwrap_or_default()) {
+        return None;
+    }
     if (modal_near || cond_before) && !announced {
         if threat_words || (condition && modal_near) {
             return Some(Keep::Threat);
@@ -1509,7 +1540,12 @@ fn context_only(
             DatePrecision::Month | DatePrecision::Year => d.value < first,
             _ => d.value < weeks_before && base + d.start >= ctx.head_end,
         };
-        old && b - a <= 80 && !st.get(a..b).unwrap_or(",").contains([',', ';'])
+        // (nor the date of what an anniversary marks: "marched to mark the first
+        // anniversary of last year's protests")
+        let between = st.get(a..b).unwrap_or(",");
+        old && b - a <= 80
+            && !between.contains([',', ';'])
+            && !(d.start > rel && between.contains("anniversary"))
     }) {
         return true;
     }
@@ -1991,9 +2027,14 @@ fn dated_before_history(
     at: usize,
     all_dates: &[dates::DateMention],
 ) -> bool {
-    const BREAKS: [&str; 8] = [
+    const BREAKS: [&str; 11] = [
         ",",
         ";",
+        // an anniversary marked today ("marched to mark the first anniversary of last
+        // year's protests")
+        " to mark ",
+        " marking ",
+        " commemorat",
         " accused of ",
         " suspected of ",
         " in connection with ",
@@ -2775,7 +2816,8 @@ fn history_at(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> Option<usize> {
 
 /// Whether the year at `at` of `st` names the accord, the ceasefire or the law it is
 /// attached to, the object of today's act ("agreed to restore the 2003 ceasefire",
-/// "talks on reviving the 2015 nuclear deal"): "the" and a verb before it, a word after
+/// "talks on reviving the 2015 nuclear deal"): "the" (and a month) and a verb before it,
+/// a word after
 /// it. After a preposition it dates a past incident ("killed in the 2014 war", "since
 /// the 2022 invasion").
 fn names_an_accord(st: &str, at: usize) -> bool {
@@ -2801,11 +2843,13 @@ fn names_an_accord(st: &str, at: usize) -> bool {
     });
     let before = st.get(..at).unwrap_or_default();
     names
-        && last_ascii_words(before, 2).is_some_and(|(w, k)| {
-            k == 2
-                && w[0] == "the"
+        && last_ascii_words(before, 3).is_some_and(|(w, k)| {
+            // (past a month: "brokered the November 2024 ceasefire")
+            let i = usize::from(dates::MONTHS.iter().any(|m| w[0].eq_ignore_ascii_case(m)));
+            k >= i + 2
+                && w[i] == "the"
                 && !matches!(
-                    w[1],
+                    w[i + 1],
                     "in" | "during" | "since" | "after" | "before" | "of" | "from" | "until" | "by"
                 )
         })
@@ -3930,6 +3974,12 @@ fn roles(
                 .iter()
                 .filter(|m| m.country.is_some() || matches!(m.sector, Some("IGO") | Some("NGO")))
                 .collect();
+            // whom a statement is made of or to, right after its verb: its target, never
+            // its speaker ("Voronina also accused the Estonian authorities of ...", the
+            // speaker unnamed)
+            let stated_object = |m: &&&Mention| {
+                is_statement(kind) && m.start > tpos && direct_object(&ctx.lower, tpos, m.start)
+            };
             // "a warning from North Korea": the speaker follows the statement (not "tariffs
             // on all imports from Mexico")
             let from = with_country.iter().find(|m| {
@@ -3991,6 +4041,10 @@ fn roles(
                         !(located_by_preposition(ctx.text, m.start)
                             && ctx.places.iter().any(|p| p.start == m.start))
                             && pre.is_none_or(|i| i.start != m.start)
+                            // (a statement's speaker comes before its verb: "Voronina also
+                            // accused the Estonian authorities of 'harassing' Russian-speaking
+                            // residents" names no speaker)
+                            && !(is_statement(kind) && m.start > tpos)
                     })
                 });
             // "Israeli and Lebanese negotiators met": the two coordinated parties; rivals
@@ -4042,7 +4096,8 @@ fn roles(
                     && direct_object(&ctx.lower, tpos, x.start)
             });
             if src.is_none() {
-                if let Some(x) = object.copied().or(pre.map(|i| **i)) {
+                let stated = with_country.iter().find(|m| stated_object(m)).map(|m| **m);
+                if let Some(x) = object.copied().or(pre.map(|i| **i)).or(stated) {
                     out.push(to_actor(x, ActorRole::Target));
                 }
             }
@@ -4171,6 +4226,48 @@ fn speaker_before(ctx: &Ctx<'_>, st: &str, rel: usize) -> bool {
     let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
     ctx.mentions.iter().any(|m| {
         m.start >= base && m.start < base + rel && (m.country.is_some() || m.sector == Some("IGO"))
+    })
+}
+
+/// Whether the lower-cased sentence text `before` a trigger ends inside what a request
+/// asks for: a verb of asking, then "to" or "that", within 160 bytes, with no clause of
+/// time or cause between ("urged the parties to withdraw", not "urged calm after the
+/// strike killed").
+fn requested_content(before: &str) -> bool {
+    const ASKING: [&str; 11] = [
+        "urged ",
+        "urges ",
+        "urging ",
+        "called on ",
+        "calls on ",
+        "called for ",
+        "asked ",
+        "demanded ",
+        "demanding ",
+        "appealed ",
+        "pressed ",
+    ];
+    let mut from = before.len().saturating_sub(160);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    ASKING.iter().any(|v| {
+        tail.rfind(v).is_some_and(|i| {
+            let rest = &tail[i + v.len()..];
+            (rest.contains(" to ") || rest.starts_with("to ") || rest.contains(" that "))
+                && ![
+                    " after ",
+                    " when ",
+                    " as ",
+                    " following ",
+                    " because ",
+                    ";",
+                    ". ",
+                ]
+                .iter()
+                .any(|b| rest.contains(b))
+        })
     })
 }
 
@@ -6046,6 +6143,56 @@ mod tests {
                 "{text}: {evs:?}"
             );
         }
+    }
+
+    #[test]
+    fn statements_of_long_wire_stories() {
+        // an anniversary marked today: the march is the day's protest, and the tear gas
+        // fired at it is its intervention, no assault of its own
+        let evs = run("NAIROBI (AP) - Kenyan police fired tear gas and water cannon on Wednesday at thousands of protesters who marched in the capital to mark the first anniversary of last year's deadly anti-tax demonstrations.");
+        event_of(&evs, EventType::Protest);
+        assert!(
+            !evs.iter().any(|e| e.event_type == EventType::Assault),
+            "{evs:?}"
+        );
+        // an accusation placed only by a foreign dateline is the speaker's country's
+        let evs = run("BEIRUT, March 12 (Reuters) - The Israeli military said it had struck Hezbollah operatives and accused the group of violating the truce.");
+        let ev = event_of(&evs, EventType::Accuse);
+        assert_eq!(
+            ev.location.as_ref().map(|l| l.country.as_str()),
+            Some("IL"),
+            "{ev:?}"
+        );
+        // an appeal is not placed in the country it is addressed to, and what it asks
+        // for (past the month of the accord's year) is no event
+        let evs = run("Lebanese President Joseph Aoun called on the United States and France, which brokered the November 2024 ceasefire, to pressure Israel to halt its attacks and withdraw from five hilltop positions.");
+        let ev = event_of(&evs, EventType::Request);
+        assert_eq!(
+            ev.location.as_ref().map(|l| l.country.as_str()),
+            Some("LB"),
+            "{ev:?}"
+        );
+        assert!(
+            !evs.iter().any(|e| e.event_type == EventType::Retreat),
+            "{evs:?}"
+        );
+        // the one accused is the target, never the speaker; no speaker named, none given
+        let evs = run("Voronina also accused the Estonian authorities of \"harassing\" Russian-speaking residents, without giving details.");
+        let ev = event_of(&evs, EventType::Accuse);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
+            None
+        );
+        assert_eq!(
+            actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
+            Some("Estonian authorities")
+        );
+        let evs = run("Rights groups condemned the crackdown and called for an independent investigation into the killings.");
+        let ev = event_of(&evs, EventType::Accuse);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).and_then(|a| a.sector.as_deref()),
+            Some("NGO")
+        );
     }
 
     #[test]

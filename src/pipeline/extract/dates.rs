@@ -236,6 +236,22 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// The months in lower case.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Which of the date patterns a word found in a sentence can take part in: one bit per
 /// pattern of [`ANY`] (bit `i` for pattern `i`), and [`DIGITS`], [`MONTH_NAME`] for
 /// words that several patterns need together.
@@ -1223,11 +1239,16 @@ mod tests {
 
     #[test]
     fn dateline_end_is_where_the_dateline_ends() {
+        assert_eq!(
+            dateline_end("NAIROBI (AP) - Kenyan police fired tear gas."),
+            Some(15)
+        );
         for text in [
             "SEOUL, March 3 (Continental Wire) - North Korea fired missiles.",
             "KYIV, Ukraine (Reuters) - Drones hit the capital.",
             "BEIRUT, Oct. 12, 2024 - Strikes hit the southern suburbs.",
             "NEW YORK: Markets fell.",
+            "NAIROBI (AP) - Kenyan police fired tear gas.",
             "Recent developments in the conflict - a review.",
             "A Russian drone struck Kharkiv (officials) - more soon.",
             "THE ARMY OF THE NORTH AND SOUTH, March 3 - shouted.",
