@@ -3949,7 +3949,12 @@ fn roles(
             }
         }
         _ => {
-            if both && ctx.parties.len() == 2 {
+            // (not when a third country acts: "Egypt hosted talks between
+            // representatives of the two sides")
+            let third = ms.iter().any(|m| {
+                m.start < tpos && m.country.is_some_and(|c| !ctx.parties.contains(&c))
+            });
+            if both && ctx.parties.len() == 2 && !third {
                 for (i, c) in ctx.parties.iter().enumerate() {
                     let role = if i == 0 {
                         ActorRole::Source
@@ -3959,7 +3964,9 @@ fn roles(
                     let text = ms
                         .iter()
                         .find(|m| m.country == Some(*c))
-                        .map_or_else(|| c.to_string(), |m| m.text.clone());
+                        .map(|m| m.text.clone())
+                        .or_else(|| g.country(c).map(|k| k.name.clone()))
+                        .unwrap_or_else(|| c.to_string());
                     out.push(Actor {
                         role,
                         text,
