@@ -1457,6 +1457,32 @@ fn context_only(
     {
         return true;
     }
+    // what followed an incident of a past year, told next in its paragraph ("Last year,
+    // more than 60 people were killed ... Ruto later withdrew the bill")
+    if facts.dates().is_empty() && continues_history(ctx, st, before) {
+        return true;
+    }
+    // a pattern kept up, told with no day, figure or place ("Kyiv has responded with
+    // drone strikes on Russian oil refineries")
+    if t.kind == EventType::Assault
+        && lw.ends_with('s')
+        && facts.dates().is_empty()
+        && any_of_last_words(before, 3, |w| matches!(w, "has" | "have"))
+        && !facts
+            .figures()
+            .iter()
+            .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0))
+        && !ctx.places.iter().any(|p| {
+            let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+            // (a capital that acts is no place: "Kyiv has responded")
+            p.start >= base
+                && p.end <= base + st.len()
+                && !p.bare_country
+                && !ctx.mentions.iter().any(|m| m.start == p.start)
+        })
+    {
+        return true;
+    }
     // "rights groups have accused both sides": a standing charge, not a new accusation
     if t.kind == EventType::Accuse && before.ends_with(" have ") {
         return true;
@@ -3951,9 +3977,9 @@ fn roles(
         _ => {
             // (not when a third country acts: "Egypt hosted talks between
             // representatives of the two sides")
-            let third = ms.iter().any(|m| {
-                m.start < tpos && m.country.is_some_and(|c| !ctx.parties.contains(&c))
-            });
+            let third = ms
+                .iter()
+                .any(|m| m.start < tpos && m.country.is_some_and(|c| !ctx.parties.contains(&c)));
             if both && ctx.parties.len() == 2 && !third {
                 for (i, c) in ctx.parties.iter().enumerate() {
                     let role = if i == 0 {
@@ -4276,6 +4302,26 @@ fn requested_content(before: &str) -> bool {
                 .any(|b| rest.contains(b))
         })
     })
+}
+
+/// Whether the sentence `st` goes on with what the sentence before it in its paragraph
+/// told of a past year: "later", "then" or "afterwards" among the words before its
+/// trigger (`before`, lower-cased), and a past year or "last year" in the sentence
+/// before.
+fn continues_history(ctx: &Ctx<'_>, st: &str, before: &str) -> bool {
+    if !any_of_last_words(before, 6, |w| {
+        matches!(w, "later" | "then" | "afterwards" | "subsequently")
+    }) {
+        return false;
+    }
+    let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+    let para = ctx.text.get(..base).unwrap_or_default();
+    let para = &para[para.rfind('\n').map_or(0, |i| i + 1)..];
+    let year = ctx.published.year();
+    !para.trim().is_empty()
+        && (occurs_any_case(para, "last year")
+            || occurs_any_case(para, "years ago")
+            || past_year_at(para, year).is_some())
 }
 
 /// Whether "asked", with `before` and `after` it in the lower-cased sentence, asks
@@ -6194,6 +6240,14 @@ mod tests {
             actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
             Some("Estonian authorities")
         );
+        // background: a pattern kept up, and what followed an incident of a past year
+        for text in [
+            "Kyiv has responded with drone strikes on Russian oil refineries.",
+            "Last year, more than 60 people were killed when police opened fire on protesters who stormed parliament. Ruto later withdrew the bill and dissolved his cabinet.",
+        ] {
+            let evs = run(text);
+            assert!(evs.is_empty(), "{text}: {evs:?}");
+        }
         let evs = run("Rights groups condemned the crackdown and called for an independent investigation into the killings.");
         let ev = event_of(&evs, EventType::Accuse);
         assert_eq!(
