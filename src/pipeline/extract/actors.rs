@@ -206,6 +206,8 @@ const SECTORS: &[(&str, &str)] = &[
     ("imam", "CVL"),
     ("cleric", "CVL"),
     ("nuns", "CVL"),
+    ("fans", "CVL"),
+    ("football fans", "CVL"),
     ("women", "CVL"),
     ("girls", "CVL"),
     ("boys", "CVL"),

@@ -929,6 +929,16 @@ fn keep(
             }));
         }
     }
+    // a crowd that clashes with police riots ("Fans clashed with police outside the
+    // stadium"): PLOVER's PROTEST/riot, not an armed clash
+    if lw.starts_with("clash") && crowd_clash(ctx, st, sl, rel) {
+        return Some(Keep::Event(Trigger {
+            kind: EventType::Protest,
+            mode: Some("riot"),
+            weak: false,
+            casualty: false,
+        }));
+    }
     // a ship or goods seized are property taken (PLOVER COERCE/seize: "the Revolutionary
     // Guards seized a British-flagged oil tanker"), not ground taken by force
     if matches!(lw, "seized" | "captured") {
@@ -2364,6 +2374,33 @@ fn asked_mode(after: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether the clash at `rel` of sentence `st` is a crowd's: a crowd noun among the
+/// words before it, police or security forces in the sentence, and no armed group or
+/// army named in it.
+fn crowd_clash(ctx: &Ctx<'_>, st: &str, sl: &Lowered<'_>, rel: usize) -> bool {
+    const CROWDS: [&str; 10] = [
+        "fans",
+        "supporters",
+        "youths",
+        "rioters",
+        "hooligans",
+        "crowd",
+        "crowds",
+        "residents",
+        "villagers",
+        "mob",
+    ];
+    let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+    any_of_last_words(sl.text().get(..rel).unwrap_or_default(), 4, |w| {
+        CROWDS.contains(&w)
+    }) && (sl.has("police") || sl.has("security forces"))
+        && !ctx.mentions.iter().any(|m| {
+            m.start >= base
+                && m.end <= base + st.len()
+                && matches!(m.sector, Some("MIL") | Some("REB"))
+        })
+}
+
 /// Whether what a sentence says was shot down is a manned aircraft ("Rebels shot down a
 /// military helicopter"): an attack on its crew, not a weapon stopped before it struck
 /// (ACLED's disrupted weapons use is for missiles and drones intercepted).
@@ -3464,6 +3501,30 @@ fn placed_by_preposition(text: &str, at: usize) -> bool {
     })
 }
 
+/// Whether the mention at `at` of `text` names the remit of an office ("the United
+/// Nations special rapporteur on Myanmar", "the U.S. envoy for Sudan"): the speaker is
+/// the office's holder or body, not that country.
+fn office_of(text: &str, at: usize) -> bool {
+    const OFFICES: [&str; 10] = [
+        "rapporteur",
+        "envoy",
+        "representative",
+        "coordinator",
+        "commissioner",
+        "investigator",
+        "investigators",
+        "mission",
+        "commission",
+        "committee",
+    ];
+    let before = text.get(..at).unwrap_or_default();
+    last_ascii_words(before, 3).is_some_and(|(w, k)| {
+        // (past an article: "envoy to the Sahel")
+        let i = usize::from(k > 0 && w[0].eq_ignore_ascii_case("the"));
+        k >= i + 2 && matches!(w[i], "on" | "for" | "to") && is_one_of_any_case(&OFFICES, w[i + 1])
+    })
+}
+
 /// Prepositions that place what follows them ("in eastern Congo", "across Ukraine").
 const LOCATIVE: [&str; 10] = [
     "in",
@@ -4056,16 +4117,18 @@ fn roles(
                         m.end <= tpos
                             && !placed_by_preposition(ctx.text, m.start)
                             && !victim(ctx.text, m.start)
+                            && !office_of(ctx.text, m.start)
                             && pre.is_none_or(|i| i.start != m.start)
                     })
                 })
                 // (not the other side inside the trigger's phrase: "ordered two Estonian
                 // diplomats to leave")
                 .or_else(|| {
-                    with_country
-                        .iter()
-                        .rev()
-                        .find(|m| m.end <= tpos && pre.is_none_or(|i| i.start != m.start))
+                    with_country.iter().rev().find(|m| {
+                        m.end <= tpos
+                            && pre.is_none_or(|i| i.start != m.start)
+                            && !office_of(ctx.text, m.start)
+                    })
                 })
                 // (not the place where it happens: "the two leaders met in Beijing"; a
                 // nationality there tells whose it is: "in the Libyan capital")
@@ -4968,6 +5031,8 @@ struct Located {
     mode: Option<String>,
     /// Its sentence names a weapon.
     weapon: bool,
+    /// The sentence it was told in.
+    sentence: usize,
 }
 
 /// Drops country-level assaults that restate more precise ones, and recomputes summaries.
@@ -5032,6 +5097,7 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                 day: d.c.date.as_ref().map(|x| x.value),
                 mode: d.c.mode.clone(),
                 weapon: d.weapon,
+                sentence: d.sentence,
             })
         })
         .collect();
@@ -5161,11 +5227,14 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                         .map(|x| &x.location)
                         .find(|l| dateline_city.is_some_and(|c| c.name == l.name))
                         .cloned()
+                        // (told before it: not the place of another shooting told
+                        // after the report's own, "On Nov. 2, a gunman killed three
+                        // people in Houston")
                         .or_else(|| {
                             let first = &located.first()?.location;
                             located
                                 .iter()
-                                .all(|x| x.location.name == first.name)
+                                .all(|x| x.location.name == first.name && x.sentence < d.sentence)
                                 .then(|| first.clone())
                         })
                 });
@@ -6248,6 +6317,41 @@ mod tests {
             let evs = run(text);
             assert!(evs.is_empty(), "{text}: {evs:?}");
         }
+        // a crowd clashing with police riots
+        let evs = run("Fans clashed with police outside the stadium after the match, and three people were arrested, police said.");
+        let ev = event_of(&evs, EventType::Protest);
+        assert_eq!(ev.mode.as_deref(), Some("riot"));
+        assert!(
+            !evs.iter().any(|e| e.event_type == EventType::Assault),
+            "{evs:?}"
+        );
+        // the country of an office's remit is not its holder's ("the United Nations
+        // special rapporteur on Myanmar")
+        let evs = run(
+            "The United Nations special rapporteur on Myanmar, Tom Andrews, condemned the attack.",
+        );
+        let ev = event_of(&evs, EventType::Accuse);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
+            Some("United Nations")
+        );
+        // an unplaced incident is not where another one told after it happened; a
+        // preposition's place past "suburban"
+        let evs = run("A gunman opened fire at a shopping mall on Saturday afternoon, killing four people.\n\nIt was the second mass shooting in Texas this month. On March 2, a gunman killed three people at a bar in Houston.");
+        let mall = evs
+            .iter()
+            .find(|c| c.casualties.killed == Some(4))
+            .expect("the mall shooting");
+        assert_eq!(mall.location, None, "{mall:?}");
+        let evs = run("A gunman opened fire at a shopping mall in suburban Dallas on Saturday, killing four people.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            ev.location.as_ref().map(|l| l.name.as_str()),
+            Some("Dallas")
+        );
+        // talks to come are no talks
+        let evs = run("The White House said Trump would travel to Saudi Arabia next month for talks with Crown Prince Mohammed bin Salman.");
+        assert!(evs.is_empty(), "{evs:?}");
         let evs = run("Rights groups condemned the crackdown and called for an independent investigation into the killings.");
         let ev = event_of(&evs, EventType::Accuse);
         assert_eq!(

@@ -64,7 +64,7 @@ const LOCATIVE: [&str; 21] = [
 ];
 
 /// Words between a preposition and its place ("in the central Sagaing region").
-const SKIP: [&str; 32] = [
+const SKIP: [&str; 35] = [
     "the",
     "a",
     "an",
@@ -89,6 +89,9 @@ const SKIP: [&str; 32] = [
     "southeastern",
     "southwestern",
     "nearby",
+    "suburban",
+    "downtown",
+    "rural",
     "north",
     "south",
     "east",
