@@ -466,6 +466,9 @@ fn name_after(text: &str, pos: usize) -> Option<(String, usize)> {
             continue;
         }
         let clean = w.trim_end_matches([',', '.', ';', ':']);
+        // (a possessive ends the name before its "'s": "President Aleksandar Vucic's
+        // rule")
+        let clean = clean.strip_suffix("'s").unwrap_or(clean);
         let ok = clean.chars().next().is_some_and(|c| c.is_uppercase())
             && clean
                 .chars()
