@@ -740,6 +740,20 @@ fn place_policy_at_source(g: &Gazetteer, c: &mut Candidate, dateline: Option<&Lo
         c.event_type,
         EventType::Accuse | EventType::Request | EventType::Reject | EventType::Support
     ) && (placed_by_dateline() || target_country());
+    // a statement of an international body is made in no country, unless the sentence
+    // names a city for it ("The European Union urged Georgian authorities to ...")
+    if is_statement(c.event_type)
+        && c.location
+            .as_ref()
+            .is_some_and(|l| l.precision == LocationPrecision::Country)
+        && c.actors
+            .iter()
+            .find(|a| a.role == ActorRole::Source)
+            .is_some_and(|a| a.sector.as_deref() == Some("IGO") && a.country.is_none())
+    {
+        c.location = None;
+        return;
+    }
     if !statement && !matches!(c.event_type, EventType::Sanction | EventType::Threaten) {
         return;
     }
@@ -1724,6 +1738,39 @@ fn context_only(
     // a decision taken together to act on a third party is that act, not a deal with it
     // ("the European Union agreed on Monday to impose new sanctions on Iranian drone
     // makers")
+    // an accord referred to is no new one ("accused Rwanda of violating the agreement",
+    // "Qatar, which mediated the deal")
+    if t.kind == EventType::Agree
+        && matches!(lw, "agreement" | "deal" | "accord")
+        && any_of_last_words(before, 1, |w| matches!(w, "the" | "this" | "that" | "its"))
+        && any_of_last_words(before, 3, |w| {
+            [
+                "violat",
+                "breach",
+                "mediated",
+                "brokered",
+                "implement",
+                "under",
+                "collapse",
+            ]
+            .iter()
+            .any(|v| w.starts_with(v))
+        })
+    {
+        return true;
+    }
+    // a party described by its part in talks or a deal ("Egypt and Qatar, which
+    // mediated the deal, said ..."): no new meeting
+    if matches!(t.kind, EventType::Consult | EventType::Agree)
+        && any_of_last_words(before, 1, |w| matches!(w, "which" | "who"))
+    {
+        return true;
+    }
+    // what is set to begin has not ("said negotiations on the second phase would begin
+    // next week")
+    if starts_later(lower.get(rel + lw.len()..).unwrap_or_default()) {
+        return true;
+    }
     if t.kind == EventType::Agree && lw == "agreed" && !sl.has(" with ") {
         let after = lower.get(rel + lw.len()..).unwrap_or("");
         let to = after.find(" to ").filter(|&i| i < 16);
@@ -4168,6 +4215,14 @@ fn roles(
                             // accused the Estonian authorities of 'harassing' Russian-speaking
                             // residents" names no speaker)
                             && !(is_statement(kind) && m.start > tpos)
+                            && !trailing_speaker(ctx.text, m.start, m.end)
+                            // (nor the one something is handed to: "were handed over to the
+                            // Red Cross")
+                            && !(m.start > tpos
+                                && last_ascii_words(ctx.text.get(..m.start).unwrap_or_default(), 2)
+                                    .is_some_and(|(w, k)| {
+                                        k >= 1 && (w[0] == "to" || k == 2 && w[1] == "to" && w[0] == "the")
+                                    }))
                     })
                 });
             // "Israeli and Lebanese negotiators met": the two coordinated parties; rivals
@@ -4425,6 +4480,35 @@ fn continues_history(ctx: &Ctx<'_>, st: &str, before: &str) -> bool {
         && (occurs_any_case(para, "last year")
             || occurs_any_case(para, "years ago")
             || past_year_at(para, year).is_some())
+}
+
+/// Whether the words right `after` a trigger (lower-cased) say it is yet to begin or
+/// be held ("talks ... would begin next week", "the summit will be held in May").
+fn starts_later(after: &str) -> bool {
+    const LATER: [&str; 14] = [
+        "would begin",
+        "will begin",
+        "would start",
+        "will start",
+        "would resume",
+        "will resume",
+        "would take place",
+        "will take place",
+        "would be held",
+        "will be held",
+        "is scheduled",
+        "are scheduled",
+        "is expected to",
+        "are expected to",
+    ];
+    let mut end = after.len().min(60);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    // (in the trigger's own clause)
+    let near = &after[..end];
+    let clause = &near[..near.find([',', '.', ';']).unwrap_or(near.len())];
+    LATER.iter().any(|w| clause.contains(w))
 }
 
 /// Whether "asked", with `before` and `after` it in the lower-cased sentence, asks
@@ -5173,6 +5257,19 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                 drafts[i].c.event_type = EventType::Protest;
                 drafts[i].c.mode = drafts[j].c.mode.clone();
                 drafts[i].c.acled = drafts[j].c.acled.clone();
+                // (those arrested protested; the police who arrested them are the other
+                // side)
+                for a in &mut drafts[i].c.actors {
+                    a.role = match a.role {
+                        ActorRole::Source => ActorRole::Target,
+                        ActorRole::Target => ActorRole::Source,
+                        r => r,
+                    };
+                }
+                drafts[i]
+                    .c
+                    .actors
+                    .sort_by_key(|a| a.role != ActorRole::Source);
                 continue;
             }
             let from = drafts[i].c.casualties.clone();
@@ -6420,6 +6517,26 @@ mod tests {
             actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
             Some("President Aleksandar Vucic")
         );
+        // an accord referred to is no new one; talks set to begin have not; a mediator
+        // described by its part is no meeting
+        for text in [
+            "Congo's government accused Rwanda of violating the agreement.",
+            "Egypt and Qatar, which mediated the deal along with the United States, said negotiations on the second phase would begin next week.",
+        ] {
+            let evs = run(text);
+            assert!(
+                !evs.iter().any(|e| matches!(e.event_type, EventType::Agree | EventType::Consult)),
+                "{text}: {evs:?}"
+            );
+        }
+        // a body of no country appeals from nowhere in particular
+        let evs = run("The European Union urged Georgian authorities to investigate reports of irregularities, and the United States called for a full investigation.");
+        let ev = event_of(&evs, EventType::Request);
+        assert_eq!(ev.location, None, "{ev:?}");
+        // the one handed something is not its source, nor is who tells of it
+        let evs = run("The hostages were handed over to the Red Cross in Deir al-Balah in central Gaza and taken to Israel, the Israeli military said.");
+        let ev = event_of(&evs, EventType::Retreat);
+        assert_eq!(actor_of(ev, ActorRole::Source), None, "{ev:?}");
         // talks to come are no talks
         let evs = run("The White House said Trump would travel to Saudi Arabia next month for talks with Crown Prince Mohammed bin Salman.");
         assert!(evs.is_empty(), "{evs:?}");
