@@ -4208,21 +4208,25 @@ fn roles(
                 // nationality there tells whose it is: "in the Libyan capital")
                 .or_else(|| {
                     with_country.iter().find(|m| {
-                        !(located_by_preposition(ctx.text, m.start)
-                            && ctx.places.iter().any(|p| p.start == m.start))
-                            && pre.is_none_or(|i| i.start != m.start)
-                            // (a statement's speaker comes before its verb: "Voronina also
-                            // accused the Estonian authorities of 'harassing' Russian-speaking
-                            // residents" names no speaker)
-                            && !(is_statement(kind) && m.start > tpos)
-                            && !trailing_speaker(ctx.text, m.start, m.end)
-                            // (nor the one something is handed to: "were handed over to the
-                            // Red Cross")
-                            && !(m.start > tpos
-                                && last_ascii_words(ctx.text.get(..m.start).unwrap_or_default(), 2)
-                                    .is_some_and(|(w, k)| {
-                                        k >= 1 && (w[0] == "to" || k == 2 && w[1] == "to" && w[0] == "the")
-                                    }))
+                        let placed = located_by_preposition(ctx.text, m.start)
+                            && ctx.places.iter().any(|p| p.start == m.start);
+                        let after = m.start > tpos;
+                        // (nor the one something is handed to: "were handed over to the
+                        // Red Cross")
+                        let handed_to = after
+                            && last_ascii_words(ctx.text.get(..m.start).unwrap_or_default(), 2)
+                                .is_some_and(|(w, k)| {
+                                    k >= 1
+                                        && (w[0] == "to" || k == 2 && w[1] == "to" && w[0] == "the")
+                                });
+                        // (a statement's speaker comes before its verb: "Voronina also
+                        // accused the Estonian authorities of 'harassing' Russian-speaking
+                        // residents" names no speaker; nor is who tells of it a party)
+                        !(placed
+                            || pre.is_some_and(|i| i.start == m.start)
+                            || is_statement(kind) && after
+                            || trailing_speaker(ctx.text, m.start, m.end)
+                            || handed_to)
                     })
                 });
             // "Israeli and Lebanese negotiators met": the two coordinated parties; rivals
