@@ -1766,6 +1766,9 @@ fn context_only(
     {
         return true;
     }
+    if lw == "declined to" && declined_to_speak(lower.get(rel + lw.len()..).unwrap_or_default()) {
+        return true;
+    }
     // what is set to begin has not ("said negotiations on the second phase would begin
     // next week")
     if starts_later(lower.get(rel + lw.len()..).unwrap_or_default()) {
@@ -4486,6 +4489,33 @@ fn continues_history(ctx: &Ctx<'_>, st: &str, before: &str) -> bool {
             || past_year_at(para, year).is_some())
 }
 
+/// Whether "declined to" is followed (`after`, lower-cased) by a verb of speaking: a
+/// source that would not comment, not a refusal ("declined to comment", "declined to be
+/// named", "declined to give details").
+fn declined_to_speak(after: &str) -> bool {
+    const SPEAKING: [&str; 17] = [
+        "comment",
+        "be",
+        "give",
+        "say",
+        "elaborate",
+        "disclose",
+        "confirm",
+        "provide",
+        "answer",
+        "respond",
+        "specify",
+        "reveal",
+        "name",
+        "speak",
+        "discuss",
+        "identify",
+        "detail",
+    ];
+    let (next, k) = first_words(after, 1);
+    k == 1 && SPEAKING.contains(&next[0].trim_end_matches([',', '.', ';']))
+}
+
 /// Whether the words right `after` a trigger (lower-cased) say it is yet to begin or
 /// be held ("talks ... would begin next week", "the summit will be held in May").
 fn starts_later(after: &str) -> bool {
@@ -6393,8 +6423,12 @@ mod tests {
             actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
             Some("Russia")
         );
+        // a refusal to act is a rejection; a refusal to comment is none
+        let evs = run("U.S. Secretary of State Marco Rubio declined to meet his Cuban counterpart during the summit.");
+        event_of(&evs, EventType::Reject);
         // nouns that look like statement verbs, and "asked" that asks nothing
         for text in [
+            "A State Department spokesman declined to comment on the report.",
             "The strikers said they would not return until the government met their demands.",
             "A Ukrainian official, who asked not to be named, said three drones were launched.",
             "The commanders face asset freezes and travel bans, the Foreign Office said.",

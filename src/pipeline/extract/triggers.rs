@@ -430,6 +430,9 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("refuses", w(Reject, Some("change"))),
     ("vetoes", t(Reject, Some("change"))),
     ("turned down", w(Reject, Some("change"))),
+    // a refusal to act ("declined to meet his Cuban counterpart"), not to speak (see
+    // `assemble::declined_to_speak`)
+    ("declined to", w(Reject, Some("change"))),
     // SUPPORT
     ("welcomed", w(Support, None)),
     ("praised", w(Support, None)),
