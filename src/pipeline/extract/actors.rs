@@ -572,9 +572,15 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                 while j < hits.len() && hits[j].start <= m.end + 12 {
                     let gap = &text[m.end..hits[j].start];
                     // (no dash or bracket between: "GUSAU, Nigeria - Gunmen killed")
+                    // (nor a verb: "India launched missile strikes")
+                    let w = gap.trim();
+                    let verb = w.ends_with("ed")
+                        && !w.starts_with('-')
+                        && !w.eq_ignore_ascii_case("armed");
                     let gap_ok = gap.split_whitespace().count() <= 1
                         && !gap.contains([',', ';', '.', ':', '(', ')', '—', '–'])
-                        && gap.trim() != "-";
+                        && gap.trim() != "-"
+                        && !verb;
                     if !gap_ok {
                         break;
                     }

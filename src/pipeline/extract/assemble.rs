@@ -740,8 +740,8 @@ fn place_policy_at_source(g: &Gazetteer, c: &mut Candidate, dateline: Option<&Lo
         c.event_type,
         EventType::Accuse | EventType::Request | EventType::Reject | EventType::Support
     ) && (placed_by_dateline() || target_country());
-    // a statement of an international body is made in no country, unless the sentence
-    // names a city for it ("The European Union urged Georgian authorities to ...")
+    // a statement of an international body is made in no country, unless a city is named
+    // for it ("The European Union urged Georgian authorities to ...")
     if is_statement(c.event_type)
         && c.location
             .as_ref()
@@ -4115,9 +4115,13 @@ fn roles(
         _ => {
             // (not when a third country acts: "Egypt hosted talks between
             // representatives of the two sides")
-            let third = ms
-                .iter()
-                .any(|m| m.start < tpos && m.country.is_some_and(|c| !ctx.parties.contains(&c)));
+            // (nor when a body of no country speaks: "The U.N. Secretary-General urged
+            // both countries to exercise restraint")
+            let third = ms.iter().any(|m| {
+                m.start < tpos
+                    && (m.country.is_some_and(|c| !ctx.parties.contains(&c))
+                        || m.country.is_none() && matches!(m.sector, Some("IGO") | Some("NGO")))
+            });
             if both && ctx.parties.len() == 2 && !third {
                 for (i, c) in ctx.parties.iter().enumerate() {
                     let role = if i == 0 {
@@ -6575,6 +6579,25 @@ mod tests {
         let evs = run("The hostages were handed over to the Red Cross in Deir al-Balah in central Gaza and taken to Israel, the Israeli military said.");
         let ev = event_of(&evs, EventType::Retreat);
         assert_eq!(actor_of(ev, ActorRole::Source), None, "{ev:?}");
+        // a two-city dateline is a dateline (its date dates nothing); a verb between a
+        // country and a weapon makes no actor of them
+        let evs = run("NEW DELHI/ISLAMABAD, March 12 (Reuters) - India launched missile strikes on nine sites in Pakistan early on Monday.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            ev.date.as_ref().map(|d| d.value.to_string()).as_deref(),
+            Some("2025-03-10")
+        );
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
+            Some("India")
+        );
+        // an international body that urges "both countries" is the speaker
+        let evs = run("India and Pakistan exchanged fire on Monday. The U.N. Secretary-General urged both countries to exercise maximum military restraint.");
+        let ev = event_of(&evs, EventType::Request);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).and_then(|a| a.sector.as_deref()),
+            Some("IGO")
+        );
         // talks to come are no talks
         let evs = run("The White House said Trump would travel to Saudi Arabia next month for talks with Crown Prince Mohammed bin Salman.");
         assert!(evs.is_empty(), "{evs:?}");

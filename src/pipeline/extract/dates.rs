@@ -94,7 +94,7 @@ static PATTERNS: Lazy<[String; 9]> = Lazy::new(|| {
 
 static DATELINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"^\s*([A-Z][A-Z.'\- ]{{1,40}}[A-Z.])(?:,\s*([A-Z][A-Za-z.'\- ]{{1,30}}?))?(?:,\s*({MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*(?:\(([^()\n]{{1,40}})\))?\s*(?:-|:)\s*"
+        r"^\s*([A-Z][A-Z.'\-/ ]{{1,40}}[A-Z.])(?:,\s*([A-Z][A-Za-z.'\- ]{{1,30}}?))?(?:,\s*({MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*(?:\(([^()\n]{{1,40}})\))?\s*(?:-|:)\s*"
     ))
     .expect("dateline regex")
 });
@@ -1270,6 +1270,8 @@ mod tests {
     fn dateline_reader_reads_as_the_regex() {
         let mut texts: Vec<String> = [
             "SEOUL, March 3 (Continental Wire) - x",
+            "NEW DELHI/ISLAMABAD, Nov 20 (Reuters) - x",
+            "GAZA/JERUSALEM (Reuters) - x",
             "BEIRUT, Oct. 12, 2024 - x",
             "A. B. (Wire) - x",
             "\u{a0}GAZA CITY, Oct. 2 (Wire)-x",

@@ -73,7 +73,7 @@ pub(super) fn read(head: &str) -> Read {
     if !r.byte(p0).is_some_and(|b| b.is_ascii_uppercase()) {
         return Read::NotFound;
     }
-    // [A-Z] [A-Z.'\- ]{1,40} [A-Z.], the longest first
+    // [A-Z] [A-Z.'\-/ ]{1,40} [A-Z.], the longest first
     let run = r.run(p0 + 1, is_place_byte);
     for mid in (1..=run.saturating_sub(1).min(40)).rev() {
         let last = p0 + 1 + mid;
@@ -105,7 +105,8 @@ struct Reader<'a> {
 }
 
 fn is_place_byte(b: u8) -> bool {
-    b.is_ascii_uppercase() || matches!(b, b'.' | b'\'' | b'-' | b' ')
+    // ('/' joins two cities: "NEW DELHI/ISLAMABAD")
+    b.is_ascii_uppercase() || matches!(b, b'.' | b'\'' | b'-' | b' ' | b'/')
 }
 
 fn is_region_byte(b: u8) -> bool {
