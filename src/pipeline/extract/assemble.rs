@@ -283,7 +283,11 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         // casualty words alone make an event only when there is no other assault trigger
         // (of their own clause: "security forces killed 30 militants ..., a day after a
         // suicide bombing killed seven officers" tells the killing of the 30)
-        let cut = after_clause(&sl);
+        let cut = if kept.is_empty() {
+            None
+        } else {
+            after_clause(&sl)
+        };
         let has_assault = kept.iter().any(|k| {
             k.2.kind == EventType::Assault
                 && !k.2.casualty
@@ -1291,7 +1295,13 @@ fn keep(
         });
     // what someone is asked to do is the request's content, not an event ("called on the
     // United States and France ... to pressure Israel to halt its attacks and withdraw")
-    if !is_statement(t.kind) && requested_content(lower_all.get(..rel).unwrap_or_default()) {
+    if !is_statement(t.kind)
+        && before().any(|h| {
+            h.value == Cue::Asking
+                && rel - h.end <= 160
+                && requested_content(lower_all.get(h.end..rel).unwrap_or_default())
+        })
+    {
         return None;
     }
     if (modal_near || cond_before) && !announced {
@@ -1505,15 +1515,20 @@ fn context_only(
     }
     // what followed an incident of a past year, told next in its paragraph ("Last year,
     // more than 60 people were killed ... Ruto later withdrew the bill")
-    if facts.dates().is_empty() && continues_history(ctx, st, before) {
+    if ["later", "then", "afterwards", "subsequently"]
+        .iter()
+        .any(|w| sl.may_hold(w))
+        && continues_history(ctx, st, before)
+        && facts.dates().is_empty()
+    {
         return true;
     }
     // a pattern kept up, told with no day, figure or place ("Kyiv has responded with
     // drone strikes on Russian oil refineries")
     if t.kind == EventType::Assault
         && lw.ends_with('s')
-        && facts.dates().is_empty()
         && any_of_last_words(before, 3, |w| matches!(w, "has" | "have"))
+        && facts.dates().is_empty()
         && !facts
             .figures()
             .iter()
@@ -1771,7 +1786,7 @@ fn context_only(
     }
     // what is set to begin has not ("said negotiations on the second phase would begin
     // next week")
-    if starts_later(lower.get(rel + lw.len()..).unwrap_or_default()) {
+    if starts_later(sl, lower.get(rel + lw.len()..).unwrap_or_default()) {
         return true;
     }
     if t.kind == EventType::Agree && lw == "agreed" && !sl.has(" with ") {
@@ -4431,46 +4446,23 @@ fn speaker_before(ctx: &Ctx<'_>, st: &str, rel: usize) -> bool {
     })
 }
 
-/// Whether the lower-cased sentence text `before` a trigger ends inside what a request
-/// asks for: a verb of asking, then "to" or "that", within 160 bytes, with no clause of
-/// time or cause between ("urged the parties to withdraw", not "urged calm after the
-/// strike killed").
-fn requested_content(before: &str) -> bool {
-    const ASKING: [&str; 11] = [
-        "urged ",
-        "urges ",
-        "urging ",
-        "called on ",
-        "calls on ",
-        "called for ",
-        "asked ",
-        "demanded ",
-        "demanding ",
-        "appealed ",
-        "pressed ",
-    ];
-    let mut from = before.len().saturating_sub(160);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    let tail = &before[from..];
-    ASKING.iter().any(|v| {
-        tail.rfind(v).is_some_and(|i| {
-            let rest = &tail[i + v.len()..];
-            (rest.contains(" to ") || rest.starts_with("to ") || rest.contains(" that "))
-                && ![
-                    " after ",
-                    " when ",
-                    " as ",
-                    " following ",
-                    " because ",
-                    ";",
-                    ". ",
-                ]
-                .iter()
-                .any(|b| rest.contains(b))
-        })
-    })
+/// Whether a trigger after `rest` (the lower-cased text between a verb of asking and
+/// the trigger, at most 160 bytes) is inside what the request asks for: "to" or "that"
+/// in it and no clause of time or cause ("urged the parties to withdraw", not "urged
+/// calm after the strike killed").
+fn requested_content(rest: &str) -> bool {
+    (rest.contains(" to ") || rest.starts_with("to ") || rest.contains(" that "))
+        && ![
+            " after ",
+            " when ",
+            " as ",
+            " following ",
+            " because ",
+            ";",
+            ". ",
+        ]
+        .iter()
+        .any(|b| rest.contains(b))
 }
 
 /// Whether the sentence `st` goes on with what the sentence before it in its paragraph
@@ -4522,7 +4514,7 @@ fn declined_to_speak(after: &str) -> bool {
 
 /// Whether the words right `after` a trigger (lower-cased) say it is yet to begin or
 /// be held ("talks ... would begin next week", "the summit will be held in May").
-fn starts_later(after: &str) -> bool {
+fn starts_later(sl: &Lowered<'_>, after: &str) -> bool {
     const LATER: [&str; 14] = [
         "would begin",
         "will begin",
@@ -4539,6 +4531,14 @@ fn starts_later(after: &str) -> bool {
         "is expected to",
         "are expected to",
     ];
+    // (a sentence with none of their byte pairs holds none of them)
+    if !(sl.may_hold("would ")
+        || sl.may_hold("will ")
+        || sl.may_hold(" scheduled")
+        || sl.may_hold(" expected"))
+    {
+        return false;
+    }
     let mut end = after.len().min(60);
     while !after.is_char_boundary(end) {
         end -= 1;
@@ -4546,7 +4546,7 @@ fn starts_later(after: &str) -> bool {
     // (in the trigger's own clause)
     let near = &after[..end];
     let clause = &near[..near.find([',', '.', ';']).unwrap_or(near.len())];
-    LATER.iter().any(|w| clause.contains(w))
+    LATER.iter().any(|w| sl.may_hold(w) && clause.contains(w))
 }
 
 /// Whether "asked", with `before` and `after` it in the lower-cased sentence, asks

@@ -605,6 +605,8 @@ pub enum Cue {
     Reported,
     /// Interception: the weapon was downed before it struck.
     Intercepted,
+    /// "urged", "called on": what follows is asked for, not done.
+    Asking,
 }
 
 const CUES: &[(&str, Cue)] = &[
@@ -791,6 +793,17 @@ const CUES: &[(&str, Cue)] = &[
     ("shot down", Cue::Intercepted),
     ("intercepted", Cue::Intercepted),
     ("defused", Cue::Intercepted),
+    ("urged", Cue::Asking),
+    ("urges", Cue::Asking),
+    ("urging", Cue::Asking),
+    ("called on", Cue::Asking),
+    ("calls on", Cue::Asking),
+    ("called for", Cue::Asking),
+    ("asked", Cue::Asking),
+    ("demanded", Cue::Asking),
+    ("demanding", Cue::Asking),
+    ("appealed", Cue::Asking),
+    ("pressed", Cue::Asking),
 ];
 
 /// The trigger lexicon, built once.
