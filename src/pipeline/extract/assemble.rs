@@ -1496,6 +1496,8 @@ fn context_only(
 ) -> bool {
     let lower = sl.text();
     let before = lower.get(..rel).unwrap_or("");
+    // (the sentence's offset in the article)
+    let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
     let near_before = before
         .get(before.len().saturating_sub(50)..)
         .unwrap_or(before);
@@ -1515,12 +1517,7 @@ fn context_only(
     }
     // what followed an incident of a past year, told next in its paragraph ("Last year,
     // more than 60 people were killed ... Ruto later withdrew the bill")
-    if ["later", "then", "afterwards", "subsequently"]
-        .iter()
-        .any(|w| sl.may_hold(w))
-        && continues_history(ctx, st, before)
-        && facts.dates().is_empty()
-    {
+    if continues_history(ctx, st, sl, before) && facts.dates().is_empty() {
         return true;
     }
     // a pattern kept up, told with no day, figure or place ("Kyiv has responded with
@@ -1534,7 +1531,6 @@ fn context_only(
             .iter()
             .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0))
         && !ctx.places.iter().any(|p| {
-            let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
             // (a capital that acts is no place: "Kyiv has responded")
             p.start >= base
                 && p.end <= base + st.len()
@@ -1620,7 +1616,6 @@ fn context_only(
     let first = ctx.published.with_day(1).unwrap_or(ctx.published);
     let weeks_before = ctx.published - chrono::Duration::days(45);
     // (a dateline's date heads the report and dates nothing in it)
-    let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
     if facts.dates().iter().any(|d| {
         let (a, b) = (d.start.min(rel), d.end.max(rel));
         let old = match d.precision {
@@ -2995,7 +2990,11 @@ fn names_an_accord(st: &str, at: usize) -> bool {
     names
         && last_ascii_words(before, 3).is_some_and(|(w, k)| {
             // (past a month: "brokered the November 2024 ceasefire")
-            let i = usize::from(dates::MONTHS.iter().any(|m| w[0].eq_ignore_ascii_case(m)));
+            let i = usize::from(
+                dates::full_months()
+                    .iter()
+                    .any(|m| w[0].eq_ignore_ascii_case(m)),
+            );
             k >= i + 2
                 && w[i] == "the"
                 && !matches!(
@@ -4469,10 +4468,12 @@ fn requested_content(rest: &str) -> bool {
 /// told of a past year: "later", "then" or "afterwards" among the words before its
 /// trigger (`before`, lower-cased), and a past year or "last year" in the sentence
 /// before.
-fn continues_history(ctx: &Ctx<'_>, st: &str, before: &str) -> bool {
-    if !any_of_last_words(before, 6, |w| {
-        matches!(w, "later" | "then" | "afterwards" | "subsequently")
-    }) {
+fn continues_history(ctx: &Ctx<'_>, st: &str, sl: &Lowered<'_>, before: &str) -> bool {
+    const AFTERWARDS: [&str; 4] = ["later", "then", "afterwards", "subsequently"];
+    // (the sentence's byte pairs rule most sentences out before its words are read)
+    if !AFTERWARDS.iter().any(|w| sl.may_hold(w))
+        || !any_of_last_words(before, 6, |w| AFTERWARDS.contains(&w))
+    {
         return false;
     }
     let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;

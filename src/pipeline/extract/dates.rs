@@ -236,21 +236,10 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-/// The months in lower case.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The month names in full ("January" ... "December"), as the date patterns spell them.
+pub fn full_months() -> &'static [&'static str] {
+    &dateline_read::MONTHS[..12]
+}
 
 /// Which of the date patterns a word found in a sentence can take part in: one bit per
 /// pattern of [`ANY`] (bit `i` for pattern `i`), and [`DIGITS`], [`MONTH_NAME`] for

@@ -7,12 +7,7 @@
 pub(super) type Spans = [Option<(usize, usize)>; 6];
 
 use super::dateline_read::MONTHS;
-use super::is_space;
-
-/// The month names the patterns spell out in full (the first of [`MONTHS`]).
-fn full_months() -> &'static [&'static str] {
-    &MONTHS[..12]
-}
+use super::{full_months, is_space};
 
 /// Whether `word` is one of the abbreviations that `MONTH` and `MONTH_WORD` take with
 /// their dot ("Sept.": the next twelve of [`MONTHS`]).
