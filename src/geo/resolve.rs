@@ -158,6 +158,15 @@ pub struct Resolver<'g, 't> {
     /// the name being the address of its index entry: a repeated ambiguous name must not
     /// vouch for itself. A flat list: a text has few spans.
     by_name: Vec<(usize, u16, f32)>,
+    /// The first-level divisions named with a suffix word ("the Donetsk region", "Harney
+    /// County" in Oregon), as (country index, admin1 name): a town of one of them is
+    /// supported as if its country were named.
+    divisions: Vec<(u16, &'g str)>,
+    /// Every first-level division some name of the text may be, as (name's index entry
+    /// address as in `by_name`, country index, division name): a reading inside one that
+    /// another name of the text may be is preferred ("Chhattisgarh's Bijapur district" is
+    /// Chhattisgarh's Bijapur, not Karnataka's).
+    admin1s: Vec<(usize, u16, &'g str)>,
 }
 
 impl<'g, 't> Resolver<'g, 't> {
@@ -183,6 +192,8 @@ impl<'g, 't> Resolver<'g, 't> {
             us_cues: 0,
             text_title_end: text.find('\n').unwrap_or(0),
             by_name: Vec::new(),
+            divisions: Vec::new(),
+            admin1s: Vec::new(),
         };
         r.match_spans();
         r.filter_traps();
@@ -659,6 +670,50 @@ impl<'g, 't> Resolver<'g, 't> {
         self.strong_total = strong.iter().sum::<f32>();
         self.strong = strong;
         self.by_name = by_name;
+        self.divisions = self
+            .spans
+            .iter()
+            .filter_map(|s| self.named_division(s))
+            .collect();
+        let g: &'g Gazetteer = self.g;
+        self.admin1s = self
+            .spans
+            .iter()
+            .flat_map(|s| {
+                s.entries
+                    .iter()
+                    .map(move |e| (s.entries.as_ptr() as usize, e))
+            })
+            .filter(|(_, e)| e.flags & DEMONYM == 0)
+            .map(|(name, e)| (name, e.id, g.place(PlaceId(e.id))))
+            .filter(|(_, _, p)| p.kind == PlaceKind::Admin1)
+            .map(|(name, id, p)| (name, g.country_index_of(id), p.name.as_str()))
+            .collect();
+    }
+
+    /// The first-level division (country index, admin1 name) a span names with its suffix
+    /// word, when the readings of the level the suffix marks all lie in one: "Donetsk
+    /// region" is Donetsk Oblast, not also a nameless Russian district of that name;
+    /// "Harney County" lies in Oregon. ("South Pacific regions" names no Pacific County.)
+    fn named_division(&self, s: &Span) -> Option<(u16, &'g str)> {
+        let g: &'g Gazetteer = self.g;
+        let level = match s.suffix {
+            Suffix::None => return None,
+            Suffix::Admin1 => PlaceKind::Admin1,
+            Suffix::Admin2 => PlaceKind::Admin2,
+        };
+        let mut fitting = s
+            .entries
+            .iter()
+            .filter(|e| e.flags & DEMONYM == 0 && g.place(PlaceId(e.id)).kind == level)
+            .map(|e| {
+                Some((
+                    g.country_index_of(e.id),
+                    g.place(PlaceId(e.id)).admin1.as_deref()?,
+                ))
+            });
+        let first = fitting.next()??;
+        fitting.all(|d| d == Some(first)).then_some(first)
     }
 
     /// Whether the words of span `s` are place `p`'s name without its last word, a
@@ -675,6 +730,25 @@ impl<'g, 't> Resolver<'g, 't> {
                     .zip(s.first..=s.last)
                     .all(|(w, i)| w == self.folded(i))
         })
+    }
+
+    /// The bonus of a reading of name `name` (its index entry address) that lies inside a
+    /// first-level division another name of the text may be ("Nabatieh" does not vouch
+    /// for its own town reading; a country's name gets no bonus: "Mexico's Guanajuato
+    /// state" filed from MEXICO CITY is not Mexico City).
+    fn within_named_admin1(&self, name: usize, e: &Entry, c: u16) -> f32 {
+        let p = self.g.place(PlaceId(e.id));
+        let inside = p.kind != PlaceKind::Admin1
+            && p.admin1.as_deref().is_some_and(|a| {
+                self.admin1s
+                    .iter()
+                    .any(|d| d.0 != name && d.1 == c && d.2 == a)
+            });
+        if inside {
+            1.5
+        } else {
+            0.0
+        }
     }
 
     /// The span names a country or uses a demonym.
@@ -700,6 +774,8 @@ impl<'g, 't> Resolver<'g, 't> {
             s += 1.0;
         }
         s += match (suffix, p.kind) {
+            // "the Kyiv region" is the oblast around the city, not "Kyiv City"
+            (Suffix::Admin1, PlaceKind::Admin1) if p.name.ends_with(" City") => 2.0,
             (Suffix::Admin1, PlaceKind::Admin1) => 4.0,
             (Suffix::Admin1, PlaceKind::Admin2) => 1.0,
             (Suffix::Admin2, PlaceKind::Admin2) => 4.0,
@@ -728,6 +804,7 @@ impl<'g, 't> Resolver<'g, 't> {
         );
         let own_list: &[(u16, f32)] = own_list;
         let own = || own_list.iter().copied();
+        let names_country = self.names_country(s);
         scored.clear();
         scored.extend(
             s.entries
@@ -738,7 +815,16 @@ impl<'g, 't> Resolver<'g, 't> {
                     let own_c: f32 = own().filter(|x| x.0 == c).map(|x| x.1).sum();
                     let ctx =
                         (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
-                    (*e, self.prior(e, s.suffix) + CONTEXT_WEIGHT * ctx.min(2.0))
+                    (
+                        *e,
+                        self.prior(e, s.suffix)
+                            + CONTEXT_WEIGHT * ctx.min(2.0)
+                            + if names_country {
+                                0.0
+                            } else {
+                                self.within_named_admin1(name, e, c)
+                            },
+                    )
                 }),
         );
         scored.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -754,8 +840,21 @@ impl<'g, 't> Resolver<'g, 't> {
                     e.flags == 0 && p.kind == PlaceKind::City && p.population >= 1_000_000
                 })
             };
+            // so does a far larger first-level division of the town's country named
+            // exactly so ("Police in Oregon": the state, not Oregon, Ohio; "Sagaing" in
+            // Sagaing Region and Ramallah stay the towns)
+            let state = || {
+                scored.iter().position(|(e, _)| {
+                    let p = self.g.place(PlaceId(e.id));
+                    e.flags == 0
+                        && p.kind == PlaceKind::Admin1
+                        && p.country == small.country
+                        && p.population >= 30 * small.population.max(1)
+                        && small.admin1.as_deref() != Some(p.name.as_str())
+                })
+            };
             if small.kind == PlaceKind::City && small.population < 100_000 {
-                if let Some(i) = big().filter(|_| {
+                if let Some(i) = big().or_else(state).filter(|_| {
                     !small
                         .admin1
                         .as_deref()
@@ -766,7 +865,6 @@ impl<'g, 't> Resolver<'g, 't> {
                 }
             }
         }
-        let names_country = self.names_country(s);
         let own_strong = |c: usize| -> f32 {
             if names_country {
                 own().filter(|x| x.0 as usize == c).map(|x| x.1).sum()
@@ -797,7 +895,12 @@ impl<'g, 't> Resolver<'g, 't> {
             let p = self.g.place(PlaceId(e.id));
             let c = self.g.country_index_of(e.id) as usize;
             let mine = own_strong(c);
-            let supported = self.strong.get(c).copied().unwrap_or(0.0) - mine > 0.01;
+            let supported = self.strong.get(c).copied().unwrap_or(0.0) - mine > 0.01
+                || p.kind != PlaceKind::Admin1
+                    && p.admin1.as_deref().is_some_and(|a| {
+                        self.divisions.iter().any(|d| d.0 as usize == c && d.1 == a)
+                    })
+                    && s.suffix == Suffix::None;
             let any_strong = self.strong_total - mine > 0.01;
             let alias = e.flags != 0;
             match p.kind {

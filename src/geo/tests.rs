@@ -213,12 +213,136 @@ fn region_suffixes_select_the_division() {
             "Punjab",
             "PK",
         ),
+        (
+            "Al-Shabaab fighters attacked a base in Somalia's Lower Shabelle region.",
+            "Lower Shabelle region",
+            "Lower Shabeelle",
+            "SO",
+        ),
+        // the oblast around the capital, not the capital's own first-level division
+        (
+            "Russian drones struck energy infrastructure in the Kyiv region overnight.",
+            "Kyiv region",
+            "Kyiv Oblast",
+            "UA",
+        ),
     ];
     for (text, words, name, country) in table {
         let f = found(text);
         assert!(
             f.iter()
                 .any(|(w, n, c)| w == words && n == name && c == country),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+/// (words, place name, admin1) of every mention found.
+fn found_in_admin1(text: &str) -> Vec<(String, String, Option<String>)> {
+    g().find_places(text)
+        .iter()
+        .map(|m| {
+            let p = g().place(m.place);
+            (
+                text[m.start..m.end].to_string(),
+                p.name.clone(),
+                p.admin1.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_division_named_with_its_suffix_vouches_for_its_towns() {
+    // (text, words, place name, admin1): the Donetsk region's Kostiantynivka, not the
+    // smaller one of Zaporizhzhia Oblast, and found with no country named
+    let table = [
+        (
+            "Russian shelling killed a man in the Donetsk region's town of Kostiantynivka.",
+            "Kostiantynivka",
+            "Kostyantynivka",
+            "Donetsk Oblast",
+        ),
+        (
+            "Russian shelling killed a man in Kostiantynivka in the Donetsk region.",
+            "Kostiantynivka",
+            "Kostyantynivka",
+            "Donetsk Oblast",
+        ),
+        (
+            "Police in Harney County arrested two men in Burns on Tuesday.",
+            "Burns",
+            "Burns",
+            "Oregon",
+        ),
+        // a division another name of the text may be picks among namesakes
+        (
+            "Maoist rebels killed two villagers in Chhattisgarh's Bijapur district.",
+            "Bijapur district",
+            "Bijapur",
+            "Chhattīsgarh",
+        ),
+    ];
+    for (text, words, name, admin1) in table {
+        let f = found_in_admin1(text);
+        assert!(
+            f.iter()
+                .any(|(w, n, a)| w == words && n == name && a.as_deref() == Some(admin1)),
+            "{text}: {f:?}"
+        );
+    }
+    // a town's name alone, with neither its country nor its division named, stays
+    // unresolved; so does a town of a division named elsewhere ("South Pacific regions"
+    // names no Pacific County, Washington)
+    for text in [
+        "Russian shelling killed a man in Kostiantynivka.",
+        "Priests of the South Pacific regions met in Pacific on Tuesday.",
+    ] {
+        let f = found_in_admin1(text);
+        assert!(
+            !f.iter()
+                .any(|(w, _, _)| w == "Kostiantynivka" || w == "Pacific"),
+            "{text}: {f:?}"
+        );
+    }
+    // a country's name is no town of a division named elsewhere: not Mexico City
+    let text =
+        "MEXICO CITY (Reuters) - Gunmen attacked a bar in Celaya, in Mexico's Guanajuato state.";
+    let f = found(text);
+    assert!(
+        f.iter()
+            .any(|(w, n, c)| w == "Mexico" && n == "Mexico" && c == "MX"),
+        "{text}: {f:?}"
+    );
+}
+
+#[test]
+fn a_state_is_not_its_small_namesake_elsewhere() {
+    // (text, words, place name, admin1 of the place found)
+    let table = [
+        (
+            "Police in Oregon arrested 12 protesters outside a U.S. immigration facility.",
+            "Oregon",
+            "Oregon",
+        ),
+        (
+            "The state of California, United States, imposed a curfew.",
+            "California",
+            "California",
+        ),
+        // a town far smaller than its namesake division stays the town when it lies in
+        // that division, or the division is not far larger
+        (
+            "Israeli troops raided Ramallah, Palestinian officials said.",
+            "Ramallah",
+            "West Bank",
+        ),
+    ];
+    for (text, words, admin1) in table {
+        let f = found_in_admin1(text);
+        assert!(
+            f.iter()
+                .any(|(w, _, a)| w == words && a.as_deref() == Some(admin1)),
             "{text}: {f:?}"
         );
     }

@@ -6295,6 +6295,60 @@ mod tests {
     }
 
     #[test]
+    fn wire_sentences_of_round_twenty_one() {
+        // (sentence, mode, ACLED sub-event type, place name)
+        let cases = [
+            // Israel's strikes are from the air unless a weapon is named
+            (
+                "An Israeli strike on a car in southern Lebanon killed two members of Hezbollah, the group said.",
+                Some("aerial"),
+                "Air/drone strike",
+                "Lebanon",
+            ),
+            (
+                "An Israeli strike by a drone killed three people in Khan Younis, medics said.",
+                Some("drone"),
+                "Air/drone strike",
+                "Khān Yūnis",
+            ),
+            // the oblast around the capital
+            (
+                "Russian drones struck energy infrastructure in the Kyiv region overnight, injuring three people.",
+                Some("drone"),
+                "Air/drone strike",
+                "Kyiv Oblast",
+            ),
+            // the town of the region named, found with no country named
+            (
+                "Russian shelling killed a man in the Donetsk region's town of Kostiantynivka, the regional governor said.",
+                Some("heavy-weapons"),
+                "Shelling/artillery/missile attack",
+                "Kostyantynivka",
+            ),
+        ];
+        for (text, mode, sub, place) in cases {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Assault);
+            assert_eq!(
+                (
+                    ev.mode.as_deref(),
+                    ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+                    ev.location.as_ref().map(|l| l.name.as_str()),
+                ),
+                (mode, Some(sub), Some(place)),
+                "{text}: {ev:?}"
+            );
+        }
+        // a district named with its state is one place, so one incident
+        let evs = run("Maoist rebels killed two villagers in Chhattisgarh's Bijapur district.");
+        assert_eq!(evs.len(), 1, "{evs:?}");
+        assert_eq!(
+            evs[0].location.as_ref().map(|l| l.admin1.as_deref()),
+            Some(Some("Chhattīsgarh"))
+        );
+    }
+
+    #[test]
     fn wire_sentences_of_round_twenty() {
         // (sentence, kind, mode, source, target)
         let cases = [

@@ -524,6 +524,9 @@ const MODES: &[(&str, &str)] = &[
     ("aerial bomb*", "aerial"),
     ("barrel bomb*", "aerial"),
     ("air force", "aerial"),
+    // Israel's strikes in Gaza, Lebanon, Syria and Yemen are from the air (ACLED codes
+    // them "Air/drone strike"); a weapon named in the sentence still wins
+    ("israeli strike*", "aerial"),
     ("shelling", "heavy-weapons"),
     ("shelled", "heavy-weapons"),
     ("shells", "heavy-weapons"),
