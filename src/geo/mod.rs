@@ -67,6 +67,10 @@ pub struct PlaceMention {
     pub place: PlaceId,
     /// Confidence of the resolution, 0.5 (a toss-up) to 1.0 (no competitor).
     pub score: f32,
+    /// A city of some size chosen over a small namesake in a country the text names
+    /// ("Rubio met Ukrainian officials in Geneva"): known to be meant though its own
+    /// country goes unnamed.
+    pub over_namesake: bool,
 }
 
 /// A country with its codes and the words that refer to it.

@@ -785,9 +785,10 @@ impl<'g, 't> Resolver<'g, 't> {
         s
     }
 
-    /// The best entry of a span with its score margin, or None if the span should not
-    /// yield a place (demonyms, weak small-town readings).
-    fn resolve(&self, s: &Span, scratch: &mut Scratch) -> Option<(u32, f32)> {
+    /// The best entry of a span with its score margin and whether it was put before a
+    /// small namesake, or None if the span should not yield a place (demonyms, weak
+    /// small-town readings).
+    fn resolve(&self, s: &Span, scratch: &mut Scratch) -> Option<(u32, f32, bool)> {
         let name = s.entries.as_ptr() as usize;
         // the contributions of this span's name, in span order: picked once, not once
         // per reading
@@ -832,12 +833,23 @@ impl<'g, 't> Resolver<'g, 't> {
         // text put first ("Blinken arrived in Cairo": not Cairo, Georgia), unless the
         // small one's state or province is named too ("Paris, Texas")
         // (the text is searched for the state only when there is such a rival)
+        // (the reading put first so: no weak reading then, for its namesake is weaker)
+        let mut promoted = None;
         if let Some((top, _)) = scored.first() {
             let small = self.g.place(PlaceId(top.id));
+            // (or a city of more than 150,000 that is eight times as large, by an English
+            // name too: "Rubio met Ukrainian officials in Geneva" is not Geneva, Illinois)
+            // (and a country by its own name: "Grenada", "Lebanon" are not towns of
+            // Mississippi and Pennsylvania)
             let big = || {
                 scored.iter().position(|(e, _)| {
                     let p = self.g.place(PlaceId(e.id));
-                    e.flags == 0 && p.kind == PlaceKind::City && p.population >= 1_000_000
+                    e.flags == 0 && p.kind == PlaceKind::Country
+                        || p.kind == PlaceKind::City
+                            && (e.flags == 0 && p.population >= 1_000_000
+                                || e.flags & DEMONYM == 0
+                                    && p.population >= 150_000
+                                    && p.population >= 8 * small.population)
                 })
             };
             // so does a far larger first-level division of the town's country named
@@ -861,6 +873,7 @@ impl<'g, 't> Resolver<'g, 't> {
                         .is_some_and(|a| self.toks.text().contains(a))
                 }) {
                     let big = scored.remove(i);
+                    promoted = Some(big.0.id);
                     scored.insert(0, big);
                 }
             }
@@ -892,6 +905,9 @@ impl<'g, 't> Resolver<'g, 't> {
                 })
         };
         let weak = |e: &Entry| -> bool {
+            if promoted == Some(e.id) {
+                return false;
+            }
             let p = self.g.place(PlaceId(e.id));
             let c = self.g.country_index_of(e.id) as usize;
             let mine = own_strong(c);
@@ -938,7 +954,11 @@ impl<'g, 't> Resolver<'g, 't> {
         } else {
             10.0
         };
-        Some((chosen.id, 1.0 / (1.0 + (-margin).exp())))
+        Some((
+            chosen.id,
+            1.0 / (1.0 + (-margin).exp()),
+            promoted == Some(chosen.id) && self.g.place(PlaceId(chosen.id)).kind == PlaceKind::City,
+        ))
     }
 
     pub fn places(&self) -> Vec<PlaceMention> {
@@ -949,12 +969,13 @@ impl<'g, 't> Resolver<'g, 't> {
                 .iter()
                 .filter(|s| !Self::is_demonym_only(s))
                 .filter_map(|s| {
-                    let (id, score) = self.resolve(s, &mut scratch)?;
+                    let (id, score, over_namesake) = self.resolve(s, &mut scratch)?;
                     Some(PlaceMention {
                         start: self.toks.list[s.first].start,
                         end: s.end,
                         place: PlaceId(id),
                         score,
+                        over_namesake,
                     })
                 }),
         );
@@ -973,7 +994,7 @@ impl<'g, 't> Resolver<'g, 't> {
                 }
                 continue;
             }
-            if let Some((id, _)) = self.resolve(s, &mut scratch) {
+            if let Some((id, ..)) = self.resolve(s, &mut scratch) {
                 if self.g.place(PlaceId(id)).kind == PlaceKind::Country {
                     out.push((start, s.end, self.g.country_index_of(id), false));
                 }

@@ -386,6 +386,23 @@ fn context_picks_among_homonyms() {
             "Cairo",
             "US",
         ),
+        // a city eight times the size of its namesake, by its English name too
+        (
+            "U.S. Secretary of State Marco Rubio met Ukrainian officials in Geneva on Sunday.",
+            "Geneva",
+            "CH",
+        ),
+        // a country by its own name, not a US town
+        (
+            "U.S. officials met their counterparts from Peru and Brazil on Tuesday.",
+            "Peru",
+            "PE",
+        ),
+        (
+            "The United States signed a security agreement with Grenada.",
+            "Grenada",
+            "GD",
+        ),
     ];
     for (text, words, country) in table {
         let f = found(text);

@@ -170,6 +170,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         .map(|p| {
             !(credit_end > 0 && p.start < credit_end && text[..p.start].contains('('))
                 && (p.population >= 1_000_000
+                    || p.over_namesake
                     || named.contains(&p.location.country.as_str())
                     || top == Some(p.location.country.as_str()))
         })
@@ -783,6 +784,7 @@ fn place_policy_at_source(g: &Gazetteer, c: &mut Candidate, dateline: Option<&Lo
                 end: 0,
                 place: country.place,
                 score: 1.0,
+                over_namesake: false,
             };
             let mut l = g.location(&mention, "");
             l.text = text;
@@ -3474,6 +3476,7 @@ fn home_of(
             end: 0,
             place: country.place,
             score: 1.0,
+            over_namesake: false,
         },
         "",
     );
@@ -6339,6 +6342,18 @@ mod tests {
                 "{text}: {ev:?}"
             );
         }
+        // a city chosen over a small namesake in a country the text names is kept though
+        // its own country goes unnamed
+        let evs = run(
+            "U.S. Secretary of State Marco Rubio met Ukrainian officials in Geneva on Sunday to discuss a peace plan.",
+        );
+        let ev = event_of(&evs, EventType::Consult);
+        assert_eq!(
+            ev.location
+                .as_ref()
+                .map(|l| (l.name.as_str(), l.country.as_str())),
+            Some(("Geneva", "CH"))
+        );
         // a district named with its state is one place, so one incident
         let evs = run("Maoist rebels killed two villagers in Chhattisgarh's Bijapur district.");
         assert_eq!(evs.len(), 1, "{evs:?}");

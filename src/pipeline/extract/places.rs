@@ -20,6 +20,9 @@ pub struct PlaceHit {
     pub population: u64,
     /// How the place is tied to the words around it.
     pub link: Link,
+    /// Chosen over a small namesake in a country the text names (see
+    /// [`crate::geo::PlaceMention::over_namesake`]).
+    pub over_namesake: bool,
 }
 
 /// The grammatical tie of a place mention to its sentence, which decides whether it can
@@ -591,6 +594,7 @@ pub fn find(g: &Gazetteer, text: &str, lower: &str) -> Vec<PlaceHit> {
             bare_country,
             population,
             link: link_of(text, m.start, m.end),
+            over_namesake: m.over_namesake,
         });
     }
     out
