@@ -4989,7 +4989,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             {
                 return false;
             }
-            if other_weapon_toll(o, &d) {
+            if other_weapon_toll(o, &d) || air_and_ground(o, &d) {
                 return false;
             }
             // dates both sentences state, even loosely, days apart: two incidents ("the
@@ -5136,13 +5136,18 @@ fn absorb(to: &mut Casualties, from: &Casualties) {
 /// than `o`'s ("the death toll from the pre-dawn drone strike ... rose to three" in a
 /// report of a glide bomb that hit a factory): another incident, not `o`'s update.
 fn other_weapon_toll(o: &Draft, d: &Draft) -> bool {
+    other_weapons(o, d) && states_toll(d)
+}
+
+/// Whether two assault drafts each name a weapon of their own, of different modes, and
+/// `o`'s own clause does not name `d`'s: not one attack of several weapons ("missiles and
+/// drones struck ..."), told before any clause about an earlier incident ("hours after a
+/// drone attack").
+fn other_weapons(o: &Draft, d: &Draft) -> bool {
     d.c.event_type == EventType::Assault
         && d.weapon
         && o.weapon
         && matches!((&o.c.mode, &d.c.mode), (Some(a), Some(b)) if a != b)
-        && states_toll(d)
-        // not one attack of several weapons ("missiles and drones struck ..."), told
-        // before any clause about an earlier incident ("hours after a drone attack")
         && {
             let o_text = &o.c.evidence.sentence;
             let lower = o_text.to_ascii_lowercase();
@@ -5152,6 +5157,15 @@ fn other_weapon_toll(o: &Draft, d: &Draft) -> bool {
                 .iter()
                 .any(|h| Some(h.value) == d.c.mode.as_deref())
         }
+}
+
+/// Whether one draft is a strike from the air and the other gunfire, each by its own
+/// weapon words: two incidents ("Israeli air strikes killed 21 across Gaza" and "gunmen
+/// opened fire on soldiers in Rafah").
+fn air_and_ground(o: &Draft, d: &Draft) -> bool {
+    let air = |c: &Candidate| matches!(c.mode.as_deref(), Some("aerial") | Some("drone"));
+    let gunfire = |c: &Candidate| c.mode.as_deref() == Some("firearms");
+    (air(&o.c) && gunfire(&d.c) || gunfire(&o.c) && air(&d.c)) && other_weapons(o, d)
 }
 
 /// Whether the draft's sentence restates a toll ("the death toll from ... rose to").
@@ -6353,6 +6367,27 @@ mod tests {
                 .as_ref()
                 .map(|l| (l.name.as_str(), l.country.as_str())),
             Some(("Geneva", "CH"))
+        );
+        // air strikes across a territory and gunfire in one of its towns are two incidents
+        let evs = run(
+            "Israeli air strikes killed at least 21 Palestinians across the Gaza Strip on Wednesday, health authorities said.\n\n\
+             The Israeli military said it had struck militants after gunmen opened fire on soldiers in Rafah. It said one soldier was lightly wounded.",
+        );
+        let air = evs
+            .iter()
+            .find(|c| c.mode.as_deref() == Some("aerial"))
+            .unwrap_or_else(|| panic!("{evs:?}"));
+        assert_eq!(
+            (
+                air.casualties.killed,
+                air.location.as_ref().map(|l| l.name.as_str())
+            ),
+            (Some(21), Some("Gaza Strip"))
+        );
+        assert!(
+            evs.iter().any(|c| c.mode.as_deref() == Some("firearms")
+                && c.location.as_ref().is_some_and(|l| l.name == "Rafaḩ")),
+            "{evs:?}"
         );
         // a district named with its state is one place, so one incident
         let evs = run("Maoist rebels killed two villagers in Chhattisgarh's Bijapur district.");
