@@ -738,13 +738,30 @@ fn place_policy_at_source(g: &Gazetteer, c: &mut Candidate, dateline: Option<&Lo
                 })
         })
     };
+    // nor is a country named in the sentence with no word of place before it ("Hamas
+    // ... called on mediators Egypt, Qatar and the United States to pressure Israel"),
+    // unlike "in Egypt" or "on a visit to Egypt"
+    let named_country = || {
+        c.location.as_ref().is_some_and(|l| {
+            let sent = &c.evidence.sentence;
+            l.precision == LocationPrecision::Country
+                && !sent.match_indices(l.text.as_str()).any(|(i, _)| {
+                    let before = sent[..i].trim_end_matches("the ").trim_end();
+                    any_of_last_words(before, 1, |w| {
+                        ["in", "to", "inside", "across", "from", "at"]
+                            .iter()
+                            .any(|p| w.eq_ignore_ascii_case(p))
+                    })
+                })
+        })
+    };
     // other statements only when no place of their own was found ("Israel's military
     // accused Hezbollah of ..." filed from Beirut is Israel's; "Aoun called on the United
     // States ..." is Lebanon's)
     let statement = matches!(
         c.event_type,
         EventType::Accuse | EventType::Request | EventType::Reject | EventType::Support
-    ) && (placed_by_dateline() || target_country());
+    ) && (placed_by_dateline() || target_country() || named_country());
     // a statement of an international body is made in no country, unless a city is named
     // for it ("The European Union urged Georgian authorities to ...")
     if is_statement(c.event_type)
@@ -6389,6 +6406,26 @@ mod tests {
                 && c.location.as_ref().is_some_and(|l| l.name == "Rafaḩ")),
             "{evs:?}"
         );
+        // a country named with no word of place before it is whom a statement addresses,
+        // not where it is made: the speaker's country; "in Egypt" is a place
+        for (text, want) in [
+            (
+                "Hamas accused Israel of violating the truce and called on mediators Egypt, Qatar and the United States to pressure Israel to stop its attacks.",
+                "PS",
+            ),
+            (
+                "In Egypt, the U.S. Secretary of State accused Hamas of violating the truce.",
+                "EG",
+            ),
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Accuse);
+            assert_eq!(
+                ev.location.as_ref().map(|l| l.country.as_str()),
+                Some(want),
+                "{text}: {ev:?}"
+            );
+        }
         // a district named with its state is one place, so one incident
         let evs = run("Maoist rebels killed two villagers in Chhattisgarh's Bijapur district.");
         assert_eq!(evs.len(), 1, "{evs:?}");
