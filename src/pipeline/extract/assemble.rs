@@ -4226,7 +4226,24 @@ fn roles(
             let inner = pre.filter(|m| with_country.iter().any(|x| x.end < m.start));
             // the speaker, not a place the statement is about ("the African Union called
             // for a ceasefire in eastern Congo and urged M23 rebels to withdraw")
+            // (a second verb of the sentence's subject: "Hamas accused Israel of violating
+            // the truce and called on mediators ...": Hamas asks, not Israel)
+            let coordinated = is_statement(kind)
+                && ctx
+                    .text
+                    .get(s..tpos)
+                    .is_some_and(|b| b.trim_end().ends_with(" and"));
+            let subject = || {
+                with_country.iter().find(|m| {
+                    coordinated
+                        && m.start - s <= 40
+                        && m.end < tpos
+                        && !placed_by_preposition(ctx.text, m.start)
+                        && !office_of(ctx.text, m.start)
+                })
+            };
             let src = from
+                .or_else(subject)
                 .or_else(|| {
                     with_country.iter().rev().find(|m| {
                         m.end <= tpos
@@ -6423,6 +6440,26 @@ mod tests {
             assert_eq!(
                 ev.location.as_ref().map(|l| l.country.as_str()),
                 Some(want),
+                "{text}: {ev:?}"
+            );
+        }
+        // the second verb of the sentence's subject is the subject's: Hamas asks, and
+        // Zelensky, not Russia
+        for (text, speaker) in [
+            (
+                "Hamas accused Israel of violating the truce and called on mediators Egypt, Qatar and the United States to pressure Israel to stop its attacks.",
+                "Hamas",
+            ),
+            (
+                "President Volodymyr Zelensky said the attack showed that Russia wants to continue killing and called on allies to increase pressure on Moscow.",
+                "Zelensky",
+            ),
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Request);
+            let src = actor_of(ev, ActorRole::Source).map(|a| a.text.as_str());
+            assert!(
+                src.is_some_and(|t| t.contains(speaker)),
                 "{text}: {ev:?}"
             );
         }
