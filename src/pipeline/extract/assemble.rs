@@ -1492,7 +1492,13 @@ fn keep(
                         "thousands" | "hundreds" | "dozens" | "millions" | "crowds"
                     ) || w.len() > 1 && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
                 });
-            (actor || crowd).then_some(Keep::Event(t))
+            // or a pronoun subject standing for a party of an earlier sentence ("He
+            // called on allies to ...")
+            let antecedent = || {
+                let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+                pronoun_antecedent(ctx, t.kind, base, base + rel).is_some()
+            };
+            (actor || crowd || antecedent()).then_some(Keep::Event(t))
         }
         _ => Some(Keep::Event(t)),
     }
@@ -4335,6 +4341,12 @@ fn roles(
                     && matches!(x.sector, Some("CVL" | "MED" | "BUS" | "NGO" | "REB"))
                     && direct_object(&ctx.lower, tpos, x.start)
             });
+            // a pronoun subject speaks for the subject of an earlier sentence of the
+            // paragraph ("The Sudan Doctors Network said the shells hit the camp's market.
+            // It blamed the RSF for the attack.")
+            let src: Option<&Mention> = src
+                .map(|m| &***m)
+                .or_else(|| pronoun_antecedent(ctx, kind, s, tpos));
             // a named official of no stated country speaks for the country the statement
             // is placed in ("Prime Minister Garry Conille condemned the killings" in a
             // report from Port-au-Prince)
@@ -4389,6 +4401,40 @@ fn roles(
         }
     }
     out
+}
+
+/// The party a statement's pronoun subject ("It", "He", "She", "They" opening the
+/// sentence) stands for: the latest party of the paragraph before sentence start `s` that
+/// opens a sentence of its own, a person for "He" and "She", a body for "It".
+fn pronoun_antecedent<'c>(
+    ctx: &'c Ctx<'_>,
+    kind: EventType,
+    s: usize,
+    tpos: usize,
+) -> Option<&'c Mention> {
+    if !is_statement(kind) {
+        return None;
+    }
+    let head = ctx.text.get(s..tpos)?;
+    let person = match head.split(' ').next()? {
+        "He" | "She" => Some(true),
+        "It" => Some(false),
+        "They" => None,
+        _ => return None,
+    };
+    let para_start = ctx.text.get(..s)?.rfind("\n\n").map_or(0, |i| i + 2);
+    ctx.mentions
+        .iter()
+        .rev()
+        .filter(|m| m.end <= s && m.start >= para_start)
+        .filter(|m| m.country.is_some() || matches!(m.sector, Some("IGO") | Some("NGO")))
+        .filter(|m| person.is_none_or(|p| m.name.is_some() == p))
+        .find(|m| {
+            // (the subject of its sentence: at most one word before it, "The")
+            let before = ctx.text.get(para_start..m.start).unwrap_or_default();
+            let open = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+            before[open..].split_whitespace().count() <= 1
+        })
 }
 
 /// Whether the lower-cased sentence tells a place taken: a verb of capture with a
@@ -4475,11 +4521,13 @@ fn accused_or_claiming(lower: &str, start: usize, end: usize) -> bool {
 
 /// Whether a state or an international body is named in sentence `st` before `rel`: one
 /// that can speak, appeal or accuse.
+/// A pronoun subject standing for one counts ("He called on allies ...").
 fn speaker_before(ctx: &Ctx<'_>, st: &str, rel: usize) -> bool {
     let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
     ctx.mentions.iter().any(|m| {
         m.start >= base && m.start < base + rel && (m.country.is_some() || m.sector == Some("IGO"))
-    })
+    }) || pronoun_antecedent(ctx, EventType::Request, base, base + rel)
+        .is_some_and(|m| m.country.is_some() || m.sector == Some("IGO"))
 }
 
 /// Whether a trigger after `rest` (the lower-cased text between a verb of asking and
@@ -6457,6 +6505,28 @@ mod tests {
         ] {
             let evs = run(text);
             let ev = event_of(&evs, EventType::Request);
+            let src = actor_of(ev, ActorRole::Source).map(|a| a.text.as_str());
+            assert!(
+                src.is_some_and(|t| t.contains(speaker)),
+                "{text}: {ev:?}"
+            );
+        }
+        // a pronoun subject stands for the party opening an earlier sentence of the
+        // paragraph: a person for "He", a body for "It"
+        for (text, kind, speaker) in [
+            (
+                "Ukrainian President Volodymyr Zelenskiy spoke after the attack on Kyiv. He called on allies to send more air defence systems.",
+                EventType::Request,
+                "Zelenskiy",
+            ),
+            (
+                "The Sudan Doctors Network said the shells hit the camp's market. It blamed the RSF for the attack.",
+                EventType::Accuse,
+                "Sudan Doctors",
+            ),
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, kind);
             let src = actor_of(ev, ActorRole::Source).map(|a| a.text.as_str());
             assert!(
                 src.is_some_and(|t| t.contains(speaker)),
