@@ -1540,6 +1540,14 @@ fn context_only(
     {
         return true;
     }
+    // the incident an arrest or a charge is for ("arrested 15 suspects in connection with
+    // the kidnapping of schoolgirls"): told before, not a new one
+    if t.kind == EventType::Assault
+        && (before.trim_end().ends_with("in connection with")
+            || before.trim_end().ends_with("in connection with the"))
+    {
+        return true;
+    }
     // what followed an incident of a past year, told next in its paragraph ("Last year,
     // more than 60 people were killed ... Ruto later withdrew the bill")
     if continues_history(ctx, st, sl, before) && facts.dates().is_empty() {
@@ -6533,6 +6541,22 @@ mod tests {
                 "{text}: {ev:?}"
             );
         }
+        // the incident an arrest is for is no new one; trade curbs are sanctions
+        let evs = run("Nigerian police arrested 15 suspects in connection with the kidnapping of schoolgirls in Kebbi state.");
+        assert!(
+            evs.iter().all(|c| c.event_type != EventType::Assault),
+            "{evs:?}"
+        );
+        assert_eq!(
+            event_of(&evs, EventType::Coerce).casualties.arrested,
+            Some(15)
+        );
+        let evs = run("China announced export controls on rare earth minerals in retaliation for U.S. tariffs.");
+        let ev = event_of(&evs, EventType::Sanction);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
+            Some("China")
+        );
         // a district named with its state is one place, so one incident
         let evs = run("Maoist rebels killed two villagers in Chhattisgarh's Bijapur district.");
         assert_eq!(evs.len(), 1, "{evs:?}");

@@ -313,6 +313,10 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("tariff on", w(Sanction, Some("discontinue"))),
     ("duties on", w(Sanction, Some("discontinue"))),
     ("asset freeze*", t(Sanction, Some("discontinue"))),
+    // trade curbs: "announced export controls on rare earth minerals"
+    ("export controls", w(Sanction, Some("discontinue"))),
+    ("export ban", w(Sanction, Some("discontinue"))),
+    ("import ban", w(Sanction, Some("discontinue"))),
     ("froze", w(Sanction, Some("discontinue"))),
     ("suspended", w(Sanction, Some("discontinue"))),
     ("sentenced", t(Sanction, Some("convict"))),
