@@ -577,10 +577,19 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                     let verb = w.ends_with("ed")
                         && !w.starts_with('-')
                         && !w.eq_ignore_ascii_case("armed");
+                    // (nor a word that joins clauses or governs a noun: "recalled its
+                    // ambassador to Washington after President Trump called ...")
+                    let joiner = [
+                        "after", "before", "and", "or", "but", "to", "of", "in", "on", "at", "for",
+                        "with", "by", "from", "as", "than", "when", "while", "that",
+                    ]
+                    .iter()
+                    .any(|j| w.eq_ignore_ascii_case(j));
                     let gap_ok = gap.split_whitespace().count() <= 1
                         && !gap.contains([',', ';', '.', ':', '(', ')', '—', '–'])
                         && gap.trim() != "-"
-                        && !verb;
+                        && !verb
+                        && !joiner;
                     if !gap_ok {
                         break;
                     }

@@ -6557,6 +6557,14 @@ mod tests {
             actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
             Some("China")
         );
+        // a country's name does not run on over a joining word into an official's title
+        let evs = run("Colombia recalled its ambassador to Washington after President Trump called Gustavo Petro an illegal drug leader.");
+        let ev = event_of(&evs, EventType::Sanction);
+        assert_eq!(
+            actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
+            Some("Washington"),
+            "{ev:?}"
+        );
         // a district named with its state is one place, so one incident
         let evs = run("Maoist rebels killed two villagers in Chhattisgarh's Bijapur district.");
         assert_eq!(evs.len(), 1, "{evs:?}");
