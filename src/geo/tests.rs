@@ -6,18 +6,19 @@ fn g() -> &'static Gazetteer {
     Gazetteer::global()
 }
 
-/// (words in the text, place name, country) of every mention found.
-fn found(text: &str) -> Vec<(String, String, String)> {
+/// (words in the text, `what` of the place) of every mention found.
+fn found_with<T>(text: &str, what: impl Fn(&Place) -> T) -> Vec<(String, T)> {
     g().find_places(text)
         .iter()
-        .map(|m| {
-            let p = g().place(m.place);
-            (
-                text[m.start..m.end].to_string(),
-                p.name.clone(),
-                p.country.clone(),
-            )
-        })
+        .map(|m| (text[m.start..m.end].to_string(), what(g().place(m.place))))
+        .collect()
+}
+
+/// (words in the text, place name, country) of every mention found.
+fn found(text: &str) -> Vec<(String, String, String)> {
+    found_with(text, |p| (p.name.clone(), p.country.clone()))
+        .into_iter()
+        .map(|(w, (n, c))| (w, n, c))
         .collect()
 }
 
@@ -239,16 +240,9 @@ fn region_suffixes_select_the_division() {
 
 /// (words, place name, admin1) of every mention found.
 fn found_in_admin1(text: &str) -> Vec<(String, String, Option<String>)> {
-    g().find_places(text)
-        .iter()
-        .map(|m| {
-            let p = g().place(m.place);
-            (
-                text[m.start..m.end].to_string(),
-                p.name.clone(),
-                p.admin1.clone(),
-            )
-        })
+    found_with(text, |p| (p.name.clone(), p.admin1.clone()))
+        .into_iter()
+        .map(|(w, (n, a))| (w, n, a))
         .collect()
 }
 
