@@ -3941,6 +3941,15 @@ fn roles(
                         // issued an arrest warrant")
                         || kind == EventType::Coerce && m.sector == Some("IGO"))
                     || armed(m) && active_agent(ctx.text, m.end)
+                    // (the group that claims it: "The Islamic State group claimed
+                    // responsibility for the attack, which killed 12 soldiers")
+                    || armed(m)
+                        && ctx.text.get(m.end..tpos).is_some_and(|g| {
+                            g.len() <= 60
+                                && !g.contains(['.', ';'])
+                                && (g.contains("claimed responsibility for")
+                                    || g.contains("claimed the"))
+                        })
             });
             let by = ms.iter().find(|m| {
                 m.start > tpos && ctx.text.get(m.start.saturating_sub(3)..m.start) == Some("by ")
@@ -6532,6 +6541,14 @@ mod tests {
                 "{text}: {ev:?}"
             );
         }
+        // the group that claims an attack made it
+        let evs = run("The Islamic State group claimed responsibility for the attack, which killed 12 soldiers in Niger's Tillaberi region.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
+            Some("Islamic State"),
+            "{ev:?}"
+        );
         // the incident an arrest is for is no new one; trade curbs are sanctions
         let evs = run("Nigerian police arrested 15 suspects in connection with the kidnapping of schoolgirls in Kebbi state.");
         assert!(
