@@ -833,7 +833,7 @@ impl<'g, 't> Resolver<'g, 't> {
         // text put first ("Blinken arrived in Cairo": not Cairo, Georgia), unless the
         // small one's state or province is named too ("Paris, Texas")
         // (the text is searched for the state only when there is such a rival)
-        // (the reading put first so: no weak reading then, for its namesake is weaker)
+        // (a reading put first so is never weak: its namesake is the weaker reading)
         let mut promoted = None;
         if let Some((top, _)) = scored.first() {
             let small = self.g.place(PlaceId(top.id));
@@ -953,6 +953,12 @@ impl<'g, 't> Resolver<'g, 't> {
             score - rival
         } else {
             10.0
+        };
+        // (a reading put before its namesake is at least a toss-up, as the score promises)
+        let margin = if promoted == Some(chosen.id) {
+            margin.max(0.0)
+        } else {
+            margin
         };
         Some((
             chosen.id,
