@@ -1496,7 +1496,7 @@ fn keep(
             // called on allies to ...")
             let antecedent = || {
                 let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
-                pronoun_antecedent(ctx, t.kind, base, base + rel).is_some()
+                is_statement(t.kind) && pronoun_antecedent(ctx, base, base + rel).is_some()
             };
             (actor || crowd || antecedent()).then_some(Keep::Event(t))
         }
@@ -4361,9 +4361,11 @@ fn roles(
             // a pronoun subject speaks for the subject of an earlier sentence of the
             // paragraph ("The Sudan Doctors Network said the shells hit the camp's market.
             // It blamed the RSF for the attack.")
-            let src: Option<&Mention> = src
-                .map(|m| &***m)
-                .or_else(|| pronoun_antecedent(ctx, kind, s, tpos));
+            let src: Option<&Mention> = src.map(|m| &***m).or_else(|| {
+                is_statement(kind)
+                    .then(|| pronoun_antecedent(ctx, s, tpos))
+                    .flatten()
+            });
             // a named official of no stated country speaks for the country the statement
             // is placed in ("Prime Minister Garry Conille condemned the killings" in a
             // report from Port-au-Prince)
@@ -4423,15 +4425,7 @@ fn roles(
 /// The party a statement's pronoun subject ("It", "He", "She", "They" opening the
 /// sentence) stands for: the latest party of the paragraph before sentence start `s` that
 /// opens a sentence of its own, a person for "He" and "She", a body for "It".
-fn pronoun_antecedent<'c>(
-    ctx: &'c Ctx<'_>,
-    kind: EventType,
-    s: usize,
-    tpos: usize,
-) -> Option<&'c Mention> {
-    if !is_statement(kind) {
-        return None;
-    }
+fn pronoun_antecedent<'c>(ctx: &'c Ctx<'_>, s: usize, tpos: usize) -> Option<&'c Mention> {
     let head = ctx.text.get(s..tpos)?;
     let person = match head.split(' ').next()? {
         "He" | "She" => Some(true),
@@ -4537,13 +4531,13 @@ fn accused_or_claiming(lower: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether a state or an international body is named in sentence `st` before `rel`: one
-/// that can speak, appeal or accuse.
-/// A pronoun subject standing for one counts ("He called on allies ...").
+/// that can speak, appeal or accuse (asked of statements only). A pronoun subject standing
+/// for one counts ("He called on allies ...").
 fn speaker_before(ctx: &Ctx<'_>, st: &str, rel: usize) -> bool {
     let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
     ctx.mentions.iter().any(|m| {
         m.start >= base && m.start < base + rel && (m.country.is_some() || m.sector == Some("IGO"))
-    }) || pronoun_antecedent(ctx, EventType::Request, base, base + rel)
+    }) || pronoun_antecedent(ctx, base, base + rel)
         .is_some_and(|m| m.country.is_some() || m.sector == Some("IGO"))
 }
 
@@ -5752,6 +5746,11 @@ mod tests {
         ev.actors.iter().find(|a| a.role == role)
     }
 
+    /// The words of the first actor of `role` in `ev`, if any.
+    fn actor_text(ev: &Candidate, role: ActorRole) -> Option<&str> {
+        actor_of(ev, role).map(|a| a.text.as_str())
+    }
+
     /// Asserts, for each `(text, want)`, whether extraction finds an event `pred` accepts.
     fn assert_finds(cases: &[(&str, bool)], pred: impl Fn(&Candidate) -> bool) {
         for (text, want) in cases {
@@ -6121,16 +6120,13 @@ mod tests {
         let evs = run("A drone strike by Ethiopia's military hit a minibus near the town of Debre Markos in the Amhara region on Tuesday, killing 11 people.");
         let ev = event_of(&evs, EventType::Assault);
         assert_eq!(
-            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
+            actor_text(ev, ActorRole::Source),
             Some("Ethiopia's military")
         );
         // gunmen killed are the target
         let evs = run("Soldiers killed five gunmen in a shootout in Zamfara state on Sunday.");
         let ev = event_of(&evs, EventType::Assault);
-        assert_eq!(
-            actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
-            Some("gunmen")
-        );
+        assert_eq!(actor_text(ev, ActorRole::Target), Some("gunmen"));
     }
 
     #[test]
@@ -6180,7 +6176,7 @@ mod tests {
         for (text, want) in cases {
             let evs = run(text);
             let ev = event_of(&evs, EventType::Assault);
-            let tgt = actor_of(ev, ActorRole::Target).map(|a| a.text.as_str());
+            let tgt = actor_text(ev, ActorRole::Target);
             assert_eq!(tgt, Some(want), "{text}");
         }
     }
@@ -6201,7 +6197,7 @@ mod tests {
             let evs = run(text);
             let ev = event_of(&evs, EventType::Assault);
             assert_eq!(ev.casualties.killed, Some(70), "{text}");
-            let src = actor_of(ev, ActorRole::Source).map(|a| a.text.as_str());
+            let src = actor_text(ev, ActorRole::Source);
             assert_eq!(src, Some(who), "{text}");
         }
         // victims in a headline, a drone shot down, men ordered killed
@@ -6287,10 +6283,7 @@ mod tests {
                 && ev.actors.iter().all(|a| a.text != "Aden"),
             "{ev:?}"
         );
-        assert_eq!(
-            actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
-            Some("oil tanker")
-        );
+        assert_eq!(actor_text(ev, ActorRole::Target), Some("oil tanker"));
     }
 
     #[test]
@@ -6326,7 +6319,7 @@ mod tests {
             let evs = run(text);
             let ev = event_of(&evs, kind);
             assert_eq!(
-                actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
+                actor_text(ev, ActorRole::Target),
                 target,
                 "{text}: {ev:?}"
             );
@@ -6394,7 +6387,7 @@ mod tests {
         for (text, kind, src, tgt) in cases {
             let evs = run(text);
             let ev = event_of(&evs, kind);
-            let name = |r| actor_of(ev, r).map(|a| a.text.as_str());
+            let name = |r| actor_text(ev, r);
             assert_eq!(
                 (name(ActorRole::Source), name(ActorRole::Target)),
                 (src, tgt),
@@ -6535,7 +6528,7 @@ mod tests {
         ] {
             let evs = run(text);
             let ev = event_of(&evs, kind);
-            let src = actor_of(ev, ActorRole::Source).map(|a| a.text.as_str());
+            let src = actor_text(ev, ActorRole::Source);
             assert!(
                 src.is_some_and(|t| t.contains(speaker)),
                 "{text}: {ev:?}"
@@ -6545,7 +6538,7 @@ mod tests {
         let evs = run("The Islamic State group claimed responsibility for the attack, which killed 12 soldiers in Niger's Tillaberi region.");
         let ev = event_of(&evs, EventType::Assault);
         assert_eq!(
-            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
+            actor_text(ev, ActorRole::Source),
             Some("Islamic State"),
             "{ev:?}"
         );
@@ -6561,15 +6554,12 @@ mod tests {
         );
         let evs = run("China announced export controls on rare earth minerals in retaliation for U.S. tariffs.");
         let ev = event_of(&evs, EventType::Sanction);
-        assert_eq!(
-            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
-            Some("China")
-        );
+        assert_eq!(actor_text(ev, ActorRole::Source), Some("China"));
         // a country's name does not run on over a joining word into an official's title
         let evs = run("Colombia recalled its ambassador to Washington after President Trump called Gustavo Petro an illegal drug leader.");
         let ev = event_of(&evs, EventType::Sanction);
         assert_eq!(
-            actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
+            actor_text(ev, ActorRole::Target),
             Some("Washington"),
             "{ev:?}"
         );
@@ -6688,7 +6678,7 @@ mod tests {
         for (text, kind, mode, src, tgt) in cases {
             let evs = run(text);
             let ev = event_of(&evs, kind);
-            let name = |r| actor_of(ev, r).map(|a| a.text.as_str());
+            let name = |r| actor_text(ev, r);
             assert_eq!(
                 (
                     ev.mode.as_deref(),
@@ -6712,10 +6702,7 @@ mod tests {
             "Ukrainian air defences shot down 40 of the 60 drones launched by Russia overnight.",
         );
         let ev = event_of(&evs, EventType::Assault);
-        assert_eq!(
-            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
-            Some("Russia")
-        );
+        assert_eq!(actor_text(ev, ActorRole::Source), Some("Russia"));
         // a refusal to act is a rejection; a refusal to comment is none
         let evs = run("U.S. Secretary of State Marco Rubio declined to meet his Cuban counterpart during the summit.");
         event_of(&evs, EventType::Reject);
@@ -6769,12 +6756,9 @@ mod tests {
         // the one accused is the target, never the speaker; no speaker named, none given
         let evs = run("Voronina also accused the Estonian authorities of \"harassing\" Russian-speaking residents, without giving details.");
         let ev = event_of(&evs, EventType::Accuse);
+        assert_eq!(actor_text(ev, ActorRole::Source), None);
         assert_eq!(
-            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
-            None
-        );
-        assert_eq!(
-            actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
+            actor_text(ev, ActorRole::Target),
             Some("Estonian authorities")
         );
         // background: a pattern kept up, and what followed an incident of a past year
@@ -6799,10 +6783,7 @@ mod tests {
             "The United Nations special rapporteur on Myanmar, Tom Andrews, condemned the attack.",
         );
         let ev = event_of(&evs, EventType::Accuse);
-        assert_eq!(
-            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
-            Some("United Nations")
-        );
+        assert_eq!(actor_text(ev, ActorRole::Source), Some("United Nations"));
         // an unplaced incident is not where another one told after it happened; a
         // preposition's place past "suburban"
         let evs = run("A gunman opened fire at a shopping mall on Saturday afternoon, killing four people.\n\nIt was the second mass shooting in Texas this month. On March 2, a gunman killed three people at a bar in Houston.");
@@ -6830,10 +6811,7 @@ mod tests {
         // speaks for the country the report is from
         let evs = run("Gang members rampaged through the town of Pont-Sonde in central Haiti on Thursday, killing at least 70 people, the United Nations said.");
         let ev = event_of(&evs, EventType::Assault);
-        assert_eq!(
-            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
-            Some("Gang members")
-        );
+        assert_eq!(actor_text(ev, ActorRole::Source), Some("Gang members"));
         let evs = run("PORT-AU-PRINCE (AP) - Prime Minister Garry Conille condemned the killings as a heinous crime.");
         let ev = event_of(&evs, EventType::Accuse);
         let src = actor_of(ev, ActorRole::Source);
@@ -6845,7 +6823,7 @@ mod tests {
         let evs = run("Tens of thousands of students blocked three bridges in Belgrade on Saturday, escalating protests against President Aleksandar Vucic's rule.");
         let ev = event_of(&evs, EventType::Protest);
         assert_eq!(
-            actor_of(ev, ActorRole::Target).map(|a| a.text.as_str()),
+            actor_text(ev, ActorRole::Target),
             Some("President Aleksandar Vucic")
         );
         // an accord referred to is no new one; talks set to begin have not; a mediator
@@ -6876,10 +6854,7 @@ mod tests {
             ev.date.as_ref().map(|d| d.value.to_string()).as_deref(),
             Some("2025-03-10")
         );
-        assert_eq!(
-            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
-            Some("India")
-        );
+        assert_eq!(actor_text(ev, ActorRole::Source), Some("India"));
         // an international body that urges "both countries" is the speaker
         let evs = run("India and Pakistan exchanged fire on Monday. The U.N. Secretary-General urged both countries to exercise maximum military restraint.");
         let ev = event_of(&evs, EventType::Request);
@@ -6903,7 +6878,7 @@ mod tests {
         let evs = run("Bolivian police fired tear gas at supporters of former president Evo Morales who were blocking highways near Cochabamba.");
         let ev = event_of(&evs, EventType::Protest);
         assert_eq!(
-            actor_of(ev, ActorRole::Source).map(|a| a.text.as_str()),
+            actor_text(ev, ActorRole::Source),
             Some("supporters"),
             "{ev:?}"
         );
@@ -7192,7 +7167,7 @@ mod tests {
         for (text, kind, src, tgt, country) in cases {
             let evs = run(text);
             let ev = event_of(&evs, kind);
-            let name = |r| actor_of(ev, r).map(|a| a.text.as_str());
+            let name = |r| actor_text(ev, r);
             assert_eq!(name(ActorRole::Source), Some(src), "{text}");
             assert_eq!(name(ActorRole::Target), Some(tgt), "{text}");
             assert_eq!(
