@@ -431,7 +431,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 para_mode
                     .filter(|m| m.0 == s.paragraph && !apart)
                     .map(|m| m.1),
-                article_mode.filter(|m| !apart && *m != "suicide-attack"),
+                // (a later sentence is not a suicide attack for the article's first
+                // one, but its bomb is one)
+                article_mode.filter(|_| !apart).map(|m| {
+                    if m == "suicide-attack" {
+                        "explosives"
+                    } else {
+                        m
+                    }
+                }),
                 &sl,
             );
             // (with several targets, each with the trigger word nearest before it:
@@ -1053,6 +1061,15 @@ fn keep(
     // 033: "Japan pledged $50 million in humanitarian aid to Gaza"); so is aid a
     // government says it will provide ("Japan will provide $200 million in emergency aid")
     let lead = sl.text().get(..rel).unwrap_or_default();
+    // a meeting called off did not happen ("cancelled a planned trip to South Africa for
+    // the G20 summit")
+    if t.kind == EventType::Consult
+        && lead
+            .get(lead.len().saturating_sub(64)..)
+            .is_some_and(|l| CALLED_OFF.iter().any(|w| l.contains(w)) && !l.contains(['.', ';']))
+    {
+        return None;
+    }
     if t.kind == EventType::Aid
         && (any_of_last_words(lead, 5, |w| PROMISED.contains(&w))
             || lead
@@ -3809,6 +3826,116 @@ fn scene_of_an_attack(lower: &str, at: usize) -> bool {
 /// Whether the actor mentioned up to `end` of `text` does the violence its next word
 /// tells, to an object that follows: "Gang members killed at least 70 people", "Rebels
 /// attacked a convoy"; not a headline's victims ("Rebels killed in an ambush").
+/// Whether the verb right after a force ending at `end` acts on a crowd ("police fired
+/// tear gas", "troops shot dead", "police detained"). `lower` is the article lower-cased.
+fn intervenes(lower: &str, end: usize) -> bool {
+    const VERBS: [&str; 18] = [
+        "fired",
+        "shot",
+        "opened",
+        "used",
+        "dispersed",
+        "detained",
+        "arrested",
+        "beat",
+        "clashed",
+        "killed",
+        "wounded",
+        "charged",
+        "broke",
+        "cracked",
+        "attacked",
+        "raided",
+        "stormed",
+        "tear-gassed",
+    ];
+    let mut words = lower.get(end..).unwrap_or_default().split_whitespace();
+    // (past an adverb: "police later dispersed")
+    words.next().is_some_and(|w| {
+        VERBS.contains(&w) || w.ends_with("ly") && words.next().is_some_and(|v| VERBS.contains(&v))
+    })
+}
+
+/// Whether only the auxiliaries of a passive stand between a mention ending at `end` and
+/// the trigger at `tpos` ("Boko Haram was blamed"): the mention is acted on.
+fn auxiliary_only(text: &str, end: usize, tpos: usize) -> bool {
+    text.get(end..tpos).is_some_and(|g| {
+        let (mut n, mut be) = (0, false);
+        g.split_whitespace().all(|w| {
+            n += 1;
+            be |= matches!(w, "was" | "were" | "is" | "are" | "been" | "being");
+            matches!(w, "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "being")
+        }) && be
+            && n <= 2
+            // (a participle, not "is accusing")
+            && text
+                .get(tpos..)
+                .and_then(|t| t.split(|c: char| !c.is_ascii_alphabetic()).next())
+                .is_some_and(|w| w.ends_with("ed"))
+    })
+}
+
+/// Whether a verb of telling follows a mention ending at `end` ("police said"): who
+/// reports an incident, not a party to it.
+fn tells(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|a| {
+        let a = a.trim_start();
+        ["said", "says", "say", "told"]
+            .iter()
+            .any(|w| a.starts_with(w))
+    })
+}
+
+/// Verbs that call a meeting off (lower case).
+const CALLED_OFF: [&str; 7] = [
+    "cancelled",
+    "canceled",
+    "postponed",
+    "called off",
+    "pulled out of",
+    "skipped",
+    "will skip",
+];
+
+/// Whether a verb coordinated with " and " stands between the trigger at `tpos` and a
+/// mention at `start` ("condemned the strike and called on the United States"): the
+/// mention is that verb's object, not the trigger's.
+fn verb_between(text: &str, tpos: usize, start: usize) -> bool {
+    text.get(tpos..start).is_some_and(|g| {
+        g.split(" and ").skip(1).any(|rest| {
+            rest.split_whitespace().next().is_some_and(|w| {
+                w.len() > 4
+                    && w.ends_with("ed")
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !matches!(w, "armed" | "allied" | "related" | "affiliated" | "backed")
+            })
+        })
+    })
+}
+
+/// Whether the words from a mention's end `end` to the trigger at `tpos` are a verb of
+/// judging it ("condemned the strike", "denounced the attack"): the one who speaks of an
+/// incident so is not its party. `lower` is the article lower-cased.
+fn judges(lower: &str, end: usize, tpos: usize) -> bool {
+    const VERBS: [&str; 11] = [
+        "condemned",
+        "condemns",
+        "denounced",
+        "denounces",
+        "deplored",
+        "decried",
+        "criticised",
+        "criticized",
+        "mourned",
+        "welcomed",
+        "praised",
+    ];
+    lower.get(end..tpos).is_some_and(|g| {
+        let mut words = g.split_whitespace();
+        words.next().is_some_and(|w| VERBS.contains(&w)) && words.count() <= 3
+    })
+}
+
 fn active_agent(text: &str, end: usize) -> bool {
     const VERBS: [&str; 17] = [
         "killed",
@@ -3924,6 +4051,8 @@ fn roles(
                     kind != EventType::Protest || !matches!(m.sector, Some("POL") | Some("MIL"))
                 })
                 .filter(|m| !victim(ctx.text, m.start) && !passive_subject(ctx.text, m.end))
+                // (nor who judges it: "President Joseph Aoun condemned the strike")
+                .filter(|m| !judges(&ctx.lower, m.end, tpos))
                 // (not where it happens: "security forces in Bangladesh detained ...")
                 .filter(|m| {
                     !(ctx.places.iter().any(|p| p.start == m.start)
@@ -4084,12 +4213,7 @@ fn roles(
                                 || ctx.text.get(..m.start).is_some_and(|b| {
                                     b.ends_with("pro-") || b.ends_with("anti-")
                                 })))
-                        && !ctx.text.get(m.end..).is_some_and(|a| {
-                            let a = a.trim_start();
-                            ["said", "says", "say", "told"]
-                                .iter()
-                                .any(|w| a.starts_with(w))
-                        })
+                        && !tells(ctx.text, m.end)
                         // (", the defence ministry in Moscow said")
                         && !trailing_speaker(ctx.text, m.start, m.end)
                         && !describes_a_place(ctx.text, m)
@@ -4122,6 +4246,31 @@ fn roles(
                             });
                         }
                     }
+                }
+            }
+            // the force that fired on or dispersed the crowd is the protest's other side,
+            // not the protesters it shot ("Kenyan police shot dead three protesters as
+            // thousands took to the streets to protest"): ACLED's second actor
+            // (over the crowd or the place standing for the state it protests against)
+            let place = loc.map(|l| l.text.as_str());
+            if kind == EventType::Protest
+                && out.iter().all(|a| {
+                    a.role != ActorRole::Target
+                        || a.sector.as_deref() == Some("CVL")
+                        || a.name.is_none() && Some(a.text.as_str()) == place
+                })
+            {
+                let force = ms.iter().find(|m| {
+                    matches!(m.sector, Some("POL") | Some("MIL"))
+                        && intervenes(&ctx.lower, m.end)
+                        && !victim(ctx.text, m.start)
+                        && !passive_subject(ctx.text, m.end)
+                        && !tells(ctx.text, m.end)
+                        && !trailing_speaker(ctx.text, m.start, m.end)
+                });
+                if let Some(f) = force {
+                    out.retain(|a| a.role != ActorRole::Target);
+                    out.push(to_actor(f, ActorRole::Target));
                 }
             }
             if kind == EventType::Protest {
@@ -4274,6 +4423,7 @@ fn roles(
                             && !victim(ctx.text, m.start)
                             && !office_of(ctx.text, m.start)
                             && pre.is_none_or(|i| i.start != m.start)
+                            && !auxiliary_only(ctx.text, m.end, tpos)
                     })
                 })
                 // (not the other side inside the trigger's phrase: "ordered two Estonian
@@ -4283,6 +4433,7 @@ fn roles(
                         m.end <= tpos
                             && pre.is_none_or(|i| i.start != m.start)
                             && !office_of(ctx.text, m.start)
+                            && !auxiliary_only(ctx.text, m.end, tpos)
                     })
                 })
                 // (not the place where it happens: "the two leaders met in Beijing"; a
@@ -4306,6 +4457,7 @@ fn roles(
                         !(placed
                             || pre.is_some_and(|i| i.start == m.start)
                             || is_statement(kind) && after
+                            || auxiliary_only(ctx.text, m.end, tpos)
                             || trailing_speaker(ctx.text, m.start, m.end)
                             || handed_to)
                     })
@@ -4381,17 +4533,27 @@ fn roles(
             }
             if src.is_none() {
                 let stated = with_country.iter().find(|m| stated_object(m)).map(|m| **m);
-                if let Some(x) = object.copied().or(pre.map(|i| **i)).or(stated) {
+                // (the subject of a passive verb: "Boko Haram was blamed for the attack")
+                let passive = with_country
+                    .iter()
+                    .find(|m| m.end <= tpos && auxiliary_only(ctx.text, m.end, tpos))
+                    .map(|m| **m);
+                if let Some(x) = object.copied().or(pre.map(|i| **i)).or(passive).or(stated) {
                     out.push(to_actor(x, ActorRole::Target));
                 }
             }
             if let Some(m) = src {
                 out.push(to_actor(m, ActorRole::Source));
                 // (not a sponsor named as a modifier: "U.S.-brokered talks")
+                // (not the object of a second verb: "condemned the strike and called on
+                // the United States")
+                let own_clause =
+                    |x: &&&&Mention| !(is_statement(kind) && verb_between(ctx.text, tpos, x.start));
                 let tgt = with_country
                     .iter()
                     .filter(|x| !ctx.text.get(x.end..).is_some_and(sponsor_modifier))
                     .filter(|x| !trailing_speaker(ctx.text, x.start, x.end))
+                    .filter(own_clause)
                     .find(|x| {
                         x.start > tpos
                             && (x.country != m.country
@@ -4402,7 +4564,7 @@ fn roles(
                                     && x.sector != m.sector)
                     })
                     .or_else(|| {
-                        with_country.iter().find(|x| {
+                        with_country.iter().filter(own_clause).find(|x| {
                             x.country != m.country
                                 && x.country.is_some()
                                 && !trailing_speaker(ctx.text, x.start, x.end)
@@ -5184,7 +5346,24 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     });
                     let second_target = a.role == ActorRole::Target
                         && oc.actors.iter().any(|x| x.role == ActorRole::Target);
-                    if !known && !second_target {
+                    // (a group named later, as the one claiming the attack or blamed for
+                    // it, is who the common noun of the first report was: "fighters on
+                    // motorbikes" ... "JNIM claimed responsibility for the attack")
+                    let unnamed = oc.actors.iter_mut().find(|x| {
+                        x.role == ActorRole::Source
+                            && x.sector == a.sector
+                            && x.name.is_none()
+                            && actors::is_sector_noun(&x.text)
+                    });
+                    if let Some(x) = unnamed.filter(|_| {
+                        a.role == ActorRole::Source
+                            && d.c.event_type == EventType::Assault
+                            && !actors::is_sector_noun(&a.text)
+                    }) {
+                        let country = x.country.take();
+                        *x = a;
+                        x.country = x.country.take().or(country);
+                    } else if !known && !second_target {
                         oc.actors.push(a);
                     }
                 }
@@ -5309,6 +5488,42 @@ struct Located {
 }
 
 /// Drops country-level assaults that restate more precise ones, and recomputes summaries.
+/// Gives a precise assault the parties its country-level restatement names where it
+/// names only the place attacked or no one: "Suspected jihadists killed at least 14
+/// soldiers ... in central Mali" before "The convoy was attacked near Douentza by
+/// fighters on motorbikes" makes jihadists against soldiers, an armed clash, not an
+/// attack by fighters on the town. A source of its own stays.
+fn take_parties(to: &mut Candidate, from: &Candidate) {
+    // (the target `roles` falls back to is the place itself, with no one named)
+    let named_target = |c: &Candidate| {
+        let place = c.location.as_ref().map(|l| l.text.as_str());
+        c.actors
+            .iter()
+            .find(|a| {
+                a.role == ActorRole::Target
+                    && (a.name.is_some() || a.sector.is_some() && Some(a.text.as_str()) != place)
+            })
+            .cloned()
+    };
+    if named_target(to).is_some() {
+        return;
+    }
+    let Some(target) = named_target(from) else {
+        return;
+    };
+    to.actors.retain(|a| a.role != ActorRole::Target);
+    if !to.actors.iter().any(|a| a.role == ActorRole::Source) {
+        if let Some(s) = from.actors.iter().find(|a| a.role == ActorRole::Source) {
+            to.actors.push(s.clone());
+        }
+    }
+    to.actors.push(target);
+    let sub = |c: &Candidate| c.acled.as_ref().map(|x| x.sub_event_type.clone());
+    if sub(from).as_deref() == Some("Armed clash") && sub(to).as_deref() == Some("Attack") {
+        to.acled = from.acled.clone();
+    }
+}
+
 fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
     // a country-level assault restating a precise one gives it the figures and the day
     // it lacks ("the death toll from Tuesday's bombing in northwest Pakistan has risen
@@ -5339,7 +5554,9 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             drafts[i].c.date.clone(),
             drafts[i].own_date,
         );
+        let from = drafts[i].c.clone();
         let to = &mut drafts[j];
+        take_parties(&mut to.c, &from);
         if to.c.casualties.killed.is_none() {
             to.c.casualties.killed = from_cas.killed;
         }
@@ -6569,6 +6786,91 @@ mod tests {
         assert_eq!(
             evs[0].location.as_ref().map(|l| l.admin1.as_deref()),
             Some(Some("Chhattīsgarh"))
+        );
+    }
+
+    #[test]
+    fn wire_sentences_of_round_twenty_two() {
+        // the parties of a country-level lead go to its precise restatement, which names
+        // only the place; a group claiming the attack later is who the fighters were
+        let evs = run(
+            "BAMAKO, Nov 23 (Example Wire) - Suspected jihadists killed at least 14 soldiers in an ambush on a military convoy in central Mali on Saturday, security sources said.\n\n\
+             The convoy was attacked near the town of Boni, between Douentza and Hombori, by fighters on motorbikes.\n\n\
+             The al Qaeda-linked group JNIM claimed responsibility for the attack in a statement on Sunday.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            (
+                actor_text(ev, ActorRole::Source),
+                actor_text(ev, ActorRole::Target),
+                ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+                ev.casualties.killed,
+            ),
+            (
+                Some("JNIM"),
+                Some("soldiers"),
+                Some("Armed clash"),
+                Some(14)
+            ),
+            "{ev:?}"
+        );
+        // the force that shot at a crowd is the protest's other side, not the crowd
+        for (text, force) in [
+            ("Kenyan police shot dead three protesters on Tuesday as thousands took to the streets of Nairobi to protest against a new finance bill.", "Kenyan police"),
+            ("Police fired tear gas at thousands of demonstrators protesting against the finance bill in Nairobi on Tuesday.", "Police"),
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Protest);
+            assert_eq!(actor_text(ev, ActorRole::Target), Some(force), "{text}: {ev:?}");
+        }
+        // (not the police who only tell of it)
+        let evs = run("Police said protesters blocked roads in Nairobi on Tuesday.");
+        let ev = event_of(&evs, EventType::Protest);
+        assert_ne!(
+            actor_of(ev, ActorRole::Target).and_then(|a| a.sector.as_deref()),
+            Some("POL")
+        );
+        // who condemns a strike is no party to it; nor is whom a second verb addresses
+        // the one condemned
+        let evs = run(
+            "An Israeli drone strike on a car in southern Lebanon killed two people on Wednesday, Lebanon's health ministry said.\n\n\
+             Lebanese President Joseph Aoun condemned the strike and called on the United States and France to pressure Israel to halt its attacks.",
+        );
+        let strike = event_of(&evs, EventType::Assault);
+        assert!(
+            strike
+                .actors
+                .iter()
+                .all(|a| a.role != ActorRole::Source || a.country.as_deref() == Some("ISR")),
+            "{strike:?}"
+        );
+        let ev = event_of(&evs, EventType::Accuse);
+        assert_ne!(
+            actor_text(ev, ActorRole::Target),
+            Some("United States"),
+            "{ev:?}"
+        );
+        // a meeting called off is none
+        let evs = run(
+            "President Bola Tinubu cancelled a planned trip to South Africa for the G20 summit.",
+        );
+        assert!(
+            evs.iter().all(|e| e.event_type != EventType::Consult),
+            "{evs:?}"
+        );
+        // a suicide car bomb is a suicide attack
+        let evs = run("A suicide car bomb exploded outside a restaurant in Mogadishu on Monday, killing nine people.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(ev.mode.as_deref(), Some("suicide-attack"));
+        // the subject of a passive verb of blame is blamed, not blaming
+        let evs = run("Boko Haram was blamed for the attack.");
+        let ev = event_of(&evs, EventType::Accuse);
+        assert_eq!(
+            (
+                actor_text(ev, ActorRole::Source),
+                actor_text(ev, ActorRole::Target)
+            ),
+            (None, Some("Boko Haram"))
         );
     }
 

@@ -84,6 +84,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("roadside bomb*", t(Assault, Some("explosives"))),
     ("suicide bomb*", t(Assault, Some("suicide-attack"))),
     ("suicide attack*", t(Assault, Some("suicide-attack"))),
+    ("suicide car bomb*", t(Assault, Some("suicide-attack"))),
+    ("suicide truck bomb*", t(Assault, Some("suicide-attack"))),
     ("rammed", w(Assault, None)),
     ("opened fire", t(Assault, Some("firearms"))),
     ("shot dead", t(Assault, Some("firearms"))),
@@ -499,6 +501,11 @@ const TRIGGERS: &[(&str, Trigger)] = &[
 const MODES: &[(&str, &str)] = &[
     ("suicide bomb*", "suicide-attack"),
     ("suicide attack*", "suicide-attack"),
+    ("suicide car bomb*", "suicide-attack"),
+    ("suicide truck bomb*", "suicide-attack"),
+    ("suicide vest*", "suicide-attack"),
+    ("blew himself up", "suicide-attack"),
+    ("blew herself up", "suicide-attack"),
     ("explosives-laden", "suicide-attack"),
     ("car bomb*", "explosives"),
     ("roadside bomb*", "explosives"),
@@ -624,6 +631,11 @@ const CUES: &[(&str, Cue)] = &[
     ("no one", Cue::Negation),
     ("nobody", Cue::Negation),
     ("without", Cue::Negation),
+    // a meeting or a visit called off did not take place ("cancelled a planned trip to
+    // South Africa for the G20 summit")
+    ("cancelled", Cue::Negation),
+    ("canceled", Cue::Negation),
+    ("postponed", Cue::Negation),
     ("unhurt", Cue::Negation),
     ("denied", Cue::Denial),
     ("deny", Cue::Denial),
