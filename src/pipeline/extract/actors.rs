@@ -264,6 +264,7 @@ const TITLES: &[&str] = &[
     "secretary-general",
     "secretary of state",
     "king",
+    "opposition leader",
 ];
 
 /// Heads of state and government often named without their country.
@@ -606,6 +607,8 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                                     || title.eq_ignore_ascii_case("colonel")
                                 {
                                     "MIL"
+                                } else if starts_with_any_case(title, "opposition") {
+                                    "OPP"
                                 } else {
                                     "GOV"
                                 },
@@ -711,7 +714,12 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                     end: h.end,
                     text: word.to_string(),
                     country: None,
-                    sector: Some("GOV"),
+                    // (the opposition is no government)
+                    sector: Some(if starts_with_any_case(word, "opposition") {
+                        "OPP"
+                    } else {
+                        "GOV"
+                    }),
                     name: None,
                     country_name: false,
                 };
@@ -719,6 +727,14 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                     m.name = Some(n);
                     m.end = e.min(text.len());
                     m.text = text[m.start..m.end].trim_end().to_string();
+                    // a leader known by name inside it is the same person, of a known
+                    // country ("Prime Minister Benjamin Netanyahu")
+                    while hits.get(i + 1).is_some_and(|x| x.start < m.end) {
+                        i += 1;
+                        if let Kind::Leader(c, _) = hits[i].value {
+                            m.country = Some(c);
+                        }
+                    }
                 }
                 out.push(m);
             }

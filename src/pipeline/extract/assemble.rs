@@ -139,6 +139,28 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 })
         })
         .collect();
+    // a town said to lie in a region it is not in is a namesake elsewhere: the region is
+    // the place ("the village of Petropavlivka in the Kharkiv region" had been the
+    // Petropavlivka of Dnipropetrovsk Oblast)
+    let misplaced: Vec<usize> = (1..all_places.len())
+        .filter(|&i| {
+            let (a, b) = (&all_places[i - 1], &all_places[i]);
+            matches!(
+                a.location.precision,
+                LocationPrecision::City | LocationPrecision::Point | LocationPrecision::Admin2
+            ) && b.location.precision == LocationPrecision::Admin1
+                && a.location.country == b.location.country
+                && a.location.admin1.as_deref() != Some(b.location.name.as_str())
+                && matches!(text.get(a.end..b.start), Some(" in the " | " in "))
+        })
+        .map(|i| i - 1)
+        .collect();
+    let all_places: Vec<PlaceHit> = all_places
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !misplaced.contains(i))
+        .map(|(_, p)| p)
+        .collect();
     // places of countries the article never names are resolution noise ("Pacific Rim
     // Courier", a person called Hassan); so are names inside the dateline's credit
     let credit_end = text
@@ -1061,6 +1083,14 @@ fn keep(
     // 033: "Japan pledged $50 million in humanitarian aid to Gaza"); so is aid a
     // government says it will provide ("Japan will provide $200 million in emergency aid")
     let lead = sl.text().get(..rel).unwrap_or_default();
+    // an agreement or a meeting judged is one told already ("Tshisekedi welcomed the
+    // agreement but said the rebels must withdraw")
+    if matches!(t.kind, EventType::Agree | EventType::Consult)
+        && last_ascii_words(lead, 2)
+            .is_some_and(|(w, k)| k == 2 && w[0] == "the" && JUDGING.contains(&w[1]))
+    {
+        return None;
+    }
     // a meeting called off did not happen ("cancelled a planned trip to South Africa for
     // the G20 summit")
     if t.kind == EventType::Consult
@@ -1337,6 +1367,12 @@ fn keep(
                 && rel - h.end <= 160
                 && requested_content(lower_all.get(h.end..rel).unwrap_or_default())
         })
+    {
+        return None;
+    }
+    // ("the rebels must withdraw from Goma", "police must return the firearms")
+    if !is_statement(t.kind)
+        && before().any(|h| h.value == Cue::Obligation && words_between(h.end) <= 6)
     {
         return None;
     }
@@ -3917,24 +3953,26 @@ fn verb_between(text: &str, tpos: usize, start: usize) -> bool {
 /// judging it ("condemned the strike", "denounced the attack"): the one who speaks of an
 /// incident so is not its party. `lower` is the article lower-cased.
 fn judges(lower: &str, end: usize, tpos: usize) -> bool {
-    const VERBS: [&str; 11] = [
-        "condemned",
-        "condemns",
-        "denounced",
-        "denounces",
-        "deplored",
-        "decried",
-        "criticised",
-        "criticized",
-        "mourned",
-        "welcomed",
-        "praised",
-    ];
     lower.get(end..tpos).is_some_and(|g| {
         let mut words = g.split_whitespace();
-        words.next().is_some_and(|w| VERBS.contains(&w)) && words.count() <= 3
+        words.next().is_some_and(|w| JUDGING.contains(&w)) && words.count() <= 3
     })
 }
+
+/// Verbs of judging an event told elsewhere (lower case).
+const JUDGING: [&str; 11] = [
+    "condemned",
+    "condemns",
+    "denounced",
+    "denounces",
+    "deplored",
+    "decried",
+    "criticised",
+    "criticized",
+    "mourned",
+    "welcomed",
+    "praised",
+];
 
 fn active_agent(text: &str, end: usize) -> bool {
     const VERBS: [&str; 17] = [
@@ -6871,6 +6909,54 @@ mod tests {
                 actor_text(ev, ActorRole::Target)
             ),
             (None, Some("Boko Haram"))
+        );
+        // an opposition leader is no government; a leader known by name inside a title
+        // gives it a country
+        let evs = run("Israeli opposition leader Yair Lapid accused Prime Minister Benjamin Netanyahu of tearing the country apart.");
+        let ev = event_of(&evs, EventType::Accuse);
+        let (src, tgt) = (
+            actor_of(ev, ActorRole::Source).expect("a speaker"),
+            actor_of(ev, ActorRole::Target).expect("a target"),
+        );
+        assert_eq!(
+            (
+                src.sector.as_deref(),
+                tgt.text.as_str(),
+                tgt.country.as_deref()
+            ),
+            (
+                Some("OPP"),
+                "Prime Minister Benjamin Netanyahu",
+                Some("ISR")
+            )
+        );
+        // a town said to lie in a region it is not in is a namesake: the region is the
+        // place, and the capture one event
+        let evs = run(
+            "KYIV, Nov 27 (Example Wire) - Russia and Ukraine exchanged 150 prisoners of war each on Thursday.\n\n\
+             Separately, Russian forces captured the village of Petropavlivka in the Kharkiv region, the Russian defence ministry said.",
+        );
+        let taken: Vec<_> = evs
+            .iter()
+            .filter(|e| e.event_type == EventType::Assault)
+            .map(|e| e.location.as_ref().map(|l| l.name.as_str()))
+            .collect();
+        assert_eq!(taken, [Some("Kharkiv Oblast")], "{evs:?}");
+        // what a side must do is not done; an agreement welcomed is one told already
+        let evs = run(
+            "DOHA, Nov 23 (Example Wire) - Congo and the M23 rebel group signed a framework peace agreement in Doha on Saturday.\n\n\
+             Congolese President Felix Tshisekedi welcomed the agreement but said the rebels must withdraw from Goma and Bukavu.",
+        );
+        assert!(
+            evs.iter().all(|e| e.event_type != EventType::Retreat),
+            "{evs:?}"
+        );
+        assert_eq!(
+            evs.iter()
+                .filter(|e| e.event_type == EventType::Agree)
+                .count(),
+            1,
+            "{evs:?}"
         );
     }
 

@@ -2287,7 +2287,9 @@ fn quantities_in(
                 {
                     h += 2;
                 }
-                if !taken {
+                // (who tells of it is not a figure of it: "two security sources said")
+                let tellers = matches!(t[h].lower, "sources" | "witnesses");
+                if !taken && !tellers {
                     out.push(QuantityMention {
                         what: sentence[t[first].start..t[h].end].to_string(),
                         count: value,

@@ -49,6 +49,10 @@ mod tests {
             ),
             ("Gunmen abducted 23 villagers in Zamfara state.", &[23]),
             ("Three people were killed in the attack.", &[]),
+            (
+                "The convoy was attacked, two security sources told Example Wire.",
+                &[],
+            ),
         ];
         for (s, want) in cases {
             let got: Vec<u64> = find(s).iter().map(|q| q.count).collect();

@@ -621,6 +621,8 @@ pub enum Cue {
     Intercepted,
     /// "urged", "called on": what follows is asked for, not done.
     Asking,
+    /// "must": what follows is owed, not done (nor a threat).
+    Obligation,
 }
 
 const CUES: &[(&str, Cue)] = &[
@@ -657,6 +659,8 @@ const CUES: &[(&str, Cue)] = &[
     ("likely", Cue::Modal),
     ("unconfirmed", Cue::Modal),
     ("scheduled", Cue::Modal),
+    // an obligation stated is not a deed ("said the rebels must withdraw from Goma")
+    ("must", Cue::Obligation),
     // a time to come ("would travel to Saudi Arabia next month for talks")
     ("next week", Cue::Modal),
     ("next month", Cue::Modal),
