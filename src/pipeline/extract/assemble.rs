@@ -5356,7 +5356,14 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     oc.distinct |= d.c.distinct;
                     if d.c.mode.is_some() {
                         oc.mode = d.c.mode.clone();
-                        oc.acled = d.c.acled.clone();
+                        // (two sides told fighting stay a clash when a later sentence
+                        // tells one side's fire: "Indian and Pakistani troops exchanged
+                        // fire" ... "Pakistani troops had opened fire on its posts")
+                        if !(sub_event(&oc.acled) == Some("Armed clash")
+                            && sub_event(&d.c.acled) == Some("Attack"))
+                        {
+                            oc.acled = d.c.acled.clone();
+                        }
                     }
                 }
                 // an undated lead takes the day its own paragraph chain states
@@ -5401,7 +5408,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                         let country = x.country.take();
                         *x = a;
                         x.country = x.country.take().or(country);
-                    } else if !known && !second_target {
+                    } else if !known && !second_target && !second_source(oc, &a) {
                         oc.actors.push(a);
                     }
                 }
@@ -5423,6 +5430,20 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// The ACLED sub-event type of an event, if it has one.
+fn sub_event(a: &Option<crate::model::Acled>) -> Option<&str> {
+    a.as_ref().map(|x| x.sub_event_type.as_str())
+}
+
+/// Whether `a`, from a later sentence, would be a second attacker of an assault that has
+/// one: that sentence tells someone's answer to it ("The army said it had launched an
+/// operation to pursue the rebels"), not a side of the incident.
+fn second_source(c: &Candidate, a: &Actor) -> bool {
+    c.event_type == EventType::Assault
+        && a.role == ActorRole::Source
+        && c.actors.iter().any(|x| x.role == ActorRole::Source)
 }
 
 /// Takes the figures `to` lacks from `from`; a vague figure stays only where no exact
@@ -5543,6 +5564,11 @@ fn take_parties(to: &mut Candidate, from: &Candidate) {
             })
             .cloned()
     };
+    if !to.actors.iter().any(|a| a.role == ActorRole::Source) {
+        if let Some(s) = from.actors.iter().find(|a| a.role == ActorRole::Source) {
+            to.actors.insert(0, s.clone());
+        }
+    }
     if named_target(to).is_some() {
         return;
     }
@@ -5550,14 +5576,8 @@ fn take_parties(to: &mut Candidate, from: &Candidate) {
         return;
     };
     to.actors.retain(|a| a.role != ActorRole::Target);
-    if !to.actors.iter().any(|a| a.role == ActorRole::Source) {
-        if let Some(s) = from.actors.iter().find(|a| a.role == ActorRole::Source) {
-            to.actors.push(s.clone());
-        }
-    }
     to.actors.push(target);
-    let sub = |c: &Candidate| c.acled.as_ref().map(|x| x.sub_event_type.clone());
-    if sub(from).as_deref() == Some("Armed clash") && sub(to).as_deref() == Some("Attack") {
+    if sub_event(&from.acled) == Some("Armed clash") && sub_event(&to.acled) == Some("Attack") {
         to.acled = from.acled.clone();
     }
 }
@@ -5593,8 +5613,28 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             drafts[i].own_date,
         );
         let from = drafts[i].c.clone();
+        // (the other precise strikes of the country it sums up have its attacker too:
+        // "Russia launched 92 drones and four missiles at Ukraine overnight" before the
+        // strikes on Dnipro and in the Odesa region)
+        if let Some(s) = from.actors.iter().find(|a| a.role == ActorRole::Source) {
+            for k in (0..drafts.len()).filter(|&k| k != i && k != j) {
+                let d = &mut drafts[k].c;
+                if d.event_type == EventType::Assault
+                    && d.location.as_ref().is_some_and(|l| {
+                        l.precision != LocationPrecision::Country
+                            && Some(&l.country) == country.as_ref()
+                    })
+                    && d.actors.iter().all(|a| a.role != ActorRole::Source)
+                {
+                    d.actors.insert(0, s.clone());
+                }
+            }
+        }
         let to = &mut drafts[j];
         take_parties(&mut to.c, &from);
+        if to.c.quantities.is_empty() {
+            to.c.quantities = from.quantities.clone();
+        }
         if to.c.casualties.killed.is_none() {
             to.c.casualties.killed = from_cas.killed;
         }
@@ -6957,6 +6997,44 @@ mod tests {
                 .count(),
             1,
             "{evs:?}"
+        );
+        // the attacker a country-level lead names attacks in each precise strike it sums up
+        let evs = run(
+            "KYIV, Nov 26 (Example Wire) - Russia launched 92 drones and four ballistic missiles at Ukraine overnight, the Ukrainian air force said on Wednesday.\n\n\
+             A missile strike on a residential building in the city of Dnipro killed five people and injured 23, the regional governor said. In the Odesa region, a drone attack damaged port infrastructure and injured two workers.",
+        );
+        let strikes: Vec<_> = evs
+            .iter()
+            .filter(|e| e.event_type == EventType::Assault)
+            .map(|e| actor_of(e, ActorRole::Source).and_then(|a| a.country.as_deref()))
+            .collect();
+        assert_eq!(strikes, [Some("RUS"), Some("RUS")], "{evs:?}");
+        // a later sentence's answer to an attack adds no attacker; two sides told fighting
+        // stay a clash when one side's fire is told next
+        let evs = run(
+            "BENI, Congo, Nov 24 (Example Wire) - Suspected ADF rebels killed at least 43 civilians in an overnight attack on a village in North Kivu province, officials said.\n\n\
+             The army said it had launched an operation to pursue the rebels.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        let sources: Vec<_> = ev
+            .actors
+            .iter()
+            .filter(|a| a.role == ActorRole::Source)
+            .map(|a| a.sector.as_deref())
+            .collect();
+        assert_eq!(sources, [Some("REB")], "{ev:?}");
+        let evs = run(
+            "SRINAGAR, Nov 22 (Example Wire) - Indian and Pakistani troops exchanged fire across the Line of Control in Kashmir overnight, killing two Indian soldiers and a civilian, officials said.\n\n\
+             India's army said Pakistani troops had opened fire on its posts in the Poonch sector.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            (
+                ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+                ev.casualties.killed
+            ),
+            (Some("Armed clash"), Some(3)),
+            "{ev:?}"
         );
     }
 

@@ -92,6 +92,27 @@ mod tests {
                     (Kind::Injured, Amount::Exact(3)),
                 ],
             ),
+            // the groups a casualty verb's object names add up; a group with a verb of
+            // its own is a figure of its own
+            (
+                "Indian and Pakistani troops exchanged fire overnight, killing two Indian soldiers and a civilian.",
+                &[(Kind::Killed, Amount::Exact(3))],
+            ),
+            (
+                "Russian shelling killed three civilians, two soldiers and a child in Kherson.",
+                &[(Kind::Killed, Amount::Exact(6))],
+            ),
+            (
+                "Police arrested two men and a woman in Nairobi on Monday.",
+                &[(Kind::Arrested, Amount::Exact(3))],
+            ),
+            (
+                "Gunmen killed five villagers and wounded three others in Zamfara.",
+                &[
+                    (Kind::Killed, Amount::Exact(5)),
+                    (Kind::Injured, Amount::Exact(3)),
+                ],
+            ),
             // a count after a possessive
             (
                 "Rebels shot down a military helicopter in Mali, killing its two pilots.",

@@ -1921,23 +1921,27 @@ fn phrases(s: &str, t: &[Tok]) -> Vec<Found> {
 
 fn casualties_in(t: &[Tok], phrases: &[Found]) -> Vec<CountMention> {
     let mut out = Vec::new();
-    for f in phrases {
+    for (i, f) in phrases.iter().enumerate() {
         let p = &f.phrase;
         if f.excluded || subset_number(t, p.start) {
             continue;
         }
         let after = cue_after(t, p).map(|(k, e)| (k, t[p.start].start, t[e - 1].end));
+        let mut value = p.value;
         let cue = after.or_else(|| {
             // "killing some", "arrested few": too weak to report.
             let weak = p.value.is_none() && matches!(t[p.start].lower, "some" | "few" | "unknown");
-            cue_before(t, p)
-                .filter(|_| !weak)
-                .map(|(k, s)| (k, t[s].start, t[p.end - 1].end))
+            let (kind, s) = cue_before(t, p).filter(|_| !weak)?;
+            // the groups the verb's object goes on to name add up ("killing two Indian
+            // soldiers and a civilian", "wounding three police, two soldiers and a child")
+            let (sum, last) = coordinated_groups(t, &phrases[i..]);
+            value = value.map(|v| v + sum);
+            Some((kind, t[s].start, t[last.end - 1].end))
         });
         if let Some((kind, start, end)) = cue {
             out.push(CountMention {
                 kind,
-                value: p.value.map(to_u32),
+                value: value.map(to_u32),
                 start,
                 end,
                 zero_by_negation: false,
@@ -1947,6 +1951,42 @@ fn casualties_in(t: &[Tok], phrases: &[Found]) -> Vec<CountMention> {
     }
     negations(t, &mut out);
     out
+}
+
+/// The people counted by the phrases coordinated after `found[0]`, the object of a
+/// casualty verb: ", " or "and" between, each phrase a number of people with no verb of
+/// its own ("and three civilians were wounded" is a figure of its own). Their sum and
+/// the last phrase taken (`found[0]`'s when none is).
+fn coordinated_groups<'f>(t: &[Tok], found: &'f [Found]) -> (u64, &'f NumPhrase) {
+    let (mut sum, mut last) = (0u64, &found[0].phrase);
+    for q in &found[1..] {
+        let p = &q.phrase;
+        // the first group's noun phrase (up to three words), then the joint
+        let gap = t.get(last.end..p.start).unwrap_or_default();
+        let Some((joint, words)) = gap.split_last() else {
+            break;
+        };
+        let joint_ok = matches!(joint.lower, "and" | ",");
+        let np = words
+            .iter()
+            .filter(|w| w.lower != ",")
+            .all(|w| w.kind == TokKind::Word && np_word(w))
+            && words.iter().filter(|w| w.lower != ",").count() <= 3
+            && words.iter().filter(|w| w.lower == ",").count() <= 1;
+        let Some(v) = p.value.filter(|_| joint_ok && np && !q.excluded) else {
+            break;
+        };
+        // a number of people, with no figure of its own
+        let people = q.singular
+            || t.get(p.end..(p.end + 3).min(t.len()))
+                .is_some_and(|ws| ws.iter().any(|w| person_plural(w.lower)));
+        if !people || cue_after(t, p).is_some() {
+            break;
+        }
+        sum += v;
+        last = p;
+    }
+    (sum, last)
 }
 
 /// "a soldier was killed": one.
