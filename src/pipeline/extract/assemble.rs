@@ -420,12 +420,27 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
                 .filter(|p| tied(p, s.start, st, &ktrigs))
                 .collect();
-            let targets = event_places(&mine);
             // weapons of the incident's own clause, not of the earlier one it refers
             // back to ("mortar rounds landed ..., hours after a car bomb killed seven")
             let clause_modes;
             let cut_off =
                 matches!(after_cut, Some(cut) if kind == EventType::Assault && tpos < cut);
+            // so are its places, when the clause names its own ("Turkish warplanes struck
+            // targets in northern Iraq and Syria in retaliation for an attack ... in
+            // Ankara")
+            let own_places: Vec<&PlaceHit> = match after_cut {
+                Some(cut) if cut_off => mine
+                    .iter()
+                    .copied()
+                    .filter(|p| p.start < s.start + cut)
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let targets = event_places(if own_places.is_empty() {
+                &mine
+            } else {
+                &own_places
+            });
             let own_modes: &[&'static str] = match after_cut {
                 Some(cut) if cut_off => {
                     clause_modes = modes_in(&all_modes, s.start, s.start + cut);
@@ -2735,17 +2750,23 @@ fn clause_figures(l: &str, pos: usize, figs: &[Figure]) -> Vec<Figure> {
 }
 
 /// Where a clause referring back to an earlier incident starts ("hours after a car bomb
-/// killed seven", "a day after an artillery strike"); `l` is the sentence in ASCII lower
-/// case.
+/// killed seven", "a day after an artillery strike", "in retaliation for an attack");
+/// `sl` is the sentence in ASCII lower case.
 fn after_clause(sl: &Lowered<'_>) -> Option<usize> {
     const OCCASIONS: [&str; 14] = [
         "match", "game", "meeting", "prayers", "funeral", "ceremony", "service", "talks", "vote",
         "election", "concert", "final", "session", "speech",
     ];
-    if !sl.has(" after ") {
-        return None;
-    }
     let l = sl.text();
+    // (what an attack answers: "in retaliation for an attack on a state aerospace
+    // company in Ankara that killed five people")
+    let answer = [" in retaliation for ", " in response to "]
+        .iter()
+        .filter_map(|m| l.find(m))
+        .min();
+    if !sl.has(" after ") {
+        return answer;
+    }
     // the first " after " followed by an article: one pass instead of three searches
     let mut from = 0;
     while let Some(i) = l.get(from..).and_then(|r| r.find(" after ")) {
@@ -2760,11 +2781,11 @@ fn after_clause(sl: &Lowered<'_>) -> Option<usize> {
                 .any(|w| OCCASIONS.contains(&w.trim_end_matches([',', '.', ';'])))
         });
         if article.is_some() && !occasion {
-            return Some(at);
+            return Some(answer.map_or(at, |a| a.min(at)));
         }
         from = at + 1;
     }
-    None
+    answer
 }
 
 fn combine(figs: &[Figure], kind: EventType) -> Casualties {
@@ -4226,8 +4247,12 @@ fn roles(
             }
             if !out.iter().any(|a| a.role == ActorRole::Target) {
                 // (not who reports it: "..., killed 56 worshippers, police said")
+                // (nor a party of the earlier incident it answers: "struck militant
+                // targets in Iraq in retaliation for an attack on a company in Ankara")
+                let answered = after_clause(sl).map(|c| s + c).filter(|&c| tpos < c);
                 let tgt = ms.iter().find(|m| {
                     m.start > tpos
+                        && answered.is_none_or(|c| m.start < c)
                         && Some(**m) != src
                         && (m.sector.is_some() || m.country.is_some())
                         // (a government protested against is the target: "demanding
@@ -6997,6 +7022,18 @@ mod tests {
                 .count(),
             1,
             "{evs:?}"
+        );
+        // what a strike answers is another incident: not its place, toll or target
+        let evs = run("Turkish warplanes struck Kurdish militant targets in northern Iraq and Syria on Saturday in retaliation for an attack on a state aerospace company in Ankara that killed five people, the defence ministry said.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            (
+                ev.location.as_ref().map(|l| l.country.as_str()),
+                ev.casualties.killed,
+                actor_text(ev, ActorRole::Target)
+            ),
+            (Some("IQ"), None, Some("Iraq")),
+            "{ev:?}"
         );
         // the attacker a country-level lead names attacks in each precise strike it sums up
         let evs = run(
