@@ -2762,6 +2762,7 @@ fn after_clause(sl: &Lowered<'_>) -> Option<usize> {
     // company in Ankara that killed five people")
     let answer = [" in retaliation for ", " in response to "]
         .iter()
+        .filter(|m| sl.may_hold(m))
         .filter_map(|m| l.find(m))
         .min();
     if !sl.has(" after ") {
