@@ -145,6 +145,13 @@ def uniq_aliases(name, aliases, trusted=()):
     return out
 
 
+def mark_trusted(aliases, trusted):
+    """Marks the hand-written spellings with a leading "+": the loader keeps them even
+    where it drops one-word aliases unlike the main name ("Sweida" for As-Suwayda)."""
+    keep = {fold(clean(t)).lower() for t in trusted}
+    return ["+" + a if fold(a).lower() in keep else a for a in aliases]
+
+
 def with_stripped(name, aliases):
     """Adds "Kharkiv" for "Kharkiv Oblast" style names."""
     extra = []
@@ -290,8 +297,9 @@ def main():
         if a2:
             pts_a2.setdefault(a2, []).append(pt)
         name = clean(c["name"])
-        al = uniq_aliases(name, c.get("alternatenames", []),
-                          trusted=extra_names.get((cc, name), []))
+        trusted = extra_names.get((cc, name), [])
+        al = mark_trusted(uniq_aliases(name, c.get("alternatenames", []), trusted=trusted),
+                          trusted)
         city_lines.append("\t".join([
             "P", str(c["geonameid"]), cc, a1, a2, name, fmt(c["latitude"]),
             fmt(c["longitude"]), str(c["population"]), "|".join(al)]))
@@ -311,9 +319,9 @@ def main():
         code = s["code"]
         if s["level"] == 1:
             disp = admin1_display(s["name"], s["aliases"], s["country"])
-            al = with_stripped(disp, uniq_aliases(
-                disp, [s["name"]] + s["aliases"],
-                trusted=extra_names.get((s["country"], s["name"]), [])))
+            trusted = extra_names.get((s["country"], s["name"]), [])
+            al = mark_trusted(with_stripped(disp, uniq_aliases(
+                disp, [s["name"]] + s["aliases"], trusted=trusted)), trusted)
             pts = pts_a1.get(code, [])
             la, lo = centroid(pts)
             out.write("\t".join([

@@ -306,8 +306,17 @@ impl Builder {
         self.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
         let id = self.push_place(place, line)?;
         self.add_name(name, id, 0);
+        let guard = self.guard_aliases;
         for a in list(aliases) {
-            self.add_name(a, id, ALIAS);
+            // (a hand-written spelling, marked "+" by the build, is kept unguarded)
+            match a.strip_prefix('+') {
+                Some(trusted) => {
+                    self.guard_aliases = false;
+                    self.add_name(trusted, id, ALIAS);
+                    self.guard_aliases = guard;
+                }
+                None => self.add_name(a, id, ALIAS),
+            }
         }
         Ok(id)
     }

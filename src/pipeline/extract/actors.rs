@@ -575,9 +575,11 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                     // (no dash or bracket between: "GUSAU, Nigeria - Gunmen killed")
                     // (nor a verb: "India launched missile strikes")
                     let w = gap.trim();
+                    // (nor a verb of telling: "the Israeli military said troops were ...")
                     let verb = w.ends_with("ed")
                         && !w.starts_with('-')
-                        && !w.eq_ignore_ascii_case("armed");
+                        && !w.eq_ignore_ascii_case("armed")
+                        || matches!(w, "said" | "says" | "told" | "say");
                     // (nor a word that joins clauses or governs a noun: "recalled its
                     // ambassador to Washington after President Trump called ...")
                     let joiner = [

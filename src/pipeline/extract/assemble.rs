@@ -131,6 +131,11 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         .into_iter()
         .filter(|p| {
             !in_water_name(text, p.start, p.end)
+                // (an ocean named alone is no town of its name: "in the eastern Pacific")
+                && !matches!(
+                    &text[p.start..p.end],
+                    "Pacific" | "Atlantic" | "Arctic" | "Mediterranean" | "Baltic"
+                )
                 && !mentions.iter().any(|m| {
                     m.name.is_some()
                         && m.start <= p.start
@@ -7036,6 +7041,15 @@ mod tests {
             (Some("IQ"), None, Some("Iraq")),
             "{ev:?}"
         );
+        // an ocean named alone is no town; a verb of telling ends an actor's name
+        let evs = run("The U.S. military struck a vessel allegedly carrying drugs in the eastern Pacific on Friday, killing four people.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(ev.location, None, "{ev:?}");
+        let evs = run(
+            "The Israeli military said troops arrested several suspects in the village on Friday.",
+        );
+        let ev = event_of(&evs, EventType::Coerce);
+        assert!(ev.actors.iter().all(|a| !a.text.contains("said")), "{ev:?}");
         // the attacker a country-level lead names attacks in each precise strike it sums up
         let evs = run(
             "KYIV, Nov 26 (Example Wire) - Russia launched 92 drones and four ballistic missiles at Ukraine overnight, the Ukrainian air force said on Wednesday.\n\n\
