@@ -101,7 +101,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let mut occ = word_lists().scan(text).into_iter();
     let mut next = || occ.next().unwrap_or_default();
     let trig = triggers().resolve(next());
-    let all_modes = modes().resolve(next());
+    let mut all_modes = modes().resolve(next());
+    // hostages rescued tell a rescue, not an abduction ("troops rescued 62 hostages held
+    // by bandits ... and killed 11 of their captors")
+    all_modes.retain(|h| {
+        h.value != "abduct"
+            || !any_of_last_words(text.get(..h.start).unwrap_or_default(), 2, |w| {
+                matches!(w, "rescued" | "freed" | "released" | "rescuing" | "freeing")
+            })
+    });
     let all_cues = cues().resolve(next());
     let mentions = actors::of_occurrences(text, next());
     let date_words = next();
@@ -7050,6 +7058,10 @@ mod tests {
         );
         let ev = event_of(&evs, EventType::Coerce);
         assert!(ev.actors.iter().all(|a| !a.text.contains("said")), "{ev:?}");
+        // hostages rescued tell a rescue, not an abduction by the rescuers
+        let evs = run("Nigerian troops rescued 62 hostages held by bandits in a forest in Zamfara state and killed 11 of their captors, the army said on Wednesday.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_ne!(ev.mode.as_deref(), Some("abduct"), "{ev:?}");
         // the attacker a country-level lead names attacks in each precise strike it sums up
         let evs = run(
             "KYIV, Nov 26 (Example Wire) - Russia launched 92 drones and four ballistic missiles at Ukraine overnight, the Ukrainian air force said on Wednesday.\n\n\
