@@ -3894,9 +3894,6 @@ fn scene_of_an_attack(lower: &str, at: usize) -> bool {
     is_one_of_any_case(&["at", "on", "into", "targeting", "targeted", "near"], prep)
 }
 
-/// Whether the actor mentioned up to `end` of `text` does the violence its next word
-/// tells, to an object that follows: "Gang members killed at least 70 people", "Rebels
-/// attacked a convoy"; not a headline's victims ("Rebels killed in an ambush").
 /// Whether the verb right after a force ending at `end` acts on a crowd ("police fired
 /// tear gas", "troops shot dead", "police detained"). `lower` is the article lower-cased.
 fn intervenes(lower: &str, end: usize) -> bool {
@@ -4009,6 +4006,9 @@ const JUDGING: [&str; 11] = [
     "praised",
 ];
 
+/// Whether the actor mentioned up to `end` of `text` does the violence its next word
+/// tells, to an object that follows: "Gang members killed at least 70 people", "Rebels
+/// attacked a convoy"; not a headline's victims ("Rebels killed in an ambush").
 fn active_agent(text: &str, end: usize) -> bool {
     const VERBS: [&str; 17] = [
         "killed",
@@ -5585,7 +5585,6 @@ struct Located {
     sentence: usize,
 }
 
-/// Drops country-level assaults that restate more precise ones, and recomputes summaries.
 /// Gives a precise assault the parties its country-level restatement names where it
 /// names only the place attacked or no one: "Suspected jihadists killed at least 14
 /// soldiers ... in central Mali" before "The convoy was attacked near Douentza by
@@ -5621,6 +5620,7 @@ fn take_parties(to: &mut Candidate, from: &Candidate) {
     }
 }
 
+/// Drops country-level assaults that restate more precise ones, and recomputes summaries.
 fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
     // a country-level assault restating a precise one gives it the figures and the day
     // it lacks ("the death toll from Tuesday's bombing in northwest Pakistan has risen

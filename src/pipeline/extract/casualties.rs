@@ -103,6 +103,13 @@ mod tests {
                 &[(Kind::Killed, Amount::Exact(6))],
             ),
             (
+                "The strike killed five people, three of them children, and wounded 12.",
+                &[
+                    (Kind::Killed, Amount::Exact(5)),
+                    (Kind::Injured, Amount::Exact(12)),
+                ],
+            ),
+            (
                 "Police arrested two men and a woman in Nairobi on Monday.",
                 &[(Kind::Arrested, Amount::Exact(3))],
             ),

@@ -1980,7 +1980,9 @@ fn coordinated_groups<'f>(t: &[Tok], found: &'f [Found]) -> (u64, &'f NumPhrase)
         let people = q.singular
             || t.get(p.end..(p.end + 3).min(t.len()))
                 .is_some_and(|ws| ws.iter().any(|w| person_plural(w.lower)));
-        if !people || cue_after(t, p).is_some() {
+        // (nor a part of the group before: "five people, three of them children")
+        let part = subset_number(t, p.start) || t.get(p.end).is_some_and(|w| w.lower == "of");
+        if !people || part || cue_after(t, p).is_some() {
             break;
         }
         sum += v;
