@@ -163,7 +163,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 LocationPrecision::City | LocationPrecision::Point | LocationPrecision::Admin2
             ) && b.location.precision == LocationPrecision::Admin1
                 && a.location.country == b.location.country
-                && a.location.admin1.as_deref() != Some(b.location.name.as_str())
+                && a.location.admin1.as_ref().is_some_and(|x| *x != b.location.name)
                 && matches!(text.get(a.end..b.start), Some(" in the " | " in "))
         })
         .map(|i| i - 1)
