@@ -250,9 +250,6 @@ struct Builder {
     key: String,
     /// Key of the main name of the place whose names are being added.
     primary: String,
-    /// Drop one-word aliases unlike the main name ("Banks" for Watford City): set for
-    /// places below a million people, where such aliases are mostly noise.
-    guard_aliases: bool,
 }
 
 /// The last three characters of a word (all of a shorter one).
@@ -261,14 +258,17 @@ fn last_three(w: &str) -> &str {
 }
 
 impl Builder {
-    fn add_name(&mut self, name: &str, id: u32, flags: u8) {
+    /// Adds `name` for place `id`. `guarded`: drop it if it is a one-word alias unlike the
+    /// main name ("Banks" for Watford City), as for places below a million people, where
+    /// such aliases are mostly noise.
+    fn add_name(&mut self, name: &str, id: u32, flags: u8, guarded: bool) {
         let ntok = key_into(name, &mut self.scratch, &mut self.key);
         if self.key.is_empty() {
             return;
         }
         if flags == 0 {
             self.primary.clone_from(&self.key);
-        } else if flags == ALIAS && self.guard_aliases && ntok == 1 {
+        } else if flags == ALIAS && guarded && ntok == 1 {
             let head: String = self.key.chars().take(2).collect();
             // (or a spelling of the same word: "Azaz" for I'zaz)
             let spelling = |w: &str| {
@@ -303,19 +303,14 @@ impl Builder {
         aliases: &str,
         line: usize,
     ) -> Result<u32, GeoError> {
-        self.guard_aliases = place.kind != PlaceKind::Country && place.population < 1_000_000;
+        let guarded = place.kind != PlaceKind::Country && place.population < 1_000_000;
         let id = self.push_place(place, line)?;
-        self.add_name(name, id, 0);
-        let guard = self.guard_aliases;
+        self.add_name(name, id, 0, false);
         for a in list(aliases) {
             // (a hand-written spelling, marked "+" by the build, is kept unguarded)
             match a.strip_prefix('+') {
-                Some(trusted) => {
-                    self.guard_aliases = false;
-                    self.add_name(trusted, id, ALIAS);
-                    self.guard_aliases = guard;
-                }
-                None => self.add_name(a, id, ALIAS),
+                Some(trusted) => self.add_name(trusted, id, ALIAS, false),
+                None => self.add_name(a, id, ALIAS, guarded),
             }
         }
         Ok(id)
@@ -351,7 +346,6 @@ pub fn load() -> Result<Loaded, GeoError> {
         scratch: Buffers::default(),
         key: String::with_capacity(64),
         primary: String::with_capacity(64),
-        guard_aliases: false,
     };
     let mut admin1: HashMap<String, String> = HashMap::new();
     let mut admin2: HashMap<String, String> = HashMap::new();
@@ -387,7 +381,7 @@ pub fn load() -> Result<Loaded, GeoError> {
                 let demonyms: Vec<String> =
                     list(field(&f, 9, line_no)?).map(str::to_string).collect();
                 for d in &demonyms {
-                    b.add_name(d, id, DEMONYM);
+                    b.add_name(d, id, DEMONYM, false);
                 }
                 b.loaded.countries.push(Country {
                     alpha2,

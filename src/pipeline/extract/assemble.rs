@@ -163,7 +163,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 LocationPrecision::City | LocationPrecision::Point | LocationPrecision::Admin2
             ) && b.location.precision == LocationPrecision::Admin1
                 && a.location.country == b.location.country
-                && a.location.admin1.as_ref().is_some_and(|x| *x != b.location.name)
+                && a.location
+                    .admin1
+                    .as_ref()
+                    .is_some_and(|x| *x != b.location.name)
                 && matches!(text.get(a.end..b.start), Some(" in the " | " in "))
         })
         .map(|i| i - 1)
@@ -5585,12 +5588,12 @@ struct Located {
     sentence: usize,
 }
 
-/// Gives a precise assault the parties its country-level restatement names where it
-/// names only the place attacked or no one: "Suspected jihadists killed at least 14
-/// soldiers ... in central Mali" before "The convoy was attacked near Douentza by
-/// fighters on motorbikes" makes jihadists against soldiers, an armed clash, not an
-/// attack by fighters on the town. A source of its own stays.
-fn take_parties(to: &mut Candidate, from: &Candidate) {
+/// Gives a precise assault the target its country-level restatement names where it
+/// names only the place attacked or no one (its attacker, if it names none, is given by
+/// `finish`): "Suspected jihadists killed at least 14 soldiers ... in central Mali"
+/// before "The convoy was attacked near Douentza by fighters on motorbikes" makes an
+/// armed clash against soldiers, not an attack on the town.
+fn take_target(to: &mut Candidate, from: &Candidate) {
     // (the target `roles` falls back to is the place itself, with no one named)
     let named_target = |c: &Candidate| {
         let place = c.location.as_ref().map(|l| l.text.as_str());
@@ -5602,11 +5605,6 @@ fn take_parties(to: &mut Candidate, from: &Candidate) {
             })
             .cloned()
     };
-    if !to.actors.iter().any(|a| a.role == ActorRole::Source) {
-        if let Some(s) = from.actors.iter().find(|a| a.role == ActorRole::Source) {
-            to.actors.insert(0, s.clone());
-        }
-    }
     if named_target(to).is_some() {
         return;
     }
@@ -5652,11 +5650,11 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             drafts[i].own_date,
         );
         let from = drafts[i].c.clone();
-        // (the other precise strikes of the country it sums up have its attacker too:
-        // "Russia launched 92 drones and four missiles at Ukraine overnight" before the
-        // strikes on Dnipro and in the Odesa region)
+        // its attacker is that of each precise strike of the country it sums up that
+        // names none ("Russia launched 92 drones and four missiles at Ukraine overnight"
+        // before the strikes on Dnipro and in the Odesa region)
         if let Some(s) = from.actors.iter().find(|a| a.role == ActorRole::Source) {
-            for k in (0..drafts.len()).filter(|&k| k != i && k != j) {
+            for k in (0..drafts.len()).filter(|&k| k != i) {
                 let d = &mut drafts[k].c;
                 if d.event_type == EventType::Assault
                     && d.location.as_ref().is_some_and(|l| {
@@ -5670,7 +5668,7 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             }
         }
         let to = &mut drafts[j];
-        take_parties(&mut to.c, &from);
+        take_target(&mut to.c, &from);
         if to.c.quantities.is_empty() {
             to.c.quantities = from.quantities.clone();
         }

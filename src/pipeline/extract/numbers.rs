@@ -1967,12 +1967,12 @@ fn coordinated_groups<'f>(t: &[Tok], found: &'f [Found]) -> (u64, &'f NumPhrase)
             break;
         };
         let joint_ok = matches!(joint.lower, "and" | ",");
-        let np = words
-            .iter()
-            .filter(|w| w.lower != ",")
-            .all(|w| w.kind == TokKind::Word && np_word(w))
-            && words.iter().filter(|w| w.lower != ",").count() <= 3
-            && words.iter().filter(|w| w.lower == ",").count() <= 1;
+        let commas = words.iter().filter(|w| w.lower == ",").count();
+        let np = commas <= 1
+            && words.len() - commas <= 3
+            && words
+                .iter()
+                .all(|w| w.lower == "," || w.kind == TokKind::Word && np_word(w));
         let Some(v) = p.value.filter(|_| joint_ok && np && !q.excluded) else {
             break;
         };
