@@ -136,6 +136,9 @@ struct Span<'g> {
     /// The division the word after the span marks, if it joins the span ("Kharkiv
     /// region"): read with the trap filters' look at that word, used after them.
     next_suffix: Suffix,
+    /// A word for a town comes before "of" and the span ("the central Mexican city of
+    /// Queretaro"): the town before the state of its name.
+    town_word: bool,
 }
 
 pub struct Resolver<'g, 't> {
@@ -279,6 +282,7 @@ impl<'g, 't> Resolver<'g, 't> {
                         entries: &entries[..entries.len().min(MAX_CANDIDATES)],
                         suffix,
                         next_suffix: Suffix::None,
+                        town_word: false,
                     });
                     next = last + 1;
                 }
@@ -466,6 +470,47 @@ impl<'g, 't> Resolver<'g, 't> {
                 if fits {
                     s.suffix = suffix;
                     s.end = t.end;
+                }
+            }
+            // "the southern province of Narathiwat", "the state of Kaduna": the suffix
+            // word before "of" picks the division as well
+            if s.suffix == Suffix::None
+                && s.first >= 2
+                && self.toks.joins_prev(s.first)
+                && self.toks.joins_prev(s.first - 1)
+                && self.toks.folded(&self.toks.list[s.first - 1]) == "of"
+            {
+                let word = self.toks.folded(&self.toks.list[s.first - 2]);
+                s.town_word = matches!(word, "city" | "town" | "village" | "port");
+                let suffix = suffix_of(lists_of(word));
+                // (not a quarter of a city: "the Karrada district of Baghdad", "the
+                // financial district of Tallinn")
+                let quarter = s.first >= 3 && self.toks.joins_prev(s.first - 2) && {
+                    let t = &self.toks.list[s.first - 3];
+                    t.upper && !matches!(self.toks.folded(t), "the" | "a")
+                        || matches!(
+                            self.toks.folded(t),
+                            "financial"
+                                | "business"
+                                | "commercial"
+                                | "residential"
+                                | "diplomatic"
+                                | "shopping"
+                                | "historic"
+                                | "old"
+                        )
+                };
+                let suffix = if quarter { Suffix::None } else { suffix };
+                let kinds: &[PlaceKind] = match suffix {
+                    Suffix::Admin1 => &[PlaceKind::Admin1],
+                    Suffix::Admin2 => &[PlaceKind::Admin2],
+                    Suffix::None => &[],
+                };
+                if s.entries
+                    .iter()
+                    .any(|e| kinds.contains(&self.g.place(PlaceId(e.id)).kind))
+                {
+                    s.suffix = suffix;
                 }
             }
         }
@@ -758,7 +803,7 @@ impl<'g, 't> Resolver<'g, 't> {
         })
     }
 
-    fn prior(&self, e: &Entry, suffix: Suffix) -> f32 {
+    fn prior(&self, e: &Entry, suffix: Suffix, town_word: bool) -> f32 {
         let p = self.g.place(PlaceId(e.id));
         let pop = self.g.log_population(e.id);
         let mut s = match p.kind {
@@ -782,6 +827,9 @@ impl<'g, 't> Resolver<'g, 't> {
             (Suffix::Admin2, PlaceKind::Admin1) => 2.0,
             _ => 0.0,
         };
+        if town_word && p.kind == PlaceKind::City {
+            s += 4.0;
+        }
         s
     }
 
@@ -818,7 +866,7 @@ impl<'g, 't> Resolver<'g, 't> {
                         (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
                     (
                         *e,
-                        self.prior(e, s.suffix)
+                        self.prior(e, s.suffix, s.town_word)
                             + CONTEXT_WEIGHT * ctx.min(2.0)
                             + if names_country {
                                 0.0

@@ -220,6 +220,20 @@ fn region_suffixes_select_the_division() {
             "Lower Shabeelle",
             "SO",
         ),
+        // a word for a town before "of": the city, not the state of its name
+        (
+            "Gunmen killed 10 people at a bar in the central Mexican city of Queretaro.",
+            "Queretaro",
+            "Santiago de Querétaro",
+            "MX",
+        ),
+        // (a quarter named before "district of" is in the city)
+        (
+            "Clashes were reported in the Al Hira district of Khartoum.",
+            "Khartoum",
+            "Khartoum",
+            "SD",
+        ),
         // the oblast around the capital, not the capital's own first-level division
         (
             "Russian drones struck energy infrastructure in the Kyiv region overnight.",
@@ -233,6 +247,44 @@ fn region_suffixes_select_the_division() {
         assert!(
             f.iter()
                 .any(|(w, n, c)| w == words && n == name && c == country),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn a_division_word_before_of_selects_the_division() {
+    for (text, words, kind) in [
+        (
+            "A roadside bomb killed two rangers in Thailand's southern province of Narathiwat.",
+            "Narathiwat",
+            PlaceKind::Admin1,
+        ),
+        (
+            "An air strike hit a market in the northwestern province of Idlib.",
+            "Idlib",
+            PlaceKind::Admin1,
+        ),
+        (
+            "Troops were deployed in the state of Kaduna.",
+            "Kaduna",
+            PlaceKind::Admin1,
+        ),
+        // (a quarter of a city is not the division of its name)
+        (
+            "Clashes were reported in the Al Hira district of Khartoum.",
+            "Khartoum",
+            PlaceKind::City,
+        ),
+        (
+            "Shops closed in the financial district of Tallinn.",
+            "Tallinn",
+            PlaceKind::City,
+        ),
+    ] {
+        let f = found_with(text, |p| p.kind);
+        assert!(
+            f.iter().any(|(w, k)| w == words && *k == kind),
             "{text}: {f:?}"
         );
     }

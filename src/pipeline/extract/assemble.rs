@@ -368,6 +368,17 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         {
             kept.retain(|k| k.2.kind != EventType::Protest || !scene_of_an_attack(lower_st, k.0));
         }
+        // and protesters killed or wounded with no armed group named are the protest's
+        // toll ("One protester was shot dead and dozens were injured", after police fired
+        // tear gas at the march)
+        if kept.iter().any(|k| k.2.kind == EventType::Protest)
+            && !ctx
+                .mentions
+                .iter()
+                .any(|m| m.start >= s.start && m.end <= s.end && m.sector == Some("REB"))
+        {
+            kept.retain(|k| k.2.kind != EventType::Assault);
+        }
         // nor is the toll of what a protest is about ("demanding accountability for the
         // collapse of a canopy that killed 15 people")
         if let Some(p) = kept
@@ -1048,6 +1059,11 @@ fn keep(
                 casualty: false,
             }));
         }
+    }
+    // only a crowd is dispersed as a protest ("The Israeli military said it had
+    // dispersed the settlers" after their attack on a village is none)
+    if lw.starts_with("dispers") && !disperses_a_crowd(sl.text(), rel, rel_end) {
+        return None;
     }
     // a crowd that clashes with police riots ("Fans clashed with police outside the
     // stadium"): PLOVER's PROTEST/riot, not an armed clash
@@ -3758,8 +3774,10 @@ fn located_by_preposition(text: &str, at: usize) -> bool {
 
 /// The word before `at` in `text`, past an article and a direction word.
 fn preposition_before(text: &str, at: usize) -> Option<&str> {
-    const SKIPPED: [&str; 10] = [
+    const SKIPPED: [&str; 12] = [
         "the",
+        "occupied",
+        "besieged",
         "eastern",
         "western",
         "northern",
@@ -5500,9 +5518,12 @@ fn absorb(to: &mut Casualties, from: &Casualties) {
             to.vague.push(v.clone());
         }
     }
-    let (k, i) = (to.killed, to.injured);
-    to.vague
-        .retain(|v| !(v == "killed" && k.is_some() || v == "injured" && i.is_some()));
+    let (k, i, a) = (to.killed, to.injured, to.arrested);
+    to.vague.retain(|v| {
+        !(v == "killed" && k.is_some()
+            || v == "injured" && i.is_some()
+            || v == "arrested" && a.is_some())
+    });
 }
 
 /// Whether `d` restates the toll of an incident its own sentence names by another weapon
@@ -5717,6 +5738,8 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
         if drafts[i].c.event_type != EventType::Coerce
             || drafts[i].c.mode.as_deref() != Some("arrest")
             || drafts[i].c.casualties.arrested.is_none()
+                // ("detaining dozens")
+                && !drafts[i].c.casualties.vague.iter().any(|v| v == "arrested")
         {
             continue;
         }
@@ -5754,23 +5777,17 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                 continue;
             }
             let from = drafts[i].c.casualties.clone();
-            let to = &mut drafts[j].c.casualties;
-            if to.arrested.is_none() {
-                to.arrested = from.arrested;
-            }
-            if to.killed.is_none() {
-                to.killed = from.killed;
-            }
-            if to.injured.is_none() {
-                to.injured = from.injured;
-            }
+            absorb(&mut drafts[j].c.casualties, &from);
             // protesters arrested: the police intervened
             let peaceful = drafts[j]
                 .c
                 .acled
                 .as_ref()
                 .is_some_and(|a| a.sub_event_type == "Peaceful protest");
-            if peaceful && from.arrested.is_some_and(|n| n > 0) {
+            if peaceful
+                && (from.arrested.is_some_and(|n| n > 0)
+                    || from.vague.iter().any(|v| v == "arrested"))
+            {
                 let cues = acled::Cues {
                     intervention: true,
                     ..Default::default()
@@ -5876,6 +5893,44 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
         })
         .map(|d| d.c)
         .collect()
+}
+
+/// Whether the verb of dispersing at `start..end` of `lower` (a sentence in lower case)
+/// acts on a crowd: what follows it is one or refers back to one ("dispersed hundreds of
+/// protesters", "dispersed the rally", "dispersed them"), or the crowd came before it
+/// ("the crowd was dispersed"); not some other group ("dispersed the settlers").
+fn disperses_a_crowd(lower: &str, start: usize, end: usize) -> bool {
+    const CROWDS: [&str; 20] = [
+        "protest",
+        "demonstrat",
+        "crowd",
+        "rall",
+        "march",
+        "gathering",
+        "sit-in",
+        "student",
+        "supporter",
+        "mourner",
+        "people",
+        "youth",
+        "mob",
+        "fans",
+        "worker",
+        "activist",
+        "opposition",
+        "strik",
+        "vigil",
+        "participant",
+    ];
+    let passive = any_of_last_words(lower.get(..start).unwrap_or_default(), 1, |w| {
+        matches!(w, "was" | "were" | "been" | "be" | "being")
+    });
+    let (words, n) = first_words(lower.get(end..).unwrap_or_default(), 5);
+    passive
+        || words[..n].iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+            matches!(w, "them" | "it") || CROWDS.iter().any(|c| w.starts_with(c))
+        })
 }
 
 #[cfg(test)]
@@ -7096,6 +7151,144 @@ mod tests {
                 ev.casualties.killed
             ),
             (Some("Armed clash"), Some(3)),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn wire_sentences_of_round_twenty_three() {
+        // settlers are a party; who disperses them after their attack holds no protest;
+        // "the occupied West Bank" is where it happened
+        let evs = run(
+            "RAMALLAH, Nov 5 (Example Wire) - Israeli settlers attacked the Palestinian village of Beita in the occupied West Bank, setting fire to cars and homes and wounding at least 10 Palestinians, the Palestinian Red Crescent said on Wednesday.\n\n\
+             The Israeli military said it had dispersed the settlers and opened an investigation.",
+        );
+        assert!(
+            evs.iter().all(|e| e.event_type != EventType::Protest),
+            "{evs:?}"
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            (
+                actor_text(ev, ActorRole::Source),
+                actor_of(ev, ActorRole::Source).and_then(|a| a.sector.as_deref()),
+                ev.location.as_ref().map(|l| l.name.as_str()),
+                ev.casualties.injured,
+            ),
+            (
+                Some("Israeli settlers"),
+                Some("REB"),
+                Some("West Bank"),
+                Some(10)
+            ),
+            "{ev:?}"
+        );
+        // (a crowd is still dispersed, before or after the verb)
+        assert_finds(
+            &[
+                (
+                    "Police dispersed hundreds of protesters in Lagos on Monday.",
+                    true,
+                ),
+                (
+                    "The rally in Lagos was dispersed by police on Monday.",
+                    true,
+                ),
+            ],
+            |e| e.event_type == EventType::Protest,
+        );
+        // the beheaded are killed, by whom beheaded them
+        let evs = run(
+            "MAPUTO, Nov 16 (Example Wire) - Islamist insurgents beheaded at least five villagers in Mozambique's northern Cabo Delgado province, a local official said on Sunday.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            (
+                ev.casualties.killed,
+                actor_text(ev, ActorRole::Source),
+                actor_text(ev, ActorRole::Target),
+            ),
+            (Some(5), Some("insurgents"), Some("villagers")),
+            "{ev:?}"
+        );
+        // "the province of X" is the province; the bomb's restatement with a district of
+        // it is the same incident; rangers are a force; a planted bomb is explosives
+        let evs = run(
+            "BANGKOK, Nov 10 (Example Wire) - A roadside bomb killed two rangers and wounded three others in Thailand's southern province of Narathiwat on Monday, police said.\n\n\
+             The bomb exploded as the rangers were patrolling a road in the Rueso district.",
+        );
+        let bombs: Vec<&Candidate> = evs
+            .iter()
+            .filter(|e| e.event_type == EventType::Assault)
+            .collect();
+        assert_eq!(bombs.len(), 1, "{evs:?}");
+        assert_eq!(
+            (
+                bombs[0].casualties.killed,
+                actor_of(bombs[0], ActorRole::Target).and_then(|a| a.sector.as_deref()),
+                bombs[0].mode.as_deref(),
+            ),
+            (Some(2), Some("MIL"), Some("explosives")),
+            "{evs:?}"
+        );
+        let evs =
+            run("A bomb killed two soldiers in the southern province of Narathiwat on Monday.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            (
+                ev.mode.as_deref(),
+                ev.location.as_ref().map(|l| l.precision)
+            ),
+            (Some("explosives"), Some(LocationPrecision::Admin1)),
+            "{ev:?}"
+        );
+        // (bombs dropped from the air are no planted bomb)
+        let evs = run("Warplanes dropped bombs on a village in Idlib province on Monday, killing five people.");
+        assert_eq!(
+            event_of(&evs, EventType::Assault).mode.as_deref(),
+            Some("aerial")
+        );
+        // "the city of X" is the city, not the state of its name; a quarter named before
+        // "district of" a city is in the city
+        let evs = run("Gunmen killed 10 people at a bar in the central Mexican city of Queretaro late Saturday.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            ev.location.as_ref().map(|l| l.precision),
+            Some(LocationPrecision::City),
+            "{ev:?}"
+        );
+        let evs = run("Clashes in the Al Hira district of Khartoum killed three people on Monday.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            ev.location.as_ref().map(|l| (l.name.as_str(), l.precision)),
+            Some(("Khartoum", LocationPrecision::City)),
+            "{ev:?}"
+        );
+        // a protester shot dead with no armed group named is the protest's toll, not an
+        // assault of its own
+        let evs = run(
+            "LIMA, Nov 8 (Example Wire) - Peruvian police fired tear gas at thousands of protesters marching on Congress in Lima on Friday.\n\n\
+             One protester was shot dead and dozens were injured, the ombudsman's office said.",
+        );
+        assert!(
+            evs.iter().all(|e| e.event_type != EventType::Assault),
+            "{evs:?}"
+        );
+        assert_eq!(
+            event_of(&evs, EventType::Protest).casualties.killed,
+            Some(1)
+        );
+        // a vague number detained at a protest is the protest's, not arrests of their own
+        let evs = run(
+            "TBILISI, Nov 2 (Example Wire) - Georgian police used water cannon and pepper spray to disperse protesters outside parliament in Tbilisi overnight, detaining dozens, the interior ministry said on Sunday.",
+        );
+        assert!(
+            evs.iter().all(|e| e.event_type != EventType::Coerce),
+            "{evs:?}"
+        );
+        let ev = event_of(&evs, EventType::Protest);
+        assert!(
+            ev.casualties.vague.iter().any(|v| v == "arrested"),
             "{ev:?}"
         );
     }

@@ -92,6 +92,15 @@ mod tests {
                     (Kind::Injured, Amount::Exact(3)),
                 ],
             ),
+            // a beheading or a massacre kills ("beheaded at least five villagers")
+            (
+                "Islamist insurgents beheaded at least five villagers in Cabo Delgado province.",
+                &[(Kind::Killed, Amount::Exact(5))],
+            ),
+            (
+                "Militiamen massacred 43 people at a camp for displaced people in Ituri.",
+                &[(Kind::Killed, Amount::Exact(43))],
+            ),
             // the groups a casualty verb's object names add up; a group with a verb of
             // its own is a figure of its own
             (

@@ -816,6 +816,7 @@ fn verb_kind(w: &str) -> Option<CountKind> {
     use CountKind::*;
     Some(match w {
         "killed" | "killing" | "kills" | "kill" | "slaying" | "slew" | "slaughtered"
+        | "beheaded" | "beheading" | "massacred" | "massacring" | "murdered" | "murdering"
         | "executed" | "executing" => Killed,
         "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" | "hurt"
         | "hurting" | "maiming" => Injured,

@@ -67,7 +67,7 @@ const LOCATIVE: [&str; 21] = [
 ];
 
 /// Words between a preposition and its place ("in the central Sagaing region").
-const SKIP: [&str; 35] = [
+const SKIP: [&str; 39] = [
     "the",
     "a",
     "an",
@@ -103,6 +103,10 @@ const SKIP: [&str; 35] = [
     "northwest",
     "southeast",
     "southwest",
+    "occupied",
+    "besieged",
+    "restive",
+    "embattled",
 ];
 
 /// Besides [`SKIP`], words that may stand between a preposition and a country name ("in
