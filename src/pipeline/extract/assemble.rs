@@ -1065,6 +1065,24 @@ fn keep(
     if lw.starts_with("dispers") && !disperses_a_crowd(sl.text(), rel, rel_end) {
         return None;
     }
+    // fighting an accord or a call is to end is its goal, not an incident ("a framework
+    // agreement aimed at ending fighting in eastern Congo", "to halt the violence")
+    if t.kind == EventType::Assault
+        && any_of_last_words(sl.text().get(..rel).unwrap_or_default(), 3, |w| {
+            matches!(
+                w,
+                "end" | "ending" | "halt" | "halting" | "stop" | "stopping"
+            )
+        })
+    {
+        return None;
+    }
+    // those "accused of" something, named as the object of another verb, are no
+    // accusation of their own ("imposed sanctions on two Chinese companies accused of
+    // supplying drone parts", "arrested three activists accused of plotting")
+    if t.kind == EventType::Accuse && lw == "accused" && reduced_relative(st, rel, rel_end) {
+        return None;
+    }
     // a crowd that clashes with police riots ("Fans clashed with police outside the
     // stadium"): PLOVER's PROTEST/riot, not an armed clash
     if lw.starts_with("clash") && crowd_clash(ctx, st, sl, rel) {
@@ -4498,11 +4516,22 @@ fn roles(
             // for a ceasefire in eastern Congo and urged M23 rebels to withdraw")
             // (a second verb of the sentence's subject: "Hamas accused Israel of violating
             // the truce and called on mediators ...": Hamas asks, not Israel)
-            let coordinated = is_statement(kind)
-                && ctx
-                    .text
-                    .get(s..tpos)
-                    .is_some_and(|b| b.trim_end().ends_with(" and"));
+            // (any verb: "Poland ordered the closure of the last Russian consulate ...
+            // and expelled its staff": Poland expels, not Russia)
+            // (or a gerund of the subject's: "..., after accusing Moscow of being behind
+            // the sabotage")
+            let gerund = || {
+                ctx.lower
+                    .get(tpos..)
+                    .and_then(|a| a.split(|c: char| !c.is_ascii_alphabetic()).next())
+                    .is_some_and(|w| w.ends_with("ing"))
+            };
+            let coordinated = ctx.text.get(s..tpos).is_some_and(|b| {
+                let b = b.trim_end();
+                b.ends_with(" and")
+                    || (b.ends_with(" after") || b.ends_with(" before") || b.ends_with(" while"))
+                        && gerund()
+            });
             let subject = || {
                 with_country.iter().find(|m| {
                     coordinated
@@ -5893,6 +5922,25 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
         })
         .map(|d| d.c)
         .collect()
+}
+
+/// Whether the participle at `start..end` of `sentence` is a reduced relative clause:
+/// "of" follows it and a plural common noun in lower case, no auxiliary or name, comes
+/// before it ("companies accused of supplying"; not "was accused of", "which Athens
+/// accused of").
+fn reduced_relative(sentence: &str, start: usize, end: usize) -> bool {
+    let follows_of = sentence.get(end..).is_some_and(|a| a.starts_with(" of "));
+    follows_of
+        && last_ascii_words(sentence.get(..start).unwrap_or_default(), 1).is_some_and(|(w, k)| {
+            k == 1
+                && w[0].len() > 2
+                && w[0].bytes().all(|b| b.is_ascii_lowercase())
+                && w[0].ends_with('s')
+                && !matches!(
+                    w[0],
+                    "was" | "has" | "is" | "always" | "also" | "sometimes" | "perhaps" | "this"
+                )
+        })
 }
 
 /// Whether the verb of dispersing at `start..end` of `lower` (a sentence in lower case)
@@ -7290,6 +7338,39 @@ mod tests {
         assert!(
             ev.casualties.vague.iter().any(|v| v == "arrested"),
             "{ev:?}"
+        );
+        // the subject of a sentence acts in its second verb and its gerund too
+        let evs = run(
+            "WARSAW, Nov 12 (Example Wire) - Poland ordered the closure of the last Russian consulate on its territory on Wednesday and expelled its staff, after accusing Moscow of being behind the sabotage of a railway line.",
+        );
+        for kind in [EventType::Sanction, EventType::Accuse] {
+            let ev = event_of(&evs, kind);
+            assert_eq!(
+                (
+                    actor_of(ev, ActorRole::Source).and_then(|a| a.country.as_deref()),
+                    ev.location.as_ref().map(|l| l.country.as_str()),
+                ),
+                (Some("POL"), Some("PL")),
+                "{ev:?}"
+            );
+        }
+        // those accused of something as the object of another verb are no accusation
+        assert_finds(
+            &[
+                ("The United States on Friday imposed sanctions on two Chinese companies accused of supplying drone parts to Russia.", false),
+                ("Venezuelan authorities arrested three opposition activists accused of plotting to destabilise the country.", false),
+                ("Greece downgraded relations with Liberia, which Athens accused of repeated violations.", true),
+                ("Kyiv accused Moscow of violating the truce.", true),
+            ],
+            |e| e.event_type == EventType::Accuse,
+        );
+        // fighting an accord is to end is no incident
+        assert_finds(
+            &[(
+                "Congo and the M23 rebels signed a framework agreement in Doha on Tuesday aimed at ending fighting in eastern Congo.",
+                false,
+            )],
+            |e| e.event_type == EventType::Assault,
         );
     }
 
