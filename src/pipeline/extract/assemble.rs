@@ -6456,8 +6456,9 @@ mod tests {
             ("The Kremlin said on Monday it was ready for talks with Ukraine but rejected calls for an unconditional ceasefire.", EventType::Reject, "RUS", "UKR"),
             // a protest lodged through diplomats is a complaint
             ("Japan lodged a protest with China after a Chinese military aircraft violated its airspace near Nagasaki on Monday.", EventType::Accuse, "JPN", "CHN"),
-            // those a sanction accuses, by a participle
-            ("The United States imposed sanctions on Thursday on three Chinese companies accused of supplying drone parts to Russia.", EventType::Accuse, "USA", "CHN"),
+            // those a sanction accuses by a participle are its target (and make no
+            // accusation of their own: see `wire_sentences_of_round_twenty_three`)
+            ("The United States imposed sanctions on Thursday on three Chinese companies accused of supplying drone parts to Russia.", EventType::Sanction, "USA", "CHN"),
             // the victims of a passive are the target, never the attackers
             ("Two Ukrainian soldiers were killed and five wounded when Russian forces shelled positions near Pokrovsk on Tuesday, the general staff said.", EventType::Assault, "RUS", "UKR"),
             // a threat's speaker, not the country imports come from
