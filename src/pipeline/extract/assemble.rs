@@ -170,6 +170,19 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 && matches!(text.get(a.end..b.start), Some(" in the " | " in "))
         })
         .map(|i| i - 1)
+        // a quarter of a city named by its possessive is no town elsewhere ("on Chicago's
+        // South Side" had also been Eltingville, New York, known as South Side)
+        .chain((1..all_places.len()).filter(|&i| {
+            let (a, b) = (&all_places[i - 1], &all_places[i]);
+            a.location.precision == LocationPrecision::City
+                && matches!(
+                    b.location.precision,
+                    LocationPrecision::City | LocationPrecision::Point
+                )
+                && matches!(text.get(a.end..b.start), Some("'s " | "\u{2019}s "))
+                && (a.location.country != b.location.country
+                    || a.location.admin1 != b.location.admin1)
+        }))
         .collect();
     let all_places: Vec<PlaceHit> = all_places
         .into_iter()
@@ -348,6 +361,17 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         }
         // police violence at a protest is the protest's, not an assault of its own
         let lower_st = sl.text();
+        // a leading phrase naming the incident leaves its telling to the sentence's own
+        // verb ("In a separate attack, a Russian glide bomb hit a residential building":
+        // the Russian bomb is the attacker, not a target after the word "attack")
+        if let Some(comma) = lead_phrase_end(lower_st, skip) {
+            let assault_after = |k: &(usize, usize, Trigger)| {
+                k.0 > comma && k.2.kind == EventType::Assault && !k.2.casualty
+            };
+            if kept.iter().any(assault_after) {
+                kept.retain(|k| k.0 > comma || k.2.kind != EventType::Assault);
+            }
+        }
         if kept.iter().any(|k| k.2.kind == EventType::Protest)
             && ["police", "security forces", "riot"]
                 .iter()
@@ -4097,6 +4121,11 @@ fn passive_subject(text: &str, end: usize) -> bool {
     let (Some(mut aux), Some(mut verb)) = (words.next(), words.next()) else {
         return false;
     };
+    // "24 schoolgirls who were abducted"
+    if places::is_one_of(&["who", "that"], aux) {
+        aux = verb;
+        verb = words.next().unwrap_or_default();
+    }
     // "has been detained", "had been arrested"
     if places::is_one_of(&["has", "have", "had"], aux) && verb.eq_ignore_ascii_case("been") {
         aux = "was";
@@ -4333,6 +4362,8 @@ fn roles(
                         // (", the defence ministry in Moscow said")
                         && !trailing_speaker(ctx.text, m.start, m.end)
                         && !describes_a_place(ctx.text, m)
+                        // (nor where the wounded are: "as more victims died in hospital")
+                        && !(m.sector == Some("MED") && located_by_preposition(ctx.text, m.start))
                         // (a weapon of no one named is what the attack is made with)
                         && !(m.country.is_none() && is_weapon(m))
                 });
@@ -5924,6 +5955,20 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
         .collect()
 }
 
+/// The end (its comma) of a short phrase opening the sentence `lower` past its first
+/// `skip` bytes (a dateline) that names an incident by a preposition and an article: "In
+/// a separate attack,", "In another strike,".
+fn lead_phrase_end(lower: &str, skip: usize) -> Option<usize> {
+    let from = skip.min(lower.len());
+    let rest = lower.get(from..)?;
+    if !(rest.starts_with("in a ") || rest.starts_with("in an ") || rest.starts_with("in another "))
+    {
+        return None;
+    }
+    let comma = rest.get(..rest.len().min(48))?.find(", ")?;
+    (rest[..comma].split_whitespace().count() <= 5).then_some(from + comma)
+}
+
 /// Whether the participle at `start..end` of `sentence` is a reduced relative clause:
 /// "of" follows it and a plural common noun in lower case, no auxiliary or name, comes
 /// before it ("companies accused of supplying"; not "was accused of", "which Athens
@@ -7364,6 +7409,52 @@ mod tests {
                 ("Kyiv accused Moscow of violating the truce.", true),
             ],
             |e| e.event_type == EventType::Accuse,
+        );
+        // a quarter of a city named by its possessive is no town elsewhere
+        let evs = run(
+            "CHICAGO, Nov 13 (Example Wire) - Three people were killed and five wounded in a shooting at a house party on Chicago's South Side early Sunday, police said.",
+        );
+        let places: Vec<&str> = evs
+            .iter()
+            .filter_map(|e| e.location.as_ref().map(|l| l.name.as_str()))
+            .collect();
+        assert_eq!(places, ["Chicago"], "{evs:?}");
+        // the subject of a relative clause with a passive is its target
+        let evs = run(
+            "ABUJA, Nov 14 (Example Wire) - Nigerian troops rescued 24 schoolgirls who were abducted by gunmen from a boarding school in Kebbi state last week, the presidency said on Friday.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            actor_text(ev, ActorRole::Target),
+            Some("schoolgirls"),
+            "{ev:?}"
+        );
+        // an opening phrase naming the incident leaves the telling to the sentence's verb
+        let evs = run(
+            "KYIV, Nov 19 (Example Wire) - Russian drones struck the western city of Ternopil overnight, killing at least 25 people.\n\n\
+             In a separate attack, a Russian glide bomb hit a residential building in Zaporizhzhia on Tuesday evening, injuring 12 people, regional governor Ivan Fedorov said.",
+        );
+        let ev = evs
+            .iter()
+            .find(|e| e.casualties.injured == Some(12))
+            .unwrap_or_else(|| panic!("{evs:?}"));
+        assert_eq!(
+            (
+                actor_of(ev, ActorRole::Source).and_then(|a| a.country.as_deref()),
+                actor_of(ev, ActorRole::Target).and_then(|a| a.country.as_deref()),
+            ),
+            (Some("RUS"), Some("UKR")),
+            "{ev:?}"
+        );
+        // where the wounded died is no party
+        let evs = run(
+            "PESHAWAR, Pakistan, Nov 18 (Example Wire) - The death toll from a suicide bombing at a mosque in northwest Pakistan rose to 17 on Tuesday, police said, as more victims died in hospital.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_ne!(
+            actor_text(ev, ActorRole::Target),
+            Some("hospital"),
+            "{ev:?}"
         );
         // fighting an accord is to end is no incident
         assert_finds(
