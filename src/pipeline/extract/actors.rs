@@ -221,6 +221,8 @@ const SECTORS: &[(&str, &str)] = &[
     ("detainees", "CVL"),
     ("prisoners", "CVL"),
     ("inmates", "CVL"),
+    ("suspects", "CVL"),
+    ("drug dealers", "CVL"),
     ("doctors", "MED"),
     ("hospital", "MED"),
     ("medics", "MED"),
@@ -604,6 +606,9 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                         break;
                     }
                     match hits[j].value {
+                        // (a second noun past a word is another actor: "Turkish police
+                        // detain suspects")
+                        Kind::Sector(_) if m.sector.is_some() && !w.is_empty() => break,
                         Kind::Sector(s) => {
                             m.sector = Some(s);
                             m.end = hits[j].end;

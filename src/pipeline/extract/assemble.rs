@@ -183,6 +183,34 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 && (a.location.country != b.location.country
                     || a.location.admin1 != b.location.admin1)
         }))
+        // a place that only tells where the one before it lies is no place of its own
+        // ("in Bulacan province north of Manila")
+        .chain((1..all_places.len()).filter(|&i| {
+            let (a, b) = (&all_places[i - 1], &all_places[i]);
+            text.get(a.end..b.start).is_some_and(|gap| {
+                gap.len() <= 40
+                    && !gap.contains(['.', '\n', ';'])
+                    && gap.strip_suffix(" of ").is_some_and(|g| {
+                        g.rsplit(' ').next().is_some_and(|w| {
+                            matches!(
+                                w,
+                                "north"
+                                    | "south"
+                                    | "east"
+                                    | "west"
+                                    | "northeast"
+                                    | "northwest"
+                                    | "southeast"
+                                    | "southwest"
+                                    | "north-east"
+                                    | "north-west"
+                                    | "south-east"
+                                    | "south-west"
+                            )
+                        })
+                    })
+            })
+        }))
         .collect();
     let all_places: Vec<PlaceHit> = all_places
         .into_iter()
@@ -3847,7 +3875,7 @@ fn is_one_of_any_case(words: &[&str], w: &str) -> bool {
 /// ELN": the militants and the ELN are no attackers).
 fn victim(text: &str, at: usize) -> bool {
     /// Members of a group named after "of": "a commander of the ELN".
-    const MEMBERS: [&str; 10] = [
+    const MEMBERS: [&str; 12] = [
         "commander",
         "commanders",
         "leader",
@@ -3858,6 +3886,8 @@ fn victim(text: &str, at: usize) -> bool {
         "head",
         "founder",
         "fighters",
+        "dissidents",
+        "militants",
     ];
     /// Verbs whose object is a victim (none a determiner, a count or a modifier).
     const VERBS: [&str; 17] = [
@@ -3903,7 +3933,15 @@ fn victim(text: &str, at: usize) -> bool {
         if determiner_or_count(&lw)
             || matches!(
                 lw.as_str(),
-                "senior" | "top" | "prominent" | "high-ranking" | "key" | "local"
+                "senior"
+                    | "top"
+                    | "prominent"
+                    | "high-ranking"
+                    | "key"
+                    | "local"
+                    | "former"
+                    | "suspected"
+                    | "alleged"
             )
         {
             continue;
@@ -3980,7 +4018,15 @@ fn intervenes(lower: &str, end: usize) -> bool {
         "stormed",
         "tear-gassed",
     ];
-    let mut words = lower.get(end..).unwrap_or_default().split_whitespace();
+    let mut words = lower
+        .get(end..)
+        .unwrap_or_default()
+        .split_whitespace()
+        .peekable();
+    // (past where the force is: "security forces in tanzania shot dead")
+    if words.next_if_eq(&"in").is_some() {
+        words.next();
+    }
     // (past an adverb: "police later dispersed")
     words.next().is_some_and(|w| {
         VERBS.contains(&w) || w.ends_with("ly") && words.next().is_some_and(|v| VERBS.contains(&v))
@@ -7454,6 +7500,54 @@ mod tests {
         assert_ne!(
             actor_text(ev, ActorRole::Target),
             Some("hospital"),
+            "{ev:?}"
+        );
+        // the group of those killed is no attacker ("dissidents of the former FARC")
+        let evs = run(
+            "BOGOTA, Nov 15 (Example Wire) - Colombia's army said on Saturday it had killed 19 dissidents of the former FARC rebel group in a bombing raid on a camp in the southern department of Guaviare.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            (
+                actor_of(ev, ActorRole::Source).and_then(|a| a.sector.as_deref()),
+                actor_text(ev, ActorRole::Target),
+            ),
+            (Some("MIL"), Some("FARC")),
+            "{ev:?}"
+        );
+        // a force said where it is still fires on the crowd
+        let evs = run(
+            "NAIROBI, Nov 10 (Example Wire) - Security forces in Tanzania shot dead at least 10 protesters in Dar es Salaam on Monday as demonstrations erupted after the disputed presidential election.",
+        );
+        let ev = event_of(&evs, EventType::Protest);
+        assert_eq!(
+            actor_text(ev, ActorRole::Target),
+            Some("Security forces"),
+            "{ev:?}"
+        );
+        // a place that only tells where another lies is no incident's; those killed as
+        // suspects are the target
+        let evs = run(
+            "MANILA, Nov 12 (Example Wire) - Philippine police killed five suspected drug dealers in a raid in Bulacan province north of Manila on Wednesday, police said.",
+        );
+        assert_eq!(evs.len(), 1, "{evs:?}");
+        assert_eq!(
+            (
+                evs[0].location.as_ref().map(|l| l.precision),
+                actor_text(&evs[0], ActorRole::Target),
+            ),
+            (Some(LocationPrecision::Admin2), Some("drug dealers")),
+            "{evs:?}"
+        );
+        // a second noun past a verb is another actor
+        let evs = run("Turkish police detain suspects in Istanbul.");
+        let ev = event_of(&evs, EventType::Coerce);
+        assert_eq!(
+            (
+                actor_text(ev, ActorRole::Source),
+                actor_text(ev, ActorRole::Target)
+            ),
+            (Some("Turkish police"), Some("suspects")),
             "{ev:?}"
         );
         // fighting an accord is to end is no incident
