@@ -608,7 +608,12 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                     match hits[j].value {
                         // (a second noun past a word is another actor: "Turkish police
                         // detain suspects")
-                        Kind::Sector(_) if m.sector.is_some() && !w.is_empty() => break,
+                        // ("Sudan's army-aligned government" is one)
+                        Kind::Sector(_)
+                            if m.sector.is_some() && !w.is_empty() && !w.starts_with('-') =>
+                        {
+                            break
+                        }
                         Kind::Sector(s) => {
                             m.sector = Some(s);
                             m.end = hits[j].end;

@@ -492,9 +492,17 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 kept.iter().filter(|k| k.2.kind == kind).collect();
             let strong = ktrigs.iter().any(|k| !k.2.weak);
             let tpos = ktrigs[0].0;
+            // what a statement asks or accuses is about the places after its verb; it is
+            // made where its speaker is ("The European Union urged Israel to allow more
+            // aid into Gaza" filed from Brussels)
+            // (without a dateline the place it names is the best guess of the country)
+            let said_of = |p: &PlaceHit| {
+                is_statement(kind) && p.start > s.start + tpos && ctx.dateline.is_some()
+            };
             let mine: Vec<&PlaceHit> = splaces
                 .iter()
                 .copied()
+                .filter(|p| !said_of(p))
                 .filter(|p| nearest_kind(p) == Some(kind) || n_kinds == 1)
                 .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
                 .filter(|p| tied(p, s.start, st, &ktrigs))
@@ -591,6 +599,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                             .iter()
                             .copied()
                             .filter(|p| matches!(p.link, Link::Locative | Link::HitSubject))
+                            .filter(|p| !said_of(p))
                             // a missile test is not where the country that reports it
                             // is ("..., South Korea's military said")
                             .filter(|p| {
@@ -1127,6 +1136,11 @@ fn keep(
             )
         })
     {
+        return None;
+    }
+    // what a rejected or denied claim tells did not happen as far as the text says
+    // ("India rejected Pakistan's claim that it had shot down Indian fighter jets")
+    if t.kind == EventType::Assault && in_rejected_claim(sl.text(), rel) {
         return None;
     }
     // those "accused of" something, named as the object of another verb, are no
@@ -6015,6 +6029,31 @@ fn lead_phrase_end(lower: &str, skip: usize) -> Option<usize> {
     (rest[..comma].split_whitespace().count() <= 5).then_some(from + comma)
 }
 
+/// Whether the word at `at` of the lower-case sentence `lower` lies in a claim that a
+/// verb before it rejects or denies ("rejected Pakistan's claim that it had shot down").
+fn in_rejected_claim(lower: &str, at: usize) -> bool {
+    let before = lower.get(..at).unwrap_or_default();
+    let Some(i) = [
+        "claim that ",
+        "claims that ",
+        "allegation that ",
+        "allegations that ",
+    ]
+    .iter()
+    .filter_map(|w| before.rfind(w))
+    .max() else {
+        return false;
+    };
+    let head = &before[..i];
+    // (the verb, past whose claim it is: "rejected Pakistan's")
+    any_of_last_words(head, 4, |w| {
+        matches!(
+            w,
+            "rejected" | "rejects" | "denied" | "denies" | "dismissed" | "dismisses" | "refuted"
+        )
+    }) && !before[i..].contains(['.', ';'])
+}
+
 /// Whether the participle at `start..end` of `sentence` is a reduced relative clause:
 /// "of" follows it and a plural common noun in lower case, no auxiliary or name, comes
 /// before it ("companies accused of supplying"; not "was accused of", "which Athens
@@ -7549,6 +7588,31 @@ mod tests {
             ),
             (Some("Turkish police"), Some("suspects")),
             "{ev:?}"
+        );
+        // a statement is made where its speaker is, not at the places it names
+        for (text, place) in [
+            ("BRUSSELS, Nov 17 (Example Wire) - The European Union urged Israel on Monday to allow more aid into Gaza, saying the humanitarian situation was catastrophic.", "Brussels"),
+            ("ADDIS ABABA, Nov 19 (Example Wire) - The African Union on Wednesday called on M23 rebels to withdraw from Goma and Bukavu.", "Addis Ababa"),
+            ("WASHINGTON, Nov 16 (Example Wire) - The United States accused Iran on Sunday of supplying missiles to Houthi rebels in Yemen.", "Washington"),
+        ] {
+            let evs = run(text);
+            assert!(
+                evs.iter().any(|e| e.location.as_ref().map(|l| l.name.as_str()) == Some(place)),
+                "{text}: {evs:?}"
+            );
+        }
+        // (with no dateline, the place named is the best guess)
+        let evs =
+            run("President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.");
+        let ev = event_of(&evs, EventType::Threaten);
+        assert_eq!(ev.location.as_ref().map(|l| l.country.as_str()), Some("DZ"));
+        // a rejected claim tells no attack
+        assert_finds(
+            &[
+                ("India on Tuesday rejected Pakistan's claim that it had shot down Indian fighter jets over Kashmir.", false),
+                ("Pakistan said it had shot down two Indian fighter jets over Kashmir on Tuesday.", true),
+            ],
+            |e| e.event_type == EventType::Assault,
         );
         // fighting an accord is to end is no incident
         assert_finds(
