@@ -834,6 +834,18 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         // that an unplaced restatement still joins the placed incident it restates
         if c.location.is_none() {
             c.location = home_of(g, c.event_type, c.mode.as_deref(), &c.actors);
+            // (and those acted on there with no nationality of their own are its people:
+            // "Iran executed two men")
+            let home = c.location.as_ref().and_then(|l| g.country(&l.country));
+            if let Some(a3) = home.map(|k| k.alpha3.clone()) {
+                for a in c.actors.iter_mut().filter(|a| {
+                    a.role == ActorRole::Target
+                        && a.country.is_none()
+                        && a.sector.as_deref() == Some("CVL")
+                }) {
+                    a.country = Some(a3.clone());
+                }
+            }
         }
         place_policy_at_source(g, c, ctx.dateline.as_ref());
         c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
@@ -3684,7 +3696,11 @@ fn home_of(
         EventType::Retreat => matches!(mode, Some("release") | Some("resign")),
         EventType::Sanction => matches!(sector, Some("GOV") | Some("JUD") | Some("POL")),
         EventType::Assault | EventType::Coerce => {
-            target_home || matches!(sector, Some("REB") | Some("POL") | Some("CVL"))
+            target_home
+                || matches!(sector, Some("REB") | Some("POL") | Some("CVL"))
+                // (a state executes and arrests at home: "Iran executed two men")
+                || matches!(mode, Some("execute") | Some("arrest"))
+                    && matches!(sector, Some("GOV") | Some("JUD"))
         }
         _ => false,
     };
@@ -7606,6 +7622,20 @@ mod tests {
             run("President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.");
         let ev = event_of(&evs, EventType::Threaten);
         assert_eq!(ev.location.as_ref().map(|l| l.country.as_str()), Some("DZ"));
+        // a state executes at home, its own people
+        let evs = run(
+            "DUBAI, Nov 14 (Example Wire) - Iran executed two men convicted of spying for Israel's Mossad intelligence agency, the judiciary's Mizan news agency said on Friday.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            (
+                ev.location.as_ref().map(|l| l.country.as_str()),
+                actor_of(ev, ActorRole::Target).and_then(|a| a.country.as_deref()),
+                ev.casualties.killed,
+            ),
+            (Some("IR"), Some("IRN"), Some(2)),
+            "{ev:?}"
+        );
         // a rejected claim tells no attack
         assert_finds(
             &[
