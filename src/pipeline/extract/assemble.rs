@@ -387,8 +387,16 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 keep || first.is_none()
             });
         }
-        // police violence at a protest is the protest's, not an assault of its own
         let lower_st = sl.text();
+        // a rally attacked is the scene of the attack, not a protest of its own ("a
+        // suicide bomber blew himself up at a rally of a pro-government party"); first,
+        // so that "police said" does not make the bomb police violence at the rally
+        if kept
+            .iter()
+            .any(|k| k.2.kind == EventType::Assault && !k.2.casualty)
+        {
+            kept.retain(|k| k.2.kind != EventType::Protest || !scene_of_an_attack(lower_st, k.0));
+        }
         // a leading phrase naming the incident leaves its telling to the sentence's own
         // verb ("In a separate attack, a Russian glide bomb hit a residential building":
         // the Russian bomb is the attacker, not a target after the word "attack")
@@ -400,6 +408,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 kept.retain(|k| k.0 > comma || k.2.kind != EventType::Assault);
             }
         }
+        // police violence at a protest is the protest's, not an assault of its own
         if kept.iter().any(|k| k.2.kind == EventType::Protest)
             && ["police", "security forces", "riot"]
                 .iter()
@@ -411,14 +420,6 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         // and blocked streets")
         if kept.iter().any(|k| k.2.kind == EventType::Protest) {
             kept.retain(|k| !(k.2.kind == EventType::Assault && k.2.mode == Some("destroy")));
-        }
-        // a rally attacked is the scene of the attack, not a protest of its own ("a
-        // suicide bomber blew himself up at a rally of a pro-government party")
-        if kept
-            .iter()
-            .any(|k| k.2.kind == EventType::Assault && !k.2.casualty)
-        {
-            kept.retain(|k| k.2.kind != EventType::Protest || !scene_of_an_attack(lower_st, k.0));
         }
         // and protesters killed or wounded with no armed group named are the protest's
         // toll ("One protester was shot dead and dozens were injured", after police fired
@@ -692,7 +693,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     date.text = st.get(span).unwrap_or_default().trim_end().to_string();
                     own_date = Some(date.value);
                 }
-                let actors = roles(
+                let mut actors = roles(
                     g,
                     &ctx,
                     &sl,
@@ -702,6 +703,32 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     s.start + group_tpos,
                     loc.as_ref(),
                 );
+                // casualties told first, the strike after: the strike's subject is the
+                // attacker ("Two people were killed ... after a Russian missile struck a
+                // residential area of Dnipro")
+                if kind == EventType::Assault
+                    && !apart
+                    && !actors.iter().any(|a| a.role == ActorRole::Source)
+                {
+                    let strike = ktrigs.iter().find(|k| k.0 > group_tpos && !k.2.casualty);
+                    if let Some(k) = strike {
+                        let later = roles(
+                            g,
+                            &ctx,
+                            &sl,
+                            kind,
+                            s.start,
+                            s.end,
+                            s.start + k.0,
+                            loc.as_ref(),
+                        );
+                        if let Some(src) = later.into_iter().find(|a| {
+                            a.role == ActorRole::Source && !actors.iter().any(|b| b.text == a.text)
+                        }) {
+                            actors.insert(0, src);
+                        }
+                    }
+                }
                 let quantities = squantities
                     .get_or_insert_with(|| quantities::of_counts(facts.counts()))
                     .clone();
@@ -4014,15 +4041,18 @@ fn in_purpose_clause(lower: &str, at: usize) -> bool {
 /// Whether the protest word at `at` of the lower-case sentence `lower` is where an attack
 /// took place: "at a rally", "on a march", "targeting a demonstration".
 fn scene_of_an_attack(lower: &str, at: usize) -> bool {
-    let before = lower.get(..at).unwrap_or_default().trim_end();
-    let Some(before) = ["a", "an", "the"]
-        .iter()
-        .find_map(|d| before.strip_suffix(d).filter(|b| b.ends_with(' ')))
-    else {
+    // (past up to two modifiers: "at a political rally")
+    let Some((w, k)) = last_ascii_words(lower.get(..at).unwrap_or_default(), 5) else {
         return false;
     };
-    let prep = before.split_whitespace().next_back().unwrap_or_default();
-    is_one_of_any_case(&["at", "on", "into", "targeting", "targeted", "near"], prep)
+    (0..k.min(3)).any(|i| {
+        matches!(w[i], "a" | "an" | "the")
+            && i + 1 < k
+            && is_one_of_any_case(
+                &["at", "on", "into", "targeting", "targeted", "near"],
+                w[i + 1],
+            )
+    })
 }
 
 /// Whether the verb right after a force ending at `end` acts on a crowd ("police fired
@@ -5727,6 +5757,11 @@ fn own_incident(d: &Draft, located: &[Located]) -> bool {
         && states_toll(d)
         && d.c.mode.is_some()
         && located.iter().all(|x| x.weapon && x.mode != d.c.mode);
+    // ("A second strike hit a fuel depot in the city early Wednesday", after Tuesday
+    // night's strike on the market: no figures, but another incident on another day)
+    if d.c.distinct && other_day {
+        return true;
+    }
     exact
         && (!d.toll || other_day && d.c.back_reference || other_weapon)
         && (d.strong || d.weapon || other_day)
@@ -7622,6 +7657,42 @@ mod tests {
             run("President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.");
         let ev = event_of(&evs, EventType::Threaten);
         assert_eq!(ev.location.as_ref().map(|l| l.country.as_str()), Some("DZ"));
+        // the toll told first, the strike after "after": the strike's subject attacks
+        let evs = run(
+            "KYIV, Nov 15 (Example Wire) - Two people were killed and 15 others were injured, including four children, after a Russian missile struck a residential area of Dnipro on Saturday, regional governor Serhiy Lysak said.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            (
+                actor_of(ev, ActorRole::Source).and_then(|a| a.country.as_deref()),
+                ev.casualties.killed,
+                ev.casualties.injured,
+            ),
+            (Some("RUS"), Some(2), Some(15)),
+            "{ev:?}"
+        );
+        // a bomb at a rally is an attack on it, modifiers or not
+        let evs = run(
+            "ISLAMABAD, Nov 17 (Example Wire) - Dozens of people were wounded and at least seven killed when a bomb exploded at a political rally in the southwestern city of Quetta on Sunday, police said.",
+        );
+        assert!(
+            evs.iter().all(|e| e.event_type != EventType::Protest),
+            "{evs:?}"
+        );
+        assert_eq!(
+            event_of(&evs, EventType::Assault).casualties.killed,
+            Some(7)
+        );
+        // "a second strike" on another day is another incident, even with no toll
+        let evs = run(
+            "KHARTOUM, Nov 19 (Example Wire) - Drone strikes on a market in the city of El Obeid killed at least 40 people on Tuesday night, according to local medics. A second strike hit a fuel depot in the city early Wednesday.",
+        );
+        let strikes: Vec<&Candidate> = evs
+            .iter()
+            .filter(|e| e.event_type == EventType::Assault)
+            .collect();
+        assert_eq!(strikes.len(), 2, "{evs:?}");
+        assert_ne!(strikes[0].date, strikes[1].date, "{evs:?}");
         // a state executes at home, its own people
         let evs = run(
             "DUBAI, Nov 14 (Example Wire) - Iran executed two men convicted of spying for Israel's Mossad intelligence agency, the judiciary's Mizan news agency said on Friday.",
