@@ -1168,6 +1168,7 @@ fn keep(
     // fighting an accord or a call is to end is its goal, not an incident ("a framework
     // agreement aimed at ending fighting in eastern Congo", "to halt the violence")
     if t.kind == EventType::Assault
+        && (sl.may_hold("end") || sl.may_hold("halt") || sl.may_hold("stop"))
         && any_of_last_words(sl.text().get(..rel).unwrap_or_default(), 3, |w| {
             matches!(
                 w,
@@ -1179,7 +1180,7 @@ fn keep(
     }
     // what a rejected or denied claim tells did not happen as far as the text says
     // ("India rejected Pakistan's claim that it had shot down Indian fighter jets")
-    if t.kind == EventType::Assault && in_rejected_claim(sl.text(), rel) {
+    if t.kind == EventType::Assault && in_rejected_claim(sl, rel) {
         return None;
     }
     // those "accused of" something, named as the object of another verb, are no
@@ -6080,10 +6081,14 @@ fn lead_phrase_end(lower: &str, skip: usize) -> Option<usize> {
     (rest[..comma].split_whitespace().count() <= 5).then_some(from + comma)
 }
 
-/// Whether the word at `at` of the lower-case sentence `lower` lies in a claim that a
-/// verb before it rejects or denies ("rejected Pakistan's claim that it had shot down").
-fn in_rejected_claim(lower: &str, at: usize) -> bool {
-    let before = lower.get(..at).unwrap_or_default();
+/// Whether the word at `at` of the sentence `sl` lies in a claim that a verb before it
+/// rejects or denies ("rejected Pakistan's claim that it had shot down").
+fn in_rejected_claim(sl: &Lowered<'_>, at: usize) -> bool {
+    // (asked of the sentence's byte pairs first: most sentences hold neither word)
+    if !sl.may_hold("claim") && !sl.may_hold("allegation") {
+        return false;
+    }
+    let before = sl.text().get(..at).unwrap_or_default();
     let Some(i) = [
         "claim that ",
         "claims that ",
