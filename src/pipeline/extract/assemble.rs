@@ -4043,16 +4043,16 @@ fn in_purpose_clause(lower: &str, at: usize) -> bool {
 /// took place: "at a rally", "on a march", "targeting a demonstration".
 fn scene_of_an_attack(lower: &str, at: usize) -> bool {
     // (past up to two modifiers: "at a political rally")
-    let Some((w, k)) = last_ascii_words(lower.get(..at).unwrap_or_default(), 5) else {
-        return false;
+    let before = lower.get(..at).unwrap_or_default();
+    let words: Vec<&str> = match last_ascii_words(before, 5) {
+        Some((w, k)) => w[..k].to_vec(),
+        None => before.split_whitespace().rev().take(5).collect(),
     };
-    (0..k.min(3)).any(|i| {
-        matches!(w[i], "a" | "an" | "the")
-            && i + 1 < k
-            && is_one_of_any_case(
-                &["at", "on", "into", "targeting", "targeted", "near"],
-                w[i + 1],
-            )
+    (0..words.len().min(3)).any(|i| {
+        matches!(words[i], "a" | "an" | "the")
+            && words.get(i + 1).is_some_and(|p| {
+                is_one_of_any_case(&["at", "on", "into", "targeting", "targeted", "near"], p)
+            })
     })
 }
 
