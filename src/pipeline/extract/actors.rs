@@ -67,6 +67,8 @@ const ORGS: &[(&str, Option<&str>, &str)] = &[
     ("m23", Some("COD"), "REB"),
     ("al shabaab", Some("SOM"), "REB"),
     ("al-shabaab", Some("SOM"), "REB"),
+    ("al-shabab", Some("SOM"), "REB"),
+    ("al shabab", Some("SOM"), "REB"),
     ("houthis", Some("YEM"), "REB"),
     ("houthi", Some("YEM"), "REB"),
     ("ttp", Some("PAK"), "REB"),
