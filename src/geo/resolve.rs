@@ -97,6 +97,53 @@ fn is_in(list: &[String], w: &str) -> bool {
     list.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
 }
 
+/// The division a word before "of" and span `s` marks ("the southern province of
+/// Narathiwat") when one of the span's readings is of that level, and whether that word
+/// names a town ("the city of Queretaro"). Not a quarter of a city: "the Karrada district
+/// of Baghdad", "the financial district of Tallinn".
+fn word_before_of(toks: &Tokens<'_>, g: &Gazetteer, s: &Span<'_>) -> (Suffix, bool) {
+    let joined_of = s.first >= 2
+        && toks.joins_prev(s.first)
+        && toks.joins_prev(s.first - 1)
+        && toks.folded(&toks.list[s.first - 1]) == "of";
+    if !joined_of {
+        return (Suffix::None, false);
+    }
+    let word = toks.folded(&toks.list[s.first - 2]);
+    let town_word = matches!(word, "city" | "town" | "village" | "port");
+    let quarter = s.first >= 3 && toks.joins_prev(s.first - 2) && {
+        let t = &toks.list[s.first - 3];
+        let before = toks.folded(t);
+        t.upper && !matches!(before, "the" | "a")
+            || matches!(
+                before,
+                "financial"
+                    | "business"
+                    | "commercial"
+                    | "residential"
+                    | "diplomatic"
+                    | "shopping"
+                    | "historic"
+                    | "old"
+            )
+    };
+    let suffix = if quarter {
+        Suffix::None
+    } else {
+        suffix_of(lists_of(word))
+    };
+    let level = match suffix {
+        Suffix::Admin1 => PlaceKind::Admin1,
+        Suffix::Admin2 => PlaceKind::Admin2,
+        Suffix::None => return (Suffix::None, town_word),
+    };
+    let fits = s
+        .entries
+        .iter()
+        .any(|e| g.place(PlaceId(e.id)).kind == level);
+    (if fits { suffix } else { Suffix::None }, town_word)
+}
+
 /// The division a suffix word marks ("region": first level, "district": second).
 fn suffix_of(word: Lists) -> Suffix {
     if word.any(Lists::ADMIN1_SUFFIX) {
@@ -472,46 +519,12 @@ impl<'g, 't> Resolver<'g, 't> {
                     s.end = t.end;
                 }
             }
-            // "the southern province of Narathiwat", "the state of Kaduna": the suffix
-            // word before "of" picks the division as well
-            if s.suffix == Suffix::None
-                && s.first >= 2
-                && self.toks.joins_prev(s.first)
-                && self.toks.joins_prev(s.first - 1)
-                && self.toks.folded(&self.toks.list[s.first - 1]) == "of"
-            {
-                let word = self.toks.folded(&self.toks.list[s.first - 2]);
-                s.town_word = matches!(word, "city" | "town" | "village" | "port");
-                let suffix = suffix_of(lists_of(word));
-                // (not a quarter of a city: "the Karrada district of Baghdad", "the
-                // financial district of Tallinn")
-                let quarter = s.first >= 3 && self.toks.joins_prev(s.first - 2) && {
-                    let t = &self.toks.list[s.first - 3];
-                    t.upper && !matches!(self.toks.folded(t), "the" | "a")
-                        || matches!(
-                            self.toks.folded(t),
-                            "financial"
-                                | "business"
-                                | "commercial"
-                                | "residential"
-                                | "diplomatic"
-                                | "shopping"
-                                | "historic"
-                                | "old"
-                        )
-                };
-                let suffix = if quarter { Suffix::None } else { suffix };
-                let kinds: &[PlaceKind] = match suffix {
-                    Suffix::Admin1 => &[PlaceKind::Admin1],
-                    Suffix::Admin2 => &[PlaceKind::Admin2],
-                    Suffix::None => &[],
-                };
-                if s.entries
-                    .iter()
-                    .any(|e| kinds.contains(&self.g.place(PlaceId(e.id)).kind))
-                {
-                    s.suffix = suffix;
-                }
+            // "the southern province of Narathiwat", "the state of Kaduna", "the city of
+            // Queretaro": the word before "of" picks the division or the town as well
+            if s.suffix == Suffix::None {
+                let (suffix, town_word) = word_before_of(&self.toks, self.g, s);
+                s.suffix = suffix;
+                s.town_word = town_word;
             }
         }
     }

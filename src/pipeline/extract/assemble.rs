@@ -152,77 +152,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 })
         })
         .collect();
-    // a town said to lie in a region it is not in is a namesake elsewhere: the region is
-    // the place ("the village of Petropavlivka in the Kharkiv region" had been the
-    // Petropavlivka of Dnipropetrovsk Oblast)
-    let misplaced: Vec<usize> = (1..all_places.len())
-        .filter(|&i| {
-            let (a, b) = (&all_places[i - 1], &all_places[i]);
-            matches!(
-                a.location.precision,
-                LocationPrecision::City | LocationPrecision::Point | LocationPrecision::Admin2
-            ) && b.location.precision == LocationPrecision::Admin1
-                && a.location.country == b.location.country
-                && a.location
-                    .admin1
-                    .as_ref()
-                    .is_some_and(|x| *x != b.location.name)
-                && matches!(text.get(a.end..b.start), Some(" in the " | " in "))
-        })
-        .map(|i| i - 1)
-        // a quarter of a city named by its possessive is no town elsewhere ("on Chicago's
-        // South Side" had also been Eltingville, New York, known as South Side)
-        .chain((1..all_places.len()).filter(|&i| {
-            let (a, b) = (&all_places[i - 1], &all_places[i]);
-            a.location.precision == LocationPrecision::City
-                && matches!(
-                    b.location.precision,
-                    LocationPrecision::City | LocationPrecision::Point
-                )
-                && matches!(text.get(a.end..b.start), Some("'s " | "\u{2019}s "))
-                && (a.location.country != b.location.country
-                    || a.location.admin1 != b.location.admin1)
-        }))
-        // where people flee to is not where the incident they flee happened ("clashed
-        // with M23 rebels near the town of Sake ..., forcing thousands of residents to
-        // flee toward Goma")
-        .chain((0..all_places.len()).filter(|&i| {
-            let before = text.get(..all_places[i].start).unwrap_or_default();
-            last_ascii_words(before, 2).is_some_and(|(w, k)| {
-                k == 2
-                    && matches!(w[0], "to" | "toward" | "towards")
-                    && matches!(w[1], "flee" | "fled" | "fleeing" | "flees")
-            })
-        }))
-        // a place that only tells where the one before it lies is no place of its own
-        // ("in Bulacan province north of Manila")
-        .chain((1..all_places.len()).filter(|&i| {
-            let (a, b) = (&all_places[i - 1], &all_places[i]);
-            text.get(a.end..b.start).is_some_and(|gap| {
-                gap.len() <= 40
-                    && !gap.contains(['.', '\n', ';'])
-                    && gap.strip_suffix(" of ").is_some_and(|g| {
-                        g.rsplit(' ').next().is_some_and(|w| {
-                            matches!(
-                                w,
-                                "north"
-                                    | "south"
-                                    | "east"
-                                    | "west"
-                                    | "northeast"
-                                    | "northwest"
-                                    | "southeast"
-                                    | "southwest"
-                                    | "north-east"
-                                    | "north-west"
-                                    | "south-east"
-                                    | "south-west"
-                            )
-                        })
-                    })
-            })
-        }))
-        .collect();
+    // namesakes, quarters, places fled to and reference points are no incident's place
+    let misplaced = misplaced_places(text, &all_places);
     let all_places: Vec<PlaceHit> = all_places
         .into_iter()
         .enumerate()
@@ -944,6 +875,99 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
     }
     out
+}
+
+/// The indices of the places of `all` (the text's, in order) that are no place of an
+/// incident told there:
+/// - a town said to lie in a region it is not in, a namesake elsewhere: the region is the
+///   place ("the village of Petropavlivka in the Kharkiv region" had been the
+///   Petropavlivka of Dnipropetrovsk Oblast);
+/// - a quarter of a city named by its possessive, read as a town elsewhere ("on Chicago's
+///   South Side" had also been Eltingville, New York, known as South Side);
+/// - where people flee to ("clashed with M23 rebels near the town of Sake ..., forcing
+///   thousands of residents to flee toward Goma");
+/// - a place that only tells where the one before it lies ("in Bulacan province north of
+///   Manila").
+fn misplaced_places(text: &str, all: &[PlaceHit]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, b) in all.iter().enumerate() {
+        if fled_to(text, b) {
+            out.push(i);
+        }
+        let Some(a) = i.checked_sub(1).and_then(|h| all.get(h)) else {
+            continue;
+        };
+        let gap = text.get(a.end..b.start).unwrap_or_default();
+        if namesake_in_another_region(a, b, gap) {
+            out.push(i - 1);
+        }
+        if quarter_of_a_city(a, b, gap) || locates_the_one_before(gap) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Whether town `a` is said to lie in region `b` of its country that it is not in (`gap`:
+/// the text between them).
+fn namesake_in_another_region(a: &PlaceHit, b: &PlaceHit, gap: &str) -> bool {
+    matches!(
+        a.location.precision,
+        LocationPrecision::City | LocationPrecision::Point | LocationPrecision::Admin2
+    ) && b.location.precision == LocationPrecision::Admin1
+        && a.location.country == b.location.country
+        && a.location
+            .admin1
+            .as_ref()
+            .is_some_and(|x| *x != b.location.name)
+        && matches!(gap, " in the " | " in ")
+}
+
+/// Whether town `b`, after city `a`'s possessive, lies in another region: a quarter of `a`
+/// read as a namesake elsewhere.
+fn quarter_of_a_city(a: &PlaceHit, b: &PlaceHit, gap: &str) -> bool {
+    a.location.precision == LocationPrecision::City
+        && matches!(
+            b.location.precision,
+            LocationPrecision::City | LocationPrecision::Point
+        )
+        && matches!(gap, "'s " | "\u{2019}s ")
+        && (a.location.country != b.location.country || a.location.admin1 != b.location.admin1)
+}
+
+/// Whether place `p` is where people flee to ("to flee toward Goma").
+fn fled_to(text: &str, p: &PlaceHit) -> bool {
+    with_last_words(text.get(..p.start).unwrap_or_default(), 2, |w| {
+        w.len() == 2
+            && matches!(w[0], "to" | "toward" | "towards")
+            && matches!(w[1], "flee" | "fled" | "fleeing" | "flees")
+    })
+}
+
+/// Whether the text between two places (`gap`) makes the second only tell where the first
+/// lies: "north of", "30 km south-east of".
+fn locates_the_one_before(gap: &str) -> bool {
+    gap.len() <= 40
+        && !gap.contains(['.', '\n', ';'])
+        && gap.strip_suffix(" of ").is_some_and(|g| {
+            g.rsplit(' ').next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                        | "north-east"
+                        | "north-west"
+                        | "south-east"
+                        | "south-west"
+                )
+            })
+        })
 }
 
 /// Whether `NE_DEBUG` asks for the drafts on stderr (read once per process).
@@ -4115,16 +4139,13 @@ fn in_purpose_clause(lower: &str, at: usize) -> bool {
 /// took place: "at a rally", "on a march", "targeting a demonstration".
 fn scene_of_an_attack(lower: &str, at: usize) -> bool {
     // (past up to two modifiers: "at a political rally")
-    let before = lower.get(..at).unwrap_or_default();
-    let words: Vec<&str> = match last_ascii_words(before, 5) {
-        Some((w, k)) => w[..k].to_vec(),
-        None => before.split_whitespace().rev().take(5).collect(),
-    };
-    (0..words.len().min(3)).any(|i| {
-        matches!(words[i], "a" | "an" | "the")
-            && words.get(i + 1).is_some_and(|p| {
-                is_one_of_any_case(&["at", "on", "into", "targeting", "targeted", "near"], p)
-            })
+    with_last_words(lower.get(..at).unwrap_or_default(), 5, |words| {
+        (0..words.len().min(3)).any(|i| {
+            matches!(words[i], "a" | "an" | "the")
+                && words.get(i + 1).is_some_and(|p| {
+                    is_one_of_any_case(&["at", "on", "into", "targeting", "targeted", "near"], p)
+                })
+        })
     })
 }
 
@@ -5217,9 +5238,15 @@ fn launched_an_attack(lower: &str, rel: usize, rel_end: usize) -> bool {
 }
 
 fn any_of_last_words(before: &str, n: usize, test: impl Fn(&str) -> bool) -> bool {
-    match last_ascii_words(before, n) {
-        Some((words, k)) => words[..k].iter().any(|w| test(w)),
-        None => before.split_whitespace().rev().take(n).any(test),
+    with_last_words(before, n, |words| words.iter().any(|w| test(w)))
+}
+
+/// `f` of the last `n` (at most 8) words of `text`, last first, as `split_whitespace`
+/// reads them: from [`last_ascii_words`] without allocating, else collected.
+fn with_last_words<R>(text: &str, n: usize, f: impl FnOnce(&[&str]) -> R) -> R {
+    match last_ascii_words(text, n) {
+        Some((words, k)) => f(&words[..k]),
+        None => f(&text.split_whitespace().rev().take(n).collect::<Vec<_>>()),
     }
 }
 
