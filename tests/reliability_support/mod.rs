@@ -524,16 +524,28 @@ pub async fn count_max_deliveries(
     count
 }
 
+/// The worker's state bucket, retried (bounded) while a cluster elects leaders.
+async fn state_bucket(js: &async_nats::jetstream::Context) -> async_nats::jetstream::kv::Store {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        match js.get_key_value("newsevents_state").await {
+            Ok(kv) => return kv,
+            Err(e) => {
+                assert!(Instant::now() < deadline, "dedup state bucket: {e}");
+                eprintln!("opening the dedup state again after: {e}");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+        }
+    }
+}
+
 /// Ids of the articles the worker did not finish: its KV marker (`art.<xxh3 of id>`,
 /// written when processing starts) is absent or not `Done`.
 pub async fn unfinished_articles(
     js: &async_nats::jetstream::Context,
     articles: &[(String, Vec<u8>)],
 ) -> (Vec<String>, BTreeMap<String, usize>) {
-    let kv = js
-        .get_key_value("newsevents_state")
-        .await
-        .expect("dedup state bucket");
+    let kv = state_bucket(js).await;
     let mut out = Vec::new();
     let mut placed = BTreeMap::new();
     for (id, _) in articles {
@@ -551,25 +563,52 @@ pub async fn unfinished_articles(
     (out, placed)
 }
 
+/// Every `blk.*` entry of the worker's state bucket, key and value. Retried (bounded),
+/// from the start, on any error: in a cluster that just lost a node the bucket's stream
+/// may still be electing a leader, and listing its keys times out meanwhile. An entry
+/// skipped on an error would let a lost revision go unseen, so none is skipped.
+async fn dedup_blocks(js: &async_nats::jetstream::Context) -> Vec<(String, bytes::Bytes)> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let attempt = async {
+            let kv = state_bucket(js).await;
+            let mut keys = kv.keys().await.map_err(|e| format!("kv keys: {e}"))?;
+            let mut names = Vec::new();
+            while let Some(key) = keys.next().await {
+                let key = key.map_err(|e| format!("kv key: {e}"))?;
+                if key.starts_with("blk.") {
+                    names.push(key);
+                }
+            }
+            let mut out = Vec::new();
+            for key in names {
+                match kv.get(&key).await {
+                    Ok(Some(v)) => out.push((key, v)),
+                    Ok(None) => {} // purged between listing and reading
+                    Err(e) => return Err(format!("kv get {key}: {e}")),
+                }
+            }
+            Ok::<_, String>(out)
+        };
+        match attempt.await {
+            Ok(blocks) => return blocks,
+            Err(e) => {
+                assert!(Instant::now() < deadline, "reading the dedup state: {e}");
+                eprintln!("reading the dedup state again after: {e}");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+        }
+    }
+}
+
 /// `event_id:revision` of every event the dedup state (KV `blk.*`) holds whose final
 /// published revision differs: a revision decided but never published is lost.
 pub async fn unpublished_state(
     js: &async_nats::jetstream::Context,
     ledger: &EventLedger,
 ) -> Vec<String> {
-    let kv = js
-        .get_key_value("newsevents_state")
-        .await
-        .expect("dedup state bucket");
-    let mut keys = kv.keys().await.expect("kv keys");
     let mut out = Vec::new();
-    while let Some(Ok(key)) = keys.next().await {
-        if !key.starts_with("blk.") {
-            continue;
-        }
-        let Ok(Some(v)) = kv.get(&key).await else {
-            continue;
-        };
+    for (_, v) in dedup_blocks(js).await {
         let records: Vec<serde_json::Value> = serde_json::from_slice(&v).unwrap_or_default();
         for r in records {
             let id = r["event"]["event_id"].as_str().unwrap_or("").to_string();
