@@ -51,6 +51,9 @@ pub const SUB_EVENT_TYPES: [(&str, &str); 25] = [
 pub struct Cues {
     /// Two armed parties fight each other (clash, exchange of fire, fighting).
     pub clash: bool,
+    /// People were killed or wounded: property destroyed with them is an attack on
+    /// people ("Gang members set fire to dozens of homes and killed at least 15 people").
+    pub lethal: bool,
     /// Territory changes hands by force ("seized", "captured", "overran").
     pub territory_taken: bool,
     /// The side taking territory is a government force ("recaptured", "the army retook").
@@ -122,7 +125,7 @@ pub fn map(kind: EventType, mode: Option<&str>, cues: Cues) -> Option<Acled> {
                     Some("suicide-attack") => "Suicide bomb",
                     Some("abduct") => "Abduction/forced disappearance",
                     Some("sexual") => "Sexual violence",
-                    Some("destroy") => "Looting/property destruction",
+                    Some("destroy") if !cues.lethal => "Looting/property destruction",
                     Some("cbrn") => "Chemical weapon",
                     _ if cues.clash => "Armed clash",
                     _ => "Attack",
@@ -303,5 +306,22 @@ mod tests {
         assert_eq!(a.as_deref(), Some("Explosions/Remote violence"));
         let p = map(EventType::Protest, Some("riot"), Cues::default()).map(|a| a.event_type);
         assert_eq!(p.as_deref(), Some("Riots"));
+    }
+
+    #[test]
+    fn property_destroyed_with_people_killed_is_an_attack() {
+        let sub = |lethal| {
+            map(
+                EventType::Assault,
+                Some("destroy"),
+                Cues {
+                    lethal,
+                    ..Cues::default()
+                },
+            )
+            .map(|a| a.sub_event_type)
+        };
+        assert_eq!(sub(false).as_deref(), Some("Looting/property destruction"));
+        assert_eq!(sub(true).as_deref(), Some("Attack"));
     }
 }

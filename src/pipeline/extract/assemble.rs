@@ -307,6 +307,13 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 }
             }
         }
+        // a warning of what another party may do is no threat of the speaker's
+        if (threat_at.is_some() || kept.iter().any(|k| k.2.kind == EventType::Threaten))
+            && warns_of_another(&ctx.mentions, s.start, sl.text())
+        {
+            threat_at = None;
+            kept.retain(|k| k.2.kind != EventType::Threaten);
+        }
         if let Some(pos) = threat_at {
             if !kept.iter().any(|k| k.2.kind == EventType::Threaten) {
                 kept.push((
@@ -430,6 +437,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .filter(|&i| drafts[i].paragraph + 1 >= s.paragraph);
             if let Some(d) = told.and_then(|i| drafts.get_mut(i)) {
                 follow_up_quantities(d, s.paragraph, st, &scues, &facts);
+                date_from_back_reference(d, hits, lower_st, s.start, &facts);
                 if let Some(p) = place {
                     refine_place(d, p, &sl);
                 }
@@ -747,6 +755,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 cu.intervention = scues.iter().any(|h| h.value == Cue::Intervention);
                 cu.excessive_force = scues.iter().any(|h| h.value == Cue::ExcessiveForce)
                     || kind == EventType::Protest && cas.killed.is_some_and(|k| k > 0);
+                cu.lethal = cas.killed.is_some_and(|k| k > 0) || cas.injured.is_some_and(|k| k > 0);
                 cu.grenade = sl.has("grenade");
                 // (a mob attacking people; not "a local vigilante leader said")
                 cu.mob = (sl.has(" mob ") || sl.has("lynch"))
@@ -901,11 +910,31 @@ fn misplaced_places(text: &str, all: &[PlaceHit]) -> Vec<usize> {
         if namesake_in_another_region(a, b, gap) {
             out.push(i - 1);
         }
-        if quarter_of_a_city(a, b, gap) || locates_the_one_before(gap) {
+        if quarter_of_a_city(a, b, gap)
+            || locates_the_one_before(gap)
+            || other_end_of_a_road(text, a, b, gap)
+        {
             out.push(i);
         }
     }
     out
+}
+
+/// Whether town `b` is the far end of a stretch that starts at town `a` ("a bus
+/// travelling between Gao and Ansongo"): one incident on the way, placed at the first.
+/// Not countries: "the border between Thailand and Cambodia" names two sides.
+fn other_end_of_a_road(text: &str, a: &PlaceHit, b: &PlaceHit, gap: &str) -> bool {
+    let town = |p: &PlaceHit| {
+        matches!(
+            p.location.precision,
+            LocationPrecision::City | LocationPrecision::Point
+        )
+    };
+    gap == " and "
+        && town(a)
+        && town(b)
+        && a.location.country == b.location.country
+        && text.get(..a.start).is_some_and(|t| t.ends_with("between "))
 }
 
 /// Whether town `a` is said to lie in region `b` of its country that it is not in (`gap`:
@@ -3101,6 +3130,100 @@ fn evidence(
     }
 }
 
+/// The day of an incident told without one, from a sentence that refers back to it by
+/// a definite noun and states its day ("The death toll from a suicide bombing at a
+/// railway station ... rose to 26 on Tuesday" then "The attack took place on Saturday
+/// morning"): the toll's day is no incident's, and the attack word alone makes no event.
+/// `hits`: the sentence's trigger words (none of them kept), at article offsets; `lower`:
+/// the sentence in ASCII lower case, starting at article offset `base`.
+fn date_from_back_reference(
+    d: &mut Draft,
+    hits: &[super::lexicon::Hit<Trigger>],
+    lower: &str,
+    base: usize,
+    facts: &SentFacts<'_>,
+) {
+    let undated = d.own_date.is_none() && d.c.date.as_ref().is_none_or(|x| x.text.is_empty());
+    if d.c.event_type != EventType::Assault || !undated {
+        return;
+    }
+    // (or by its perpetrator: "The bomber blew himself up on Saturday morning")
+    const PERPETRATORS: [&str; 5] = ["bomber", "attacker", "assailant", "gunman", "gunmen"];
+    let refers_back = hits.iter().any(|h| {
+        h.value.kind == EventType::Assault
+            && !h.value.casualty
+            && lower
+                .get(..h.start.saturating_sub(base))
+                .is_some_and(|b| b.ends_with("the "))
+    }) || lower
+        .strip_prefix("the ")
+        .and_then(|r| r.split(' ').next())
+        .is_some_and(|w| PERPETRATORS.contains(&w));
+    if !refers_back {
+        return;
+    }
+    let day = facts
+        .sdates()
+        .iter()
+        .find(|x| !x.reporting && !x.possessive && x.date.precision == DatePrecision::Day);
+    if let Some(x) = day {
+        d.own_date = Some(x.date.value);
+        d.c.date = Some(x.date.clone());
+    }
+}
+
+/// Whether the sentence `lower` (ASCII lower case, at article offset `base`) warns of
+/// what another party may do: "Taiwan's defence ministry warned on Monday that China
+/// could launch a blockade" is no threat of Taiwan's, and China made none. The party
+/// after "that" is another when its country is not the speaker's, the party named last
+/// before the warning ("Iran's navy commander warned that Tehran could close the Strait
+/// of Hormuz" is Iran's threat).
+fn warns_of_another(mentions: &[Mention], base: usize, lower: &str) -> bool {
+    const MODALS: [&str; 5] = ["could", "might", "may", "would", "will"];
+    let Some(w) = ["warned", "warns", "warning"]
+        .iter()
+        .filter_map(|v| lower.find(v))
+        .min()
+    else {
+        return false;
+    };
+    let Some(that) = lower
+        .get(w..)
+        .and_then(|r| r.find(" that "))
+        .map(|i| w + i + 6)
+    else {
+        return false;
+    };
+    let within = |m: &&Mention| m.start >= base && m.end <= base + lower.len();
+    let speaker = mentions
+        .iter()
+        .rev()
+        .filter(within)
+        .find(|m| m.end <= base + w);
+    // what the speaker would make the other suffer is its threat all the same ("North
+    // Korea warned that the United States would pay a heavy price")
+    const SUFFERED: [&str; 5] = ["pay", "face", "regret", "suffer", "be"];
+    // the subject of the clause: the party right after "that" (past "the"), then a modal
+    // and a verb of its own doing
+    let subject = mentions.iter().filter(within).find(|m| {
+        let gap = lower.get(that..m.start - base).unwrap_or("x");
+        let mut after = lower
+            .get(m.end - base..)
+            .unwrap_or_default()
+            .split_whitespace();
+        (gap.is_empty() || gap == "the ")
+            && after.next().is_some_and(|v| MODALS.contains(&v))
+            && after.next().is_some_and(|v| !SUFFERED.contains(&v))
+    });
+    match (
+        speaker.and_then(|m| m.country),
+        subject.and_then(|m| m.country),
+    ) {
+        (Some(a), Some(b)) => a != b,
+        _ => false,
+    }
+}
+
 /// `l`: the sentence in ASCII lower case.
 fn back_reference(l: &Lowered<'_>) -> bool {
     const DAYS: [&str; 10] = [
@@ -4541,6 +4664,13 @@ fn roles(
                     m.start > tpos
                         && answered.is_none_or(|c| m.start < c)
                         && Some(**m) != src
+                        // (nor the attackers' own group: "Gunmen from the Sinaloa cartel
+                        // killed six people at a bar")
+                        && !src.is_some_and(|a| {
+                            ctx.text
+                                .get(a.end..m.start)
+                                .is_some_and(|g| matches!(g, " from the " | " from "))
+                        })
                         && (m.sector.is_some() || m.country.is_some())
                         // (a government protested against is the target: "demanding
                         // the resignation of the government")
@@ -4777,11 +4907,17 @@ fn roles(
                         && !office_of(ctx.text, m.start)
                 })
             };
+            // the one aid is given to, named right after the verb: its target, never its
+            // giver ("EU leaders pledged to give Ukraine 50 billion euros in aid")
+            let recipient = with_country.iter().find(|m| {
+                matches!(kind, EventType::Aid | EventType::Agree) && given_to(&ctx.lower, m.start)
+            });
             let src = from
                 .or_else(subject)
                 .or_else(|| {
                     with_country.iter().rev().find(|m| {
                         m.end <= tpos
+                            && recipient.is_none_or(|r| r.start != m.start)
                             && !placed_by_preposition(ctx.text, m.start)
                             && !victim(ctx.text, m.start)
                             && !office_of(ctx.text, m.start)
@@ -4794,6 +4930,7 @@ fn roles(
                 .or_else(|| {
                     with_country.iter().rev().find(|m| {
                         m.end <= tpos
+                            && recipient.is_none_or(|r| r.start != m.start)
                             && pre.is_none_or(|i| i.start != m.start)
                             && !office_of(ctx.text, m.start)
                             && !auxiliary_only(ctx.text, m.end, tpos)
@@ -4936,6 +5073,7 @@ fn roles(
                 let tgt = inner
                     .filter(|i| i.start != m.start)
                     .map(|i| **i)
+                    .or(recipient.map(|r| **r))
                     .or(object.copied())
                     .or(tgt.map(|t| **t));
                 if let Some(t) = tgt {
@@ -4945,6 +5083,23 @@ fn roles(
         }
     }
     out
+}
+
+/// Whether the party at `start` of the lower-case text is the indirect object of a verb
+/// of giving ("to give Ukraine", "providing Sudan with"): the one aid goes to.
+fn given_to(lower: &str, start: usize) -> bool {
+    const GIVING: [&str; 8] = [
+        "give",
+        "giving",
+        "gave",
+        "provide",
+        "providing",
+        "offer",
+        "offering",
+        "grant",
+    ];
+    last_ascii_words(lower.get(..start).unwrap_or_default(), 1)
+        .is_some_and(|(w, k)| k == 1 && (GIVING.contains(&w[0]) || w[0] == "provided"))
 }
 
 /// The party a statement's pronoun subject ("It", "He", "She", "They" opening the
@@ -6217,7 +6372,7 @@ fn in_rejected_claim(sl: &Lowered<'_>, at: usize) -> bool {
 /// Whether the participle at `start..end` of `sentence` is a reduced relative clause:
 /// "of" follows it and a plural common noun in lower case, no auxiliary or name, comes
 /// before it ("companies accused of supplying"; not "was accused of", "which Athens
-/// accused of").
+/// accused of"; nor plurals without an s: "21 people accused of spying").
 fn reduced_relative(sentence: &str, start: usize, end: usize) -> bool {
     let follows_of = sentence.get(end..).is_some_and(|a| a.starts_with(" of "));
     follows_of
@@ -6225,7 +6380,7 @@ fn reduced_relative(sentence: &str, start: usize, end: usize) -> bool {
             k == 1
                 && w[0].len() > 2
                 && w[0].bytes().all(|b| b.is_ascii_lowercase())
-                && w[0].ends_with('s')
+                && (w[0].ends_with('s') || matches!(w[0], "people" | "men" | "women" | "children"))
                 && !matches!(
                     w[0],
                     "was" | "has" | "is" | "always" | "also" | "sometimes" | "perhaps" | "this"
@@ -7492,6 +7647,106 @@ mod tests {
             (Some("Armed clash"), Some(3)),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn wire_sentences_of_round_twenty_four() {
+        // a toll's day is no incident's: the sentence referring back to the bombing by
+        // its perpetrator or a definite noun dates it (published Wednesday March 12)
+        for second in [
+            "The bomber blew himself up on Saturday morning among passengers waiting for a train.",
+            "The attack took place on Saturday morning, police said.",
+        ] {
+            let evs = run(&format!(
+                "QUETTA, Pakistan, March 12 (Example Wire) - The death toll from a suicide bombing at a railway station in southwestern Pakistan rose to 26 on Tuesday, police said.\n\n{second}"
+            ));
+            let ev = event_of(&evs, EventType::Assault);
+            assert_eq!(
+                ev.date.as_ref().map(|d| d.value.to_string()).as_deref(),
+                Some("2025-03-08"),
+                "{second}: {ev:?}"
+            );
+        }
+        // a warning of what another party may do is no threat; one of what the speaker's
+        // side may do, or of what the other would suffer, is
+        assert_finds(
+            &[
+                ("Taiwan's defence ministry warned on Monday that China could launch a blockade of the island with little notice.", false),
+                ("The United States warned on Monday that Russia could attack Ukraine within days.", false),
+                ("Iran's navy commander warned on Sunday that Tehran could close the Strait of Hormuz if its oil exports were blocked.", true),
+                ("North Korea warned on Sunday that the United States would pay a heavy price for its military drills.", true),
+                ("Russia warned on Tuesday that it could strike Kyiv if Ukraine used long-range missiles.", true),
+            ],
+            |e| e.event_type == EventType::Threaten,
+        );
+        // the one aid is given to is its target, not its giver
+        let evs = run(
+            "BRUSSELS, March 12 (Example Wire) - European Union leaders pledged on Wednesday to give Ukraine 50 billion euros in financial aid over the next four years, after Hungary dropped its veto.",
+        );
+        let ev = event_of(&evs, EventType::Aid);
+        assert_eq!(
+            (
+                actor_text(ev, ActorRole::Source),
+                actor_text(ev, ActorRole::Target)
+            ),
+            (Some("European Union"), Some("Ukraine")),
+            "{ev:?}"
+        );
+        // a bus between two towns: one abduction, placed at the first
+        let evs = run(
+            "BAMAKO, March 12 (Example Wire) - Suspected jihadists kidnapped at least 20 civilians from a bus travelling between Gao and Ansongo in northeastern Mali on Tuesday, local officials said.",
+        );
+        let places: Vec<_> = evs
+            .iter()
+            .filter(|e| e.event_type == EventType::Assault)
+            .map(|e| e.location.as_ref().map(|l| l.name.as_str()))
+            .collect();
+        assert_eq!(places, [Some("Gao")], "{evs:?}");
+        // homes burned and people killed: an attack on people, not property destruction
+        let evs = run(
+            "PORT-AU-PRINCE, March 12 (Example Wire) - Gang members set fire to dozens of homes and killed at least 15 people in an attack on the town of Mirebalais in central Haiti, a local official said on Tuesday.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+            Some("Attack"),
+            "{ev:?}"
+        );
+        // prosecutors are the judiciary
+        let evs = run(
+            "PARIS, March 12 (Example Wire) - French prosecutors opened an investigation on Tuesday into an arson attack on a synagogue in the southern city of Montpellier.",
+        );
+        let ev = event_of(&evs, EventType::Accuse);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).and_then(|a| a.sector.as_deref()),
+            Some("JUD"),
+            "{ev:?}"
+        );
+        // "people accused of spying" are arrested for it: no accusation of their own
+        assert_finds(
+            &[(
+                "Iranian authorities have arrested 21 people accused of spying for Israel in the province of Kermanshah, state media reported on Monday.",
+                false,
+            )],
+            |e| e.event_type == EventType::Accuse,
+        );
+        // cartel members killed are the target; the attackers' own group is none
+        let evs = run(
+            "MEXICO CITY, March 12 (Example Wire) - Mexican soldiers killed 19 suspected members of a drug cartel in a shootout in the northern state of Sinaloa on Tuesday, the defence ministry said.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            (
+                actor_text(ev, ActorRole::Source),
+                actor_text(ev, ActorRole::Target)
+            ),
+            (Some("Mexican soldiers"), Some("drug cartel")),
+            "{ev:?}"
+        );
+        let evs =
+            run("Gunmen from the Sinaloa cartel killed six people at a bar in Culiacan on Sunday.");
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(actor_text(ev, ActorRole::Target), Some("people"), "{ev:?}");
     }
 
     #[test]
