@@ -39,6 +39,18 @@ fn resolves_spelling_variants_and_multi_word_names() {
             "UA",
         ),
         (
+            "U.S. airstrikes hit the port of Hodeidah in Yemen.",
+            "Hodeidah",
+            "Al Ḩudaydah",
+            "YE",
+        ),
+        (
+            "A car bomb exploded in Sulaimaniyah in northern Iraq.",
+            "Sulaimaniyah",
+            "Sulaymaniyah",
+            "IQ",
+        ),
+        (
             "Fire broke out at the port of Odessa, Ukraine.",
             "Odessa",
             "Odesa",

@@ -761,8 +761,16 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 cu.mob = (sl.has(" mob ") || sl.has("lynch"))
                     && matches!(mode, None | Some("beat") | Some("riot"));
                 cu.chemical = sl.has("chlorine") || sl.has("sarin") || sl.has("chemical weapon");
-                cu.disrupted = scues.iter().any(|h| h.value == Cue::Intercepted)
-                    && cas.killed.is_none()
+                // (not when only part was stopped: "air defences intercepted some of the
+                // missiles")
+                cu.disrupted = scues.iter().any(|h| {
+                    h.value == Cue::Intercepted
+                        && !lower_st.get(h.end..).is_some_and(|a| {
+                            ["some of", "several of", "part of", "a few of"]
+                                .iter()
+                                .any(|p| a.trim_start().starts_with(p))
+                        })
+                }) && cas.killed.is_none()
                     && cas.injured.is_none()
                     && kind == EventType::Assault
                     && !sl.has("debris")
@@ -1613,6 +1621,34 @@ fn keep(
         .any(|w| sl.has(w))
     {
         return None;
+    }
+    // the police's kind tells a protest met, not a riot ("Georgian riot police used water
+    // cannon to disperse thousands of protesters"): whether it was one, the protesters'
+    // deeds tell
+    if lw == "riot"
+        && lower_all
+            .get(rel_end..)
+            .and_then(|a| a.split_whitespace().next())
+            .is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches([',', '.']),
+                    "police"
+                        | "policemen"
+                        | "officers"
+                        | "gear"
+                        | "squad"
+                        | "squads"
+                        | "units"
+                        | "shields"
+                        | "control"
+                        | "troops"
+                )
+            })
+    {
+        return Some(Keep::Event(Trigger {
+            mode: Some("demo"),
+            ..t
+        }));
     }
     // people held are no arrest ("hand over detainees")
     if lw.starts_with("detainee") {
@@ -5898,12 +5934,20 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                         oc.actors.push(a);
                     }
                 }
-                if oc.mode.is_none() {
+                // a mode it lacks, and the ACLED sub-type that goes with it; a protest told
+                // again as a riot was one ("riot police were injured in a clash outside
+                // parliament" before "dozens of police were injured in the unrest")
+                let riot = oc.event_type == EventType::Protest
+                    && d.c.mode.as_deref() == Some("riot")
+                    && oc.mode.as_deref() != Some("riot");
+                let took_mode = (oc.mode.is_none() || riot) && d.c.mode.is_some();
+                if took_mode {
                     oc.mode = d.c.mode;
                 }
                 // a protest told peaceful, then dispersed, was one with intervention
                 let force = |c: &Option<crate::model::Acled>| acled::protest_force(c.as_ref());
                 if oc.acled.is_none()
+                    || took_mode && d.c.acled.is_some()
                     || oc.event_type == EventType::Protest
                         && (force(&oc.acled) + 1..3).contains(&force(&d.c.acled))
                 {
@@ -7741,6 +7785,36 @@ mod tests {
                 actor_text(ev, ActorRole::Target)
             ),
             (Some("Mexican soldiers"), Some("drug cartel")),
+            "{ev:?}"
+        );
+        // riot police make no riot; roads blocked are a protest; a strike partly
+        // intercepted still struck
+        let evs = run(
+            "TBILISI, March 12 (Example Wire) - Georgian riot police used water cannon and pepper spray to disperse thousands of pro-European protesters outside parliament in Tbilisi late on Tuesday.",
+        );
+        let ev = event_of(&evs, EventType::Protest);
+        assert_eq!(
+            (
+                ev.mode.as_deref(),
+                ev.acled.as_ref().map(|a| a.sub_event_type.as_str())
+            ),
+            (Some("demo"), Some("Protest with intervention")),
+            "{ev:?}"
+        );
+        assert_finds(
+            &[(
+                "Students and opposition supporters blocked major roads in Serbia's capital on Friday, demanding early elections.",
+                true,
+            )],
+            |e| e.event_type == EventType::Protest,
+        );
+        let evs = run(
+            "Israeli warplanes struck military positions near the Syrian capital Damascus on Sunday, Syria's state news agency SANA said, adding that air defences intercepted some of the missiles.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            ev.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+            Some("Air/drone strike"),
             "{ev:?}"
         );
         let evs =
