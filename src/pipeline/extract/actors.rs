@@ -180,6 +180,8 @@ const SECTORS: &[(&str, &str)] = &[
     ("prosecutor-general", "JUD"),
     ("attorney general", "JUD"),
     ("judges", "JUD"),
+    ("court", "JUD"),
+    ("courts", "JUD"),
     ("judiciary", "JUD"),
     ("police", "POL"),
     ("policemen", "POL"),

@@ -144,11 +144,13 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     &text[p.start..p.end],
                     "Pacific" | "Atlantic" | "Arctic" | "Mediterranean" | "Baltic"
                 )
+                // (a town heading an official's title says where: "Kharkiv Governor Oleh
+                // Syniehubov"; a country does not: "U.S. President Donald Trump")
                 && !mentions.iter().any(|m| {
                     m.name.is_some()
                         && m.start <= p.start
                         && p.end <= m.end
-                        && !m.text.starts_with(&text[p.start..p.end])
+                        && (!m.text.starts_with(&text[p.start..p.end]) || p.bare_country)
                 })
         })
         .collect();
@@ -1981,6 +1983,22 @@ fn context_only(
             .iter()
             .any(|w| before.ends_with(w))
             && t.kind != EventType::Assault
+    {
+        return true;
+    }
+    // talks proposed, offered or invited to are not held ("rejected a U.S. proposal for
+    // new arms control talks")
+    if t.kind == EventType::Consult
+        && [
+            "proposal for ",
+            "proposal of ",
+            "proposed ",
+            "offer of ",
+            "offered ",
+            "invit",
+        ]
+        .iter()
+        .any(|w| sl.has_in(near_before, w))
     {
         return true;
     }
@@ -7785,6 +7803,33 @@ mod tests {
                 actor_text(ev, ActorRole::Target)
             ),
             (Some("Mexican soldiers"), Some("drug cartel")),
+            "{ev:?}"
+        );
+        // talks proposed are not held
+        assert_finds(
+            &[
+                ("China on Friday rejected a U.S. proposal for new arms control talks.", false),
+                ("Russian and Ukrainian delegations held direct peace talks in Istanbul on Friday.", true),
+            ],
+            |e| e.event_type == EventType::Consult,
+        );
+        // a country heading an official's title is no place; a court is the judiciary
+        let evs = run(
+            "MOSCOW, March 12 (Example Wire) - Russian President Vladimir Putin and U.S. President Donald Trump spoke by phone for more than two hours on Tuesday, the Kremlin said.",
+        );
+        let ev = event_of(&evs, EventType::Consult);
+        assert_eq!(
+            ev.location.as_ref().map(|l| l.name.as_str()),
+            Some("Moscow"),
+            "{ev:?}"
+        );
+        let evs = run(
+            "ANKARA, March 12 (Example Wire) - A Turkish court on Tuesday banned access to the social media platform X, the country's telecoms authority said.",
+        );
+        let ev = event_of(&evs, EventType::Coerce);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).and_then(|a| a.sector.as_deref()),
+            Some("JUD"),
             "{ev:?}"
         );
         // riot police make no riot; roads blocked are a protest; a strike partly
