@@ -116,7 +116,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let fig = all_cues
         .iter()
         .filter(|h| h.value == Cue::Figurative)
-        .count();
+        .count()
+        + 2 * match_scores(text);
     let vio = all_cues.iter().filter(|h| h.value == Cue::Violence).count() + all_modes.len();
     let figurative = fig >= 3 && fig * 3 > vio * 2;
     let dateline = dateline_place(text, &all_places);
@@ -598,7 +599,20 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             for (loc, figs, group_tpos) in groups {
                 let sentence_loc = loc.is_some();
                 let loc = if kind == EventType::Assault && loc.is_none() {
-                    None
+                    // the police of a town act in it ("A Chicago police officer shot and
+                    // killed a 26-year-old man during a traffic stop")
+                    splaces
+                        .iter()
+                        .find(|p| {
+                            matches!(
+                                p.location.precision,
+                                LocationPrecision::City | LocationPrecision::Point
+                            ) && ctx
+                                .text
+                                .get(p.end..)
+                                .is_some_and(|a| a.starts_with(" police"))
+                        })
+                        .map(|p| p.location.clone())
                 } else {
                     loc.or_else(|| {
                         // a place tied to another event of the sentence ("an attack on a
@@ -1322,6 +1336,11 @@ fn keep(
     // accusation of their own ("imposed sanctions on two Chinese companies accused of
     // supplying drone parts", "arrested three activists accused of plotting")
     if t.kind == EventType::Accuse && lw == "accused" && reduced_relative(st, rel, rel_end) {
+        return None;
+    }
+    // nor are those "convicted of" it a conviction told ("condemned Saudi Arabia's
+    // execution of a Jordanian man convicted of drug smuggling")
+    if t.kind == EventType::Sanction && lw == "convicted" && reduced_relative(st, rel, rel_end) {
         return None;
     }
     // a crowd that clashes with police riots ("Fans clashed with police outside the
@@ -3227,18 +3246,26 @@ fn date_from_back_reference(
 }
 
 /// Whether the sentence `lower` (ASCII lower case, at article offset `base`) warns of
-/// what another party may do: "Taiwan's defence ministry warned on Monday that China
-/// could launch a blockade" is no threat of Taiwan's, and China made none. The party
+/// (or fears) what another party may do: "Taiwan's defence ministry warned on Monday that
+/// China could launch a blockade" is no threat of Taiwan's, and China made none; nor is
+/// "U.S. officials fear that Iran could attack American bases" one of Iran's. The party
 /// after "that" is another when its country is not the speaker's, the party named last
 /// before the warning ("Iran's navy commander warned that Tehran could close the Strait
 /// of Hormuz" is Iran's threat).
 fn warns_of_another(mentions: &[Mention], base: usize, lower: &str) -> bool {
     const MODALS: [&str; 5] = ["could", "might", "may", "would", "will"];
-    let Some(w) = ["warned", "warns", "warning"]
-        .iter()
-        .filter_map(|v| lower.find(v))
-        .min()
-    else {
+    let Some(w) = [
+        "warned",
+        "warns",
+        "warning",
+        "fear",
+        "feared",
+        "worried",
+        "concerned",
+    ]
+    .iter()
+    .filter_map(|v| lower.find(v))
+    .min() else {
         return false;
     };
     let Some(that) = lower
@@ -3276,6 +3303,53 @@ fn warns_of_another(mentions: &[Mention], base: usize, lower: &str) -> bool {
         (Some(a), Some(b)) => a != b,
         _ => false,
     }
+}
+
+/// How many match scores `text` gives ("stormed past Chelsea 2-1", "a 3-0 win"): a
+/// word of one or two digits, a hyphen or an en dash, one or two digits, and no more of
+/// the word ("18-year-old", "2023-24" and "COVID-19" are no scores).
+fn match_scores(text: &str) -> usize {
+    let b = text.as_bytes();
+    let digits = |from: usize| {
+        b.iter()
+            .skip(from)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(off) = b
+        .get(i..)
+        .and_then(|r| r.iter().position(|&c| c == b'-' || c == 0xE2))
+    {
+        let at = i + off;
+        // the dash and its length: "-", or the en dash U+2013 (E2 80 93)
+        let dash = match b.get(at..at + 3) {
+            _ if b[at] == b'-' => 1,
+            Some([0xE2, 0x80, 0x93]) => 3,
+            _ => {
+                i = at + 1;
+                continue;
+            }
+        };
+        let before = b[..at]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let after = digits(at + dash);
+        let start_ok =
+            at >= before && (at == before || matches!(b[at - before - 1], b' ' | b'(' | b'\n'));
+        let end = at + dash + after;
+        let end_ok = b
+            .get(end)
+            .is_none_or(|c| matches!(c, b' ' | b',' | b'.' | b')' | b';' | b'\n'));
+        if (1..=2).contains(&before) && (1..=2).contains(&after) && start_ok && end_ok {
+            n += 1;
+        }
+        i = at + dash;
+    }
+    n
 }
 
 /// `l`: the sentence in ASCII lower case.
@@ -6432,9 +6506,10 @@ fn in_rejected_claim(sl: &Lowered<'_>, at: usize) -> bool {
 }
 
 /// Whether the participle at `start..end` of `sentence` is a reduced relative clause:
-/// "of" follows it and a plural common noun in lower case, no auxiliary or name, comes
-/// before it ("companies accused of supplying"; not "was accused of", "which Athens
-/// accused of"; nor plurals without an s: "21 people accused of spying").
+/// "of" follows it and a common noun in lower case comes right before it, a plural
+/// ("companies accused of supplying", "21 people accused of spying") or one person ("a
+/// Jordanian man convicted of drug smuggling"); not an auxiliary or a name ("was accused
+/// of", "which Athens accused of").
 fn reduced_relative(sentence: &str, start: usize, end: usize) -> bool {
     let follows_of = sentence.get(end..).is_some_and(|a| a.starts_with(" of "));
     follows_of
@@ -6442,7 +6517,11 @@ fn reduced_relative(sentence: &str, start: usize, end: usize) -> bool {
             k == 1
                 && w[0].len() > 2
                 && w[0].bytes().all(|b| b.is_ascii_lowercase())
-                && (w[0].ends_with('s') || matches!(w[0], "people" | "men" | "women" | "children"))
+                && (w[0].ends_with('s')
+                    || matches!(
+                        w[0],
+                        "people" | "men" | "women" | "children" | "man" | "woman" | "person"
+                    ))
                 && !matches!(
                     w[0],
                     "was" | "has" | "is" | "always" | "also" | "sometimes" | "perhaps" | "this"
@@ -7712,6 +7791,22 @@ mod tests {
     }
 
     #[test]
+    fn match_scores_are_counted_and_not_ages_seasons_or_names() {
+        for (text, want) in [
+            ("the Gunners stormed past Chelsea 2-1 on Sunday", 1),
+            ("a 3-0 win, then a 1\u{2013}1 draw.", 2),
+            ("an 18-year-old man", 0),
+            ("the 2023-24 season", 0),
+            ("COVID-19 cases", 0),
+            ("rose 12-fold", 0),
+            ("", 0),
+            ("-", 0),
+        ] {
+            assert_eq!(match_scores(text), want, "{text}");
+        }
+    }
+
+    #[test]
     fn wire_sentences_of_round_twenty_four() {
         // a toll's day is no incident's: the sentence referring back to the bombing by
         // its perpetrator or a definite noun dates it (published Wednesday March 12)
@@ -7803,6 +7898,39 @@ mod tests {
                 actor_text(ev, ActorRole::Target)
             ),
             (Some("Mexican soldiers"), Some("drug cartel")),
+            "{ev:?}"
+        );
+        // a match report is no attack; a fear of what another may do is no threat; one
+        // convicted, named in passing, is no conviction told
+        assert_finds(
+            &[
+                ("LONDON, March 12 (Example Wire) - Arsenal's striker fired a late winner as the Gunners stormed past Chelsea 2-1 on Sunday, while Liverpool's attack was crushed by a resilient Everton defence.", false),
+                ("Gunmen stormed a hotel in Kismayo on Monday, killing nine people.", true),
+            ],
+            |e| e.event_type == EventType::Assault,
+        );
+        assert_finds(
+            &[(
+                "U.S. officials fear that Iran could attack American bases in Iraq if Israel strikes its nuclear facilities.",
+                false,
+            )],
+            |e| e.event_type == EventType::Threaten,
+        );
+        assert_finds(
+            &[
+                ("Amnesty International on Tuesday condemned Saudi Arabia's execution of a Jordanian man convicted of drug smuggling.", false),
+                ("A court in Riyadh convicted a Jordanian man of drug smuggling on Tuesday.", true),
+            ],
+            |e| e.event_type == EventType::Sanction,
+        );
+        // a town's police act in it
+        let evs = run(
+            "CHICAGO, March 12 (Example Wire) - A Chicago police officer shot and killed a 26-year-old man during a traffic stop on the city's West Side on Saturday, police said.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            ev.location.as_ref().map(|l| l.name.as_str()),
+            Some("Chicago"),
             "{ev:?}"
         );
         // talks proposed are not held
