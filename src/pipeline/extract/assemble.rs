@@ -3907,6 +3907,11 @@ fn dateline_place(text: &str, places: &[PlaceHit]) -> Option<Location> {
 /// two sides of "Thai-Cambodian border clashes" and "Russian-Ukrainian talks".)
 /// Whether a mention names a weapon ("drones", "a missile", "Russian artillery").
 fn is_weapon(m: &Mention) -> bool {
+    names_a_weapon(&m.text)
+}
+
+/// Whether the words of a party name a weapon.
+fn names_a_weapon(text: &str) -> bool {
     const WEAPONS: [&str; 9] = [
         "missile",
         "drone",
@@ -3918,7 +3923,7 @@ fn is_weapon(m: &Mention) -> bool {
         "jet",
         "aircraft",
     ];
-    let lower = m.text.to_ascii_lowercase();
+    let lower = text.to_ascii_lowercase();
     WEAPONS.iter().any(|w| lower.contains(w))
 }
 
@@ -4917,6 +4922,16 @@ fn roles(
                     out.insert(0, src);
                 }
             }
+            // a weapon of no one named is no attacker: whose it is, the place does not
+            // tell ("In the southern city of Odesa, a drone hit a residential building"
+            // after "Russian drones and missiles struck energy facilities across Ukraine")
+            // (a suicide bomber is an attacker, not a bomb)
+            out.retain(|a| {
+                !(a.role == ActorRole::Source
+                    && a.country.is_none()
+                    && a.sector.as_deref() == Some("MIL")
+                    && names_a_weapon(&a.text))
+            });
             // armed groups, forces, police and victims without a nationality of their
             // own take the country where the incident happened (al Shabaab, "the army",
             // "gunmen", "people")
@@ -7933,6 +7948,33 @@ mod tests {
             Some("Chicago"),
             "{ev:?}"
         );
+        // a weapon of no one named is no attacker: the lead's attacker is; places past
+        // "north-central" and "neighbouring"
+        let evs = run(
+            "KYIV, March 12 (Example Wire) - Russian drones and missiles struck energy facilities across Ukraine overnight, killing at least four people, Ukrainian officials said on Wednesday.\n\n\
+             In the southern city of Odesa, a drone hit a residential building, killing two people and wounding eight, the regional governor said.",
+        );
+        let ev = evs
+            .iter()
+            .find(|e| e.location.as_ref().is_some_and(|l| l.name == "Odesa"))
+            .unwrap_or_else(|| panic!("no event in Odesa: {evs:?}"));
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).and_then(|a| a.country.as_deref()),
+            Some("RUS"),
+            "{ev:?}"
+        );
+        for (text, place) in [
+            ("ABUJA, March 12 (Example Wire) - Gunmen killed 18 worshippers at a church in Nigeria's north-central Benue state on Sunday, police said.", "Benue"),
+            ("In neighbouring Plateau state, suspected herders attacked two villages on Friday night, killing 27 people, a local official said.", "Plateau"),
+        ] {
+            let evs = run(text);
+            let ev = event_of(&evs, EventType::Assault);
+            assert_eq!(
+                ev.location.as_ref().map(|l| l.name.as_str()),
+                Some(place),
+                "{ev:?}"
+            );
+        }
         // talks proposed are not held
         assert_finds(
             &[

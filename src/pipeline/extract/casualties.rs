@@ -122,6 +122,11 @@ mod tests {
                 "Police arrested two men and a woman in Nairobi on Monday.",
                 &[(Kind::Arrested, Amount::Exact(3))],
             ),
+            // who tells of it is no victim
+            (
+                "Suspected herders attacked two villages on Friday night, killing 27 people, a local official said.",
+                &[(Kind::Killed, Amount::Exact(27))],
+            ),
             (
                 "Gunmen killed five villagers and wounded three others in Zamfara.",
                 &[

@@ -1983,7 +1983,16 @@ fn coordinated_groups<'f>(t: &[Tok], found: &'f [Found]) -> (u64, &'f NumPhrase)
                 .is_some_and(|ws| ws.iter().any(|w| person_plural(w.lower)));
         // (nor a part of the group before: "five people, three of them children")
         let part = subset_number(t, p.start) || t.get(p.end).is_some_and(|w| w.lower == "of");
-        if !people || part || cue_after(t, p).is_some() {
+        // (nor who tells of it: "killing 27 people, a local official said"; not "and a
+        // civilian, officials said")
+        let teller = t
+            .get(p.end..)
+            .unwrap_or_default()
+            .iter()
+            .take(4)
+            .find(|w| !(w.kind == TokKind::Word && np_word(w)))
+            .is_some_and(|w| matches!(w.lower, "said" | "says" | "told" | "reported" | "added"));
+        if !people || part || teller || cue_after(t, p).is_some() {
             break;
         }
         sum += v;

@@ -67,7 +67,7 @@ const LOCATIVE: [&str; 21] = [
 ];
 
 /// Words between a preposition and its place ("in the central Sagaing region").
-const SKIP: [&str; 39] = [
+const SKIP: [&str; 51] = [
     "the",
     "a",
     "an",
@@ -107,6 +107,19 @@ const SKIP: [&str; 39] = [
     "besieged",
     "restive",
     "embattled",
+    // ("in Nigeria's north-central Benue state", "in neighbouring Plateau state")
+    "north-central",
+    "south-central",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "neighbouring",
+    "neighboring",
+    "remote",
+    "coastal",
+    "mountainous",
+    "volatile",
 ];
 
 /// Besides [`SKIP`], words that may stand between a preposition and a country name ("in
