@@ -910,6 +910,43 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     out
 }
 
+/// The attacker of a region's strikes is that of each strike of the same day told in a
+/// place of the region that names none ("Israeli strikes killed at least 30 Palestinians
+/// in the Gaza Strip on Tuesday" before "an airstrike on a house in the Nuseirat camp
+/// killed 12 people"). (Country-wide leads do this in [`finish`].)
+fn attacker_of_the_area(drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let d = &drafts[i].c;
+        let Some(area) = d.location.clone().filter(|l| {
+            d.event_type == EventType::Assault && l.precision == LocationPrecision::Admin1
+        }) else {
+            continue;
+        };
+        let Some(src) = d
+            .actors
+            .iter()
+            .find(|a| a.role == ActorRole::Source && a.country.is_some())
+            .cloned()
+        else {
+            continue;
+        };
+        let day = d.date.as_ref().map(|x| x.value);
+        for (k, other) in drafts.iter_mut().enumerate() {
+            let e = &mut other.c;
+            if k != i
+                && e.event_type == EventType::Assault
+                && e.date.as_ref().map(|x| x.value) == day
+                && e.location.as_ref().is_some_and(|l| {
+                    l.country == area.country && l.admin1.as_deref() == Some(area.name.as_str())
+                })
+                && e.actors.iter().all(|a| a.role != ActorRole::Source)
+            {
+                e.actors.insert(0, src.clone());
+            }
+        }
+    }
+}
+
 /// The indices of the places of `all` (the text's, in order) that are no place of an
 /// incident told there:
 /// - a town said to lie in a region it is not in, a namesake elsewhere: the region is the
@@ -1698,6 +1735,15 @@ fn keep(
     let condition = scues.iter().any(|h| h.value == Cue::Condition);
     let modal_near = before().any(|h| (h.value == Cue::Modal) && words_between(h.end) <= 6);
     let cond_before = before().any(|h| h.value == Cue::Condition);
+    // a danger someone is said to be, not a threat made ("Hamas militants who posed a
+    // threat to troops")
+    if t.kind == EventType::Threaten
+        && any_of_last_words(lower_all.get(..rel).unwrap_or_default(), 3, |w| {
+            matches!(w, "pose" | "posed" | "poses" | "posing")
+        })
+    {
+        return None;
+    }
     if t.kind == EventType::Threaten {
         return Some(Keep::Event(t)).filter(|_| !t.weak || condition || modal_near || threat_words);
     }
@@ -5122,7 +5168,18 @@ fn roles(
                 let mut a = to_actor(first, ActorRole::Source);
                 share_noun(&mut a, second);
                 out.push(a);
-                out.push(to_actor(second, ActorRole::Target));
+                // (unless the verb has an object of its own: then the two act together on
+                // it, "Qatari and Egyptian mediators met Hamas officials in Cairo")
+                let object = with_country
+                    .iter()
+                    .find(|m| m.start > tpos && direct_object(&ctx.lower, tpos, m.start));
+                match object {
+                    Some(o) => {
+                        out.push(to_actor(second, ActorRole::Source));
+                        out.push(to_actor(o, ActorRole::Target));
+                    }
+                    None => out.push(to_actor(second, ActorRole::Target)),
+                }
                 return out;
             }
             // an armed force right before the trigger acts, though it names no country
@@ -6223,6 +6280,7 @@ fn take_target(to: &mut Candidate, from: &Candidate) {
 
 /// Drops country-level assaults that restate more precise ones, and recomputes summaries.
 fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
+    attacker_of_the_area(&mut drafts);
     // a country-level assault restating a precise one gives it the figures and the day
     // it lacks ("the death toll from Tuesday's bombing in northwest Pakistan has risen
     // to six" before "the blast near Bannu")
@@ -7975,6 +8033,42 @@ mod tests {
                 "{ev:?}"
             );
         }
+        // a region's attacker is that of its strikes told in its towns; a danger posed is
+        // no threat; two who meet someone act together
+        let evs = run(
+            "CAIRO, March 12 (Example Wire) - Israeli strikes killed at least 30 Palestinians in the Gaza Strip on Tuesday, local health authorities said.\n\n\
+             Medics said an airstrike on a house in the Nuseirat camp in central Gaza killed 12 people on Tuesday.\n\n\
+             The Israeli military said its forces had struck Hamas militants who posed a threat to troops.",
+        );
+        let ev = evs
+            .iter()
+            .find(|e| e.casualties.killed == Some(12))
+            .unwrap_or_else(|| panic!("no strike killing 12: {evs:?}"));
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).and_then(|a| a.country.as_deref()),
+            Some("ISR"),
+            "{ev:?}"
+        );
+        assert!(
+            evs.iter().all(|e| e.event_type != EventType::Threaten),
+            "{evs:?}"
+        );
+        let evs = run("Qatari and Egyptian mediators met Hamas officials in Cairo on Tuesday.");
+        let ev = event_of(&evs, EventType::Consult);
+        let roles: Vec<_> = ev
+            .actors
+            .iter()
+            .map(|a| (a.role, a.country.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (ActorRole::Source, Some("QAT")),
+                (ActorRole::Source, Some("EGY")),
+                (ActorRole::Target, Some("PSE"))
+            ],
+            "{ev:?}"
+        );
         // talks proposed are not held
         assert_finds(
             &[
