@@ -5710,7 +5710,17 @@ fn trailing_speaker(text: &str, start: usize, end: usize) -> bool {
     {
         return true;
     }
-    // (", the defence ministry in Moscow said": past the article)
+    // (", the defence ministry in Moscow said": past the article; ", the state
+    // prosecutor's office said": past up to two modifiers before it)
+    let mut before = before;
+    for _ in 0..2 {
+        let word_at = before.rfind(' ').map_or(0, |i| i + 1);
+        let word = &before[word_at..];
+        if word == "the" || word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            break;
+        }
+        before = before[..word_at].trim_end();
+    }
     let before = before
         .strip_suffix("the")
         .filter(|b| b.ends_with(' '))
@@ -8067,6 +8077,16 @@ mod tests {
                 (ActorRole::Source, Some("EGY")),
                 (ActorRole::Target, Some("PSE"))
             ],
+            "{ev:?}"
+        );
+        // who tells of it past a modifier is no party; a journalist is one
+        let evs = run(
+            "MEXICO CITY, March 12 (Example Wire) - A journalist was shot dead outside his home in the Mexican state of Guerrero on Tuesday, the state prosecutor's office said.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            actor_of(ev, ActorRole::Target).and_then(|a| a.sector.as_deref()),
+            Some("MED"),
             "{ev:?}"
         );
         // talks proposed are not held
