@@ -146,6 +146,8 @@ const SECTORS: &[(&str, &str)] = &[
     ("foreign office", "GOV"),
     ("delegation*", "GOV"),
     ("rebels", "REB"),
+    ("resistance forces", "REB"),
+    ("resistance fighters", "REB"),
     ("militants", "REB"),
     ("insurgents", "REB"),
     ("jihadists", "REB"),

@@ -1680,6 +1680,33 @@ fn keep(
     {
         return None;
     }
+    // a noun's modifier, not a delivery ("ambushed a supply convoy escorted by soldiers")
+    if lw == "supply"
+        && lower_all
+            .get(rel_end..)
+            .and_then(|a| a.split_whitespace().next())
+            .is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches([',', '.']),
+                    "convoy"
+                        | "convoys"
+                        | "line"
+                        | "lines"
+                        | "route"
+                        | "routes"
+                        | "depot"
+                        | "depots"
+                        | "chain"
+                        | "chains"
+                        | "truck"
+                        | "trucks"
+                        | "base"
+                        | "hub"
+                )
+            })
+    {
+        return None;
+    }
     // the police's kind tells a protest met, not a riot ("Georgian riot police used water
     // cannon to disperse thousands of protesters"): whether it was one, the protesters'
     // deeds tell
@@ -8087,6 +8114,29 @@ mod tests {
         assert_eq!(
             actor_of(ev, ActorRole::Target).and_then(|a| a.sector.as_deref()),
             Some("MED"),
+            "{ev:?}"
+        );
+        // a supply convoy is no delivery; resistance forces are rebels
+        let evs = run(
+            "OUAGADOUGOU, March 12 (Example Wire) - Jihadist fighters ambushed a supply convoy escorted by soldiers near the town of Djibo on Sunday, killing dozens, security sources said.",
+        );
+        assert!(
+            evs.iter().all(|e| e.event_type != EventType::Mobilize),
+            "{evs:?}"
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            ev.location.as_ref().map(|l| l.name.as_str()),
+            Some("Djibo"),
+            "{ev:?}"
+        );
+        let evs = run(
+            "Resistance forces said on Sunday they had captured the town of Lashio in Myanmar's northern Shan state after weeks of fighting with the military.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        assert_eq!(
+            actor_of(ev, ActorRole::Source).and_then(|a| a.sector.as_deref()),
+            Some("REB"),
             "{ev:?}"
         );
         // talks proposed are not held
