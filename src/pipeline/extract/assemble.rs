@@ -5404,13 +5404,30 @@ fn between_parties<'m>(
                 b.ends_with("between") || b.ends_with("between the")
             })
     })?;
+    // (the head of a side named in two words: "government forces" is "forces", the armed
+    // side)
+    let mut a = *a;
+    while let Some(n) = ms
+        .iter()
+        .find(|n| n.start > a.end && lower.get(a.end..n.start) == Some(" "))
+    {
+        a = n;
+    }
+    // (past a modifier of the second side: "and Druze fighters", "and the rival militia")
     let b = ms.iter().find(|m| {
         m.start > a.end
-            && lower
-                .get(a.end..m.start)
-                .is_some_and(|g| matches!(g.trim(), "and" | "and the"))
+            && lower.get(a.end..m.start).is_some_and(|g| {
+                let g = g.trim();
+                let rest = g
+                    .strip_prefix("and the ")
+                    .or_else(|| g.strip_prefix("and "))
+                    .unwrap_or("");
+                matches!(g, "and" | "and the")
+                    || !rest.is_empty()
+                        && rest.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-')
+            })
     })?;
-    Some((*a, *b))
+    Some((a, *b))
 }
 
 /// Whether the actor at `start..end` of the lower-cased text is the one an incident told
@@ -8137,6 +8154,24 @@ mod tests {
         assert_eq!(
             actor_of(ev, ActorRole::Source).and_then(|a| a.sector.as_deref()),
             Some("REB"),
+            "{ev:?}"
+        );
+        // the two sides of a clash past a second noun and a modifier
+        let evs = run(
+            "Clashes between government forces and Druze fighters in southern Syria last week killed more than 300 people.",
+        );
+        let ev = event_of(&evs, EventType::Assault);
+        let sides: Vec<_> = ev
+            .actors
+            .iter()
+            .map(|a| (a.role, a.sector.as_deref()))
+            .collect();
+        assert_eq!(
+            sides,
+            [
+                (ActorRole::Source, Some("MIL")),
+                (ActorRole::Target, Some("REB"))
+            ],
             "{ev:?}"
         );
         // talks proposed are not held
