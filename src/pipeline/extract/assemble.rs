@@ -3979,8 +3979,8 @@ fn names_a_weapon(text: &str) -> bool {
         "jet",
         "aircraft",
     ];
-    let lower = text.to_ascii_lowercase();
-    WEAPONS.iter().any(|w| lower.contains(w))
+    // (read in either case where the words stand, without a lower-case copy per mention)
+    WEAPONS.iter().any(|w| occurs_any_case(text, w))
 }
 
 /// A nationality that only says whose a place is ("in the northern Afghan city of
