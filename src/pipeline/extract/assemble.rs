@@ -4435,7 +4435,7 @@ fn in_purpose_clause(lower: &str, at: usize) -> bool {
         "counter",
     ];
     let before = lower.get(..at).unwrap_or_default();
-    let Some(i) = before.rfind(" to ") else {
+    let Some(i) = rfind_to(before) else {
         return false;
     };
     let clause = &before[i + 4..];
@@ -4445,6 +4445,16 @@ fn in_purpose_clause(lower: &str, at: usize) -> bool {
         && !clause.contains(" -")
         && !clause.contains(" and ")
         && !clause.contains(" after ")
+}
+
+/// `text.rfind(" to ")`, read back over the letter 'o' alone: a search for the whole
+/// phrase sets up a searcher on every call, and this one runs for every trigger word kept
+/// that far.
+fn rfind_to(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memrchr_iter(b'o', b)
+        .find(|&i| i >= 2 && b.get(i - 2..i + 2) == Some(b" to "))
+        .map(|i| i - 2)
 }
 
 /// Whether the protest word at `at` of the lower-case sentence `lower` is where an attack
@@ -6791,6 +6801,23 @@ mod tests {
         assert!(last_ascii_words("Kyiv\u{a0}rejected the", 2).is_none());
         assert!(last_ascii_words("Kyiv\u{a0}rejected the", 1).is_some());
         assert!(last_ascii_words("a b c d e f g h i j", 9).is_none());
+    }
+
+    #[test]
+    fn rfind_to_finds_what_rfind_finds() {
+        let texts = [
+            "",
+            "to",
+            " to ",
+            " to to ",
+            "o to",
+            "sent troops to the border to protect",
+            "went to toronto to ",
+            "\u{e9} to \u{e9}to o",
+        ];
+        for text in texts {
+            assert_eq!(rfind_to(text), text.rfind(" to "), "{text:?}");
+        }
     }
 
     #[test]
