@@ -17,7 +17,7 @@ use crate::model::{
 use crate::pipeline::normalize::normalize;
 use crate::pipeline::sentences::split;
 use chrono::{Datelike, NaiveDate};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::OnceLock;
 
 /// People nouns: "a second protester" is one more victim, not another incident.
@@ -1311,6 +1311,8 @@ fn keep(
     let word = &st[rel..rel_end];
     // (the sentence's lower-case copy has the same byte offsets)
     let lw = sl.text().get(rel..rel_end).unwrap_or_default();
+    // the last words before the trigger word, read once for all the rules that ask
+    let last = LastWords::new(sl.text().get(..rel).unwrap_or_default());
     // capitalised mid-sentence: part of a name ("Riot Parade", "March 3"); the
     // sentence starts after its dateline ("GUSAU, Nigeria (Reuters) - Gunmen killed")
     let from = if rel >= facts.skip { facts.skip } else { 0 };
@@ -1358,7 +1360,7 @@ fn keep(
     // agreement aimed at ending fighting in eastern Congo", "to halt the violence")
     if t.kind == EventType::Assault
         && (sl.may_hold("end") || sl.may_hold("halt") || sl.may_hold("stop"))
-        && any_of_last_words(sl.text().get(..rel).unwrap_or_default(), 3, |w| {
+        && last.any(3, |w| {
             matches!(
                 w,
                 "end" | "ending" | "halt" | "halting" | "stop" | "stopping"
@@ -1368,9 +1370,7 @@ fn keep(
         return None;
     }
     // an aim to fight is no fighting ("U.S. efforts to fight al-Shabab militants")
-    if lw == "fight"
-        && any_of_last_words(sl.text().get(..rel).unwrap_or_default(), 1, |w| w == "to")
-    {
+    if lw == "fight" && last.any(1, |w| w == "to") {
         return None;
     }
     // what a rejected or denied claim tells did not happen as far as the text says
@@ -1472,7 +1472,7 @@ fn keep(
         return None;
     }
     if t.kind == EventType::Aid
-        && (any_of_last_words(lead, 5, |w| PROMISED.contains(&w))
+        && (last.any(5, |w| PROMISED.contains(&w))
             || lead
                 .get(lead.len().saturating_sub(48)..)
                 .is_some_and(|l| WILL_PROVIDE.iter().any(|p| l.contains(p))))
@@ -1484,7 +1484,7 @@ fn keep(
             casualty: false,
         }));
     }
-    if context_only(ctx, st, sl, rel, lw, t, facts) {
+    if context_only(ctx, st, sl, rel, lw, t, facts, &last) {
         return None;
     }
     let lower_all = sl.text();
@@ -1568,9 +1568,8 @@ fn keep(
     if t.kind == EventType::Consult
         && matches!(lw, "talks" | "negotiations" | "meeting" | "dialogue")
     {
-        let before = sl.text().get(..rel).unwrap_or_default();
         // (one of the words just before it, each a whole word: "broke off peace talks")
-        let said = |n: usize, f: fn(&str) -> bool| any_of_last_words(before, n, f);
+        let said = |n: usize, f: fn(&str) -> bool| last.any(n, f);
         let off = said(5, |w| w == "off");
         let halted =
             off && said(5, |w| {
@@ -1948,7 +1947,7 @@ fn keep(
             });
             // or a crowd counted right before it ("Tens of thousands rallied in Tel Aviv")
             let crowd = t.kind == EventType::Protest
-                && any_of_last_words(sl.text().get(..rel).unwrap_or_default(), 1, |w| {
+                && last.any(1, |w| {
                     matches!(
                         w,
                         "thousands" | "hundreds" | "dozens" | "millions" | "crowds"
@@ -1972,6 +1971,7 @@ fn keep(
 /// talked about rather than delivered, appeals and rejections without a state or an
 /// international body speaking, a person described as accused ("a man accused of
 /// blasphemy").
+#[allow(clippy::too_many_arguments)]
 fn context_only(
     ctx: &Ctx<'_>,
     st: &str,
@@ -1980,6 +1980,7 @@ fn context_only(
     lw: &str,
     t: Trigger,
     facts: &SentFacts<'_>,
+    last: &LastWords<'_>,
 ) -> bool {
     let lower = sl.text();
     let before = lower.get(..rel).unwrap_or("");
@@ -2012,14 +2013,14 @@ fn context_only(
     }
     // what followed an incident of a past year, told next in its paragraph ("Last year,
     // more than 60 people were killed ... Ruto later withdrew the bill")
-    if continues_history(ctx, st, sl, before) && facts.dates().is_empty() {
+    if continues_history(ctx, st, sl, last) && facts.dates().is_empty() {
         return true;
     }
     // a pattern kept up, told with no day, figure or place ("Kyiv has responded with
     // drone strikes on Russian oil refineries")
     if t.kind == EventType::Assault
         && lw.ends_with('s')
-        && any_of_last_words(before, 3, |w| matches!(w, "has" | "have"))
+        && last.any(3, |w| matches!(w, "has" | "have"))
         && facts.dates().is_empty()
         && !facts
             .figures()
@@ -2156,7 +2157,7 @@ fn context_only(
     // executed four men convicted of spying for Israel")
     if lw == "convicted"
         && accused_as_description(before, rel, lower, "convicted")
-        && any_of_last_words(before, 8, |w| {
+        && last.any(8, |w| {
             [
                 "executed",
                 "hanged",
@@ -2175,7 +2176,7 @@ fn context_only(
     // an attack plotted or planned has not happened ("detained a man suspected of
     // plotting a bomb attack", "foiled a planned attack")
     if t.kind == EventType::Assault
-        && any_of_last_words(before, 4, |w| {
+        && last.any(4, |w| {
             ["plot", "plann", "prepar"].iter().any(|p| w.starts_with(p)) || w == "plan"
         })
     {
@@ -2187,7 +2188,7 @@ fn context_only(
     // sanctions on Russia")
     if (t.kind == EventType::Agree && matches!(lw, "deal" | "agreement" | "accord")
         || t.kind == EventType::Sanction && lw.starts_with("sanction"))
-        && any_of_last_words(before, 5, |w| {
+        && last.any(5, |w| {
             matches!(
                 w,
                 "against"
@@ -2209,7 +2210,7 @@ fn context_only(
     // withdrawal of a finance bill", "ready for talks with Ukraine")
     if t.kind == EventType::Retreat
         && (lw.starts_with("resign") || lw.starts_with("withdraw") || lw.starts_with("release"))
-        && any_of_last_words(before, 4, |w| {
+        && last.any(4, |w| {
             ["demand", "call", "urg", "sought", "seek"]
                 .iter()
                 .any(|p| w.starts_with(p))
@@ -2218,18 +2219,14 @@ fn context_only(
         return true;
     }
     if t.kind == EventType::Consult
-        && before
-            .split_whitespace()
-            .rev()
-            .take(3)
-            .collect::<Vec<_>>()
-            .windows(2)
-            .any(|w| {
+        && last.with(3, |words| {
+            words.windows(2).any(|w| {
                 matches!(
                     (w[1], w[0]),
                     ("ready", "for") | ("open", "to") | ("prepared", "for") | ("willing", "to")
                 )
             })
+        })
     {
         return true;
     }
@@ -2248,7 +2245,7 @@ fn context_only(
     if matches!(
         t.kind,
         EventType::Sanction | EventType::Agree | EventType::Aid
-    ) && any_of_last_words(before, 5, |w| {
+    ) && last.any(5, |w| {
         matches!(
             w,
             "vetoed" | "blocked" | "rejected" | "opposed" | "veto" | "block" | "reject"
@@ -2263,8 +2260,8 @@ fn context_only(
     // "Qatar, which mediated the deal")
     if t.kind == EventType::Agree
         && matches!(lw, "agreement" | "deal" | "accord")
-        && any_of_last_words(before, 1, |w| matches!(w, "the" | "this" | "that" | "its"))
-        && any_of_last_words(before, 3, |w| {
+        && last.any(1, |w| matches!(w, "the" | "this" | "that" | "its"))
+        && last.any(3, |w| {
             [
                 "violat",
                 "breach",
@@ -2283,7 +2280,7 @@ fn context_only(
     // a party described by its part in talks or a deal ("Egypt and Qatar, which
     // mediated the deal, said ..."): no new meeting
     if matches!(t.kind, EventType::Consult | EventType::Agree)
-        && any_of_last_words(before, 1, |w| matches!(w, "which" | "who"))
+        && last.any(1, |w| matches!(w, "which" | "who"))
     {
         return true;
     }
@@ -2311,21 +2308,23 @@ fn context_only(
     if t.kind == EventType::Protest
         && (lw.starts_with("protester") || lw.starts_with("demonstrator"))
     {
-        let back: Vec<&str> = before.split_whitespace().rev().take(6).collect();
-        let act = back.iter().take(4).any(|w| {
-            [
-                "crackdown",
-                "repression",
-                "killing",
-                "killings",
-                "treatment",
-                "shooting",
-            ]
-            .contains(w)
+        let (act, cause) = last.with(6, |back| {
+            let act = back.iter().take(4).any(|w| {
+                [
+                    "crackdown",
+                    "repression",
+                    "killing",
+                    "killings",
+                    "treatment",
+                    "shooting",
+                ]
+                .contains(w)
+            });
+            let cause = back
+                .iter()
+                .any(|w| ["over", "for", "following"].contains(w));
+            (act, cause)
         });
-        let cause = back
-            .iter()
-            .any(|w| ["over", "for", "following"].contains(w));
         if act && cause {
             return true;
         }
@@ -2333,7 +2332,7 @@ fn context_only(
     // aid stopped is no aid given ("suspended aid deliveries", "suspended part of a
     // military aid program"; aid promised is an agreement: see `keep`)
     if t.kind == EventType::Aid
-        && any_of_last_words(before, 5, |w| {
+        && last.any(5, |w| {
             [
                 "suspended",
                 "suspend",
@@ -2388,7 +2387,7 @@ fn context_only(
     if matches!(
         t.kind,
         EventType::Request | EventType::Reject | EventType::Support
-    ) && (!speaker_before(ctx, st, rel) || noun_use(sl.text().get(..rel).unwrap_or_default()))
+    ) && (!speaker_before(ctx, st, rel) || noun_use(last))
     {
         return true;
     }
@@ -5479,14 +5478,12 @@ fn requested_content(rest: &str) -> bool {
 
 /// Whether the sentence `st` goes on with what the sentence before it in its paragraph
 /// told of a past year: "later", "then" or "afterwards" among the words before its
-/// trigger (`before`, lower-cased), and a past year or "last year" in the sentence
-/// before.
-fn continues_history(ctx: &Ctx<'_>, st: &str, sl: &Lowered<'_>, before: &str) -> bool {
+/// trigger (`before`: the last words of the lower-cased text before it), and a past year
+/// or "last year" in the sentence before.
+fn continues_history(ctx: &Ctx<'_>, st: &str, sl: &Lowered<'_>, before: &LastWords<'_>) -> bool {
     const AFTERWARDS: [&str; 4] = ["later", "then", "afterwards", "subsequently"];
     // (the sentence's byte pairs rule most sentences out before its words are read)
-    if !AFTERWARDS.iter().any(|w| sl.may_hold(w))
-        || !any_of_last_words(before, 6, |w| AFTERWARDS.contains(&w))
-    {
+    if !AFTERWARDS.iter().any(|w| sl.may_hold(w)) || !before.any(6, |w| AFTERWARDS.contains(&w)) {
         return false;
     }
     let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
@@ -5579,14 +5576,14 @@ fn asks_for(before: &str, after: &str) -> bool {
         })
 }
 
-/// Whether the word after `before` (the lower-cased text before a trigger) is a noun
-/// by the word before it ("fails to meet its demands", "rejected the calls for"), not
-/// the verb of a statement ("Ethiopia demands that ...").
-fn noun_use(before: &str) -> bool {
+/// Whether the word after `before` (the last words of the lower-cased text before a
+/// trigger) is a noun by the word before it ("fails to meet its demands", "rejected the
+/// calls for"), not the verb of a statement ("Ethiopia demands that ...").
+fn noun_use(before: &LastWords<'_>) -> bool {
     const DETERMINERS: [&str; 12] = [
         "its", "their", "his", "her", "our", "the", "these", "those", "of", "whose", "such", "new",
     ];
-    any_of_last_words(before, 1, |w| {
+    before.any(1, |w| {
         DETERMINERS.contains(&w) || w.ends_with("'s") || w.ends_with("s'")
     })
 }
@@ -5672,6 +5669,82 @@ fn last_ascii_words(text: &str, n: usize) -> Option<([&str; 8], usize)> {
         k += 1;
     }
     Some((words, k))
+}
+
+/// The last words before a trigger word, last first, as `split_whitespace` reads them:
+/// read as far back as the rules of `keep` and `context_only` have asked so far, and kept
+/// for the next rule, where each rule asking about the last few words read them again.
+struct LastWords<'a> {
+    text: &'a str,
+    read: RefCell<WordsRead<'a>>,
+}
+
+/// The words of a [`LastWords`] read so far.
+struct WordsRead<'a> {
+    words: [&'a str; 8],
+    /// How many words are read.
+    k: usize,
+    /// Where the text before the last word read ends.
+    at: usize,
+    /// No word is left to read.
+    done: bool,
+}
+
+impl<'a> LastWords<'a> {
+    fn new(text: &'a str) -> LastWords<'a> {
+        LastWords {
+            text,
+            read: RefCell::new(WordsRead {
+                words: [""; 8],
+                k: 0,
+                at: text.len(),
+                done: false,
+            }),
+        }
+    }
+
+    /// `f` of the last `n` (at most 8) words, last first: as [`with_last_words`].
+    fn with<R>(&self, n: usize, f: impl FnOnce(&[&'a str]) -> R) -> R {
+        // (the ASCII bytes that `char::is_whitespace` takes for spaces)
+        let space = |b: u8| b == b' ' || (9..=13).contains(&b);
+        let n = n.min(8);
+        let mut r = self.read.borrow_mut();
+        let b = self.text.as_bytes();
+        while r.k < n && !r.done {
+            let mut i = r.at;
+            while i > 0 && space(b[i - 1]) {
+                i -= 1;
+            }
+            let end = i;
+            while i > 0 && !space(b[i - 1]) && b[i - 1].is_ascii() {
+                i -= 1;
+            }
+            if i > 0 && !b[i - 1].is_ascii() {
+                // (a byte outside ASCII may be part of a space of Unicode's: all the
+                // words are read as `split_whitespace` reads them)
+                let mut k = 0;
+                for (slot, w) in r.words.iter_mut().zip(self.text.split_whitespace().rev()) {
+                    *slot = w;
+                    k += 1;
+                }
+                r.k = k;
+                r.done = true;
+            } else if i == end {
+                r.done = true;
+            } else {
+                let k = r.k;
+                r.words[k] = self.text.get(i..end).unwrap_or_default();
+                r.k += 1;
+                r.at = i;
+            }
+        }
+        f(&r.words[..n.min(r.k)])
+    }
+
+    /// `any_of_last_words` of the text.
+    fn any(&self, n: usize, test: impl Fn(&str) -> bool) -> bool {
+        self.with(n, |words| words.iter().any(|w| test(w)))
+    }
 }
 
 /// The first `n` (at most 8) words of `text`, as `split_whitespace` reads them, and how
@@ -6787,15 +6860,21 @@ mod tests {
             "the EU's demand to impose",
             "Kyiv\u{a0}rejected the",
             "the café's owner vetoed a",
+            "one two three four five six seven eight nine",
+            "un\u{2003}deux trois quatre cinq six sept huit neuf dix",
         ];
         for text in texts {
-            for n in 0..=6 {
+            for n in 0..=8 {
                 let want: Vec<&str> = text.split_whitespace().rev().take(n).collect();
                 if let Some((words, k)) = last_ascii_words(text, n) {
                     assert_eq!(words[..k].to_vec(), want, "{n} last words of {text:?}");
                 }
                 let got = any_of_last_words(text, n, |w| w.ends_with('e'));
                 assert_eq!(got, want.iter().any(|w| w.ends_with('e')), "{text:?}");
+                let last = LastWords::new(text);
+                // (asked for fewer words first, then for more)
+                last.with(n / 2, |w| assert_eq!(w, &want[..w.len()], "{text:?}"));
+                last.with(n, |w| assert_eq!(w, want, "{n} last words of {text:?}"));
             }
         }
         assert!(last_ascii_words("Kyiv\u{a0}rejected the", 2).is_none());
