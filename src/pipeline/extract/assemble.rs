@@ -1106,7 +1106,7 @@ fn place_policy_at_source(g: &Gazetteer, c: &mut Candidate, dateline: Option<&Lo
             let sent = &c.evidence.sentence;
             l.precision == LocationPrecision::Country
                 && !sent.match_indices(l.text.as_str()).any(|(i, _)| {
-                    let before = sent[..i].trim_end_matches("the ").trim_end();
+                    let before = trim_end_str(&sent[..i], "the ").trim_end();
                     any_of_last_words(before, 1, |w| {
                         ["in", "to", "inside", "across", "from", "at"]
                             .iter()
@@ -3463,12 +3463,10 @@ fn sentence_dates(
         .filter(|d| matches!(d.precision, DatePrecision::Day | DatePrecision::Week))
         .cloned()
         .map(|d| {
-            let before = lower
-                .get(..d.start)
-                .unwrap_or("")
-                .trim_end()
-                .trim_end_matches(" on")
-                .trim_end_matches(" in a statement");
+            let before = trim_end_str(
+                trim_end_str(lower.get(..d.start).unwrap_or("").trim_end(), " on"),
+                " in a statement",
+            );
             let reporting = before
                 .split_whitespace()
                 .rev()
@@ -4155,7 +4153,7 @@ fn home_of(
     // the words of the actor that name the country: its first word ("Haitian gang
     // members", "Myanmar's military"), without a possessive
     let first = source.text.split_whitespace().next().unwrap_or_default();
-    let word = first.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let word = trim_end_str(trim_end_str(first, "'s"), "\u{2019}s");
     loc.text = if word.starts_with(char::is_uppercase) {
         word.to_string()
     } else {
@@ -5575,6 +5573,19 @@ fn asks_for(before: &str, after: &str) -> bool {
         })
 }
 
+/// `text.trim_end_matches(suffix)` for a string `suffix`, by comparing bytes at the end:
+/// the standard one sets up a substring searcher on every call, and the dates of every
+/// sentence are read through it.
+fn trim_end_str<'a>(mut text: &'a str, suffix: &str) -> &'a str {
+    if suffix.is_empty() {
+        return text;
+    }
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
+}
+
 /// Whether the word after `before` (the last words of the lower-cased text before a
 /// trigger) is a noun by the word before it ("fails to meet its demands", "rejected the
 /// calls for"), not the verb of a statement ("Ethiopia demands that ...").
@@ -6879,6 +6890,25 @@ mod tests {
         assert!(last_ascii_words("Kyiv\u{a0}rejected the", 2).is_none());
         assert!(last_ascii_words("Kyiv\u{a0}rejected the", 1).is_some());
         assert!(last_ascii_words("a b c d e f g h i j", 9).is_none());
+    }
+
+    #[test]
+    fn trim_end_str_trims_what_trim_end_matches_trims() {
+        let texts = [
+            "",
+            "on",
+            " on",
+            "attacked on on",
+            "said in a statement on",
+            "aaa",
+            "the the ",
+        ];
+        for text in texts {
+            for suffix in ["", " on", "on", "a", "aa", "the ", " in a statement"] {
+                let want = text.trim_end_matches(suffix);
+                assert_eq!(trim_end_str(text, suffix), want, "{text:?} {suffix:?}");
+            }
+        }
     }
 
     #[test]
