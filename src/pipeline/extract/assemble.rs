@@ -771,44 +771,52 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 cu.excessive_force = scues.iter().any(|h| h.value == Cue::ExcessiveForce)
                     || kind == EventType::Protest && cas.killed.is_some_and(|k| k > 0);
                 cu.lethal = cas.killed.is_some_and(|k| k > 0) || cas.injured.is_some_and(|k| k > 0);
-                cu.grenade = sl.has("grenade");
+                // (the words of a cue are looked for only in the events whose ACLED type
+                // it decides: those of an assault, a protest's mob, a withdrawal's armed
+                // force; see `acled::map`)
+                let assault = kind == EventType::Assault;
+                if assault {
+                    cu.grenade = sl.has("grenade");
+                    cu.chemical =
+                        sl.has("chlorine") || sl.has("sarin") || sl.has("chemical weapon");
+                    // (not when only part was stopped: "air defences intercepted some of
+                    // the missiles")
+                    cu.disrupted = scues.iter().any(|h| {
+                        h.value == Cue::Intercepted
+                            && !lower_st.get(h.end..).is_some_and(|a| {
+                                ["some of", "several of", "part of", "a few of"]
+                                    .iter()
+                                    .any(|p| a.trim_start().starts_with(p))
+                            })
+                    }) && cas.killed.is_none()
+                        && cas.injured.is_none()
+                        && !sl.has("debris")
+                        && !aircraft_downed(&sl);
+                    cu.territory_taken = sl.has("took control")
+                        || sl.has("seized control")
+                        || sl.has("overran")
+                        || took_a_place(&sl);
+                    cu.by_government = sl.has("recaptured") || sl.has("retook");
+                }
                 // (a mob attacking people; not "a local vigilante leader said")
-                cu.mob = (sl.has(" mob ") || sl.has("lynch"))
+                cu.mob = (assault || kind == EventType::Protest)
+                    && (sl.has(" mob ") || sl.has("lynch"))
                     && matches!(mode, None | Some("beat") | Some("riot"));
-                cu.chemical = sl.has("chlorine") || sl.has("sarin") || sl.has("chemical weapon");
-                // (not when only part was stopped: "air defences intercepted some of the
-                // missiles")
-                cu.disrupted = scues.iter().any(|h| {
-                    h.value == Cue::Intercepted
-                        && !lower_st.get(h.end..).is_some_and(|a| {
-                            ["some of", "several of", "part of", "a few of"]
-                                .iter()
-                                .any(|p| a.trim_start().starts_with(p))
-                        })
-                }) && cas.killed.is_none()
-                    && cas.injured.is_none()
-                    && kind == EventType::Assault
-                    && !sl.has("debris")
-                    && !aircraft_downed(&sl);
-                cu.territory_taken = sl.has("took control")
-                    || sl.has("seized control")
-                    || sl.has("overran")
-                    || took_a_place(sl.text());
-                cu.by_government = sl.has("recaptured") || sl.has("retook");
-                cu.armed = [
-                    "troops",
-                    "forces",
-                    "soldiers",
-                    "army",
-                    "fighters",
-                    "militia",
-                    "rebels",
-                    "units",
-                    "brigade",
-                    "militants",
-                ]
-                .iter()
-                .any(|w| sl.has(w));
+                cu.armed = kind == EventType::Retreat
+                    && [
+                        "troops",
+                        "forces",
+                        "soldiers",
+                        "army",
+                        "fighters",
+                        "militia",
+                        "rebels",
+                        "units",
+                        "brigade",
+                        "militants",
+                    ]
+                    .iter()
+                    .any(|w| sl.has(w));
                 let acled_map = acled::map(kind, mode, cu);
                 let conf = confidence(kind, strong, loc.as_ref(), &cas, &actors, reported);
                 let c = Candidate {
@@ -5344,9 +5352,9 @@ fn pronoun_antecedent<'c>(ctx: &'c Ctx<'_>, s: usize, tpos: usize) -> Option<&'c
         })
 }
 
-/// Whether the lower-cased sentence tells a place taken: a verb of capture with a
+/// Whether the sentence (`sl`, lower-cased) tells a place taken: a verb of capture with a
 /// settlement or a base as its object ("seized the town of Masisi", "captured the city").
-fn took_a_place(lower: &str) -> bool {
+fn took_a_place(sl: &Lowered<'_>) -> bool {
     const VERBS: [&str; 5] = [
         "seized the ",
         "captured the ",
@@ -5364,9 +5372,11 @@ fn took_a_place(lower: &str) -> bool {
         "airport",
         "strategic",
     ];
-    // (`contains` says no without the searcher `match_indices` sets up)
+    // (`has` says no without the searcher `match_indices` sets up, mostly from the
+    // sentence's byte pairs alone)
+    let lower = sl.text();
     VERBS.iter().any(|v| {
-        lower.contains(v)
+        sl.has(v)
             && lower.match_indices(v).any(|(i, _)| {
                 let rest = &lower[i + v.len()..];
                 PLACES.iter().any(|p| rest.starts_with(p))
