@@ -2086,31 +2086,35 @@ fn context_only(
         return true;
     }
     // planned or expected: "the strike would continue", "a meeting would be held"
-    let (after, n_after) = first_words(lower.get(rel + lw.len()..).unwrap_or(""), 6);
+    const LATER: [&str; 9] = [
+        "would",
+        "will",
+        "could",
+        "might",
+        "planned",
+        "plans",
+        "scheduled",
+        "due",
+        "expected",
+    ];
+    // (the words after it are read only when the sentence's byte pairs allow one of
+    // those words, or a participle asks for the next one)
+    let later = t.kind != EventType::Threaten && LATER.iter().any(|w| sl.may_hold(w));
+    // a participle used as an adjective: "22 seriously wounded soldiers", "the freed men"
+    let participle = lw.ends_with("ed") && (t.casualty || t.kind == EventType::Retreat);
+    let (after, n_after) = if later || participle {
+        first_words(lower.get(rel + lw.len()..).unwrap_or(""), 6)
+    } else {
+        ([""; 8], 0)
+    };
     let after = &after[..n_after];
-    if after.iter().any(|w| {
-        matches!(
-            *w,
-            "would"
-                | "will"
-                | "could"
-                | "might"
-                | "planned"
-                | "plans"
-                | "scheduled"
-                | "due"
-                | "expected"
-        )
-    }) && !after.first().is_some_and(|w| w.ends_with(','))
-        && t.kind != EventType::Threaten
+    if later
+        && after.iter().any(|w| LATER.contains(w))
+        && !after.first().is_some_and(|w| w.ends_with(','))
     {
         return true;
     }
-    // a participle used as an adjective: "22 seriously wounded soldiers", "the freed men"
-    if lw.ends_with("ed")
-        && (t.casualty || t.kind == EventType::Retreat)
-        && after.first().is_some_and(|w| attributive_next(w))
-    {
+    if participle && after.first().is_some_and(|w| attributive_next(w)) {
         return true;
     }
     if sl.has("no immediate confirmation") || sl.has("unconfirmed") {
