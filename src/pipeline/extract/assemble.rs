@@ -6708,6 +6708,8 @@ fn in_rejected_claim(sl: &Lowered<'_>, at: usize) -> bool {
         "allegations that ",
     ]
     .iter()
+    // (each phrase asked of the sentence's byte pairs before it is searched for)
+    .filter(|w| sl.may_hold(w))
     .filter_map(|w| before.rfind(w))
     .max() else {
         return false;
