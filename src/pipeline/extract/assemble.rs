@@ -3185,7 +3185,9 @@ fn after_clause(sl: &Lowered<'_>) -> Option<usize> {
         .filter(|m| sl.may_hold(m))
         .filter_map(|m| l.find(m))
         .min();
-    if !sl.has(" after ") {
+    // (the byte pairs alone: the search below finds no " after " as well as a search
+    // here would, and a second search of a sentence that holds one is saved)
+    if !sl.may_hold(" after ") {
         return answer;
     }
     // the first " after " followed by an article: one pass instead of three searches
