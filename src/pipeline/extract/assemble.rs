@@ -1043,7 +1043,14 @@ fn quarter_of_a_city(a: &PlaceHit, b: &PlaceHit, gap: &str) -> bool {
 
 /// Whether place `p` is where people flee to ("to flee toward Goma").
 fn fled_to(text: &str, p: &PlaceHit) -> bool {
-    with_last_words(text.get(..p.start).unwrap_or_default(), 2, |w| {
+    let before = text.get(..p.start).unwrap_or_default();
+    // (the last word, where the spaces after it end: most places have none of the three
+    // before them, and their two last words are not read)
+    let last = before.trim_end();
+    if !(last.ends_with("to") || last.ends_with("toward") || last.ends_with("towards")) {
+        return false;
+    }
+    with_last_words(before, 2, |w| {
         w.len() == 2
             && matches!(w[0], "to" | "toward" | "towards")
             && matches!(w[1], "flee" | "fled" | "fleeing" | "flees")
