@@ -3996,8 +3996,18 @@ fn names_a_weapon(text: &str) -> bool {
         "jet",
         "aircraft",
     ];
-    // (read in either case where the words stand, without a lower-case copy per mention)
-    WEAPONS.iter().any(|w| occurs_any_case(text, w))
+    // (read in either case where the words stand, in one pass over the mention: a
+    // weapon's word may start only at a byte that starts one of them)
+    let t = text.as_bytes();
+    (0..t.len()).any(|i| {
+        matches!(
+            t[i].to_ascii_lowercase(),
+            b'm' | b'd' | b'r' | b's' | b'b' | b'a' | b'w' | b'j'
+        ) && WEAPONS.iter().any(|w| {
+            t.get(i..i + w.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    })
 }
 
 /// A nationality that only says whose a place is ("in the northern Afghan city of
@@ -6915,6 +6925,49 @@ mod tests {
         assert!(last_ascii_words("Kyiv\u{a0}rejected the", 2).is_none());
         assert!(last_ascii_words("Kyiv\u{a0}rejected the", 1).is_some());
         assert!(last_ascii_words("a b c d e f g h i j", 9).is_none());
+    }
+
+    #[test]
+    fn weapons_are_read_in_either_case() {
+        let mention = |text: &str| Mention {
+            start: 0,
+            end: text.len(),
+            text: text.to_string(),
+            country: None,
+            sector: None,
+            name: None,
+            country_name: false,
+        };
+        for (text, want) in [
+            ("drones", true),
+            ("Russian MISSILES", true),
+            ("a Jet", true),
+            ("Ukrainian forces", false),
+            ("", false),
+            ("warplanes", true),
+            ("aircraft carrier", true),
+            ("bombers", true),
+            ("shellfish", true),
+            ("police", false),
+            ("caf\u{e9} rocket", true),
+        ] {
+            assert_eq!(is_weapon(&mention(text)), want, "{text:?}");
+            let lower = text.to_ascii_lowercase();
+            let any = [
+                "missile",
+                "drone",
+                "rocket",
+                "shell",
+                "bomb",
+                "artillery",
+                "warplane",
+                "jet",
+                "aircraft",
+            ]
+            .iter()
+            .any(|w| lower.contains(w));
+            assert_eq!(any, want, "{text:?}");
+        }
     }
 
     #[test]
