@@ -3497,12 +3497,16 @@ fn sentence_dates(
                 trim_end_str(lower.get(..d.start).unwrap_or("").trim_end(), " on"),
                 " in a statement",
             );
-            let reporting = before
-                .split_whitespace()
-                .rev()
-                .take(4)
-                .any(|w| REPORT_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
-                || toll_update(before);
+            // (the last four words, each without what is no letter around it, read once
+            // for the verbs of reporting and those of a toll's update)
+            let reporting = with_last_words(before, 4, |words| {
+                let mut last = [""; 4];
+                for (slot, w) in last.iter_mut().zip(words) {
+                    *slot = w.trim_matches(|c: char| !c.is_alphabetic());
+                }
+                let last = &last[..words.len()];
+                last.iter().any(|w| REPORT_VERBS.contains(w)) || toll_update(before, last)
+            });
             let possessive =
                 d.text.ends_with("'s") || st.get(d.end..).is_some_and(|x| x.starts_with("'s"));
             SentDate {
@@ -3826,26 +3830,23 @@ fn determiner_or_count(w: &str) -> bool {
 /// incident: "the death toll from an armed attack on a bar rose to seven on Sunday".
 /// Also the day the wounded of an incident died: "two passers-by who had been wounded in
 /// the blast near Bannu died overnight".
-fn toll_update(before: &str) -> bool {
+/// `last`: the last four words of `before`, last first, without what is no letter around
+/// them.
+fn toll_update(before: &str, last: &[&str]) -> bool {
     const RISE: [&str; 5] = ["rose", "risen", "climbed", "increased", "reached"];
     const DIED: [&str; 3] = ["died", "succumbed", "perished"];
-    let near = |words: &[&str]| {
-        before
-            .split_whitespace()
-            .rev()
-            .take(4)
-            .any(|w| words.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
-    };
-    before.contains("toll") && near(&RISE)
-        || [
-            "wounded in the",
-            "injured in the",
-            "wounded during the",
-            "injured during the",
-        ]
-        .iter()
-        .any(|p| before.contains(p))
-            && near(&DIED)
+    // (the words first: the searches of `before` are made only when one of them is there)
+    let near = |words: &[&str]| last.iter().any(|w| words.contains(w));
+    near(&RISE) && before.contains("toll")
+        || near(&DIED)
+            && [
+                "wounded in the",
+                "injured in the",
+                "wounded during the",
+                "injured during the",
+            ]
+            .iter()
+            .any(|p| before.contains(p))
 }
 
 /// Days between an incident and what a sentence dates it by, when the sentence names the
