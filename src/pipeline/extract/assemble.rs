@@ -113,11 +113,17 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let all_cues = cues().resolve(next());
     let mentions = actors::of_occurrences(text, next());
     let date_words = next();
-    let fig = all_cues
+    let fig_words = all_cues
         .iter()
         .filter(|h| h.value == Cue::Figurative)
-        .count()
-        + 2 * match_scores(text);
+        .count();
+    // (scores are read only where a word of sport or some other domain is: the figurative
+    // test needs three cues)
+    let fig = if fig_words == 0 {
+        0
+    } else {
+        fig_words + 2 * match_scores(text)
+    };
     let vio = all_cues.iter().filter(|h| h.value == Cue::Violence).count() + all_modes.len();
     let figurative = fig >= 3 && fig * 3 > vio * 2;
     let dateline = dateline_place(text, &all_places);
@@ -3394,36 +3400,30 @@ fn warns_of_another(mentions: &[Mention], base: usize, lower: &str) -> bool {
 /// the word ("18-year-old", "2023-24" and "COVID-19" are no scores).
 fn match_scores(text: &str) -> usize {
     let b = text.as_bytes();
-    let digits = |from: usize| {
+    let digits_back = |at: usize| {
+        b[..at]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let digits_on = |from: usize| {
         b.iter()
             .skip(from)
             .take_while(|c| c.is_ascii_digit())
             .count()
     };
     let mut n = 0;
-    let mut i = 0;
-    while let Some(off) = b
-        .get(i..)
-        .and_then(|r| r.iter().position(|&c| c == b'-' || c == 0xE2))
-    {
-        let at = i + off;
-        // the dash and its length: "-", or the en dash U+2013 (E2 80 93)
+    // (each hyphen, and each lead byte of an en dash U+2013, E2 80 93)
+    for at in memchr::memchr2_iter(b'-', 0xE2, b) {
         let dash = match b.get(at..at + 3) {
             _ if b[at] == b'-' => 1,
             Some([0xE2, 0x80, 0x93]) => 3,
-            _ => {
-                i = at + 1;
-                continue;
-            }
+            _ => continue,
         };
-        let before = b[..at]
-            .iter()
-            .rev()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
-        let after = digits(at + dash);
-        let start_ok =
-            at >= before && (at == before || matches!(b[at - before - 1], b' ' | b'(' | b'\n'));
+        let before = digits_back(at);
+        let after = digits_on(at + dash);
+        let start_ok = at == before || matches!(b[at - before - 1], b' ' | b'(' | b'\n');
         let end = at + dash + after;
         let end_ok = b
             .get(end)
@@ -3431,7 +3431,6 @@ fn match_scores(text: &str) -> usize {
         if (1..=2).contains(&before) && (1..=2).contains(&after) && start_ok && end_ok {
             n += 1;
         }
-        i = at + dash;
     }
     n
 }
