@@ -51,6 +51,12 @@ fn resolves_spelling_variants_and_multi_word_names() {
             "IQ",
         ),
         (
+            "Militants attacked a checkpoint in Deir el-Zour in eastern Syria.",
+            "Deir el-Zour",
+            "Deir ez-Zor",
+            "SY",
+        ),
+        (
             "Fire broke out at the port of Odessa, Ukraine.",
             "Odessa",
             "Odesa",

@@ -110,6 +110,19 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 matches!(w, "rescued" | "freed" | "released" | "rescuing" | "freeing")
             })
     });
+    // an explosives-laden drone is a drone, not a suicide bomber's vehicle ("attacked a
+    // military base with explosives-laden drones")
+    for h in all_modes.iter_mut().filter(|h| h.value == "suicide-attack") {
+        let drone = text.get(h.start..).is_some_and(|a| {
+            a.starts_with("explosives-laden")
+                && a.split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| w.starts_with("drone"))
+        });
+        if drone {
+            h.value = "drone";
+        }
+    }
     let all_cues = cues().resolve(next());
     let mentions = actors::of_occurrences(text, next());
     let date_words = next();
@@ -8220,7 +8233,16 @@ mod tests {
             ("ABUJA, March 12 (Example Wire) - Gunmen killed 18 worshippers at a church in Nigeria's north-central Benue state on Sunday, police said.", EventType::Assault, "Benue"),
             ("In neighbouring Plateau state, suspected herders attacked two villages on Friday night, killing 27 people, a local official said.", EventType::Assault, "Plateau"),
         ];
-        for (text, kind, want) in places {
+        let places = [
+            places,
+            &[(
+                "DAMASCUS, March 12 (Example Wire) - Islamic State militants attacked a checkpoint manned by Kurdish-led forces in eastern Syria's Deir el-Zour province on Wednesday, killing four fighters.",
+                EventType::Assault,
+                "Dayr az Zawr",
+            )],
+        ]
+        .concat();
+        for (text, kind, want) in &places {
             let place = read_event(text, *kind, |e| e.location.as_ref().map(|l| l.name.clone()));
             assert_eq!(place.as_deref(), Some(*want), "{text}");
         }
@@ -8242,6 +8264,7 @@ mod tests {
             ("BRUSSELS, March 12 (Example Wire) - European Union leaders pledged on Wednesday to give Ukraine 50 billion euros in financial aid over the next four years, after Hungary dropped its veto.", EventType::Aid, "European Union", "Ukraine"),
             ("MEXICO CITY, March 12 (Example Wire) - Mexican soldiers killed 19 suspected members of a drug cartel in a shootout in the northern state of Sinaloa on Tuesday, the defence ministry said.", EventType::Assault, "Mexican soldiers", "drug cartel"),
             ("Gunmen from the Sinaloa cartel killed six people at a bar in Culiacan on Sunday.", EventType::Assault, "Gunmen", "people"),
+            ("CAIRO, March 12 (Example Wire) - Egyptian authorities arrested a prominent human rights lawyer at his home in Cairo on Wednesday, his wife said.", EventType::Coerce, "Egyptian authorities", "lawyer"),
         ];
         for (text, kind, source, target) in parties {
             let got = read_event(text, *kind, |e| {
@@ -8262,6 +8285,7 @@ mod tests {
             ("PORT-AU-PRINCE, March 12 (Example Wire) - Gang members set fire to dozens of homes and killed at least 15 people in an attack on the town of Mirebalais in central Haiti, a local official said on Tuesday.", EventType::Assault, "Attack"),
             ("Israeli warplanes struck military positions near the Syrian capital Damascus on Sunday, Syria's state news agency SANA said, adding that air defences intercepted some of the missiles.", EventType::Assault, "Air/drone strike"),
             ("TBILISI, March 12 (Example Wire) - Georgian riot police used water cannon and pepper spray to disperse thousands of pro-European protesters outside parliament in Tbilisi late on Tuesday.", EventType::Protest, "Protest with intervention"),
+            ("BOGOTA, March 12 (Example Wire) - ELN guerrillas attacked a military base in Colombia's Arauca province with explosives-laden drones on Wednesday, wounding seven soldiers.", EventType::Assault, "Air/drone strike"),
         ];
         for (text, kind, want) in subs {
             let sub = read_event(text, *kind, |e| {
