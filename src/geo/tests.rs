@@ -51,9 +51,10 @@ fn resolves_spelling_variants_and_multi_word_names() {
             "IQ",
         ),
         (
+            // (the province, the larger of the city and the province of the name)
             "Militants attacked a checkpoint in Deir el-Zour in eastern Syria.",
             "Deir el-Zour",
-            "Deir ez-Zor",
+            "Dayr az Zawr",
             "SY",
         ),
         (
