@@ -4668,7 +4668,13 @@ fn active_agent(text: &str, end: usize) -> bool {
         "in", "by", "when", "during", "after", "as", "on", "at", "while", "and", "near", "for",
         "down",
     ];
-    let mut words = text.get(end..).unwrap_or_default().split_whitespace();
+    let mut words = text
+        .get(end..)
+        .unwrap_or_default()
+        .split_whitespace()
+        .peekable();
+    // (past the group's noun after its name: "Militiamen from the CODECO group killed")
+    words.next_if(|w| is_one_of_any_case(&["group", "militia", "movement"], w));
     // (a verb the clause ends at has no object: "ordered the two policemen killed, ...")
     let (Some(verb), Some(next)) = (words.next(), words.next()) else {
         return false;
@@ -8264,6 +8270,7 @@ mod tests {
             ("BRUSSELS, March 12 (Example Wire) - European Union leaders pledged on Wednesday to give Ukraine 50 billion euros in financial aid over the next four years, after Hungary dropped its veto.", EventType::Aid, "European Union", "Ukraine"),
             ("MEXICO CITY, March 12 (Example Wire) - Mexican soldiers killed 19 suspected members of a drug cartel in a shootout in the northern state of Sinaloa on Tuesday, the defence ministry said.", EventType::Assault, "Mexican soldiers", "drug cartel"),
             ("Gunmen from the Sinaloa cartel killed six people at a bar in Culiacan on Sunday.", EventType::Assault, "Gunmen", "people"),
+            ("BUNIA, March 12 (Example Wire) - Militiamen from the CODECO group killed at least 52 people in an overnight attack on a camp for displaced people in Congo's Ituri province.", EventType::Assault, "CODECO", "people"),
             ("CAIRO, March 12 (Example Wire) - Egyptian authorities arrested a prominent human rights lawyer at his home in Cairo on Wednesday, his wife said.", EventType::Coerce, "Egyptian authorities", "lawyer"),
         ];
         for (text, kind, source, target) in parties {
