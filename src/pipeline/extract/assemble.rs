@@ -5897,7 +5897,12 @@ fn trailing_speaker(text: &str, start: usize, end: usize) -> bool {
     for _ in 0..2 {
         let word_at = before.rfind(' ').map_or(0, |i| i + 1);
         let word = &before[word_at..];
-        if word == "the" || word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        // (a modifier, not a verb: ", killing two soldiers, officials said" names victims)
+        if word == "the"
+            || word.is_empty()
+            || word.ends_with("ing")
+            || !word.bytes().all(|b| b.is_ascii_lowercase())
+        {
             break;
         }
         before = before[..word_at].trim_end();
