@@ -168,6 +168,8 @@ pub const CONNECTORS: &[&str] = &[
     "en", "es", "et", "of", "on", "upon", "sur", "am", "der", "di", "da", "do", "dos",
     "das", "du", "des", "le", "les", "bin", "ibn", "bint", "ul", "e", "y", "i", "im", "in",
     "and", "au", "aux", "sous", "lès", "les", "a",
+    // (the Arabic article before a sun letter: "Deir ez-Zor", "Ras esh-Shaqq")
+    "ez", "er", "esh", "ech",
 ];
 
 /// Words after a name that mark a division: "Kharkiv region", "Borno state".

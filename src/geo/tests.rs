@@ -51,6 +51,12 @@ fn resolves_spelling_variants_and_multi_word_names() {
             "IQ",
         ),
         (
+            "Militants attacked a checkpoint in Deir ez-Zor in eastern Syria.",
+            "Deir ez-Zor",
+            "Deir ez-Zor",
+            "SY",
+        ),
+        (
             // (the province, the larger of the city and the province of the name)
             "Militants attacked a checkpoint in Deir el-Zour in eastern Syria.",
             "Deir el-Zour",
