@@ -6548,8 +6548,24 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             to.own_date = from_own;
         }
     }
+    // `precise` is read only for an assault placed in a country at the end, and
+    // `located` only for an unplaced assault; drafts are only dropped or placed below,
+    // and only arrests re-typed (as protests): without such an assault now neither is
+    // read, and neither is built (each copies places, and `located` figures and modes).
+    let unplaced_assault = drafts
+        .iter()
+        .any(|d| d.c.event_type == EventType::Assault && d.c.location.is_none());
+    let country_assault = unplaced_assault
+        || drafts.iter().any(|d| {
+            d.c.event_type == EventType::Assault
+                && d.c
+                    .location
+                    .as_ref()
+                    .is_some_and(|l| l.precision == LocationPrecision::Country)
+        });
     let precise: Vec<(EventType, String)> = drafts
         .iter()
+        .filter(|_| country_assault)
         .filter_map(|d| {
             d.c.location
                 .as_ref()
@@ -6559,7 +6575,7 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
         .collect();
     let located: Vec<Located> = drafts
         .iter()
-        .filter(|d| d.c.event_type == EventType::Assault)
+        .filter(|d| unplaced_assault && d.c.event_type == EventType::Assault)
         .filter_map(|d| {
             d.c.location.clone().map(|l| Located {
                 casualties: d.c.casualties.clone(),
