@@ -4013,19 +4013,21 @@ fn is_weapon(m: &Mention) -> bool {
     names_a_weapon(&m.text)
 }
 
+/// Words that name a weapon, anywhere in a party's words.
+const WEAPONS: [&str; 9] = [
+    "missile",
+    "drone",
+    "rocket",
+    "shell",
+    "bomb",
+    "artillery",
+    "warplane",
+    "jet",
+    "aircraft",
+];
+
 /// Whether the words of a party name a weapon.
 fn names_a_weapon(text: &str) -> bool {
-    const WEAPONS: [&str; 9] = [
-        "missile",
-        "drone",
-        "rocket",
-        "shell",
-        "bomb",
-        "artillery",
-        "warplane",
-        "jet",
-        "aircraft",
-    ];
     // (read in either case where the words stand, in one pass over the mention: a
     // weapon's word may start only at a byte that starts one of them)
     let t = text.as_bytes();
@@ -7010,19 +7012,7 @@ mod tests {
         ] {
             assert_eq!(is_weapon(&mention(text)), want, "{text:?}");
             let lower = text.to_ascii_lowercase();
-            let any = [
-                "missile",
-                "drone",
-                "rocket",
-                "shell",
-                "bomb",
-                "artillery",
-                "warplane",
-                "jet",
-                "aircraft",
-            ]
-            .iter()
-            .any(|w| lower.contains(w));
+            let any = WEAPONS.iter().any(|w| lower.contains(w));
             assert_eq!(any, want, "{text:?}");
         }
     }
@@ -8208,6 +8198,9 @@ mod tests {
         read(event_of(&run(text), kind))
     }
 
+    /// A field of an event, as text.
+    type Read = fn(&Candidate) -> Option<String>;
+
     /// The sector of the first actor of `role` in `ev`, owned.
     fn sector_of(ev: &Candidate, role: ActorRole) -> Option<String> {
         actor_of(ev, role).and_then(|a| a.sector.clone())
@@ -8259,27 +8252,30 @@ mod tests {
                 "{text}: {evs:?}"
             );
         }
-        // where: a town's police act in it, "U.S. President" places nothing, the ambush
-        // keeps its town, places past "north-central" and "neighbouring"
-        let places: &[(&str, EventType, &str)] = &[
-            ("CHICAGO, March 12 (Example Wire) - A Chicago police officer shot and killed a 26-year-old man during a traffic stop on the city's West Side on Saturday, police said.", EventType::Assault, "Chicago"),
-            ("MOSCOW, March 12 (Example Wire) - Russian President Vladimir Putin and U.S. President Donald Trump spoke by phone for more than two hours on Tuesday, the Kremlin said.", EventType::Consult, "Moscow"),
-            ("OUAGADOUGOU, March 12 (Example Wire) - Jihadist fighters ambushed a supply convoy escorted by soldiers near the town of Djibo on Sunday, killing dozens, security sources said.", EventType::Assault, "Djibo"),
-            ("ABUJA, March 12 (Example Wire) - Gunmen killed 18 worshippers at a church in Nigeria's north-central Benue state on Sunday, police said.", EventType::Assault, "Benue"),
-            ("In neighbouring Plateau state, suspected herders attacked two villages on Friday night, killing 27 people, a local official said.", EventType::Assault, "Plateau"),
+        // where (a town's police act in it, "U.S. President" places nothing, the ambush
+        // keeps its town, places past "north-central" and "neighbouring") and which ACLED
+        // sub-type (homes burned and people killed is an attack, a strike partly
+        // intercepted struck, riot police make no riot, explosives-laden drones are drones)
+        let place: Read = |e| e.location.as_ref().map(|l| l.name.clone());
+        let sub: Read = |e| e.acled.as_ref().map(|a| a.sub_event_type.clone());
+        let reads: &[(&str, EventType, Read, &str)] = &[
+            ("CHICAGO, March 12 (Example Wire) - A Chicago police officer shot and killed a 26-year-old man during a traffic stop on the city's West Side on Saturday, police said.", EventType::Assault, place, "Chicago"),
+            ("MOSCOW, March 12 (Example Wire) - Russian President Vladimir Putin and U.S. President Donald Trump spoke by phone for more than two hours on Tuesday, the Kremlin said.", EventType::Consult, place, "Moscow"),
+            ("OUAGADOUGOU, March 12 (Example Wire) - Jihadist fighters ambushed a supply convoy escorted by soldiers near the town of Djibo on Sunday, killing dozens, security sources said.", EventType::Assault, place, "Djibo"),
+            ("ABUJA, March 12 (Example Wire) - Gunmen killed 18 worshippers at a church in Nigeria's north-central Benue state on Sunday, police said.", EventType::Assault, place, "Benue"),
+            ("In neighbouring Plateau state, suspected herders attacked two villages on Friday night, killing 27 people, a local official said.", EventType::Assault, place, "Plateau"),
+            ("DAMASCUS, March 12 (Example Wire) - Islamic State militants attacked a checkpoint manned by Kurdish-led forces in eastern Syria's Deir el-Zour province on Wednesday, killing four fighters.", EventType::Assault, place, "Dayr az Zawr"),
+            ("PORT-AU-PRINCE, March 12 (Example Wire) - Gang members set fire to dozens of homes and killed at least 15 people in an attack on the town of Mirebalais in central Haiti, a local official said on Tuesday.", EventType::Assault, sub, "Attack"),
+            ("Israeli warplanes struck military positions near the Syrian capital Damascus on Sunday, Syria's state news agency SANA said, adding that air defences intercepted some of the missiles.", EventType::Assault, sub, "Air/drone strike"),
+            ("TBILISI, March 12 (Example Wire) - Georgian riot police used water cannon and pepper spray to disperse thousands of pro-European protesters outside parliament in Tbilisi late on Tuesday.", EventType::Protest, sub, "Protest with intervention"),
+            ("BOGOTA, March 12 (Example Wire) - ELN guerrillas attacked a military base in Colombia's Arauca province with explosives-laden drones on Wednesday, wounding seven soldiers.", EventType::Assault, sub, "Air/drone strike"),
         ];
-        let places = [
-            places,
-            &[(
-                "DAMASCUS, March 12 (Example Wire) - Islamic State militants attacked a checkpoint manned by Kurdish-led forces in eastern Syria's Deir el-Zour province on Wednesday, killing four fighters.",
-                EventType::Assault,
-                "Dayr az Zawr",
-            )],
-        ]
-        .concat();
-        for (text, kind, want) in &places {
-            let place = read_event(text, *kind, |e| e.location.as_ref().map(|l| l.name.clone()));
-            assert_eq!(place.as_deref(), Some(*want), "{text}");
+        for (text, kind, read, want) in reads {
+            assert_eq!(
+                read_event(text, *kind, read).as_deref(),
+                Some(*want),
+                "{text}"
+            );
         }
         // who: prosecutors and courts are the judiciary, resistance forces rebels, a
         // journalist the media (and who tells of it past a modifier is no party)
@@ -8314,20 +8310,6 @@ mod tests {
                 (Some(source.to_string()), Some(target.to_string())),
                 "{text}"
             );
-        }
-        // which ACLED sub-type: homes burned and people killed is an attack; a strike
-        // partly intercepted struck; riot police make no riot
-        let subs: &[(&str, EventType, &str)] = &[
-            ("PORT-AU-PRINCE, March 12 (Example Wire) - Gang members set fire to dozens of homes and killed at least 15 people in an attack on the town of Mirebalais in central Haiti, a local official said on Tuesday.", EventType::Assault, "Attack"),
-            ("Israeli warplanes struck military positions near the Syrian capital Damascus on Sunday, Syria's state news agency SANA said, adding that air defences intercepted some of the missiles.", EventType::Assault, "Air/drone strike"),
-            ("TBILISI, March 12 (Example Wire) - Georgian riot police used water cannon and pepper spray to disperse thousands of pro-European protesters outside parliament in Tbilisi late on Tuesday.", EventType::Protest, "Protest with intervention"),
-            ("BOGOTA, March 12 (Example Wire) - ELN guerrillas attacked a military base in Colombia's Arauca province with explosives-laden drones on Wednesday, wounding seven soldiers.", EventType::Assault, "Air/drone strike"),
-        ];
-        for (text, kind, want) in subs {
-            let sub = read_event(text, *kind, |e| {
-                e.acled.as_ref().map(|a| a.sub_event_type.clone())
-            });
-            assert_eq!(sub.as_deref(), Some(*want), "{text}");
         }
         // a bus between two towns: one abduction, placed at the first
         let evs = run(
