@@ -936,13 +936,13 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     out
 }
 
-/// Whether the word after byte `end` of the lower-case `lower` (past spaces, without a
-/// trailing comma or full stop) is one of `words`.
+/// Whether the word after byte `end` of the lower-case `lower` (past spaces) is one of
+/// the nouns `words` or its plural ([`noun_form`]).
 fn next_word_in(lower: &str, end: usize, words: &[&str]) -> bool {
     lower
         .get(end..)
         .and_then(|a| a.split_whitespace().next())
-        .is_some_and(|w| words.contains(&w.trim_end_matches([',', '.'])))
+        .is_some_and(|w| words.iter().any(|n| noun_form(w, n)))
 }
 
 /// The attacker of a region's strikes is that of each strike of the same day told in a
@@ -1730,9 +1730,8 @@ fn keep(
         return None;
     }
     // a noun's modifier, not a delivery ("ambushed a supply convoy escorted by soldiers")
-    const SUPPLIED: [&str; 14] = [
-        "convoy", "convoys", "line", "lines", "route", "routes", "depot", "depots", "chain",
-        "chains", "truck", "trucks", "base", "hub",
+    const SUPPLIED: [&str; 8] = [
+        "convoy", "line", "route", "depot", "chain", "truck", "base", "hub",
     ];
     if lw == "supply" && next_word_in(lower_all, rel_end, &SUPPLIED) {
         return None;
@@ -1740,17 +1739,16 @@ fn keep(
     // the police's kind tells a protest met, not a riot ("Georgian riot police used water
     // cannon to disperse thousands of protesters"): whether it was one, the protesters'
     // deeds tell
-    const POLICE_KIT: [&str; 10] = [
+    const POLICE_KIT: [&str; 9] = [
         "police",
         "policemen",
-        "officers",
+        "officer",
         "gear",
         "squad",
-        "squads",
-        "units",
-        "shields",
+        "unit",
+        "shield",
         "control",
-        "troops",
+        "troop",
     ];
     if lw == "riot" && next_word_in(lower_all, rel_end, &POLICE_KIT) {
         return Some(Keep::Event(Trigger {
