@@ -155,7 +155,8 @@ impl<'t> Tokens<'t> {
     /// bit masks of the text (a bit per byte: ASCII letter or digit, not ASCII) made 8
     /// bytes at a time, so that the loop goes from word to word, not byte to byte, and
     /// asks no per-byte question. The same tokens as `fill_words`, which the words next
-    /// to a byte beyond ASCII or an apostrophe still go through.
+    /// to a byte beyond ASCII or an apostrophe still go through (out of the loop, in
+    /// [`other_word`], so that the loop keeps its few values in registers).
     fn fill_lowered(&mut self) {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -164,25 +165,34 @@ impl<'t> Tokens<'t> {
         let mut list = std::mem::take(&mut self.list);
         let mut other = std::mem::take(&mut self.other);
         let mut prev_end = usize::MAX;
-        // the next byte not yet taken
+        // the next byte not yet taken by a word of the general path (the words of ASCII
+        // letters and digits end at a separator: no word starts inside them)
         let mut i = 0usize;
         // whether the last byte of the previous block is a letter or digit
         let mut carry = 0u64;
         for (w, &(alnum, beyond)) in masks.iter().enumerate() {
             let block = w * 64;
+            // the letters and digits of the next block, for the words that run into it
+            let next_alnum = masks.get(w + 1).map_or(0, |m| m.0);
             // the bytes that may start a word: the first of a run of letters and digits,
-            // and any byte beyond ASCII
+            // and any byte beyond ASCII; not those a word of the previous block took
             let mut starts = (alnum & !(alnum << 1 | carry)) | beyond;
+            starts &= from_bit(i.saturating_sub(block));
             carry = alnum >> 63;
             while starts != 0 {
-                let p = block + starts.trailing_zeros() as usize;
+                let off = starts.trailing_zeros() as usize;
+                let p = block + off;
                 starts &= starts - 1;
-                // inside a word read below
-                if p < i {
-                    continue;
-                }
-                if alnum >> (p - block) & 1 != 0 {
-                    let end = run_end(&masks, w, p);
+                if alnum >> off & 1 != 0 {
+                    // the run from `p`, across into the next block (two shifts: a shift
+                    // by 64 is none)
+                    let window = alnum >> off | next_alnum << 1 << (63 - off);
+                    let run = (!window).trailing_zeros() as usize;
+                    let end = if run < 64 {
+                        p + run
+                    } else {
+                        long_run_end(&masks, p)
+                    };
                     let next = bytes.get(end).copied();
                     if next.is_none_or(|n| class(n) & WORD_GOES_ON == 0) {
                         list.push(Token {
@@ -196,20 +206,11 @@ impl<'t> Tokens<'t> {
                             shape: shape_of(end - p, bytes[p] | 0x20),
                         });
                         prev_end = end;
-                        i = end;
                         continue;
                     }
                 }
-                // a word with a byte beyond ASCII or an apostrophe, as `fill_words` reads it
-                let (ch, clen) = char_at(text, p);
-                if !ch.is_alphanumeric() {
-                    i = p + clen;
-                    continue;
-                }
-                let (token, next) = general_token(text, p, (ch, clen), base, prev_end, &mut other);
-                prev_end = token.end;
-                list.push(token);
-                i = next;
+                i = other_word(text, p, base, &mut prev_end, &mut list, &mut other);
+                starts &= from_bit(i - block);
             }
         }
         self.list = list;
@@ -454,20 +455,11 @@ fn sixteen_masks(sixteen: &[u8; 16]) -> (u64, u64) {
     (alnum, beyond)
 }
 
-/// The end of the run of ASCII letters and digits at byte `p` of block `w`, read from
-/// the blocks' masks (the 64 bits from `p` on, across into the next block: no branch on
-/// whether the word crosses into it).
-#[inline]
-fn run_end(masks: &[(u64, u64)], w: usize, p: usize) -> usize {
-    let off = p - w * 64;
-    let next = masks.get(w + 1).map_or(0, |m| m.0);
-    // (two shifts: a shift by 64 is none)
-    let window = masks[w].0 >> off | next << 1 << (63 - off);
-    let run = (!window).trailing_zeros() as usize;
-    if run < 64 {
-        return p + run;
-    }
-    // a run of 64 letters and digits or more, on block by block
+/// The end of a run of 64 ASCII letters and digits or more from byte `p`, read from
+/// the blocks' masks block by block.
+#[cold]
+#[inline(never)]
+fn long_run_end(masks: &[(u64, u64)], p: usize) -> usize {
     let mut end = p + 64;
     loop {
         let w = end / 64;
@@ -481,6 +473,38 @@ fn run_end(masks: &[(u64, u64)], w: usize, p: usize) -> usize {
             return end;
         }
     }
+}
+
+/// The bits of a block from bit `k` on (none when `k` is 64 or more).
+#[inline]
+fn from_bit(k: usize) -> u64 {
+    u32::try_from(k)
+        .ok()
+        .and_then(|k| u64::MAX.checked_shl(k))
+        .unwrap_or(0)
+}
+
+/// The word at byte `p` of `text` that has a byte beyond ASCII or an apostrophe in it or
+/// after it, or the character there when it starts no word: read as `fill_words` reads
+/// it, its token pushed to `list` (its folded form to `other`, whose text starts at `base`
+/// of the folded copy) and `prev_end` moved on. Returns the next byte not taken.
+#[inline(never)]
+fn other_word(
+    text: &str,
+    p: usize,
+    base: u32,
+    prev_end: &mut usize,
+    list: &mut Vec<Token>,
+    other: &mut String,
+) -> usize {
+    let (ch, clen) = char_at(text, p);
+    if !ch.is_alphanumeric() {
+        return p + clen;
+    }
+    let (token, next) = general_token(text, p, (ch, clen), base, *prev_end, other);
+    *prev_end = token.end;
+    list.push(token);
+    next
 }
 
 /// Byte classes of the tokenizer, one table lookup per byte.
