@@ -163,6 +163,10 @@ impl<'t> Tokens<'t> {
         let masks = byte_masks(bytes);
         let base = self.lower.len() as u32;
         let mut list = std::mem::take(&mut self.list);
+        // room for every word (a word and the separator after it take two bytes at
+        // least), so that the loop's push never grows the list: no call in the loop for
+        // which its values would leave the registers
+        list.reserve(bytes.len() / 2 + 1);
         let mut other = std::mem::take(&mut self.other);
         let mut prev_end = usize::MAX;
         // the next byte not yet taken by a word of the general path (the words of ASCII
@@ -194,7 +198,11 @@ impl<'t> Tokens<'t> {
                         long_run_end(&masks, p)
                     };
                     let next = bytes.get(end).copied();
-                    if next.is_none_or(|n| class(n) & WORD_GOES_ON == 0) {
+                    // (always within the room reserved above; were it not, the general
+                    // path would read the same word)
+                    if next.is_none_or(|n| class(n) & WORD_GOES_ON == 0)
+                        && list.len() < list.capacity()
+                    {
                         list.push(Token {
                             start: p,
                             end,
@@ -584,10 +592,10 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
 /// there, not copied. Any other `lower` is ignored.
 pub fn tokenize_lowered<'t>(text: &'t str, lower: &'t str) -> Tokens<'t> {
     let lower = if lower.len() == text.len() { lower } else { "" };
-    // room for short words and for the folded forms of words with other letters: most
-    // texts need no second allocation
+    // room for every word (see `Tokens::fill_lowered`) and for the folded forms of words
+    // with other letters: most texts need no second allocation
     let b = Buffers {
-        list: Vec::with_capacity(text.len() / 4 + 8),
+        list: Vec::with_capacity(text.len() / 2 + 1),
         other: String::with_capacity(if lower.is_empty() { text.len() } else { 64 }),
     };
     Tokens::read(text, lower, b)
