@@ -341,33 +341,37 @@ impl Trie {
     /// at least that far), else `start`.
     #[inline]
     fn walk(&self, bytes: &[u8], start: usize, out: &mut [Vec<Cand>]) -> usize {
-        let Some(mut id) = bytes
+        let Some(root) = bytes
             .get(start)
             .and_then(|&b| self.root[b as usize].checked_sub(1))
         else {
             return start;
         };
-        let mut slot = &self.slots[id as usize & (SLOTS - 1)];
-        if slot.check & ENDS != 0 {
-            self.emit(bytes, start, start + 1, id, out);
+        // The node walked is kept as its slot alone, read again for its `base`: one
+        // register less in the loop than a reference to the slot beside its index.
+        // (Every `base + class` is below SLOTS: the masks only spare bounds checks.)
+        let mut id = root as usize & (SLOTS - 1);
+        if self.slots[id].check & ENDS != 0 {
+            self.emit(bytes, start, start + 1, id as u32, out);
         }
         let mut j = start + 1;
         while let Some(&b) = bytes.get(j) {
-            let next = slot.base + u32::from(self.class[b as usize]);
-            let s = &self.slots[next as usize & (SLOTS - 1)];
-            if s.check != id {
+            let next =
+                (self.slots[id].base + u32::from(self.class[b as usize])) as usize & (SLOTS - 1);
+            let check = self.slots[next].check;
+            if check != id as u32 {
                 // no child for the byte, or a child with flags
-                if s.check & PARENT != id {
+                if check & PARENT != id as u32 {
                     break;
                 }
-                if s.check & ENDS != 0 {
-                    self.emit(bytes, start, j + 1, next, out);
+                if check & ENDS != 0 {
+                    self.emit(bytes, start, j + 1, next as u32, out);
                 }
             }
-            (id, slot) = (next, s);
+            id = next;
             j += 1;
         }
-        if slot.check & MIXED == 0 {
+        if self.slots[id].check & MIXED == 0 {
             j
         } else {
             start
