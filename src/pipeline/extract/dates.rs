@@ -362,21 +362,39 @@ pub fn find_dates_among(
     match patterns_to_run(sentence, words) {
         None => find_dates_on(sentence, today),
         Some(0) => Vec::new(),
-        Some(run) => dates_of(sentence, today, true, |i| {
-            let (bits, lead, tail) = LEAD.get(i).copied()?;
-            if run & (1 << i) == 0 {
-                return None;
-            }
-            let mut theirs = found
-                .iter()
-                .filter(|c| lexicon.value(c.2).unwrap_or(0) & bits != 0)
-                .map(|c| c.0.saturating_sub(offset));
-            let first = theirs.next()?;
-            let last = theirs.last().unwrap_or(first);
+        Some(run) => {
             let b = sentence.as_bytes();
-            Some(back_by(b, first, lead)..on_by(b, last, tail))
-        }),
+            let single = single_spaced(b);
+            dates_of(sentence, today, true, |i| {
+                let (bits, lead, tail) = LEAD.get(i).copied()?;
+                if run & (1 << i) == 0 {
+                    return None;
+                }
+                let mut theirs = found
+                    .iter()
+                    .filter(|c| lexicon.value(c.2).unwrap_or(0) & bits != 0)
+                    .map(|c| c.0.saturating_sub(offset));
+                let first = theirs.next()?;
+                let last = theirs.last().unwrap_or(first);
+                Some(if single {
+                    // no run of white space to count as one: bytes are bytes
+                    first.saturating_sub(lead)..(last + tail).min(b.len())
+                } else {
+                    back_by(b, first, lead)..on_by(b, last, tail)
+                })
+            })
+        }
     }
+}
+
+/// Whether no two bytes in a row of `b` are white space, where [`on_by`] and
+/// [`back_by`] count every byte: no two in a row are at most `b' '` (a test without
+/// branches, over the whole sentence at once, cheaper than their loops).
+fn single_spaced(b: &[u8]) -> bool {
+    let low = |c: &u8| *c <= b' ';
+    !b.iter()
+        .zip(b.get(1..).unwrap_or_default())
+        .fold(false, |any, (x, y)| any | (low(x) & low(y)))
 }
 
 /// The byte `n` bytes after `at`, counting a run of white space as one byte.
@@ -405,6 +423,12 @@ fn back_by(b: &[u8], mut at: usize, mut n: usize) -> usize {
     at
 }
 
+/// `str::is_ascii` without branches: a sentence is short, and that one's byte-by-byte
+/// loop over the tail of its 64-byte blocks costs more than this whole pass.
+fn is_ascii(b: &[u8]) -> bool {
+    b.iter().fold(0u8, |any, c| any | c) < 0x80
+}
+
 /// White space as the patterns' `\s` reads it on ASCII.
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
@@ -413,7 +437,7 @@ fn is_space(c: u8) -> bool {
 /// The patterns (bit `i`: pattern `i` of [`ANY`]) that may match in an ASCII sentence
 /// holding the [`date_words`] `words`; `None` for a sentence that is not ASCII.
 fn patterns_to_run(sentence: &str, words: u16) -> Option<u16> {
-    if !sentence.is_ascii() {
+    if !is_ascii(sentence.as_bytes()) {
         return None;
     }
     let mut run = words & (MONTH_ALONE_BIT | WEEKDAY_BIT | RELATIVE_BIT | AGO_BIT | YEAR_BIT);
