@@ -784,6 +784,9 @@ fn valid_grouping(s: &str) -> bool {
 /// "twenty-three", "about 19,000", "more than 40"). `None` for vague or non-numbers.
 pub fn parse_number(words: &str) -> Option<u64> {
     let words = words.trim();
+    if !may_open_a_number(words.as_bytes()) {
+        return None;
+    }
     let lower = words.to_ascii_lowercase();
     let t = tokenize(words, &lower);
     let p = number_at(&t, 0)?;
@@ -791,6 +794,39 @@ pub fn parse_number(words: &str) -> Option<u64> {
         return None;
     }
     p.value
+}
+
+/// Whether the first token of `words` (trimmed) may open a number phrase, judged from
+/// its bytes without copying or tokenizing them: most words asked about are none. A
+/// digit or a character outside ASCII opens a token only the tokenizer can judge; any
+/// other ASCII byte a punctuation mark, which opens no phrase; a run of ASCII letters
+/// a word whose head is that run unless a digit, hyphen, apostrophe or a character
+/// outside ASCII goes on with it (then the tokenizer judges it), and a head of 16
+/// letters or more is no starter.
+fn may_open_a_number(words: &[u8]) -> bool {
+    let run = words
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(words.len());
+    if run == 0 {
+        return words
+            .first()
+            .is_some_and(|c| c.is_ascii_digit() || *c >= 0x80);
+    }
+    if run >= 16 {
+        return false;
+    }
+    if words
+        .get(run)
+        .is_some_and(|&c| c.is_ascii_digit() || matches!(c, b'-' | b'\'') || c >= 0x80)
+    {
+        return true;
+    }
+    let mut head = [0u8; 16];
+    for (h, c) in head.iter_mut().zip(&words[..run]) {
+        *h = c.to_ascii_lowercase();
+    }
+    is_starter(&head[..run])
 }
 
 /// The casualty kind a participle, adjective or noun names.
@@ -2801,6 +2837,57 @@ mod tests {
         ] {
             assert_eq!(digits_value(digits), want, "{digits}");
             assert_eq!(digits_value(digits), digits.replace(',', "").parse().ok());
+        }
+    }
+
+    #[test]
+    fn words_that_may_open_a_number_pass_the_byte_test() {
+        let mut words: Vec<String> = [
+            "seven",
+            "Seven",
+            "SEVENTY",
+            "twenty-three",
+            "a",
+            "An",
+            "another",
+            "about",
+            "3",
+            "3rd",
+            "10km",
+            "1,200",
+            "tens",
+            "several",
+            "people",
+            "the",
+            "-",
+            "(two",
+            "Ünder",
+            "éight",
+            "seven's",
+            "two'",
+            "fifty-",
+            "a1",
+            "abcdefghijklmnopq",
+            "more than 40",
+            "a dozen",
+            "\u{a0}two",
+            "",
+            " ",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        for a in crate::pipeline::dev_articles() {
+            let body = a["body"].as_str().unwrap_or_default();
+            words.extend(body.split_whitespace().map(str::to_string));
+        }
+        for w in &words {
+            let w = w.trim();
+            let lower = w.to_ascii_lowercase();
+            let t = tokenize(w, &lower);
+            if number_at(&t, 0).is_some() {
+                assert!(may_open_a_number(w.as_bytes()), "{w:?}");
+            }
         }
     }
 
