@@ -221,7 +221,8 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
     }
     let hits = ANY.matches(sentence);
     dates_of(sentence, today, sentence.is_ascii(), |i| {
-        hits.matched(i).then_some(0..sentence.len())
+        hits.matched(i)
+            .then_some((0..sentence.len(), sentence.len()))
     })
 }
 
@@ -376,12 +377,15 @@ pub fn find_dates_among(
                     .map(|c| c.0.saturating_sub(offset));
                 let first = theirs.next()?;
                 let last = theirs.last().unwrap_or(first);
-                Some(if single {
+                let range = if single {
                     // no run of white space to count as one: bytes are bytes
                     first.saturating_sub(lead)..(last + tail).min(b.len())
                 } else {
                     back_by(b, first, lead)..on_by(b, last, tail)
-                })
+                };
+                // a match holds one of the words, starting in it: none starts past the
+                // last word
+                Some((range, last))
             })
         }
     }
@@ -523,6 +527,8 @@ struct Matches<'s> {
     /// The range left to search; `at > end` once there is none.
     at: usize,
     end: usize,
+    /// No match starts past this byte: no search is run from past it.
+    last: usize,
     caps: Option<Captures>,
 }
 
@@ -543,8 +549,14 @@ impl<'s> Matches<'s> {
             text,
             at,
             end,
+            last: text.len(),
             caps: None,
         }
+    }
+
+    /// These matches when none starts past byte `last`.
+    fn starting_by(self, last: usize) -> Matches<'s> {
+        Matches { last, ..self }
     }
 }
 
@@ -552,7 +564,7 @@ impl<'s> Iterator for Matches<'s> {
     type Item = Groups<'s>;
 
     fn next(&mut self) -> Option<Groups<'s>> {
-        if self.at > self.end {
+        if self.at > self.end || self.at > self.last {
             return None;
         }
         // where the match is, by the lazy DFA; then its groups: read from its text, or
@@ -597,15 +609,19 @@ impl<'s> Iterator for Matches<'s> {
 }
 
 /// The dates of the patterns (by index in [`ANY`]) that `bytes_of` gives the bytes to
-/// search: every match of the pattern starts and ends within them; a pattern it gives
-/// none for must hold no match. `ascii`: whether the sentence is ASCII.
+/// search, and the last byte a match may start at: every match of the pattern starts
+/// and ends within them, and starts by that byte; a pattern it gives none for must hold
+/// no match. `ascii`: whether the sentence is ASCII.
 fn dates_of(
     sentence: &str,
     today: NaiveDate,
     ascii: bool,
-    bytes_of: impl Fn(usize) -> Option<std::ops::Range<usize>>,
+    bytes_of: impl Fn(usize) -> Option<(std::ops::Range<usize>, usize)>,
 ) -> Vec<DateMention> {
-    let run = |i: usize| Matches::new(i, sentence, ascii, bytes_of(i));
+    let run = |i: usize| {
+        let (range, last) = bytes_of(i).unzip();
+        Matches::new(i, sentence, ascii, range).starting_by(last.unwrap_or(sentence.len()))
+    };
     let mut found: Vec<DateMention> = Vec::new();
     let mut add = |start: usize,
                    end: usize,
