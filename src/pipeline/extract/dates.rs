@@ -563,10 +563,19 @@ impl<'s> Matches<'s> {
 impl<'s> Iterator for Matches<'s> {
     type Item = Groups<'s>;
 
+    /// Inlined: most patterns of a sentence are given no bytes, and end here.
+    #[inline]
     fn next(&mut self) -> Option<Groups<'s>> {
         if self.at > self.end || self.at > self.last {
             return None;
         }
+        self.search()
+    }
+}
+
+impl<'s> Matches<'s> {
+    /// The next match from `at` on, when there is range left to search.
+    fn search(&mut self) -> Option<Groups<'s>> {
         // where the match is, by the lazy DFA; then its groups: read from its text, or
         // by a search anchored at its start over its bytes alone (the same groups: the
         // match is the first one that succeeds from there, and it ends there)
@@ -829,6 +838,10 @@ fn dates_of(
 
 /// Keeps the longest of overlapping mentions, in text order.
 fn dedup_overlaps(mut found: Vec<DateMention>) -> Vec<DateMention> {
+    // (one mention overlaps none: nothing to sort, no second list to make)
+    if found.len() < 2 {
+        return found;
+    }
     found.sort_by(|a, b| {
         (b.end - b.start)
             .cmp(&(a.end - a.start))
