@@ -220,9 +220,9 @@ pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
         return Vec::new();
     }
     let hits = ANY.matches(sentence);
-    dates_of(sentence, today, sentence.is_ascii(), |i| {
-        hits.matched(i)
-            .then_some((0..sentence.len(), sentence.len()))
+    let patterns = hits.iter().fold(0, |m, i| m | 1 << i);
+    dates_of(sentence, today, sentence.is_ascii(), patterns, |_| {
+        Some((0..sentence.len(), sentence.len()))
     })
 }
 
@@ -366,11 +366,8 @@ pub fn find_dates_among(
         Some(run) => {
             let b = sentence.as_bytes();
             let single = single_spaced(b);
-            dates_of(sentence, today, true, |i| {
+            dates_of(sentence, today, true, run, |i| {
                 let (bits, lead, tail) = LEAD.get(i).copied()?;
-                if run & (1 << i) == 0 {
-                    return None;
-                }
                 let mut theirs = found
                     .iter()
                     .filter(|c| lexicon.value(c.2).unwrap_or(0) & bits != 0)
@@ -617,20 +614,34 @@ impl<'s> Matches<'s> {
     }
 }
 
-/// The dates of the patterns (by index in [`ANY`]) that `bytes_of` gives the bytes to
-/// search, and the last byte a match may start at: every match of the pattern starts
-/// and ends within them, and starts by that byte; a pattern it gives none for must hold
-/// no match. `ascii`: whether the sentence is ASCII.
+/// The [`Matches`] of pattern `i` over the bytes `bytes_of` gives it, for [`dates_of`]:
+/// none unless `patterns` has bit `i`. Inlined at each pattern's loop: a pattern left
+/// out (most of them) then costs no call, nor a searcher built.
+#[inline(always)]
+fn matches_of<'s>(
+    i: usize,
+    sentence: &'s str,
+    ascii: bool,
+    patterns: u16,
+    bytes_of: &impl Fn(usize) -> Option<(std::ops::Range<usize>, usize)>,
+) -> Matches<'s> {
+    let wanted = patterns & (1 << i) != 0;
+    let (range, last) = wanted.then(|| bytes_of(i)).flatten().unzip();
+    Matches::new(i, sentence, ascii, range).starting_by(last.unwrap_or(sentence.len()))
+}
+
+/// The dates of the patterns (by index in [`ANY`]) that `patterns` has the bits of and
+/// `bytes_of` gives the bytes to search, and the last byte a match may start at: every
+/// match of the pattern starts and ends within them, and starts by that byte; a pattern
+/// left out or given no bytes must hold no match. `ascii`: whether the sentence is
+/// ASCII.
 fn dates_of(
     sentence: &str,
     today: NaiveDate,
     ascii: bool,
+    patterns: u16,
     bytes_of: impl Fn(usize) -> Option<(std::ops::Range<usize>, usize)>,
 ) -> Vec<DateMention> {
-    let run = |i: usize| {
-        let (range, last) = bytes_of(i).unzip();
-        Matches::new(i, sentence, ascii, range).starting_by(last.unwrap_or(sentence.len()))
-    };
     let mut found: Vec<DateMention> = Vec::new();
     let mut add = |start: usize,
                    end: usize,
@@ -648,7 +659,7 @@ fn dates_of(
         });
     };
 
-    for c in run(0) {
+    for c in matches_of(0, sentence, ascii, patterns, &bytes_of) {
         let (Some(m), Some(y), Some(mo), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -658,7 +669,7 @@ fn dates_of(
         }
     }
     for (set_index, month_group, day_group) in [(1, 1, 2), (2, 2, 1)] {
-        for c in run(set_index) {
+        for c in matches_of(set_index, sentence, ascii, patterns, &bytes_of) {
             let (Some(m), Some(mo), Some(d)) = (c.get(0), c.get(month_group), c.get(day_group))
             else {
                 continue;
@@ -684,7 +695,7 @@ fn dates_of(
             }
         }
     }
-    for c in run(3) {
+    for c in matches_of(3, sentence, ascii, patterns, &bytes_of) {
         let (Some(mo), Some(y)) = (c.get(1), c.get(2)) else {
             continue;
         };
@@ -696,7 +707,7 @@ fn dates_of(
             add(mo.start(), y.end(), date, DatePrecision::Month, None);
         }
     }
-    for c in run(4) {
+    for c in matches_of(4, sentence, ascii, patterns, &bytes_of) {
         let Some(mo) = c.get(1) else {
             continue;
         };
@@ -707,7 +718,7 @@ fn dates_of(
             add(mo.start(), mo.end(), date, DatePrecision::Month, None);
         }
     }
-    for c in run(5) {
+    for c in matches_of(5, sentence, ascii, patterns, &bytes_of) {
         let (Some(m), Some(wd)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -737,7 +748,7 @@ fn dates_of(
         }
         add(start, end, value, DatePrecision::Day, None);
     }
-    for c in run(6) {
+    for c in matches_of(6, sentence, ascii, patterns, &bytes_of) {
         let Some(m) = c.get(1) else {
             continue;
         };
@@ -795,7 +806,7 @@ fn dates_of(
         };
         add(m.start(), m.end(), value, precision, alt);
     }
-    for c in run(7) {
+    for c in matches_of(7, sentence, ascii, patterns, &bytes_of) {
         let (Some(m), Some(n), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -816,7 +827,7 @@ fn dates_of(
         };
         add(m.start(), m.end(), value, precision, None);
     }
-    for c in run(8) {
+    for c in matches_of(8, sentence, ascii, patterns, &bytes_of) {
         let Some(y) = c.get(1) else {
             continue;
         };
