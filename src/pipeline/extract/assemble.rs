@@ -1484,7 +1484,7 @@ fn keep(
             .chain(facts.past_year())
             .min()
     });
-    if old.is_some_and(|at| !dated_before_history(ctx, st, rel_end, at, facts.dates())) {
+    if old.is_some_and(|at| !dated_before_history(ctx, st, rel_end, at, || facts.dates())) {
         return None;
     }
     // negated right before ("no casualties", "did not attack")
@@ -1830,13 +1830,13 @@ fn keep(
         return None;
     }
     if threat_words
+        && sl.has("threat")
         && (condition
             || t.kind == EventType::Assault
                 && !facts
                     .figures()
                     .iter()
                     .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0)))
-        && sl.has("threat")
     {
         return Some(Keep::Threat);
     }
@@ -1899,14 +1899,11 @@ fn keep(
     }
     match t.kind {
         EventType::Assault if t.casualty => {
-            if !figures()
-                .iter()
-                .any(|f| f.pos <= rel_end + 40 && f.pos + 60 >= rel)
-            {
-                return None;
-            }
+            // (each test below drops the trigger, so their order changes nothing: those
+            // of words come before the sentence's figures, which are parsed only for the
+            // triggers that pass them)
             // (an armed group that does the killing is violence enough: "Gang members
-            // killed at least 70 people")
+            // killed at least 70 people", with a figure)
             let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
             let armed_agent = || {
                 ctx.mentions.iter().any(|m| {
@@ -1916,8 +1913,12 @@ fn keep(
                         && active_agent(ctx.text, m.end)
                 })
             };
-            if !(violence
-                || has_fig() && (ctx.violent || ctx_violent_paragraph(sl) || armed_agent()))
+            if !(violence || ctx.violent || ctx_violent_paragraph(sl) || armed_agent()) {
+                return None;
+            }
+            if !figures()
+                .iter()
+                .any(|f| f.pos <= rel_end + 40 && f.pos + 60 >= rel)
             {
                 return None;
             }
@@ -1954,15 +1955,16 @@ fn keep(
                         && matches!(m.sector, Some("MIL") | Some("REB"))
                 })
             };
+            // (the sentence's figures last: any one test keeps the trigger)
             (violence
-                || has_fig()
                 || armed_before()
                 || ctx.violent
                     && placed
                     && (sl.has("was struck")
                         || sl.has("was hit")
                         || sl.has("were hit")
-                        || sl.has("came under")))
+                        || sl.has("came under"))
+                || has_fig())
             .then_some(Keep::Event(t))
         }
         EventType::Assault => Some(Keep::Event(t)),
@@ -2057,14 +2059,10 @@ fn context_only(
     }
     // a pattern kept up, told with no day, figure or place ("Kyiv has responded with
     // drone strikes on Russian oil refineries")
+    // (its dates and figures asked for last)
     if t.kind == EventType::Assault
         && lw.ends_with('s')
         && last.any(3, |w| matches!(w, "has" | "have"))
-        && facts.dates().is_empty()
-        && !facts
-            .figures()
-            .iter()
-            .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0))
         && !ctx.places.iter().any(|p| {
             // (a capital that acts is no place: "Kyiv has responded")
             p.start >= base
@@ -2072,6 +2070,11 @@ fn context_only(
                 && !p.bare_country
                 && !ctx.mentions.iter().any(|m| m.start == p.start)
         })
+        && facts.dates().is_empty()
+        && !facts
+            .figures()
+            .iter()
+            .any(|f| matches!(f.amount, Amount::Exact(n) if n > 0))
     {
         return true;
     }
@@ -2164,26 +2167,6 @@ fn context_only(
         && lw.ends_with('s')
         && (before.ends_with("for ") || before.ends_with("of "))
     {
-        return true;
-    }
-    // a month before the publication month, a past year, or a day weeks before:
-    // background ("a ceasefire ... that took effect on January 19" read in June)
-    let first = ctx.published.with_day(1).unwrap_or(ctx.published);
-    let weeks_before = ctx.published - chrono::Duration::days(45);
-    // (a dateline's date heads the report and dates nothing in it)
-    if facts.dates().iter().any(|d| {
-        let (a, b) = (d.start.min(rel), d.end.max(rel));
-        let old = match d.precision {
-            DatePrecision::Month | DatePrecision::Year => d.value < first,
-            _ => d.value < weeks_before && base + d.start >= ctx.head_end,
-        };
-        // (nor the date of what an anniversary marks: "marched to mark the first
-        // anniversary of last year's protests")
-        let between = st.get(a..b).unwrap_or(",");
-        old && b - a <= 80
-            && !between.contains([',', ';'])
-            && !(d.start > rel && between.contains("anniversary"))
-    }) {
         return true;
     }
     // "a mob lynched a man accused of blasphemy": a description, and no state or body
@@ -2434,7 +2417,33 @@ fn context_only(
     {
         return true;
     }
-    false
+    // (last: each test here only says yes, and the sentence's dates are read only for
+    // the triggers no word test has ruled out)
+    dated_background(ctx, st, rel, facts.dates())
+}
+
+/// Whether a date of sentence `st` near its trigger at `rel`, in the same clause, is a
+/// month before the publication month, a past year, or a day weeks before: background
+/// ("a ceasefire ... that took effect on January 19" read in June).
+fn dated_background(ctx: &Ctx<'_>, st: &str, rel: usize, dates: &[dates::DateMention]) -> bool {
+    // (the sentence's offset in the article)
+    let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+    let first = ctx.published.with_day(1).unwrap_or(ctx.published);
+    let weeks_before = ctx.published - chrono::Duration::days(45);
+    // (a dateline's date heads the report and dates nothing in it)
+    dates.iter().any(|d| {
+        let (a, b) = (d.start.min(rel), d.end.max(rel));
+        let old = match d.precision {
+            DatePrecision::Month | DatePrecision::Year => d.value < first,
+            _ => d.value < weeks_before && base + d.start >= ctx.head_end,
+        };
+        // (nor the date of what an anniversary marks: "marched to mark the first
+        // anniversary of last year's protests")
+        let between = st.get(a..b).unwrap_or(",");
+        old && b - a <= 80
+            && !between.contains([',', ';'])
+            && !(d.start > rel && between.contains("anniversary"))
+    })
 }
 
 /// What the verb of sending at `start..end` of the lower-case sentence `lower` sends: a
@@ -2690,13 +2699,14 @@ fn past_year_at(st: &str, year: i32) -> Option<usize> {
 /// Whether a trigger ending at `rel_end` is an incident told before, and apart from, the
 /// history at `at`: the history follows in another clause (a comma, "accused of", "who
 /// ...") and the sentence dates an incident of the last week before it ("signed a peace
-/// agreement on Sunday, ending two decades of hostility").
-fn dated_before_history(
+/// agreement on Sunday, ending two decades of hostility"). `all_dates` gives the
+/// sentence's dates, asked for only when the history is in another clause.
+fn dated_before_history<'d>(
     ctx: &Ctx<'_>,
     st: &str,
     rel_end: usize,
     at: usize,
-    all_dates: &[dates::DateMention],
+    all_dates: impl FnOnce() -> &'d [dates::DateMention],
 ) -> bool {
     const BREAKS: [&str; 11] = [
         ",",
@@ -2719,7 +2729,7 @@ fn dated_before_history(
     let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
     let week_before = ctx.published - chrono::Duration::days(7);
     BREAKS.iter().any(|w| between.contains(w))
-        && all_dates.iter().any(|d| {
+        && all_dates().iter().any(|d| {
             d.start < at
                 && base + d.start >= ctx.head_end
                 && matches!(d.precision, DatePrecision::Day)
