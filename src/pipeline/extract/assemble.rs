@@ -1528,6 +1528,35 @@ fn keep(
     if context_only(ctx, st, sl, rel, lw, t, facts, &last) {
         return None;
     }
+    // a date that makes the trigger background drops it, whatever the tests after
+    // `context_only` say: asked last, so that the sentence's dates are read only for a
+    // trigger those tests keep
+    let k = keep_past_context(ctx, st, sl, facts, rel, rel_end, t, scues, smodes, &last)?;
+    (!dated_background(ctx, st, rel, facts.dates())).then_some(k)
+}
+
+/// The tests of [`keep`] after [`context_only`], for the trigger `t` at `rel..rel_end` of
+/// sentence `st`, with `last` the words before it.
+#[allow(clippy::too_many_arguments)]
+fn keep_past_context(
+    ctx: &Ctx<'_>,
+    st: &str,
+    sl: &Lowered<'_>,
+    facts: &SentFacts<'_>,
+    rel: usize,
+    rel_end: usize,
+    t: Trigger,
+    scues: &[super::lexicon::Hit<Cue>],
+    smodes: &[&'static str],
+    last: &LastWords<'_>,
+) -> Option<Keep> {
+    let lw = sl.text().get(rel..rel_end).unwrap_or_default();
+    // the sentence's cues before the trigger, read where needed without a copy
+    let before = || scues.iter().filter(move |h| h.end <= rel);
+    let words_between = |pos: usize| {
+        st.get(pos..rel)
+            .map_or(99, |x| x.split_whitespace().count())
+    };
     let lower_all = sl.text();
     // what an act is meant to bring about or to prevent has not happened ("to allow aid
     // deliveries to Darfur", "to protect its cities from Russian missile strikes")
@@ -2008,10 +2037,10 @@ fn keep(
 
 /// Trigger words that, in their sentence, report context rather than an event of their
 /// own: interviews ("told Reuters by phone"), claims of responsibility, passive blame
-/// ("has been blamed for"), "under threat", background dated to an earlier month, aid
-/// talked about rather than delivered, appeals and rejections without a state or an
-/// international body speaking, a person described as accused ("a man accused of
-/// blasphemy").
+/// ("has been blamed for"), "under threat", aid talked about rather than delivered,
+/// appeals and rejections without a state or an international body speaking, a person
+/// described as accused ("a man accused of blasphemy"). (Background dated to an earlier
+/// month is [`dated_background`], which `keep` asks last.)
 #[allow(clippy::too_many_arguments)]
 fn context_only(
     ctx: &Ctx<'_>,
@@ -2417,9 +2446,7 @@ fn context_only(
     {
         return true;
     }
-    // (last: each test here only says yes, and the sentence's dates are read only for
-    // the triggers no word test has ruled out)
-    dated_background(ctx, st, rel, facts.dates())
+    false
 }
 
 /// Whether a date of sentence `st` near its trigger at `rel`, in the same clause, is a
