@@ -2089,8 +2089,11 @@ fn context_only(
     // a pattern kept up, told with no day, figure or place ("Kyiv has responded with
     // drone strikes on Russian oil refineries")
     // (its dates and figures asked for last)
+    // (the last words before the trigger are read only when the sentence's byte pairs
+    // allow the words looked for, here and below: each is a slice of the sentence)
     if t.kind == EventType::Assault
         && lw.ends_with('s')
+        && (sl.may_hold("has") || sl.may_hold("have"))
         && last.any(3, |w| matches!(w, "has" | "have"))
         && !ctx.places.iter().any(|p| {
             // (a capital that acts is no place: "Kyiv has responded")
@@ -2231,6 +2234,7 @@ fn context_only(
     // an attack plotted or planned has not happened ("detained a man suspected of
     // plotting a bomb attack", "foiled a planned attack")
     if t.kind == EventType::Assault
+        && (sl.may_hold("plot") || sl.may_hold("plan") || sl.may_hold("prepar"))
         && last.any(4, |w| {
             ["plot", "plann", "prepar"].iter().any(|p| w.starts_with(p)) || w == "plan"
         })
@@ -2300,12 +2304,17 @@ fn context_only(
     if matches!(
         t.kind,
         EventType::Sanction | EventType::Agree | EventType::Aid
-    ) && last.any(5, |w| {
-        matches!(
-            w,
-            "vetoed" | "blocked" | "rejected" | "opposed" | "veto" | "block" | "reject"
-        )
-    }) {
+    ) && (sl.may_hold("veto")
+        || sl.may_hold("block")
+        || sl.may_hold("reject")
+        || sl.may_hold("opposed"))
+        && last.any(5, |w| {
+            matches!(
+                w,
+                "vetoed" | "blocked" | "rejected" | "opposed" | "veto" | "block" | "reject"
+            )
+        })
+    {
         return true;
     }
     // a decision taken together to act on a third party is that act, not a deal with it
