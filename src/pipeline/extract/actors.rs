@@ -786,19 +786,55 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
     out
 }
 
-/// Whether `word` has an ASCII lower-case letter (is not written in capitals).
 /// Whether `text` is one of the common nouns of a sector alone, in any case ("gunmen",
 /// "Suicide bomber", "riot police"), not a name or a country's forces.
 pub fn is_sector_noun(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
-    SECTORS.iter().any(|(p, _)| match p.strip_suffix('*') {
-        Some(stem) => lower
-            .strip_prefix(stem)
-            .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_lowercase())),
-        None => lower == *p,
+    let text = text.trim();
+    // (a short ASCII text is lower-cased into a buffer, without an allocation; any other
+    // is lower-cased as Unicode, whose lower case of a letter outside ASCII may be one
+    // inside it)
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..text.len()) {
+        Some(lower) if text.is_ascii() => {
+            lower.copy_from_slice(text.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(is_sector_noun_lower)
+        }
+        _ => is_sector_noun_lower(&text.to_lowercase()),
+    }
+}
+
+/// [`is_sector_noun`] of a text in lower case: one of the nouns of [`SECTORS`], or one of
+/// their stems (ending in `*` there) and ASCII lower-case letters after it.
+fn is_sector_noun_lower(lower: &str) -> bool {
+    let (nouns, stems) = sector_nouns();
+    nouns.binary_search(&lower).is_ok()
+        || stems.iter().any(|stem| {
+            lower
+                .strip_prefix(stem)
+                .is_some_and(|rest| rest.bytes().all(|c| c.is_ascii_lowercase()))
+        })
+}
+
+/// The nouns of [`SECTORS`] sorted, for a binary search, and their stems (the `*` cut
+/// off): a text is tested against each of the nouns' nearly two hundred otherwise.
+fn sector_nouns() -> &'static (Vec<&'static str>, Vec<&'static str>) {
+    static NOUNS: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
+    NOUNS.get_or_init(|| {
+        let mut nouns: Vec<&'static str> = Vec::new();
+        let mut stems: Vec<&'static str> = Vec::new();
+        for (p, _) in SECTORS {
+            match p.strip_suffix('*') {
+                Some(stem) => stems.push(stem),
+                None => nouns.push(p),
+            }
+        }
+        nouns.sort_unstable();
+        (nouns, stems)
     })
 }
 
+/// Whether `word` has an ASCII lower-case letter (is not written in capitals).
 fn has_lower(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_lowercase())
 }
@@ -835,6 +871,49 @@ fn next_is_verb(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sector_nouns_are_found_as_a_scan_of_every_noun_finds_them() {
+        let scan = |text: &str| {
+            let lower = text.trim().to_lowercase();
+            SECTORS.iter().any(|(p, _)| match p.strip_suffix('*') {
+                Some(stem) => lower
+                    .strip_prefix(stem)
+                    .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_lowercase())),
+                None => lower == *p,
+            })
+        };
+        let mut texts: Vec<String> = SECTORS
+            .iter()
+            .flat_map(|(p, _)| {
+                let p = p.trim_end_matches('*');
+                [
+                    p.to_string(),
+                    p.to_uppercase(),
+                    format!(" {p}s "),
+                    format!("{p}-led"),
+                    format!("{p}\u{e9}"),
+                    format!("{p}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+                    p[1..].to_string(),
+                ]
+            })
+            .collect();
+        texts.extend(
+            [
+                "",
+                " ",
+                "Gunmen",
+                "\u{212a}ids",
+                "SUICIDE BOMBERS",
+                "border guards2",
+                "Police",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            assert_eq!(is_sector_noun(t), scan(t), "{t:?}");
+        }
+    }
 
     fn first(s: &str) -> Option<(Option<&'static str>, Option<&'static str>, Option<String>)> {
         find(s)
