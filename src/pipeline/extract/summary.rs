@@ -41,7 +41,8 @@ fn noun(kind: EventType, mode: Option<&str>) -> &'static str {
 
 /// Builds the summary line of a candidate; `country_name` maps alpha-2 to a name.
 pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -> String {
-    let mut s = String::new();
+    // (room for most summaries at once, where growing from empty moved it a few times)
+    let mut s = String::with_capacity(128);
     let mut noun = noun(c.event_type, c.mode.as_deref());
     let source = c.actors.iter().find(|a| a.role == ActorRole::Source);
     // a source named by a common noun follows the event: "armed attack by gunmen", not
@@ -111,8 +112,9 @@ pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -
         });
         s.push_str(t.text.trim());
     }
+    // the figures, ": 2 killed, 11 injured", written in place
     let cas = &c.casualties;
-    let mut figs = Vec::new();
+    let mut sep = ": ";
     for (n, label) in [
         (cas.killed, "killed"),
         (cas.injured, "injured"),
@@ -120,27 +122,72 @@ pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -
         (cas.arrested, "arrested"),
     ] {
         if let Some(n) = n {
-            figs.push(format!("{n} {label}"));
+            s.push_str(sep);
+            push_number(&mut s, n);
+            s.push(' ');
+            s.push_str(label);
+            sep = ", ";
         }
     }
     for v in &cas.vague {
-        figs.push(format!("several {v}"));
+        s.push_str(sep);
+        s.push_str("several ");
+        s.push_str(v);
+        sep = ", ";
     }
-    if !figs.is_empty() {
-        s.push_str(": ");
-        s.push_str(&figs.join(", "));
-    }
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + chars.as_str(),
+    // (an ASCII first letter is made upper case in place)
+    match s.chars().next() {
+        Some(f) if f.is_ascii() => {
+            s[..1].make_ascii_uppercase();
+            s
+        }
+        Some(f) => f.to_uppercase().collect::<String>() + &s[f.len_utf8()..],
         None => s,
     }
+}
+
+/// Appends `n` in decimal, as `format!("{n}")` writes it, without the formatting
+/// machinery.
+fn push_number(s: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let (mut i, mut n) = (digits.len(), n);
+    loop {
+        i -= 1;
+        // (`n % 10` is below ten: the cast keeps it)
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Actor, Casualties, Evidence};
+
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            11,
+            99,
+            100,
+            1_234,
+            65_536,
+            999_999_999,
+            u32::MAX,
+        ] {
+            let mut s = String::from("x");
+            push_number(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
+    }
 
     fn candidate(source: &str, mode: &str) -> Candidate {
         Candidate {
