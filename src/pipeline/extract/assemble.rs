@@ -5594,18 +5594,21 @@ fn requested_content(rest: &str) -> bool {
 /// or "last year" in the sentence before.
 fn continues_history(ctx: &Ctx<'_>, st: &str, sl: &Lowered<'_>, before: &LastWords<'_>) -> bool {
     const AFTERWARDS: [&str; 4] = ["later", "then", "afterwards", "subsequently"];
-    // (the sentence's byte pairs rule most sentences out before its words are read)
-    if !AFTERWARDS.iter().any(|w| sl.may_hold(w)) || !before.any(6, |w| AFTERWARDS.contains(&w)) {
+    // (the sentence's byte pairs rule most sentences out, and a paragraph's first
+    // sentence continues nothing, before its words are read)
+    if !AFTERWARDS.iter().any(|w| sl.may_hold(w)) {
         return false;
     }
     let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
     let para = ctx.text.get(..base).unwrap_or_default();
     let para = &para[para.rfind('\n').map_or(0, |i| i + 1)..];
+    if para.trim().is_empty() || !before.any(6, |w| AFTERWARDS.contains(&w)) {
+        return false;
+    }
     let year = ctx.published.year();
-    !para.trim().is_empty()
-        && (occurs_any_case(para, "last year")
-            || occurs_any_case(para, "years ago")
-            || past_year_at(para, year).is_some())
+    occurs_any_case(para, "last year")
+        || occurs_any_case(para, "years ago")
+        || past_year_at(para, year).is_some()
 }
 
 /// Whether "declined to" is followed (`after`, lower-cased) by a verb of speaking: a
