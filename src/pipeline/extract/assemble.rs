@@ -39,8 +39,8 @@ const PERSONS: [&str; 12] = [
 /// Longest body we read: beyond this the tail is ignored (bounded time).
 const MAX_TEXT: usize = 256 * 1024;
 
-/// A candidate under construction, with what merging needs.
-struct Draft {
+/// A candidate under construction, with what merging needs; `'a`: the article's places.
+struct Draft<'a> {
     c: Candidate,
     paragraph: usize,
     #[allow(dead_code)]
@@ -57,8 +57,9 @@ struct Draft {
     toll: bool,
     /// The sentence names a weapon.
     weapon: bool,
-    /// The place named last in the paragraph before this sentence, if any.
-    para_loc: Option<Location>,
+    /// The place named last in the paragraph before this sentence, if any (borrowed:
+    /// it is copied only for the few unplaced incidents placed by it).
+    para_loc: Option<&'a Location>,
 }
 
 struct Ctx<'a> {
@@ -867,7 +868,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     para_loc: para_place
                         .as_ref()
                         .filter(|p| p.0 == s.paragraph)
-                        .map(|p| p.1.clone()),
+                        .map(|p| p.1),
                 });
             }
         }
@@ -6205,7 +6206,7 @@ fn info(c: &Candidate) -> u32 {
 
 /// Merges drafts about the same incident (same type, compatible place, no conflicting
 /// figures, not marked as another incident).
-fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge(drafts: Vec<Draft<'_>>) -> Vec<Draft<'_>> {
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
         let target = out.iter_mut().rev().find(|o| {
@@ -6765,7 +6766,7 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                 // dateline's city when an incident there is reported, else the one
                 // place all the article's incidents share ("the toll from Tuesday's
                 // attack on the market" in a report of shelling in Kherson)
-                d.c.location = d.para_loc.clone().or_else(|| {
+                d.c.location = d.para_loc.cloned().or_else(|| {
                     located
                         .iter()
                         .map(|x| &x.location)
