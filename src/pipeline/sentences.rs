@@ -539,19 +539,20 @@ fn full_hash(t: &str, folded: &mut Vec<u8>) -> u64 {
 }
 
 /// A key of the folded text of `t` made of its first and last eight bytes, without
-/// folding all of an ASCII `t`; `None` when the folded text is empty.
+/// folding all of `t`; `None` when the folded text is empty.
 fn quick_key(t: &str, folded: &mut Vec<u8>) -> Option<u64> {
-    let (head, tail) = if t.is_ascii() {
-        let f = |b: &u8| FOLD[usize::from(*b)];
-        let b = t.as_bytes();
-        (pack(b.iter().map(f)), pack(b.iter().rev().map(f)))
-    } else {
+    // ASCII bytes read from either end before any other byte fold as in [`fold`], so the
+    // ends of most texts are packed without reading the rest; only a text with a
+    // non-ASCII char among its first or last eight folded bytes is folded in full.
+    let b = t.as_bytes();
+    let ends = pack_ascii(b.iter()).zip(pack_ascii(b.iter().rev()));
+    let (head, tail) = ends.unwrap_or_else(|| {
         fold(t, folded);
         (
             pack(folded.iter().copied()),
             pack(folded.iter().rev().copied()),
         )
-    };
+    });
     // a non-empty folded text has a non-zero first byte
     (head != 0).then(|| (head ^ tail.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
@@ -568,6 +569,24 @@ fn pack(bytes: impl Iterator<Item = u8>) -> u64 {
         }
     }
     k
+}
+
+/// [`pack`] of the folded ASCII `bytes`, read until eight are packed: `None` when a
+/// non-ASCII byte comes first.
+fn pack_ascii<'a>(bytes: impl Iterator<Item = &'a u8>) -> Option<u64> {
+    let (mut k, mut n) = (0u64, 0u32);
+    for &b in bytes {
+        if b >= 0x80 {
+            return None;
+        }
+        let f = FOLD[usize::from(b)];
+        k |= u64::from(f) << (8 * n);
+        n += u32::from(f != 0);
+        if n == 8 {
+            break;
+        }
+    }
+    Some(k)
 }
 
 #[cfg(test)]
