@@ -323,10 +323,11 @@ impl Trie {
     /// proper, then in phrase order.
     fn scan(&self, text: &str, out: &mut [Vec<Cand>]) {
         let bytes = text.as_bytes();
+        let mut found = Found { bytes, out };
         // `start` is always at a boundary: the text's start or just after a non-word byte
         let mut start = 0;
         while let Some(&first) = bytes.get(start) {
-            let walked = self.walk(bytes, start, out);
+            let walked = self.walk(bytes, start, &mut found);
             if WORD_BYTE[first as usize] {
                 // the rest of the word (past the letters walked), then the byte ending
                 // it, start nothing
@@ -340,7 +341,7 @@ impl Trie {
     /// Returns the end of the bytes walked when they are all word bytes (the word goes on
     /// at least that far), else `start`.
     #[inline]
-    fn walk(&self, bytes: &[u8], start: usize, out: &mut [Vec<Cand>]) -> usize {
+    fn walk(&self, bytes: &[u8], start: usize, found: &mut Found) -> usize {
         let Some(root) = bytes
             .get(start)
             .and_then(|&b| self.root[b as usize].checked_sub(1))
@@ -352,24 +353,28 @@ impl Trie {
         // (Every `base + class` is below SLOTS: the masks only spare bounds checks.)
         let mut id = root as usize & (SLOTS - 1);
         if self.slots[id].check & ENDS != 0 {
-            self.emit(bytes, start, start + 1, id as u32, out);
+            self.emit(found, start, start + 1, id as u32);
         }
+        // Two bytes a round, the node of the first held apart from that of the second:
+        // one byte at a time, each step had to copy its child into the register of the
+        // node before the next step.
         let mut j = start + 1;
-        while let Some(&b) = bytes.get(j) {
-            let next =
-                (self.slots[id].base + u32::from(self.class[b as usize])) as usize & (SLOTS - 1);
-            let check = self.slots[next].check;
-            if check != id as u32 {
-                // no child for the byte, or a child with flags
-                if check & PARENT != id as u32 {
-                    break;
-                }
-                if check & ENDS != 0 {
-                    self.emit(bytes, start, j + 1, next as u32, out);
-                }
-            }
-            id = next;
+        loop {
+            let Some(&b) = bytes.get(j) else { break };
+            let Some(half) = self.step(found, start, id, j, b) else {
+                break;
+            };
             j += 1;
+            let Some(&b) = bytes.get(j) else {
+                id = half;
+                break;
+            };
+            let Some(next) = self.step(found, start, half, j, b) else {
+                id = half;
+                break;
+            };
+            j += 1;
+            id = next;
         }
         if self.slots[id].check & MIXED == 0 {
             j
@@ -378,13 +383,33 @@ impl Trie {
         }
     }
 
+    /// The child of slot `id` for byte `b`, the byte at `j`, appending the phrases that
+    /// end there; `None` when there is none.
+    #[inline(always)]
+    fn step(&self, found: &mut Found, start: usize, id: usize, j: usize, b: u8) -> Option<usize> {
+        let next = (self.slots[id].base + u32::from(self.class[b as usize])) as usize & (SLOTS - 1);
+        let check = self.slots[next].check;
+        if check != id as u32 {
+            // no child for the byte, or a child with flags
+            if check & PARENT != id as u32 {
+                return None;
+            }
+            if check & ENDS != 0 {
+                self.emit(found, start, j + 1, next as u32);
+            }
+        }
+        Some(next)
+    }
+
     /// Appends the phrases ending at slot `id`, whose bytes are `bytes[start..j]`, where
     /// they end on a word boundary (or extend to one, for a prefix). Kept out of the walk
     /// loop, which then holds its few values in registers (cold: most bytes walked end
-    /// no phrase, and the spills around the call belong on this side).
+    /// no phrase, and the spills around the call belong on this side). The text and the
+    /// vectors come in one [`Found`], so that all the arguments fit in registers.
     #[cold]
     #[inline(never)]
-    fn emit(&self, bytes: &[u8], start: usize, j: usize, id: u32, out: &mut [Vec<Cand>]) {
+    fn emit(&self, found: &mut Found, start: usize, j: usize, id: u32) {
+        let Found { bytes, out } = found;
         let (at, len) = self.runs.get(id as usize).copied().unwrap_or_default();
         let outs = self
             .outs
@@ -405,6 +430,13 @@ impl Trie {
             }
         }
     }
+}
+
+/// The text a [`Trie`] scans and the vectors, one per list, that the occurrences found
+/// go to.
+struct Found<'t, 'o> {
+    bytes: &'t [u8],
+    out: &'o mut [Vec<Cand>],
 }
 
 /// The end of the word going on at byte `j`.
