@@ -359,8 +359,7 @@ impl Trie {
         // one byte at a time, each step had to copy its child into the register of the
         // node before the next step.
         let mut j = start + 1;
-        loop {
-            let Some(&b) = bytes.get(j) else { break };
+        while let Some(&b) = bytes.get(j) {
             let Some(half) = self.step(found, start, id, j, b) else {
                 break;
             };
