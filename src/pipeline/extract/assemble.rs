@@ -312,17 +312,17 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         let mut threat_at: Option<usize> = None;
         for h in hits {
             let rel = h.start - s.start;
-            if let Some(k) = keep(
-                &ctx,
+            let at = TriggerAt {
                 st,
-                &sl,
-                &facts,
+                sl: &sl,
+                facts: &facts,
                 rel,
-                h.end - s.start,
-                h.value,
-                &scues,
-                &smodes,
-            ) {
+                rel_end: h.end - s.start,
+                t: h.value,
+                scues: &scues,
+                smodes: &smodes,
+            };
+            if let Some(k) = keep(&ctx, at) {
                 match k {
                     Keep::Event(t) => kept.push((rel, h.end - s.start, t)),
                     Keep::Threat => threat_at = threat_at.or(Some(rel)),
@@ -1337,19 +1337,33 @@ impl<'a> SentFacts<'a> {
     }
 }
 
-/// Decides whether a trigger at `rel..rel_end` of sentence `st` announces a real event.
-#[allow(clippy::too_many_arguments)]
-fn keep(
-    ctx: &Ctx<'_>,
-    st: &str,
-    sl: &Lowered<'_>,
-    facts: &SentFacts<'_>,
+/// A trigger word `t` at `rel..rel_end` of sentence `st`, with what the tests of [`keep`]
+/// read of the sentence: its lower-case copy, its facts, its cues (at sentence offsets)
+/// and its modes.
+#[derive(Clone, Copy)]
+struct TriggerAt<'r, 's> {
+    st: &'s str,
+    sl: &'r Lowered<'s>,
+    facts: &'r SentFacts<'s>,
     rel: usize,
     rel_end: usize,
     t: Trigger,
-    scues: &[super::lexicon::Hit<Cue>],
-    smodes: &[&'static str],
-) -> Option<Keep> {
+    scues: &'r [super::lexicon::Hit<Cue>],
+    smodes: &'r [&'static str],
+}
+
+/// Decides whether a trigger announces a real event.
+fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
+    let TriggerAt {
+        st,
+        sl,
+        facts,
+        rel,
+        rel_end,
+        t,
+        scues,
+        smodes: _,
+    } = at;
     let word = &st[rel..rel_end];
     // (the sentence's lower-case copy has the same byte offsets)
     let lw = sl.text().get(rel..rel_end).unwrap_or_default();
@@ -1532,25 +1546,23 @@ fn keep(
     // a date that makes the trigger background drops it, whatever the tests after
     // `context_only` say: asked last, so that the sentence's dates are read only for a
     // trigger those tests keep
-    let k = keep_past_context(ctx, st, sl, facts, rel, rel_end, t, scues, smodes, &last)?;
+    let k = keep_past_context(ctx, at, &last)?;
     (!dated_background(ctx, st, rel, facts.dates())).then_some(k)
 }
 
-/// The tests of [`keep`] after [`context_only`], for the trigger `t` at `rel..rel_end` of
-/// sentence `st`, with `last` the words before it.
-#[allow(clippy::too_many_arguments)]
-fn keep_past_context(
-    ctx: &Ctx<'_>,
-    st: &str,
-    sl: &Lowered<'_>,
-    facts: &SentFacts<'_>,
-    rel: usize,
-    rel_end: usize,
-    t: Trigger,
-    scues: &[super::lexicon::Hit<Cue>],
-    smodes: &[&'static str],
-    last: &LastWords<'_>,
-) -> Option<Keep> {
+/// The tests of [`keep`] after [`context_only`], for the trigger `at`, with `last` the
+/// words before it.
+fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>) -> Option<Keep> {
+    let TriggerAt {
+        st,
+        sl,
+        facts,
+        rel,
+        rel_end,
+        t,
+        scues,
+        smodes,
+    } = at;
     let lw = sl.text().get(rel..rel_end).unwrap_or_default();
     // the sentence's cues before the trigger, read where needed without a copy
     let before = || scues.iter().filter(move |h| h.end <= rel);
