@@ -1352,6 +1352,30 @@ struct TriggerAt<'r, 's> {
     smodes: &'r [&'static str],
 }
 
+impl<'r, 's> TriggerAt<'r, 's> {
+    /// The trigger word in lower case (the sentence's lower-case copy has the same byte
+    /// offsets).
+    fn lower_word(&self) -> &'s str {
+        self.sl
+            .text()
+            .get(self.rel..self.rel_end)
+            .unwrap_or_default()
+    }
+
+    /// The sentence's cues before the trigger, read without a copy.
+    fn cues_before(&self) -> impl Iterator<Item = &'r super::lexicon::Hit<Cue>> {
+        let rel = self.rel;
+        self.scues.iter().filter(move |h| h.end <= rel)
+    }
+
+    /// The words from byte `pos` of the sentence to the trigger (99 past it).
+    fn words_since(&self, pos: usize) -> usize {
+        self.st
+            .get(pos..self.rel)
+            .map_or(99, |x| x.split_whitespace().count())
+    }
+}
+
 /// Decides whether a trigger announces a real event.
 fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
     let TriggerAt {
@@ -1365,8 +1389,7 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
         smodes: _,
     } = at;
     let word = &st[rel..rel_end];
-    // (the sentence's lower-case copy has the same byte offsets)
-    let lw = sl.text().get(rel..rel_end).unwrap_or_default();
+    let lw = at.lower_word();
     // the last words before the trigger word, read once for all the rules that ask
     let last = LastWords::new(sl.text().get(..rel).unwrap_or_default());
     // capitalised mid-sentence: part of a name ("Riot Parade", "March 3"); the
@@ -1481,14 +1504,8 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
     if lw == "launched" && !launched_an_attack(sl.text(), rel, rel_end) {
         return None;
     }
-    // the sentence's cues before the trigger, read where needed without a copy
-    let before = || scues.iter().filter(move |h| h.end <= rel);
-    let words_between = |pos: usize| {
-        st.get(pos..rel)
-            .map_or(99, |x| x.split_whitespace().count())
-    };
     // denials are not events
-    if before().any(|h| h.value == Cue::Denial) {
+    if at.cues_before().any(|h| h.value == Cue::Denial) {
         return None;
     }
     // history and aggregates, unless told in a clause of their own after a dated trigger
@@ -1503,7 +1520,10 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
         return None;
     }
     // negated right before ("no casualties", "did not attack")
-    if before().any(|h| h.value == Cue::Negation && words_between(h.end) <= 3) {
+    if at
+        .cues_before()
+        .any(|h| h.value == Cue::Negation && at.words_since(h.end) <= 3)
+    {
         return None;
     }
     // aid pledged, promised or offered is an intent to provide it (PLOVER AGREE, CAMEO
@@ -1563,13 +1583,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
         scues,
         smodes,
     } = at;
-    let lw = sl.text().get(rel..rel_end).unwrap_or_default();
-    // the sentence's cues before the trigger, read where needed without a copy
-    let before = || scues.iter().filter(move |h| h.end <= rel);
-    let words_between = |pos: usize| {
-        st.get(pos..rel)
-            .map_or(99, |x| x.split_whitespace().count())
-    };
+    let lw = at.lower_word();
     let lower_all = sl.text();
     // what an act is meant to bring about or to prevent has not happened ("to allow aid
     // deliveries to Darfur", "to protect its cities from Russian missile strikes")
@@ -1823,8 +1837,10 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     }
     let threat_words = scues.iter().any(|h| h.value == Cue::ThreatVerb);
     let condition = scues.iter().any(|h| h.value == Cue::Condition);
-    let modal_near = before().any(|h| (h.value == Cue::Modal) && words_between(h.end) <= 6);
-    let cond_before = before().any(|h| h.value == Cue::Condition);
+    let modal_near = at
+        .cues_before()
+        .any(|h| (h.value == Cue::Modal) && at.words_since(h.end) <= 6);
+    let cond_before = at.cues_before().any(|h| h.value == Cue::Condition);
     // a danger someone is said to be, not a threat made ("Hamas militants who posed a
     // threat to troops")
     if t.kind == EventType::Threaten
@@ -1843,15 +1859,15 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     let announced = matches!(t.kind, EventType::Mobilize | EventType::Aid)
         && !condition
         && !threat_words
-        && before().any(|h| {
+        && at.cues_before().any(|h| {
             h.value == Cue::Modal
-                && words_between(h.end) <= 6
+                && at.words_since(h.end) <= 6
                 && announced_future(lower_all, h.start, h.end)
         });
     // what someone is asked to do is the request's content, not an event ("called on the
     // United States and France ... to pressure Israel to halt its attacks and withdraw")
     if !is_statement(t.kind)
-        && before().any(|h| {
+        && at.cues_before().any(|h| {
             h.value == Cue::Asking
                 && rel - h.end <= 160
                 && requested_content(lower_all.get(h.end..rel).unwrap_or_default())
@@ -1861,7 +1877,9 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     }
     // ("the rebels must withdraw from Goma", "police must return the firearms")
     if !is_statement(t.kind)
-        && before().any(|h| h.value == Cue::Obligation && words_between(h.end) <= 6)
+        && at
+            .cues_before()
+            .any(|h| h.value == Cue::Obligation && at.words_since(h.end) <= 6)
     {
         return None;
     }
