@@ -2,6 +2,10 @@
 //!
 //! Field names here are binding: consumers code against them.
 
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -146,13 +150,107 @@ impl LocationPrecision {
     }
 }
 
+/// A gazetteer string of a [`Location`] (name, division, country code): borrowed from the
+/// process-wide gazetteer, so that the places of every article are not copies of its
+/// strings (five allocations each), or owned (read from a message, or from a gazetteer
+/// loaded apart). On the wire and in `Debug` a plain string either way.
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct GeoStr(Cow<'static, str>);
+
+impl GeoStr {
+    /// A string lent for the life of the process (no copy).
+    pub const fn from_static(s: &'static str) -> GeoStr {
+        GeoStr(Cow::Borrowed(s))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for GeoStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for GeoStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A copy, as `String::from` (see [`GeoStr::from_static`] for a loan).
+impl From<&str> for GeoStr {
+    fn from(s: &str) -> GeoStr {
+        GeoStr(Cow::Owned(s.to_string()))
+    }
+}
+
+impl From<String> for GeoStr {
+    fn from(s: String) -> GeoStr {
+        GeoStr(Cow::Owned(s))
+    }
+}
+
+impl From<GeoStr> for String {
+    fn from(s: GeoStr) -> String {
+        s.0.into_owned()
+    }
+}
+
+impl PartialEq<str> for GeoStr {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for GeoStr {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for GeoStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<GeoStr> for &str {
+    fn eq(&self, other: &GeoStr) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<GeoStr> for String {
+    fn eq(&self, other: &GeoStr) -> bool {
+        **self == *other.0
+    }
+}
+
+impl fmt::Debug for GeoStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for GeoStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
-    pub name: String,
-    pub admin1: Option<String>,
-    pub admin2: Option<String>,
+    pub name: GeoStr,
+    pub admin1: Option<GeoStr>,
+    pub admin2: Option<GeoStr>,
     /// ISO 3166-1 alpha-2.
-    pub country: String,
+    pub country: GeoStr,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub geonameid: Option<u32>,

@@ -218,7 +218,7 @@ pub(crate) fn place_score(a: Option<&Location>, b: Option<&Location>) -> Option<
         return None;
     }
     let wide_name = fold(&wide.name);
-    let field = |f: Option<&String>| f.map(|x| fold(x));
+    let field = |f: Option<&crate::model::GeoStr>| f.map(|x| fold(x));
     let inside = match wide.precision {
         P::Admin1 => {
             field(narrow.admin1.as_ref()).as_deref() == Some(wide_name.as_str())

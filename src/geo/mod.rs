@@ -11,7 +11,7 @@ mod text;
 
 use std::sync::OnceLock;
 
-use crate::model::{Location, LocationPrecision};
+use crate::model::{GeoStr, Location, LocationPrecision};
 
 pub use data::Entry;
 
@@ -124,6 +124,9 @@ fn code_slot(code: &str) -> Option<usize> {
     }
 }
 
+/// The process-wide gazetteer, once loaded.
+static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
+
 impl Gazetteer {
     /// The process-wide gazetteer, loaded once from the embedded data file.
     ///
@@ -131,8 +134,7 @@ impl Gazetteer {
     /// If the embedded data file is corrupt, which the unit tests rule out for the
     /// committed file.
     pub fn global() -> &'static Gazetteer {
-        static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| match Gazetteer::load() {
+        GLOBAL.get_or_init(|| match Gazetteer::load() {
             Ok(g) => g,
             Err(e) => panic!("embedded gazetteer is corrupt: {e}"),
         })
@@ -268,7 +270,8 @@ impl Gazetteer {
     }
 
     /// Converts a resolved mention into the contract's [`Location`]; `text` is the text
-    /// the mention was found in.
+    /// the mention was found in. The place's strings are borrowed when this is the
+    /// process-wide gazetteer ([`Gazetteer::global`]), copied otherwise.
     pub fn location(&self, m: &PlaceMention, text: &str) -> Location {
         let p = self.place(m.place);
         let precision = match p.kind {
@@ -278,17 +281,44 @@ impl Gazetteer {
             PlaceKind::Country => LocationPrecision::Country,
         };
         let finite = |x: f64| if x.is_finite() { Some(x) } else { None };
+        let (name, admin1, admin2, country) = match self.as_global() {
+            Some(g) => {
+                let p = g.place(m.place);
+                let s = |x: &'static String| GeoStr::from_static(x);
+                (
+                    s(&p.name),
+                    p.admin1.as_ref().map(s),
+                    p.admin2.as_ref().map(s),
+                    s(&p.country),
+                )
+            }
+            None => {
+                let s = |x: &String| GeoStr::from(x.clone());
+                (
+                    s(&p.name),
+                    p.admin1.as_ref().map(s),
+                    p.admin2.as_ref().map(s),
+                    s(&p.country),
+                )
+            }
+        };
         Location {
-            name: p.name.clone(),
-            admin1: p.admin1.clone(),
-            admin2: p.admin2.clone(),
-            country: p.country.clone(),
+            name,
+            admin1,
+            admin2,
+            country,
             lat: finite(p.lat),
             lon: finite(p.lon),
             geonameid: Some(p.geonameid),
             precision,
             text: text.get(m.start..m.end).unwrap_or_default().to_string(),
         }
+    }
+
+    /// This gazetteer as the process-wide one, if it is that one: its strings then live
+    /// as long as the process and can be lent to every [`Location`].
+    fn as_global(&self) -> Option<&'static Gazetteer> {
+        GLOBAL.get().filter(|g| std::ptr::eq(*g, self))
     }
 
     /// `log10(population + 10)` of a place; an unknown id gives the first place's, as

@@ -68,10 +68,10 @@ pub fn candidate(article: &Article, g: &Value) -> Candidate {
     let place = s(&g["place"]);
     let location = match (&place, &country) {
         (Some(p), Some(c)) => Some(Location {
-            name: p.clone(),
-            admin1: s(&g["admin1"]),
+            name: p.clone().into(),
+            admin1: s(&g["admin1"]).map(Into::into),
             admin2: None,
-            country: c.clone(),
+            country: c.clone().into(),
             lat: None,
             lon: None,
             geonameid: None,
@@ -79,10 +79,10 @@ pub fn candidate(article: &Article, g: &Value) -> Candidate {
             text: p.clone(),
         }),
         (None, Some(c)) => Some(Location {
-            name: c.clone(),
+            name: c.clone().into(),
             admin1: None,
             admin2: None,
-            country: c.clone(),
+            country: c.clone().into(),
             lat: None,
             lon: None,
             geonameid: None,

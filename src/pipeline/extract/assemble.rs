@@ -6643,7 +6643,7 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                     .as_ref()
                     .is_some_and(|l| l.precision == LocationPrecision::Country)
         });
-    let precise: Vec<(EventType, String)> = drafts
+    let precise: Vec<(EventType, crate::model::GeoStr)> = drafts
         .iter()
         .filter(|_| country_assault)
         .filter_map(|d| {
@@ -8334,7 +8334,7 @@ mod tests {
         // keeps its town, places past "north-central" and "neighbouring") and which ACLED
         // sub-type (homes burned and people killed is an attack, a strike partly
         // intercepted struck, riot police make no riot, explosives-laden drones are drones)
-        let place: Read = |e| e.location.as_ref().map(|l| l.name.clone());
+        let place: Read = |e| e.location.as_ref().map(|l| l.name.to_string());
         let sub: Read = |e| e.acled.as_ref().map(|a| a.sub_event_type.clone());
         let reads: &[(&str, EventType, Read, &str)] = &[
             ("CHICAGO, March 12 (Example Wire) - A Chicago police officer shot and killed a 26-year-old man during a traffic stop on the city's West Side on Saturday, police said.", EventType::Assault, place, "Chicago"),
