@@ -8,15 +8,19 @@ use super::lexicon::{Cand, Hit, Lexicon, Phrases};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// One actor mention in normalized text.
+/// One actor mention in normalized text; `'t`: the text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
+pub struct Mention<'t> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    /// The words naming the actor: the text from `start`, up to `end` or short of it
+    /// (spaces trimmed), borrowed (the mentions of every article are many, and most are
+    /// never an event's actor).
+    pub text: &'t str,
     pub country: Option<&'static str>,
     pub sector: Option<&'static str>,
-    pub name: Option<String>,
+    /// A named person's name ("Dmitry Peskov"): from the text, or a known leader's.
+    pub name: Option<&'t str>,
     /// A bare country name ("Russia"), which may also be a place.
     pub country_name: bool,
 }
@@ -488,13 +492,17 @@ fn is_upper(text: &str, start: usize) -> bool {
         .is_some_and(|c| c.is_uppercase())
 }
 
-/// The capitalised words directly after `pos` (a person's name), up to three.
-fn name_after(text: &str, pos: usize) -> Option<(String, usize)> {
+/// The capitalised words directly after `pos` (a person's name), up to three, and where
+/// the name ends: the words are one slice of the text, one space between each two.
+fn name_after(text: &str, pos: usize) -> Option<(&str, usize)> {
     let rest = &text[pos..];
-    let mut words = Vec::new();
+    let mut words = 0;
+    // (where the first word starts in `rest` and the last one ends)
+    let (mut first, mut last_end) = (0, 0);
+    // (where the piece read starts in `rest`)
     let mut consumed = 0;
     for w in rest.split(' ') {
-        if w.is_empty() && words.is_empty() && consumed == 0 {
+        if w.is_empty() && words == 0 && consumed == 0 {
             consumed += 1;
             continue;
         }
@@ -507,10 +515,14 @@ fn name_after(text: &str, pos: usize) -> Option<(String, usize)> {
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
             && clean.len() > 1;
-        if !ok || words.len() >= 3 {
+        if !ok || words >= 3 {
             break;
         }
-        words.push(clean.to_string());
+        if words == 0 {
+            first = consumed;
+        }
+        words += 1;
+        last_end = consumed + clean.len();
         // (a name ends before the punctuation after it: "... Vladimir Putin.")
         if clean.len() != w.len() {
             consumed += clean.len();
@@ -518,15 +530,14 @@ fn name_after(text: &str, pos: usize) -> Option<(String, usize)> {
         }
         consumed += w.len() + 1;
     }
-    if words.is_empty() {
+    if words == 0 {
         return None;
     }
-    let name = words.join(" ");
-    Some((name, pos + consumed.min(rest.len())))
+    Some((&rest[first..last_end], pos + consumed.min(rest.len())))
 }
 
 /// Finds actor mentions in `text` (a sentence or a whole article).
-pub fn find(text: &str) -> Vec<Mention> {
+pub fn find(text: &str) -> Vec<Mention<'_>> {
     of_hits(text, &lexicon().find(text))
 }
 
@@ -536,12 +547,12 @@ pub(super) fn phrases() -> &'static dyn Phrases {
 }
 
 /// [`find`] from the occurrences of [`phrases`] in `text` found by a one-pass scan.
-pub(super) fn of_occurrences(text: &str, cands: Vec<Cand>) -> Vec<Mention> {
+pub(super) fn of_occurrences(text: &str, cands: Vec<Cand>) -> Vec<Mention<'_>> {
     of_hits(text, &lexicon().resolve(cands))
 }
 
-fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
+fn of_hits<'t>(text: &'t str, hits: &[Hit<Kind>]) -> Vec<Mention<'t>> {
+    let mut out: Vec<Mention<'t>> = Vec::new();
     let mut i = 0;
     while i < hits.len() {
         let h = hits[i];
@@ -564,11 +575,16 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                     continue;
                 }
                 // "Latin American countries", "South American leaders": a continent's
-                let continent = text[..h.start]
-                    .strip_suffix(' ')
-                    .and_then(|b| b.rsplit(' ').next())
-                    .is_some_and(|w| matches!(w, "Latin" | "South" | "Central" | "North"));
-                if continent && starts_with_any_case(word, "america") {
+                // (the word before read only for "America")
+                let continent = || {
+                    text[..h.start].strip_suffix(' ').is_some_and(|b| {
+                        ["Latin", "South", "Central", "North"].iter().any(|w| {
+                            b.strip_suffix(w)
+                                .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+                        })
+                    })
+                };
+                if starts_with_any_case(word, "america") && continent() {
                     i += 1;
                     continue;
                 }
@@ -590,7 +606,7 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                     start: h.start,
                     end: h.end,
                     // set once the mention's end is known
-                    text: String::new(),
+                    text: "",
                     country: Some(a3),
                     sector: if dem && ["kremlin", "white house", "pentagon"].into_iter().any(is) {
                         Some("GOV")
@@ -675,7 +691,7 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                 if m.sector.is_none() && dem && next_is_verb(text, h.end) {
                     m.sector = Some("GOV");
                 }
-                m.text = text[m.start..m.end].trim_end().to_string();
+                m.text = text[m.start..m.end].trim_end();
                 out.push(m);
                 i = j;
                 continue;
@@ -689,7 +705,7 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                 let mut m = Mention {
                     start: h.start,
                     end: h.end,
-                    text: word.to_string(),
+                    text: word,
                     country: c,
                     sector: Some(s),
                     name: None,
@@ -704,7 +720,7 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                         && text[next.start..].starts_with(|c: char| c.is_ascii_lowercase())
                     {
                         m.end = next.end;
-                        m.text = text[m.start..m.end].to_string();
+                        m.text = &text[m.start..m.end];
                         out.push(m);
                         i += 2;
                         continue;
@@ -715,7 +731,7 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                             m.name = Some(n);
                             m.end = e.min(text.len());
                         }
-                        m.text = text[m.start..m.end].trim_end().to_string();
+                        m.text = text[m.start..m.end].trim_end();
                         out.push(m);
                         i += 2;
                         while i < hits.len() && hits[i].start < out.last().map_or(0, |x| x.end) {
@@ -731,10 +747,10 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                     out.push(Mention {
                         start: h.start,
                         end: h.end,
-                        text: word.to_string(),
+                        text: word,
                         country: Some(c),
                         sector: Some("GOV"),
-                        name: Some(n.to_string()),
+                        name: Some(n),
                         country_name: false,
                     });
                 }
@@ -743,7 +759,7 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                 out.push(Mention {
                     start: h.start,
                     end: h.end,
-                    text: word.to_string(),
+                    text: word,
                     country: None,
                     sector: Some(s),
                     name: None,
@@ -754,7 +770,7 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                 let mut m = Mention {
                     start: h.start,
                     end: h.end,
-                    text: word.to_string(),
+                    text: word,
                     country: None,
                     // (the opposition is no government)
                     sector: Some(if starts_with_any_case(word, "opposition") {
@@ -768,7 +784,7 @@ fn of_hits(text: &str, hits: &[Hit<Kind>]) -> Vec<Mention> {
                 if let Some((n, e)) = name_after(text, h.end) {
                     m.name = Some(n);
                     m.end = e.min(text.len());
-                    m.text = text[m.start..m.end].trim_end().to_string();
+                    m.text = text[m.start..m.end].trim_end();
                     // a leader known by name inside it is the same person, of a known
                     // country ("Prime Minister Benjamin Netanyahu")
                     while hits.get(i + 1).is_some_and(|x| x.start < m.end) {
@@ -919,7 +935,7 @@ mod tests {
         find(s)
             .into_iter()
             .next()
-            .map(|m| (m.country, m.sector, m.name))
+            .map(|m| (m.country, m.sector, m.name.map(str::to_string)))
     }
 
     #[test]
