@@ -5,7 +5,6 @@
 
 use super::countries::COUNTRIES;
 use super::lexicon::{Cand, Hit, Lexicon, Phrases};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One actor mention in normalized text; `'t`: the text.
@@ -468,20 +467,37 @@ const NOT_ACTORS: &[&str] = &["jersey", "guernsey"];
 
 /// Looks up the alpha-2 code of an alpha-3 code (hand table, then the gazetteer).
 pub fn alpha2(alpha3: &str) -> Option<&'static str> {
-    // the hand table's first alpha-2 for each alpha-3, indexed once
-    static BY_ALPHA3: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    // the hand table's first alpha-2 for each alpha-3 (every one of three bytes), indexed
+    // once by the code's bytes as a number, for a binary search (a hash map's SipHash of
+    // each code cost more)
+    static BY_ALPHA3: OnceLock<Vec<(u32, &'static str)>> = OnceLock::new();
     let by_alpha3 = BY_ALPHA3.get_or_init(|| {
-        let mut m = HashMap::new();
-        for c in COUNTRIES.iter().filter(|c| !c.2.is_empty()) {
-            m.entry(c.1).or_insert(c.2);
-        }
-        m
+        let mut v: Vec<(u32, &'static str)> = COUNTRIES
+            .iter()
+            .filter(|c| !c.2.is_empty())
+            .filter_map(|c| Some((code_key(c.1)?, c.2)))
+            .collect();
+        // (a stable sort: the first of a code stays first, and is the one kept)
+        v.sort_by_key(|x| x.0);
+        v.dedup_by_key(|x| x.0);
+        v
     });
-    by_alpha3.get(alpha3).copied().or_else(|| {
-        crate::geo::Gazetteer::global()
-            .country(alpha3)
-            .map(|c| c.alpha2.as_str())
-    })
+    code_key(alpha3)
+        .and_then(|k| by_alpha3.binary_search_by_key(&k, |x| x.0).ok())
+        .map(|i| by_alpha3[i].1)
+        .or_else(|| {
+            crate::geo::Gazetteer::global()
+                .country(alpha3)
+                .map(|c| c.alpha2.as_str())
+        })
+}
+
+/// A code of three bytes as a number, for [`alpha2`]'s index.
+fn code_key(code: &str) -> Option<u32> {
+    match *code.as_bytes() {
+        [a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
+        _ => None,
+    }
 }
 
 /// Whether the word at `start..end` of `text` is capitalised as a proper noun.
@@ -887,6 +903,28 @@ fn next_is_verb(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alpha2_is_the_first_of_the_hand_table_then_the_gazetteers() {
+        // (the scan of the hand table that the index replaced)
+        let scan = |a3: &str| {
+            COUNTRIES
+                .iter()
+                .find(|c| !c.2.is_empty() && c.1 == a3)
+                .map(|c| c.2)
+        };
+        for c in COUNTRIES.iter().filter(|c| !c.2.is_empty()) {
+            assert_eq!(c.1.len(), 3, "{c:?}");
+            assert_eq!(alpha2(c.1), scan(c.1), "{c:?}");
+        }
+        let g = crate::geo::Gazetteer::global();
+        for c in g.countries() {
+            let want = scan(&c.alpha3).or_else(|| g.country(&c.alpha3).map(|k| k.alpha2.as_str()));
+            assert_eq!(alpha2(&c.alpha3), want, "{}", c.alpha3);
+        }
+        assert_eq!(alpha2("XX"), None);
+        assert_eq!(alpha2(""), None);
+    }
 
     #[test]
     fn sector_nouns_are_found_as_a_scan_of_every_noun_finds_them() {

@@ -240,6 +240,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             };
         }
     }
+    // (`mentions_from` reads the mentions as a slice in text order)
+    debug_assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
     let ctx = Ctx {
         text,
         places: all_places,
@@ -515,10 +517,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         };
         let after_cut = cut;
         // (what the roles of the sentence's events read of it)
-        let smentions: Vec<&Mention> = ctx
-            .mentions
+        let smentions: Vec<&Mention> = mentions_from(&ctx.mentions, s.start, s.end)
             .iter()
-            .filter(|m| m.start >= s.start && m.end <= s.end)
+            .filter(|m| m.end <= s.end)
             .collect();
         let sentence = EventSentence {
             sl: &sl,
@@ -929,6 +930,14 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
     }
     out
+}
+
+/// The mentions that start in `start..end` of the article's text: a slice of `ms`, which
+/// are in text order (by start, as the word-list scan finds them).
+fn mentions_from<'c, 't>(ms: &'c [Mention<'t>], start: usize, end: usize) -> &'c [Mention<'t>] {
+    let a = ms.partition_point(|m| m.start < start);
+    let n = ms[a..].partition_point(|m| m.start < end);
+    &ms[a..a + n]
 }
 
 /// Whether the word after byte `end` of the lower-case `lower` (past spaces) is one of
@@ -2023,12 +2032,11 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
         }
         EventType::Assault => Some(Keep::Event(t)),
         _ if t.weak => {
-            let actor = ctx.mentions.iter().any(|m| {
-                let abs = m.start;
-                let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
-                abs >= base
-                    && abs < base + st.len()
-                    && (m.country.is_some()
+            let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
+            let actor = mentions_from(&ctx.mentions, base, base + st.len())
+                .iter()
+                .any(|m| {
+                    m.country.is_some()
                         || m.name.is_some()
                         || matches!(
                             m.sector,
@@ -2036,10 +2044,10 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
                         )
                         // a crowd named before demonstrates ("students demonstrated in
                         // Dhaka")
-                        || t.kind == EventType::Protest
-                            && m.sector == Some("CVL")
-                            && m.end <= base + rel)
-            });
+                    || t.kind == EventType::Protest
+                        && m.sector == Some("CVL")
+                        && m.end <= base + rel
+                });
             // or a crowd counted right before it ("Tens of thousands rallied in Tel Aviv")
             let crowd = t.kind == EventType::Protest
                 && last.any(1, |w| {
@@ -2050,10 +2058,8 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
                 });
             // or a pronoun subject standing for a party of an earlier sentence ("He
             // called on allies to ...")
-            let antecedent = || {
-                let base = st.as_ptr() as usize - ctx.text.as_ptr() as usize;
-                is_statement(t.kind) && pronoun_antecedent(ctx, base, base + rel).is_some()
-            };
+            let antecedent =
+                || is_statement(t.kind) && pronoun_antecedent(ctx, base, base + rel).is_some();
             (actor || crowd || antecedent()).then_some(Keep::Event(t))
         }
         _ => Some(Keep::Event(t)),
