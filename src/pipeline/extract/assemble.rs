@@ -5842,11 +5842,11 @@ fn last_ascii_words(text: &str, n: usize) -> Option<([&str; 8], usize)> {
             i -= 1;
         }
         let end = i;
-        while i > 0 && !space(b[i - 1]) {
-            if !b[i - 1].is_ascii() {
-                return None;
-            }
+        while i > 0 && ascii_word_byte(b[i - 1]) {
             i -= 1;
+        }
+        if i > 0 && !b[i - 1].is_ascii() {
+            return None;
         }
         if i == end {
             break;
@@ -5902,7 +5902,7 @@ impl<'a> LastWords<'a> {
                 i -= 1;
             }
             let end = i;
-            while i > 0 && !space(b[i - 1]) && b[i - 1].is_ascii() {
+            while i > 0 && ascii_word_byte(b[i - 1]) {
                 i -= 1;
             }
             if i > 0 && !b[i - 1].is_ascii() {
@@ -5980,6 +5980,13 @@ impl<'a> Iterator for WordsBack<'a> {
     }
 }
 
+/// Whether `b` is an ASCII byte that `char::is_whitespace` takes for no space, a byte of
+/// a word of ASCII text: one comparison for the printable bytes, nearly all of them (the
+/// word loops above and below test every byte of the words they read).
+fn ascii_word_byte(b: u8) -> bool {
+    b.wrapping_sub(b'!') < 0x5f || b < b'!' && !(b == b' ' || (9..=13).contains(&b))
+}
+
 /// The first `n` (at most 8) words of `text`, as `split_whitespace` reads them, and how
 /// many there are: read byte by byte while the text is ASCII (`split_whitespace` decodes
 /// every character to ask whether it is a space of Unicode's).
@@ -5994,17 +6001,17 @@ fn first_words(text: &str, n: usize) -> ([&str; 8], usize) {
             i += 1;
         }
         let start = i;
-        while i < b.len() && !space(b[i]) {
-            if !b[i].is_ascii() {
-                // (a byte outside ASCII may be part of a space of Unicode's)
-                let mut k = 0;
-                for (slot, w) in words.iter_mut().zip(text.split_whitespace().take(n)) {
-                    *slot = w;
-                    k += 1;
-                }
-                return (words, k);
-            }
+        while i < b.len() && ascii_word_byte(b[i]) {
             i += 1;
+        }
+        if i < b.len() && !b[i].is_ascii() {
+            // (a byte outside ASCII may be part of a space of Unicode's)
+            let mut k = 0;
+            for (slot, w) in words.iter_mut().zip(text.split_whitespace().take(n)) {
+                *slot = w;
+                k += 1;
+            }
+            return (words, k);
         }
         if i == start {
             break;
@@ -7206,6 +7213,14 @@ mod tests {
                 .iter()
                 .any(|w| lower.contains(w));
             assert_eq!(disaster(&l), others || by_chars(&lower), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_word_bytes_are_the_ascii_bytes_of_no_space() {
+        for b in 0..=255u8 {
+            let want = b.is_ascii() && !char::from(b).is_whitespace();
+            assert_eq!(ascii_word_byte(b), want, "{b}");
         }
     }
 
