@@ -4090,7 +4090,7 @@ fn dateline_place(text: &str, places: &[PlaceHit]) -> Option<Location> {
 /// two sides of "Thai-Cambodian border clashes" and "Russian-Ukrainian talks".)
 /// Whether a mention names a weapon ("drones", "a missile", "Russian artillery").
 fn is_weapon(m: &Mention) -> bool {
-    names_a_weapon(&m.text)
+    names_a_weapon(m.text)
 }
 
 /// Words that name a weapon, anywhere in a party's words.
@@ -4973,7 +4973,7 @@ fn roles(
             .or_else(subject)
             .map(|m| owner_of_weapon(ctx.text, &before, m));
             // "fighting between the army and the Arakan Army": the two sides
-            if let (None, Some((a, b))) = (src, between_parties(ctx, &ms, tpos)) {
+            if let (None, Some((a, b))) = (src, between_parties(ctx, ms, tpos)) {
                 out.push(to_actor(a, ActorRole::Source));
                 out.push(to_actor(b, ActorRole::Target));
             }
