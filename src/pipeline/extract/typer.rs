@@ -152,7 +152,7 @@ static READ_CLASS: [u8; 256] = {
 /// Calls `f(start, word, pair)` for every word of `text`: its byte offset, the hash of
 /// its feature and the hash of the pair it ends with the word before it, if no clause
 /// break came between them. The separators and each word are read in tight loops of
-/// their own.
+/// their own; the byte ending a word is read once, by the word's loop.
 #[inline(always)]
 fn for_each_word(text: &str, mut f: impl FnMut(usize, u32, Option<u32>)) {
     // The table's address, opaque to the optimizer: kept in a register through the
@@ -171,29 +171,31 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, u32, Option<u32>)) {
                 return;
             };
             let c = class[x as usize];
+            i += 1;
             if c > BREAK {
                 break c;
             }
             broken |= c;
-            i += 1;
         };
-        let start = i;
+        let start = i - 1;
         let mut word = fnv(FNV_OFFSET, first);
         // (after a break the pair is hashed all the same, and dropped)
         let mut pair = fnv(prev, first);
-        i += 1;
-        for &x in b.get(i..).unwrap_or_default() {
+        // the class of the byte ending the word (none at the end of the text: 0)
+        let mut end = 0;
+        while let Some(&x) = b.get(i) {
             let c = class[x as usize];
+            i += 1;
             if c <= BREAK {
+                end = c;
                 break;
             }
             word = fnv(word, c);
             pair = fnv(pair, c);
-            i += 1;
         }
         f(start, word, (broken == 0).then_some(pair));
         prev = fnv(word, b' ');
-        broken = 0;
+        broken = end;
     }
 }
 
@@ -211,16 +213,32 @@ pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
 /// The row of a feature without weights: all zeros, so that adding it changes nothing.
 const NO_ROW: u32 = 0;
 
+/// [`Word::at`] flag of a word that ends a pair with the word before it (an offset
+/// in a slice is below `isize::MAX`: its top bit is free).
+const PAIRED: usize = 1 << (usize::BITS - 1);
+
+/// [`Word::pair`] of a word that ends no pair once read: not a row, so that adding it
+/// adds nothing.
+const NO_PAIR: u32 = u32::MAX;
+
 /// A word of a [`Reading`]: where it starts and its features: their hashes while the
 /// text is read, then the rows of their weights ([`NO_ROW`] for none).
 #[derive(Debug, Clone, Copy)]
 struct Word {
-    start: usize,
+    /// The word's byte offset, with [`PAIRED`] when it ends a pair (not the first word,
+    /// nor the first after a clause break).
+    at: usize,
     /// The word's own feature.
     word: u32,
-    /// The pair it ends with the word before it; `None` for the first word and after a
-    /// clause break.
-    pair: Option<u32>,
+    /// The pair it ends with the word before it; once read, [`NO_PAIR`] when it ends
+    /// none.
+    pair: u32,
+}
+
+impl Word {
+    fn start(&self) -> usize {
+        self.at & !PAIRED
+    }
 }
 
 /// A text read once by [`Typer::reading`]: its evidence, and its words' rows for the
@@ -249,17 +267,17 @@ impl Reading<'_> {
         if start > end || end > b.len() || in_word(start) || in_word(end) {
             return None;
         }
-        let first = self.words.partition_point(|w| w.start < start);
+        let first = self.words.partition_point(|w| w.start() < start);
         let mut e = Evidence::default();
         for (k, w) in self.words[first..]
             .iter()
-            .take_while(|w| w.start < end)
+            .take_while(|w| w.start() < end)
             .enumerate()
         {
             typer.add(&mut e, w.word);
             // the part's first word ends no pair in the part
-            if let Some(pair) = w.pair.filter(|_| k > 0) {
-                typer.add(&mut e, pair);
+            if k > 0 && w.pair != NO_PAIR {
+                typer.add(&mut e, w.pair);
             }
         }
         Some(e)
@@ -382,10 +400,17 @@ impl Typer {
     pub fn reading<'a>(&self, text: &'a str) -> Reading<'a> {
         // First every word's hashes, then their rows: the table lookups of one word then
         // do not wait for the next word's hashing, so that their cache misses overlap.
-        // (A word and the byte ending it are two bytes; most words are longer.)
-        let mut words = Vec::with_capacity(text.len() / 4 + 1);
+        // A word and the byte ending it are two bytes (the last word one): room for all.
+        let mut words = Vec::with_capacity(text.len() / 2 + 1);
         for_each_word(text, |start, word, pair| {
-            words.push(Word { start, word, pair })
+            // (never fails, and tells the compiler that the push never grows the vector:
+            // without the call that would, the loop keeps its values in registers)
+            assert!(words.len() < words.capacity());
+            words.push(Word {
+                at: start | if pair.is_some() { PAIRED } else { 0 },
+                word,
+                pair: pair.unwrap_or_default(),
+            })
         });
         // (the sums in locals, which stay in registers: in the returned evidence one
         // part of them went through memory on every add)
@@ -394,11 +419,14 @@ impl Typer {
             w.word = self.row_id(w.word);
             self.add_row(&mut sums, w.word);
             n += 1;
-            if let Some(pair) = w.pair.as_mut() {
-                *pair = self.row_id(*pair);
-                self.add_row(&mut sums, *pair);
+            w.pair = if w.at & PAIRED != 0 {
+                let pair = self.row_id(w.pair);
+                self.add_row(&mut sums, pair);
                 n += 1;
-            }
+                pair
+            } else {
+                NO_PAIR
+            };
         }
         Reading {
             text,
