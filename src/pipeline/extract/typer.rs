@@ -23,6 +23,10 @@ const FNV_PRIME: u32 = 0x0100_0193;
 /// Slots of the feature table: at least twice the features of a model (12,000 in the
 /// committed one), so that [`Typer::load`] places every feature in a few tries.
 const TABLE: usize = 1 << 15;
+/// Rows of weights: a power of two, so that a row id is masked rather than checked,
+/// with room for the features of a table about half full, row [`NO_ROW`] and the zeros
+/// that [`NO_PAIR`] reads.
+const ROWS: usize = TABLE / 2;
 /// Buckets of features sharing a seed of the table's hash: about three features each.
 const BUCKETS: usize = 1 << 12;
 /// Tries of seeds for one bucket before the load gives up (a few suffice at a table
@@ -47,8 +51,12 @@ pub struct Typer {
     /// Per bucket, the seed that placed its features, pre-mixed for [`slot`].
     seeds: Box<[u32; BUCKETS]>,
     /// The file's 16-bit weights widened once, so that a row adds without widening; row
-    /// [`NO_ROW`] is all zeros, the weights of a feature not in the model.
-    rows: Vec<Row>,
+    /// [`NO_ROW`] is all zeros, the weights of a feature not in the model, and so are
+    /// the rows after the features' (the last one that of [`NO_PAIR`]). Of a fixed size,
+    /// so that a row is read without a bounds check.
+    rows: Box<[Row; ROWS]>,
+    /// Number of features with weights: rows `1..=features`.
+    features: usize,
 }
 
 /// The weights of one feature, aligned so that each group of four adds straight from
@@ -217,8 +225,8 @@ const NO_ROW: u32 = 0;
 /// in a slice is below `isize::MAX`: its top bit is free).
 const PAIRED: usize = 1 << (usize::BITS - 1);
 
-/// [`Word::pair`] of a word that ends no pair once read: not a row, so that adding it
-/// adds nothing.
+/// [`Word::pair`] of a word that ends no pair once read: past the features' rows, so
+/// that adding it adds nothing.
 const NO_PAIR: u32 = u32::MAX;
 
 /// A word of a [`Reading`]: where it starts and its features: their hashes while the
@@ -345,26 +353,30 @@ impl Typer {
         if rows.windows(2).any(|w| w[0].0 == w[1].0) {
             return Err(bad("duplicate feature"));
         }
-        if rows.len() * 2 > TABLE {
+        if rows.len() + 2 > ROWS {
             return Err(bad("too many features"));
         }
         let (slots, seeds) = place(&rows).ok_or_else(|| bad("features not placed"))?;
-        let zero = std::iter::once(Row([0; K]));
+        let mut table: Box<[Row; ROWS]> = vec![Row([0; K]); ROWS]
+            .into_boxed_slice()
+            .try_into()
+            .map_err(|_| bad("rows"))?;
+        for (t, r) in table[1..].iter_mut().zip(&rows) {
+            *t = Row(r.1.map(i32::from));
+        }
         Ok(Typer {
             scale,
             bias: bias.map(|b| f32::from(b) / scale),
             slots,
             seeds,
-            rows: zero
-                .chain(rows.into_iter().map(|r| Row(r.1.map(i32::from))))
-                .collect(),
+            rows: table,
+            features: rows.len(),
         })
     }
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        // (row 0 is the zeros of a feature not in the model)
-        self.rows.len() - 1
+        self.features
     }
 
     /// Whether the model has no features.
@@ -372,15 +384,12 @@ impl Typer {
         self.len() == 0
     }
 
-    /// The row of a feature's weights, or [`NO_ROW`]: without a branch.
+    /// The row of a feature's weights, or [`NO_ROW`]: without a branch (whether a word
+    /// is in the model is anyone's guess; the compiler, left to choose, branched).
     #[inline(always)]
     fn row_id(&self, h: u32) -> u32 {
         let (k, r) = self.slots[slot(h, self.seeds[bucket(h)])];
-        if k == h {
-            r
-        } else {
-            NO_ROW
-        }
+        std::hint::select_unpredictable(k == h, r, NO_ROW)
     }
 
     /// Reads the evidence in `text`.
@@ -447,12 +456,13 @@ impl Typer {
     /// Adds the weights of row `id` to `sums` (those of [`NO_ROW`] are zeros).
     #[inline(always)]
     fn add_row(&self, sums: &mut [i32; K], id: u32) {
-        if let Some(row) = self.rows.get(id as usize) {
-            // read as one aligned array: each group of four adds straight from memory
-            let row: [i32; K] = row.0;
-            for (s, w) in sums.iter_mut().zip(row) {
-                *s += w;
-            }
+        // (the mask keeps row ids as they are, but for [`NO_PAIR`], which reads the last
+        // row)
+        let row = &self.rows[id as usize & (ROWS - 1)];
+        // read as one aligned array: each group of four adds straight from memory
+        let row: [i32; K] = row.0;
+        for (s, w) in sums.iter_mut().zip(row) {
+            *s += w;
         }
     }
 
