@@ -3,14 +3,18 @@
 //! words are not in it: a missing byte pair says so in a few instructions, before any
 //! substring search (whose set-up alone costs more than the test).
 
-use std::cell::OnceCell;
+use std::cell::Cell;
 
 /// A lower-cased sentence and its byte pairs, read on the first test.
 pub struct Lowered<'a> {
     text: &'a str,
     /// Bit `b & 63` of word `a & 63` set: the sentence has the bytes `a b` in a row (or
-    /// a pair folding to the same bits: the set may say yes wrongly, never no).
-    pairs: OnceCell<[u64; 64]>,
+    /// a pair folding to the same bits: the set may say yes wrongly, never no). Filled
+    /// in place on the first test (a `OnceCell` of the array built it on the stack and
+    /// copied it twice).
+    pairs: Cell<[u64; 64]>,
+    /// Whether `pairs` is filled.
+    read: Cell<bool>,
 }
 
 impl<'a> Lowered<'a> {
@@ -18,7 +22,8 @@ impl<'a> Lowered<'a> {
     pub fn new(text: &'a str) -> Lowered<'a> {
         Lowered {
             text,
-            pairs: OnceCell::new(),
+            pairs: Cell::new([0; 64]),
+            read: Cell::new(false),
         }
     }
 
@@ -27,19 +32,22 @@ impl<'a> Lowered<'a> {
         self.text
     }
 
-    fn pairs(&self) -> &[u64; 64] {
-        self.pairs.get_or_init(|| {
-            let mut pairs = [0u64; 64];
+    fn pairs(&self) -> &[Cell<u64>] {
+        let pairs: &Cell<[u64]> = &self.pairs;
+        let pairs = pairs.as_slice_of_cells();
+        if !self.read.replace(true) {
             // one load a byte: each byte's bits are the next pair's first
             if let Some((&first, rest)) = self.text.as_bytes().split_first() {
                 let mut prev = usize::from(first & 63);
                 for &b in rest {
-                    pairs[prev] |= 1 << (b & 63);
+                    if let Some(p) = pairs.get(prev) {
+                        p.set(p.get() | 1 << (b & 63));
+                    }
                     prev = usize::from(b & 63);
                 }
             }
-            pairs
-        })
+        }
+        pairs
     }
 
     /// Whether `needle` occurs in the sentence: the answer of `str::contains`.
@@ -56,10 +64,11 @@ impl<'a> Lowered<'a> {
     /// False when some byte pair of `needle` is not in the sentence, so neither is it.
     pub fn may_hold(&self, needle: &str) -> bool {
         let pairs = self.pairs();
-        needle
-            .as_bytes()
-            .windows(2)
-            .all(|w| pairs[usize::from(w[0] & 63)] & (1 << (w[1] & 63)) != 0)
+        needle.as_bytes().windows(2).all(|w| {
+            pairs
+                .get(usize::from(w[0] & 63))
+                .is_some_and(|p| p.get() & (1 << (w[1] & 63)) != 0)
+        })
     }
 }
 
