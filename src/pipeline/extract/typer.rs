@@ -157,12 +157,13 @@ static READ_CLASS: [u8; 256] = {
     t
 };
 
-/// Calls `f(start, word, pair)` for every word of `text`: its byte offset, the hash of
-/// its feature and the hash of the pair it ends with the word before it, if no clause
-/// break came between them. The separators and each word are read in tight loops of
+/// Calls `f(start, word, pair, paired)` for every word of `text`: its byte offset, the
+/// hash of its feature, the hash of the pair it ends with the word before it, and
+/// whether that pair is a feature: no clause break came between them (the first word
+/// ends none either; its pair's hash is then of no use). The separators and each word are read in tight loops of
 /// their own; the byte ending a word is read once, by the word's loop.
 #[inline(always)]
-fn for_each_word(text: &str, mut f: impl FnMut(usize, u32, Option<u32>)) {
+fn for_each_word(text: &str, mut f: impl FnMut(usize, u32, u32, bool)) {
     // The table's address, opaque to the optimizer: kept in a register through the
     // loops rather than loaded again from the global offset table on every byte.
     let class: &[u8; 256] = std::hint::black_box(&READ_CLASS);
@@ -201,7 +202,7 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, u32, Option<u32>)) {
             word = fnv(word, c);
             pair = fnv(pair, c);
         }
-        f(start, word, (broken == 0).then_some(pair));
+        f(start, word, pair, broken == 0);
         prev = fnv(word, b' ');
         broken = end;
     }
@@ -210,10 +211,10 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, u32, Option<u32>)) {
 /// Calls `f` with the hash of every feature of `text` in order: each word, then the
 /// pair it ends with the word before it, if no clause break came between them.
 pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
-    for_each_word(text, |_, word, pair| {
+    for_each_word(text, |_, word, pair, paired| {
         f(word);
-        if let Some(p) = pair {
-            f(p);
+        if paired {
+            f(pair);
         }
     });
 }
@@ -395,10 +396,10 @@ impl Typer {
     /// Reads the evidence in `text`.
     pub fn read(&self, text: &str) -> Evidence {
         let mut e = Evidence::default();
-        for_each_word(text, |_, word, pair| {
+        for_each_word(text, |_, word, pair, paired| {
             self.add(&mut e, self.row_id(word));
-            if let Some(p) = pair {
-                self.add(&mut e, self.row_id(p));
+            if paired {
+                self.add(&mut e, self.row_id(pair));
             }
         });
         e
@@ -411,14 +412,14 @@ impl Typer {
         // do not wait for the next word's hashing, so that their cache misses overlap.
         // A word and the byte ending it are two bytes (the last word one): room for all.
         let mut words = Vec::with_capacity(text.len() / 2 + 1);
-        for_each_word(text, |start, word, pair| {
+        for_each_word(text, |start, word, pair, paired| {
             // (never fails, and tells the compiler that the push never grows the vector:
             // without the call that would, the loop keeps its values in registers)
             assert!(words.len() < words.capacity());
             words.push(Word {
-                at: start | if pair.is_some() { PAIRED } else { 0 },
+                at: start | if paired { PAIRED } else { 0 },
                 word,
-                pair: pair.unwrap_or_default(),
+                pair,
             })
         });
         // (the sums in locals, which stay in registers: in the returned evidence one
@@ -428,14 +429,12 @@ impl Typer {
             w.word = self.row_id(w.word);
             self.add_row(&mut sums, w.word);
             n += 1;
-            w.pair = if w.at & PAIRED != 0 {
-                let pair = self.row_id(w.pair);
-                self.add_row(&mut sums, pair);
-                n += 1;
-                pair
-            } else {
-                NO_PAIR
-            };
+            // (the pair looked up and added whether it counts or not, NO_PAIR's zeros
+            // then: no branch on the clause breaks, which fall where they may)
+            let paired = w.at & PAIRED != 0;
+            w.pair = std::hint::select_unpredictable(paired, self.row_id(w.pair), NO_PAIR);
+            self.add_row(&mut sums, w.pair);
+            n += u32::from(paired);
         }
         Reading {
             text,
