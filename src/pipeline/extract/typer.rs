@@ -777,6 +777,12 @@ mod tests {
             assert_eq!(t.row_id(h), NO_ROW, "{h:#x}");
         }
         assert!(t.rows[NO_ROW as usize].0.iter().all(|w| *w == 0));
+        // the row a pair that does not count reads, past the features' rows
+        assert!(t.len() + 1 < NO_PAIR as usize & (ROWS - 1));
+        assert!(t.rows[NO_PAIR as usize & (ROWS - 1)]
+            .0
+            .iter()
+            .all(|w| *w == 0));
     }
 
     /// The reference's end of a word: the word's feature, then its pair with the word
