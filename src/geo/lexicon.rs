@@ -332,59 +332,6 @@ pub fn lists_of_bytes(word: &[u8]) -> Lists {
     Lists::NONE
 }
 
-/// A (length, first byte, last byte) filter of a set of words: a word whose shape no
-/// word of the set shares is turned away by one table look-up (most words are).
-#[derive(Clone, Copy)]
-pub struct WordShapes([u64; 32]);
-
-impl WordShapes {
-    pub const EMPTY: WordShapes = WordShapes([0; 32]);
-
-    /// The table slot (the length; 31: 31 bytes or more) and the bit (of the first and
-    /// last bytes) of a word.
-    #[inline]
-    const fn slot(word: &[u8]) -> (usize, u64) {
-        let n = word.len();
-        let (first, last) = if n == 0 {
-            (0, 0)
-        } else {
-            (word[0] as u32, word[n - 1] as u32)
-        };
-        let mix = first.wrapping_mul(0x9E37) ^ last.wrapping_mul(0x85EB);
-        (if n < 31 { n } else { 31 }, 1 << (mix >> 7 & 63))
-    }
-
-    /// The filter with `word` added.
-    pub const fn with(mut self, word: &[u8]) -> WordShapes {
-        let (s, bit) = Self::slot(word);
-        self.0[s] |= bit;
-        self
-    }
-
-    /// `word` added in place.
-    pub fn add(&mut self, word: &[u8]) {
-        let (s, bit) = Self::slot(word);
-        self.0[s] |= bit;
-    }
-
-    /// The filter of the words of both sets.
-    pub const fn or(mut self, other: WordShapes) -> WordShapes {
-        let mut s = 0;
-        while s < self.0.len() {
-            self.0[s] |= other.0[s];
-            s += 1;
-        }
-        self
-    }
-
-    /// Whether `word` may be in the set (it is not when this says no).
-    #[inline]
-    pub fn may_hold(&self, word: &[u8]) -> bool {
-        let (s, bit) = Self::slot(word);
-        self.0[s] & bit != 0
-    }
-}
-
 /// A word's shape from its length and its first byte (0 for an empty word): the length
 /// (31: 31 bytes or more) times 64 plus the low six bits of the first byte (distinct for
 /// the letters). The tokenizer works it out with each word, while the length and the
@@ -393,79 +340,6 @@ impl WordShapes {
 pub const fn shape_of(len: usize, first: u8) -> u16 {
     let slot = if len < 31 { len } else { 31 };
     ((slot as u16) << 6) | (first & 63) as u16
-}
-
-/// A filter of words by [`shape_of`], one for words in lower case and one for capitalised
-/// ones, asked with a token's shape and case in one look-up (no branch on the case, no
-/// reading of the word): the coarse gate in front of the [`WordShapes`] filters.
-#[derive(Clone, Copy)]
-pub struct CasedShapes([u64; 64]);
-
-impl CasedShapes {
-    pub const EMPTY: CasedShapes = CasedShapes([0; 64]);
-
-    /// The slot and the bit of a word in the filter of its case.
-    #[inline]
-    const fn slot(shape: u16, upper: bool) -> (usize, u64) {
-        let s = (shape >> 6) as usize | (upper as usize) << 5;
-        (s & 63, 1 << (shape & 63))
-    }
-
-    /// `word` (folded) added to the filter of its case.
-    pub const fn with(mut self, word: &[u8], upper: bool) -> CasedShapes {
-        let first = if word.is_empty() { 0 } else { word[0] };
-        let (s, bit) = Self::slot(shape_of(word.len(), first), upper);
-        self.0[s] |= bit;
-        self
-    }
-
-    /// `word` (folded) added in place, in the case `upper`.
-    pub fn add(&mut self, word: &[u8], upper: bool) {
-        let first = word.first().copied().unwrap_or(0);
-        let (s, bit) = Self::slot(shape_of(word.len(), first), upper);
-        self.0[s] |= bit;
-    }
-
-    /// The filter with `words` added in the case `upper`.
-    pub const fn with_all(mut self, words: &[&str], upper: bool) -> CasedShapes {
-        let mut k = 0;
-        while k < words.len() {
-            self = self.with(words[k].as_bytes(), upper);
-            k += 1;
-        }
-        self
-    }
-
-    /// Whether a word of shape `shape` (see [`shape_of`]) may be in the filter of its case
-    /// (it is not when this says no).
-    #[inline]
-    pub fn may_hold(&self, shape: u16, upper: bool) -> bool {
-        let (s, bit) = Self::slot(shape, upper);
-        self.0[s] & bit != 0
-    }
-}
-
-/// The filter of [`SPORT_CUES`].
-pub const SPORT_CUE_FILTER: WordShapes = filter_of(SPORT_CUES);
-/// The filter of [`US_CUES`].
-pub const US_CUE_FILTER: WordShapes = filter_of(US_CUES);
-
-const fn filter_of(words: &[&str]) -> WordShapes {
-    let mut f = WordShapes::EMPTY;
-    let mut k = 0;
-    while k < words.len() {
-        f = f.with(words[k].as_bytes());
-        k += 1;
-    }
-    f
-}
-
-/// Index of `word` in [`SPORT_CUES`], if it is one (the lists turn most words away first).
-pub fn sport_cue_index(word: &str) -> Option<usize> {
-    if !lists_of(word).any(Lists::SPORT_CUE) {
-        return None;
-    }
-    SPORT_CUES.iter().position(|w| *w == word)
 }
 
 #[cfg(test)]
@@ -494,32 +368,5 @@ mod tests {
         assert!(lists_of("region").any(Lists::PLACE_WORD));
         assert!(lists_of("county").any(Lists::SUFFIX));
         assert!(!lists_of("police").any(Lists::SUFFIX));
-        assert_eq!(sport_cue_index("coach"), Some(0));
-        assert_eq!(sport_cue_index("kharkiv"), None);
-    }
-
-    #[test]
-    fn the_sport_cue_filter_lets_every_cue_through() {
-        for w in SPORT_CUES {
-            assert!(SPORT_CUE_FILTER.may_hold(w.as_bytes()), "{w}");
-        }
-        for w in US_CUES {
-            assert!(US_CUE_FILTER.may_hold(w.as_bytes()), "{w}");
-        }
-        assert!(!US_CUE_FILTER.may_hold(b"georgia"));
-        // words of other first letters or lengths are turned away
-        for w in ["the", "kharkiv", "said", "", "x"] {
-            assert!(!SPORT_CUE_FILTER.may_hold(w.as_bytes()), "{w}");
-        }
-        let f = WordShapes::EMPTY.with(b"odesa");
-        // a word of the same length, first and last letter passes: "omega"
-        assert!(f.may_hold(b"odesa") && f.may_hold(b"omega"));
-        assert!(!f.may_hold(b"kyiv") && !f.may_hold(b"odessa") && !f.may_hold(b"other"));
-        let mut g = WordShapes::EMPTY;
-        g.add(b"odesa");
-        assert!(g.may_hold(b"odesa") && !g.may_hold(b"kyiv"));
-        let both = f.or(US_CUE_FILTER);
-        assert!(both.may_hold(b"odesa") && both.may_hold(b"atlanta"));
-        assert!(!both.may_hold(b"kyiv") && !both.may_hold(b""));
     }
 }

@@ -4,9 +4,7 @@
 
 use super::data::{Entry, DEMONYM};
 
-use super::lexicon::{
-    self, lists_of, lists_of_bytes, CasedShapes, Lists, WordShapes, SPORT_CUE_FILTER, US_CUE_FILTER,
-};
+use super::lexicon::{self, lists_of, lists_of_bytes, Lists};
 use super::text::{tokenize, tokenize_lowered, Tokens};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
@@ -24,50 +22,17 @@ enum Suffix {
 
 /// The word that makes "turkey" a common word.
 const THANKSGIVING: &[u8] = b"thanksgiving";
-/// The shape filter of the capitalised words [`Resolver::lowercase_words`]
-/// looks at: the US cues and "Thanksgiving".
-const UPPER_FILTER: WordShapes = US_CUE_FILTER.with(THANKSGIVING);
 
-/// The shapes of the words [`Resolver::lowercase_words`] looks for in every text: the
-/// sport cues in lower case, the US cues capitalised, "Thanksgiving" in either case.
-const CUE_SHAPES: CasedShapes = CasedShapes::EMPTY
-    .with_all(lexicon::SPORT_CUES, false)
-    .with_all(lexicon::US_CUES, true)
-    .with(THANKSGIVING, false)
-    .with(THANKSGIVING, true);
-
-/// Words of a text that occur in lower case (see [`Resolver::lowercase_words`]).
+/// What the words of a text in lower case (and a few capitalised ones) say (see
+/// [`Resolver::lowercase_words`]).
 #[derive(Default)]
-struct LowerWords<'t> {
-    /// Single-word span names, sorted by [`short_first`], each with whether it occurs
-    /// in lower case.
-    span_words: Vec<(&'t str, bool)>,
-    /// The place in `span_words` of each span's word (single-word spans only): read
-    /// directly, not searched for.
-    word_of: Vec<u32>,
+struct LowerWords {
     /// Bit k: `lexicon::SPORT_CUES[k]` occurs (in lower case).
     sport_cues: u32,
     /// "Thanksgiving" occurs, in any case.
     thanksgiving: bool,
-    /// Capitalised words that make the US state of Georgia likely ("Atlanta"), read in the
-    /// same pass.
+    /// Capitalised words that make the US state of Georgia likely ("Atlanta").
     us_cues: usize,
-}
-
-impl LowerWords<'_> {
-    /// Whether the word of single-word span `k` occurs in lower case.
-    fn has_span_word(&self, k: usize) -> bool {
-        self.word_of
-            .get(k)
-            .and_then(|&i| self.span_words.get(i as usize))
-            .is_some_and(|x| x.1)
-    }
-}
-
-/// The order of [`LowerWords::span_words`]: by length, then by bytes. Most comparisons
-/// end at the lengths, without comparing the bytes.
-fn short_first(a: &str, b: &str) -> std::cmp::Ordering {
-    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 /// The indices of the tokens for which `pick` holds, in order: each index is written and
@@ -186,6 +151,9 @@ struct Span<'g> {
     /// A word for a town comes before "of" and the span ("the central Mexican city of
     /// Queretaro"): the town before the state of its name.
     town_word: bool,
+    /// A one-word span whose word also occurs in lower case in the text ("police ...
+    /// Police"): set by [`Resolver::lowercase_words`].
+    lower_word: bool,
 }
 
 pub struct Resolver<'g, 't> {
@@ -330,6 +298,7 @@ impl<'g, 't> Resolver<'g, 't> {
                         suffix,
                         next_suffix: Suffix::None,
                         town_word: false,
+                        lower_word: false,
                     });
                     next = last + 1;
                 }
@@ -421,7 +390,7 @@ impl<'g, 't> Resolver<'g, 't> {
                     && if lw.any(Lists::AMBIGUOUS) {
                         sentence_start || !lists_of(prev_any).any(Lists::PLACE_PREPOSITION)
                     } else {
-                        lower.has_span_word(k) || w == "turkey" && thanksgiving
+                        s.lower_word || w == "turkey" && thanksgiving
                     };
             let drop = if common_word {
                 true
@@ -530,86 +499,34 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     /// Which of the words that matter here (single-word names, sport cues, "thanksgiving")
-    /// also occur in lower case in the text: "police ... Police" is a common word. One
-    /// pass with cheap shape filters (length and first byte, read by the tokenizer; then
-    /// the last byte too) instead of hashing every word.
-    fn lowercase_words(&self) -> LowerWords<'_> {
-        // each with whether it is found in lower case
-        // (word, span) of the single-word spans
-        let mut by_span: Vec<(&str, u32)> = Vec::with_capacity(self.spans.len());
-        by_span.extend(
-            self.spans
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.first == s.last)
-                .map(|(k, s)| (self.folded(s.first), k as u32)),
-        );
-        // sorted and distinct: a long text of names stays n log n
-        by_span.sort_unstable_by(|a, b| short_first(a.0, b.0));
-        let mut words: Vec<(&str, bool)> = Vec::with_capacity(by_span.len());
-        let mut word_of = vec![u32::MAX; self.spans.len()];
-        for (w, k) in by_span {
-            if words.last().is_none_or(|x| x.0 != w) {
-                words.push((w, false));
-            }
-            if let Some(x) = word_of.get_mut(k as usize) {
-                *x = (words.len() - 1) as u32;
-            }
-        }
-        // shape filters in front of the exact look-ups: one for the span
-        // words, one (made at compile time) for the sport cues
-        let mut span_filter = WordShapes::EMPTY;
-        for w in &words {
-            span_filter.add(w.0.as_bytes());
-        }
-        // one filter for each case in front of everything: most words pass neither
-        let lower_filter = span_filter.or(SPORT_CUE_FILTER).with(THANKSGIVING);
-        // and in front of those, a coarser one asked with the shape each token has read
-        let mut gate = CUE_SHAPES;
-        for w in &words {
-            gate.add(w.0.as_bytes(), false);
-        }
+    /// also occur in lower case in the text: "police ... Police" is a common word (marked
+    /// on the spans); and the capitalised US cues. Each word is looked for along the one
+    /// chain of tokens of its shape and case (one pass chains them), not by asking every
+    /// token about every word.
+    fn lowercase_words(&mut self) -> LowerWords {
+        let toks = &mut self.toks;
+        let chains = toks.shape_chains();
+        let toks = &*toks;
+        let any = |w: &[u8], upper: bool| toks.count_of(&chains, w, upper, 1) > 0;
         let mut out = LowerWords::default();
-        // the few tokens past the gate, picked without a branch per token
-        let passed = picked(&self.toks.list, |t| gate.may_hold(t.shape, t.upper));
-        for &k in &passed {
-            let t = &self.toks.list[k as usize];
-            // the filters read bytes; the word is taken as a `str` only past them
-            let wb = self.toks.folded_bytes(t);
-            if t.upper {
-                if !UPPER_FILTER.may_hold(wb) {
-                    continue;
-                }
-                if wb != THANKSGIVING {
-                    if lists_of_bytes(wb).any(Lists::US_CUE) {
-                        out.us_cues += 1;
-                    }
-                    continue;
-                }
-            } else if !lower_filter.may_hold(wb) {
-                continue;
-            }
-            let thanksgiving = wb == THANKSGIVING;
-            out.thanksgiving |= thanksgiving;
-            let span_word = span_filter.may_hold(wb);
-            let sport_cue = !t.upper && SPORT_CUE_FILTER.may_hold(wb);
-            if !span_word && !sport_cue {
-                continue;
-            }
-            let w = self.toks.folded(t);
-            if sport_cue {
-                if let Some(k) = lexicon::sport_cue_index(w) {
-                    out.sport_cues |= 1u32 << k;
-                }
-            }
-            if span_word {
-                if let Ok(k) = words.binary_search_by(|x| short_first(x.0, w)) {
-                    words[k].1 = true;
-                }
+        for (k, cue) in lexicon::SPORT_CUES.iter().enumerate() {
+            if any(cue.as_bytes(), false) {
+                out.sport_cues |= 1u32 << k;
             }
         }
-        out.span_words = words;
-        out.word_of = word_of;
+        for cue in lexicon::US_CUES {
+            out.us_cues += toks.count_of(&chains, cue.as_bytes(), true, usize::MAX);
+        }
+        let thanksgiving_upper = any(THANKSGIVING, true);
+        out.thanksgiving = thanksgiving_upper || any(THANKSGIVING, false);
+        for s in self.spans.iter_mut().filter(|s| s.first == s.last) {
+            let w = toks
+                .list
+                .get(s.first)
+                .map_or(&[][..], |t| toks.folded_bytes(t));
+            // (a capitalised "Thanksgiving" counts for the word as well)
+            s.lower_word = any(w, false) || w == THANKSGIVING && thanksgiving_upper;
+        }
         out
     }
 

@@ -18,9 +18,36 @@ pub struct Token {
     /// One space, the common gap, separates it from the previous token: it joins that
     /// token and starts no sentence (other gaps are read when asked for).
     after_space: bool,
-    /// The shape of the folded form (`lexicon::shape_of`): the word filters of the
-    /// resolver ask every token, and this spares them reading the folded form.
+    /// The shape of the folded form (`lexicon::shape_of`): [`ShapeChains`] chain the
+    /// tokens by shape and case, and this spares them reading the folded form.
     pub shape: u16,
+    /// The token before it in its chain of [`ShapeChains`] ([`NO_TOKEN`]: none; set by
+    /// [`Tokens::shape_chains`]).
+    same_shape: u32,
+}
+
+/// No token (the end of a chain of [`ShapeChains`]).
+const NO_TOKEN: u32 = u32::MAX;
+
+/// Buckets of [`ShapeChains`]: a few times the words of a news article, so that a chain
+/// holds little more than the words of one shape and case.
+const SHAPE_BUCKETS: usize = 512;
+
+/// The bucket of the words of shape `shape` (`lexicon::shape_of`) in case `upper`.
+#[inline]
+const fn shape_bucket(shape: u16, upper: bool) -> usize {
+    let key = shape as u32 | (upper as u32) << 11;
+    // the top 9 bits of a multiplicative hash
+    (key.wrapping_mul(0x9E37_79B1) >> 23) as usize
+}
+
+/// The tokens of a text chained by shape and case: the tokens of a word are found by
+/// walking one short chain (those of its length, first letter and case, and the few
+/// that share their bucket) rather than by a pass over every token for every question.
+pub struct ShapeChains {
+    /// The last token of each bucket ([`NO_TOKEN`]: none); each token names the one
+    /// before it in its bucket.
+    heads: [u32; SHAPE_BUCKETS],
 }
 
 /// The tokens of one text with their folded forms.
@@ -92,6 +119,36 @@ impl<'t> Tokens<'t> {
             self.other.as_bytes().get(a - base..b - base)
         }
         .unwrap_or(&[])
+    }
+
+    /// Chains the tokens by shape and case, in one pass, for [`Tokens::count_of`].
+    pub fn shape_chains(&mut self) -> ShapeChains {
+        let mut heads = [NO_TOKEN; SHAPE_BUCKETS];
+        for (k, t) in self.list.iter_mut().enumerate() {
+            // (a bucket is below `SHAPE_BUCKETS`: no bounds check is left)
+            let head = &mut heads[shape_bucket(t.shape, t.upper) % SHAPE_BUCKETS];
+            t.same_shape = *head;
+            *head = k as u32;
+        }
+        ShapeChains { heads }
+    }
+
+    /// The number of tokens in case `upper` (see [`Token::upper`]) whose folded form is
+    /// `word`, counted up to `limit`; `chains`: [`Tokens::shape_chains`] of these tokens.
+    pub fn count_of(&self, chains: &ShapeChains, word: &[u8], upper: bool, limit: usize) -> usize {
+        let shape = shape_of(word.len(), word.first().copied().unwrap_or(0));
+        let mut k = chains.heads[shape_bucket(shape, upper) % SHAPE_BUCKETS];
+        let mut n = 0;
+        while let Some(t) = self.list.get(k as usize) {
+            if t.shape == shape && t.upper == upper && self.folded_bytes(t) == word {
+                n += 1;
+                if n >= limit {
+                    break;
+                }
+            }
+            k = t.same_shape;
+        }
+        n
     }
 
     /// Space-joined folded forms of tokens `from..to` (the gazetteer's key format).
@@ -212,6 +269,7 @@ impl<'t> Tokens<'t> {
                             after_space: one_space(bytes, prev_end, p),
                             // (an ASCII letter or digit with bit 0x20 set is in lower case)
                             shape: shape_of(end - p, bytes[p] | 0x20),
+                            same_shape: NO_TOKEN,
                         });
                         prev_end = end;
                         continue;
@@ -279,6 +337,7 @@ impl<'t> Tokens<'t> {
                         after_space,
                         // (an ASCII letter or digit with bit 0x20 set is in lower case)
                         shape: shape_of(end - start, bytes[start] | 0x20),
+                        same_shape: NO_TOKEN,
                     });
                     prev_end = end;
                     i = end;
@@ -338,6 +397,7 @@ fn general_token(
         upper: ch.is_uppercase(),
         after_space: one_space(text.as_bytes(), prev_end, start),
         shape,
+        same_shape: NO_TOKEN,
     };
     (token, next)
 }
@@ -906,6 +966,43 @@ mod tests {
             assert_eq!(words(&plain), words(&lowered), "{text:?}");
             let shapes = |t: &Tokens| t.list.iter().map(|x| x.shape).collect::<Vec<_>>();
             assert_eq!(shapes(&plain), shapes(&lowered), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn shape_chains_count_what_a_pass_over_the_tokens_counts() {
+        let texts = [
+            "Police said police in Sale and sale of Turkey, turkey at Thanksgiving; thanksgiving",
+            "The coach scored goals. Coach Jordan, jordan and JORDAN in Atlanta; Atlanta's atlanta",
+            "Łódź łódź Tibú tibu TIBU Adré adre ÉCOLE école 12km 12KM x X",
+        ];
+        for text in texts {
+            let lower = text.to_ascii_lowercase();
+            for mut toks in [tokenize(text), tokenize_lowered(text, &lower)] {
+                let chains = toks.shape_chains();
+                let words: Vec<String> = toks
+                    .list
+                    .iter()
+                    .map(|t| toks.folded(t).to_string())
+                    .collect();
+                for w in words
+                    .iter()
+                    .map(String::as_str)
+                    .chain(["", "nothing", "12", "e"])
+                {
+                    for upper in [false, true] {
+                        let want = toks
+                            .list
+                            .iter()
+                            .filter(|t| t.upper == upper && toks.folded(t) == w)
+                            .count();
+                        let got = toks.count_of(&chains, w.as_bytes(), upper, usize::MAX);
+                        assert_eq!(got, want, "{text}: {w} {upper}");
+                        let first = toks.count_of(&chains, w.as_bytes(), upper, 1);
+                        assert_eq!(first, want.min(1), "{text}: {w} {upper}");
+                    }
+                }
+            }
         }
     }
 
