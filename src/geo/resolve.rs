@@ -208,7 +208,8 @@ impl<'g, 't> Resolver<'g, 't> {
             strong_total: 0.0,
             georgia_tech: false,
             us_cues: 0,
-            text_title_end: text.find('\n').unwrap_or(0),
+            // (a byte search: a line break is one byte, never part of another character)
+            text_title_end: memchr::memchr(b'\n', text.as_bytes()).unwrap_or(0),
             by_name: Vec::new(),
             divisions: Vec::new(),
             admin1s: Vec::new(),
