@@ -160,10 +160,10 @@ pub struct Resolver<'g, 't> {
     g: &'g Gazetteer,
     toks: Tokens<'t>,
     spans: Vec<Span<'g>>,
-    /// Country context: weight per country index, from every span.
-    context: Vec<f32>,
-    /// Country context from countries named or referred to by demonym only.
-    strong: Vec<f32>,
+    /// Country context: weight per country index, from every span; then (at the number
+    /// of countries and up) the country context from countries named or referred to by
+    /// demonym only (see [`Resolver::context`] and [`Resolver::strong`]): one list.
+    weights: Vec<f32>,
     /// Sum of `strong`.
     strong_total: f32,
     /// "Georgia Tech" was seen: the text is about the US state.
@@ -202,9 +202,8 @@ impl<'g, 't> Resolver<'g, 't> {
             g,
             toks,
             spans: Vec::with_capacity(16),
-            // both filled by `build_context`
-            context: Vec::new(),
-            strong: Vec::new(),
+            // filled by `build_context`
+            weights: Vec::new(),
             strong_total: 0.0,
             georgia_tech: false,
             us_cues: 0,
@@ -349,8 +348,8 @@ impl<'g, 't> Resolver<'g, 't> {
         // a handful of words as a rule: sorted lists, not hashed sets
         let mut persons: Vec<String> = Vec::new();
         let mut teams: Vec<String> = Vec::new();
-        let mut keep = vec![true; self.spans.len()];
-        let mut next_suffixes = vec![Suffix::None; self.spans.len()];
+        // whether each span is kept, and the division the word after it marks (one list)
+        let mut marks = vec![(true, Suffix::None); self.spans.len()];
         for (k, s) in self.spans.iter().enumerate() {
             let single = s.first == s.last;
             let w = self.folded(s.first);
@@ -373,7 +372,7 @@ impl<'g, 't> Resolver<'g, 't> {
             // the lists of the name's first word, of the next and of the previous word
             let lw = lists_of(w);
             let ln = lists_of(next_w);
-            next_suffixes[k] = suffix_of(ln);
+            marks[k].1 = suffix_of(ln);
             let lp = if single {
                 lists_of(prev_w)
             } else {
@@ -441,7 +440,7 @@ impl<'g, 't> Resolver<'g, 't> {
             } else {
                 false
             };
-            keep[k] = !drop;
+            marks[k].0 = !drop;
         }
         // a name once used for a person or a team stays one in this text
         for (k, s) in self.spans.iter().enumerate() {
@@ -450,19 +449,19 @@ impl<'g, 't> Resolver<'g, 't> {
                 let next = self.joined(s.last + 1);
                 let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
                 if !lists_of(next_w).any(Lists::PLACE_FOLLOWER) {
-                    keep[k] = false;
+                    marks[k].0 = false;
                 }
             }
         }
         self.georgia_tech = is_in(&teams, "georgia");
         self.us_cues = us_cues;
-        for (s, next_suffix) in self.spans.iter_mut().zip(next_suffixes) {
-            s.next_suffix = next_suffix;
+        for (s, mark) in self.spans.iter_mut().zip(&marks) {
+            s.next_suffix = mark.1;
         }
         let mut k = 0;
         self.spans.retain(|_| {
             k += 1;
-            keep[k - 1]
+            marks[k - 1].0
         });
         // "Kharkiv region", "Bannu district": the suffix picks the division
         for s in self.spans.iter_mut() {
@@ -616,8 +615,8 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     fn build_context(&mut self) {
-        let mut ctx = vec![0.0f32; self.g.countries.len()];
-        let mut strong = vec![0.0f32; self.g.countries.len()];
+        let mut weights = vec![0.0f32; 2 * self.g.countries.len()];
+        let (ctx, strong) = weights.split_at_mut(self.g.countries.len());
         let mut by_name: Vec<(usize, u16, f32)> = Vec::with_capacity(2 * self.spans.len());
         let mut contrib: Vec<(u16, f32)> = Vec::with_capacity(16);
         for s in &self.spans {
@@ -642,9 +641,8 @@ impl<'g, 't> Resolver<'g, 't> {
             ctx[us] += 0.5 * cues as f32;
             strong[us] += 0.5 * cues as f32;
         }
-        self.context = ctx;
         self.strong_total = strong.iter().sum::<f32>();
-        self.strong = strong;
+        self.weights = weights;
         self.by_name = by_name;
         self.divisions = self
             .spans
@@ -665,6 +663,27 @@ impl<'g, 't> Resolver<'g, 't> {
             .filter(|(_, _, p)| p.kind == PlaceKind::Admin1)
             .map(|(name, id, p)| (name, g.country_index_of(id), p.name.as_str()))
             .collect();
+    }
+
+    /// The country context of country index `c` (0 for an unknown index).
+    fn context(&self, c: usize) -> f32 {
+        let n = self.g.countries.len();
+        self.weights
+            .get(..n)
+            .and_then(|w| w.get(c))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// The context of country index `c` from countries named or referred to by demonym
+    /// only (0 for an unknown index).
+    fn strong(&self, c: usize) -> f32 {
+        let n = self.g.countries.len();
+        self.weights
+            .get(n..)
+            .and_then(|w| w.get(c))
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// The first-level division (country index, admin1 name) a span names with its suffix
@@ -793,8 +812,7 @@ impl<'g, 't> Resolver<'g, 't> {
                 .map(|e| {
                     let c = self.g.country_index_of(e.id);
                     let own_c: f32 = own().filter(|x| x.0 == c).map(|x| x.1).sum();
-                    let ctx =
-                        (self.context.get(c as usize).copied().unwrap_or(0.0) - own_c).max(0.0);
+                    let ctx = (self.context(c as usize) - own_c).max(0.0);
                     (
                         *e,
                         self.prior(e, s.suffix, s.town_word)
@@ -890,7 +908,7 @@ impl<'g, 't> Resolver<'g, 't> {
             let p = self.g.place(PlaceId(e.id));
             let c = self.g.country_index_of(e.id) as usize;
             let mine = own_strong(c);
-            let supported = self.strong.get(c).copied().unwrap_or(0.0) - mine > 0.01
+            let supported = self.strong(c) - mine > 0.01
                 || p.kind != PlaceKind::Admin1
                     && p.admin1.as_deref().is_some_and(|a| {
                         self.divisions.iter().any(|d| d.0 as usize == c && d.1 == a)
