@@ -5,7 +5,7 @@
 use super::data::{Entry, DEMONYM};
 
 use super::lexicon::{self, lists_of, lists_of_bytes, Lists};
-use super::text::{tokenize, tokenize_lowered, Tokens};
+use super::text::{tokenize, tokenize_lowered, Tokens, WordKey};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
 /// At most this many homonyms of one name are weighed.
@@ -22,6 +22,29 @@ enum Suffix {
 
 /// The word that makes "turkey" a common word.
 const THANKSGIVING: &[u8] = b"thanksgiving";
+
+/// The [`WordKey`] of each sport cue in lower case (`lexicon::SPORT_CUES`), or none for a
+/// cue no token can be (a hyphen ends a token: "half-time").
+static SPORT_CUE_KEYS: [Option<WordKey>; lexicon::SPORT_CUES.len()] = sport_cue_keys();
+
+const fn sport_cue_keys() -> [Option<WordKey>; lexicon::SPORT_CUES.len()] {
+    let mut keys = [None; lexicon::SPORT_CUES.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        let cue = lexicon::SPORT_CUES[k].as_bytes();
+        let mut hyphen = false;
+        let mut i = 0;
+        while i < cue.len() {
+            hyphen |= cue[i] == b'-';
+            i += 1;
+        }
+        if !hyphen {
+            keys[k] = Some(WordKey::of(cue, false));
+        }
+        k += 1;
+    }
+    keys
+}
 
 /// What the words of a text in lower case (and a few capitalised ones) say (see
 /// [`Resolver::lowercase_words`]).
@@ -509,8 +532,8 @@ impl<'g, 't> Resolver<'g, 't> {
         let toks = &*toks;
         let any = |w: &[u8], upper: bool| toks.count_of(&chains, w, upper, 1) > 0;
         let mut out = LowerWords::default();
-        for (k, cue) in lexicon::SPORT_CUES.iter().enumerate() {
-            if any(cue.as_bytes(), false) {
+        for (k, (cue, key)) in lexicon::SPORT_CUES.iter().zip(&SPORT_CUE_KEYS).enumerate() {
+            if key.is_some_and(|key| toks.count_keyed(&chains, cue.as_bytes(), key, 1) > 0) {
                 out.sport_cues |= 1u32 << k;
             }
         }

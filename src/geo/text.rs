@@ -41,6 +41,28 @@ const fn shape_bucket(shape: u16, upper: bool) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> 23) as usize
 }
 
+/// Where the tokens of a word in one case are in [`ShapeChains`]: its shape, its case and
+/// its bucket, worked out once for the words asked about in every text.
+#[derive(Clone, Copy, Debug)]
+pub struct WordKey {
+    shape: u16,
+    upper: bool,
+    bucket: u16,
+}
+
+impl WordKey {
+    /// The key of `word` (folded) in case `upper`.
+    pub const fn of(word: &[u8], upper: bool) -> WordKey {
+        let first = if word.is_empty() { 0 } else { word[0] };
+        let shape = shape_of(word.len(), first);
+        WordKey {
+            shape,
+            upper,
+            bucket: shape_bucket(shape, upper) as u16,
+        }
+    }
+}
+
 /// The tokens of a text chained by shape and case: the tokens of a word are found by
 /// walking one short chain (those of its length, first letter and case, and the few
 /// that share their bucket) rather than by a pass over every token for every question.
@@ -136,8 +158,24 @@ impl<'t> Tokens<'t> {
     /// The number of tokens in case `upper` (see [`Token::upper`]) whose folded form is
     /// `word`, counted up to `limit`; `chains`: [`Tokens::shape_chains`] of these tokens.
     pub fn count_of(&self, chains: &ShapeChains, word: &[u8], upper: bool, limit: usize) -> usize {
-        let shape = shape_of(word.len(), word.first().copied().unwrap_or(0));
-        let mut k = chains.heads[shape_bucket(shape, upper) % SHAPE_BUCKETS];
+        self.count_keyed(chains, word, WordKey::of(word, upper), limit)
+    }
+
+    /// [`Tokens::count_of`] given the word's [`WordKey`] (`key`), for words known in
+    /// advance.
+    pub fn count_keyed(
+        &self,
+        chains: &ShapeChains,
+        word: &[u8],
+        key: WordKey,
+        limit: usize,
+    ) -> usize {
+        let WordKey {
+            shape,
+            upper,
+            bucket,
+        } = key;
+        let mut k = chains.heads[usize::from(bucket) % SHAPE_BUCKETS];
         let mut n = 0;
         while let Some(t) = self.list.get(k as usize) {
             if t.shape == shape && t.upper == upper && self.folded_bytes(t) == word {
