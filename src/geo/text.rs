@@ -232,6 +232,13 @@ impl<'t> Tokens<'t> {
     #[inline(never)]
     fn gap_ties_of(&self, i: usize, t: &Token) -> Option<(bool, bool)> {
         let prev = self.list.get(i.checked_sub(1)?)?;
+        // the commonest of the other gaps, answered as `gap_ties` answers them whatever
+        // the previous token, without reading them in general
+        match self.text.as_bytes().get(prev.end..t.start) {
+            Some(b", ") => return Some((false, false)),
+            Some(b"\n" | b"\n\n") => return Some((false, true)),
+            _ => {}
+        }
         let gap = self.text.get(prev.end..t.start).unwrap_or("");
         Some(gap_ties(gap, prev))
     }
@@ -1042,6 +1049,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_common_gaps_tie_as_gap_ties_says() {
+        // after tokens short and long, of one to three bytes folded
+        for prev in tokenize("a U.S. St Kharkiv Łódź é").list {
+            assert_eq!(gap_ties(", ", &prev), (false, false));
+            assert_eq!(gap_ties("\n", &prev), (false, true));
+            assert_eq!(gap_ties("\n\n", &prev), (false, true));
+        }
+        // and read from a text
+        let t = tokenize("Kyiv, Odesa\nKharkiv\n\nLviv");
+        let ties: Vec<(bool, bool)> = (1..4).map(|k| t.joins_and_starts(k)).collect();
+        assert_eq!(ties, [(false, false), (false, true), (false, true)]);
     }
 
     #[test]
