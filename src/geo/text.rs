@@ -232,12 +232,13 @@ impl<'t> Tokens<'t> {
     #[inline(never)]
     fn gap_ties_of(&self, i: usize, t: &Token) -> Option<(bool, bool)> {
         let prev = self.list.get(i.checked_sub(1)?)?;
-        // the commonest of the other gaps, answered as `gap_ties` answers them whatever
-        // the previous token, without reading them in general
-        match self.text.as_bytes().get(prev.end..t.start) {
-            Some(b", ") => return Some((false, false)),
-            Some(b"\n" | b"\n\n") => return Some((false, true)),
-            _ => {}
+        let common = self
+            .text
+            .as_bytes()
+            .get(prev.end..t.start)
+            .and_then(|gap| common_gap_ties(gap, prev));
+        if common.is_some() {
+            return common;
         }
         let gap = self.text.get(prev.end..t.start).unwrap_or("");
         Some(gap_ties(gap, prev))
@@ -768,6 +769,23 @@ fn word_end(text: &str, i: usize, c: char, clen: usize, folded: &mut String) -> 
     (j, end)
 }
 
+/// [`gap_ties`] of the commonest gaps after the one space (", ", ". ", "'s ", a line
+/// break or two...), answered at once without the general reading; None for the others.
+#[inline]
+fn common_gap_ties(gap: &[u8], prev: &Token) -> Option<(bool, bool)> {
+    match gap {
+        b", " | b"'s " | b" (" => Some((false, false)),
+        b"\n" | b"\n\n" | b": " => Some((false, true)),
+        b". " => {
+            let prev_short = prev.end - prev.start <= 2;
+            let prev_folded_len = prev.folded_end.wrapping_sub(prev.folded_start) as usize;
+            // an abbreviation ("U.S. officials") goes on; a sentence ends after a word
+            Some((prev_short && prev_folded_len <= 2, !prev_short))
+        }
+        _ => None,
+    }
+}
+
 /// What the gap between the previous token `prev` and the next says: whether the next
 /// token joins the previous one (a multi-word name may continue) and whether it starts a
 /// sentence.
@@ -1054,10 +1072,14 @@ mod tests {
     #[test]
     fn the_common_gaps_tie_as_gap_ties_says() {
         // after tokens short and long, of one to three bytes folded
-        for prev in tokenize("a U.S. St Kharkiv Łódź é").list {
-            assert_eq!(gap_ties(", ", &prev), (false, false));
-            assert_eq!(gap_ties("\n", &prev), (false, true));
-            assert_eq!(gap_ties("\n\n", &prev), (false, true));
+        for prev in tokenize("a U.S. St Kharkiv Łódź é ß 12").list {
+            for gap in [", ", "\n", "\n\n", ". ", "'s ", " (", ": "] {
+                let common = common_gap_ties(gap.as_bytes(), &prev);
+                assert_eq!(common, Some(gap_ties(gap, &prev)), "{gap:?}");
+            }
+            for gap in [" ", ".", "", " - ", ".\n", "; "] {
+                assert_eq!(common_gap_ties(gap.as_bytes(), &prev), None, "{gap:?}");
+            }
         }
         // and read from a text
         let t = tokenize("Kyiv, Odesa\nKharkiv\n\nLviv");
