@@ -371,9 +371,11 @@ pub fn find_dates_among(
                 let mut theirs = found
                     .iter()
                     .filter(|c| lexicon.value(c.2).unwrap_or(0) & bits != 0)
-                    .map(|c| c.0.saturating_sub(offset));
+                    .map(|c| c.0.saturating_sub(offset))
+                    .filter(|&at| may_start_at(i, b, at));
+                // (from both ends: the words between need no test)
                 let first = theirs.next()?;
-                let last = theirs.last().unwrap_or(first);
+                let last = theirs.next_back().unwrap_or(first);
                 let range = if single {
                     // no run of white space to count as one: bytes are bytes
                     first.saturating_sub(lead)..(last + tail).min(b.len())
@@ -386,6 +388,165 @@ pub fn find_dates_among(
             })
         }
     }
+}
+
+/// Whether a match of pattern `i` of [`ANY`] may start at, or shortly before, byte `at`
+/// of the ASCII sentence `b`, where a word of its [`LEAD`] starts. The patterns that
+/// start with their word (ISO, MONTH_DAY, DAY_MONTH, MONTH_YEAR) are judged by the bytes
+/// after it, which most such words ("15 people", "2023 election", "May be") fail; those
+/// that need a word before a month or a year (MONTH_ALONE, YEAR) by that word; the others
+/// may start near any of their words. A cheap test that spares searches over the bytes
+/// from a sentence's first such word to its last, where most of them find nothing.
+/// Inlined: most words asked about are for patterns it passes unread.
+#[inline]
+fn may_start_at(i: usize, b: &[u8], at: usize) -> bool {
+    let rest = b.get(at..).unwrap_or_default();
+    match i {
+        // "2025-03-05"
+        0 => rest
+            .get(..5)
+            .is_some_and(|y| digit_run(y) == 4 && y[4] == b'-'),
+        // "March 5", "Sept. 12"
+        1 => month_then(rest, true, 1..=2),
+        // "5 March", "30th of Sept."
+        2 => day_then_month(rest),
+        // "September, 2025"
+        3 => month_then(rest, false, 4..=4),
+        // "in July", "from early July", "in mid-July"; "in earlyJuly" (a word of its own)
+        4 => {
+            (rest.first().is_some_and(u8::is_ascii_uppercase)
+                || [&b"early"[..], b"late", b"mid"]
+                    .iter()
+                    .any(|g| rest.starts_with(g)))
+                && word_before(b, at, MONTH_ALONE_WORDS)
+        }
+        // "last week", "the previous day"; "yesterday"
+        6 => relative_word_may_end(b, at),
+        // "in 2023", "mid-2021"; "in2023" (a word of its own)
+        8 => {
+            !rest.first().is_some_and(u8::is_ascii_digit)
+                || digit_run(rest) == 4 && word_before(b, at, YEAR_WORDS)
+        }
+        _ => true,
+    }
+}
+
+/// Whether the RELATIVE pattern's word at byte `at` of `b` has before it what the
+/// pattern puts there: "last" before "night", "this" before "morning", "the", "this" or
+/// "last" before "week"; "today", "yesterday", "tonight" and "overnight" need nothing.
+/// Every relative phrase holds one of its words where this holds ("the day before
+/// yesterday" its "day" after "the"), within the pattern's [`LEAD`] of it.
+fn relative_word_may_end(b: &[u8], at: usize) -> bool {
+    let rest = b.get(at..).unwrap_or_default();
+    let letters = rest
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let mut word = [0u8; 9];
+    let Some(w) = word.get_mut(..letters) else {
+        return true;
+    };
+    w.copy_from_slice(&rest[..letters]);
+    w.make_ascii_lowercase();
+    let before: &[&[u8]] = match &*w {
+        b"night" => &[b"last"],
+        b"morning" | b"afternoon" | b"evening" => &[b"this"],
+        b"week" | b"month" => &[b"this", b"the", b"last"],
+        b"weekend" => &[b"the", b"past", b"last"],
+        b"year" => &[b"this", b"last"],
+        b"day" => &[b"the", b"previous", b"a"],
+        _ => return true,
+    };
+    word_before(b, at, before)
+}
+
+/// The words before a month of the MONTH_ALONE pattern, or before its "early", "late"
+/// or "mid".
+const MONTH_ALONE_WORDS: &[&[u8]] = &[
+    b"in", b"since", b"during", b"until", b"by", b"early", b"late", b"mid", b"last", b"this",
+    b"next", b"of", b"and", b"or", b"between", b"from", b"through", b"to",
+];
+
+/// The words before a year of the YEAR pattern.
+const YEAR_WORDS: &[&[u8]] = &[
+    b"in", b"since", b"during", b"until", b"early", b"late", b"mid",
+];
+
+/// Whether one of `words` (in any case) comes before byte `at` of `b`, a word's start,
+/// as the patterns that need one allow: then white space ("in July"), or a hyphen and
+/// maybe white space ("mid-July").
+fn word_before(b: &[u8], at: usize, words: &[&[u8]]) -> bool {
+    let head = b.get(..at).unwrap_or_default();
+    let spaces = head.iter().rev().take_while(|c| is_space(**c)).count();
+    let mut k = at - spaces;
+    let dash = k > 0 && head[k - 1] == b'-';
+    if dash {
+        k -= 1;
+    }
+    let letters = head[..k]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let word = &head[k - letters..k];
+    (spaces > 0 || dash) && words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Whether `rest` opens with a run of letters (a month's name), then a dot if `dot`
+/// (abbreviations' "Jan.") or a comma if not ("March, 2024"), white space and a run of
+/// digits as long as `digits` allows: what [`MONTH`] and the day after it ("March 5",
+/// "Sept. 12th") or [`FULL_MONTH`] and the year after it ("September, 2025") need.
+fn month_then(rest: &[u8], dot: bool, digits: std::ops::RangeInclusive<usize>) -> bool {
+    let letters = rest
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let mut k = letters;
+    if rest.get(k) == Some(if dot { &b'.' } else { &b',' }) {
+        k += 1;
+    }
+    let after = after_space(rest, k);
+    after > k && digits.contains(&digit_run(rest.get(after..).unwrap_or_default()))
+}
+
+/// The number of ASCII digits `b` opens with.
+fn digit_run(b: &[u8]) -> usize {
+    b.iter()
+        .position(|c| !c.is_ascii_digit())
+        .unwrap_or(b.len())
+}
+
+/// Whether `rest` opens with a day of one or two digits, maybe "st", "nd", "rd" or
+/// "th", white space, and then "of" and white space or an upper-case letter (every
+/// month's name starts with one): what the DAY_MONTH pattern needs.
+fn day_then_month(rest: &[u8]) -> bool {
+    let digits = digit_run(rest);
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let mut k = digits;
+    if matches!(rest.get(k..k + 2), Some(b"st" | b"nd" | b"rd" | b"th")) {
+        k += 2;
+    }
+    let after = after_space(rest, k);
+    if after == k {
+        return false;
+    }
+    match rest.get(after..) {
+        Some([b'o', b'f', c, ..]) => is_space(*c),
+        Some([c, ..]) => c.is_ascii_uppercase(),
+        _ => false,
+    }
+}
+
+/// The first byte at or after `k` that is no white space.
+fn after_space(b: &[u8], k: usize) -> usize {
+    k + b
+        .get(k..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| is_space(**c))
+        .count()
 }
 
 /// Whether no two bytes in a row of `b` are white space, where [`on_by`] and
@@ -1449,6 +1610,12 @@ mod tests {
             "killed 3 Marines and 5 Mayors; 12 Decembers; Mayhem on 4 Mars",
             "Monday's raid, before dawn on Sunday, this past Saturday evening, next Friday",
             "_July 4, x2024-01-01, 2024-01-01x, 1999-12-31 in_2020",
+            "earlier today, later today, tonight, early this morning, this afternoon, this evening",
+            "earlier this week, earlier this month, earlier in the month, earlier this year",
+            "the previous day, the day before, this past weekend, last weekend, last month",
+            "between early September and mid-October, through July, until late May, by June",
+            "from mid July, to August, of March; until2020, Early 2019, mid- 2017, during 2016",
+            "the 12th of May, 5th June, 1st of December, 2nd Jan. 2024, 3rd Sept, 21 Oct",
         ];
         for t in tricky {
             for text in [
