@@ -69,8 +69,9 @@ enum TokKind {
 /// A token of a sentence: its text is the sentence's bytes `start..end` ([`Tok::text`]).
 #[derive(Debug, Clone)]
 struct Tok<'a> {
-    /// ASCII-lowercased text (every lexicon word is ASCII).
-    lower: &'a str,
+    /// ASCII-lowercased text (every lexicon word is ASCII), as bytes: slicing a `str`
+    /// checks both ends for a character boundary, for every token.
+    lower: &'a [u8],
     start: usize,
     end: usize,
     kind: TokKind,
@@ -90,7 +91,7 @@ impl<'a> Tok<'a> {
     /// The value of the token as a number word ("seven", "twenty-three"), split at the
     /// hyphen the tokenizer found.
     fn word_number(&self) -> Option<u64> {
-        let w = self.lower.as_bytes();
+        let w = self.lower;
         // no number word is this long (and a longer word's head length may be cut)
         if w.len() >= 16 {
             return None;
@@ -101,7 +102,7 @@ impl<'a> Tok<'a> {
 
     /// The lower-case word before its first hyphen.
     fn head(&self) -> &'a [u8] {
-        let w = self.lower.as_bytes();
+        let w = self.lower;
         w.get(..usize::from(self.head_len)).unwrap_or(w)
     }
 }
@@ -223,7 +224,7 @@ fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
                 .is_some_and(|r| r.starts_with(char::is_uppercase))
         };
         out.push(Tok {
-            lower: lower.get(i..end).unwrap_or(""),
+            lower: lower.as_bytes().get(i..end).unwrap_or_default(),
             start: i,
             end,
             kind,
@@ -358,12 +359,12 @@ fn tens_word(w: &str) -> Option<u64> {
     })
 }
 
-fn scale_word(w: &str) -> Option<u64> {
+fn scale_word(w: &[u8]) -> Option<u64> {
     Some(match w {
-        "hundred" => 100,
-        "thousand" => 1_000,
-        "million" => 1_000_000,
-        "billion" => 1_000_000_000,
+        b"hundred" => 100,
+        b"thousand" => 1_000,
+        b"million" => 1_000_000,
+        b"billion" => 1_000_000_000,
         _ => return None,
     })
 }
@@ -402,23 +403,23 @@ fn starter_number(i: usize) -> Option<u64> {
 }
 
 /// Words that stand for an unknown amount.
-fn vague_word(w: &str) -> bool {
+fn vague_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "several"
-            | "dozens"
-            | "scores"
-            | "many"
-            | "numerous"
-            | "hundreds"
-            | "thousands"
-            | "multiple"
-            | "countless"
-            | "few"
-            | "some"
-            | "unknown"
-            | "unspecified"
-            | "undisclosed"
+        b"several"
+            | b"dozens"
+            | b"scores"
+            | b"many"
+            | b"numerous"
+            | b"hundreds"
+            | b"thousands"
+            | b"multiple"
+            | b"countless"
+            | b"few"
+            | b"some"
+            | b"unknown"
+            | b"unspecified"
+            | b"undisclosed"
     )
 }
 
@@ -434,20 +435,20 @@ struct NumPhrase {
 
 /// Qualifier before a number ("at least", "about"): its length in tokens.
 fn qualifier_len(t: &[Tok], i: usize) -> usize {
-    let w = |k: usize| t.get(i + k).map(|t| t.lower).unwrap_or("");
-    let two = |second: &[&str]| if second.contains(&w(1)) { 2 } else { 0 };
+    let w = |k: usize| t.get(i + k).map(|t| t.lower).unwrap_or_default();
+    let two = |second: &[&[u8]]| if second.contains(&w(1)) { 2 } else { 0 };
     match w(0) {
-        "as" if w(1) == "many" && w(2) == "as" => 3,
-        "a" if w(1) == "total" && w(2) == "of" => 3,
-        "at" => two(&["least", "most"]),
-        "more" | "fewer" | "less" => two(&["than"]),
-        "up" | "close" => two(&["to"]),
-        "upwards" => two(&["of"]),
-        "just" => two(&["over", "under"]),
-        "well" => two(&["over"]),
-        "an" => two(&["estimated"]),
-        "about" | "around" | "nearly" | "almost" | "approximately" | "roughly" | "over"
-        | "some" | "estimated" | "another" | "only" | "exactly" => 1,
+        b"as" if w(1) == b"many" && w(2) == b"as" => 3,
+        b"a" if w(1) == b"total" && w(2) == b"of" => 3,
+        b"at" => two(&[b"least", b"most"]),
+        b"more" | b"fewer" | b"less" => two(&[b"than"]),
+        b"up" | b"close" => two(&[b"to"]),
+        b"upwards" => two(&[b"of"]),
+        b"just" => two(&[b"over", b"under"]),
+        b"well" => two(&[b"over"]),
+        b"an" => two(&[b"estimated"]),
+        b"about" | b"around" | b"nearly" | b"almost" | b"approximately" | b"roughly" | b"over"
+        | b"some" | b"estimated" | b"another" | b"only" | b"exactly" => 1,
         _ => 0,
     }
 }
@@ -620,30 +621,30 @@ fn phrase_at(t: &[Tok], i: usize) -> Option<NumPhrase> {
     let approximate = q > 0
         && !matches!(
             t.get(i).map(|t| t.lower),
-            Some("another") | Some("only") | Some("exactly")
+            Some(b"another") | Some(b"only") | Some(b"exactly")
         );
     let j = i + q;
     let tok = t.get(j)?;
     // Vague: "several", "dozens of", "a number of", "a few", "tens of thousands".
     let lw = tok.lower;
     if q == 0 {
-        let next = t.get(j + 1).map(|t| t.lower).unwrap_or("");
-        let after = t.get(j + 2).map(|t| t.lower).unwrap_or("");
-        if lw == "a" && next == "number" && after == "of" {
+        let next = t.get(j + 1).map(|t| t.lower).unwrap_or_default();
+        let after = t.get(j + 2).map(|t| t.lower).unwrap_or_default();
+        if lw == b"a" && next == b"number" && after == b"of" {
             return Some(vague(i, j + 3));
         }
-        if lw == "a" && next == "few" {
+        if lw == b"a" && next == b"few" {
             return Some(vague(i, j + 2));
         }
-        if lw == "tens" && next == "of" && matches!(after, "thousands" | "millions") {
+        if lw == b"tens" && next == b"of" && matches!(after, b"thousands" | b"millions") {
             return Some(vague(i, j + 3));
         }
         if vague_word(lw) {
             // "some 40 people" is a qualifier, not a vague amount.
-            if lw == "some" && t.get(j + 1).is_some_and(|t| t.kind == TokKind::Num) {
+            if lw == b"some" && t.get(j + 1).is_some_and(|t| t.kind == TokKind::Num) {
                 return None;
             }
-            let end = if next == "of" { j + 2 } else { j + 1 };
+            let end = if next == b"of" { j + 2 } else { j + 1 };
             return Some(vague(i, end));
         }
     }
@@ -668,13 +669,17 @@ fn vague(start: usize, end: usize) -> NumPhrase {
 /// A definite number at token `j`: digits or words, with scale words.
 fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
     let tok = t.get(j)?;
-    let next_lower = |k: usize| t.get(k).map(|t| t.lower).unwrap_or("");
+    let next_lower = |k: usize| t.get(k).map(|t| t.lower).unwrap_or_default();
     if tok.kind == TokKind::Num {
         // digits, "," and "." read the same in lower case
         let text = tok.lower;
         let scale = scale_word(next_lower(j + 1)).filter(|s| *s >= 1_000);
         if let Some(scale) = scale {
-            let digits: String = text.chars().filter(|c| *c != ',').collect();
+            let digits: String = text
+                .iter()
+                .filter(|c| **c != b',')
+                .map(|c| char::from(*c))
+                .collect();
             let f: f64 = digits.parse().ok()?;
             let v = f * scale as f64;
             if !(0.0..1e15).contains(&v) {
@@ -682,15 +687,15 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
             }
             return Some((v.round() as u64, j + 2));
         }
-        if text.bytes().any(|b| b == b'.') {
+        if text.contains(&b'.') {
             return None;
         }
         // A comma must group thousands ("1,200"), not separate a list ("3,4").
-        if text.contains(',') && !valid_grouping(text) {
+        if text.contains(&b',') && !valid_grouping(text) {
             return None;
         }
         let v = digits_value(text)?;
-        if next_lower(j + 1) == "dozen" {
+        if next_lower(j + 1) == b"dozen" {
             return Some((v.saturating_mul(12), j + 2));
         }
         return Some((v, j + 1));
@@ -703,11 +708,11 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
     let mut total: u64 = 0;
     let mut current: u64 = 0;
     let mut any = false;
-    if lw == "a" || lw == "an" {
+    if lw == b"a" || lw == b"an" {
         // "a dozen", "a hundred"; any other "a" is no number (the loop would stop at it)
         if !matches!(
             next_lower(j + 1),
-            "dozen" | "hundred" | "thousand" | "million"
+            b"dozen" | b"hundred" | b"thousand" | b"million"
         ) {
             return None;
         }
@@ -730,7 +735,7 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
             }
             current += v;
             any = true;
-        } else if w == "dozen" && any {
+        } else if w == b"dozen" && any {
             current = current.max(1).saturating_mul(12);
         } else if let Some(s) = scale_word(w).filter(|_| any) {
             if s == 100 {
@@ -739,7 +744,7 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
                 total = total.saturating_add(current.max(1).saturating_mul(s));
                 current = 0;
             }
-        } else if w == "and"
+        } else if w == b"and"
             && any
             && (current >= 100 || total > 0)
             && t.get(k + 1).is_some_and(|n| n.word_number().is_some())
@@ -760,23 +765,20 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
 
 /// The value of ASCII digits and grouping commas ("1,200"), as `parse` reads them once
 /// the commas are dropped: `None` past `u64` or for any other byte.
-fn digits_value(text: &str) -> Option<u64> {
-    text.bytes().filter(|b| *b != b',').try_fold(0u64, |v, b| {
+fn digits_value(text: &[u8]) -> Option<u64> {
+    text.iter().filter(|b| **b != b',').try_fold(0u64, |v, b| {
         let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
         v.checked_mul(10)?.checked_add(u64::from(digit))
     })
 }
 
-fn valid_grouping(s: &str) -> bool {
-    let mut parts = s.split(',');
-    let first = parts.next().unwrap_or("");
+fn valid_grouping(s: &[u8]) -> bool {
+    let mut parts = s.split(|c| *c == b',');
+    let first = parts.next().unwrap_or_default();
     !first.is_empty()
         && first.len() <= 3
         && parts.all(|p| {
-            p.len() == 3
-                || p.starts_with(|c: char| c.is_ascii_digit())
-                    && p.len() > 3
-                    && p.as_bytes()[3] == b'.'
+            p.len() == 3 || p.first().is_some_and(u8::is_ascii_digit) && p.len() > 3 && p[3] == b'.'
         })
 }
 
@@ -830,104 +832,106 @@ fn may_open_a_number(words: &[u8]) -> bool {
 }
 
 /// The casualty kind a participle, adjective or noun names.
-fn cue_kind(w: &str) -> Option<CountKind> {
+fn cue_kind(w: &[u8]) -> Option<CountKind> {
     use CountKind::*;
     Some(match w {
-        "killed" | "dead" | "died" | "deaths" | "death" | "fatalities" | "fatality"
-        | "perished" | "slain" | "murdered" | "executed" | "massacred" | "bodies" | "corpses"
-        | "drowned" | "beheaded" => Killed,
-        "injured" | "wounded" | "hurt" | "injuries" | "injury" | "wounds" | "hospitalised"
-        | "hospitalized" | "maimed" | "burned" | "burnt" => Injured,
-        "missing" | "unaccounted" | "disappeared" => Missing,
-        "arrested" | "detained" | "arrests" | "detentions" | "apprehended" | "jailed"
-        | "rounded" | "held" => Arrested,
-        "abducted" | "kidnapped" | "seized" | "abductions" | "kidnappings" | "hostages"
-        | "hostage" | "captured" | "taken" => Abducted,
+        b"killed" | b"dead" | b"died" | b"deaths" | b"death" | b"fatalities" | b"fatality"
+        | b"perished" | b"slain" | b"murdered" | b"executed" | b"massacred" | b"bodies"
+        | b"corpses" | b"drowned" | b"beheaded" => Killed,
+        b"injured" | b"wounded" | b"hurt" | b"injuries" | b"injury" | b"wounds"
+        | b"hospitalised" | b"hospitalized" | b"maimed" | b"burned" | b"burnt" => Injured,
+        b"missing" | b"unaccounted" | b"disappeared" => Missing,
+        b"arrested" | b"detained" | b"arrests" | b"detentions" | b"apprehended" | b"jailed"
+        | b"rounded" | b"held" => Arrested,
+        b"abducted" | b"kidnapped" | b"seized" | b"abductions" | b"kidnappings" | b"hostages"
+        | b"hostage" | b"captured" | b"taken" => Abducted,
         _ => return None,
     })
 }
 
 /// Active verb before an object count ("killing four", "police arrested 12").
-fn verb_kind(w: &str) -> Option<CountKind> {
+fn verb_kind(w: &[u8]) -> Option<CountKind> {
     use CountKind::*;
     Some(match w {
-        "killed" | "killing" | "kills" | "kill" | "slaying" | "slew" | "slaughtered"
-        | "beheaded" | "beheading" | "massacred" | "massacring" | "murdered" | "murdering"
-        | "executed" | "executing" => Killed,
-        "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" | "hurt"
-        | "hurting" | "maiming" => Injured,
-        "arrested" | "arresting" | "arrests" | "detained" | "detaining" | "detains"
-        | "apprehended" | "jailed" => Arrested,
-        "abducted" | "abducting" | "kidnapped" | "kidnapping" | "kidnaps" | "abducts" => Abducted,
+        b"killed" | b"killing" | b"kills" | b"kill" | b"slaying" | b"slew" | b"slaughtered"
+        | b"beheaded" | b"beheading" | b"massacred" | b"massacring" | b"murdered"
+        | b"murdering" | b"executed" | b"executing" => Killed,
+        b"wounded" | b"wounding" | b"wounds" | b"injured" | b"injuring" | b"injures" | b"hurt"
+        | b"hurting" | b"maiming" => Injured,
+        b"arrested" | b"arresting" | b"arrests" | b"detained" | b"detaining" | b"detains"
+        | b"apprehended" | b"jailed" => Arrested,
+        b"abducted" | b"abducting" | b"kidnapped" | b"kidnapping" | b"kidnaps" | b"abducts" => {
+            Abducted
+        }
         _ => return None,
     })
 }
 
 /// Words between a count and its participle that keep the link ("were", "reportedly").
-fn aux_word(w: &str) -> bool {
+fn aux_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "were"
-            | "was"
-            | "have"
-            | "has"
-            | "had"
-            | "been"
-            | "are"
-            | "is"
-            | "be"
-            | "being"
-            | "got"
-            | "get"
-            | "reportedly"
-            | "also"
-            | "later"
-            | "allegedly"
-            | "reported"
-            | "confirmed"
-            | "feared"
-            | "believed"
-            | "said"
-            | "to"
-            | "all"
-            | "subsequently"
-            | "critically"
-            | "seriously"
-            | "severely"
-            | "slightly"
-            | "lightly"
-            | "fatally"
-            | "badly"
-            | "mortally"
-            | "gravely"
-            | "shot"
-            | "stabbed"
-            | "found"
-            | "left"
-            | "now"
-            | "still"
-            | "remain"
-            | "remained"
-            | "remains"
-            | "went"
-            | "gone"
-            | "go"
-            | "officially"
-            | "initially"
-            | "either"
-            | "both"
-            | "in"
-            | "discovered"
-            | "recovered"
-            | "pulled"
-            | "retrieved"
-            | "unearthed"
-            | "listed"
-            | "as"
-            | "treated"
-            | "hospitalised"
-            | "hospitalized"
-            | "admitted"
+        b"were"
+            | b"was"
+            | b"have"
+            | b"has"
+            | b"had"
+            | b"been"
+            | b"are"
+            | b"is"
+            | b"be"
+            | b"being"
+            | b"got"
+            | b"get"
+            | b"reportedly"
+            | b"also"
+            | b"later"
+            | b"allegedly"
+            | b"reported"
+            | b"confirmed"
+            | b"feared"
+            | b"believed"
+            | b"said"
+            | b"to"
+            | b"all"
+            | b"subsequently"
+            | b"critically"
+            | b"seriously"
+            | b"severely"
+            | b"slightly"
+            | b"lightly"
+            | b"fatally"
+            | b"badly"
+            | b"mortally"
+            | b"gravely"
+            | b"shot"
+            | b"stabbed"
+            | b"found"
+            | b"left"
+            | b"now"
+            | b"still"
+            | b"remain"
+            | b"remained"
+            | b"remains"
+            | b"went"
+            | b"gone"
+            | b"go"
+            | b"officially"
+            | b"initially"
+            | b"either"
+            | b"both"
+            | b"in"
+            | b"discovered"
+            | b"recovered"
+            | b"pulled"
+            | b"retrieved"
+            | b"unearthed"
+            | b"listed"
+            | b"as"
+            | b"treated"
+            | b"hospitalised"
+            | b"hospitalized"
+            | b"admitted"
     )
 }
 
@@ -939,56 +943,56 @@ fn np_word(tok: &Tok) -> bool {
     let w = tok.lower;
     if matches!(
         w,
-        "and"
-            | "or"
-            | "but"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "from"
-            | "with"
-            | "to"
-            | "for"
-            | "the"
-            | "a"
-            | "an"
-            | "that"
-            | "who"
-            | "which"
-            | "while"
-            | "after"
-            | "before"
-            | "during"
-            | "when"
-            | "as"
-            | "than"
-            | "into"
-            | "near"
-            | "since"
-            | "said"
-            | "says"
-            | "say"
-            | "according"
-            | "over"
-            | "across"
-            | "inside"
-            | "outside"
-            | "around"
-            | "under"
-            | "through"
-            | "against"
-            | "without"
-            | "within"
-            | "between"
-            | "among"
-            | "along"
-            | "toward"
-            | "towards"
-            | "via"
-            | "per"
-            | "including"
+        b"and"
+            | b"or"
+            | b"but"
+            | b"of"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"by"
+            | b"from"
+            | b"with"
+            | b"to"
+            | b"for"
+            | b"the"
+            | b"a"
+            | b"an"
+            | b"that"
+            | b"who"
+            | b"which"
+            | b"while"
+            | b"after"
+            | b"before"
+            | b"during"
+            | b"when"
+            | b"as"
+            | b"than"
+            | b"into"
+            | b"near"
+            | b"since"
+            | b"said"
+            | b"says"
+            | b"say"
+            | b"according"
+            | b"over"
+            | b"across"
+            | b"inside"
+            | b"outside"
+            | b"around"
+            | b"under"
+            | b"through"
+            | b"against"
+            | b"without"
+            | b"within"
+            | b"between"
+            | b"among"
+            | b"along"
+            | b"toward"
+            | b"towards"
+            | b"via"
+            | b"per"
+            | b"including"
     ) {
         return false;
     }
@@ -996,170 +1000,170 @@ fn np_word(tok: &Tok) -> bool {
         return false;
     }
     // Verbs are not noun-phrase words: "drones launched", "shells hitting".
-    let verb_like = (w.ends_with("ed") || w.ends_with("ing"))
+    let verb_like = (w.ends_with(b"ed") || w.ends_with(b"ing"))
         && !matches!(
             w,
-            "deceased" | "armed" | "unarmed" | "wounded" | "injured" | "aged"
+            b"deceased" | b"armed" | b"unarmed" | b"wounded" | b"injured" | b"aged"
         );
     !verb_like || tok.capital
 }
 
 /// People a singular "a"/"an" counts as one ("a soldier was killed").
-fn person_singular(w: &str) -> bool {
+fn person_singular(w: &[u8]) -> bool {
     matches!(
         w,
-        "man"
-            | "woman"
-            | "child"
-            | "boy"
-            | "girl"
-            | "person"
-            | "soldier"
-            | "civilian"
-            | "policeman"
-            | "policewoman"
-            | "officer"
-            | "journalist"
-            | "resident"
-            | "teenager"
-            | "farmer"
-            | "worker"
-            | "student"
-            | "driver"
-            | "passenger"
-            | "guard"
-            | "militant"
-            | "fighter"
-            | "protester"
-            | "demonstrator"
-            | "pedestrian"
-            | "villager"
-            | "tourist"
-            | "pilgrim"
-            | "worshipper"
-            | "volunteer"
-            | "employee"
-            | "motorist"
-            | "patient"
-            | "paramedic"
-            | "medic"
-            | "lawyer"
-            | "diplomat"
-            | "monk"
-            | "engineer"
-            | "doctor"
-            | "nurse"
-            | "teacher"
-            | "baby"
-            | "toddler"
-            | "serviceman"
-            | "official"
-            | "commander"
-            | "councillor"
-            | "councilor"
-            | "mayor"
-            | "lawmaker"
-            | "politician"
-            | "activist"
-            | "priest"
-            | "pastor"
-            | "imam"
-            | "cleric"
-            | "judge"
-            | "prosecutor"
-            | "reporter"
-            | "photographer"
-            | "businessman"
-            | "shopkeeper"
-            | "trader"
-            | "herder"
-            | "fisherman"
-            | "miner"
-            | "migrant"
-            | "refugee"
-            | "candidate"
+        b"man"
+            | b"woman"
+            | b"child"
+            | b"boy"
+            | b"girl"
+            | b"person"
+            | b"soldier"
+            | b"civilian"
+            | b"policeman"
+            | b"policewoman"
+            | b"officer"
+            | b"journalist"
+            | b"resident"
+            | b"teenager"
+            | b"farmer"
+            | b"worker"
+            | b"student"
+            | b"driver"
+            | b"passenger"
+            | b"guard"
+            | b"militant"
+            | b"fighter"
+            | b"protester"
+            | b"demonstrator"
+            | b"pedestrian"
+            | b"villager"
+            | b"tourist"
+            | b"pilgrim"
+            | b"worshipper"
+            | b"volunteer"
+            | b"employee"
+            | b"motorist"
+            | b"patient"
+            | b"paramedic"
+            | b"medic"
+            | b"lawyer"
+            | b"diplomat"
+            | b"monk"
+            | b"engineer"
+            | b"doctor"
+            | b"nurse"
+            | b"teacher"
+            | b"baby"
+            | b"toddler"
+            | b"serviceman"
+            | b"official"
+            | b"commander"
+            | b"councillor"
+            | b"councilor"
+            | b"mayor"
+            | b"lawmaker"
+            | b"politician"
+            | b"activist"
+            | b"priest"
+            | b"pastor"
+            | b"imam"
+            | b"cleric"
+            | b"judge"
+            | b"prosecutor"
+            | b"reporter"
+            | b"photographer"
+            | b"businessman"
+            | b"shopkeeper"
+            | b"trader"
+            | b"herder"
+            | b"fisherman"
+            | b"miner"
+            | b"migrant"
+            | b"refugee"
+            | b"candidate"
     )
 }
 
 /// Units and contexts that make a number a measure, not a count.
-fn measure_word(w: &str) -> bool {
+fn measure_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "percent"
-            | "per"
-            | "%"
-            | "years"
-            | "year"
-            | "months"
-            | "month"
-            | "weeks"
-            | "week"
-            | "days"
-            | "day"
-            | "hours"
-            | "hour"
-            | "minutes"
-            | "minute"
-            | "seconds"
-            | "km"
-            | "kilometres"
-            | "kilometers"
-            | "kilometre"
-            | "kilometer"
-            | "miles"
-            | "mile"
-            | "metres"
-            | "meters"
-            | "metre"
-            | "meter"
-            | "feet"
-            | "foot"
-            | "kg"
-            | "kilograms"
-            | "tons"
-            | "tonnes"
-            | "dollars"
-            | "euros"
-            | "pounds"
-            | "rubles"
-            | "roubles"
-            | "hryvnias"
-            | "yuan"
-            | "shekels"
-            | "rupees"
-            | "a.m"
-            | "p.m"
-            | "am"
-            | "pm"
-            | "gmt"
-            | "utc"
-            | "o'clock"
-            | "bn"
-            | "mn"
-            | "degrees"
-            | "points"
-            | "times"
-            | "acres"
-            | "hectares"
-            | "litres"
-            | "liters"
-            | "barrels"
-            | "votes"
-            | "seats"
-            | "ballots"
-            | "jan"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
+        b"percent"
+            | b"per"
+            | b"%"
+            | b"years"
+            | b"year"
+            | b"months"
+            | b"month"
+            | b"weeks"
+            | b"week"
+            | b"days"
+            | b"day"
+            | b"hours"
+            | b"hour"
+            | b"minutes"
+            | b"minute"
+            | b"seconds"
+            | b"km"
+            | b"kilometres"
+            | b"kilometers"
+            | b"kilometre"
+            | b"kilometer"
+            | b"miles"
+            | b"mile"
+            | b"metres"
+            | b"meters"
+            | b"metre"
+            | b"meter"
+            | b"feet"
+            | b"foot"
+            | b"kg"
+            | b"kilograms"
+            | b"tons"
+            | b"tonnes"
+            | b"dollars"
+            | b"euros"
+            | b"pounds"
+            | b"rubles"
+            | b"roubles"
+            | b"hryvnias"
+            | b"yuan"
+            | b"shekels"
+            | b"rupees"
+            | b"a.m"
+            | b"p.m"
+            | b"am"
+            | b"pm"
+            | b"gmt"
+            | b"utc"
+            | b"o'clock"
+            | b"bn"
+            | b"mn"
+            | b"degrees"
+            | b"points"
+            | b"times"
+            | b"acres"
+            | b"hectares"
+            | b"litres"
+            | b"liters"
+            | b"barrels"
+            | b"votes"
+            | b"seats"
+            | b"ballots"
+            | b"jan"
+            | b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
     )
 }
 
@@ -1173,20 +1177,20 @@ fn excluded(s: &str, t: &[Tok], p: &NumPhrase) -> bool {
             "$" | "€" | "£" | "¥" | "₴" | "₽" | ":" | "#" | "No" | "no"
         ) || matches!(
             prev.lower,
-            "aged"
-                | "age"
-                | "ages"
-                | "us$"
-                | "number"
-                | "route"
-                | "resolution"
-                | "article"
-                | "flight"
-                | "page"
-                | "chapter"
-                | "since"
-                | "until"
-                | "by"
+            b"aged"
+                | b"age"
+                | b"ages"
+                | b"us$"
+                | b"number"
+                | b"route"
+                | b"resolution"
+                | b"article"
+                | b"flight"
+                | b"page"
+                | b"chapter"
+                | b"since"
+                | b"until"
+                | b"by"
         ) {
             return true;
         }
@@ -1196,9 +1200,9 @@ fn excluded(s: &str, t: &[Tok], p: &NumPhrase) -> bool {
         }
     }
     if let Some(next) = next {
-        if matches!(next.lower, "%" | ":" | "-")
+        if matches!(next.lower, b"%" | b":" | b"-")
             || measure_word(next.lower)
-            || next.lower.starts_with("year")
+            || next.lower.starts_with(b"year")
         {
             return true;
         }
@@ -1206,8 +1210,9 @@ fn excluded(s: &str, t: &[Tok], p: &NumPhrase) -> bool {
     // A bare year.
     if p.end - p.start == 1 {
         let tok = &t[p.start];
-        if tok.kind == TokKind::Num && tok.lower.len() == 4 && !tok.lower.contains(',') {
-            if let Ok(y) = tok.lower.parse::<u32>() {
+        if tok.kind == TokKind::Num && tok.lower.len() == 4 && !tok.lower.contains(&b',') {
+            // (four digits, or no number: "1.25")
+            if let Some(y) = digits_value(tok.lower) {
                 let counted =
                     next.is_some_and(|n| cue_kind(n.lower).is_some() || person_plural(n.lower));
                 if (1800..=2100).contains(&y) && !counted {
@@ -1220,136 +1225,136 @@ fn excluded(s: &str, t: &[Tok], p: &NumPhrase) -> bool {
 }
 
 /// Things that get burned, hit or destroyed: never casualties.
-fn thing_noun(w: &str) -> bool {
+fn thing_noun(w: &[u8]) -> bool {
     matches!(
         w,
-        "cars"
-            | "vehicles"
-            | "houses"
-            | "homes"
-            | "buildings"
-            | "shops"
-            | "stores"
-            | "trucks"
-            | "buses"
-            | "tents"
-            | "drones"
-            | "missiles"
-            | "rockets"
-            | "shells"
-            | "tanks"
-            | "boats"
-            | "ships"
-            | "vessels"
-            | "aircraft"
-            | "planes"
-            | "jets"
-            | "helicopters"
-            | "schools"
-            | "mosques"
-            | "churches"
-            | "hospitals"
-            | "villages"
-            | "businesses"
-            | "crops"
-            | "cattle"
-            | "livestock"
-            | "animals"
-            | "cows"
-            | "goats"
-            | "sheep"
-            | "camels"
-            | "properties"
-            | "structures"
-            | "apartments"
-            | "flats"
-            | "warehouses"
-            | "weapons"
-            | "rifles"
-            | "guns"
-            | "cases"
-            | "votes"
-            | "seats"
+        b"cars"
+            | b"vehicles"
+            | b"houses"
+            | b"homes"
+            | b"buildings"
+            | b"shops"
+            | b"stores"
+            | b"trucks"
+            | b"buses"
+            | b"tents"
+            | b"drones"
+            | b"missiles"
+            | b"rockets"
+            | b"shells"
+            | b"tanks"
+            | b"boats"
+            | b"ships"
+            | b"vessels"
+            | b"aircraft"
+            | b"planes"
+            | b"jets"
+            | b"helicopters"
+            | b"schools"
+            | b"mosques"
+            | b"churches"
+            | b"hospitals"
+            | b"villages"
+            | b"businesses"
+            | b"crops"
+            | b"cattle"
+            | b"livestock"
+            | b"animals"
+            | b"cows"
+            | b"goats"
+            | b"sheep"
+            | b"camels"
+            | b"properties"
+            | b"structures"
+            | b"apartments"
+            | b"flats"
+            | b"warehouses"
+            | b"weapons"
+            | b"rifles"
+            | b"guns"
+            | b"cases"
+            | b"votes"
+            | b"seats"
     )
 }
 
 /// Weekday and month names: capitalised, but not part of a noun phrase.
-fn calendar_word(w: &str) -> bool {
+fn calendar_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
+        b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
     )
 }
 
 /// Plural nouns for people, used to accept "2000 people" as a count.
-fn person_plural(w: &str) -> bool {
+fn person_plural(w: &[u8]) -> bool {
     matches!(
         w,
-        "people"
-            | "persons"
-            | "civilians"
-            | "soldiers"
-            | "troops"
-            | "others"
-            | "residents"
-            | "children"
-            | "men"
-            | "women"
-            | "individuals"
-            | "policemen"
-            | "officers"
-            | "militants"
-            | "fighters"
-            | "protesters"
-            | "migrants"
-            | "passengers"
+        b"people"
+            | b"persons"
+            | b"civilians"
+            | b"soldiers"
+            | b"troops"
+            | b"others"
+            | b"residents"
+            | b"children"
+            | b"men"
+            | b"women"
+            | b"individuals"
+            | b"policemen"
+            | b"officers"
+            | b"militants"
+            | b"fighters"
+            | b"protesters"
+            | b"migrants"
+            | b"passengers"
     )
 }
 
 /// Token index where a parenthetical (", including three soldiers,") ends, if one starts
 /// at `k` (a comma).
 fn skip_parenthetical(t: &[Tok], k: usize) -> Option<usize> {
-    if t.get(k)?.lower != "," && t.get(k)?.lower != "(" && t.get(k)?.lower != "-" {
+    if t.get(k)?.lower != b"," && t.get(k)?.lower != b"(" && t.get(k)?.lower != b"-" {
         return None;
     }
     let w = t.get(k + 1)?.lower;
     if !matches!(
         w,
-        "including"
-            | "among"
-            | "most"
-            | "all"
-            | "many"
-            | "mostly"
-            | "mainly"
-            | "some"
-            | "both"
-            | "nearly"
-            | "almost"
-            | "half"
-            | "one"
-            | "two"
-            | "three"
-            | "of"
-            | "aged"
+        b"including"
+            | b"among"
+            | b"most"
+            | b"all"
+            | b"many"
+            | b"mostly"
+            | b"mainly"
+            | b"some"
+            | b"both"
+            | b"nearly"
+            | b"almost"
+            | b"half"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"of"
+            | b"aged"
     ) {
         return None;
     }
@@ -1358,7 +1363,7 @@ fn skip_parenthetical(t: &[Tok], k: usize) -> Option<usize> {
         .enumerate()
         .skip(k + 2)
         .take(12)
-        .find(|(_, x)| matches!(x.lower, "," | ")" | "-"))?;
+        .find(|(_, x)| matches!(x.lower, b"," | b")" | b"-"))?;
     Some(close.0 + 1)
 }
 
@@ -1369,12 +1374,12 @@ fn subset_number(t: &[Tok], start: usize) -> bool {
             .checked_sub(k)
             .and_then(|i| t.get(i))
             .map(|t| t.lower)
-            .unwrap_or("")
+            .unwrap_or_default()
     };
-    matches!(w(1), "including" | "includes" | "include")
-        || (w(1) == "them" && matches!(w(2), "among" | "of"))
-        || (w(1) == "whom" && matches!(w(2), "of" | "among"))
-        || (w(1) == "of" && w(2) == "whom")
+    matches!(w(1), b"including" | b"includes" | b"include")
+        || (w(1) == b"them" && matches!(w(2), b"among" | b"of"))
+        || (w(1) == b"whom" && matches!(w(2), b"of" | b"among"))
+        || (w(1) == b"of" && w(2) == b"whom")
 }
 
 /// Looks right of a number phrase for the word that names its kind. Returns the kind
@@ -1383,14 +1388,14 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
     let mut k = p.end;
     let mut np = 0usize;
     let mut in_aux = false;
-    let mut head: Option<&str> = None;
+    let mut head: Option<&[u8]> = None;
     let limit = (p.end + 14).min(t.len());
     while k < limit {
         let tok = &t[k];
         let w = tok.lower;
         if let Some(kind) = cue_kind(w) {
             // "bodies" is a killed count only when found/recovered, or is the head.
-            if matches!(w, "bodies" | "corpses") {
+            if matches!(w, b"bodies" | b"corpses") {
                 head = Some(w);
                 k += 1;
                 np += 1;
@@ -1401,14 +1406,14 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
                 return None;
             }
             // "were taken to hospital" is injured, "taken hostage" abducted.
-            if w == "taken" {
-                let at = |d: usize| t.get(k + d).map(|x| x.lower).unwrap_or("");
+            if w == b"taken" {
+                let at = |d: usize| t.get(k + d).map(|x| x.lower).unwrap_or_default();
                 return match (at(1), at(2), at(3)) {
-                    ("to", "hospital" | "hospitals", _) => Some((CountKind::Injured, k + 3)),
-                    ("to", "a" | "the" | "local", "hospital" | "hospitals") => {
+                    (b"to", b"hospital" | b"hospitals", _) => Some((CountKind::Injured, k + 3)),
+                    (b"to", b"a" | b"the" | b"local", b"hospital" | b"hospitals") => {
                         Some((CountKind::Injured, k + 4))
                     }
-                    ("hostage" | "captive" | "prisoner", _, _) => {
+                    (b"hostage" | b"captive" | b"prisoner", _, _) => {
                         Some((CountKind::Abducted, k + 2))
                     }
                     _ => None,
@@ -1417,7 +1422,7 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
             // A participle before a noun is an adjective: "22 seriously wounded
             // Ukrainian soldiers" are counted people, not a casualty figure.
             if !in_aux
-                && matches!(w, "wounded" | "injured" | "dead" | "killed")
+                && matches!(w, b"wounded" | b"injured" | b"dead" | b"killed")
                 && t.get(k + 1).is_some_and(|n| {
                     person_plural(n.lower)
                         || (n.kind == TokKind::Word && n.capital && !calendar_word(n.lower))
@@ -1428,27 +1433,27 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
             // "held" and "taken" only as participles after an auxiliary.
             if matches!(
                 w,
-                "held" | "taken" | "rounded" | "seized" | "captured" | "burned" | "burnt"
+                b"held" | b"taken" | b"rounded" | b"seized" | b"captured" | b"burned" | b"burnt"
             ) && !in_aux
-                && (!(w == "seized" || w == "captured") || !head.is_some_and(person_plural))
+                && (!(w == b"seized" || w == b"captured") || !head.is_some_and(person_plural))
             {
                 return None;
             }
-            if matches!(head, Some("bodies" | "corpses")) {
+            if matches!(head, Some(b"bodies" | b"corpses")) {
                 return Some((CountKind::Killed, k + 1));
             }
             return Some((kind, k + 1));
         }
-        if matches!(head, Some("bodies" | "corpses"))
+        if matches!(head, Some(b"bodies" | b"corpses"))
             && matches!(
                 w,
-                "found"
-                    | "discovered"
-                    | "recovered"
-                    | "pulled"
-                    | "retrieved"
-                    | "unearthed"
-                    | "exhumed"
+                b"found"
+                    | b"discovered"
+                    | b"recovered"
+                    | b"pulled"
+                    | b"retrieved"
+                    | b"unearthed"
+                    | b"exhumed"
             )
         {
             return Some((CountKind::Killed, k + 1));
@@ -1457,31 +1462,31 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
             k = end;
             continue;
         }
-        if w == "in"
+        if w == b"in"
             && t.get(k + 1)
-                .is_some_and(|n| matches!(n.lower, "all" | "total"))
+                .is_some_and(|n| matches!(n.lower, b"all" | b"total"))
         {
             k += 2;
             continue;
         }
-        if w == "lost"
-            && t.get(k + 1).is_some_and(|n| n.lower == "their")
-            && t.get(k + 2).is_some_and(|n| n.lower == "lives")
+        if w == b"lost"
+            && t.get(k + 1).is_some_and(|n| n.lower == b"their")
+            && t.get(k + 2).is_some_and(|n| n.lower == b"lives")
         {
             return Some((CountKind::Killed, k + 3));
         }
         // "were treated for injuries", "hospitalised with wounds"
-        if matches!(w, "for" | "with")
+        if matches!(w, b"for" | b"with")
             && k > 0
             && matches!(
                 t[k - 1].lower,
-                "treated" | "hospitalised" | "hospitalized" | "admitted"
+                b"treated" | b"hospitalised" | b"hospitalized" | b"admitted"
             )
         {
             k += 1;
             continue;
         }
-        if w == "who" && !in_aux && np > 0 {
+        if w == b"who" && !in_aux && np > 0 {
             // "Two passers-by who had been wounded in the blast near Bannu, in Khyber
             // Pakhtunkhwa province, died overnight": the wounded died, a number to add to
             // an earlier toll, neither a toll nor a count of wounded.
@@ -1489,13 +1494,13 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
                 .iter()
                 .skip(k + 1)
                 .take(4)
-                .any(|x| matches!(x.lower, "wounded" | "injured" | "hurt"));
+                .any(|x| matches!(x.lower, b"wounded" | b"injured" | b"hurt"));
             let died = t
                 .iter()
                 .skip(k + 1)
                 .take(25)
-                .take_while(|x| !matches!(x.lower, "." | ";"))
-                .any(|x| matches!(x.lower, "died" | "succumbed"));
+                .take_while(|x| !matches!(x.lower, b"." | b";"))
+                .any(|x| matches!(x.lower, b"died" | b"succumbed"));
             if wounded && died {
                 return None;
             }
@@ -1506,36 +1511,41 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
                 .skip(k + 1)
                 .take(10)
                 .take_while(|(_, x)| x.kind != TokKind::Punct)
-                .find(|(_, x)| matches!(x.lower, "were" | "was" | "are" | "is" | "had" | "have"));
+                .find(|(_, x)| {
+                    matches!(
+                        x.lower,
+                        b"were" | b"was" | b"are" | b"is" | b"had" | b"have"
+                    )
+                });
             if let Some((a, _)) = aux {
                 k = a;
                 continue;
             }
         }
-        if w == "and" && k > 0 && matches!(t[k - 1].lower, "shot" | "stabbed" | "beaten") {
+        if w == b"and" && k > 0 && matches!(t[k - 1].lower, b"shot" | b"stabbed" | b"beaten") {
             k += 1;
             continue;
         }
-        if aux_word(w) && !(w == "in" || w == "as" || w == "to") {
+        if aux_word(w) && !(w == b"in" || w == b"as" || w == b"to") {
             // Degree adverbs ("seriously wounded") do not make a passive.
             in_aux |= !matches!(
                 w,
-                "critically"
-                    | "seriously"
-                    | "severely"
-                    | "slightly"
-                    | "lightly"
-                    | "fatally"
-                    | "badly"
-                    | "mortally"
-                    | "gravely"
-                    | "reportedly"
-                    | "allegedly"
+                b"critically"
+                    | b"seriously"
+                    | b"severely"
+                    | b"slightly"
+                    | b"lightly"
+                    | b"fatally"
+                    | b"badly"
+                    | b"mortally"
+                    | b"gravely"
+                    | b"reportedly"
+                    | b"allegedly"
             );
             k += 1;
             continue;
         }
-        if (w == "to" || w == "as") && in_aux {
+        if (w == b"to" || w == b"as") && in_aux {
             k += 1;
             continue;
         }
@@ -1560,68 +1570,69 @@ fn cue_before(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
     // "gunmen shot dead a journalist", "gunned down two policemen"
     let before_prev = prev.checked_sub(1).map(|i| t[i].lower);
     // "killing its two pilots", "wounding their three children"
-    if matches!(pw, "its" | "their" | "his" | "her") {
+    if matches!(pw, b"its" | b"their" | b"his" | b"her") {
         if let Some(kind) = before_prev.and_then(verb_kind) {
             return Some((kind, prev - 1));
         }
     }
     if matches!(
         (before_prev, pw),
-        (Some("shot"), "dead") | (Some("gunned"), "down")
+        (Some(b"shot"), b"dead") | (Some(b"gunned"), b"down")
     ) {
         return Some((CountKind::Killed, prev - 1));
     }
     // "claimed the lives of two", "took the lives of"
-    if pw == "of" && prev >= 1 && t[prev - 1].lower == "lives" {
+    if pw == b"of" && prev >= 1 && t[prev - 1].lower == b"lives" {
         return Some((CountKind::Killed, prev - 1));
     }
     // "a toll of 18"
-    if pw == "of" && prev >= 1 && t[prev - 1].lower == "toll" {
+    if pw == b"of" && prev >= 1 && t[prev - 1].lower == b"toll" {
         return Some((CountKind::Killed, prev - 1));
     }
     // "the death toll rose to 18", "toll stood at 18", "the toll reached 18"
-    let singular = matches!(t[p.start].lower, "a" | "an");
+    let singular = matches!(t[p.start].lower, b"a" | b"an");
     if !singular
         && matches!(
             pw,
-            "to" | "at"
-                | "reached"
-                | "hit"
-                | "is"
-                | "was"
-                | "stands"
-                | "surpassed"
-                | "topped"
-                | "passed"
+            b"to"
+                | b"at"
+                | b"reached"
+                | b"hit"
+                | b"is"
+                | b"was"
+                | b"stands"
+                | b"surpassed"
+                | b"topped"
+                | b"passed"
         )
     {
         // "The death toll from Tuesday's bombing of a police convoy ... has risen to
         // six", "the number of injured had risen to eight".
         for k in (prev.saturating_sub(25)..prev).rev() {
             let w = t[k].lower;
-            if t[k].kind == TokKind::Num || matches!(w, ";" | ".") {
+            if t[k].kind == TokKind::Num || matches!(w, b";" | b".") {
                 break;
             }
-            if w == "toll" {
+            if w == b"toll" {
                 let kind = match k.checked_sub(1).map(|i| t[i].lower) {
-                    Some("injury") => CountKind::Injured,
+                    Some(b"injury") => CountKind::Injured,
                     _ => CountKind::Killed,
                 };
                 return Some((kind, k.saturating_sub(1)));
             }
-            if w == "number" && t.get(k + 1).is_some_and(|x| x.lower == "of") {
+            if w == b"number" && t.get(k + 1).is_some_and(|x| x.lower == b"of") {
                 let kind = t.iter().skip(k + 2).take(3).find_map(|x| {
                     cue_kind(x.lower).filter(|_| {
                         !matches!(
                             x.lower,
-                            "bodies"
-                                | "corpses"
-                                | "held"
-                                | "taken"
-                                | "seized"
-                                | "captured"
-                                | "burned"
-                                | "burnt"
+                            b"bodies"
+                                | b"corpses"
+                                | b"held"
+                                | b"taken"
+                                | b"seized"
+                                | b"captured"
+                                | b"burned"
+                                | b"burnt"
                         )
                     })
                 });
@@ -1967,7 +1978,8 @@ fn casualties_in(t: &[Tok], phrases: &[Found]) -> Vec<CountMention> {
         let mut value = p.value;
         let cue = after.or_else(|| {
             // "killing some", "arrested few": too weak to report.
-            let weak = p.value.is_none() && matches!(t[p.start].lower, "some" | "few" | "unknown");
+            let weak =
+                p.value.is_none() && matches!(t[p.start].lower, b"some" | b"few" | b"unknown");
             let (kind, s) = cue_before(t, p).filter(|_| !weak)?;
             // the groups the verb's object goes on to name add up ("killing two Indian
             // soldiers and a civilian", "wounding three police, two soldiers and a child")
@@ -2003,13 +2015,13 @@ fn coordinated_groups<'f>(t: &[Tok], found: &'f [Found]) -> (u64, &'f NumPhrase)
         let Some((joint, words)) = gap.split_last() else {
             break;
         };
-        let joint_ok = matches!(joint.lower, "and" | ",");
-        let commas = words.iter().filter(|w| w.lower == ",").count();
+        let joint_ok = matches!(joint.lower, b"and" | b",");
+        let commas = words.iter().filter(|w| w.lower == b",").count();
         let np = commas <= 1
             && words.len() - commas <= 3
             && words
                 .iter()
-                .all(|w| w.lower == "," || w.kind == TokKind::Word && np_word(w));
+                .all(|w| w.lower == b"," || w.kind == TokKind::Word && np_word(w));
         let Some(v) = p.value.filter(|_| joint_ok && np && !q.excluded) else {
             break;
         };
@@ -2018,7 +2030,7 @@ fn coordinated_groups<'f>(t: &[Tok], found: &'f [Found]) -> (u64, &'f NumPhrase)
             || t.get(p.end..(p.end + 3).min(t.len()))
                 .is_some_and(|ws| ws.iter().any(|w| person_plural(w.lower)));
         // (nor a part of the group before: "five people, three of them children")
-        let part = subset_number(t, p.start) || t.get(p.end).is_some_and(|w| w.lower == "of");
+        let part = subset_number(t, p.start) || t.get(p.end).is_some_and(|w| w.lower == b"of");
         // (nor who tells of it: "killing 27 people, a local official said"; not "and a
         // civilian, officials said")
         let teller = t
@@ -2027,7 +2039,12 @@ fn coordinated_groups<'f>(t: &[Tok], found: &'f [Found]) -> (u64, &'f NumPhrase)
             .iter()
             .take(4)
             .find(|w| !(w.kind == TokKind::Word && np_word(w)))
-            .is_some_and(|w| matches!(w.lower, "said" | "says" | "told" | "reported" | "added"));
+            .is_some_and(|w| {
+                matches!(
+                    w.lower,
+                    b"said" | b"says" | b"told" | b"reported" | b"added"
+                )
+            });
         if !people || part || teller || cue_after(t, p).is_some() {
             break;
         }
@@ -2040,15 +2057,15 @@ fn coordinated_groups<'f>(t: &[Tok], found: &'f [Found]) -> (u64, &'f NumPhrase)
 /// "a soldier was killed": one.
 fn singular_person(s: &str, t: &[Tok], i: usize) -> Option<NumPhrase> {
     let tok = t.get(i)?;
-    if !matches!(tok.lower, "a" | "an" | "another") {
+    if !matches!(tok.lower, b"a" | b"an" | b"another") {
         return None;
     }
     // "a third was wounded", "another was killed": one more person.
-    let next = t.get(i + 1).map(|x| x.lower).unwrap_or("");
-    let ordinal = matches!(next, "second" | "third" | "fourth" | "fifth" | "sixth");
+    let next = t.get(i + 1).map(|x| x.lower).unwrap_or_default();
+    let ordinal = matches!(next, b"second" | b"third" | b"fourth" | b"fifth" | b"sixth");
     let then = t.get(i + if ordinal { 2 } else { 1 }).map(|x| x.lower);
-    if (ordinal || tok.lower == "another")
-        && matches!(then, Some("was" | "is" | "had" | "has" | "died"))
+    if (ordinal || tok.lower == b"another")
+        && matches!(then, Some(b"was" | b"is" | b"had" | b"has" | b"died"))
     {
         return Some(NumPhrase {
             start: i,
@@ -2057,7 +2074,7 @@ fn singular_person(s: &str, t: &[Tok], i: usize) -> Option<NumPhrase> {
             approximate: false,
         });
     }
-    if tok.lower == "another" {
+    if tok.lower == b"another" {
         return None;
     }
     // Up to two modifiers: "a Ukrainian soldier", "a 34-year-old man"; coordinated
@@ -2065,9 +2082,9 @@ fn singular_person(s: &str, t: &[Tok], i: usize) -> Option<NumPhrase> {
     let noun = person_noun_after(s, t, i)?;
     let mut value = 1u64;
     let mut end = noun + 1;
-    while t.get(end).is_some_and(|x| x.lower == "and")
+    while t.get(end).is_some_and(|x| x.lower == b"and")
         && t.get(end + 1)
-            .is_some_and(|x| matches!(x.lower, "a" | "an"))
+            .is_some_and(|x| matches!(x.lower, b"a" | b"an"))
     {
         let Some(next) = person_noun_after(s, t, end + 1) else {
             break;
@@ -2150,23 +2167,23 @@ fn negations(t: &[Tok], out: &mut Vec<CountMention>) {
         // one load and one branch pass only words of the first letter and length of one
         // matched below ("no", but also "new" and "united"): a test letter by letter
         // mispredicts on most words
-        let first = w.as_bytes().first().copied().unwrap_or(0);
+        let first = w.first().copied().unwrap_or(0);
         if (NEGATION_SHAPES[usize::from(first)] >> w.len().min(63)) & 1 == 0 {
             continue;
         }
         match w {
-            "no" | "without" | "nobody" | "none" | "zero" => {
-                let one_word = matches!(w, "nobody" | "none")
-                    || (w == "no" && t.get(i + 1).is_some_and(|n| n.lower == "one"));
+            b"no" | b"without" | b"nobody" | b"none" | b"zero" => {
+                let one_word = matches!(w, b"nobody" | b"none")
+                    || (w == b"no" && t.get(i + 1).is_some_and(|n| n.lower == b"one"));
                 // "no casualties", "no immediate reports of casualties", "no one was killed"
-                let from = if w == "no" && t.get(i + 1).is_some_and(|n| n.lower == "one") {
+                let from = if w == b"no" && t.get(i + 1).is_some_and(|n| n.lower == b"one") {
                     i + 2
                 } else {
                     i + 1
                 };
                 for k in from..(from + 6).min(t.len()) {
                     let x = t[k].lower;
-                    if x == "casualties" || x == "casualty" {
+                    if x == b"casualties" || x == b"casualty" {
                         if !one_word {
                             push(CountKind::Killed, i, k, out);
                             push(CountKind::Injured, i, k, out);
@@ -2179,19 +2196,19 @@ fn negations(t: &[Tok], out: &mut Vec<CountMention>) {
                             CountKind::Killed | CountKind::Injured | CountKind::Missing
                         ) && !matches!(
                             x,
-                            "bodies"
-                                | "corpses"
-                                | "held"
-                                | "taken"
-                                | "seized"
-                                | "captured"
-                                | "burned"
-                                | "burnt"
+                            b"bodies"
+                                | b"corpses"
+                                | b"held"
+                                | b"taken"
+                                | b"seized"
+                                | b"captured"
+                                | b"burned"
+                                | b"burnt"
                         ) {
                             push(kind, i, k, out);
                             // "no one was killed or injured"
                             if t.get(k + 1)
-                                .is_some_and(|n| matches!(n.lower, "or" | "and"))
+                                .is_some_and(|n| matches!(n.lower, b"or" | b"and"))
                             {
                                 if let Some(k2) = t.get(k + 2).and_then(|n| cue_kind(n.lower)) {
                                     push(k2, i, k + 2, out);
@@ -2202,40 +2219,40 @@ fn negations(t: &[Tok], out: &mut Vec<CountMention>) {
                     }
                     if !(matches!(
                         x,
-                        "immediate"
-                            | "immediately"
-                            | "reports"
-                            | "report"
-                            | "reported"
-                            | "of"
-                            | "one"
-                            | "was"
-                            | "were"
-                            | "has"
-                            | "have"
-                            | "been"
-                            | "further"
-                            | "other"
-                            | "serious"
-                            | "major"
-                            | "known"
-                            | "confirmed"
-                            | "signs"
-                            | "word"
-                            | "civilian"
-                            | "human"
-                            | "fatal"
+                        b"immediate"
+                            | b"immediately"
+                            | b"reports"
+                            | b"report"
+                            | b"reported"
+                            | b"of"
+                            | b"one"
+                            | b"was"
+                            | b"were"
+                            | b"has"
+                            | b"have"
+                            | b"been"
+                            | b"further"
+                            | b"other"
+                            | b"serious"
+                            | b"major"
+                            | b"known"
+                            | b"confirmed"
+                            | b"signs"
+                            | b"word"
+                            | b"civilian"
+                            | b"human"
+                            | b"fatal"
                     )) {
                         break;
                     }
                 }
             }
-            "unhurt" | "unharmed" | "unscathed" | "uninjured" => {
+            b"unhurt" | b"unharmed" | b"unscathed" | b"uninjured" => {
                 push(CountKind::Injured, i, i, out);
             }
-            "escaped"
+            b"escaped"
                 if t.get(i + 1)
-                    .is_some_and(|n| matches!(n.lower, "injury" | "unhurt" | "unharmed")) =>
+                    .is_some_and(|n| matches!(n.lower, b"injury" | b"unhurt" | b"unharmed")) =>
             {
                 push(CountKind::Injured, i, i + 1, out);
             }
@@ -2247,89 +2264,90 @@ fn negations(t: &[Tok], out: &mut Vec<CountMention>) {
 /// Whether `w` (lower case) names a thing events are counted in: a [`quantity_head`] or
 /// a crowd's size ("estimated the crowd at about 110,000").
 pub fn counted_thing(w: &str) -> bool {
-    quantity_head(w) || matches!(w, "crowd" | "crowds" | "turnout" | "figure" | "attendance")
+    quantity_head(w.as_bytes())
+        || matches!(w, "crowd" | "crowds" | "turnout" | "figure" | "attendance")
 }
 
 /// Heads of counted things that are not casualties.
-fn quantity_head(w: &str) -> bool {
+fn quantity_head(w: &[u8]) -> bool {
     matches!(
         w,
-        "prisoners"
-            | "pows"
-            | "bodies"
-            | "soldiers"
-            | "troops"
-            | "servicemen"
-            | "civilians"
-            | "people"
-            | "residents"
-            | "refugees"
-            | "migrants"
-            | "hostages"
-            | "detainees"
-            | "drones"
-            | "missiles"
-            | "rockets"
-            | "shells"
-            | "bombs"
-            | "tanks"
-            | "aircraft"
-            | "jets"
-            | "warplanes"
-            | "helicopters"
-            | "homes"
-            | "houses"
-            | "buildings"
-            | "families"
-            | "children"
-            | "fighters"
-            | "militants"
-            | "police"
-            | "policemen"
-            | "officers"
-            | "personnel"
-            | "vehicles"
-            | "trucks"
-            | "ships"
-            | "vessels"
-            | "boats"
-            | "villages"
-            | "towns"
-            | "settlements"
-            | "schools"
-            | "hospitals"
-            | "projectiles"
-            | "uavs"
-            | "shahed"
-            | "shaheds"
-            | "artillery"
-            | "protesters"
-            | "demonstrators"
-            | "students"
-            | "workers"
-            | "journalists"
-            | "pilgrims"
-            | "passengers"
-            | "sorties"
-            | "strikes"
-            | "attacks"
-            | "airstrikes"
-            | "deaths"
-            | "victims"
-            | "captives"
-            | "remains"
-            | "deceased"
-            | "dead"
-            | "wounded"
-            | "injured"
-            | "individuals"
-            | "persons"
-            | "men"
-            | "women"
-            | "casualties"
-            | "arrests"
-            | "explosions"
-            | "blasts"
+        b"prisoners"
+            | b"pows"
+            | b"bodies"
+            | b"soldiers"
+            | b"troops"
+            | b"servicemen"
+            | b"civilians"
+            | b"people"
+            | b"residents"
+            | b"refugees"
+            | b"migrants"
+            | b"hostages"
+            | b"detainees"
+            | b"drones"
+            | b"missiles"
+            | b"rockets"
+            | b"shells"
+            | b"bombs"
+            | b"tanks"
+            | b"aircraft"
+            | b"jets"
+            | b"warplanes"
+            | b"helicopters"
+            | b"homes"
+            | b"houses"
+            | b"buildings"
+            | b"families"
+            | b"children"
+            | b"fighters"
+            | b"militants"
+            | b"police"
+            | b"policemen"
+            | b"officers"
+            | b"personnel"
+            | b"vehicles"
+            | b"trucks"
+            | b"ships"
+            | b"vessels"
+            | b"boats"
+            | b"villages"
+            | b"towns"
+            | b"settlements"
+            | b"schools"
+            | b"hospitals"
+            | b"projectiles"
+            | b"uavs"
+            | b"shahed"
+            | b"shaheds"
+            | b"artillery"
+            | b"protesters"
+            | b"demonstrators"
+            | b"students"
+            | b"workers"
+            | b"journalists"
+            | b"pilgrims"
+            | b"passengers"
+            | b"sorties"
+            | b"strikes"
+            | b"attacks"
+            | b"airstrikes"
+            | b"deaths"
+            | b"victims"
+            | b"captives"
+            | b"remains"
+            | b"deceased"
+            | b"dead"
+            | b"wounded"
+            | b"injured"
+            | b"individuals"
+            | b"persons"
+            | b"men"
+            | b"women"
+            | b"casualties"
+            | b"arrests"
+            | b"explosions"
+            | b"blasts"
     )
 }
 
@@ -2361,22 +2379,22 @@ fn quantities_in(
             .any(|m| !m.zero_by_negation && m.start <= num_start && num_start < m.end);
         // "16 of the 23 villagers": the noun phrase follows the second number.
         let mut from = p.end;
-        if t.get(from).is_some_and(|x| x.lower == "of")
+        if t.get(from).is_some_and(|x| x.lower == b"of")
             && t.get(from + 1)
-                .is_some_and(|x| matches!(x.lower, "the" | "its" | "their"))
+                .is_some_and(|x| matches!(x.lower, b"the" | b"its" | b"their"))
             && t.get(from + 2).is_some_and(|x| x.kind == TokKind::Num)
         {
             from += 3;
         }
         match quantity_np(t, from) {
             Some((first, mut h)) => {
-                if t.get(h + 1).is_some_and(|x| x.lower == "of")
-                    && t.get(h + 2).is_some_and(|x| x.lower == "war")
+                if t.get(h + 1).is_some_and(|x| x.lower == b"of")
+                    && t.get(h + 2).is_some_and(|x| x.lower == b"war")
                 {
                     h += 2;
                 }
                 // (who tells of it is not a figure of it: "two security sources said")
-                let tellers = matches!(t[h].lower, "sources" | "witnesses");
+                let tellers = matches!(t[h].lower, b"sources" | b"witnesses");
                 if !taken && !tellers {
                     out.push(QuantityMention {
                         what: sentence[t[first].start..t[h].end].to_string(),
@@ -2401,7 +2419,7 @@ fn quantities_in(
                         .find(|x| {
                             matches!(
                                 x.lower,
-                                "crowd" | "crowds" | "turnout" | "figure" | "attendance"
+                                b"crowd" | b"crowds" | b"turnout" | b"figure" | b"attendance"
                             )
                         })
                         .map(|x| x.text(sentence).to_string())
@@ -2436,7 +2454,7 @@ fn quantity_np(t: &[Tok], from: usize) -> Option<(usize, usize)> {
         let w = tok.lower;
         let adverb = matches!(
             w,
-            "seriously" | "critically" | "severely" | "slightly" | "lightly" | "badly"
+            b"seriously" | b"critically" | b"severely" | b"slightly" | b"lightly" | b"badly"
         );
         if quantity_head(w) || (head.is_none() && plural_noun(tok)) {
             head = Some(k);
@@ -2453,38 +2471,38 @@ fn plural_noun(tok: &Tok) -> bool {
     let w = tok.lower;
     tok.kind == TokKind::Word
         && !tok.capital
-        && w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && w.first().is_some_and(u8::is_ascii_lowercase)
         && w.len() > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
+        && w.ends_with(b"s")
+        && !w.ends_with(b"ss")
+        && !w.ends_with(b"us")
+        && !w.ends_with(b"is")
         && !measure_word(w)
         && np_word(tok)
         && !matches!(
             w,
-            "was"
-                | "has"
-                | "its"
-                | "this"
-                | "thus"
-                | "as"
-                | "unless"
-                | "towards"
-                | "always"
-                | "sometimes"
-                | "perhaps"
-                | "besides"
-                | "afterwards"
-                | "whereas"
-                | "says"
-                | "remains"
-                | "stands"
-                | "seems"
-                | "looks"
-                | "means"
-                | "tens"
-                | "others"
+            b"was"
+                | b"has"
+                | b"its"
+                | b"this"
+                | b"thus"
+                | b"as"
+                | b"unless"
+                | b"towards"
+                | b"always"
+                | b"sometimes"
+                | b"perhaps"
+                | b"besides"
+                | b"afterwards"
+                | b"whereas"
+                | b"says"
+                | b"remains"
+                | b"stands"
+                | b"seems"
+                | b"looks"
+                | b"means"
+                | b"tens"
+                | b"others"
         )
 }
 
@@ -2826,7 +2844,8 @@ mod tests {
         ] {
             let lower = text.to_ascii_lowercase();
             for tok in tokenize(text, &lower) {
-                assert_eq!(tok.word_number(), small_word_number(tok.lower), "{tok:?}");
+                let lower = std::str::from_utf8(tok.lower).unwrap_or_default();
+                assert_eq!(tok.word_number(), small_word_number(lower), "{tok:?}");
             }
         }
         for (digits, want) in [
@@ -2835,8 +2854,11 @@ mod tests {
             ("18446744073709551615", Some(u64::MAX)),
             ("18446744073709551616", None),
         ] {
-            assert_eq!(digits_value(digits), want, "{digits}");
-            assert_eq!(digits_value(digits), digits.replace(',', "").parse().ok());
+            assert_eq!(digits_value(digits.as_bytes()), want, "{digits}");
+            assert_eq!(
+                digits_value(digits.as_bytes()),
+                digits.replace(',', "").parse().ok()
+            );
         }
     }
 
