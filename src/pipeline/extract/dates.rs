@@ -346,8 +346,9 @@ const LEAD: [(u16, usize, usize); 9] = [
 /// [`find_dates_on`] for a sentence whose [`date_words`] are known: `found` holds the
 /// occurrences of those starting in the sentence, as a scan of the text around it found
 /// them (their offsets in that text, where the sentence starts at `offset`). Runs only
-/// the patterns those words allow, each from shortly before the first word it needs,
-/// and none when they allow none: the same dates as [`find_dates_on`] for an ASCII
+/// the patterns those words allow, each over the bytes around the first and the last
+/// of its words where one of its matches may start ([`may_start_at`]), and none when
+/// they allow none: the same dates as [`find_dates_on`] for an ASCII
 /// sentence that starts and ends on word boundaries of the scanned text (the caller's
 /// to ensure); any other sentence is read by [`find_dates_on`].
 pub fn find_dates_among(
@@ -382,8 +383,8 @@ pub fn find_dates_among(
                 } else {
                     back_by(b, first, lead)..on_by(b, last, tail)
                 };
-                // a match holds one of the words, starting in it: none starts past the
-                // last word
+                // a match holds one of the words that pass, starting in it: none starts
+                // past the last of them
                 Some((range, last))
             })
         }
