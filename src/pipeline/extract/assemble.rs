@@ -8,6 +8,7 @@ use super::lexicon::Lexicons;
 use super::lowered::{occurs_any_case, Lowered};
 use super::places::{self, Link, PlaceHit};
 use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
+use super::words::WordsBack;
 use super::{acled, dates, numbers, quantities, summary};
 use crate::geo::Gazetteer;
 use crate::model::{
@@ -5933,53 +5934,6 @@ impl<'a> LastWords<'a> {
     }
 }
 
-/// The whitespace-separated words of a text, last first: `str::split_whitespace().rev()`,
-/// read byte by byte when the text is ASCII (nearly always), where the reverse split
-/// decodes every character to ask whether it is a space of Unicode's.
-struct WordsBack<'a> {
-    /// The text not yet read, when it is ASCII.
-    rest: &'a str,
-    /// The reader of a text that is not ASCII.
-    unicode: Option<std::iter::Rev<std::str::SplitWhitespace<'a>>>,
-}
-
-impl<'a> WordsBack<'a> {
-    fn new(text: &'a str) -> WordsBack<'a> {
-        if text.is_ascii() {
-            WordsBack {
-                rest: text,
-                unicode: None,
-            }
-        } else {
-            WordsBack {
-                rest: "",
-                unicode: Some(text.split_whitespace().rev()),
-            }
-        }
-    }
-}
-
-impl<'a> Iterator for WordsBack<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        // (the ASCII bytes that `char::is_whitespace` takes for spaces)
-        let space = |b: u8| b == b' ' || (9..=13).contains(&b);
-        if let Some(words) = &mut self.unicode {
-            return words.next();
-        }
-        let b = self.rest.as_bytes();
-        let end = b.iter().rposition(|&c| !space(c))? + 1;
-        let start = b[..end]
-            .iter()
-            .rposition(|&c| space(c))
-            .map_or(0, |k| k + 1);
-        let word = self.rest.get(start..end)?;
-        self.rest = self.rest.get(..start)?;
-        Some(word)
-    }
-}
-
 /// Whether `b` is an ASCII byte that `char::is_whitespace` takes for no space, a byte of
 /// a word of ASCII text: one comparison for the printable bytes, nearly all of them (the
 /// word loops above and below test every byte of the words they read).
@@ -7246,21 +7200,6 @@ mod tests {
         ] {
             let end = text.find(mention).expect("mention in sentence") + mention.len();
             assert_eq!(passive_subject(text, end), want, "{mention:?} in {text:?}");
-        }
-    }
-
-    #[test]
-    fn words_back_read_as_split_whitespace_does() {
-        for text in [
-            "",
-            " ",
-            "killed a senior commander of the",
-            " \tkilled\n at least  70 people ",
-            "soldiers\u{a0}would be sent",
-            "caf\u{e9} owners said",
-        ] {
-            let want: Vec<&str> = text.split_whitespace().rev().collect();
-            assert_eq!(WordsBack::new(text).collect::<Vec<_>>(), want, "{text:?}");
         }
     }
 

@@ -22,6 +22,7 @@ pub mod quantities;
 pub mod summary;
 pub mod triggers;
 pub mod typer;
+mod words;
 
 use crate::geo::Gazetteer;
 use crate::model::{Article, Candidate};

@@ -2,6 +2,7 @@
 //! them: is the place where something happened ("in Odesa", "on Kharkiv") or where it
 //! came from ("fired from the Dayniile district")?
 
+use super::words::{is_ascii_space, WordsBack};
 use crate::geo::{Gazetteer, PlaceKind};
 use crate::model::{Location, LocationPrecision};
 use std::sync::OnceLock;
@@ -226,36 +227,6 @@ fn is_demonym(word: &str) -> bool {
     })
 }
 
-/// The whitespace-separated words of a text, last first: `str::split_whitespace().rev()`,
-/// read byte by byte when the text is ASCII (nearly always).
-struct WordsBack<'a> {
-    /// The text not yet read, when it is ASCII.
-    rest: &'a str,
-    /// The reader for a text that is not ASCII.
-    unicode: Option<std::iter::Rev<std::str::SplitWhitespace<'a>>>,
-}
-
-impl<'a> WordsBack<'a> {
-    fn new(text: &'a str) -> WordsBack<'a> {
-        if text.is_ascii() {
-            WordsBack {
-                rest: text,
-                unicode: None,
-            }
-        } else {
-            WordsBack {
-                rest: "",
-                unicode: Some(text.split_whitespace().rev()),
-            }
-        }
-    }
-}
-
-/// `char::is_whitespace` of an ASCII byte (tab to carriage return, and the space).
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
 /// The first whitespace-separated word of `s`: `s.split_whitespace().next()`, read byte
 /// by byte while the text is ASCII (nearly always).
 fn first_word(s: &str) -> Option<&str> {
@@ -270,25 +241,6 @@ fn first_word(s: &str) -> Option<&str> {
         return s.split_whitespace().next();
     }
     s.get(start..start + len)
-}
-
-impl<'a> Iterator for WordsBack<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        if let Some(words) = &mut self.unicode {
-            return words.next();
-        }
-        let b = self.rest.as_bytes();
-        let end = b.iter().rposition(|&c| !is_ascii_space(c))? + 1;
-        let start = b[..end]
-            .iter()
-            .rposition(|&c| is_ascii_space(c))
-            .map_or(0, |k| k + 1);
-        let word = self.rest.get(start..end)?;
-        self.rest = self.rest.get(..start)?;
-        Some(word)
-    }
 }
 
 /// At most this many words before a place are read by [`link_of`] (six candidates for
@@ -766,25 +718,6 @@ mod tests {
         }
         let mut back = Back::new(long, long.len() - 4);
         assert!(back.get(BACK_WORDS - 1).is_some() && back.get(BACK_WORDS).is_none());
-    }
-
-    #[test]
-    fn words_back_split_as_split_whitespace_does() {
-        let texts = [
-            "",
-            "   ",
-            "in the central Sagaing region",
-            "  two\tspaced \n words\r\n",
-            "a\x0bvertical tab",
-            "non\u{a0}breaking space in Kyiv",
-            "Tibú, Adré and Łódź",
-            "x",
-        ];
-        for t in texts {
-            let want: Vec<&str> = t.split_whitespace().rev().collect();
-            let got: Vec<&str> = WordsBack::new(t).collect();
-            assert_eq!(got, want, "{t:?}");
-        }
     }
 
     #[test]
