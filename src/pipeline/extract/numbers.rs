@@ -1893,7 +1893,7 @@ fn may_count(lower: &[u8]) -> bool {
         let mut ends = non_letters(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
         while ends != 0 {
             let end = c * 8 + (ends.trailing_zeros() / 8) as usize;
-            if key_word(lower.get(start..end).unwrap_or_default()) {
+            if key_word_at(lower, start, end) {
                 return true;
             }
             start = end + 1;
@@ -1903,13 +1903,34 @@ fn may_count(lower: &[u8]) -> bool {
     let base = lower.len() - chunks.remainder().len();
     for (k, b) in chunks.remainder().iter().enumerate() {
         if !b.is_ascii_lowercase() {
-            if key_word(lower.get(start..base + k).unwrap_or_default()) {
+            if key_word_at(lower, start, base + k) {
                 return true;
             }
             start = base + k + 1;
         }
     }
-    key_word(lower.get(start..).unwrap_or_default())
+    key_word_at(lower, start, lower.len())
+}
+
+/// Whether the bytes `start..end` of `lower`, a run of lower-case ASCII letters (empty
+/// where two bytes that are no letter meet), are one of [`KEY_WORDS`]. The first letter,
+/// length and last letter are looked up in [`KEY_MASK`] first, in line and with no slice:
+/// about one word in twelve of sentences without a digit passes on to [`key_word`], where
+/// calling it for every word cost more than its test.
+#[inline(always)]
+fn key_word_at(lower: &[u8], start: usize, end: usize) -> bool {
+    // an empty run starts at a byte that is no letter, or past the end: no row
+    let first = lower.get(start).copied().unwrap_or(0);
+    let last = lower.get(end.wrapping_sub(1)).copied().unwrap_or(0);
+    let lasts = KEY_MASK
+        .get(usize::from(first.wrapping_sub(b'a')))
+        .and_then(|row| row.get(end.wrapping_sub(start)))
+        .map_or(0, |masks| masks[0]);
+    // `last` is a letter whenever the row is found (the run is not empty)
+    if (lasts >> (last.wrapping_sub(b'a') & 31)) & 1 == 0 {
+        return false;
+    }
+    key_word(lower.get(start..end).unwrap_or_default())
 }
 
 /// Bit 7 of each byte of `x` set where the byte is no lower-case ASCII letter.
