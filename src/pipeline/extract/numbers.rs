@@ -2624,6 +2624,25 @@ mod tests {
     }
 
     #[test]
+    fn key_word_at_agrees_with_key_word() {
+        let text = "the two men said a third, tens of ten-year olds; one . officer x nobody \
+                    unhurt   dozens zero seventy policemen";
+        let lower = text.as_bytes();
+        // every run between two bytes that are no letter, empty ones too
+        let mut start = 0;
+        for end in
+            (0..=lower.len()).filter(|&e| lower.get(e).is_none_or(|b| !b.is_ascii_lowercase()))
+        {
+            let run = &lower[start..end];
+            assert_eq!(key_word_at(lower, start, end), key_word(run), "{run:?}");
+            start = end + 1;
+        }
+        for w in KEY_WORDS {
+            assert!(key_word_at(w.as_bytes(), 0, w.len()), "{w}");
+        }
+    }
+
+    #[test]
     fn non_letters_are_found_eight_bytes_at_a_time() {
         for chunk in [
             *b"police, ",
