@@ -1152,7 +1152,14 @@ fn measure_word(w: &[u8]) -> bool {
             | b"seats"
             | b"ballots"
             | b"jan"
-            | b"january"
+    ) || month_name(w)
+}
+
+/// A month's full name.
+fn month_name(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"january"
             | b"february"
             | b"march"
             | b"april"
@@ -1282,26 +1289,8 @@ fn thing_noun(w: &[u8]) -> bool {
 fn calendar_word(w: &[u8]) -> bool {
     matches!(
         w,
-        b"monday"
-            | b"tuesday"
-            | b"wednesday"
-            | b"thursday"
-            | b"friday"
-            | b"saturday"
-            | b"sunday"
-            | b"january"
-            | b"february"
-            | b"march"
-            | b"april"
-            | b"may"
-            | b"june"
-            | b"july"
-            | b"august"
-            | b"september"
-            | b"october"
-            | b"november"
-            | b"december"
-    )
+        b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday"
+    ) || month_name(w)
 }
 
 /// Plural nouns for people, used to accept "2000 people" as a count.
