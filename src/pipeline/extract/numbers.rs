@@ -895,15 +895,6 @@ fn aux_word(w: &[u8]) -> bool {
             | b"to"
             | b"all"
             | b"subsequently"
-            | b"critically"
-            | b"seriously"
-            | b"severely"
-            | b"slightly"
-            | b"lightly"
-            | b"fatally"
-            | b"badly"
-            | b"mortally"
-            | b"gravely"
             | b"shot"
             | b"stabbed"
             | b"found"
@@ -932,6 +923,22 @@ fn aux_word(w: &[u8]) -> bool {
             | b"hospitalised"
             | b"hospitalized"
             | b"admitted"
+    ) || degree_adverb(w)
+}
+
+/// Adverbs of degree before a participle ("seriously wounded").
+fn degree_adverb(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"critically"
+            | b"seriously"
+            | b"severely"
+            | b"slightly"
+            | b"lightly"
+            | b"fatally"
+            | b"badly"
+            | b"mortally"
+            | b"gravely"
     )
 }
 
@@ -1516,21 +1523,8 @@ fn cue_after(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
             continue;
         }
         if aux_word(w) && !(w == b"in" || w == b"as" || w == b"to") {
-            // Degree adverbs ("seriously wounded") do not make a passive.
-            in_aux |= !matches!(
-                w,
-                b"critically"
-                    | b"seriously"
-                    | b"severely"
-                    | b"slightly"
-                    | b"lightly"
-                    | b"fatally"
-                    | b"badly"
-                    | b"mortally"
-                    | b"gravely"
-                    | b"reportedly"
-                    | b"allegedly"
-            );
+            // Degree adverbs ("seriously wounded") and hedges ("reportedly") make no passive.
+            in_aux |= !(degree_adverb(w) || matches!(w, b"reportedly" | b"allegedly"));
             k += 1;
             continue;
         }
