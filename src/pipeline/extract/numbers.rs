@@ -926,6 +926,22 @@ fn aux_word(w: &[u8]) -> bool {
     ) || degree_adverb(w)
 }
 
+/// Cue words of bodies found or people held ("the number of bodies", "no one was taken"):
+/// no toll of the killed, injured or missing.
+fn bodies_or_captives(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"bodies"
+            | b"corpses"
+            | b"held"
+            | b"taken"
+            | b"seized"
+            | b"captured"
+            | b"burned"
+            | b"burnt"
+    )
+}
+
 /// Adverbs of degree before a participle ("seriously wounded").
 fn degree_adverb(w: &[u8]) -> bool {
     matches!(
@@ -1604,21 +1620,11 @@ fn cue_before(t: &[Tok], p: &NumPhrase) -> Option<(CountKind, usize)> {
                 return Some((kind, k.saturating_sub(1)));
             }
             if w == b"number" && t.get(k + 1).is_some_and(|x| x.lower == b"of") {
-                let kind = t.iter().skip(k + 2).take(3).find_map(|x| {
-                    cue_kind(x.lower).filter(|_| {
-                        !matches!(
-                            x.lower,
-                            b"bodies"
-                                | b"corpses"
-                                | b"held"
-                                | b"taken"
-                                | b"seized"
-                                | b"captured"
-                                | b"burned"
-                                | b"burnt"
-                        )
-                    })
-                });
+                let kind = t
+                    .iter()
+                    .skip(k + 2)
+                    .take(3)
+                    .find_map(|x| cue_kind(x.lower).filter(|_| !bodies_or_captives(x.lower)));
                 if let Some(kind) = kind {
                     return Some((kind, k));
                 }
@@ -2198,17 +2204,8 @@ fn negations(t: &[Tok], out: &mut Vec<CountMention>) {
                         if matches!(
                             kind,
                             CountKind::Killed | CountKind::Injured | CountKind::Missing
-                        ) && !matches!(
-                            x,
-                            b"bodies"
-                                | b"corpses"
-                                | b"held"
-                                | b"taken"
-                                | b"seized"
-                                | b"captured"
-                                | b"burned"
-                                | b"burnt"
-                        ) {
+                        ) && !bodies_or_captives(x)
+                        {
                             push(kind, i, k, out);
                             // "no one was killed or injured"
                             if t.get(k + 1)
