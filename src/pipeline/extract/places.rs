@@ -298,11 +298,15 @@ pub(super) fn is_one_of(words: &[&str], word: &str) -> bool {
 }
 
 /// A word list with a (first letter, length) filter in front of the comparisons: most
-/// words looked up are in no list and are turned away by one table look-up.
+/// words looked up are in no list and are turned away by two table look-ups, and the
+/// others are compared only with the words of their first letter and length (one as a
+/// rule), not with the whole list (a loop that mispredicts at each word's end).
 struct Filtered {
     words: &'static [&'static str],
-    /// Per first letter (a-z, then anything else), bit n: a word of length n (31: longer).
-    filter: [u32; 27],
+    /// Per first letter (a-z, then anything else), bit k: `words[k]` starts with it.
+    by_first: [u64; 27],
+    /// Per length (31: longer), bit k: `words[k]` is of that length.
+    by_len: [u64; 32],
 }
 
 /// The filter slot of a word's first byte, in ASCII lower case.
@@ -316,26 +320,56 @@ const fn first_slot(word: &[u8]) -> usize {
 }
 
 const fn length_bit(len: usize) -> u32 {
-    1 << if len < 31 { len } else { 31 }
+    1 << length_slot(len)
+}
+
+/// The [`Filtered::by_len`] slot of a word of `len` bytes.
+const fn length_slot(len: usize) -> usize {
+    if len < 31 {
+        len
+    } else {
+        31
+    }
 }
 
 impl Filtered {
+    /// `words`: at most 64.
     const fn new(words: &'static [&'static str]) -> Filtered {
-        let mut filter = [0u32; 27];
+        assert!(words.len() <= 64);
+        let mut by_first = [0u64; 27];
+        let mut by_len = [0u64; 32];
         let mut i = 0;
         while i < words.len() {
             let w = words[i].as_bytes();
-            filter[first_slot(w)] |= length_bit(w.len());
+            by_first[first_slot(w)] |= 1 << i;
+            by_len[length_slot(w.len())] |= 1 << i;
             i += 1;
         }
-        Filtered { words, filter }
+        Filtered {
+            words,
+            by_first,
+            by_len,
+        }
     }
 
     /// [`is_one_of`] on the list.
     #[inline]
     fn contains(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        self.filter[first_slot(b)] & length_bit(b.len()) != 0 && is_one_of(self.words, word)
+        // the words of the same first letter and length
+        let mut candidates = self.by_first[first_slot(b)] & self.by_len[length_slot(b.len())];
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            if self
+                .words
+                .get(k)
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+            {
+                return true;
+            }
+            candidates &= candidates - 1;
+        }
+        false
     }
 }
 
