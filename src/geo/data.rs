@@ -78,8 +78,8 @@ struct Slot {
 }
 
 /// The hash of a key, which gives its filter word and bits, its slot and its tag.
-fn hash_of(key: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+fn hash_of(key: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key)
 }
 
 /// The filter word and bits of a key's hash.
@@ -130,7 +130,7 @@ impl Index {
         let mut longer = vec![0u64; longer_words];
         // consumed: each boxed key is freed once copied into `names`
         for (k, v) in keys {
-            let h = hash_of(&k);
+            let h = hash_of(k.as_bytes());
             let (w, bits) = filter_slot(h, words);
             filter[w] |= bits;
             // the first free slot from the key's own (the table is never full)
@@ -147,7 +147,7 @@ impl Index {
                 len,
             };
             for (space, _) in k.match_indices(' ') {
-                let (w, bits) = filter_slot(hash_of(&k[..space]), longer_words);
+                let (w, bits) = filter_slot(hash_of(&k.as_bytes()[..space]), longer_words);
                 longer[w] |= bits;
             }
             names.push_str(&k);
@@ -163,12 +163,18 @@ impl Index {
 
     /// The places `key` may refer to.
     pub fn get(&self, key: &str) -> Option<&[Entry]> {
+        self.get_bytes(key.as_bytes())
+    }
+
+    /// [`Index::get`] of a key given as bytes, as the words of a text are read
+    /// (`Tokens::folded_bytes`).
+    pub fn get_bytes(&self, key: &[u8]) -> Option<&[Entry]> {
         self.find(key, hash_of(key))
     }
 
     /// [`Index::get`], and whether a longer key may begin with `key` and a space (it
     /// does not when this says no): one hash for both.
-    pub fn probe(&self, key: &str) -> (Option<&[Entry]>, bool) {
+    pub fn probe(&self, key: &[u8]) -> (Option<&[Entry]>, bool) {
         let h = hash_of(key);
         let (w, bits) = filter_slot(h, self.longer.len());
         let longer = self.longer.get(w).is_some_and(|f| f & bits == bits);
@@ -176,7 +182,7 @@ impl Index {
     }
 
     /// [`Index::get`] given the key's hash.
-    fn find(&self, key: &str, h: u64) -> Option<&[Entry]> {
+    fn find(&self, key: &[u8], h: u64) -> Option<&[Entry]> {
         let (w, bits) = filter_slot(h, self.filter.len());
         if self.filter.get(w).is_none_or(|f| f & bits != bits) {
             return None;
@@ -190,7 +196,7 @@ impl Index {
             if slot.tag == 0 {
                 return None;
             }
-            if slot.tag == tag && self.name_of(slot) == key.as_bytes() {
+            if slot.tag == tag && self.name_of(slot) == key {
                 let start = slot.start as usize;
                 return self.entries.get(start..start + slot.len as usize);
             }
@@ -502,7 +508,8 @@ mod tests {
         }
         for n in ["", "kyi", "kyivv", "odesa ", "el", "york", "Kyiv", "x"] {
             assert_eq!(index.get(n), None, "{n}");
-            assert_eq!(index.probe(n).0, None, "{n}");
+            assert_eq!(index.get_bytes(n.as_bytes()), None, "{n}");
+            assert_eq!(index.probe(n.as_bytes()).0, None, "{n}");
         }
         // "el" begins "el fasher", "new" begins "new york"; "kyiv" begins no key
         for (n, found, longer) in [
@@ -511,12 +518,13 @@ mod tests {
             ("kyiv", true, false),
             ("el fasher", true, false),
         ] {
-            let (es, more) = index.probe(n);
+            let (es, more) = index.probe(n.as_bytes());
             assert_eq!(es.is_some(), found, "{n}");
             // the filter may say yes by chance, never no by mistake
             assert!(more || !longer, "{n}");
             if found {
                 assert_eq!(es, index.get(n), "{n}");
+                assert_eq!(es, index.get_bytes(n.as_bytes()), "{n}");
             }
         }
         let empty = Index::build(HashMap::default(), Vec::new());

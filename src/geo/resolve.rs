@@ -75,14 +75,14 @@ fn picked(list: &[super::text::Token], pick: impl Fn(&super::text::Token) -> boo
 }
 
 /// Adds `w` to the sorted list `list` unless it is there.
-fn add_to(list: &mut Vec<String>, w: &str) {
-    if let Err(k) = list.binary_search_by(|x| x.as_str().cmp(w)) {
-        list.insert(k, w.to_string());
+fn add_to<'a>(list: &mut Vec<&'a [u8]>, w: &'a [u8]) {
+    if let Err(k) = list.binary_search(&w) {
+        list.insert(k, w);
     }
 }
 
-fn is_in(list: &[String], w: &str) -> bool {
-    list.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+fn is_in(list: &[&[u8]], w: &[u8]) -> bool {
+    list.binary_search(&w).is_ok()
 }
 
 /// The division a word before "of" and span `s` marks ("the southern province of
@@ -93,32 +93,32 @@ fn word_before_of(toks: &Tokens<'_>, g: &Gazetteer, s: &Span<'_>) -> (Suffix, bo
     let joined_of = s.first >= 2
         && toks.joins_prev(s.first)
         && toks.joins_prev(s.first - 1)
-        && toks.folded(&toks.list[s.first - 1]) == "of";
+        && toks.folded_bytes(&toks.list[s.first - 1]) == b"of";
     if !joined_of {
         return (Suffix::None, false);
     }
-    let word = toks.folded(&toks.list[s.first - 2]);
-    let town_word = matches!(word, "city" | "town" | "village" | "port");
+    let word = toks.folded_bytes(&toks.list[s.first - 2]);
+    let town_word = matches!(word, b"city" | b"town" | b"village" | b"port");
     let quarter = s.first >= 3 && toks.joins_prev(s.first - 2) && {
         let t = &toks.list[s.first - 3];
-        let before = toks.folded(t);
-        t.upper && !matches!(before, "the" | "a")
+        let before = toks.folded_bytes(t);
+        t.upper && !matches!(before, b"the" | b"a")
             || matches!(
                 before,
-                "financial"
-                    | "business"
-                    | "commercial"
-                    | "residential"
-                    | "diplomatic"
-                    | "shopping"
-                    | "historic"
-                    | "old"
+                b"financial"
+                    | b"business"
+                    | b"commercial"
+                    | b"residential"
+                    | b"diplomatic"
+                    | b"shopping"
+                    | b"historic"
+                    | b"old"
             )
     };
     let suffix = if quarter {
         Suffix::None
     } else {
-        suffix_of(lists_of(word))
+        suffix_of(lists_of_bytes(word))
     };
     let level = match suffix {
         Suffix::Admin1 => PlaceKind::Admin1,
@@ -255,10 +255,20 @@ impl<'g, 't> Resolver<'g, 't> {
             .unwrap_or("")
     }
 
+    /// [`Resolver::folded`] as bytes: what the index and the word lists are asked about
+    /// (no char-boundary checks).
+    fn folded_bytes(&self, i: usize) -> &[u8] {
+        self.toks
+            .list
+            .get(i)
+            .map_or(&[][..], |t| self.toks.folded_bytes(t))
+    }
+
     /// Longest gazetteer name starting at each upper-case token, left to right.
     fn match_spans(&mut self) {
         let n = self.toks.list.len();
-        let mut key = String::with_capacity(64);
+        // (bytes: the folded forms are read without char-boundary checks)
+        let mut key: Vec<u8> = Vec::with_capacity(64);
         // the capitalised tokens, picked without a branch per token (whether a word is
         // capitalised is a coin toss the branch predictor loses often)
         let uppers = picked(&self.toks.list, |t| t.upper);
@@ -283,16 +293,16 @@ impl<'g, 't> Resolver<'g, 't> {
                         break;
                     }
                     if j == i + 1 {
-                        key.push_str(self.toks.folded(&self.toks.list[i]));
+                        key.extend_from_slice(self.toks.folded_bytes(&self.toks.list[i]));
                     }
-                    key.push(' ');
-                    key.push_str(self.toks.folded(&self.toks.list[j]));
+                    key.push(b' ');
+                    key.extend_from_slice(self.toks.folded_bytes(t));
                 }
                 // a one-word name is looked up as it is, without a copy
                 let name = if j == i {
-                    self.toks.folded(&self.toks.list[i])
+                    self.toks.folded_bytes(&self.toks.list[i])
                 } else {
-                    key.as_str()
+                    key.as_slice()
                 };
                 let (found, longer) = self.g.index.probe(name);
                 if let Some(es) = found {
@@ -311,7 +321,7 @@ impl<'g, 't> Resolver<'g, 't> {
                     let suffix = if last == i {
                         Suffix::None
                     } else {
-                        suffix_of(lists_of(self.toks.folded(&self.toks.list[last])))
+                        suffix_of(lists_of_bytes(self.folded_bytes(last)))
                     };
                     self.spans.push(Span {
                         first: i,
@@ -369,16 +379,17 @@ impl<'g, 't> Resolver<'g, 't> {
                 .any(|s| s.first <= k && k <= s.last && self.prominent(s))
         };
         // a handful of words as a rule: sorted lists, not hashed sets
-        let mut persons: Vec<String> = Vec::new();
-        let mut teams: Vec<String> = Vec::new();
+        let mut persons: Vec<&[u8]> = Vec::new();
+        let mut teams: Vec<&[u8]> = Vec::new();
         // whether each span is kept, and the division the word after it marks (one list)
         let mut marks = vec![(true, Suffix::None); self.spans.len()];
         for (k, s) in self.spans.iter().enumerate() {
             let single = s.first == s.last;
-            let w = self.folded(s.first);
+            // (the words as bytes: read without char-boundary checks)
+            let w = self.folded_bytes(s.first);
             let tok = self.toks.list[s.first];
             let next = self.joined(s.last + 1);
-            let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
+            let next_w = next.map_or(&[][..], |t| self.toks.folded_bytes(t));
             let next_upper = next.is_some_and(|t| t.upper);
             let (joins_prev, sentence_start) = self.toks.joins_and_starts(s.first);
             let prev = if s.first > 0 && joins_prev {
@@ -386,40 +397,41 @@ impl<'g, 't> Resolver<'g, 't> {
             } else {
                 None
             };
-            let prev_w = prev.map(|t| self.toks.folded(t)).unwrap_or("");
+            let prev_w = prev.map_or(&[][..], |t| self.toks.folded_bytes(t));
             let prev_any = if s.first > 0 && !sentence_start {
-                self.folded(s.first - 1)
+                self.folded_bytes(s.first - 1)
             } else {
-                ""
+                b""
             };
             // the lists of the name's first word, of the next and of the previous word
-            let lw = lists_of(w);
-            let ln = lists_of(next_w);
+            let lw = lists_of_bytes(w);
+            let ln = lists_of_bytes(next_w);
             marks[k].1 = suffix_of(ln);
             let lp = if single {
-                lists_of(prev_w)
+                lists_of_bytes(prev_w)
             } else {
                 Lists::NONE
             };
             // (a name of several capitalised words that a million people live in is that
             // place: "West Bank"; "Western Province" is one of many)
             let all_common = lw.any(Lists::NEVER)
-                && (s.first + 1..=s.last).all(|i| lists_of(self.folded(i)).any(Lists::NEVER))
+                && (s.first + 1..=s.last)
+                    .all(|i| lists_of_bytes(self.folded_bytes(i)).any(Lists::NEVER))
                 && (single || !self.populous_name(s));
             let place_follower = ln.any(Lists::PLACE_WORD);
             // a common word: "Police said", "the Sale", "turkey ... Turkey sales"
             let common_word = all_common
                 || single
                     && if lw.any(Lists::AMBIGUOUS) {
-                        sentence_start || !lists_of(prev_any).any(Lists::PLACE_PREPOSITION)
+                        sentence_start || !lists_of_bytes(prev_any).any(Lists::PLACE_PREPOSITION)
                     } else {
-                        s.lower_word || w == "turkey" && thanksgiving
+                        s.lower_word || w == b"turkey" && thanksgiving
                     };
             let drop = if common_word {
                 true
             } else if next_upper
                 && (ln.any(Lists::SPORT_FOLLOWER)
-                    || sport && next_w.ends_with('s') && !place_follower)
+                    || sport && next_w.ends_with(b"s") && !place_follower)
             {
                 add_to(&mut teams, w);
                 true
@@ -467,16 +479,16 @@ impl<'g, 't> Resolver<'g, 't> {
         }
         // a name once used for a person or a team stays one in this text
         for (k, s) in self.spans.iter().enumerate() {
-            let w = self.folded(s.first);
+            let w = self.folded_bytes(s.first);
             if s.first == s.last && (is_in(&persons, w) || is_in(&teams, w) && sport) {
                 let next = self.joined(s.last + 1);
-                let next_w = next.map(|t| self.toks.folded(t)).unwrap_or("");
-                if !lists_of(next_w).any(Lists::PLACE_FOLLOWER) {
+                let next_w = next.map_or(&[][..], |t| self.toks.folded_bytes(t));
+                if !lists_of_bytes(next_w).any(Lists::PLACE_FOLLOWER) {
                     marks[k].0 = false;
                 }
             }
         }
-        self.georgia_tech = is_in(&teams, "georgia");
+        self.georgia_tech = is_in(&teams, b"georgia");
         self.us_cues = us_cues;
         for (s, mark) in self.spans.iter_mut().zip(&marks) {
             s.next_suffix = mark.1;
@@ -563,17 +575,22 @@ impl<'g, 't> Resolver<'g, 't> {
             .skip(i)
             .take(4)
             .take_while(|(k, t)| t.upper && self.toks.joins_prev(*k))
-            .any(|(_, t)| lists_of(self.toks.folded(t)).any(Lists::PLACE_WORD))
+            .any(|(_, t)| lists_of_bytes(self.toks.folded_bytes(t)).any(Lists::PLACE_WORD))
     }
 
     /// A country, a division by its main name, or a city of a million: never a surname.
     /// Whether the span of several words names a place of a million people or more by
     /// its own name, and does not end in a word of many divisions' names ("Province").
     fn populous_name(&self, s: &Span) -> bool {
-        const GENERIC: [&str; 6] = [
-            "province", "region", "district", "division", "state", "county",
+        const GENERIC: [&[u8]; 6] = [
+            b"province",
+            b"region",
+            b"district",
+            b"division",
+            b"state",
+            b"county",
         ];
-        !GENERIC.contains(&self.folded(s.last))
+        !GENERIC.contains(&self.folded_bytes(s.last))
             && s.entries
                 .iter()
                 .any(|e| e.flags == 0 && self.g.place(PlaceId(e.id)).population >= 1_000_000)
@@ -589,10 +606,10 @@ impl<'g, 't> Resolver<'g, 't> {
 
     /// Whether a gazetteer name (not a given name) starts at token `i`.
     fn starts_place(&self, i: usize) -> bool {
-        let w = self.folded(i);
+        let w = self.folded_bytes(i);
         !w.is_empty()
-            && !lists_of(w).any(Lists::FIRST_NAME)
-            && self.g.index.get(w).is_some_and(|es| {
+            && !lists_of_bytes(w).any(Lists::FIRST_NAME)
+            && self.g.index.get_bytes(w).is_some_and(|es| {
                 es.iter().any(|e| {
                     e.flags == 0
                         && matches!(
