@@ -447,8 +447,16 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// A country's initials as written ("U.S", "US", "UK", "U.K", "UAE"): upper-case
 /// letters and dots, at most three letters.
 fn is_initials(name: &str) -> bool {
-    let letters = name.bytes().filter(|b| b.is_ascii_uppercase()).count();
-    (2..=3).contains(&letters) && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+    // one pass, left at the first other byte (a name's second letter as a rule)
+    let mut letters = 0;
+    for b in name.bytes() {
+        if b.is_ascii_uppercase() {
+            letters += 1;
+        } else if b != b'.' {
+            return false;
+        }
+    }
+    (2..=3).contains(&letters)
 }
 
 /// Words after a place's initials that leave them a place: prepositions, conjunctions,
@@ -802,6 +810,20 @@ mod tests {
             ("é", false),
         ] {
             assert_eq!(is_demonym(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn initials_are_those_of_the_two_pass_reading() {
+        let two_passes = |name: &str| {
+            let letters = name.bytes().filter(|b| b.is_ascii_uppercase()).count();
+            (2..=3).contains(&letters) && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+        };
+        for name in [
+            "U.S", "US", "UK", "U.K", "UAE", "U.S.A.", "USAF", "U", "", "Kyiv", "KYIV", "U.s",
+            "u.s", "U..S", "U-S", "É.U", ".", "..", "A.B.C.D", "AB.",
+        ] {
+            assert_eq!(is_initials(name), two_passes(name), "{name}");
         }
     }
 
