@@ -177,6 +177,9 @@ struct Span<'g> {
     /// A one-word span whose word also occurs in lower case in the text ("police ...
     /// Police"): set by [`Resolver::lowercase_words`].
     lower_word: bool,
+    /// The span names a country or uses a demonym: set by [`Resolver::build_context`],
+    /// which reads the readings for it anyway.
+    names_country: bool,
 }
 
 pub struct Resolver<'g, 't> {
@@ -332,6 +335,7 @@ impl<'g, 't> Resolver<'g, 't> {
                         next_suffix: Suffix::None,
                         town_word: false,
                         lower_word: false,
+                        names_country: false,
                     });
                     next = last + 1;
                 }
@@ -621,8 +625,10 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     /// What each span says about which countries the text is about.
-    /// Fills `out` with (country index, weight) for each country the span speaks for.
-    fn contribution(&self, s: &Span, out: &mut Vec<(u16, f32)>) {
+    /// Fills `out` with (country index, weight) for each country the span speaks for;
+    /// returns whether the span names a country or uses a demonym (then `out` holds those
+    /// readings' countries).
+    fn contribution(&self, s: &Span, out: &mut Vec<(u16, f32)>) -> bool {
         out.clear();
         out.extend(
             s.entries
@@ -638,7 +644,7 @@ impl<'g, 't> Resolver<'g, 't> {
             for x in out.iter_mut() {
                 x.1 = w;
             }
-            return;
+            return true;
         }
         // the distinct countries of all readings, in order
         out.extend(
@@ -652,6 +658,7 @@ impl<'g, 't> Resolver<'g, 't> {
         for x in out.iter_mut() {
             x.1 = w;
         }
+        false
     }
 
     fn build_context(&mut self) {
@@ -659,10 +666,11 @@ impl<'g, 't> Resolver<'g, 't> {
         let (ctx, strong) = weights.split_at_mut(self.g.countries.len());
         let mut by_name: Vec<(usize, u16, f32)> = Vec::with_capacity(2 * self.spans.len());
         let mut contrib: Vec<(u16, f32)> = Vec::with_capacity(16);
-        for s in &self.spans {
-            let named = self.names_country(s);
-            self.contribution(s, &mut contrib);
+        for k in 0..self.spans.len() {
+            let s = &self.spans[k];
+            let named = self.contribution(s, &mut contrib);
             let name = s.entries.as_ptr() as usize;
+            self.spans[k].names_country = named;
             by_name.extend(contrib.iter().map(|&(c, w)| (name, c, w)));
             for &(c, w) in &contrib {
                 if let Some(x) = ctx.get_mut(c as usize) {
@@ -786,13 +794,6 @@ impl<'g, 't> Resolver<'g, 't> {
         }
     }
 
-    /// The span names a country or uses a demonym.
-    fn names_country(&self, s: &Span) -> bool {
-        s.entries.iter().any(|e| {
-            e.flags & DEMONYM != 0 || self.g.place(PlaceId(e.id)).kind == PlaceKind::Country
-        })
-    }
-
     fn prior(&self, e: &Entry, suffix: Suffix, town_word: bool) -> f32 {
         // (base, weight of the log population) per kind, in `PlaceKind` order: read from
         // a table, not a jump (which the kinds of a name's readings mispredict)
@@ -848,7 +849,7 @@ impl<'g, 't> Resolver<'g, 't> {
         );
         let own_list: &[(u16, f32)] = own_list;
         let own = || own_list.iter().copied();
-        let names_country = self.names_country(s);
+        let names_country = s.names_country;
         scored.clear();
         scored.extend(
             s.entries
