@@ -564,17 +564,17 @@ fn word_lanes(eight: &[u8]) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * ONES;
     let x = u64::from_le_bytes(<[u8; 8]>::try_from(eight).unwrap_or_default());
-    // each byte below 0x80, so that adding at most 0x50 carries into no other byte
-    let low = x & !HIGH;
+    // The high bit of each byte of `v` (each byte at least 0x80, so that nothing borrows
+    // from the next byte) stays set where the low seven bits are at least `lo`.
+    let at_least = |v: u64, lo: u8| v - u64::from(lo) * ONES;
     // letters in lower case ('@' and '[' around them go to '`' and '{')
-    let folded = low | (0x20 * ONES);
-    // the high bit of each byte of `v` at least `lo`
-    let at_least = |v: u64, lo: u8| v + u64::from(0x80 - lo) * ONES;
+    let folded = x | (0xA0 * ONES);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    let high = x | HIGH;
+    let digit = at_least(high, b'0') & !at_least(high, b'9' + 1);
     // bytes from 0x80 up are word bytes too; the high bits of the eight bytes gathered
-    // into the low eight bits by one multiplication (byte k to bit k)
-    (((letter | digit | x) & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    // into the top eight bits by one multiplication (byte k to bit 56 + k)
+    ((letter | digit | x) & HIGH).wrapping_mul(0x0002_0408_1020_4081) >> 56
 }
 
 /// [`is_word_byte`] for every byte, looked up where a phrase ends.
