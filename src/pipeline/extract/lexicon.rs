@@ -181,6 +181,9 @@ struct Trie {
     runs: Vec<(u32, u32)>,
     /// Phrases ending at each node, each node's run in list then phrase order.
     outs: Vec<Out>,
+    /// All bits set when some phrase starts with a non-word byte (then a walk starts at
+    /// every boundary), else none (at the boundaries that start a word only).
+    gap_starts: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -193,9 +196,9 @@ struct Out {
 /// A node as the walk reads it.
 #[derive(Clone, Copy)]
 struct Slot {
-    /// Slot of the parent node, under [`PARENT`]; above it the flags [`ENDS`] and
-    /// [`MIXED`] (clear in most nodes: the compare with the parent's slot that every
-    /// byte walked makes tests them too). [`FREE`] for a free slot and for the root.
+    /// Slot of the parent node, under [`PARENT`]; above it the flag [`ENDS`] (clear in
+    /// most nodes: the compare with the parent's slot that every byte walked makes
+    /// tests it too). [`FREE`] for a free slot and for the root.
     check: u32,
     /// The children of this node are at `base + class` (0 for a leaf).
     base: u32,
@@ -206,11 +209,9 @@ struct Slot {
 const SLOTS: usize = 1 << 14;
 
 /// The bits of [`Slot::check`] that hold the parent's slot.
-const PARENT: u32 = (1 << 30) - 1;
+const PARENT: u32 = (1 << 31) - 1;
 /// [`Slot::check`] flag: phrases end at this node.
 const ENDS: u32 = 1 << 31;
-/// [`Slot::check`] flag: some byte from the root to this node is no word byte.
-const MIXED: u32 = 1 << 30;
 
 /// A node as laid out, before its flags are packed into a [`Slot`].
 #[derive(Clone, Copy)]
@@ -223,8 +224,6 @@ struct Node {
     outs_at: u32,
     /// ... and its length.
     outs_len: u32,
-    /// The bytes from the root to this node are all word bytes.
-    word_path: bool,
 }
 
 /// `check` of a slot that holds no node.
@@ -289,7 +288,7 @@ impl Trie {
             class[b] = n;
         }
         let mut draft = Draft::new(lists, &class);
-        let (nodes, outs) = lay_out(&mut draft, &class);
+        let (nodes, outs) = lay_out(&mut draft);
         let (slots, runs) = pack(&nodes);
         for b in b'A'..=b'Z' {
             class[b as usize] = class[b.to_ascii_lowercase() as usize];
@@ -300,9 +299,13 @@ impl Trie {
             slots,
             runs,
             outs,
+            gap_starts: 0,
         };
         for b in 0..=255u8 {
             trie.root[b as usize] = trie.child(0, b).map_or(0, |id| id + 1);
+            if trie.root[b as usize] != 0 && !is_word_byte(b) {
+                trie.gap_starts = u64::MAX;
+            }
         }
         trie
     }
@@ -324,29 +327,34 @@ impl Trie {
     fn scan(&self, text: &str, out: &mut [Vec<Cand>]) {
         let bytes = text.as_bytes();
         let mut found = Found { bytes, out };
-        // `start` is always at a boundary: the text's start or just after a non-word byte
-        let mut start = 0;
-        while let Some(&first) = bytes.get(start) {
-            let walked = self.walk(bytes, start, &mut found);
-            if WORD_BYTE[first as usize] {
-                // the rest of the word (past the letters walked), then the byte ending
-                // it, start nothing
-                start = word_end(bytes, walked.max(start + 1));
+        // A phrase starts at a boundary: the text's start or just after a non-word byte.
+        // The boundaries are read from masks of the word bytes, 64 bytes at a time, so
+        // that no byte loop looks for the end of each word (its exit, at a word end that
+        // falls anywhere, was mispredicted about once a word) and no walk starts at a
+        // boundary byte that starts no phrase (none, in our lists, starts with a non-word
+        // byte).
+        let mut word_before = 0u64;
+        for (n, block) in bytes.chunks(64).enumerate() {
+            let words = word_bits(block);
+            let in_block = u64::MAX >> (64 - block.len());
+            let mut starts = !(words << 1 | word_before) & (words | self.gap_starts) & in_block;
+            word_before = words >> 63;
+            while starts != 0 {
+                let k = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                self.walk(bytes, n * 64 + k, &mut found);
             }
-            start += 1;
         }
     }
 
     /// Walks the trie from byte `start` (a word boundary), appending the phrases found.
-    /// Returns the end of the bytes walked when they are all word bytes (the word goes on
-    /// at least that far), else `start`.
     #[inline]
-    fn walk(&self, bytes: &[u8], start: usize, found: &mut Found) -> usize {
+    fn walk(&self, bytes: &[u8], start: usize, found: &mut Found) {
         let Some(root) = bytes
             .get(start)
             .and_then(|&b| self.root[b as usize].checked_sub(1))
         else {
-            return start;
+            return;
         };
         // The node walked is kept as its slot alone, read again for its `base`: one
         // register less in the loop than a reference to the slot beside its index.
@@ -361,24 +369,17 @@ impl Trie {
         let mut j = start + 1;
         while let Some(&b) = bytes.get(j) {
             let Some(half) = self.step(found, start, id, j, b) else {
-                break;
+                return;
             };
             j += 1;
             let Some(&b) = bytes.get(j) else {
-                id = half;
-                break;
+                return;
             };
             let Some(next) = self.step(found, start, half, j, b) else {
-                id = half;
-                break;
+                return;
             };
             j += 1;
             id = next;
-        }
-        if self.slots[id].check & MIXED == 0 {
-            j
-        } else {
-            start
         }
     }
 
@@ -448,19 +449,12 @@ fn word_end(bytes: &[u8], mut j: usize) -> usize {
 
 /// Lays the draft trie out as a double array, breadth first: each node's children go
 /// at the lowest base where all their slots are free.
-fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Node>, Vec<Out>) {
-    let mut word_class = [false; 256];
-    for b in 0..=255u8 {
-        if class[b as usize] != 0 && is_word_byte(b) {
-            word_class[class[b as usize] as usize] = true;
-        }
-    }
+fn lay_out(draft: &mut Draft) -> (Vec<Node>, Vec<Out>) {
     let empty = Node {
         check: FREE,
         base: 0,
         outs_at: 0,
         outs_len: 0,
-        word_path: true,
     };
     let mut slots = vec![empty; 256];
     let mut outs = Vec::new();
@@ -492,11 +486,9 @@ fn lay_out(draft: &mut Draft, class: &[u8; 256]) -> (Vec<Node>, Vec<Out>) {
         if slots.len() < base + 256 {
             slots.resize(base + 256, empty);
         }
-        let word_path = slots[at as usize].word_path;
         for &(c, child) in children.iter() {
             let id = base + c as usize;
             slots[id].check = at;
-            slots[id].word_path = word_path && word_class[c as usize];
             queue.push_back((child, id as u32));
         }
         let s = &mut slots[at as usize];
@@ -525,9 +517,6 @@ fn pack(nodes: &[Node]) -> (Box<[Slot; SLOTS]>, Vec<(u32, u32)>) {
         if n.outs_len != 0 {
             check |= ENDS;
         }
-        if !n.word_path {
-            check |= MIXED;
-        }
         *slot = Slot {
             check,
             base: n.base,
@@ -542,7 +531,53 @@ pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// [`is_word_byte`] for every byte, looked up in the scan loop.
+/// Bit `k` set where byte `k` of `block` (at most 64 bytes) is a word byte.
+#[inline]
+fn word_bits(block: &[u8]) -> u64 {
+    match <&[u8; 64]>::try_from(block) {
+        Ok(full) => word_bits_64(full),
+        Err(_) => {
+            let mut padded = [0u8; 64];
+            padded
+                .get_mut(..block.len())
+                .unwrap_or_default()
+                .copy_from_slice(block);
+            word_bits_64(&padded)
+        }
+    }
+}
+
+/// [`word_bits`] of 64 bytes, eight at a time.
+#[inline]
+fn word_bits_64(block: &[u8; 64]) -> u64 {
+    let mut bits = 0u64;
+    for (k, eight) in block.chunks_exact(8).enumerate() {
+        bits |= word_lanes(eight) << (8 * k);
+    }
+    bits
+}
+
+/// Bit `k` set where byte `k` of `eight` (eight bytes) is a word byte: all eight bytes
+/// tested at once in a `u64`.
+#[inline]
+fn word_lanes(eight: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let x = u64::from_le_bytes(<[u8; 8]>::try_from(eight).unwrap_or_default());
+    // The high bit of each byte of `v` (each byte at least 0x80, so that nothing borrows
+    // from the next byte) stays set where the low seven bits are at least `lo`.
+    let at_least = |v: u64, lo: u8| v - u64::from(lo) * ONES;
+    // letters in lower case ('@' and '[' around them go to '`' and '{')
+    let folded = x | (0xA0 * ONES);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let high = x | HIGH;
+    let digit = at_least(high, b'0') & !at_least(high, b'9' + 1);
+    // bytes from 0x80 up are word bytes too; the high bits of the eight bytes gathered
+    // into the top eight bits by one multiplication (byte k to bit 56 + k)
+    ((letter | digit | x) & HIGH).wrapping_mul(0x0002_0408_1020_4081) >> 56
+}
+
+/// [`is_word_byte`] for every byte, looked up where a phrase ends.
 static WORD_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
@@ -619,23 +654,56 @@ mod tests {
             ("killed in", 8),
             ("9mm", 9),
         ];
-        let lex = Lexicon::new(&phrases);
-        for text in [
+        let short = [
             "Russian forces shelled the town; a CAR BOMB killed 9 in Mogadishu.",
             "carbomb car-bomb car bombs, Car  bomb -- U.S. troops and al-Shabaab",
             "Killings, killed in, killedin, skill, 9mm rounds, x9mm",
             "caf\u{e9} car\u{e9} \u{e9}car car",
             "",
             "car",
-        ] {
-            let mut got = Vec::new();
-            lex.trie
-                .get_or_init(|| Trie::new(&[&lex.phrases]))
-                .scan(text, std::slice::from_mut(&mut got));
-            let mut want = cands_by_brute_force(&phrases, text);
-            got.sort_unstable();
-            want.sort_unstable();
-            assert_eq!(got, want, "{text}");
+        ];
+        // texts of more than 64 bytes, the word boundaries falling on every side of the
+        // blocks the scan reads its masks by
+        let mut texts: Vec<String> = short.iter().map(|t| t.to_string()).collect();
+        for pad in 0..70 {
+            let lead = "x".repeat(pad % 9) + &" ".repeat(pad / 9);
+            texts.push(format!("{lead}{}", short[..4].join(" -- ")));
+            texts.push(format!("{}car", "a".repeat(pad)));
+            texts.push(format!("{}--car bomb", "é".repeat(pad / 2)));
+        }
+        // with and without a phrase starting with a non-word byte ("--"), which walks
+        // from every boundary, not only the word starts
+        for phrases in [&phrases[..], &phrases[..5]] {
+            let lex = Lexicon::new(phrases);
+            let trie = Trie::new(&[&lex.phrases]);
+            assert_eq!(trie.gap_starts != 0, phrases.len() > 5);
+            for text in &texts {
+                let mut got = Vec::new();
+                trie.scan(text, std::slice::from_mut(&mut got));
+                let mut want = cands_by_brute_force(phrases, text);
+                got.sort_unstable();
+                want.sort_unstable();
+                assert_eq!(got, want, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_bits_are_the_word_bytes() {
+        let text: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).collect();
+        for start in 0..64 {
+            for len in 1..=64 {
+                let block = &text[start..start + len];
+                let bits = word_bits(block);
+                for (k, &b) in block.iter().enumerate() {
+                    assert_eq!(bits >> k & 1 != 0, is_word_byte(b), "byte {b:#x}");
+                }
+                assert_eq!(
+                    bits.checked_shr(len as u32).unwrap_or(0),
+                    0,
+                    "past the block"
+                );
+            }
         }
     }
 

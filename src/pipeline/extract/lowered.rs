@@ -36,12 +36,13 @@ impl<'a> Lowered<'a> {
         let pairs: &Cell<[u64]> = &self.pairs;
         let pairs = pairs.as_slice_of_cells();
         if !self.read.replace(true) {
-            // one load a byte: each byte's bits are the next pair's first
+            // one load a byte: each byte's bits are the next pair's first; its bit in a
+            // word is looked up (a shift by a variable count took three instructions)
             if let Some((&first, rest)) = self.text.as_bytes().split_first() {
                 let mut prev = usize::from(first & 63);
                 for &b in rest {
                     if let Some(p) = pairs.get(prev) {
-                        p.set(p.get() | 1 << (b & 63));
+                        p.set(p.get() | BIT[usize::from(b)]);
                     }
                     prev = usize::from(b & 63);
                 }
@@ -71,6 +72,17 @@ impl<'a> Lowered<'a> {
         })
     }
 }
+
+/// Per byte `b`, bit `b & 63` of a word of [`Lowered::pairs`].
+static BIT: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = 1 << (b & 63);
+        b += 1;
+    }
+    t
+};
 
 /// `hay.to_ascii_lowercase().contains(needle)` for a lower-case `needle`, without the
 /// copy: the needle's first byte is looked for in either case.

@@ -490,23 +490,24 @@ impl Typer {
     }
 }
 
-/// Bucket of a feature hash: the top bits of one mix of it.
+/// Bucket of a feature hash: its top bits (an FNV hash ends with a multiplication,
+/// which mixes every byte hashed into them).
 #[inline(always)]
 fn bucket(h: u32) -> usize {
-    (h.wrapping_mul(0x9E37_79B9) >> (32 - BUCKETS.trailing_zeros())) as usize
+    (h >> (32 - BUCKETS.trailing_zeros())) as usize
 }
 
-/// Slot of a feature hash under its bucket's (pre-mixed) seed: the top bits of another
-/// mix of the two.
+/// Slot of a feature hash under its bucket's (pre-mixed) seed: the top bits of the hash
+/// times the seed, an odd multiplier.
 #[inline(always)]
 fn slot(h: u32, seed: u32) -> usize {
-    ((h ^ seed).wrapping_mul(0x85EB_CA6B) >> (32 - TABLE.trailing_zeros())) as usize
+    (h.wrapping_mul(seed) >> (32 - TABLE.trailing_zeros())) as usize
 }
 
-/// A seed as [`slot`] takes it: mixed, so that seeds 0, 1, 2 .. move the slots of a
-/// bucket's features far apart.
+/// A seed as [`slot`] takes it: mixed into an odd multiplier, so that seeds 0, 1, 2 ..
+/// move the slots of a bucket's features far apart.
 fn mixed_seed(seed: u32) -> u32 {
-    seed.wrapping_mul(0xC2B2_AE35).rotate_left(13)
+    seed.wrapping_mul(0xC2B2_AE35).rotate_left(13) | 1
 }
 
 /// Lays the features (sorted by hash, row `i + 1` for the `i`th) out in a perfect hash
