@@ -18,6 +18,7 @@ use crate::model::{
 use crate::pipeline::normalize::normalize;
 use crate::pipeline::sentences::split;
 use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::sync::OnceLock;
 
@@ -264,6 +265,10 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let mut article_mode: Option<&'static str> = None;
     // per-sentence lists, their buffers reused from sentence to sentence
     let mut scues: Vec<super::lexicon::Hit<Cue>> = Vec::new();
+    let mut kept: Vec<(usize, usize, Trigger)> = Vec::new();
+    let mut kinds: Vec<EventType> = Vec::new();
+    let mut splaces: Vec<&PlaceHit> = Vec::new();
+    let mut smentions: Vec<&Mention> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         if s.repeat || s.end > text.len() || s.start >= s.end {
             continue;
@@ -311,7 +316,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         // (the sentence's counts are parsed only once a trigger word or an event of it
         // needs them: a sentence without trigger words makes no event)
         let mut squantities: Option<Vec<crate::model::Quantity>> = None;
-        let mut kept: Vec<(usize, usize, Trigger)> = Vec::new();
+        kept.clear();
         let mut threat_at: Option<usize> = None;
         for h in hits {
             let rel = h.start - s.start;
@@ -493,13 +498,15 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         let figures = facts.figures();
         let sdates = facts.sdates();
         // places of the sentence, each to its nearest trigger
-        let splaces: Vec<&PlaceHit> = ctx
-            .places
-            .iter()
-            .filter(|p| p.start >= s.start && p.end <= s.end && !p.origin)
-            .filter(|p| p.start >= ctx.head_end)
-            .collect();
-        let mut kinds: Vec<EventType> = kept.iter().map(|k| k.2.kind).collect();
+        splaces.clear();
+        splaces.extend(
+            ctx.places
+                .iter()
+                .filter(|p| p.start >= s.start && p.end <= s.end && !p.origin)
+                .filter(|p| p.start >= ctx.head_end),
+        );
+        kinds.clear();
+        kinds.extend(kept.iter().map(|k| k.2.kind));
         kinds.sort();
         kinds.dedup();
         let nearest_kind = |p: &PlaceHit| -> Option<EventType> {
@@ -518,10 +525,12 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         };
         let after_cut = cut;
         // (what the roles of the sentence's events read of it)
-        let smentions: Vec<&Mention> = mentions_from(&ctx.mentions, s.start, s.end)
-            .iter()
-            .filter(|m| m.end <= s.end)
-            .collect();
+        smentions.clear();
+        smentions.extend(
+            mentions_from(&ctx.mentions, s.start, s.end)
+                .iter()
+                .filter(|m| m.end <= s.end),
+        );
         let sentence = EventSentence {
             sl: &sl,
             start: s.start,
@@ -529,7 +538,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             after: after_cut,
         };
         let n_kinds = kinds.len();
-        for kind in kinds {
+        for &kind in &kinds {
             let ktrigs: Vec<&(usize, usize, Trigger)> =
                 kept.iter().filter(|k| k.2.kind == kind).collect();
             let strong = ktrigs.iter().any(|k| !k.2.weak);
@@ -586,13 +595,18 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                     matches!(w, "day" | "days" | "hours" | "week" | "weeks" | "month")
                 })
             });
-            let own_trigs: Vec<&(usize, usize, Trigger)> = match after_cut {
-                Some(cut) if apart => ktrigs.iter().copied().filter(|k| k.0 < cut).collect(),
-                _ => ktrigs.clone(),
+            // (borrowed, unless the incident apart leaves some out)
+            let apart_trigs: Vec<&(usize, usize, Trigger)>;
+            let own_trigs: &[&(usize, usize, Trigger)] = match after_cut {
+                Some(cut) if apart => {
+                    apart_trigs = ktrigs.iter().copied().filter(|k| k.0 < cut).collect();
+                    &apart_trigs
+                }
+                _ => &ktrigs,
             };
             let mode = pick_mode(
                 kind,
-                &own_trigs,
+                own_trigs,
                 own_modes,
                 para_mode
                     .filter(|m| m.0 == s.paragraph && !apart)
@@ -611,25 +625,30 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             // (with several targets, each with the trigger word nearest before it:
             // "Hezbollah fired rockets at northern Israel, and Israel responded with
             // strikes on southern Lebanon" are two attacks of two sources)
-            let groups: Vec<(Option<Location>, Vec<Figure>, usize)> =
-                if kind == EventType::Assault && targets.len() > 1 {
-                    targets
-                        .iter()
-                        .map(|p| {
-                            let at = p.start - s.start;
-                            let own = ktrigs.iter().rev().find(|k| k.0 < at).map_or(tpos, |k| k.0);
-                            (
-                                Some(p.location.clone()),
-                                clause_figures(lower_st, at, figures),
-                                own,
-                            )
-                        })
-                        .collect()
-                } else {
-                    let loc = targets.first().map(|p| p.location.clone());
-                    vec![(loc, figures.to_vec(), tpos)]
-                };
-            for (loc, figs, group_tpos) in groups {
+            // (one group, the usual case, borrows the sentence's figures and needs no
+            // list)
+            let several = kind == EventType::Assault && targets.len() > 1;
+            let groups: Vec<(Option<Location>, Cow<[Figure]>, usize)> = if several {
+                targets
+                    .iter()
+                    .map(|p| {
+                        let at = p.start - s.start;
+                        let own = ktrigs.iter().rev().find(|k| k.0 < at).map_or(tpos, |k| k.0);
+                        (
+                            Some(p.location.clone()),
+                            Cow::Owned(clause_figures(lower_st, at, figures)),
+                            own,
+                        )
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let single = (!several).then(|| {
+                let loc = targets.first().map(|p| p.location.clone());
+                (loc, Cow::Borrowed(figures), tpos)
+            });
+            for (loc, figs, group_tpos) in groups.into_iter().chain(single) {
                 let sentence_loc = loc.is_some();
                 let loc = if kind == EventType::Assault && loc.is_none() {
                     // the police of a town act in it ("A Chicago police officer shot and
@@ -677,9 +696,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 let fallback_loc = !sentence_loc && loc.is_some();
                 // "... wounding three, hours after a car bomb killed seven": the figures
                 // after "after a" belong to the earlier incident referred to
-                let figs: Vec<Figure> = match after_cut {
+                let figs: Cow<[Figure]> = match after_cut {
                     Some(cut) if kind == EventType::Assault && tpos < cut => {
-                        figs.into_iter().filter(|f| f.pos < cut).collect()
+                        figs.iter().copied().filter(|f| f.pos < cut).collect()
                     }
                     // what a protest followed is its cause ("protesters set fire to a
                     // police station after a man died in custody"), to the next comma
@@ -687,14 +706,16 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                         let end = lower_st[cut..]
                             .find(',')
                             .map_or(lower_st.len(), |i| cut + i);
-                        figs.into_iter()
+                        figs.iter()
+                            .copied()
                             .filter(|f| f.pos < cut || f.pos >= end)
                             .collect()
                     }
                     // the toll of what a protest is about ("demanding accountability for
                     // the collapse of a canopy that killed 15 people")
                     _ if kind == EventType::Protest => figs
-                        .into_iter()
+                        .iter()
+                        .copied()
                         .filter(|f| !told_of_its_cause(lower_st, tpos, f.pos))
                         .collect(),
                     _ => figs,
@@ -3758,6 +3779,9 @@ fn history_at(st: &str, scues: &[super::lexicon::Hit<Cue>]) -> Option<usize> {
 /// a word after
 /// it. After a preposition it dates a past incident ("killed in the 2014 war", "since
 /// the 2022 invasion").
+// (not inlined: inlined into `past_year_in`'s loop, its word lists were lower-cased
+// before the loop on every call, where a year in range is rare)
+#[inline(never)]
 fn names_an_accord(st: &str, at: usize) -> bool {
     const ACCORDS: [&str; 9] = [
         "ceasefire",
@@ -3800,6 +3824,8 @@ fn names_an_accord(st: &str, at: usize) -> bool {
 /// Whether a time reference at `at` of sentence `st` ranks the incident rather than tells
 /// an old one: a superlative shortly before it ("in one of the largest attacks on the
 /// capital this year", "the deadliest strike since 2022").
+// (not inlined, as `names_an_accord`)
+#[inline(never)]
 fn ranked_before(st: &str, at: usize) -> bool {
     const RANKED: [&str; 7] = [
         "largest",
@@ -6796,12 +6822,13 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             folded.push(i);
         }
     }
-    let mut drafts: Vec<Draft> = drafts
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !folded.contains(i))
-        .map(|(_, d)| d)
-        .collect();
+    // (in place: a draft is moved only once one before it is dropped, and none is when
+    // none is folded, the usual case)
+    let mut i = 0;
+    drafts.retain(|_| {
+        i += 1;
+        !folded.contains(&(i - 1))
+    });
     // the figures of an unplaced casualty sentence that restates the placed incident
     // told just before it are that incident's ("Kenyan police fired tear gas at
     // protesters in Nairobi ... At least two people were killed and dozens injured")
@@ -6841,56 +6868,53 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
             absorb(&mut drafts[j].c.casualties, &from);
         }
     }
-    drafts
-        .into_iter()
-        .map(|mut d| {
-            // a separate unplaced incident happened where the article's first one did
-            if d.c.location.is_none()
-                && d.c.event_type == EventType::Assault
-                && own_incident(&d, &located)
-            {
-                // where its paragraph is ("In Kherson, ... The city held a day of
-                // mourning for the four people killed in Tuesday's strike"), else the
-                // dateline's city when an incident there is reported, else the one
-                // place all the article's incidents share ("the toll from Tuesday's
-                // attack on the market" in a report of shelling in Kherson)
-                d.c.location = d.para_loc.cloned().or_else(|| {
-                    located
-                        .iter()
-                        .map(|x| &x.location)
-                        .find(|l| dateline_city.is_some_and(|c| c.name == l.name))
-                        .cloned()
-                        // (told before it: not the place of another shooting told
-                        // after the report's own, "On Nov. 2, a gunman killed three
-                        // people in Houston")
-                        .or_else(|| {
-                            let first = &located.first()?.location;
-                            located
-                                .iter()
-                                .all(|x| x.location.name == first.name && x.sentence < d.sentence)
-                                .then(|| first.clone())
-                        })
-                });
-            }
-            d
-        })
-        .filter(|d| {
-            let Some(l) = &d.c.location else {
-                // an unplaced assault beside a placed incident restates it ("twelve
-                // people were injured in that attack") unless it tells an incident of
-                // its own: a strong trigger with figures no placed incident has
-                return !(d.c.event_type == EventType::Assault
-                    && located_assault
-                    && !own_incident(d, &located));
-            };
-            !(l.precision == LocationPrecision::Country
-                && d.c.event_type == EventType::Assault
-                && precise
+    // (in place, each draft moved once at most: a draft is a few hundred bytes)
+    for d in &mut drafts {
+        // a separate unplaced incident happened where the article's first one did
+        if d.c.location.is_none()
+            && d.c.event_type == EventType::Assault
+            && own_incident(d, &located)
+        {
+            // where its paragraph is ("In Kherson, ... The city held a day of
+            // mourning for the four people killed in Tuesday's strike"), else the
+            // dateline's city when an incident there is reported, else the one
+            // place all the article's incidents share ("the toll from Tuesday's
+            // attack on the market" in a report of shelling in Kherson)
+            d.c.location = d.para_loc.cloned().or_else(|| {
+                located
                     .iter()
-                    .any(|(t, c)| *t == d.c.event_type && *c == l.country))
-        })
-        .map(|d| d.c)
-        .collect()
+                    .map(|x| &x.location)
+                    .find(|l| dateline_city.is_some_and(|c| c.name == l.name))
+                    .cloned()
+                    // (told before it: not the place of another shooting told
+                    // after the report's own, "On Nov. 2, a gunman killed three
+                    // people in Houston")
+                    .or_else(|| {
+                        let first = &located.first()?.location;
+                        located
+                            .iter()
+                            .all(|x| x.location.name == first.name && x.sentence < d.sentence)
+                            .then(|| first.clone())
+                    })
+            });
+        }
+    }
+    drafts.retain(|d| {
+        let Some(l) = &d.c.location else {
+            // an unplaced assault beside a placed incident restates it ("twelve
+            // people were injured in that attack") unless it tells an incident of
+            // its own: a strong trigger with figures no placed incident has
+            return !(d.c.event_type == EventType::Assault
+                && located_assault
+                && !own_incident(d, &located));
+        };
+        !(l.precision == LocationPrecision::Country
+            && d.c.event_type == EventType::Assault
+            && precise
+                .iter()
+                .any(|(t, c)| *t == d.c.event_type && *c == l.country))
+    });
+    drafts.into_iter().map(|d| d.c).collect()
 }
 
 /// The end (its comma) of a short phrase opening the sentence `lower` past its first
