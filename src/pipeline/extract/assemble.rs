@@ -62,6 +62,8 @@ struct Draft<'a> {
     /// The place named last in the paragraph before this sentence, if any (borrowed:
     /// it is copied only for the few unplaced incidents placed by it).
     para_loc: Option<&'a Location>,
+    /// Merged into a draft before it ([`merge`]), which took its actors and quantities.
+    merged: bool,
 }
 
 struct Ctx<'a> {
@@ -269,10 +271,18 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
     let mut kinds: Vec<EventType> = Vec::new();
     let mut splaces: Vec<&PlaceHit> = Vec::new();
     let mut smentions: Vec<&Mention> = Vec::new();
+    // each list's run of each sentence, read on from the last sentence's
+    let mut trig_runs = Runs::new(&trig);
+    let mut mode_runs = Runs::new(&all_modes);
+    let mut cue_runs = Runs::new(&all_cues);
+    let mut date_runs = Runs::new(&date_words);
+    let mut mention_runs = Runs::new(&ctx.mentions);
     for (si, s) in sents.iter().enumerate() {
         if s.repeat || s.end > text.len() || s.start >= s.end {
             continue;
         }
+        // (the lists' runs are read on from sentence to sentence)
+        debug_assert!(si == 0 || sents[si - 1].start <= s.start);
         let st = &text[s.start..s.end];
         let sl = Lowered::new(ctx.lower_of(st));
         // what its trigger words ask about the sentence (its dates, counts, past years),
@@ -285,9 +295,9 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             published,
             skip,
             s.start,
-            date_words_in(text, &date_words, s.start, s.end),
+            date_words_in(text, &mut date_runs, s.start, s.end),
         );
-        let hits = hits_within(&trig, s.start, s.end);
+        let hits = trig_runs.run(|h| h.start < s.start, |h| h.end <= s.end);
         if lead_date.is_none() {
             lead_date = facts
                 .sdates()
@@ -295,7 +305,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 .find(|d| !d.reporting)
                 .map(|d| (si, d.date.clone()));
         }
-        let smodes = modes_in(&all_modes, s.start, s.end);
+        let smodes = modes_in(mode_runs.run(|h| h.start < s.start, |h| h.end <= s.end));
         if let Some(m) = smodes.first() {
             para_mode = Some((s.paragraph, m));
             if article_mode.is_none() {
@@ -305,7 +315,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         // the article's cues that fall in this sentence, at sentence offsets
         scues.clear();
         scues.extend(
-            hits_within(&all_cues, s.start, s.end)
+            cue_runs
+                .run(|h| h.start < s.start, |h| h.end <= s.end)
                 .iter()
                 .map(|h| super::lexicon::Hit {
                     start: h.start - s.start,
@@ -527,7 +538,8 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
         // (what the roles of the sentence's events read of it)
         smentions.clear();
         smentions.extend(
-            mentions_from(&ctx.mentions, s.start, s.end)
+            mention_runs
+                .run(|m| m.start < s.start, |m| m.start < s.end)
                 .iter()
                 .filter(|m| m.end <= s.end),
         );
@@ -581,7 +593,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             });
             let own_modes: &[&'static str] = match after_cut {
                 Some(cut) if cut_off => {
-                    clause_modes = modes_in(&all_modes, s.start, s.start + cut);
+                    clause_modes = modes_in(hits_within(&all_modes, s.start, s.start + cut));
                     &clause_modes
                 }
                 _ => &smodes,
@@ -886,6 +898,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                         .as_ref()
                         .filter(|p| p.0 == s.paragraph)
                         .map(|p| p.1),
+                    merged: false,
                 });
             }
         }
@@ -1258,7 +1271,7 @@ fn word_lists() -> &'static Lexicons {
 /// word, where the scan's words are not the sentence's.
 fn date_words_in<'c>(
     text: &str,
-    all: &'c [super::lexicon::Cand],
+    all: &mut Runs<'c, super::lexicon::Cand>,
     start: usize,
     end: usize,
 ) -> Option<&'c [super::lexicon::Cand]> {
@@ -1267,8 +1280,42 @@ fn date_words_in<'c>(
     if (start > 0 && inside(start - 1)) || inside(end) {
         return None;
     }
-    let rest = all.get(all.partition_point(|c| c.0 < start)..)?;
-    rest.get(..rest.partition_point(|c| c.0 < end))
+    Some(all.run(|c| c.0 < start, |c| c.0 < end))
+}
+
+/// A list in text order read sentence by sentence, for sentences in text order: each
+/// sentence's run of it found by stepping on from the last sentence's (a list has a few
+/// items per sentence), where two binary searches of the whole list per sentence and
+/// list ([`hits_within`], [`mentions_from`]) cost more.
+struct Runs<'h, T> {
+    all: &'h [T],
+    /// The first item the last run did not pass over.
+    at: usize,
+}
+
+impl<'h, T> Runs<'h, T> {
+    fn new(all: &'h [T]) -> Runs<'h, T> {
+        Runs { all, at: 0 }
+    }
+
+    /// The items from the first that `before` does not take to the first after it that
+    /// `within` does not take: `partition_point` of `before`, then of `within` past it,
+    /// for a `before` that takes the items that start before the sentence and a
+    /// `within` monotone past them. Each call's sentence must start no earlier than the
+    /// last call's: the items passed over are not looked at again.
+    fn run(&mut self, before: impl Fn(&T) -> bool, within: impl Fn(&T) -> bool) -> &'h [T] {
+        let all = self.all;
+        let mut a = self.at;
+        while all.get(a).is_some_and(&before) {
+            a += 1;
+        }
+        self.at = a;
+        let mut e = a;
+        while all.get(e).is_some_and(&within) {
+            e += 1;
+        }
+        all.get(a..e).unwrap_or_default()
+    }
 }
 
 enum Keep {
@@ -2952,16 +2999,9 @@ fn hits_within<T: Copy>(
     &rest[..rest.partition_point(|h| h.end <= end)]
 }
 
-/// Mode hits within `start..end` (absolute), best ranked first.
-fn modes_in(
-    all: &[super::lexicon::Hit<&'static str>],
-    start: usize,
-    end: usize,
-) -> Vec<&'static str> {
-    let mut m: Vec<&'static str> = hits_within(all, start, end)
-        .iter()
-        .map(|h| h.value)
-        .collect();
+/// The modes of `hits` (mode hits of a stretch of text), best ranked first.
+fn modes_in(hits: &[super::lexicon::Hit<&'static str>]) -> Vec<&'static str> {
+    let mut m: Vec<&'static str> = hits.iter().map(|h| h.value).collect();
     m.sort_by_key(|x| mode_rank(x));
     m
 }
@@ -6320,10 +6360,18 @@ fn info(c: &Candidate) -> u32 {
 
 /// Merges drafts about the same incident (same type, compatible place, no conflicting
 /// figures, not marked as another incident).
-fn merge(drafts: Vec<Draft<'_>>) -> Vec<Draft<'_>> {
-    let mut out: Vec<Draft> = Vec::new();
-    for d in drafts {
-        let target = out.iter_mut().rev().find(|o| {
+fn merge(mut drafts: Vec<Draft<'_>>) -> Vec<Draft<'_>> {
+    // (in place: a draft merged into one before it is marked, and the marked ones are
+    // dropped at the end, where each draft, a few hundred bytes, was moved out of the
+    // list and into a new one)
+    for i in 0..drafts.len() {
+        let (done, rest) = drafts.split_at_mut(i);
+        let Some(d) = rest.first_mut() else {
+            break;
+        };
+        let dr: &Draft = d;
+        let target = done.iter_mut().rev().filter(|o| !o.merged).find(|o| {
+            let d = dr;
             if o.c.event_type != d.c.event_type
                 || d.c.distinct
                 || d.c.event_type == EventType::Assault
@@ -6397,101 +6445,100 @@ fn merge(drafts: Vec<Draft<'_>>) -> Vec<Draft<'_>> {
                 (Some(_), None) => true,
             }
         });
-        match target {
-            Some(o) => {
-                let take_d = info(&d.c) > info(&o.c) && (o.fallback_loc || !d.fallback_loc);
-                if take_d {
-                    o.fallback_loc = d.fallback_loc;
-                }
-                let oc = &mut o.c;
-                if take_d {
-                    oc.location = d.c.location.clone();
-                    oc.evidence = d.c.evidence.clone();
-                    oc.distinct |= d.c.distinct;
-                    if d.c.mode.is_some() {
-                        oc.mode = d.c.mode.clone();
-                        // (two sides told fighting stay a clash when a later sentence
-                        // tells one side's fire: "Indian and Pakistani troops exchanged
-                        // fire" ... "Pakistani troops had opened fire on its posts")
-                        if !(sub_event(&oc.acled) == Some("Armed clash")
-                            && sub_event(&d.c.acled) == Some("Attack"))
-                        {
-                            oc.acled = d.c.acled.clone();
-                        }
-                    }
-                }
-                // an undated lead takes the day its own paragraph chain states
-                if oc.date.as_ref().is_some_and(|x| x.text.is_empty())
-                    && d.own_date.is_some()
-                    && o.own_date.is_none()
-                {
-                    oc.date = d.c.date.clone();
-                    o.own_date = d.own_date;
-                }
-                absorb(&mut oc.casualties, &d.c.casualties);
-                for q in d.c.quantities {
-                    if !oc.quantities.iter().any(|x| x.count == q.count) {
-                        oc.quantities.push(q);
-                    }
-                }
-                for a in d.c.actors {
-                    // (a party named by a common noun alone adds nothing to one named
-                    // already: "gunmen" of a later sentence)
-                    let known = oc.actors.iter().any(|x| {
-                        x.role == a.role
-                            && (x.country == a.country
-                                || a.country.is_none() && x.sector == a.sector
-                                || x.text.eq_ignore_ascii_case(&a.text))
-                    });
-                    let second_target = a.role == ActorRole::Target
-                        && oc.actors.iter().any(|x| x.role == ActorRole::Target);
-                    // (a group named later, as the one claiming the attack or blamed for
-                    // it, is who the common noun of the first report was: "fighters on
-                    // motorbikes" ... "JNIM claimed responsibility for the attack")
-                    let unnamed = oc.actors.iter_mut().find(|x| {
-                        x.role == ActorRole::Source
-                            && x.sector == a.sector
-                            && x.name.is_none()
-                            && actors::is_sector_noun(&x.text)
-                    });
-                    if let Some(x) = unnamed.filter(|_| {
-                        a.role == ActorRole::Source
-                            && d.c.event_type == EventType::Assault
-                            && !actors::is_sector_noun(&a.text)
-                    }) {
-                        let country = x.country.take();
-                        *x = a;
-                        x.country = x.country.take().or(country);
-                    } else if !known && !second_target && !second_source(oc, &a) {
-                        oc.actors.push(a);
-                    }
-                }
-                // a mode it lacks, and the ACLED sub-type that goes with it; a protest told
-                // again as a riot was one ("riot police were injured in a clash outside
-                // parliament" before "dozens of police were injured in the unrest")
-                let riot = oc.event_type == EventType::Protest
-                    && d.c.mode.as_deref() == Some("riot")
-                    && oc.mode.as_deref() != Some("riot");
-                let took_mode = (oc.mode.is_none() || riot) && d.c.mode.is_some();
-                if took_mode {
-                    oc.mode = d.c.mode;
-                }
-                // a protest told peaceful, then dispersed, was one with intervention
-                let force = |c: &Option<crate::model::Acled>| acled::protest_force(c.as_ref());
-                if oc.acled.is_none()
-                    || took_mode && d.c.acled.is_some()
-                    || oc.event_type == EventType::Protest
-                        && (force(&oc.acled) + 1..3).contains(&force(&d.c.acled))
-                {
-                    oc.acled = d.c.acled;
-                }
-                oc.confidence = (oc.confidence.max(d.c.confidence) + 0.05).min(0.98);
-                o.strong |= d.strong;
+        if let Some(o) = target {
+            let take_d = info(&d.c) > info(&o.c) && (o.fallback_loc || !d.fallback_loc);
+            if take_d {
+                o.fallback_loc = d.fallback_loc;
             }
-            None => out.push(d),
+            let oc = &mut o.c;
+            if take_d {
+                oc.location = d.c.location.clone();
+                oc.evidence = d.c.evidence.clone();
+                oc.distinct |= d.c.distinct;
+                if d.c.mode.is_some() {
+                    oc.mode = d.c.mode.clone();
+                    // (two sides told fighting stay a clash when a later sentence
+                    // tells one side's fire: "Indian and Pakistani troops exchanged
+                    // fire" ... "Pakistani troops had opened fire on its posts")
+                    if !(sub_event(&oc.acled) == Some("Armed clash")
+                        && sub_event(&d.c.acled) == Some("Attack"))
+                    {
+                        oc.acled = d.c.acled.clone();
+                    }
+                }
+            }
+            // an undated lead takes the day its own paragraph chain states
+            if oc.date.as_ref().is_some_and(|x| x.text.is_empty())
+                && d.own_date.is_some()
+                && o.own_date.is_none()
+            {
+                oc.date = d.c.date.clone();
+                o.own_date = d.own_date;
+            }
+            absorb(&mut oc.casualties, &d.c.casualties);
+            for q in std::mem::take(&mut d.c.quantities) {
+                if !oc.quantities.iter().any(|x| x.count == q.count) {
+                    oc.quantities.push(q);
+                }
+            }
+            for a in std::mem::take(&mut d.c.actors) {
+                // (a party named by a common noun alone adds nothing to one named
+                // already: "gunmen" of a later sentence)
+                let known = oc.actors.iter().any(|x| {
+                    x.role == a.role
+                        && (x.country == a.country
+                            || a.country.is_none() && x.sector == a.sector
+                            || x.text.eq_ignore_ascii_case(&a.text))
+                });
+                let second_target = a.role == ActorRole::Target
+                    && oc.actors.iter().any(|x| x.role == ActorRole::Target);
+                // (a group named later, as the one claiming the attack or blamed for
+                // it, is who the common noun of the first report was: "fighters on
+                // motorbikes" ... "JNIM claimed responsibility for the attack")
+                let unnamed = oc.actors.iter_mut().find(|x| {
+                    x.role == ActorRole::Source
+                        && x.sector == a.sector
+                        && x.name.is_none()
+                        && actors::is_sector_noun(&x.text)
+                });
+                if let Some(x) = unnamed.filter(|_| {
+                    a.role == ActorRole::Source
+                        && d.c.event_type == EventType::Assault
+                        && !actors::is_sector_noun(&a.text)
+                }) {
+                    let country = x.country.take();
+                    *x = a;
+                    x.country = x.country.take().or(country);
+                } else if !known && !second_target && !second_source(oc, &a) {
+                    oc.actors.push(a);
+                }
+            }
+            // a mode it lacks, and the ACLED sub-type that goes with it; a protest told
+            // again as a riot was one ("riot police were injured in a clash outside
+            // parliament" before "dozens of police were injured in the unrest")
+            let riot = oc.event_type == EventType::Protest
+                && d.c.mode.as_deref() == Some("riot")
+                && oc.mode.as_deref() != Some("riot");
+            let took_mode = (oc.mode.is_none() || riot) && d.c.mode.is_some();
+            if took_mode {
+                oc.mode = d.c.mode.take();
+            }
+            // a protest told peaceful, then dispersed, was one with intervention
+            let force = |c: &Option<crate::model::Acled>| acled::protest_force(c.as_ref());
+            if oc.acled.is_none()
+                || took_mode && d.c.acled.is_some()
+                || oc.event_type == EventType::Protest
+                    && (force(&oc.acled) + 1..3).contains(&force(&d.c.acled))
+            {
+                oc.acled = d.c.acled.take();
+            }
+            oc.confidence = (oc.confidence.max(d.c.confidence) + 0.05).min(0.98);
+            o.strong |= d.strong;
+            d.merged = true;
         }
     }
-    out
+    drafts.retain(|d| !d.merged);
+    drafts
 }
 
 /// The ACLED sub-event type of an event, if it has one.
@@ -7391,6 +7438,57 @@ mod tests {
                     want,
                     "modes in {a}..{b}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn runs_read_in_order_find_what_binary_searches_find() {
+        let texts = [
+            "KYIV (Example Wire) - Russian drones struck Odesa on Tuesday, killing two people. \
+             Police said protesters blocked roads. A second attack hit a bus near the port; \
+             officials denied any strike took place and talks were held in Geneva on May 3.",
+            "Gunmen opened fire on a bus. No one was killed in the ambush, police said.\n\n\
+             Ukraine's army said on Monday it shot down 12 drones. Russia denied it.",
+            "",
+        ];
+        for text in texts {
+            let mut occ = word_lists().scan(text).into_iter();
+            let mut next = || occ.next().unwrap_or_default();
+            let trig = triggers().resolve(next());
+            let all_modes = modes().resolve(next());
+            let all_cues = cues().resolve(next());
+            let mentions = actors::of_occurrences(text, next());
+            let date_words = next();
+            // sentences, then windows of the text, each series in text order
+            let sentences: Vec<(usize, usize)> =
+                split(text).iter().map(|s| (s.start, s.end)).collect();
+            let windows: Vec<(usize, usize)> = (0..text.len())
+                .step_by(7)
+                .map(|a| (a, (a + 40).min(text.len())))
+                .collect();
+            for ranges in [sentences, windows] {
+                let mut trig_runs = Runs::new(&trig);
+                let mut cue_runs = Runs::new(&all_cues);
+                let mut mode_runs = Runs::new(&all_modes);
+                let mut mention_runs = Runs::new(&mentions);
+                let mut date_runs = Runs::new(&date_words);
+                for (a, b) in ranges {
+                    let got = trig_runs.run(|h| h.start < a, |h| h.end <= b);
+                    assert_eq!(got, hits_within(&trig, a, b), "triggers in {a}..{b}");
+                    let got = cue_runs.run(|h| h.start < a, |h| h.end <= b);
+                    assert_eq!(got, hits_within(&all_cues, a, b), "cues in {a}..{b}");
+                    let got = mode_runs.run(|h| h.start < a, |h| h.end <= b);
+                    assert_eq!(got, hits_within(&all_modes, a, b), "modes in {a}..{b}");
+                    let got = mention_runs.run(|m| m.start < a, |m| m.start < b);
+                    let want = mentions_from(&mentions, a, b);
+                    assert_eq!(got.len(), want.len(), "mentions in {a}..{b}");
+                    assert!(got.iter().zip(want).all(|(x, y)| x.start == y.start));
+                    let got = date_runs.run(|c| c.0 < a, |c| c.0 < b);
+                    let from = date_words.partition_point(|c| c.0 < a);
+                    let n = date_words[from..].partition_point(|c| c.0 < b);
+                    assert_eq!(got, &date_words[from..from + n], "date words in {a}..{b}");
+                }
             }
         }
     }
