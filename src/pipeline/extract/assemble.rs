@@ -13,7 +13,7 @@ use super::{acled, dates, numbers, quantities, summary};
 use crate::geo::Gazetteer;
 use crate::model::{
     Actor, ActorRole, Article, Candidate, Casualties, DatePrecision, EventDate, EventType,
-    Evidence, Location, LocationPrecision,
+    Evidence, Label, Location, LocationPrecision,
 };
 use crate::pipeline::normalize::normalize;
 use crate::pipeline::sentences::split;
@@ -92,7 +92,7 @@ impl Ctx<'_> {
     }
 }
 
-pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
+pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate> {
     let norm = normalize(&article.body);
     let mut end = norm.text.len().min(MAX_TEXT);
     while !norm.text.is_char_boundary(end) {
@@ -870,7 +870,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
                 let conf = confidence(kind, strong, loc.as_ref(), &cas, &actors, reported);
                 let c = Candidate {
                     event_type: kind,
-                    mode: mode.map(str::to_string),
+                    mode: mode.map(Label::from_static),
                     acled: acled_map,
                     summary: String::new(),
                     actors,
@@ -951,7 +951,7 @@ pub(super) fn extract(g: &Gazetteer, article: &Article) -> Vec<Candidate> {
             // (and those acted on there with no nationality of their own are its people:
             // "Iran executed two men")
             let home = c.location.as_ref().and_then(|l| g.country(&l.country));
-            if let Some(a3) = home.map(|k| k.alpha3.clone()) {
+            if let Some(a3) = home.map(|k| Label::from_static(&k.alpha3)) {
                 for a in c.actors.iter_mut().filter(|a| {
                     a.role == ActorRole::Target
                         && a.country.is_none()
@@ -4427,7 +4427,7 @@ fn share_noun(a: &mut Actor, m: &Mention) {
         .filter(|(_, n)| n.starts_with(|c: char| c.is_ascii_lowercase()))
     {
         a.text = format!("{} {noun}", a.text);
-        a.sector = m.sector.map(str::to_string);
+        a.sector = m.sector.map(Label::from_static);
     }
 }
 
@@ -4459,8 +4459,8 @@ fn to_actor(m: &Mention, role: ActorRole) -> Actor {
     Actor {
         role,
         text: m.text.to_string(),
-        country: m.country.map(str::to_string),
-        sector: m.sector.map(str::to_string),
+        country: m.country.map(Label::from_static),
+        sector: m.sector.map(Label::from_static),
         name: m.name.map(str::to_string),
     }
 }
@@ -4910,7 +4910,7 @@ struct EventSentence<'r, 't> {
 /// Source and target actors of an event of sentence `at` whose trigger is at `tpos`
 /// (absolute).
 fn roles(
-    g: &Gazetteer,
+    g: &'static Gazetteer,
     ctx: &Ctx<'_>,
     at: EventSentence<'_, '_>,
     kind: EventType,
@@ -4935,7 +4935,7 @@ fn roles(
     let mut out: Vec<Actor> = Vec::new();
     let loc_a3 = loc
         .and_then(|l| g.country(&l.country))
-        .map(|c| c.alpha3.clone());
+        .map(|c| Label::from_static(&c.alpha3));
     match kind {
         EventType::Assault | EventType::Coerce | EventType::Protest => {
             // protesters, not the police who fired on them, protest
@@ -5155,7 +5155,7 @@ fn roles(
                                     } else {
                                         "CVL"
                                     }
-                                    .to_string(),
+                                    .into(),
                                 ),
                                 name: None,
                             });
@@ -5269,8 +5269,8 @@ fn roles(
                     out.push(Actor {
                         role,
                         text,
-                        country: Some(c.to_string()),
-                        sector: Some("GOV".into()),
+                        country: Some(Label::from_static(c)),
+                        sector: Some(Label::from_static("GOV")),
                         name: None,
                     });
                 }
@@ -6656,7 +6656,7 @@ struct Located {
     casualties: Casualties,
     location: Location,
     day: Option<NaiveDate>,
-    mode: Option<String>,
+    mode: Option<Label>,
     /// Its sentence names a weapon.
     weapon: bool,
     /// The sentence it was told in.
@@ -8575,7 +8575,7 @@ mod tests {
 
     /// The sector of the first actor of `role` in `ev`, owned.
     fn sector_of(ev: &Candidate, role: ActorRole) -> Option<String> {
-        actor_of(ev, role).and_then(|a| a.sector.clone())
+        actor_of(ev, role).and_then(|a| a.sector.clone().map(String::from))
     }
 
     #[test]
@@ -8629,7 +8629,7 @@ mod tests {
         // sub-type (homes burned and people killed is an attack, a strike partly
         // intercepted struck, riot police make no riot, explosives-laden drones are drones)
         let place: Read = |e| e.location.as_ref().map(|l| l.name.to_string());
-        let sub: Read = |e| e.acled.as_ref().map(|a| a.sub_event_type.clone());
+        let sub: Read = |e| e.acled.as_ref().map(|a| a.sub_event_type.to_string());
         let reads: &[(&str, EventType, Read, &str)] = &[
             ("CHICAGO, March 12 (Example Wire) - A Chicago police officer shot and killed a 26-year-old man during a traffic stop on the city's West Side on Saturday, police said.", EventType::Assault, place, "Chicago"),
             ("MOSCOW, March 12 (Example Wire) - Russian President Vladimir Putin and U.S. President Donald Trump spoke by phone for more than two hours on Tuesday, the Kremlin said.", EventType::Consult, place, "Moscow"),
@@ -8721,7 +8721,7 @@ mod tests {
             let roles = read_event(text, kind, |e| {
                 e.actors
                     .iter()
-                    .map(|a| (a.role, a.country.clone().unwrap_or_default()))
+                    .map(|a| (a.role, a.country.clone().map(String::from).unwrap_or_default()))
                     .collect::<Vec<_>>()
             });
             let want: Vec<_> = want.iter().map(|(r, c)| (*r, c.to_string())).collect();
