@@ -2732,10 +2732,10 @@ fn sporting_blow(
         "season",
         "coach",
     ];
+    // (the sentence's few cues are read before its words are searched for the game's)
     t.weak
         && !t.casualty
         && SHOTS.contains(&lw)
-        && GAME.iter().any(|w| sl.has(w))
         && !scues.iter().any(|h| {
             // ("strike*" reads a striker too)
             matches!(h.value, Cue::Violence | Cue::Clash)
@@ -2744,6 +2744,7 @@ fn sporting_blow(
                     .get(h.start..h.end)
                     .is_some_and(|w| w.starts_with("striker"))
         })
+        && GAME.iter().any(|w| sl.has(w))
 }
 
 fn attributive_next(w: &str) -> bool {
@@ -5627,11 +5628,15 @@ fn between_parties<'m, 't>(
             // (past a place and a day: "fighting erupted in the Sudanese capital
             // Khartoum on Saturday between the army and the RSF")
             && m.start - tpos <= 90
-            && lower.get(tpos..m.start).is_some_and(|g| !g.contains([',', ';']))
+            // (the word before first: it rules out nearly every mention, where the
+            // marks are looked for in up to 90 bytes, byte by byte as they are ASCII)
             && lower.get(..m.start).is_some_and(|b| {
                 let b = b.trim_end();
                 b.ends_with("between") || b.ends_with("between the")
             })
+            && lower
+                .get(tpos..m.start)
+                .is_some_and(|g| !g.bytes().any(|c| c == b',' || c == b';'))
     })?;
     // (the head of a side named in two words: "government forces" is "forces", the armed
     // side)
@@ -5796,7 +5801,10 @@ fn starts_later(sl: &Lowered<'_>, after: &str) -> bool {
     }
     // (in the trigger's own clause)
     let near = &after[..end];
-    let clause = &near[..near.find([',', '.', ';']).unwrap_or(near.len())];
+    // (the marks are ASCII: a byte search finds them where `find` would, without
+    // decoding characters)
+    let stop = near.bytes().position(|c| matches!(c, b',' | b'.' | b';'));
+    let clause = &near[..stop.unwrap_or(near.len())];
     LATER.iter().any(|w| sl.may_hold(w) && clause.contains(w))
 }
 
