@@ -1466,11 +1466,14 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
     let last = LastWords::new(sl.text().get(..rel).unwrap_or_default());
     // capitalised mid-sentence: part of a name ("Riot Parade", "March 3"); the
     // sentence starts after its dateline ("GUSAU, Nigeria (Reuters) - Gunmen killed")
+    // (where it starts is read only for a capitalised word)
     let from = if rel >= facts.skip { facts.skip } else { 0 };
-    let at_start = st[from..rel]
-        .trim_start_matches(['"', '\'', '*', ' '])
-        .is_empty();
-    if !at_start && word.chars().next().is_some_and(|c| c.is_uppercase()) {
+    let at_start = || {
+        st[from..rel]
+            .trim_start_matches(['"', '\'', '*', ' '])
+            .is_empty()
+    };
+    if word.chars().next().is_some_and(|c| c.is_uppercase()) && !at_start() {
         return None;
     }
     if ctx.figurative && !armed_words(sl, scues) || sporting_blow(lw, t, sl, scues) {
@@ -2229,10 +2232,10 @@ fn context_only(
     ]
     .iter()
     .any(|w| sl.has_in(near_before, w))
-        || ["after the ", "before the ", "ahead of the ", "since the "]
-            .iter()
-            .any(|w| before.ends_with(w))
-            && t.kind != EventType::Assault
+        || t.kind != EventType::Assault
+            && ["after the ", "before the ", "ahead of the ", "since the "]
+                .iter()
+                .any(|w| before.ends_with(w))
     {
         return true;
     }
