@@ -6395,7 +6395,7 @@ fn merge(mut drafts: Vec<Draft<'_>>) -> Vec<Draft<'_>> {
             {
                 return false;
             }
-            if other_weapon_toll(o, &d) || air_and_ground(o, &d) {
+            if other_weapon_toll(o, d) || air_and_ground(o, d) {
                 return false;
             }
             // dates both sentences state, even loosely, days apart: two incidents ("the
