@@ -195,16 +195,23 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
         .unwrap_or(0);
     // the countries named and the one most places are in, borrowed from the places: the
     // places are then kept or dropped by a flag each
-    let named: Vec<&str> = all_places
-        .iter()
-        .filter(|p| p.location.precision == LocationPrecision::Country)
-        .map(|p| p.location.country.as_str())
-        .chain(
-            mentions
+    // (the countries named are read only for a small place outside the country most
+    // places are in, which most articles do not have)
+    let named = OnceCell::new();
+    let named = || -> &Vec<&str> {
+        named.get_or_init(|| {
+            all_places
                 .iter()
-                .filter_map(|m| m.country.and_then(actors::alpha2)),
-        )
-        .collect();
+                .filter(|p| p.location.precision == LocationPrecision::Country)
+                .map(|p| p.location.country.as_str())
+                .chain(
+                    mentions
+                        .iter()
+                        .filter_map(|m| m.country.and_then(actors::alpha2)),
+                )
+                .collect()
+        })
+    };
     let mut by_country: Vec<(&str, usize)> = Vec::new();
     for p in &all_places {
         match by_country.iter_mut().find(|x| x.0 == p.location.country) {
@@ -219,8 +226,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             !(credit_end > 0 && p.start < credit_end && text[..p.start].contains('('))
                 && (p.population >= 1_000_000
                     || p.over_namesake
-                    || named.contains(&p.location.country.as_str())
-                    || top == Some(p.location.country.as_str()))
+                    || top == Some(p.location.country.as_str())
+                    || named().contains(&p.location.country.as_str()))
         })
         .collect();
     let mut kept = kept.into_iter();
