@@ -102,8 +102,8 @@ impl EventType {
 /// ACLED event_type / sub_event_type pair.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Acled {
-    pub event_type: String,
-    pub sub_event_type: String,
+    pub event_type: Label,
+    pub sub_event_type: Label,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,9 +120,9 @@ pub struct Actor {
     /// The words of the article naming the actor.
     pub text: String,
     /// ISO 3166-1 alpha-3, or null.
-    pub country: Option<String>,
+    pub country: Option<Label>,
     /// Short sector code: GOV, MIL, REB, CVL, POL, BUS, MED, IGO, NGO, ...
-    pub sector: Option<String>,
+    pub sector: Option<Label>,
     /// Person's name for named individuals.
     pub name: Option<String>,
 }
@@ -244,6 +244,11 @@ impl fmt::Display for GeoStr {
     }
 }
 
+/// A code or a label of a fixed table (an actor's sector and alpha-3 code, an ACLED type,
+/// a mode): a [`GeoStr`], lent by the table for the life of the process rather than
+/// copied into each event (or owned, when read from a message).
+pub type Label = GeoStr;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
     pub name: GeoStr,
@@ -347,7 +352,7 @@ pub struct Event {
     pub status: EventStatus,
     #[serde(rename = "type")]
     pub event_type: EventType,
-    pub mode: Option<String>,
+    pub mode: Option<Label>,
     pub acled: Option<Acled>,
     pub summary: String,
     pub actors: Vec<Actor>,
@@ -377,7 +382,7 @@ impl Event {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
     pub event_type: EventType,
-    pub mode: Option<String>,
+    pub mode: Option<Label>,
     pub acled: Option<Acled>,
     pub summary: String,
     pub actors: Vec<Actor>,

@@ -153,7 +153,7 @@ fn actor_score(event: &Event, cand: &Candidate, role: ActorRole) -> f64 {
         actors
             .iter()
             .filter(|a| a.role == role)
-            .filter_map(|a| a.country.clone())
+            .filter_map(|a| a.country.clone().map(String::from))
             .collect()
     };
     let other = match role {

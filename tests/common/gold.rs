@@ -100,7 +100,7 @@ pub fn candidate(article: &Article, g: &Value) -> Candidate {
             actors.push(Actor {
                 role,
                 text: c.clone(),
-                country: Some(c),
+                country: Some(c.into()),
                 sector: None,
                 name: None,
             });
@@ -112,10 +112,10 @@ pub fn candidate(article: &Article, g: &Value) -> Candidate {
     let num = |k: &str| g[k].as_u64().map(|n| n as u32);
     Candidate {
         event_type: serde_json::from_value(g["type"].clone()).expect("type"),
-        mode: s(&g["mode"]),
+        mode: s(&g["mode"]).map(Into::into),
         acled: s(&g["acled_sub_event_type"]).map(|sub| Acled {
-            event_type: String::new(),
-            sub_event_type: sub,
+            event_type: String::new().into(),
+            sub_event_type: sub.into(),
         }),
         summary: format!("{} {}", g["type"], place.clone().unwrap_or_default()),
         actors,

@@ -3,7 +3,7 @@
 //! The table covers all 25 ACLED sub-event types; PLOVER categories ACLED does not code
 //! (talks, statements, threats, accusations, sanctions, aid) map to `None`.
 
-use crate::model::{Acled, EventType};
+use crate::model::{Acled, EventType, Label};
 
 /// All 25 ACLED sub-event types with their event type.
 pub const SUB_EVENT_TYPES: [(&str, &str); 25] = [
@@ -82,8 +82,8 @@ fn pair(sub: &str) -> Option<Acled> {
         .iter()
         .find(|(_, s)| *s == sub)
         .map(|(t, s)| Acled {
-            event_type: (*t).to_string(),
-            sub_event_type: (*s).to_string(),
+            event_type: Label::from_static(t),
+            sub_event_type: Label::from_static(s),
         })
 }
 
@@ -278,7 +278,7 @@ mod tests {
         let mut seen: Vec<String> = cases
             .into_iter()
             .filter_map(|(t, m, c)| map(t, m, c))
-            .map(|a| a.sub_event_type)
+            .map(|a| a.sub_event_type.into())
             .collect();
         seen.sort();
         seen.dedup();
