@@ -27,3 +27,4 @@ pub mod model;
 pub mod nats;
 pub mod pipeline;
 pub mod shutdown;
+pub mod textbits;

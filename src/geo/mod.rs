@@ -235,10 +235,16 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::find_places`] given `lower`, the text in ASCII lower case
-    /// (`str::to_ascii_lowercase`) that the caller has made anyway: the same places,
-    /// without lower-casing the words again.
-    pub fn find_places_lowered(&self, text: &str, lower: &str) -> Vec<PlaceMention> {
-        resolve::Resolver::new_lowered(self, text, lower).places()
+    /// (`str::to_ascii_lowercase`) and `masks`, the text's
+    /// [`byte_masks`](crate::textbits::byte_masks), that the caller has made anyway
+    /// (empty: made here): the same places, without lower-casing the words again.
+    pub fn find_places_lowered(
+        &self,
+        text: &str,
+        lower: &str,
+        masks: &[(u64, u64)],
+    ) -> Vec<PlaceMention> {
+        resolve::Resolver::new_lowered(self, text, lower, masks).places()
     }
 
     /// Countries named or referred to by demonym ("Russian forces") in the text.

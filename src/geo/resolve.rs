@@ -219,8 +219,13 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     /// [`Resolver::new`] given `lower`, the text in ASCII lower case (same byte offsets).
-    pub fn new_lowered(g: &'g Gazetteer, text: &'t str, lower: &'t str) -> Resolver<'g, 't> {
-        Resolver::with_tokens(g, text, tokenize_lowered(text, lower))
+    pub fn new_lowered(
+        g: &'g Gazetteer,
+        text: &'t str,
+        lower: &'t str,
+        masks: &[(u64, u64)],
+    ) -> Resolver<'g, 't> {
+        Resolver::with_tokens(g, text, tokenize_lowered(text, lower, masks))
     }
 
     fn with_tokens(g: &'g Gazetteer, text: &str, toks: Tokens<'t>) -> Resolver<'g, 't> {

@@ -3,6 +3,7 @@
 //! gap between them when it is asked for (most tokens are never asked).
 
 use super::lexicon::shape_of;
+use crate::textbits::{alnum_bytes, byte_masks, fit, HIGH};
 use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::char::is_combining_mark;
 
@@ -93,8 +94,9 @@ pub struct Buffers {
 }
 
 impl<'t> Tokens<'t> {
-    /// The words of `text` in buffers `b`; `lower`: the text in ASCII lower case, or "".
-    fn read(text: &'t str, lower: &'t str, b: Buffers) -> Tokens<'t> {
+    /// The words of `text` in buffers `b`; `lower`: the text in ASCII lower case, or "";
+    /// `masks`: the [`byte_masks`] of the text when the caller has made them, else empty.
+    fn read(text: &'t str, lower: &'t str, b: Buffers, masks: &[(u64, u64)]) -> Tokens<'t> {
         let mut toks = Tokens {
             list: b.list,
             text,
@@ -103,7 +105,7 @@ impl<'t> Tokens<'t> {
         };
         toks.list.clear();
         toks.other.clear();
-        toks.fill();
+        toks.fill(masks);
         toks
     }
 
@@ -245,12 +247,12 @@ impl<'t> Tokens<'t> {
     }
 
     /// Appends the tokens of the text to `list`.
-    fn fill(&mut self) {
+    fn fill(&mut self, masks: &[(u64, u64)]) {
         // a loop for each case: the one for articles keeps no copying code in it
         if self.lower.is_empty() {
             self.fill_words::<false>();
         } else {
-            self.fill_lowered();
+            self.fill_lowered(masks);
         }
     }
 
@@ -260,10 +262,16 @@ impl<'t> Tokens<'t> {
     /// asks no per-byte question. The same tokens as `fill_words`, which the words next
     /// to a byte beyond ASCII or an apostrophe still go through (out of the loop, in
     /// [`other_word`], so that the loop keeps its few values in registers).
-    fn fill_lowered(&mut self) {
+    fn fill_lowered(&mut self, given: &[(u64, u64)]) {
         let text = self.text;
         let bytes = text.as_bytes();
-        let masks = byte_masks(bytes);
+        let made;
+        let masks = if fit(given, bytes.len()) {
+            given
+        } else {
+            made = byte_masks(bytes);
+            &made
+        };
         let base = self.lower.len() as u32;
         let mut list = std::mem::take(&mut self.list);
         // room for every word (a word and the separator after it take two bytes at
@@ -298,7 +306,7 @@ impl<'t> Tokens<'t> {
                     let end = if run < 64 {
                         p + run
                     } else {
-                        long_run_end(&masks, p)
+                        long_run_end(masks, p)
                     };
                     let next = bytes.get(end).copied();
                     // (always within the room reserved above; were it not, the general
@@ -453,11 +461,6 @@ fn one_space(bytes: &[u8], prev_end: usize, start: usize) -> bool {
     (prev_end.wrapping_add(1) == start) & (bytes.get(prev_end) == Some(&b' '))
 }
 
-/// One in each byte of a word of 8 bytes.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The high bit of each byte.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
 /// The end of the run of ASCII letters and digits from byte `i`: eight bytes at a time
 /// (a word of the text mostly takes one step).
 #[inline]
@@ -474,99 +477,6 @@ fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
-}
-
-/// The high bit of each byte of `x` set where that byte is an ASCII letter or digit.
-#[inline]
-fn alnum_bytes(x: u64) -> u64 {
-    // each byte below 0x80, so that adding at most 0x50 carries into no other byte
-    let low = x & !HIGH;
-    // letters in lower case ('@' and '[' around them go to '`' and '{')
-    let folded = low | (0x20 * ONES);
-    // the high bit of each byte of `v` at least `lo`
-    let at_least = |v: u64, lo: u8| v + u64::from(0x80 - lo) * ONES;
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
-    // bytes from 0x80 up are no ASCII letters or digits
-    (letter | digit) & !x & HIGH
-}
-
-/// For each 64 bytes of `bytes` (the last ones padded with zeros), bit k: byte k is an
-/// ASCII letter or digit; and bit k: byte k is beyond ASCII.
-fn byte_masks(bytes: &[u8]) -> Vec<(u64, u64)> {
-    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
-    let mut blocks = bytes.chunks_exact(64);
-    for block in blocks.by_ref() {
-        out.push(block_masks(block));
-    }
-    let rest = blocks.remainder();
-    if !rest.is_empty() {
-        let mut padded = [0u8; 64];
-        padded[..rest.len()].copy_from_slice(rest);
-        out.push(block_masks(&padded));
-    }
-    out
-}
-
-/// [`byte_masks`] of one block of 64 bytes, 16 bytes at a time.
-#[inline]
-fn block_masks(block: &[u8]) -> (u64, u64) {
-    let (mut alnum, mut beyond) = (0u64, 0u64);
-    for (k, sixteen) in block.chunks_exact(16).enumerate() {
-        let (a, n) = sixteen_masks(<&[u8; 16]>::try_from(sixteen).unwrap_or(&[0; 16]));
-        alnum |= a << (16 * k);
-        beyond |= n << (16 * k);
-    }
-    (alnum, beyond)
-}
-
-/// The two masks of 16 bytes (bit k: byte k), with SSE2 (part of every x86-64): a few
-/// vector steps and two byte-mask moves.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn sixteen_masks(sixteen: &[u8; 16]) -> (u64, u64) {
-    use std::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8,
-    };
-    // SAFETY: SSE2 is in the baseline of the x86_64 target, so these instructions exist
-    // on every machine this code runs on; the unaligned load reads exactly the 16 bytes
-    // of `sixteen`.
-    let (alnum, beyond) = unsafe {
-        let x = _mm_loadu_si128(sixteen.as_ptr().cast::<__m128i>());
-        // a byte `b` is in `lo..lo + n` when `b + (0x80 - lo)`, wrapped, is below
-        // `0x80 + n` as a signed byte
-        let within = |v, lo: u8, n: u8| {
-            let moved = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
-            _mm_cmplt_epi8(moved, _mm_set1_epi8(0x80u8.wrapping_add(n) as i8))
-        };
-        // letters in lower case ('A'..='Z' and only they go to 'a'..='z')
-        let letter = within(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a', 26);
-        let digit = within(x, b'0', 10);
-        (
-            _mm_movemask_epi8(_mm_or_si128(letter, digit)),
-            _mm_movemask_epi8(x),
-        )
-    };
-    (
-        u64::from(alnum as u32 & 0xffff),
-        u64::from(beyond as u32 & 0xffff),
-    )
-}
-
-/// [`sixteen_masks`] without SSE2: eight bytes at a time.
-#[cfg(not(target_arch = "x86_64"))]
-#[inline]
-fn sixteen_masks(sixteen: &[u8; 16]) -> (u64, u64) {
-    // the high bit of each byte into the low 8 bits (byte k to bit k)
-    let gather = |x: u64| ((x & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-    let (mut alnum, mut beyond) = (0u64, 0u64);
-    for (k, chunk) in sixteen.chunks_exact(8).enumerate() {
-        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
-        alnum |= gather(alnum_bytes(x)) << (8 * k);
-        beyond |= gather(x) << (8 * k);
-    }
-    (alnum, beyond)
 }
 
 /// The end of a run of 64 ASCII letters and digits or more from byte `p`, read from
@@ -690,13 +600,15 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         list: Vec::with_capacity(text.len() / 5),
         other: String::with_capacity(text.len()),
     };
-    Tokens::read(text, "", b)
+    Tokens::read(text, "", b, &[])
 }
 
 /// [`tokenize`] with `lower`, the text in ASCII lower case (`str::to_ascii_lowercase`,
 /// same byte offsets), made once by the caller: the folded form of an ASCII word is read
-/// there, not copied. Any other `lower` is ignored.
-pub fn tokenize_lowered<'t>(text: &'t str, lower: &'t str) -> Tokens<'t> {
+/// there, not copied. Any other `lower` is ignored. `masks`: the text's
+/// [`byte_masks`](crate::textbits::byte_masks), when the caller has made them for other
+/// passes too (else empty: they are made here).
+pub fn tokenize_lowered<'t>(text: &'t str, lower: &'t str, masks: &[(u64, u64)]) -> Tokens<'t> {
     let lower = if lower.len() == text.len() { lower } else { "" };
     // room for every word (see `Tokens::fill_lowered`) and for the folded forms of words
     // with other letters: most texts need no second allocation
@@ -704,7 +616,7 @@ pub fn tokenize_lowered<'t>(text: &'t str, lower: &'t str) -> Tokens<'t> {
         list: Vec::with_capacity(text.len() / 2 + 1),
         other: String::with_capacity(if lower.is_empty() { text.len() } else { 64 }),
     };
-    Tokens::read(text, lower, b)
+    Tokens::read(text, lower, b, masks)
 }
 
 /// Reads the word whose first character `c` (`clen` bytes) is at byte `i`, appending
@@ -855,7 +767,7 @@ pub fn key_of(name: &str) -> String {
 
 /// [`key_of`] into `out` with reused buffers; returns the number of words.
 pub fn key_into(name: &str, buffers: &mut Buffers, out: &mut String) -> usize {
-    let toks = Tokens::read(name, "", std::mem::take(buffers));
+    let toks = Tokens::read(name, "", std::mem::take(buffers), &[]);
     let n = toks.list.len();
     toks.key_into(0, n, out);
     *buffers = toks.into_buffers();
@@ -890,32 +802,6 @@ mod tests {
         }
         assert_eq!(alnum_run_end(b"", 0), 0);
         assert_eq!(alnum_run_end(b"Odesa", 5), 5);
-    }
-
-    #[test]
-    fn byte_masks_mark_letters_digits_and_bytes_beyond_ascii() {
-        // every byte value at every place of a block, and a text of 2.5 blocks
-        let mut text: Vec<u8> = (0..=255u8).collect();
-        text.extend(0..=255u8);
-        text.truncate(160);
-        for shift in 0..64 {
-            text.rotate_left(1);
-            let masks = byte_masks(&text);
-            assert_eq!(masks.len(), 3);
-            for (i, &b) in text.iter().enumerate() {
-                let (alnum, beyond) = masks[i / 64];
-                assert_eq!(
-                    alnum >> (i % 64) & 1 == 1,
-                    b.is_ascii_alphanumeric(),
-                    "{b} {shift}"
-                );
-                assert_eq!(beyond >> (i % 64) & 1 == 1, b >= 0x80, "{b} {shift}");
-            }
-            // the padding is neither
-            assert_eq!(masks[2].0 >> 32, 0);
-            assert_eq!(masks[2].1 >> 32, 0);
-        }
-        assert!(byte_masks(b"").is_empty());
     }
 
     #[test]
@@ -967,7 +853,7 @@ mod tests {
         for text in texts {
             let plain = tokenize(text);
             let lower = text.to_ascii_lowercase();
-            let lowered = tokenize_lowered(text, &lower);
+            let lowered = tokenize_lowered(text, &lower, &[]);
             assert_eq!(words(&plain), words(&lowered), "{text}");
             for x in &lowered.list {
                 assert_eq!(
@@ -978,7 +864,11 @@ mod tests {
             }
             assert!(!plain.list.is_empty(), "{text}");
             // a lower-cased text of another length is ignored
-            assert_eq!(words(&tokenize_lowered(text, "x")), words(&plain), "{text}");
+            assert_eq!(
+                words(&tokenize_lowered(text, "x", &[])),
+                words(&plain),
+                "{text}"
+            );
         }
     }
 
@@ -1025,8 +915,12 @@ mod tests {
             }
             let plain = tokenize(&text);
             let lower = text.to_ascii_lowercase();
-            let lowered = tokenize_lowered(&text, &lower);
+            let lowered = tokenize_lowered(&text, &lower, &[]);
             assert_eq!(words(&plain), words(&lowered), "{text:?}");
+            // the masks the caller made, as the ones made here
+            let masks = byte_masks(text.as_bytes());
+            let given = tokenize_lowered(&text, &lower, &masks);
+            assert_eq!(words(&given), words(&lowered), "{text:?}");
             let shapes = |t: &Tokens| t.list.iter().map(|x| x.shape).collect::<Vec<_>>();
             assert_eq!(shapes(&plain), shapes(&lowered), "{text:?}");
         }
@@ -1041,7 +935,7 @@ mod tests {
         ];
         for text in texts {
             let lower = text.to_ascii_lowercase();
-            for mut toks in [tokenize(text), tokenize_lowered(text, &lower)] {
+            for mut toks in [tokenize(text), tokenize_lowered(text, &lower, &[])] {
                 let chains = toks.shape_chains();
                 let words: Vec<String> = toks
                     .list

@@ -101,9 +101,11 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
     let text = &norm.text[..end];
     let sents = split(text);
     let lower = text.to_ascii_lowercase();
-    let all_places = places::find(g, text, &lower);
+    // where the words are, read by the place tokenizer and the word-list scan alike
+    let masks = crate::textbits::byte_masks(text.as_bytes());
+    let all_places = places::find(g, text, &lower, &masks);
     // every word list in one pass: triggers, modes, cues, actor words
-    let mut occ = word_lists().scan(text).into_iter();
+    let mut occ = word_lists().scan_masked(text, &masks).into_iter();
     let mut next = || occ.next().unwrap_or_default();
     let trig = triggers().resolve(next());
     let mut all_modes = modes().resolve(next());

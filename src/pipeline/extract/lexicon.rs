@@ -4,6 +4,7 @@
 //! "shelling", "shelled"). Matching is ASCII case-insensitive; the caller decides what
 //! capitalisation means (a trigger capitalised mid-sentence is usually part of a name).
 
+use crate::textbits;
 use std::sync::OnceLock;
 
 /// A phrase found in text.
@@ -57,7 +58,7 @@ impl<T: Copy> Lexicon<T> {
     pub fn find(&self, text: &str) -> Vec<Hit<T>> {
         let trie = self.trie.get_or_init(|| Trie::new(&[&self.phrases]));
         let mut cands = vec![Vec::new()];
-        trie.scan(text, &mut cands);
+        trie.scan(text, &[], &mut cands);
         self.resolve(cands.pop().unwrap_or_default())
     }
 
@@ -142,11 +143,17 @@ impl Lexicons {
     /// The occurrences of each list's phrases in `text`, one vector per list, for
     /// [`Lexicon::resolve`].
     pub fn scan(&self, text: &str) -> Vec<Vec<Cand>> {
+        self.scan_masked(text, &[])
+    }
+
+    /// [`Lexicons::scan`] given the text's [`byte_masks`](textbits::byte_masks), made
+    /// once for the place tokenizer too (empty: made here).
+    pub fn scan_masked(&self, text: &str, masks: &[(u64, u64)]) -> Vec<Vec<Cand>> {
         // room for a list's occurrences in most texts without growing on the way
         let mut out: Vec<Vec<Cand>> = (0..self.lists)
             .map(|_| Vec::with_capacity(text.len() / 32))
             .collect();
-        self.trie.scan(text, &mut out);
+        self.trie.scan(text, masks, &mut out);
         out
     }
 }
@@ -324,19 +331,27 @@ impl Trie {
 
     /// Appends each occurrence to its list's vector: by start, then by end of the phrase
     /// proper, then in phrase order.
-    fn scan(&self, text: &str, out: &mut [Vec<Cand>]) {
+    fn scan(&self, text: &str, masks: &[(u64, u64)], out: &mut [Vec<Cand>]) {
         let bytes = text.as_bytes();
+        let made;
+        let masks = if textbits::fit(masks, bytes.len()) {
+            masks
+        } else {
+            made = textbits::byte_masks(bytes);
+            &made
+        };
         let mut found = Found { bytes, out };
         // A phrase starts at a boundary: the text's start or just after a non-word byte.
-        // The boundaries are read from masks of the word bytes, 64 bytes at a time, so
-        // that no byte loop looks for the end of each word (its exit, at a word end that
-        // falls anywhere, was mispredicted about once a word) and no walk starts at a
-        // boundary byte that starts no phrase (none, in our lists, starts with a non-word
-        // byte).
+        // The boundaries are read from the text's masks (made once per article, for the
+        // place tokenizer too), 64 bytes at a time, so that no byte loop looks for the
+        // end of each word (its exit, at a word end that falls anywhere, was
+        // mispredicted about once a word) and no walk starts at a boundary byte that
+        // starts no phrase (none, in our lists, starts with a non-word byte).
         let mut word_before = 0u64;
-        for (n, block) in bytes.chunks(64).enumerate() {
-            let words = word_bits(block);
-            let in_block = u64::MAX >> (64 - block.len());
+        for (n, &(alnum, beyond)) in masks.iter().enumerate() {
+            // word bytes: ASCII letters and digits, and bytes beyond ASCII
+            let words = alnum | beyond;
+            let in_block = u64::MAX >> (64 - (bytes.len() - n * 64).min(64));
             let mut starts = !(words << 1 | word_before) & (words | self.gap_starts) & in_block;
             word_before = words >> 63;
             while starts != 0 {
@@ -531,52 +546,6 @@ pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// Bit `k` set where byte `k` of `block` (at most 64 bytes) is a word byte.
-#[inline]
-fn word_bits(block: &[u8]) -> u64 {
-    match <&[u8; 64]>::try_from(block) {
-        Ok(full) => word_bits_64(full),
-        Err(_) => {
-            let mut padded = [0u8; 64];
-            padded
-                .get_mut(..block.len())
-                .unwrap_or_default()
-                .copy_from_slice(block);
-            word_bits_64(&padded)
-        }
-    }
-}
-
-/// [`word_bits`] of 64 bytes, eight at a time.
-#[inline]
-fn word_bits_64(block: &[u8; 64]) -> u64 {
-    let mut bits = 0u64;
-    for (k, eight) in block.chunks_exact(8).enumerate() {
-        bits |= word_lanes(eight) << (8 * k);
-    }
-    bits
-}
-
-/// Bit `k` set where byte `k` of `eight` (eight bytes) is a word byte: all eight bytes
-/// tested at once in a `u64`.
-#[inline]
-fn word_lanes(eight: &[u8]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    let x = u64::from_le_bytes(<[u8; 8]>::try_from(eight).unwrap_or_default());
-    // The high bit of each byte of `v` (each byte at least 0x80, so that nothing borrows
-    // from the next byte) stays set where the low seven bits are at least `lo`.
-    let at_least = |v: u64, lo: u8| v - u64::from(lo) * ONES;
-    // letters in lower case ('@' and '[' around them go to '`' and '{')
-    let folded = x | (0xA0 * ONES);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    let high = x | HIGH;
-    let digit = at_least(high, b'0') & !at_least(high, b'9' + 1);
-    // bytes from 0x80 up are word bytes too; the high bits of the eight bytes gathered
-    // into the top eight bits by one multiplication (byte k to bit 56 + k)
-    ((letter | digit | x) & HIGH).wrapping_mul(0x0002_0408_1020_4081) >> 56
-}
-
 /// [`is_word_byte`] for every byte, looked up where a phrase ends.
 static WORD_BYTE: [bool; 256] = {
     let mut t = [false; 256];
@@ -679,7 +648,7 @@ mod tests {
             assert_eq!(trie.gap_starts != 0, phrases.len() > 5);
             for text in &texts {
                 let mut got = Vec::new();
-                trie.scan(text, std::slice::from_mut(&mut got));
+                trie.scan(text, &[], std::slice::from_mut(&mut got));
                 let mut want = cands_by_brute_force(phrases, text);
                 got.sort_unstable();
                 want.sort_unstable();
@@ -689,21 +658,32 @@ mod tests {
     }
 
     #[test]
-    fn word_bits_are_the_word_bytes() {
+    fn the_masks_mark_the_word_bytes() {
+        // the scan's word bytes are the masks' letters, digits and bytes beyond ASCII
         let text: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).collect();
-        for start in 0..64 {
-            for len in 1..=64 {
-                let block = &text[start..start + len];
-                let bits = word_bits(block);
-                for (k, &b) in block.iter().enumerate() {
-                    assert_eq!(bits >> k & 1 != 0, is_word_byte(b), "byte {b:#x}");
-                }
-                assert_eq!(
-                    bits.checked_shr(len as u32).unwrap_or(0),
-                    0,
-                    "past the block"
-                );
+        for (n, &(alnum, beyond)) in textbits::byte_masks(&text).iter().enumerate() {
+            for k in 0..64 {
+                let b = text[n * 64 + k];
+                assert_eq!((alnum | beyond) >> k & 1 != 0, is_word_byte(b), "{b:#x}");
             }
+        }
+    }
+
+    #[test]
+    fn a_scan_given_the_masks_finds_what_it_finds_alone() {
+        let text = "Russian drones hit Odesa. \u{201c}Shelling\u{201d} went on; car bombs \
+                    exploded in \u{e9}l-Fasher and the car-bomb \u{2014} a car \
+                    bomb \u{2014} was defused near Kharkiv, officials said on Tuesday.";
+        let lex = Lexicon::new(&[("shell*", 1), ("car bomb", 2), ("drone*", 3), ("said", 4)]);
+        let both = Lexicons::new(&[&lex, &lex]);
+        let whole = textbits::byte_masks(text.as_bytes());
+        for cut in 0..=text.len() {
+            let Some(t) = text.get(..cut) else { continue };
+            let alone = both.scan(t);
+            let masks = textbits::byte_masks(t.as_bytes());
+            assert_eq!(both.scan_masked(t, &masks), alone, "{t}");
+            // masks of another text are not read
+            assert_eq!(both.scan_masked(t, &whole[..1]), alone, "{t}");
         }
     }
 
@@ -742,7 +722,7 @@ mod tests {
             "",
         ] {
             let mut cands = Vec::new();
-            trie.scan(text, std::slice::from_mut(&mut cands));
+            trie.scan(text, &[], std::slice::from_mut(&mut cands));
             let got: Vec<Cand> = lex
                 .resolve(cands.clone())
                 .iter()

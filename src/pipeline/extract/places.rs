@@ -568,9 +568,10 @@ pub fn link_of(text: &str, start: usize, end: usize) -> Link {
     Link::Bare
 }
 
-/// All places of the text, in order. `lower`: the text in ASCII lower case.
-pub fn find(g: &Gazetteer, text: &str, lower: &str) -> Vec<PlaceHit> {
-    let mentions = g.find_places_lowered(text, lower);
+/// All places of the text, in order. `lower`: the text in ASCII lower case; `masks`: its
+/// [`byte_masks`](crate::textbits::byte_masks).
+pub fn find(g: &Gazetteer, text: &str, lower: &str, masks: &[(u64, u64)]) -> Vec<PlaceHit> {
+    let mentions = g.find_places_lowered(text, lower, masks);
     let mut out = Vec::with_capacity(mentions.len());
     for m in mentions {
         let p = g.place(m.place);
