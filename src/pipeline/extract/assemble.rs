@@ -7411,6 +7411,40 @@ mod tests {
         }
     }
 
+    /// The triggers, modes and cues of a text as `extract` resolves them, and the other
+    /// lists' occurrences after them (mentions, date words).
+    struct Scanned {
+        trig: Vec<super::super::lexicon::Hit<Trigger>>,
+        modes: Vec<super::super::lexicon::Hit<&'static str>>,
+        cues: Vec<super::super::lexicon::Hit<Cue>>,
+        rest: std::vec::IntoIter<Vec<super::super::lexicon::Cand>>,
+    }
+
+    fn scanned(text: &str) -> Scanned {
+        let mut rest = word_lists().scan(text).into_iter();
+        let mut next = || rest.next().unwrap_or_default();
+        let trig = triggers().resolve(next());
+        let modes = modes().resolve(next());
+        let cues = cues().resolve(next());
+        Scanned {
+            trig,
+            modes,
+            cues,
+            rest,
+        }
+    }
+
+    /// The sentences of `text`, and windows of 40 bytes every 7 bytes: two series of
+    /// ranges, each in text order.
+    fn sentences_and_windows(text: &str) -> [Vec<(usize, usize)>; 2] {
+        let sentences = split(text).iter().map(|s| (s.start, s.end)).collect();
+        let windows = (0..text.len())
+            .step_by(7)
+            .map(|a| (a, (a + 40).min(text.len())))
+            .collect();
+        [sentences, windows]
+    }
+
     #[test]
     fn hits_within_finds_what_a_filter_finds() {
         let texts = [
@@ -7421,19 +7455,13 @@ mod tests {
             "",
         ];
         for text in texts {
-            let mut occ = word_lists().scan(text).into_iter();
-            let mut next = || occ.next().unwrap_or_default();
-            let trig = triggers().resolve(next());
-            let all_modes = modes().resolve(next());
-            let all_cues = cues().resolve(next());
-            let mut ranges: Vec<(usize, usize)> =
-                split(text).iter().map(|s| (s.start, s.end)).collect();
-            ranges.extend(
-                (0..text.len())
-                    .step_by(7)
-                    .map(|a| (a, (a + 40).min(text.len()))),
-            );
-            for (a, b) in ranges {
+            let Scanned {
+                trig,
+                modes: all_modes,
+                cues: all_cues,
+                ..
+            } = scanned(text);
+            for (a, b) in sentences_and_windows(text).concat() {
                 let want: Vec<(usize, usize)> = trig
                     .iter()
                     .filter(|h| h.start >= a && h.end <= b)
@@ -7473,21 +7501,16 @@ mod tests {
             "",
         ];
         for text in texts {
-            let mut occ = word_lists().scan(text).into_iter();
-            let mut next = || occ.next().unwrap_or_default();
-            let trig = triggers().resolve(next());
-            let all_modes = modes().resolve(next());
-            let all_cues = cues().resolve(next());
-            let mentions = actors::of_occurrences(text, next());
-            let date_words = next();
+            let Scanned {
+                trig,
+                modes: all_modes,
+                cues: all_cues,
+                mut rest,
+            } = scanned(text);
+            let mentions = actors::of_occurrences(text, rest.next().unwrap_or_default());
+            let date_words = rest.next().unwrap_or_default();
             // sentences, then windows of the text, each series in text order
-            let sentences: Vec<(usize, usize)> =
-                split(text).iter().map(|s| (s.start, s.end)).collect();
-            let windows: Vec<(usize, usize)> = (0..text.len())
-                .step_by(7)
-                .map(|a| (a, (a + 40).min(text.len())))
-                .collect();
-            for ranges in [sentences, windows] {
+            for ranges in sentences_and_windows(text) {
                 let mut trig_runs = Runs::new(&trig);
                 let mut cue_runs = Runs::new(&all_cues);
                 let mut mode_runs = Runs::new(&all_modes);
