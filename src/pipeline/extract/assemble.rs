@@ -7455,34 +7455,32 @@ mod tests {
             "",
         ];
         for text in texts {
-            let Scanned {
-                trig,
-                modes: all_modes,
-                cues: all_cues,
-                ..
-            } = scanned(text);
+            let sc = scanned(text);
             for (a, b) in sentences_and_windows(text).concat() {
-                let want: Vec<(usize, usize)> = trig
+                let want: Vec<(usize, usize)> = sc
+                    .trig
                     .iter()
                     .filter(|h| h.start >= a && h.end <= b)
                     .map(|h| (h.start, h.end))
                     .collect();
-                let got: Vec<(usize, usize)> = hits_within(&trig, a, b)
+                let got: Vec<(usize, usize)> = hits_within(&sc.trig, a, b)
                     .iter()
                     .map(|h| (h.start, h.end))
                     .collect();
                 assert_eq!(got, want, "triggers in {a}..{b} of {text:?}");
-                let want = all_cues
+                let want = sc
+                    .cues
                     .iter()
                     .filter(|h| h.start >= a && h.end <= b)
                     .count();
-                assert_eq!(hits_within(&all_cues, a, b).len(), want, "cues in {a}..{b}");
-                let want = all_modes
+                assert_eq!(hits_within(&sc.cues, a, b).len(), want, "cues in {a}..{b}");
+                let want = sc
+                    .modes
                     .iter()
                     .filter(|h| h.start >= a && h.end <= b)
                     .count();
                 assert_eq!(
-                    hits_within(&all_modes, a, b).len(),
+                    hits_within(&sc.modes, a, b).len(),
                     want,
                     "modes in {a}..{b}"
                 );
@@ -7501,28 +7499,23 @@ mod tests {
             "",
         ];
         for text in texts {
-            let Scanned {
-                trig,
-                modes: all_modes,
-                cues: all_cues,
-                mut rest,
-            } = scanned(text);
-            let mentions = actors::of_occurrences(text, rest.next().unwrap_or_default());
-            let date_words = rest.next().unwrap_or_default();
+            let mut sc = scanned(text);
+            let mentions = actors::of_occurrences(text, sc.rest.next().unwrap_or_default());
+            let date_words = sc.rest.next().unwrap_or_default();
             // sentences, then windows of the text, each series in text order
             for ranges in sentences_and_windows(text) {
-                let mut trig_runs = Runs::new(&trig);
-                let mut cue_runs = Runs::new(&all_cues);
-                let mut mode_runs = Runs::new(&all_modes);
+                let mut trig_runs = Runs::new(&sc.trig);
+                let mut cue_runs = Runs::new(&sc.cues);
+                let mut mode_runs = Runs::new(&sc.modes);
                 let mut mention_runs = Runs::new(&mentions);
                 let mut date_runs = Runs::new(&date_words);
                 for (a, b) in ranges {
                     let got = trig_runs.run(|h| h.start < a, |h| h.end <= b);
-                    assert_eq!(got, hits_within(&trig, a, b), "triggers in {a}..{b}");
+                    assert_eq!(got, hits_within(&sc.trig, a, b), "triggers in {a}..{b}");
                     let got = cue_runs.run(|h| h.start < a, |h| h.end <= b);
-                    assert_eq!(got, hits_within(&all_cues, a, b), "cues in {a}..{b}");
+                    assert_eq!(got, hits_within(&sc.cues, a, b), "cues in {a}..{b}");
                     let got = mode_runs.run(|h| h.start < a, |h| h.end <= b);
-                    assert_eq!(got, hits_within(&all_modes, a, b), "modes in {a}..{b}");
+                    assert_eq!(got, hits_within(&sc.modes, a, b), "modes in {a}..{b}");
                     let got = mention_runs.run(|m| m.start < a, |m| m.start < b);
                     let want = mentions_from(&mentions, a, b);
                     assert_eq!(got.len(), want.len(), "mentions in {a}..{b}");
