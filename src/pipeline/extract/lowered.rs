@@ -8,11 +8,13 @@ use std::cell::Cell;
 /// A lower-cased sentence and its byte pairs, read on the first test.
 pub struct Lowered<'a> {
     text: &'a str,
-    /// Bit `b & 63` of word `a & 63` set: the sentence has the bytes `a b` in a row (or
+    /// Bit `b & 31` of word `a & 63` set: the sentence has the bytes `a b` in a row (or
     /// a pair folding to the same bits: the set may say yes wrongly, never no). Filled
     /// in place on the first test (a `OnceCell` of the array built it on the stack and
-    /// copied it twice).
-    pairs: Cell<[u64; 64]>,
+    /// copied it twice). Words of 32 bits (the letters and the space still fold to
+    /// distinct bits) keep the array to 256 bytes, which `new` zeroes with a few stores
+    /// where 512 bytes took a call to `memset`.
+    pairs: Cell<[u32; 64]>,
     /// Whether `pairs` is filled.
     read: Cell<bool>,
 }
@@ -32,8 +34,8 @@ impl<'a> Lowered<'a> {
         self.text
     }
 
-    fn pairs(&self) -> &[Cell<u64>] {
-        let pairs: &Cell<[u64]> = &self.pairs;
+    fn pairs(&self) -> &[Cell<u32>] {
+        let pairs: &Cell<[u32]> = &self.pairs;
         let pairs = pairs.as_slice_of_cells();
         if !self.read.replace(true) {
             // one load a byte: each byte's bits are the next pair's first; its bit in a
@@ -68,17 +70,17 @@ impl<'a> Lowered<'a> {
         needle.as_bytes().windows(2).all(|w| {
             pairs
                 .get(usize::from(w[0] & 63))
-                .is_some_and(|p| p.get() & (1 << (w[1] & 63)) != 0)
+                .is_some_and(|p| p.get() & (1 << (w[1] & 31)) != 0)
         })
     }
 }
 
-/// Per byte `b`, bit `b & 63` of a word of [`Lowered::pairs`].
-static BIT: [u64; 256] = {
-    let mut t = [0u64; 256];
+/// Per byte `b`, bit `b & 31` of a word of [`Lowered::pairs`].
+static BIT: [u32; 256] = {
+    let mut t = [0u32; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = 1 << (b & 63);
+        t[b] = 1 << (b & 31);
         b += 1;
     }
     t
