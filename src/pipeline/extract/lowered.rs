@@ -8,13 +8,13 @@ use std::cell::Cell;
 /// A lower-cased sentence and its byte pairs, read on the first test.
 pub struct Lowered<'a> {
     text: &'a str,
-    /// Bit `b & 31` of word `a & 63` set: the sentence has the bytes `a b` in a row (or
+    /// Bit `b & 31` of word `a & 31` set: the sentence has the bytes `a b` in a row (or
     /// a pair folding to the same bits: the set may say yes wrongly, never no). Filled
     /// in place on the first test (a `OnceCell` of the array built it on the stack and
-    /// copied it twice). Words of 32 bits (the letters and the space still fold to
-    /// distinct bits) keep the array to 256 bytes, which `new` zeroes with a few stores
-    /// where 512 bytes took a call to `memset`.
-    pairs: Cell<[u32; 64]>,
+    /// copied it twice). 32 words of 32 bits (the letters and the space still fold to
+    /// distinct indices) keep the array to 128 bytes, which `new` zeroes with a few
+    /// stores where the 512 bytes of 64 words of 64 bits took a call to `memset`.
+    pairs: Cell<[u32; 32]>,
     /// Whether `pairs` is filled.
     read: Cell<bool>,
 }
@@ -24,7 +24,7 @@ impl<'a> Lowered<'a> {
     pub fn new(text: &'a str) -> Lowered<'a> {
         Lowered {
             text,
-            pairs: Cell::new([0; 64]),
+            pairs: Cell::new([0; 32]),
             read: Cell::new(false),
         }
     }
@@ -41,12 +41,12 @@ impl<'a> Lowered<'a> {
             // one load a byte: each byte's bits are the next pair's first; its bit in a
             // word is looked up (a shift by a variable count took three instructions)
             if let Some((&first, rest)) = self.text.as_bytes().split_first() {
-                let mut prev = usize::from(first & 63);
+                let mut prev = usize::from(first & 31);
                 for &b in rest {
                     if let Some(p) = pairs.get(prev) {
                         p.set(p.get() | BIT[usize::from(b)]);
                     }
-                    prev = usize::from(b & 63);
+                    prev = usize::from(b & 31);
                 }
             }
         }
@@ -69,7 +69,7 @@ impl<'a> Lowered<'a> {
         let pairs = self.pairs();
         needle.as_bytes().windows(2).all(|w| {
             pairs
-                .get(usize::from(w[0] & 63))
+                .get(usize::from(w[0] & 31))
                 .is_some_and(|p| p.get() & (1 << (w[1] & 31)) != 0)
         })
     }
