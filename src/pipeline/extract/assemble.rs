@@ -5952,9 +5952,7 @@ fn last_ascii_words(text: &str, n: usize) -> Option<([&str; 8], usize)> {
             i -= 1;
         }
         let end = i;
-        while i > 0 && ascii_word_byte(b[i - 1]) {
-            i -= 1;
-        }
+        i = word_start(b, i);
         if i > 0 && !b[i - 1].is_ascii() {
             return None;
         }
@@ -6012,9 +6010,7 @@ impl<'a> LastWords<'a> {
                 i -= 1;
             }
             let end = i;
-            while i > 0 && ascii_word_byte(b[i - 1]) {
-                i -= 1;
-            }
+            i = word_start(b, i);
             if i > 0 && !b[i - 1].is_ascii() {
                 // (a byte outside ASCII may be part of a space of Unicode's: all the
                 // words are read as `split_whitespace` reads them)
@@ -6050,6 +6046,58 @@ fn ascii_word_byte(b: u8) -> bool {
     b.wrapping_sub(b'!') < 0x5f || b < b'!' && !(b == b' ' || (9..=13).contains(&b))
 }
 
+/// The high bit of each byte of `x` (eight bytes of text, the first in the low byte) set
+/// where the byte is no [`ascii_word_byte`]: an ASCII space or a byte beyond ASCII.
+fn word_stops(x: u64) -> u64 {
+    use crate::textbits::{HIGH, ONES};
+    // each byte below 0x80, so that the sums below carry into no other byte
+    let low = x & !HIGH;
+    let at_least = |v: u64, lo: u8| v + u64::from(0x80 - lo) * ONES;
+    let tab_to_cr = at_least(low, b'\t') & !at_least(low, b'\r' + 1);
+    // (a byte of `blank` is zero where the byte is a space)
+    let blank = low ^ (u64::from(b' ') * ONES);
+    let space = !((blank + 0x7f * ONES) | blank);
+    (tab_to_cr | space | x) & HIGH
+}
+
+/// Eight bytes of `b` from `at` as one word, the first in the low byte.
+fn eight_at(b: &[u8], at: usize) -> Option<u64> {
+    let eight = b.get(at..at.checked_add(8)?)?;
+    <[u8; 8]>::try_from(eight).ok().map(u64::from_le_bytes)
+}
+
+/// Where the run of [`ascii_word_byte`]s of `b` that starts at `i` ends: read eight
+/// bytes at a time (a test per byte mispredicts at the end of every word).
+fn word_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(x) = eight_at(b, i) {
+        let stops = word_stops(x);
+        if stops != 0 {
+            return i + stops.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < b.len() && ascii_word_byte(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// Where the run of [`ascii_word_byte`]s of `b` that ends at `i` starts: read eight bytes
+/// at a time, as [`word_end`].
+fn word_start(b: &[u8], mut i: usize) -> usize {
+    while let Some(x) = i.checked_sub(8).and_then(|at| eight_at(b, at)) {
+        let stops = word_stops(x);
+        if stops != 0 {
+            return i - 8 + (63 - stops.leading_zeros() as usize) / 8 + 1;
+        }
+        i -= 8;
+    }
+    while i > 0 && ascii_word_byte(b[i - 1]) {
+        i -= 1;
+    }
+    i
+}
+
 /// The first `n` (at most 8) words of `text`, as `split_whitespace` reads them, and how
 /// many there are: read byte by byte while the text is ASCII (`split_whitespace` decodes
 /// every character to ask whether it is a space of Unicode's).
@@ -6064,9 +6112,7 @@ fn first_words(text: &str, n: usize) -> ([&str; 8], usize) {
             i += 1;
         }
         let start = i;
-        while i < b.len() && ascii_word_byte(b[i]) {
-            i += 1;
-        }
+        i = word_end(b, i);
         if i < b.len() && !b[i].is_ascii() {
             // (a byte outside ASCII may be part of a space of Unicode's)
             let mut k = 0;
@@ -7378,6 +7424,43 @@ mod tests {
             let lower = text.to_ascii_lowercase();
             let any = WEAPONS.iter().any(|w| lower.contains(w));
             assert_eq!(any, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_ends_and_starts_are_those_a_test_per_byte_finds() {
+        let texts = [
+            "",
+            "a",
+            "police fired tear gas at protesters in the capital, officials said.",
+            "counter-insurgency\toperations\x0bin\x0c\rthe\nnorth",
+            "eightbyt eightbytes sixteenbytes1234 x",
+            "caf\u{e9} owners\u{a0}said Tib\u{fa}, Adr\u{e9}",
+            "\x00\x1f\x7f\x21~ controls  and  doubled  spaces ",
+        ];
+        for text in texts {
+            let b = text.as_bytes();
+            for i in 0..=b.len() {
+                let mut end = i;
+                while end < b.len() && ascii_word_byte(b[end]) {
+                    end += 1;
+                }
+                assert_eq!(word_end(b, i), end, "{text:?} from {i}");
+                let mut start = i;
+                while start > 0 && ascii_word_byte(b[start - 1]) {
+                    start -= 1;
+                }
+                assert_eq!(word_start(b, i), start, "{text:?} to {i}");
+            }
+        }
+        for byte in 0..=255u8 {
+            let x = u64::from_le_bytes([b'a', byte, b'b', b'c', byte, b'd', b'e', byte]);
+            let want = if ascii_word_byte(byte) {
+                0
+            } else {
+                0x8000_0080_0000_8000
+            };
+            assert_eq!(word_stops(x), want, "{byte:#x}");
         }
     }
 
