@@ -255,6 +255,9 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
     }
     // (`mentions_from` reads the mentions as a slice in text order)
     debug_assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
+    // (each sentence's places are read on from the last sentence's, as one run)
+    debug_assert!(all_places.windows(2).all(|w| w[0].start <= w[1].start));
+    debug_assert!(all_places.iter().all(|p| p.start <= p.end));
     let ctx = Ctx {
         text,
         places: all_places,
@@ -286,6 +289,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
     let mut cue_runs = Runs::new(&all_cues);
     let mut date_runs = Runs::new(&date_words);
     let mut mention_runs = Runs::new(&ctx.mentions);
+    let mut place_runs = Runs::new(&ctx.places);
     for (si, s) in sents.iter().enumerate() {
         if s.repeat || s.end > text.len() || s.start >= s.end {
             continue;
@@ -307,6 +311,9 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             date_words_in(text, &mut date_runs, s.start, s.end),
         );
         let hits = trig_runs.run(|h| h.start < s.start, |h| h.end <= s.end);
+        // the places that start in the sentence (those ending past it are left to the
+        // filters that read them)
+        let sent_places = place_runs.run(|p| p.start < s.start, |p| p.start <= s.end);
         if lead_date.is_none() {
             lead_date = facts
                 .sdates()
@@ -475,7 +482,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             kept.retain(|k| !(k.2.casualty && k.0 > p && told_of_its_cause(lower_st, p, k.0)));
         }
         if kept.is_empty() {
-            let place = best_place(&ctx, s.start, s.end);
+            let place = best_place(&ctx, sent_places, s.end);
             if let Some(p) = place {
                 para_place = Some((s.paragraph, p));
             }
@@ -520,9 +527,9 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
         // places of the sentence, each to its nearest trigger
         splaces.clear();
         splaces.extend(
-            ctx.places
+            sent_places
                 .iter()
-                .filter(|p| p.start >= s.start && p.end <= s.end && !p.origin)
+                .filter(|p| p.end <= s.end && !p.origin)
                 .filter(|p| p.start >= ctx.head_end),
         );
         kinds.clear();
@@ -911,7 +918,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 });
             }
         }
-        if let Some(p) = best_place(&ctx, s.start, s.end) {
+        if let Some(p) = best_place(&ctx, sent_places, s.end) {
             para_place = Some((s.paragraph, p));
         }
     }
@@ -1332,6 +1339,20 @@ enum Keep {
     Threat,
 }
 
+/// Words after a trigger that tell of an event planned or expected ("the strike would
+/// continue", "a meeting would be held"), read by [`context_only`].
+const LATER_WORDS: [&str; 9] = [
+    "would",
+    "will",
+    "could",
+    "might",
+    "planned",
+    "plans",
+    "scheduled",
+    "due",
+    "expected",
+];
+
 /// Facts of one sentence that its trigger words may ask for, each read at most once and
 /// only when first asked for.
 struct SentFacts<'a> {
@@ -1344,6 +1365,9 @@ struct SentFacts<'a> {
     skip: usize,
     /// Where the sentence first names a past year ([`past_year_at`]).
     past_year: OnceCell<Option<usize>>,
+    /// Whether its byte pairs allow a word of [`LATER_WORDS`]: asked for each trigger word of
+    /// the sentence that reaches the test.
+    later: OnceCell<bool>,
     /// Where its history or past year starts, whichever comes first.
     old: OnceCell<Option<usize>>,
     /// Whether it tells of a disaster ([`disaster`]).
@@ -1379,6 +1403,7 @@ impl<'a> SentFacts<'a> {
             start,
             date_words,
             past_year: OnceCell::new(),
+            later: OnceCell::new(),
             old: OnceCell::new(),
             disaster: OnceCell::new(),
             counts: OnceCell::new(),
@@ -1392,6 +1417,13 @@ impl<'a> SentFacts<'a> {
         *self
             .past_year
             .get_or_init(|| past_year_at(self.st, self.today.year()))
+    }
+
+    /// Whether `sl`, the sentence's [`Lowered`], may hold a word of [`LATER_WORDS`].
+    fn may_tell_later(&self, sl: &Lowered<'_>) -> bool {
+        *self
+            .later
+            .get_or_init(|| LATER_WORDS.iter().any(|w| sl.may_hold(w)))
     }
 
     fn counts(&self) -> &numbers::SentenceCounts {
@@ -2265,20 +2297,9 @@ fn context_only(
         return true;
     }
     // planned or expected: "the strike would continue", "a meeting would be held"
-    const LATER: [&str; 9] = [
-        "would",
-        "will",
-        "could",
-        "might",
-        "planned",
-        "plans",
-        "scheduled",
-        "due",
-        "expected",
-    ];
     // (the words after it are read only when the sentence's byte pairs allow one of
     // those words, or a participle asks for the next one)
-    let later = t.kind != EventType::Threaten && LATER.iter().any(|w| sl.may_hold(w));
+    let later = t.kind != EventType::Threaten && facts.may_tell_later(sl);
     // a participle used as an adjective: "22 seriously wounded soldiers", "the freed men"
     let participle = lw.ends_with("ed") && (t.casualty || t.kind == EventType::Retreat);
     let (after, n_after) = if later || participle {
@@ -2288,7 +2309,7 @@ fn context_only(
     };
     let after = &after[..n_after];
     if later
-        && after.iter().any(|w| LATER.contains(w))
+        && after.iter().any(|w| LATER_WORDS.contains(w))
         && !after.first().is_some_and(|w| w.ends_with(','))
     {
         return true;
@@ -2967,10 +2988,12 @@ fn is_actor_position(ctx: &Ctx<'_>, p: &PlaceHit) -> bool {
     p.bare_country || after.starts_with("'s")
 }
 
-fn best_place<'c>(ctx: &'c Ctx<'_>, start: usize, end: usize) -> Option<&'c Location> {
-    ctx.places
+/// The best place of a sentence ending at `end`, from `places`: those of the article's
+/// that start in it.
+fn best_place<'c>(ctx: &Ctx<'_>, places: &'c [PlaceHit], end: usize) -> Option<&'c Location> {
+    places
         .iter()
-        .filter(|p| p.start >= start && p.end <= end && !p.origin && !p.bare_country)
+        .filter(|p| p.end <= end && !p.origin && !p.bare_country)
         .filter(|p| p.start >= ctx.head_end && matches!(p.link, Link::Locative | Link::HitSubject))
         .min_by_key(|p| p.location.precision.rank())
         .map(|p| &p.location)
@@ -5929,9 +5952,7 @@ fn last_ascii_words(text: &str, n: usize) -> Option<([&str; 8], usize)> {
             i -= 1;
         }
         let end = i;
-        while i > 0 && ascii_word_byte(b[i - 1]) {
-            i -= 1;
-        }
+        i = word_start(b, i);
         if i > 0 && !b[i - 1].is_ascii() {
             return None;
         }
@@ -5989,9 +6010,7 @@ impl<'a> LastWords<'a> {
                 i -= 1;
             }
             let end = i;
-            while i > 0 && ascii_word_byte(b[i - 1]) {
-                i -= 1;
-            }
+            i = word_start(b, i);
             if i > 0 && !b[i - 1].is_ascii() {
                 // (a byte outside ASCII may be part of a space of Unicode's: all the
                 // words are read as `split_whitespace` reads them)
@@ -6027,6 +6046,58 @@ fn ascii_word_byte(b: u8) -> bool {
     b.wrapping_sub(b'!') < 0x5f || b < b'!' && !(b == b' ' || (9..=13).contains(&b))
 }
 
+/// The high bit of each byte of `x` (eight bytes of text, the first in the low byte) set
+/// where the byte is no [`ascii_word_byte`]: an ASCII space or a byte beyond ASCII.
+fn word_stops(x: u64) -> u64 {
+    use crate::textbits::{HIGH, ONES};
+    // each byte below 0x80, so that the sums below carry into no other byte
+    let low = x & !HIGH;
+    let at_least = |v: u64, lo: u8| v + u64::from(0x80 - lo) * ONES;
+    let tab_to_cr = at_least(low, b'\t') & !at_least(low, b'\r' + 1);
+    // (a byte of `blank` is zero where the byte is a space)
+    let blank = low ^ (u64::from(b' ') * ONES);
+    let space = !((blank + 0x7f * ONES) | blank);
+    (tab_to_cr | space | x) & HIGH
+}
+
+/// Eight bytes of `b` from `at` as one word, the first in the low byte.
+fn eight_at(b: &[u8], at: usize) -> Option<u64> {
+    let eight = b.get(at..at.checked_add(8)?)?;
+    <[u8; 8]>::try_from(eight).ok().map(u64::from_le_bytes)
+}
+
+/// Where the run of [`ascii_word_byte`]s of `b` that starts at `i` ends: read eight
+/// bytes at a time (a test per byte mispredicts at the end of every word).
+fn word_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(x) = eight_at(b, i) {
+        let stops = word_stops(x);
+        if stops != 0 {
+            return i + stops.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < b.len() && ascii_word_byte(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// Where the run of [`ascii_word_byte`]s of `b` that ends at `i` starts: read eight bytes
+/// at a time, as [`word_end`].
+fn word_start(b: &[u8], mut i: usize) -> usize {
+    while let Some(x) = i.checked_sub(8).and_then(|at| eight_at(b, at)) {
+        let stops = word_stops(x);
+        if stops != 0 {
+            return i - 8 + (63 - stops.leading_zeros() as usize) / 8 + 1;
+        }
+        i -= 8;
+    }
+    while i > 0 && ascii_word_byte(b[i - 1]) {
+        i -= 1;
+    }
+    i
+}
+
 /// The first `n` (at most 8) words of `text`, as `split_whitespace` reads them, and how
 /// many there are: read byte by byte while the text is ASCII (`split_whitespace` decodes
 /// every character to ask whether it is a space of Unicode's).
@@ -6041,9 +6112,7 @@ fn first_words(text: &str, n: usize) -> ([&str; 8], usize) {
             i += 1;
         }
         let start = i;
-        while i < b.len() && ascii_word_byte(b[i]) {
-            i += 1;
-        }
+        i = word_end(b, i);
         if i < b.len() && !b[i].is_ascii() {
             // (a byte outside ASCII may be part of a space of Unicode's)
             let mut k = 0;
@@ -7355,6 +7424,43 @@ mod tests {
             let lower = text.to_ascii_lowercase();
             let any = WEAPONS.iter().any(|w| lower.contains(w));
             assert_eq!(any, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_ends_and_starts_are_those_a_test_per_byte_finds() {
+        let texts = [
+            "",
+            "a",
+            "police fired tear gas at protesters in the capital, officials said.",
+            "counter-insurgency\toperations\x0bin\x0c\rthe\nnorth",
+            "eightbyt eightbytes sixteenbytes1234 x",
+            "caf\u{e9} owners\u{a0}said Tib\u{fa}, Adr\u{e9}",
+            "\x00\x1f\x7f\x21~ controls  and  doubled  spaces ",
+        ];
+        for text in texts {
+            let b = text.as_bytes();
+            for i in 0..=b.len() {
+                let mut end = i;
+                while end < b.len() && ascii_word_byte(b[end]) {
+                    end += 1;
+                }
+                assert_eq!(word_end(b, i), end, "{text:?} from {i}");
+                let mut start = i;
+                while start > 0 && ascii_word_byte(b[start - 1]) {
+                    start -= 1;
+                }
+                assert_eq!(word_start(b, i), start, "{text:?} to {i}");
+            }
+        }
+        for byte in 0..=255u8 {
+            let x = u64::from_le_bytes([b'a', byte, b'b', b'c', byte, b'd', b'e', byte]);
+            let want = if ascii_word_byte(byte) {
+                0
+            } else {
+                0x8000_0080_0000_8000
+            };
+            assert_eq!(word_stops(x), want, "{byte:#x}");
         }
     }
 
