@@ -17,6 +17,45 @@ pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each byte.
 pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
+/// The high bit of each byte of `v` (eight bytes, each below 0x80, so that the sum
+/// carries into no other byte) set where that byte is at least `lo` (at most 0x80).
+#[inline]
+pub(crate) fn at_least(v: u64, lo: u8) -> u64 {
+    v + u64::from(0x80 - lo) * ONES
+}
+
+/// Eight bytes of `b` from `at` as one word, the first in the low byte; none past the
+/// end.
+#[inline]
+pub(crate) fn eight_at(b: &[u8], at: usize) -> Option<u64> {
+    let eight = b.get(at..at.checked_add(8)?)?;
+    <[u8; 8]>::try_from(eight).ok().map(u64::from_le_bytes)
+}
+
+/// Where the run of bytes from `i` ends, eight bytes at a time (a test per byte
+/// mispredicts at the end of every word): `stops` gives the high bit of each byte of
+/// eight that ends the run, `in_run` says of one byte (the last few of the text) whether
+/// the run goes on.
+#[inline]
+pub(crate) fn run_end(
+    b: &[u8],
+    mut i: usize,
+    stops: impl Fn(u64) -> u64,
+    in_run: impl Fn(u8) -> bool,
+) -> usize {
+    while let Some(x) = eight_at(b, i) {
+        let s = stops(x);
+        if s != 0 {
+            return i + s.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(|&c| in_run(c)) {
+        i += 1;
+    }
+    i
+}
+
 /// The high bit of each byte of `x` set where that byte is an ASCII letter or digit.
 #[inline]
 pub(crate) fn alnum_bytes(x: u64) -> u64 {
@@ -24,8 +63,6 @@ pub(crate) fn alnum_bytes(x: u64) -> u64 {
     let low = x & !HIGH;
     // letters in lower case ('@' and '[' around them go to '`' and '{')
     let folded = low | (0x20 * ONES);
-    // the high bit of each byte of `v` at least `lo`
-    let at_least = |v: u64, lo: u8| v + u64::from(0x80 - lo) * ONES;
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
     // bytes from 0x80 up are no ASCII letters or digits

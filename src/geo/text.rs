@@ -3,7 +3,7 @@
 //! gap between them when it is asked for (most tokens are never asked).
 
 use super::lexicon::shape_of;
-use crate::textbits::{alnum_bytes, byte_masks, fit, HIGH};
+use crate::textbits::{alnum_bytes, byte_masks, fit, run_end, HIGH};
 use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::char::is_combining_mark;
 
@@ -464,19 +464,13 @@ fn one_space(bytes: &[u8], prev_end: usize, start: usize) -> bool {
 /// The end of the run of ASCII letters and digits from byte `i`: eight bytes at a time
 /// (a word of the text mostly takes one step).
 #[inline]
-fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..i.saturating_add(8)) {
-        let eight = <[u8; 8]>::try_from(chunk).unwrap_or([0; 8]);
-        let stops = !alnum_bytes(u64::from_le_bytes(eight)) & HIGH;
-        if stops != 0 {
-            return i + (stops.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while bytes.get(i).is_some_and(|&b| class(b) & ALNUM != 0) {
-        i += 1;
-    }
-    i
+fn alnum_run_end(bytes: &[u8], i: usize) -> usize {
+    run_end(
+        bytes,
+        i,
+        |x| !alnum_bytes(x) & HIGH,
+        |b| class(b) & ALNUM != 0,
+    )
 }
 
 /// The end of a run of 64 ASCII letters and digits or more from byte `p`, read from

@@ -6049,10 +6049,9 @@ fn ascii_word_byte(b: u8) -> bool {
 /// The high bit of each byte of `x` (eight bytes of text, the first in the low byte) set
 /// where the byte is no [`ascii_word_byte`]: an ASCII space or a byte beyond ASCII.
 fn word_stops(x: u64) -> u64 {
-    use crate::textbits::{HIGH, ONES};
+    use crate::textbits::{at_least, HIGH, ONES};
     // each byte below 0x80, so that the sums below carry into no other byte
     let low = x & !HIGH;
-    let at_least = |v: u64, lo: u8| v + u64::from(0x80 - lo) * ONES;
     let tab_to_cr = at_least(low, b'\t') & !at_least(low, b'\r' + 1);
     // (a byte of `blank` is zero where the byte is a space)
     let blank = low ^ (u64::from(b' ') * ONES);
@@ -6060,32 +6059,19 @@ fn word_stops(x: u64) -> u64 {
     (tab_to_cr | space | x) & HIGH
 }
 
-/// Eight bytes of `b` from `at` as one word, the first in the low byte.
-fn eight_at(b: &[u8], at: usize) -> Option<u64> {
-    let eight = b.get(at..at.checked_add(8)?)?;
-    <[u8; 8]>::try_from(eight).ok().map(u64::from_le_bytes)
-}
-
 /// Where the run of [`ascii_word_byte`]s of `b` that starts at `i` ends: read eight
-/// bytes at a time (a test per byte mispredicts at the end of every word).
-fn word_end(b: &[u8], mut i: usize) -> usize {
-    while let Some(x) = eight_at(b, i) {
-        let stops = word_stops(x);
-        if stops != 0 {
-            return i + stops.trailing_zeros() as usize / 8;
-        }
-        i += 8;
-    }
-    while i < b.len() && ascii_word_byte(b[i]) {
-        i += 1;
-    }
-    i
+/// bytes at a time.
+fn word_end(b: &[u8], i: usize) -> usize {
+    crate::textbits::run_end(b, i, word_stops, ascii_word_byte)
 }
 
 /// Where the run of [`ascii_word_byte`]s of `b` that ends at `i` starts: read eight bytes
 /// at a time, as [`word_end`].
 fn word_start(b: &[u8], mut i: usize) -> usize {
-    while let Some(x) = i.checked_sub(8).and_then(|at| eight_at(b, at)) {
+    while let Some(x) = i
+        .checked_sub(8)
+        .and_then(|at| crate::textbits::eight_at(b, at))
+    {
         let stops = word_stops(x);
         if stops != 0 {
             return i - 8 + (63 - stops.leading_zeros() as usize) / 8 + 1;
