@@ -1,7 +1,8 @@
 //! Bit masks of a text's bytes, 64 at a time: which are ASCII letters or digits and which
 //! are beyond ASCII. An article's masks are made once and read by every pass that goes
 //! from word to word (the place tokenizer, the word-list scan), so that none of them
-//! loops byte by byte to find where a word ends.
+//! loops byte by byte to find where a word ends; and the eight-bytes-at-a-time tests
+//! (`at_least`, `run_end`) that the word readers elsewhere use for the same reason.
 
 /// The masks of a text: per 64 bytes, (ASCII letters and digits, bytes beyond ASCII).
 pub type ByteMasks = Vec<(u64, u64)>;
