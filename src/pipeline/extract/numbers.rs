@@ -2918,8 +2918,11 @@ mod tests {
         }
     }
 
+    /// A token's fields: lower case, start, end, kind, head length, capital.
+    type Fields<'a> = (&'a [u8], usize, usize, TokKind, u8, bool);
+
     /// The fields of every token, for comparing two tokenizers.
-    fn token_fields<'a>(toks: &[Tok<'a>]) -> Vec<(&'a [u8], usize, usize, TokKind, u8, bool)> {
+    fn token_fields<'a>(toks: &[Tok<'a>]) -> Vec<Fields<'a>> {
         toks.iter()
             .map(|t| (t.lower, t.start, t.end, t.kind, t.head_len, t.capital))
             .collect()
