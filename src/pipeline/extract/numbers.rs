@@ -763,6 +763,8 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
     let mut total: u64 = 0;
     let mut current: u64 = 0;
     let mut any = false;
+    // the value of token `k` when it is already known (the first word's, read once)
+    let mut known = None;
     if lw == b"a" || lw == b"an" {
         // "a dozen", "a hundred"; any other "a" is no number (the loop would stop at it)
         if !matches!(
@@ -774,12 +776,12 @@ fn value_at(t: &[Tok], j: usize) -> Option<(u64, usize)> {
         current = 1;
         any = true;
         k += 1;
-    } else if tok.word_number().is_none() {
-        return None;
+    } else {
+        known = Some(tok.word_number()?);
     }
     while let Some(tok) = t.get(k) {
         let w = tok.lower;
-        if let Some(v) = tok.word_number() {
+        if let Some(v) = known.take().or_else(|| tok.word_number()) {
             // "twenty three": tens then unit; "two hundred fifty": after a scale.
             let last_two = current % 100;
             let fits = current == 0
