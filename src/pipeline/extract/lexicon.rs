@@ -380,21 +380,21 @@ impl Trie {
         }
         // Two bytes a round, the node of the first held apart from that of the second:
         // one byte at a time, each step had to copy its child into the register of the
-        // node before the next step.
+        // node before the next step. One test a round that both bytes are in the text;
+        // the last byte of a text of an even number left over is stepped after.
         let mut j = start + 1;
-        while let Some(&b) = bytes.get(j) {
-            let Some(half) = self.step(found, start, id, j, b) else {
+        while let (Some(&b0), Some(&b1)) = (bytes.get(j), bytes.get(j + 1)) {
+            let Some(half) = self.step(found, start, id, j, b0) else {
                 return;
             };
-            j += 1;
-            let Some(&b) = bytes.get(j) else {
+            let Some(next) = self.step(found, start, half, j + 1, b1) else {
                 return;
             };
-            let Some(next) = self.step(found, start, half, j, b) else {
-                return;
-            };
-            j += 1;
+            j += 2;
             id = next;
+        }
+        if let Some(&b) = bytes.get(j) {
+            self.step(found, start, id, j, b);
         }
     }
 
@@ -639,6 +639,18 @@ mod tests {
             texts.push(format!("{lead}{}", short[..4].join(" -- ")));
             texts.push(format!("{}car", "a".repeat(pad)));
             texts.push(format!("{}--car bomb", "é".repeat(pad / 2)));
+            // the text ending inside and at the end of a phrase, after an odd and an
+            // even number of bytes walked (the walk steps two bytes a round)
+            texts.push(format!(
+                "{} car bom{}",
+                "x".repeat(pad % 5),
+                "b".repeat(pad % 2)
+            ));
+            texts.push(format!(
+                "{}killed i{}",
+                " ".repeat(pad % 3),
+                "n".repeat(pad % 2)
+            ));
         }
         // with and without a phrase starting with a non-word byte ("--"), which walks
         // from every boundary, not only the word starts

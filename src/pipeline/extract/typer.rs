@@ -43,7 +43,8 @@ pub struct Typer {
     scale: f32,
     bias: [f32; K],
     /// Perfect hash table of the feature hashes: feature `h` can only be at slot
-    /// [`slot`]`(h, seeds[bucket(h)])`, which holds `(h, row)`; `(0, NO_ROW)` when empty.
+    /// [`slot`]`(h, seeds[bucket(h)])`, which holds `(h, row id)` (see [`row_index`]);
+    /// `(0, NO_ROW)` when empty.
     /// A lookup is one slot and one compare whatever the text: no probe sequence, and no
     /// branch on whether the feature is there, which words and pairs decide at random.
     /// Of fixed sizes, so that a lookup indexes without a bounds check.
@@ -55,7 +56,7 @@ pub struct Typer {
     /// the rows after the features' (the last one that of [`NO_PAIR`]). Of a fixed size,
     /// so that a row is read without a bounds check.
     rows: Box<[Row; ROWS]>,
-    /// Number of features with weights: rows `1..=features`.
+    /// Number of features with weights: rows `1..=features` (ids `ROW_ID..`).
     features: usize,
 }
 
@@ -221,6 +222,18 @@ pub fn for_each_feature(text: &str, mut f: impl FnMut(u32)) {
 
 /// The row of a feature without weights: all zeros, so that adding it changes nothing.
 const NO_ROW: u32 = 0;
+
+/// A row's id is its index times this, the size of a [`Row`] (64 bytes): the row's byte
+/// offset, which [`row_index`] masks into the rows where an index was masked and then
+/// scaled (one operation a feature less).
+const ROW_ID: u32 = std::mem::size_of::<Row>() as u32;
+
+/// The index in the rows of row id `id`, any `u32` (ids of rows are multiples of
+/// [`ROW_ID`]; [`NO_PAIR`] is the last row).
+#[inline(always)]
+fn row_index(id: u32) -> usize {
+    (id / ROW_ID) as usize & (ROWS - 1)
+}
 
 /// [`Word::at`] flag of a word that ends a pair with the word before it (an offset
 /// in a slice is below `isize::MAX`: its top bit is free).
@@ -424,18 +437,19 @@ impl Typer {
         });
         // (the sums in locals, which stay in registers: in the returned evidence one
         // part of them went through memory on every add)
-        let (mut sums, mut n) = ([0i32; K], 0u32);
+        // (the pairs counted apart: one feature a word is added once after the loop)
+        let (mut sums, mut pairs) = ([0i32; K], 0u32);
         for w in words.iter_mut() {
             w.word = self.row_id(w.word);
             self.add_row(&mut sums, w.word);
-            n += 1;
             // (the pair looked up and added whether it counts or not, NO_PAIR's zeros
             // then: no branch on the clause breaks, which fall where they may)
             let paired = w.at & PAIRED != 0;
             w.pair = std::hint::select_unpredictable(paired, self.row_id(w.pair), NO_PAIR);
             self.add_row(&mut sums, w.pair);
-            n += u32::from(paired);
+            pairs += u32::from(paired);
         }
+        let n = words.len() as u32 + pairs;
         Reading {
             text,
             words,
@@ -455,9 +469,8 @@ impl Typer {
     /// Adds the weights of row `id` to `sums` (those of [`NO_ROW`] are zeros).
     #[inline(always)]
     fn add_row(&self, sums: &mut [i32; K], id: u32) {
-        // (the mask keeps row ids as they are, but for [`NO_PAIR`], which reads the last
-        // row)
-        let row = &self.rows[id as usize & (ROWS - 1)];
+        // (every id is a row's but for [`NO_PAIR`], which the mask makes the last row)
+        let row = &self.rows[row_index(id)];
         // read as one aligned array: each group of four adds straight from memory
         let row: [i32; K] = row.0;
         for (s, w) in sums.iter_mut().zip(row) {
@@ -510,14 +523,14 @@ fn mixed_seed(seed: u32) -> u32 {
     seed.wrapping_mul(0xC2B2_AE35).rotate_left(13) | 1
 }
 
-/// Lays the features (sorted by hash, row `i + 1` for the `i`th) out in a perfect hash
+/// Lays the features (sorted by hash, row `i + 1` for the `i`th, its id times [`ROW_ID`]) out in a perfect hash
 /// table: bucket by bucket, largest first, each with the first seed that puts all its
 /// features in free slots. `None` when a bucket finds no such seed.
 #[allow(clippy::type_complexity)]
 fn place(rows: &[(u32, [i16; K])]) -> Option<(Box<[(u32, u32); TABLE]>, Box<[u32; BUCKETS]>)> {
     let mut members: Vec<Vec<(u32, u32)>> = vec![Vec::new(); BUCKETS];
     for (i, (h, _)) in rows.iter().enumerate() {
-        members[bucket(*h)].push((*h, i as u32 + 1));
+        members[bucket(*h)].push((*h, (i as u32 + 1) * ROW_ID));
     }
     let mut order: Vec<usize> = (0..BUCKETS).collect();
     order.sort_by_key(|&b| std::cmp::Reverse(members[b].len()));
@@ -777,13 +790,22 @@ mod tests {
         for h in absent {
             assert_eq!(t.row_id(h), NO_ROW, "{h:#x}");
         }
-        assert!(t.rows[NO_ROW as usize].0.iter().all(|w| *w == 0));
-        // the row a pair that does not count reads, past the features' rows
-        assert!(t.len() + 1 < NO_PAIR as usize & (ROWS - 1));
-        assert!(t.rows[NO_PAIR as usize & (ROWS - 1)]
-            .0
+        assert!(t.rows[row_index(NO_ROW)].0.iter().all(|w| *w == 0));
+        // row ids are the rows' offsets, one per row
+        let mut ids: Vec<u32> = t
+            .slots
             .iter()
-            .all(|w| *w == 0));
+            .map(|s| s.1)
+            .filter(|&r| r != NO_ROW)
+            .collect();
+        ids.sort_unstable();
+        assert!(ids
+            .iter()
+            .enumerate()
+            .all(|(i, &r)| r == (i as u32 + 1) * ROW_ID));
+        // the row a pair that does not count reads, past the features' rows
+        assert!(t.len() + 1 < row_index(NO_PAIR));
+        assert!(t.rows[row_index(NO_PAIR)].0.iter().all(|w| *w == 0));
     }
 
     /// The reference's end of a word: the word's feature, then its pair with the word
