@@ -5,7 +5,7 @@
 use super::data::{Entry, DEMONYM};
 
 use super::lexicon::{self, lists_of, lists_of_bytes, Lists};
-use super::text::{tokenize, tokenize_lowered, Tokens, WordKey};
+use super::text::{tokenize, tokenize_lowered, ShapeChains, Tokens, WordKey};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
 /// At most this many homonyms of one name are weighed.
@@ -56,22 +56,6 @@ struct LowerWords {
     thanksgiving: bool,
     /// Capitalised words that make the US state of Georgia likely ("Atlanta").
     us_cues: usize,
-}
-
-/// The indices of the tokens for which `pick` holds, in order: each index is written and
-/// the count moves on by the answer, so that the loop has no branch on it.
-fn picked(list: &[super::text::Token], pick: impl Fn(&super::text::Token) -> bool) -> Vec<u32> {
-    let mut out = vec![0u32; list.len()];
-    let mut n = 0usize;
-    for (k, t) in list.iter().enumerate() {
-        // (`n` <= `k`: always in bounds)
-        if let Some(slot) = out.get_mut(n) {
-            *slot = k as u32;
-        }
-        n += usize::from(pick(t));
-    }
-    out.truncate(n);
-    out
 }
 
 /// Adds `w` to the sorted list `list` unless it is there.
@@ -244,8 +228,10 @@ impl<'g, 't> Resolver<'g, 't> {
             divisions: Vec::new(),
             admin1s: Vec::new(),
         };
-        r.match_spans();
-        r.filter_traps();
+        // (one pass over the tokens for both)
+        let (chains, uppers) = r.toks.shape_chains();
+        r.match_spans(&uppers);
+        r.filter_traps(&chains);
         r.build_context();
         r
     }
@@ -273,16 +259,14 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     /// Longest gazetteer name starting at each upper-case token, left to right.
-    fn match_spans(&mut self) {
+    /// `uppers`: the indices of the capitalised tokens (see `Tokens::shape_chains`).
+    fn match_spans(&mut self, uppers: &[u32]) {
         let n = self.toks.list.len();
         // (bytes: the folded forms are read without char-boundary checks)
         let mut key: Vec<u8> = Vec::with_capacity(64);
-        // the capitalised tokens, picked without a branch per token (whether a word is
-        // capitalised is a coin toss the branch predictor loses often)
-        let uppers = picked(&self.toks.list, |t| t.upper);
         // the first token not yet taken into a span
         let mut next = 0;
-        for &i in &uppers {
+        for &i in uppers {
             let i = i as usize;
             if i < next {
                 continue;
@@ -356,8 +340,9 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     /// Drops spans that are common words, people or sport teams; notes division suffixes.
-    fn filter_traps(&mut self) {
-        let lower = self.lowercase_words();
+    /// `chains`: the tokens' shape chains (see `Tokens::shape_chains`).
+    fn filter_traps(&mut self, chains: &ShapeChains) {
+        let lower = self.lowercase_words(chains);
         let us_cues = lower.us_cues;
         let thanksgiving = lower.thanksgiving;
         let sport = lower.sport_cues.count_ones() >= 3;
@@ -547,19 +532,17 @@ impl<'g, 't> Resolver<'g, 't> {
     /// on the spans); and the capitalised US cues. Each word is looked for along the one
     /// chain of tokens of its shape and case (one pass chains them), not by asking every
     /// token about every word.
-    fn lowercase_words(&mut self) -> LowerWords {
-        let toks = &mut self.toks;
-        let chains = toks.shape_chains();
-        let toks = &*toks;
-        let any = |w: &[u8], upper: bool| toks.count_of(&chains, w, upper, 1) > 0;
+    fn lowercase_words(&mut self, chains: &ShapeChains) -> LowerWords {
+        let toks = &self.toks;
+        let any = |w: &[u8], upper: bool| toks.count_of(chains, w, upper, 1) > 0;
         let mut out = LowerWords::default();
         for (k, (cue, key)) in lexicon::SPORT_CUES.iter().zip(&SPORT_CUE_KEYS).enumerate() {
-            if key.is_some_and(|key| toks.count_keyed(&chains, cue.as_bytes(), key, 1) > 0) {
+            if key.is_some_and(|key| toks.count_keyed(chains, cue.as_bytes(), key, 1) > 0) {
                 out.sport_cues |= 1u32 << k;
             }
         }
         for cue in lexicon::US_CUES {
-            out.us_cues += toks.count_of(&chains, cue.as_bytes(), true, usize::MAX);
+            out.us_cues += toks.count_of(chains, cue.as_bytes(), true, usize::MAX);
         }
         let thanksgiving_upper = any(THANKSGIVING, true);
         out.thanksgiving = thanksgiving_upper || any(THANKSGIVING, false);
