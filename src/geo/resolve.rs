@@ -58,6 +58,34 @@ struct LowerWords {
     us_cues: usize,
 }
 
+/// Country indices below this are marked in a bitmap on the stack (`mark`): all of them.
+const MARKED_COUNTRIES: usize = 512;
+
+/// Sets bit `i` of `bits` (none when out of range).
+fn mark(bits: &mut [u64], i: usize) {
+    if let Some(w) = bits.get_mut(i / 64) {
+        *w |= 1u64 << (i % 64);
+    }
+}
+
+/// The sum of the entries of `values` whose bits are set in `bits`, in index order: the
+/// sum over all of `values` when the others are zero and the marked ones positive (adding
+/// a zero leaves such a sum as it is; only the sign of an all-zero sum may differ).
+fn sum_marked(values: &[f32], bits: &[u64]) -> f32 {
+    let mut total = 0.0f32;
+    for (k, &word) in bits.iter().enumerate() {
+        let mut w = word;
+        while w != 0 {
+            total += values
+                .get(k * 64 + w.trailing_zeros() as usize)
+                .copied()
+                .unwrap_or(0.0);
+            w &= w - 1;
+        }
+    }
+    total
+}
+
 /// Adds `w` to the sorted list `list` unless it is there.
 fn add_to<'a>(list: &mut Vec<&'a [u8]>, w: &'a [u8]) {
     if let Err(k) = list.binary_search(&w) {
@@ -654,6 +682,9 @@ impl<'g, 't> Resolver<'g, 't> {
         let (ctx, strong) = weights.split_at_mut(self.g.countries.len());
         let mut by_name: Vec<(usize, u16, f32)> = Vec::with_capacity(2 * self.spans.len());
         let mut contrib: Vec<(u16, f32)> = Vec::with_capacity(16);
+        // the countries with strong context, as bits on the stack: their total is summed
+        // over them alone, not over every country
+        let mut strong_ones = [0u64; MARKED_COUNTRIES / 64];
         for k in 0..self.spans.len() {
             let s = &self.spans[k];
             let named = self.contribution(s, &mut contrib);
@@ -667,6 +698,7 @@ impl<'g, 't> Resolver<'g, 't> {
                 if named {
                     if let Some(x) = strong.get_mut(c as usize) {
                         *x += w;
+                        mark(&mut strong_ones, c as usize);
                     }
                 }
             }
@@ -676,8 +708,13 @@ impl<'g, 't> Resolver<'g, 't> {
             let cues = self.us_cues + 2 * usize::from(self.georgia_tech);
             ctx[us] += 0.5 * cues as f32;
             strong[us] += 0.5 * cues as f32;
+            mark(&mut strong_ones, us);
         }
-        self.strong_total = strong.iter().sum::<f32>();
+        self.strong_total = if strong.len() <= MARKED_COUNTRIES {
+            sum_marked(strong, &strong_ones)
+        } else {
+            strong.iter().sum::<f32>()
+        };
         self.weights = weights;
         self.by_name = by_name;
         self.divisions = self
@@ -726,6 +763,7 @@ impl<'g, 't> Resolver<'g, 't> {
     /// word, when the readings of the level the suffix marks all lie in one: "Donetsk
     /// region" is Donetsk Oblast, not also a nameless Russian district of that name;
     /// "Harney County" lies in Oregon. ("South Pacific regions" names no Pacific County.)
+    #[inline]
     fn named_division(&self, s: &Span) -> Option<(u16, &'g str)> {
         let g: &'g Gazetteer = self.g;
         let level = match s.suffix {
@@ -1038,5 +1076,35 @@ impl<'g, 't> Resolver<'g, 't> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sum_over_the_marked_entries_is_the_sum_over_all() {
+        let mut values = vec![0.0f32; 300];
+        let mut bits = [0u64; MARKED_COUNTRIES / 64];
+        // uneven shares, added in any order, at indices across the words of the bitmap
+        for (i, w) in [
+            (7, 0.7 / 3.0),
+            (250, 0.5),
+            (63, 1.0 / 3.0),
+            (64, 0.1),
+            (7, 0.2),
+        ] {
+            values[i] += w;
+            mark(&mut bits, i);
+        }
+        mark(&mut bits, 299);
+        let all: f32 = values.iter().sum();
+        assert_eq!(sum_marked(&values, &bits).to_bits(), all.to_bits());
+        assert_eq!(sum_marked(&values, &[0; 8]), 0.0);
+        // an index past the bitmap marks nothing
+        let before = bits;
+        mark(&mut bits, MARKED_COUNTRIES);
+        assert_eq!(bits, before);
     }
 }
