@@ -5,7 +5,7 @@
 use super::data::{Entry, DEMONYM};
 
 use super::lexicon::{self, lists_of, lists_of_bytes, Lists};
-use super::text::{tokenize, tokenize_lowered, Tokens, WordKey};
+use super::text::{tokenize, tokenize_lowered, ShapeChains, Tokens, WordKey};
 use super::{Gazetteer, PlaceId, PlaceKind, PlaceMention};
 
 /// At most this many homonyms of one name are weighed.
@@ -58,20 +58,32 @@ struct LowerWords {
     us_cues: usize,
 }
 
-/// The indices of the tokens for which `pick` holds, in order: each index is written and
-/// the count moves on by the answer, so that the loop has no branch on it.
-fn picked(list: &[super::text::Token], pick: impl Fn(&super::text::Token) -> bool) -> Vec<u32> {
-    let mut out = vec![0u32; list.len()];
-    let mut n = 0usize;
-    for (k, t) in list.iter().enumerate() {
-        // (`n` <= `k`: always in bounds)
-        if let Some(slot) = out.get_mut(n) {
-            *slot = k as u32;
-        }
-        n += usize::from(pick(t));
+/// Country indices below this are marked in a bitmap on the stack (`mark`): all of them.
+const MARKED_COUNTRIES: usize = 512;
+
+/// Sets bit `i` of `bits` (none when out of range).
+fn mark(bits: &mut [u64], i: usize) {
+    if let Some(w) = bits.get_mut(i / 64) {
+        *w |= 1u64 << (i % 64);
     }
-    out.truncate(n);
-    out
+}
+
+/// The sum of the entries of `values` whose bits are set in `bits`, in index order: the
+/// sum over all of `values` when the others are zero and the marked ones positive (adding
+/// a zero leaves such a sum as it is; only the sign of an all-zero sum may differ).
+fn sum_marked(values: &[f32], bits: &[u64]) -> f32 {
+    let mut total = 0.0f32;
+    for (k, &word) in bits.iter().enumerate() {
+        let mut w = word;
+        while w != 0 {
+            total += values
+                .get(k * 64 + w.trailing_zeros() as usize)
+                .copied()
+                .unwrap_or(0.0);
+            w &= w - 1;
+        }
+    }
+    total
 }
 
 /// Adds `w` to the sorted list `list` unless it is there.
@@ -244,8 +256,10 @@ impl<'g, 't> Resolver<'g, 't> {
             divisions: Vec::new(),
             admin1s: Vec::new(),
         };
-        r.match_spans();
-        r.filter_traps();
+        // (one pass over the tokens for both)
+        let (chains, uppers) = r.toks.shape_chains();
+        r.match_spans(&uppers);
+        r.filter_traps(&chains);
         r.build_context();
         r
     }
@@ -273,16 +287,14 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     /// Longest gazetteer name starting at each upper-case token, left to right.
-    fn match_spans(&mut self) {
+    /// `uppers`: the indices of the capitalised tokens (see `Tokens::shape_chains`).
+    fn match_spans(&mut self, uppers: &[u32]) {
         let n = self.toks.list.len();
         // (bytes: the folded forms are read without char-boundary checks)
         let mut key: Vec<u8> = Vec::with_capacity(64);
-        // the capitalised tokens, picked without a branch per token (whether a word is
-        // capitalised is a coin toss the branch predictor loses often)
-        let uppers = picked(&self.toks.list, |t| t.upper);
         // the first token not yet taken into a span
         let mut next = 0;
-        for &i in &uppers {
+        for &i in uppers {
             let i = i as usize;
             if i < next {
                 continue;
@@ -356,8 +368,9 @@ impl<'g, 't> Resolver<'g, 't> {
     }
 
     /// Drops spans that are common words, people or sport teams; notes division suffixes.
-    fn filter_traps(&mut self) {
-        let lower = self.lowercase_words();
+    /// `chains`: the tokens' shape chains (see `Tokens::shape_chains`).
+    fn filter_traps(&mut self, chains: &ShapeChains) {
+        let lower = self.lowercase_words(chains);
         let us_cues = lower.us_cues;
         let thanksgiving = lower.thanksgiving;
         let sport = lower.sport_cues.count_ones() >= 3;
@@ -547,19 +560,17 @@ impl<'g, 't> Resolver<'g, 't> {
     /// on the spans); and the capitalised US cues. Each word is looked for along the one
     /// chain of tokens of its shape and case (one pass chains them), not by asking every
     /// token about every word.
-    fn lowercase_words(&mut self) -> LowerWords {
-        let toks = &mut self.toks;
-        let chains = toks.shape_chains();
-        let toks = &*toks;
-        let any = |w: &[u8], upper: bool| toks.count_of(&chains, w, upper, 1) > 0;
+    fn lowercase_words(&mut self, chains: &ShapeChains) -> LowerWords {
+        let toks = &self.toks;
+        let any = |w: &[u8], upper: bool| toks.count_of(chains, w, upper, 1) > 0;
         let mut out = LowerWords::default();
         for (k, (cue, key)) in lexicon::SPORT_CUES.iter().zip(&SPORT_CUE_KEYS).enumerate() {
-            if key.is_some_and(|key| toks.count_keyed(&chains, cue.as_bytes(), key, 1) > 0) {
+            if key.is_some_and(|key| toks.count_keyed(chains, cue.as_bytes(), key, 1) > 0) {
                 out.sport_cues |= 1u32 << k;
             }
         }
         for cue in lexicon::US_CUES {
-            out.us_cues += toks.count_of(&chains, cue.as_bytes(), true, usize::MAX);
+            out.us_cues += toks.count_of(chains, cue.as_bytes(), true, usize::MAX);
         }
         let thanksgiving_upper = any(THANKSGIVING, true);
         out.thanksgiving = thanksgiving_upper || any(THANKSGIVING, false);
@@ -671,6 +682,9 @@ impl<'g, 't> Resolver<'g, 't> {
         let (ctx, strong) = weights.split_at_mut(self.g.countries.len());
         let mut by_name: Vec<(usize, u16, f32)> = Vec::with_capacity(2 * self.spans.len());
         let mut contrib: Vec<(u16, f32)> = Vec::with_capacity(16);
+        // the countries with strong context, as bits on the stack: their total is summed
+        // over them alone, not over every country
+        let mut strong_ones = [0u64; MARKED_COUNTRIES / 64];
         for k in 0..self.spans.len() {
             let s = &self.spans[k];
             let named = self.contribution(s, &mut contrib);
@@ -684,6 +698,7 @@ impl<'g, 't> Resolver<'g, 't> {
                 if named {
                     if let Some(x) = strong.get_mut(c as usize) {
                         *x += w;
+                        mark(&mut strong_ones, c as usize);
                     }
                 }
             }
@@ -693,8 +708,13 @@ impl<'g, 't> Resolver<'g, 't> {
             let cues = self.us_cues + 2 * usize::from(self.georgia_tech);
             ctx[us] += 0.5 * cues as f32;
             strong[us] += 0.5 * cues as f32;
+            mark(&mut strong_ones, us);
         }
-        self.strong_total = strong.iter().sum::<f32>();
+        self.strong_total = if strong.len() <= MARKED_COUNTRIES {
+            sum_marked(strong, &strong_ones)
+        } else {
+            strong.iter().sum::<f32>()
+        };
         self.weights = weights;
         self.by_name = by_name;
         self.divisions = self
@@ -743,6 +763,7 @@ impl<'g, 't> Resolver<'g, 't> {
     /// word, when the readings of the level the suffix marks all lie in one: "Donetsk
     /// region" is Donetsk Oblast, not also a nameless Russian district of that name;
     /// "Harney County" lies in Oregon. ("South Pacific regions" names no Pacific County.)
+    #[inline]
     fn named_division(&self, s: &Span) -> Option<(u16, &'g str)> {
         let g: &'g Gazetteer = self.g;
         let level = match s.suffix {
@@ -1055,5 +1076,35 @@ impl<'g, 't> Resolver<'g, 't> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sum_over_the_marked_entries_is_the_sum_over_all() {
+        let mut values = vec![0.0f32; 300];
+        let mut bits = [0u64; MARKED_COUNTRIES / 64];
+        // uneven shares, added in any order, at indices across the words of the bitmap
+        for (i, w) in [
+            (7, 0.7 / 3.0),
+            (250, 0.5),
+            (63, 1.0 / 3.0),
+            (64, 0.1),
+            (7, 0.2),
+        ] {
+            values[i] += w;
+            mark(&mut bits, i);
+        }
+        mark(&mut bits, 299);
+        let all: f32 = values.iter().sum();
+        assert_eq!(sum_marked(&values, &bits).to_bits(), all.to_bits());
+        assert_eq!(sum_marked(&values, &[0; 8]), 0.0);
+        // an index past the bitmap marks nothing
+        let before = bits;
+        mark(&mut bits, MARKED_COUNTRIES);
+        assert_eq!(bits, before);
     }
 }

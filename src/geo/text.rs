@@ -145,26 +145,41 @@ impl<'t> Tokens<'t> {
         .unwrap_or(&[])
     }
 
-    /// Chains the tokens by shape and case, in one pass, for [`Tokens::count_of`].
-    pub fn shape_chains(&mut self) -> ShapeChains {
+    /// Chains the tokens by shape and case, in one pass, for [`Tokens::count_of`]; with
+    /// the indices of the capitalised tokens, in order, picked in the same pass (each
+    /// index is written and the count moves on by the token's case, so that the loop has
+    /// no branch on it: whether a word is capitalised is a coin toss the branch predictor
+    /// loses often).
+    pub fn shape_chains(&mut self) -> (ShapeChains, Vec<u32>) {
         let mut heads = [NO_TOKEN; SHAPE_BUCKETS];
+        let mut uppers = vec![0u32; self.list.len()];
+        let mut n = 0usize;
         for (k, t) in self.list.iter_mut().enumerate() {
             // (a bucket is below `SHAPE_BUCKETS`: no bounds check is left)
             let head = &mut heads[shape_bucket(t.shape, t.upper) % SHAPE_BUCKETS];
             t.same_shape = *head;
             *head = k as u32;
+            // (`n` <= `k`: always in bounds)
+            if let Some(slot) = uppers.get_mut(n) {
+                *slot = k as u32;
+            }
+            n += usize::from(t.upper);
         }
-        ShapeChains { heads }
+        uppers.truncate(n);
+        (ShapeChains { heads }, uppers)
     }
 
     /// The number of tokens in case `upper` (see [`Token::upper`]) whose folded form is
     /// `word`, counted up to `limit`; `chains`: [`Tokens::shape_chains`] of these tokens.
+    #[inline]
     pub fn count_of(&self, chains: &ShapeChains, word: &[u8], upper: bool, limit: usize) -> usize {
         self.count_keyed(chains, word, WordKey::of(word, upper), limit)
     }
 
     /// [`Tokens::count_of`] given the word's [`WordKey`] (`key`), for words known in
-    /// advance.
+    /// advance. (Inlined: most chains asked about are empty or short, and a call costs
+    /// more than the walk.)
+    #[inline]
     pub fn count_keyed(
         &self,
         chains: &ShapeChains,
@@ -930,7 +945,11 @@ mod tests {
         for text in texts {
             let lower = text.to_ascii_lowercase();
             for mut toks in [tokenize(text), tokenize_lowered(text, &lower, &[])] {
-                let chains = toks.shape_chains();
+                let (chains, uppers) = toks.shape_chains();
+                let capitalised: Vec<u32> = (0..toks.list.len() as u32)
+                    .filter(|&k| toks.list[k as usize].upper)
+                    .collect();
+                assert_eq!(uppers, capitalised, "{text}");
                 let words: Vec<String> = toks
                     .list
                     .iter()
