@@ -5,7 +5,7 @@
 use super::actors::{self, Mention};
 use super::casualties::{self, Amount, Figure, Kind};
 use super::lexicon::Lexicons;
-use super::lowered::{occurs_any_case, Lowered};
+use super::lowered::{find_by, occurs_any_case, Lowered};
 use super::places::{self, Link, PlaceHit};
 use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
 use super::words::WordsBack;
@@ -193,7 +193,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
     // Courier", a person called Hassan); so are names inside the dateline's credit
     let credit_end = text
         .get(..text.len().min(120))
-        .and_then(|h| h.find(") -").or_else(|| h.find(") \u{2013}")))
+        .and_then(|h| find_by(h, ") -", 0).or_else(|| find_by(h, ") \u{2013}", 0)))
         .unwrap_or(0);
     // the countries named and the one most places are in, borrowed from the places: the
     // places are then kept or dropped by a flag each
@@ -340,6 +340,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                     value: h.value,
                 }),
         );
+        let skinds = cue_kinds(&scues);
         // (the sentence's counts are parsed only once a trigger word or an event of it
         // needs them: a sentence without trigger words makes no event)
         let mut squantities: Option<Vec<crate::model::Quantity>> = None;
@@ -355,6 +356,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 rel_end: h.end - s.start,
                 t: h.value,
                 scues: &scues,
+                kinds: skinds,
+                before: cue_kinds_before(&scues, rel),
                 smodes: &smodes,
             };
             if let Some(k) = keep(&ctx, at) {
@@ -366,7 +369,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
         }
         // a warning of what another party may do is no threat of the speaker's
         if (threat_at.is_some() || kept.iter().any(|k| k.2.kind == EventType::Threaten))
-            && warns_of_another(&ctx.mentions, s.start, sl.text())
+            && warns_of_another(&ctx.mentions, s.start, &sl)
         {
             threat_at = None;
             kept.retain(|k| k.2.kind != EventType::Threaten);
@@ -751,17 +754,20 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 let cas = combine(&figs, kind);
                 let evid = evidence(article, &norm, s.start, s.end);
                 // "another attack", "a second night of unrest"; not "a second protester"
-                let another = scues.iter().any(|h| {
-                    h.value == Cue::Another
-                        && h.start < tpos + 4
-                        && !st
-                            .get(h.end..)
-                            .and_then(|x| x.split_whitespace().next())
-                            .is_some_and(|w| {
-                                let w = w.trim_matches(|c: char| !c.is_alphabetic());
-                                PERSONS.contains(&w.to_ascii_lowercase().as_str())
-                            })
-                }) || sl.has("coincided with");
+                let has_cue = |c: Cue| skinds & cue_bit(c) != 0;
+                let another = has_cue(Cue::Another)
+                    && scues.iter().any(|h| {
+                        h.value == Cue::Another
+                            && h.start < tpos + 4
+                            && !st
+                                .get(h.end..)
+                                .and_then(|x| x.split_whitespace().next())
+                                .is_some_and(|w| {
+                                    let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                                    PERSONS.contains(&w.to_ascii_lowercase().as_str())
+                                })
+                    })
+                    || sl.has("coincided with");
                 let back = back_reference(&sl);
                 let picked = pick_date(sdates, kind, tpos, lower_st, |a, b| {
                     kept.iter().any(|k| k.0 > a && k.0 < b && k.2.kind != kind)
@@ -817,8 +823,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 let quantities = squantities
                     .get_or_insert_with(|| quantities::of_counts(facts.counts()))
                     .clone();
-                let reported = scues.iter().any(|h| h.value == Cue::Reported);
-                let clash = scues.iter().any(|h| h.value == Cue::Clash)
+                let reported = has_cue(Cue::Reported);
+                let clash = has_cue(Cue::Clash)
                     || mode == Some("firearms")
                         && actors
                             .iter()
@@ -832,8 +838,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                     clash,
                     ..Default::default()
                 };
-                cu.intervention = scues.iter().any(|h| h.value == Cue::Intervention);
-                cu.excessive_force = scues.iter().any(|h| h.value == Cue::ExcessiveForce)
+                cu.intervention = has_cue(Cue::Intervention);
+                cu.excessive_force = has_cue(Cue::ExcessiveForce)
                     || kind == EventType::Protest && cas.killed.is_some_and(|k| k > 0);
                 cu.lethal = cas.killed.is_some_and(|k| k > 0) || cas.injured.is_some_and(|k| k > 0);
                 // (the words of a cue are looked for only in the events whose ACLED type
@@ -846,14 +852,16 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                         sl.has("chlorine") || sl.has("sarin") || sl.has("chemical weapon");
                     // (not when only part was stopped: "air defences intercepted some of
                     // the missiles")
-                    cu.disrupted = scues.iter().any(|h| {
-                        h.value == Cue::Intercepted
-                            && !lower_st.get(h.end..).is_some_and(|a| {
-                                ["some of", "several of", "part of", "a few of"]
-                                    .iter()
-                                    .any(|p| a.trim_start().starts_with(p))
-                            })
-                    }) && cas.killed.is_none()
+                    cu.disrupted = has_cue(Cue::Intercepted)
+                        && scues.iter().any(|h| {
+                            h.value == Cue::Intercepted
+                                && !lower_st.get(h.end..).is_some_and(|a| {
+                                    ["some of", "several of", "part of", "a few of"]
+                                        .iter()
+                                        .any(|p| a.trim_start().starts_with(p))
+                                })
+                        })
+                        && cas.killed.is_none()
                         && cas.injured.is_none()
                         && !sl.has("debris")
                         && !aircraft_downed(&sl);
@@ -1334,6 +1342,25 @@ impl<'h, T> Runs<'h, T> {
     }
 }
 
+/// The bit of a cue's kind in a set of kinds ([`cue_kinds`]).
+fn cue_bit(c: Cue) -> u32 {
+    1 << (c as u32)
+}
+
+/// The kinds of `cues` as a set of bits: a rule asking whether a sentence has a cue of
+/// some kind tests a bit, where a loop over its cues mispredicted at its end (six such
+/// loops ran per trigger word).
+fn cue_kinds(cues: &[super::lexicon::Hit<Cue>]) -> u32 {
+    cues.iter().fold(0, |m, h| m | cue_bit(h.value))
+}
+
+/// The kinds of those of a sentence's `cues` that end by `rel` (before a trigger word
+/// there), read in one pass without a branch per cue.
+fn cue_kinds_before(cues: &[super::lexicon::Hit<Cue>], rel: usize) -> u32 {
+    cues.iter()
+        .fold(0, |m, h| m | cue_bit(h.value) * u32::from(h.end <= rel))
+}
+
 enum Keep {
     Event(Trigger),
     Threat,
@@ -1462,6 +1489,10 @@ struct TriggerAt<'r, 's> {
     rel_end: usize,
     t: Trigger,
     scues: &'r [super::lexicon::Hit<Cue>],
+    /// The kinds of `scues` ([`cue_kinds`]).
+    kinds: u32,
+    /// The kinds of the cues before the trigger ([`cue_kinds_before`]).
+    before: u32,
     smodes: &'r [&'static str],
 }
 
@@ -1473,6 +1504,17 @@ impl<'r, 's> TriggerAt<'r, 's> {
             .text()
             .get(self.rel..self.rel_end)
             .unwrap_or_default()
+    }
+
+    /// Whether the sentence has a cue of kind `c`.
+    fn has_cue(&self, c: Cue) -> bool {
+        self.kinds & cue_bit(c) != 0
+    }
+
+    /// Whether the sentence has a cue of kind `c` before the trigger: the answer of
+    /// `cues_before().any(|h| h.value == c)`.
+    fn has_cue_before(&self, c: Cue) -> bool {
+        self.before & cue_bit(c) != 0
     }
 
     /// The sentence's cues before the trigger, read without a copy.
@@ -1500,6 +1542,7 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
         t,
         scues,
         smodes: _,
+        ..
     } = at;
     let word = &st[rel..rel_end];
     let lw = at.lower_word();
@@ -1621,7 +1664,7 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
         return None;
     }
     // denials are not events
-    if at.cues_before().any(|h| h.value == Cue::Denial) {
+    if at.has_cue_before(Cue::Denial) {
         return None;
     }
     // history and aggregates, unless told in a clause of their own after a dated trigger
@@ -1636,9 +1679,10 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
         return None;
     }
     // negated right before ("no casualties", "did not attack")
-    if at
-        .cues_before()
-        .any(|h| h.value == Cue::Negation && at.words_since(h.end) <= 3)
+    if at.has_cue_before(Cue::Negation)
+        && at
+            .cues_before()
+            .any(|h| h.value == Cue::Negation && at.words_since(h.end) <= 3)
     {
         return None;
     }
@@ -1698,6 +1742,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
         t,
         scues,
         smodes,
+        ..
     } = at;
     let lw = at.lower_word();
     let lower_all = sl.text();
@@ -1727,9 +1772,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     // cocaine in a raid on a warehouse")
     if t.kind == EventType::Assault
         && lw.starts_with("raid")
-        && lower_all
-            .find("seized ")
-            .is_some_and(|i| goods_after(&lower_all[i + 7..]))
+        && find_by(lower_all, "seized ", 3).is_some_and(|i| goods_after(&lower_all[i + 7..]))
     {
         return None;
     }
@@ -1948,15 +1991,16 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
         }));
     }
     // reinforcements in a battle are part of it
-    if lw.starts_with("reinforcement") && scues.iter().any(|h| h.value == Cue::Violence) {
+    if lw.starts_with("reinforcement") && at.has_cue(Cue::Violence) {
         return None;
     }
-    let threat_words = scues.iter().any(|h| h.value == Cue::ThreatVerb);
-    let condition = scues.iter().any(|h| h.value == Cue::Condition);
-    let modal_near = at
-        .cues_before()
-        .any(|h| (h.value == Cue::Modal) && at.words_since(h.end) <= 6);
-    let cond_before = at.cues_before().any(|h| h.value == Cue::Condition);
+    let threat_words = at.has_cue(Cue::ThreatVerb);
+    let condition = at.has_cue(Cue::Condition);
+    let modal_near = at.has_cue_before(Cue::Modal)
+        && at
+            .cues_before()
+            .any(|h| (h.value == Cue::Modal) && at.words_since(h.end) <= 6);
+    let cond_before = at.has_cue_before(Cue::Condition);
     // a danger someone is said to be, not a threat made ("Hamas militants who posed a
     // threat to troops")
     if t.kind == EventType::Threaten
@@ -1975,6 +2019,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     let announced = matches!(t.kind, EventType::Mobilize | EventType::Aid)
         && !condition
         && !threat_words
+        && at.has_cue_before(Cue::Modal)
         && at.cues_before().any(|h| {
             h.value == Cue::Modal
                 && at.words_since(h.end) <= 6
@@ -1983,6 +2028,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     // what someone is asked to do is the request's content, not an event ("called on the
     // United States and France ... to pressure Israel to halt its attacks and withdraw")
     if !is_statement(t.kind)
+        && at.has_cue_before(Cue::Asking)
         && at.cues_before().any(|h| {
             h.value == Cue::Asking
                 && rel - h.end <= 160
@@ -1993,6 +2039,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     }
     // ("the rebels must withdraw from Goma", "police must return the firearms")
     if !is_statement(t.kind)
+        && at.has_cue_before(Cue::Obligation)
         && at
             .cues_before()
             .any(|h| h.value == Cue::Obligation && at.words_since(h.end) <= 6)
@@ -2016,9 +2063,10 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     {
         return Some(Keep::Threat);
     }
-    let violence = scues
-        .iter()
-        .any(|h| h.value == Cue::Violence && (h.start, h.end) != (rel, rel_end))
+    let violence = at.has_cue(Cue::Violence)
+        && scues
+            .iter()
+            .any(|h| h.value == Cue::Violence && (h.start, h.end) != (rel, rel_end))
         || !smodes.is_empty();
     // (the figures are parsed only for the triggers that get this far and need them)
     let figures = || facts.figures();
@@ -3408,7 +3456,8 @@ fn after_clause(sl: &Lowered<'_>) -> Option<usize> {
     }
     // the first " after " followed by an article: one pass instead of three searches
     let mut from = 0;
-    while let Some(i) = l.get(from..).and_then(|r| r.find(" after ")) {
+    // (each found by its letter f)
+    while let Some(i) = l.get(from..).and_then(|r| find_by(r, " after ", 2)) {
         let at = from + i;
         let rest = &l[at + 7..];
         let article = ["a ", "an ", "the "].iter().find(|a| rest.starts_with(**a));
@@ -3529,14 +3578,15 @@ fn date_from_back_reference(
     }
 }
 
-/// Whether the sentence `lower` (ASCII lower case, at article offset `base`) warns of
+/// Whether the sentence `sl` (ASCII lower case, at article offset `base`) warns of
 /// (or fears) what another party may do: "Taiwan's defence ministry warned on Monday that
 /// China could launch a blockade" is no threat of Taiwan's, and China made none; nor is
 /// "U.S. officials fear that Iran could attack American bases" one of Iran's. The party
 /// after "that" is another when its country is not the speaker's, the party named last
 /// before the warning ("Iran's navy commander warned that Tehran could close the Strait
 /// of Hormuz" is Iran's threat).
-fn warns_of_another(mentions: &[Mention], base: usize, lower: &str) -> bool {
+fn warns_of_another(mentions: &[Mention], base: usize, sl: &Lowered<'_>) -> bool {
+    let lower = sl.text();
     const MODALS: [&str; 5] = ["could", "might", "may", "would", "will"];
     let Some(w) = [
         "warned",
@@ -3548,6 +3598,8 @@ fn warns_of_another(mentions: &[Mention], base: usize, lower: &str) -> bool {
         "concerned",
     ]
     .iter()
+    // (a verb whose byte pairs the sentence lacks is not searched for)
+    .filter(|v| sl.may_hold(v))
     .filter_map(|v| lower.find(v))
     .min() else {
         return false;
@@ -4179,7 +4231,9 @@ fn governor(st: &str, date_pos: usize) -> Option<usize> {
 
 fn dateline_place(text: &str, places: &[PlaceHit]) -> Option<Location> {
     let head = text.get(..text.len().min(60))?;
-    let dash = head.find(" - ").or_else(|| head.find(" (")).unwrap_or(0);
+    let dash = find_by(head, " - ", 1)
+        .or_else(|| find_by(head, " (", 1))
+        .unwrap_or(0);
     places
         .iter()
         .find(|p| p.end <= dash && p.start < 30)

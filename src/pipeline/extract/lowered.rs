@@ -99,9 +99,50 @@ pub fn occurs_any_case(hay: &str, needle: &str) -> bool {
     })
 }
 
+/// `hay.find(needle)`, found by `memchr` for the needle's byte `k` (a rare one: each of
+/// its occurrences is a candidate compared whole). `str::find` sets up a two-way searcher
+/// for every call, a few hundred instructions before it reads a short text.
+pub fn find_by(hay: &str, needle: &str, k: usize) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&key) = n.get(k) else {
+        return hay.find(needle);
+    };
+    // (a candidate's start is its key byte's offset in `h[k..]`)
+    memchr::memchr_iter(key, h.get(k..)?).find(|&i| h.get(i..i + n.len()) == Some(n))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{occurs_any_case, Lowered};
+    use super::{find_by, occurs_any_case, Lowered};
+
+    #[test]
+    fn find_by_answers_as_str_find_does() {
+        let texts = [
+            "",
+            "a",
+            "KYIV (Reuters) - Russia said; ) - again",
+            "GAZA CITY (AP) \u{2013} the raid (a) -",
+            "killed after the raid after a day, after an hour",
+            "é after é ) -",
+        ];
+        let needles = [
+            ") -",
+            ") \u{2013}",
+            " - ",
+            " (",
+            " after ",
+            "seized ",
+            "é",
+            "x",
+        ];
+        for t in texts {
+            for n in needles {
+                for k in 0..=n.len() {
+                    assert_eq!(find_by(t, n, k), t.find(n), "{t:?} {n:?} by {k}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn occurs_any_case_answers_as_a_lower_case_copy_does() {
