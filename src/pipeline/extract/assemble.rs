@@ -166,6 +166,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
     // a place inside a person's name ("Vladimir Medinsky") is no place
     // nor is a name inside a sea's, a strait's or a lake's ("the Gulf of Aden")
     let mut all_places: Vec<PlaceHit> = all_places;
+    // (the few mentions with a person's name, each place compared with them only)
+    let with_names: Vec<&Mention> = mentions.iter().filter(|m| m.name.is_some()).collect();
     all_places.retain(|p| {
         !in_water_name(text, p.start, p.end)
             // (an ocean named alone is no town of its name: "in the eastern Pacific")
@@ -175,9 +177,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             )
             // (a town heading an official's title says where: "Kharkiv Governor Oleh
             // Syniehubov"; a country does not: "U.S. President Donald Trump")
-            && !mentions.iter().any(|m| {
-                m.name.is_some()
-                    && m.start <= p.start
+            && !with_names.iter().any(|m| {
+                m.start <= p.start
                     && p.end <= m.end
                     && (!m.text.starts_with(&text[p.start..p.end]) || p.bare_country)
             })

@@ -34,18 +34,16 @@ impl<'a> Lowered<'a> {
         self.text
     }
 
-    fn pairs(&self) -> &[Cell<u32>] {
-        let pairs: &Cell<[u32]> = &self.pairs;
-        let pairs = pairs.as_slice_of_cells();
+    fn pairs(&self) -> &[Cell<u32>; 32] {
+        let pairs = self.pairs.as_array_of_cells();
         if !self.read.replace(true) {
             // one load a byte: each byte's bits are the next pair's first; its bit in a
             // word is looked up (a shift by a variable count took three instructions)
             if let Some((&first, rest)) = self.text.as_bytes().split_first() {
                 let mut prev = usize::from(first & 31);
                 for &b in rest {
-                    if let Some(p) = pairs.get(prev) {
-                        p.set(p.get() | BIT[usize::from(b)]);
-                    }
+                    let p = &pairs[prev];
+                    p.set(p.get() | BIT[usize::from(b)]);
                     prev = usize::from(b & 31);
                 }
             }
@@ -67,11 +65,10 @@ impl<'a> Lowered<'a> {
     /// False when some byte pair of `needle` is not in the sentence, so neither is it.
     pub fn may_hold(&self, needle: &str) -> bool {
         let pairs = self.pairs();
-        needle.as_bytes().windows(2).all(|w| {
-            pairs
-                .get(usize::from(w[0] & 31))
-                .is_some_and(|p| p.get() & (1 << (w[1] & 31)) != 0)
-        })
+        needle
+            .as_bytes()
+            .windows(2)
+            .all(|w| pairs[usize::from(w[0] & 31)].get() & BIT[usize::from(w[1])] != 0)
     }
 }
 
