@@ -1151,8 +1151,8 @@ fn fled_to(text: &str, p: &PlaceHit) -> bool {
 /// Whether the text between two places (`gap`) makes the second only tell where the first
 /// lies: "north of", "30 km south-east of".
 fn locates_the_one_before(gap: &str) -> bool {
+    // (the few gaps that end in " of " are read for stops)
     gap.len() <= 40
-        && !gap.contains(['.', '\n', ';'])
         && gap.strip_suffix(" of ").is_some_and(|g| {
             g.rsplit(' ').next().is_some_and(|w| {
                 matches!(
@@ -1172,6 +1172,7 @@ fn locates_the_one_before(gap: &str) -> bool {
                 )
             })
         })
+        && !gap.contains(['.', '\n', ';'])
 }
 
 /// Whether `NE_DEBUG` asks for the drafts on stderr (read once per process).
@@ -1524,11 +1525,12 @@ impl<'r, 's> TriggerAt<'r, 's> {
         self.scues.iter().filter(move |h| h.end <= rel)
     }
 
-    /// The words from byte `pos` of the sentence to the trigger (99 past it).
-    fn words_since(&self, pos: usize) -> usize {
+    /// Whether the words from byte `pos` of the sentence to the trigger are `n` (at most
+    /// 7) or fewer (none are when `pos` is past it): `n + 1` words at most are read.
+    fn within_words(&self, pos: usize, n: usize) -> bool {
         self.st
             .get(pos..self.rel)
-            .map_or(99, |x| x.split_whitespace().count())
+            .is_some_and(|x| first_words(x, n + 1).1 <= n)
     }
 }
 
@@ -1683,7 +1685,7 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
     if at.has_cue_before(Cue::Negation)
         && at
             .cues_before()
-            .any(|h| h.value == Cue::Negation && at.words_since(h.end) <= 3)
+            .any(|h| h.value == Cue::Negation && at.within_words(h.end, 3))
     {
         return None;
     }
@@ -2000,7 +2002,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     let modal_near = at.has_cue_before(Cue::Modal)
         && at
             .cues_before()
-            .any(|h| (h.value == Cue::Modal) && at.words_since(h.end) <= 6);
+            .any(|h| (h.value == Cue::Modal) && at.within_words(h.end, 6));
     let cond_before = at.has_cue_before(Cue::Condition);
     // a danger someone is said to be, not a threat made ("Hamas militants who posed a
     // threat to troops")
@@ -2023,7 +2025,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
         && at.has_cue_before(Cue::Modal)
         && at.cues_before().any(|h| {
             h.value == Cue::Modal
-                && at.words_since(h.end) <= 6
+                && at.within_words(h.end, 6)
                 && announced_future(lower_all, h.start, h.end)
         });
     // what someone is asked to do is the request's content, not an event ("called on the
@@ -2043,7 +2045,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
         && at.has_cue_before(Cue::Obligation)
         && at
             .cues_before()
-            .any(|h| h.value == Cue::Obligation && at.words_since(h.end) <= 6)
+            .any(|h| h.value == Cue::Obligation && at.within_words(h.end, 6))
     {
         return None;
     }
@@ -3696,7 +3698,10 @@ fn back_reference(l: &Lowered<'_>) -> bool {
         "yesterday's",
         "week's",
     ];
-    DAYS.iter().any(|d| l.has(d)) || l.has("earlier this month") || l.has("last week")
+    // (each day ends in "'s": a sentence without its byte pair holds none)
+    l.may_hold("'s") && DAYS.iter().any(|d| l.has(d))
+        || l.has("earlier this month")
+        || l.has("last week")
 }
 
 /// A date a sentence states, and whether it dates the report rather than the incident
@@ -4119,6 +4124,10 @@ fn days_after(sl: &Lowered<'_>, tpos: usize) -> Option<(i64, std::ops::Range<usi
         ("one week after ", 7),
     ];
     let lower = sl.text();
+    // (each phrase ends in " after ": a sentence without its byte pairs holds none)
+    if !sl.may_hold(" after ") {
+        return None;
+    }
     SPANS.iter().find_map(|(p, n)| {
         let at = lower.get(..tpos).filter(|_| sl.has(p))?.rfind(p)?;
         let end = at + p.len();
