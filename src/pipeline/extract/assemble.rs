@@ -4008,17 +4008,34 @@ const DISASTER_WORDS: [&str; 22] = [
 /// attack's ("an earthquake of magnitude 6.2 struck", "a bus plunged into a ravine").
 /// A word's byte pairs missing from the sentence rule it out before any word is split.
 fn disaster(l: &Lowered<'_>) -> bool {
-    l.has("fire broke")
-        || l.has("a fire at")
-        || l.has("a blaze at")
-        || l.has("plunged into")
-        || DISASTER_WORDS.iter().any(|w| l.may_hold(w))
-            // (split byte by byte: a character outside ASCII separates words as each of
-            // its bytes does, and no word shorter than five letters is one of them)
-            && l.text()
-                .as_bytes()
-                .split(|c| !c.is_ascii_alphanumeric())
-                .any(|w| w.len() >= 5 && DISASTER_WORDS.iter().any(|x| x.as_bytes() == w))
+    l.has("fire broke") || l.has("a fire at") || l.has("a blaze at") || l.has("plunged into") || {
+        // (bit `i`: the sentence has the byte pairs of word `i`; each word of the
+        // sentence is compared with those words only, nearly always one or two)
+        let maybe = DISASTER_WORDS
+            .iter()
+            .enumerate()
+            .fold(0u32, |m, (i, w)| m | u32::from(l.may_hold(w)) << i);
+        maybe != 0
+                // (split byte by byte: a character outside ASCII separates words as
+                // each of its bytes does, and no word shorter than five letters is one
+                // of them)
+                && l.text()
+                    .as_bytes()
+                    .split(|c| !c.is_ascii_alphanumeric())
+                    .any(|w| w.len() >= 5 && is_one_of_bits(&DISASTER_WORDS, maybe, w))
+    }
+}
+
+/// Whether `w` is one of the `words` whose bits `i` are set in `bits`.
+fn is_one_of_bits(words: &[&str], mut bits: u32, w: &[u8]) -> bool {
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        if words.get(i).is_some_and(|x| x.as_bytes() == w) {
+            return true;
+        }
+        bits &= bits - 1;
+    }
+    false
 }
 
 /// Whether the sentence tells of people being seized ("the villagers were seized in a raid
@@ -6717,8 +6734,9 @@ fn absorb(to: &mut Casualties, from: &Casualties) {
 /// Whether `d` restates the toll of an incident its own sentence names by another weapon
 /// than `o`'s ("the death toll from the pre-dawn drone strike ... rose to three" in a
 /// report of a glide bomb that hit a factory): another incident, not `o`'s update.
+/// (The toll first: `other_weapons` scans `o`'s sentence for weapon words.)
 fn other_weapon_toll(o: &Draft, d: &Draft) -> bool {
-    other_weapons(o, d) && states_toll(d)
+    states_toll(d) && other_weapons(o, d)
 }
 
 /// Whether two assault drafts each name a weapon of their own, of different modes, and
@@ -7641,6 +7659,91 @@ mod tests {
                     "modes in {a}..{b}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn cue_kinds_answer_as_the_loops_over_the_cues_do() {
+        let texts = [
+            "KYIV (Example Wire) - Russian drones struck Odesa on Tuesday, killing two people. \
+             Police denied they would not fire if protesters threatened to march, officials said.",
+            "Rebels must withdraw, the envoy urged, and no one was killed; another attack may follow.",
+            "",
+        ];
+        for text in texts {
+            let sc = scanned(text);
+            let cues = &sc.cues;
+            for c in cues
+                .iter()
+                .map(|h| h.value)
+                .chain([Cue::Obligation, Cue::Asking])
+            {
+                let all = cues.iter().any(|h| h.value == c);
+                assert_eq!(cue_kinds(cues) & cue_bit(c) != 0, all, "{c:?} in {text:?}");
+                for rel in 0..=text.len() {
+                    let before = cues.iter().any(|h| h.end <= rel && h.value == c);
+                    let got = cue_kinds_before(cues, rel) & cue_bit(c) != 0;
+                    assert_eq!(got, before, "{c:?} before {rel} of {text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_within_a_bound_are_those_split_whitespace_counts() {
+        let st = "Police  said\tthey would not, caf\u{e9} owners\u{a0}said, fire on the crowd";
+        let sl = Lowered::new(st);
+        let facts = SentFacts::new(st, st, NaiveDate::MIN, 0, 0, None);
+        for rel in (0..=st.len()).filter(|&i| st.is_char_boundary(i)) {
+            let at = TriggerAt {
+                st,
+                sl: &sl,
+                facts: &facts,
+                rel,
+                rel_end: rel,
+                t: Trigger {
+                    kind: EventType::Assault,
+                    mode: None,
+                    weak: false,
+                    casualty: false,
+                },
+                scues: &[],
+                kinds: 0,
+                before: 0,
+                smodes: &[],
+            };
+            for pos in (0..=st.len()).filter(|&i| st.is_char_boundary(i)) {
+                // (the count the rules compared before: 99 past the trigger word)
+                let count = st
+                    .get(pos..rel)
+                    .map_or(99, |x| x.split_whitespace().count());
+                for n in 0..=7 {
+                    assert_eq!(at.within_words(pos, n), count <= n, "{pos}..{rel} <= {n}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn disaster_words_are_found_as_a_comparison_with_every_word_finds_them() {
+        let sentences = [
+            "an earthquake of magnitude 6.2 struck the region, killing 12",
+            "storms and floods killed 30; the storm's toll rose",
+            "a crash-landing at the airport",
+            "gunmen killed 12 villagers in a raid on the town",
+            "the wildfires spread after the heatwave, caf\u{e9} owners said",
+            "crashed crashes accidents quakes tremors",
+            "",
+        ];
+        for s in sentences {
+            let l = Lowered::new(s);
+            let old = DISASTER_WORDS.iter().any(|w| l.may_hold(w))
+                && s.as_bytes()
+                    .split(|c| !c.is_ascii_alphanumeric())
+                    .any(|w| w.len() >= 5 && DISASTER_WORDS.iter().any(|x| x.as_bytes() == w));
+            let phrases = ["fire broke", "a fire at", "a blaze at", "plunged into"];
+            let old = old || phrases.iter().any(|p| s.contains(p));
+            assert_eq!(disaster(&l), old, "{s:?}");
         }
     }
 
