@@ -1360,7 +1360,7 @@ fn cue_kinds(cues: &[super::lexicon::Hit<Cue>]) -> u32 {
 /// there), read in one pass without a branch per cue.
 fn cue_kinds_before(cues: &[super::lexicon::Hit<Cue>], rel: usize) -> u32 {
     cues.iter()
-        .fold(0, |m, h| m | cue_bit(h.value) * u32::from(h.end <= rel))
+        .fold(0, |m, h| m | (cue_bit(h.value) * u32::from(h.end <= rel)))
 }
 
 enum Keep {

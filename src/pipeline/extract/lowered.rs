@@ -14,7 +14,7 @@ pub struct Lowered<'a> {
     /// copied it twice). 32 words of 32 bits (the letters and the space still fold to
     /// distinct indices) keep the array to 128 bytes, which `new` zeroes with a few
     /// stores where the 512 bytes of 64 words of 64 bits took a call to `memset`.
-    pairs: Cell<[u32; 32]>,
+    pairs: [Cell<u32>; 32],
     /// Whether `pairs` is filled.
     read: Cell<bool>,
 }
@@ -24,7 +24,7 @@ impl<'a> Lowered<'a> {
     pub fn new(text: &'a str) -> Lowered<'a> {
         Lowered {
             text,
-            pairs: Cell::new([0; 32]),
+            pairs: Default::default(),
             read: Cell::new(false),
         }
     }
@@ -35,7 +35,7 @@ impl<'a> Lowered<'a> {
     }
 
     fn pairs(&self) -> &[Cell<u32>; 32] {
-        let pairs = self.pairs.as_array_of_cells();
+        let pairs = &self.pairs;
         if !self.read.replace(true) {
             // one load a byte: each byte's bits are the next pair's first; its bit in a
             // word is looked up (a shift by a variable count took three instructions)
