@@ -5,7 +5,7 @@
 use super::actors::{self, Mention};
 use super::casualties::{self, Amount, Figure, Kind};
 use super::lexicon::Lexicons;
-use super::lowered::{occurs_any_case, Lowered};
+use super::lowered::{find_by, occurs_any_case, Lowered};
 use super::places::{self, Link, PlaceHit};
 use super::triggers::{cues, mode_rank, modes, triggers, Cue, Trigger};
 use super::words::WordsBack;
@@ -166,6 +166,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
     // a place inside a person's name ("Vladimir Medinsky") is no place
     // nor is a name inside a sea's, a strait's or a lake's ("the Gulf of Aden")
     let mut all_places: Vec<PlaceHit> = all_places;
+    // (the few mentions with a person's name, each place compared with them only)
+    let with_names: Vec<&Mention> = mentions.iter().filter(|m| m.name.is_some()).collect();
     all_places.retain(|p| {
         !in_water_name(text, p.start, p.end)
             // (an ocean named alone is no town of its name: "in the eastern Pacific")
@@ -175,9 +177,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             )
             // (a town heading an official's title says where: "Kharkiv Governor Oleh
             // Syniehubov"; a country does not: "U.S. President Donald Trump")
-            && !mentions.iter().any(|m| {
-                m.name.is_some()
-                    && m.start <= p.start
+            && !with_names.iter().any(|m| {
+                m.start <= p.start
                     && p.end <= m.end
                     && (!m.text.starts_with(&text[p.start..p.end]) || p.bare_country)
             })
@@ -193,7 +194,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
     // Courier", a person called Hassan); so are names inside the dateline's credit
     let credit_end = text
         .get(..text.len().min(120))
-        .and_then(|h| h.find(") -").or_else(|| h.find(") \u{2013}")))
+        .and_then(|h| find_by(h, ") -", 0).or_else(|| find_by(h, ") \u{2013}", 0)))
         .unwrap_or(0);
     // the countries named and the one most places are in, borrowed from the places: the
     // places are then kept or dropped by a flag each
@@ -340,6 +341,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                     value: h.value,
                 }),
         );
+        let skinds = cue_kinds(&scues);
         // (the sentence's counts are parsed only once a trigger word or an event of it
         // needs them: a sentence without trigger words makes no event)
         let mut squantities: Option<Vec<crate::model::Quantity>> = None;
@@ -355,6 +357,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 rel_end: h.end - s.start,
                 t: h.value,
                 scues: &scues,
+                kinds: skinds,
+                before: cue_kinds_before(&scues, rel),
                 smodes: &smodes,
             };
             if let Some(k) = keep(&ctx, at) {
@@ -366,7 +370,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
         }
         // a warning of what another party may do is no threat of the speaker's
         if (threat_at.is_some() || kept.iter().any(|k| k.2.kind == EventType::Threaten))
-            && warns_of_another(&ctx.mentions, s.start, sl.text())
+            && warns_of_another(&ctx.mentions, s.start, &sl)
         {
             threat_at = None;
             kept.retain(|k| k.2.kind != EventType::Threaten);
@@ -751,17 +755,20 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 let cas = combine(&figs, kind);
                 let evid = evidence(article, &norm, s.start, s.end);
                 // "another attack", "a second night of unrest"; not "a second protester"
-                let another = scues.iter().any(|h| {
-                    h.value == Cue::Another
-                        && h.start < tpos + 4
-                        && !st
-                            .get(h.end..)
-                            .and_then(|x| x.split_whitespace().next())
-                            .is_some_and(|w| {
-                                let w = w.trim_matches(|c: char| !c.is_alphabetic());
-                                PERSONS.contains(&w.to_ascii_lowercase().as_str())
-                            })
-                }) || sl.has("coincided with");
+                let has_cue = |c: Cue| skinds & cue_bit(c) != 0;
+                let another = has_cue(Cue::Another)
+                    && scues.iter().any(|h| {
+                        h.value == Cue::Another
+                            && h.start < tpos + 4
+                            && !st
+                                .get(h.end..)
+                                .and_then(|x| x.split_whitespace().next())
+                                .is_some_and(|w| {
+                                    let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                                    PERSONS.contains(&w.to_ascii_lowercase().as_str())
+                                })
+                    })
+                    || sl.has("coincided with");
                 let back = back_reference(&sl);
                 let picked = pick_date(sdates, kind, tpos, lower_st, |a, b| {
                     kept.iter().any(|k| k.0 > a && k.0 < b && k.2.kind != kind)
@@ -817,8 +824,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 let quantities = squantities
                     .get_or_insert_with(|| quantities::of_counts(facts.counts()))
                     .clone();
-                let reported = scues.iter().any(|h| h.value == Cue::Reported);
-                let clash = scues.iter().any(|h| h.value == Cue::Clash)
+                let reported = has_cue(Cue::Reported);
+                let clash = has_cue(Cue::Clash)
                     || mode == Some("firearms")
                         && actors
                             .iter()
@@ -832,8 +839,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                     clash,
                     ..Default::default()
                 };
-                cu.intervention = scues.iter().any(|h| h.value == Cue::Intervention);
-                cu.excessive_force = scues.iter().any(|h| h.value == Cue::ExcessiveForce)
+                cu.intervention = has_cue(Cue::Intervention);
+                cu.excessive_force = has_cue(Cue::ExcessiveForce)
                     || kind == EventType::Protest && cas.killed.is_some_and(|k| k > 0);
                 cu.lethal = cas.killed.is_some_and(|k| k > 0) || cas.injured.is_some_and(|k| k > 0);
                 // (the words of a cue are looked for only in the events whose ACLED type
@@ -846,14 +853,16 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                         sl.has("chlorine") || sl.has("sarin") || sl.has("chemical weapon");
                     // (not when only part was stopped: "air defences intercepted some of
                     // the missiles")
-                    cu.disrupted = scues.iter().any(|h| {
-                        h.value == Cue::Intercepted
-                            && !lower_st.get(h.end..).is_some_and(|a| {
-                                ["some of", "several of", "part of", "a few of"]
-                                    .iter()
-                                    .any(|p| a.trim_start().starts_with(p))
-                            })
-                    }) && cas.killed.is_none()
+                    cu.disrupted = has_cue(Cue::Intercepted)
+                        && scues.iter().any(|h| {
+                            h.value == Cue::Intercepted
+                                && !lower_st.get(h.end..).is_some_and(|a| {
+                                    ["some of", "several of", "part of", "a few of"]
+                                        .iter()
+                                        .any(|p| a.trim_start().starts_with(p))
+                                })
+                        })
+                        && cas.killed.is_none()
                         && cas.injured.is_none()
                         && !sl.has("debris")
                         && !aircraft_downed(&sl);
@@ -1142,8 +1151,8 @@ fn fled_to(text: &str, p: &PlaceHit) -> bool {
 /// Whether the text between two places (`gap`) makes the second only tell where the first
 /// lies: "north of", "30 km south-east of".
 fn locates_the_one_before(gap: &str) -> bool {
+    // (the few gaps that end in " of " are read for stops)
     gap.len() <= 40
-        && !gap.contains(['.', '\n', ';'])
         && gap.strip_suffix(" of ").is_some_and(|g| {
             g.rsplit(' ').next().is_some_and(|w| {
                 matches!(
@@ -1163,6 +1172,7 @@ fn locates_the_one_before(gap: &str) -> bool {
                 )
             })
         })
+        && !gap.contains(['.', '\n', ';'])
 }
 
 /// Whether `NE_DEBUG` asks for the drafts on stderr (read once per process).
@@ -1334,6 +1344,25 @@ impl<'h, T> Runs<'h, T> {
     }
 }
 
+/// The bit of a cue's kind in a set of kinds ([`cue_kinds`]).
+fn cue_bit(c: Cue) -> u32 {
+    1 << (c as u32)
+}
+
+/// The kinds of `cues` as a set of bits: a rule asking whether a sentence has a cue of
+/// some kind tests a bit, where a loop over its cues mispredicted at its end (six such
+/// loops ran per trigger word).
+fn cue_kinds(cues: &[super::lexicon::Hit<Cue>]) -> u32 {
+    cues.iter().fold(0, |m, h| m | cue_bit(h.value))
+}
+
+/// The kinds of those of a sentence's `cues` that end by `rel` (before a trigger word
+/// there), read in one pass without a branch per cue.
+fn cue_kinds_before(cues: &[super::lexicon::Hit<Cue>], rel: usize) -> u32 {
+    cues.iter()
+        .fold(0, |m, h| m | (cue_bit(h.value) * u32::from(h.end <= rel)))
+}
+
 enum Keep {
     Event(Trigger),
     Threat,
@@ -1462,6 +1491,10 @@ struct TriggerAt<'r, 's> {
     rel_end: usize,
     t: Trigger,
     scues: &'r [super::lexicon::Hit<Cue>],
+    /// The kinds of `scues` ([`cue_kinds`]).
+    kinds: u32,
+    /// The kinds of the cues before the trigger ([`cue_kinds_before`]).
+    before: u32,
     smodes: &'r [&'static str],
 }
 
@@ -1475,17 +1508,29 @@ impl<'r, 's> TriggerAt<'r, 's> {
             .unwrap_or_default()
     }
 
+    /// Whether the sentence has a cue of kind `c`.
+    fn has_cue(&self, c: Cue) -> bool {
+        self.kinds & cue_bit(c) != 0
+    }
+
+    /// Whether the sentence has a cue of kind `c` before the trigger: the answer of
+    /// `cues_before().any(|h| h.value == c)`.
+    fn has_cue_before(&self, c: Cue) -> bool {
+        self.before & cue_bit(c) != 0
+    }
+
     /// The sentence's cues before the trigger, read without a copy.
     fn cues_before(&self) -> impl Iterator<Item = &'r super::lexicon::Hit<Cue>> {
         let rel = self.rel;
         self.scues.iter().filter(move |h| h.end <= rel)
     }
 
-    /// The words from byte `pos` of the sentence to the trigger (99 past it).
-    fn words_since(&self, pos: usize) -> usize {
+    /// Whether the words from byte `pos` of the sentence to the trigger are `n` (at most
+    /// 7) or fewer (none are when `pos` is past it): `n + 1` words at most are read.
+    fn within_words(&self, pos: usize, n: usize) -> bool {
         self.st
             .get(pos..self.rel)
-            .map_or(99, |x| x.split_whitespace().count())
+            .is_some_and(|x| first_words(x, n + 1).1 <= n)
     }
 }
 
@@ -1500,6 +1545,7 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
         t,
         scues,
         smodes: _,
+        ..
     } = at;
     let word = &st[rel..rel_end];
     let lw = at.lower_word();
@@ -1621,7 +1667,7 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
         return None;
     }
     // denials are not events
-    if at.cues_before().any(|h| h.value == Cue::Denial) {
+    if at.has_cue_before(Cue::Denial) {
         return None;
     }
     // history and aggregates, unless told in a clause of their own after a dated trigger
@@ -1636,9 +1682,10 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
         return None;
     }
     // negated right before ("no casualties", "did not attack")
-    if at
-        .cues_before()
-        .any(|h| h.value == Cue::Negation && at.words_since(h.end) <= 3)
+    if at.has_cue_before(Cue::Negation)
+        && at
+            .cues_before()
+            .any(|h| h.value == Cue::Negation && at.within_words(h.end, 3))
     {
         return None;
     }
@@ -1698,6 +1745,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
         t,
         scues,
         smodes,
+        ..
     } = at;
     let lw = at.lower_word();
     let lower_all = sl.text();
@@ -1727,9 +1775,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     // cocaine in a raid on a warehouse")
     if t.kind == EventType::Assault
         && lw.starts_with("raid")
-        && lower_all
-            .find("seized ")
-            .is_some_and(|i| goods_after(&lower_all[i + 7..]))
+        && find_by(lower_all, "seized ", 3).is_some_and(|i| goods_after(&lower_all[i + 7..]))
     {
         return None;
     }
@@ -1948,15 +1994,16 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
         }));
     }
     // reinforcements in a battle are part of it
-    if lw.starts_with("reinforcement") && scues.iter().any(|h| h.value == Cue::Violence) {
+    if lw.starts_with("reinforcement") && at.has_cue(Cue::Violence) {
         return None;
     }
-    let threat_words = scues.iter().any(|h| h.value == Cue::ThreatVerb);
-    let condition = scues.iter().any(|h| h.value == Cue::Condition);
-    let modal_near = at
-        .cues_before()
-        .any(|h| (h.value == Cue::Modal) && at.words_since(h.end) <= 6);
-    let cond_before = at.cues_before().any(|h| h.value == Cue::Condition);
+    let threat_words = at.has_cue(Cue::ThreatVerb);
+    let condition = at.has_cue(Cue::Condition);
+    let modal_near = at.has_cue_before(Cue::Modal)
+        && at
+            .cues_before()
+            .any(|h| (h.value == Cue::Modal) && at.within_words(h.end, 6));
+    let cond_before = at.has_cue_before(Cue::Condition);
     // a danger someone is said to be, not a threat made ("Hamas militants who posed a
     // threat to troops")
     if t.kind == EventType::Threaten
@@ -1975,14 +2022,16 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     let announced = matches!(t.kind, EventType::Mobilize | EventType::Aid)
         && !condition
         && !threat_words
+        && at.has_cue_before(Cue::Modal)
         && at.cues_before().any(|h| {
             h.value == Cue::Modal
-                && at.words_since(h.end) <= 6
+                && at.within_words(h.end, 6)
                 && announced_future(lower_all, h.start, h.end)
         });
     // what someone is asked to do is the request's content, not an event ("called on the
     // United States and France ... to pressure Israel to halt its attacks and withdraw")
     if !is_statement(t.kind)
+        && at.has_cue_before(Cue::Asking)
         && at.cues_before().any(|h| {
             h.value == Cue::Asking
                 && rel - h.end <= 160
@@ -1993,9 +2042,10 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     }
     // ("the rebels must withdraw from Goma", "police must return the firearms")
     if !is_statement(t.kind)
+        && at.has_cue_before(Cue::Obligation)
         && at
             .cues_before()
-            .any(|h| h.value == Cue::Obligation && at.words_since(h.end) <= 6)
+            .any(|h| h.value == Cue::Obligation && at.within_words(h.end, 6))
     {
         return None;
     }
@@ -2016,9 +2066,10 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     {
         return Some(Keep::Threat);
     }
-    let violence = scues
-        .iter()
-        .any(|h| h.value == Cue::Violence && (h.start, h.end) != (rel, rel_end))
+    let violence = at.has_cue(Cue::Violence)
+        && scues
+            .iter()
+            .any(|h| h.value == Cue::Violence && (h.start, h.end) != (rel, rel_end))
         || !smodes.is_empty();
     // (the figures are parsed only for the triggers that get this far and need them)
     let figures = || facts.figures();
@@ -3408,7 +3459,8 @@ fn after_clause(sl: &Lowered<'_>) -> Option<usize> {
     }
     // the first " after " followed by an article: one pass instead of three searches
     let mut from = 0;
-    while let Some(i) = l.get(from..).and_then(|r| r.find(" after ")) {
+    // (each found by its letter f)
+    while let Some(i) = l.get(from..).and_then(|r| find_by(r, " after ", 2)) {
         let at = from + i;
         let rest = &l[at + 7..];
         let article = ["a ", "an ", "the "].iter().find(|a| rest.starts_with(**a));
@@ -3529,14 +3581,15 @@ fn date_from_back_reference(
     }
 }
 
-/// Whether the sentence `lower` (ASCII lower case, at article offset `base`) warns of
+/// Whether the sentence `sl` (ASCII lower case, at article offset `base`) warns of
 /// (or fears) what another party may do: "Taiwan's defence ministry warned on Monday that
 /// China could launch a blockade" is no threat of Taiwan's, and China made none; nor is
 /// "U.S. officials fear that Iran could attack American bases" one of Iran's. The party
 /// after "that" is another when its country is not the speaker's, the party named last
 /// before the warning ("Iran's navy commander warned that Tehran could close the Strait
 /// of Hormuz" is Iran's threat).
-fn warns_of_another(mentions: &[Mention], base: usize, lower: &str) -> bool {
+fn warns_of_another(mentions: &[Mention], base: usize, sl: &Lowered<'_>) -> bool {
+    let lower = sl.text();
     const MODALS: [&str; 5] = ["could", "might", "may", "would", "will"];
     let Some(w) = [
         "warned",
@@ -3548,6 +3601,8 @@ fn warns_of_another(mentions: &[Mention], base: usize, lower: &str) -> bool {
         "concerned",
     ]
     .iter()
+    // (a verb whose byte pairs the sentence lacks is not searched for)
+    .filter(|v| sl.may_hold(v))
     .filter_map(|v| lower.find(v))
     .min() else {
         return false;
@@ -3643,7 +3698,10 @@ fn back_reference(l: &Lowered<'_>) -> bool {
         "yesterday's",
         "week's",
     ];
-    DAYS.iter().any(|d| l.has(d)) || l.has("earlier this month") || l.has("last week")
+    // (each day ends in "'s": a sentence without its byte pair holds none)
+    l.may_hold("'s") && DAYS.iter().any(|d| l.has(d))
+        || l.has("earlier this month")
+        || l.has("last week")
 }
 
 /// A date a sentence states, and whether it dates the report rather than the incident
@@ -3950,17 +4008,34 @@ const DISASTER_WORDS: [&str; 22] = [
 /// attack's ("an earthquake of magnitude 6.2 struck", "a bus plunged into a ravine").
 /// A word's byte pairs missing from the sentence rule it out before any word is split.
 fn disaster(l: &Lowered<'_>) -> bool {
-    l.has("fire broke")
-        || l.has("a fire at")
-        || l.has("a blaze at")
-        || l.has("plunged into")
-        || DISASTER_WORDS.iter().any(|w| l.may_hold(w))
-            // (split byte by byte: a character outside ASCII separates words as each of
-            // its bytes does, and no word shorter than five letters is one of them)
-            && l.text()
-                .as_bytes()
-                .split(|c| !c.is_ascii_alphanumeric())
-                .any(|w| w.len() >= 5 && DISASTER_WORDS.iter().any(|x| x.as_bytes() == w))
+    l.has("fire broke") || l.has("a fire at") || l.has("a blaze at") || l.has("plunged into") || {
+        // (bit `i`: the sentence has the byte pairs of word `i`; each word of the
+        // sentence is compared with those words only, nearly always one or two)
+        let maybe = DISASTER_WORDS
+            .iter()
+            .enumerate()
+            .fold(0u32, |m, (i, w)| m | u32::from(l.may_hold(w)) << i);
+        maybe != 0
+                // (split byte by byte: a character outside ASCII separates words as
+                // each of its bytes does, and no word shorter than five letters is one
+                // of them)
+                && l.text()
+                    .as_bytes()
+                    .split(|c| !c.is_ascii_alphanumeric())
+                    .any(|w| w.len() >= 5 && is_one_of_bits(&DISASTER_WORDS, maybe, w))
+    }
+}
+
+/// Whether `w` is one of the `words` whose bits `i` are set in `bits`.
+fn is_one_of_bits(words: &[&str], mut bits: u32, w: &[u8]) -> bool {
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        if words.get(i).is_some_and(|x| x.as_bytes() == w) {
+            return true;
+        }
+        bits &= bits - 1;
+    }
+    false
 }
 
 /// Whether the sentence tells of people being seized ("the villagers were seized in a raid
@@ -4066,6 +4141,10 @@ fn days_after(sl: &Lowered<'_>, tpos: usize) -> Option<(i64, std::ops::Range<usi
         ("one week after ", 7),
     ];
     let lower = sl.text();
+    // (each phrase ends in " after ": a sentence without its byte pairs holds none)
+    if !sl.may_hold(" after ") {
+        return None;
+    }
     SPANS.iter().find_map(|(p, n)| {
         let at = lower.get(..tpos).filter(|_| sl.has(p))?.rfind(p)?;
         let end = at + p.len();
@@ -4179,7 +4258,9 @@ fn governor(st: &str, date_pos: usize) -> Option<usize> {
 
 fn dateline_place(text: &str, places: &[PlaceHit]) -> Option<Location> {
     let head = text.get(..text.len().min(60))?;
-    let dash = head.find(" - ").or_else(|| head.find(" (")).unwrap_or(0);
+    let dash = find_by(head, " - ", 1)
+        .or_else(|| find_by(head, " (", 1))
+        .unwrap_or(0);
     places
         .iter()
         .find(|p| p.end <= dash && p.start < 30)
@@ -6653,8 +6734,9 @@ fn absorb(to: &mut Casualties, from: &Casualties) {
 /// Whether `d` restates the toll of an incident its own sentence names by another weapon
 /// than `o`'s ("the death toll from the pre-dawn drone strike ... rose to three" in a
 /// report of a glide bomb that hit a factory): another incident, not `o`'s update.
+/// (The toll first: `other_weapons` scans `o`'s sentence for weapon words.)
 fn other_weapon_toll(o: &Draft, d: &Draft) -> bool {
-    other_weapons(o, d) && states_toll(d)
+    states_toll(d) && other_weapons(o, d)
 }
 
 /// Whether two assault drafts each name a weapon of their own, of different modes, and
@@ -7577,6 +7659,91 @@ mod tests {
                     "modes in {a}..{b}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn cue_kinds_answer_as_the_loops_over_the_cues_do() {
+        let texts = [
+            "KYIV (Example Wire) - Russian drones struck Odesa on Tuesday, killing two people. \
+             Police denied they would not fire if protesters threatened to march, officials said.",
+            "Rebels must withdraw, the envoy urged, and no one was killed; another attack may follow.",
+            "",
+        ];
+        for text in texts {
+            let sc = scanned(text);
+            let cues = &sc.cues;
+            for c in cues
+                .iter()
+                .map(|h| h.value)
+                .chain([Cue::Obligation, Cue::Asking])
+            {
+                let all = cues.iter().any(|h| h.value == c);
+                assert_eq!(cue_kinds(cues) & cue_bit(c) != 0, all, "{c:?} in {text:?}");
+                for rel in 0..=text.len() {
+                    let before = cues.iter().any(|h| h.end <= rel && h.value == c);
+                    let got = cue_kinds_before(cues, rel) & cue_bit(c) != 0;
+                    assert_eq!(got, before, "{c:?} before {rel} of {text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_within_a_bound_are_those_split_whitespace_counts() {
+        let st = "Police  said\tthey would not, caf\u{e9} owners\u{a0}said, fire on the crowd";
+        let sl = Lowered::new(st);
+        let facts = SentFacts::new(st, st, NaiveDate::MIN, 0, 0, None);
+        for rel in (0..=st.len()).filter(|&i| st.is_char_boundary(i)) {
+            let at = TriggerAt {
+                st,
+                sl: &sl,
+                facts: &facts,
+                rel,
+                rel_end: rel,
+                t: Trigger {
+                    kind: EventType::Assault,
+                    mode: None,
+                    weak: false,
+                    casualty: false,
+                },
+                scues: &[],
+                kinds: 0,
+                before: 0,
+                smodes: &[],
+            };
+            for pos in (0..=st.len()).filter(|&i| st.is_char_boundary(i)) {
+                // (the count the rules compared before: 99 past the trigger word)
+                let count = st
+                    .get(pos..rel)
+                    .map_or(99, |x| x.split_whitespace().count());
+                for n in 0..=7 {
+                    assert_eq!(at.within_words(pos, n), count <= n, "{pos}..{rel} <= {n}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn disaster_words_are_found_as_a_comparison_with_every_word_finds_them() {
+        let sentences = [
+            "an earthquake of magnitude 6.2 struck the region, killing 12",
+            "storms and floods killed 30; the storm's toll rose",
+            "a crash-landing at the airport",
+            "gunmen killed 12 villagers in a raid on the town",
+            "the wildfires spread after the heatwave, caf\u{e9} owners said",
+            "crashed crashes accidents quakes tremors",
+            "",
+        ];
+        for s in sentences {
+            let l = Lowered::new(s);
+            let old = DISASTER_WORDS.iter().any(|w| l.may_hold(w))
+                && s.as_bytes()
+                    .split(|c| !c.is_ascii_alphanumeric())
+                    .any(|w| w.len() >= 5 && DISASTER_WORDS.iter().any(|x| x.as_bytes() == w));
+            let phrases = ["fire broke", "a fire at", "a blaze at", "plunged into"];
+            let old = old || phrases.iter().any(|p| s.contains(p));
+            assert_eq!(disaster(&l), old, "{s:?}");
         }
     }
 

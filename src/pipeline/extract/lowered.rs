@@ -14,7 +14,7 @@ pub struct Lowered<'a> {
     /// copied it twice). 32 words of 32 bits (the letters and the space still fold to
     /// distinct indices) keep the array to 128 bytes, which `new` zeroes with a few
     /// stores where the 512 bytes of 64 words of 64 bits took a call to `memset`.
-    pairs: Cell<[u32; 32]>,
+    pairs: [Cell<u32>; 32],
     /// Whether `pairs` is filled.
     read: Cell<bool>,
 }
@@ -24,7 +24,7 @@ impl<'a> Lowered<'a> {
     pub fn new(text: &'a str) -> Lowered<'a> {
         Lowered {
             text,
-            pairs: Cell::new([0; 32]),
+            pairs: Default::default(),
             read: Cell::new(false),
         }
     }
@@ -34,18 +34,16 @@ impl<'a> Lowered<'a> {
         self.text
     }
 
-    fn pairs(&self) -> &[Cell<u32>] {
-        let pairs: &Cell<[u32]> = &self.pairs;
-        let pairs = pairs.as_slice_of_cells();
+    fn pairs(&self) -> &[Cell<u32>; 32] {
+        let pairs = &self.pairs;
         if !self.read.replace(true) {
             // one load a byte: each byte's bits are the next pair's first; its bit in a
             // word is looked up (a shift by a variable count took three instructions)
             if let Some((&first, rest)) = self.text.as_bytes().split_first() {
                 let mut prev = usize::from(first & 31);
                 for &b in rest {
-                    if let Some(p) = pairs.get(prev) {
-                        p.set(p.get() | BIT[usize::from(b)]);
-                    }
+                    let p = &pairs[prev];
+                    p.set(p.get() | BIT[usize::from(b)]);
                     prev = usize::from(b & 31);
                 }
             }
@@ -67,11 +65,10 @@ impl<'a> Lowered<'a> {
     /// False when some byte pair of `needle` is not in the sentence, so neither is it.
     pub fn may_hold(&self, needle: &str) -> bool {
         let pairs = self.pairs();
-        needle.as_bytes().windows(2).all(|w| {
-            pairs
-                .get(usize::from(w[0] & 31))
-                .is_some_and(|p| p.get() & (1 << (w[1] & 31)) != 0)
-        })
+        needle
+            .as_bytes()
+            .windows(2)
+            .all(|w| pairs[usize::from(w[0] & 31)].get() & BIT[usize::from(w[1])] != 0)
     }
 }
 
@@ -99,9 +96,50 @@ pub fn occurs_any_case(hay: &str, needle: &str) -> bool {
     })
 }
 
+/// `hay.find(needle)`, found by `memchr` for the needle's byte `k` (a rare one: each of
+/// its occurrences is a candidate compared whole). `str::find` sets up a two-way searcher
+/// for every call, a few hundred instructions before it reads a short text.
+pub fn find_by(hay: &str, needle: &str, k: usize) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&key) = n.get(k) else {
+        return hay.find(needle);
+    };
+    // (a candidate's start is its key byte's offset in `h[k..]`)
+    memchr::memchr_iter(key, h.get(k..)?).find(|&i| h.get(i..i + n.len()) == Some(n))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{occurs_any_case, Lowered};
+    use super::{find_by, occurs_any_case, Lowered};
+
+    #[test]
+    fn find_by_answers_as_str_find_does() {
+        let texts = [
+            "",
+            "a",
+            "KYIV (Reuters) - Russia said; ) - again",
+            "GAZA CITY (AP) \u{2013} the raid (a) -",
+            "killed after the raid after a day, after an hour",
+            "é after é ) -",
+        ];
+        let needles = [
+            ") -",
+            ") \u{2013}",
+            " - ",
+            " (",
+            " after ",
+            "seized ",
+            "é",
+            "x",
+        ];
+        for t in texts {
+            for n in needles {
+                for k in 0..=n.len() {
+                    assert_eq!(find_by(t, n, k), t.find(n), "{t:?} {n:?} by {k}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn occurs_any_case_answers_as_a_lower_case_copy_does() {
