@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Profile-guided optimisation (PGO) of extraction: rustc lays out and inlines the code by
+# a recorded profile of which branches and calls are hot.
+#
+#   bash benches/pgo.sh profile          # re-record data/pgo/extract.profdata
+#   bash benches/pgo.sh build [ARGS]     # cargo build --release ARGS with the profile
+#   bash benches/pgo.sh bench [ARGS]     # cargo bench --bench extract -- ARGS, with it
+#
+# The profile is recorded by an instrumented build of examples/extract_loop run twice over
+# the NGEC training stories (rows i % 5 != 4 of ../shared/dev/ngec; never the dev corpus
+# that the bench measures, nor NGEC's held-out rows). Functions changed since the profile
+# was recorded are compiled as without it, so re-record after changing extraction code.
+# `profile` needs llvm-profdata from rustup's llvm-tools component; `build` and `bench`
+# need only rustc, of the release that recorded the profile (data/pgo/rustc-version): its
+# LLVM reads the file.
+# Builds go to target/pgo (and target/pgo-gen while recording), apart from the plain ones.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$PWD"
+profile="$root/data/pgo/extract.profdata"
+target="${CARGO_TARGET_DIR:-$root/target}"
+cmd="${1:-}"
+shift || true
+
+record() {
+  local host llvm_profdata stories
+  host="$(rustc -vV | sed -n 's/^host: //p')"
+  llvm_profdata="$(rustc --print sysroot)/lib/rustlib/$host/bin/llvm-profdata"
+  [ -x "$llvm_profdata" ] || {
+    echo "llvm-profdata is missing: rustup component add llvm-tools" >&2
+    exit 2
+  }
+  raw="$(mktemp -d)" # (global: the EXIT trap reads it after this function returns)
+  trap 'rm -rf "$raw"' EXIT
+  stories="$raw/ngec_train.jsonl"
+  python3 - "$stories" <<'PY'
+import csv, io, json, sys, zipfile
+z = zipfile.ZipFile('../shared/dev/ngec/gpt_synthetic_events_2023-10-19_19.csv.zip')
+rows = csv.DictReader(io.TextIOWrapper(z.open(z.namelist()[0]), encoding='utf-8'))
+with open(sys.argv[1], 'w') as f:
+    for i, r in enumerate(rows):
+        if i % 5 != 4:
+            f.write(json.dumps({"id": f"ngec-{i}", "url": f"https://example.org/ngec/{i}",
+                "title": r['prompt'].split('\n')[0], "body": r['text'],
+                "published_at": "2023-10-19T12:00:00Z", "source": r['source'] or "ngec",
+                "language": "en"}) + "\n")
+PY
+  RUSTFLAGS="-Cprofile-generate=$raw/prof" CARGO_TARGET_DIR="$target/pgo-gen" \
+    cargo build --release --quiet --example extract_loop
+  "$target/pgo-gen/release/examples/extract_loop" "$stories" 2 >/dev/null
+  mkdir -p "$(dirname "$profile")"
+  # (sparse: functions never run are left out, which keeps the file ~0.5 MB)
+  "$llvm_profdata" merge --sparse -o "$profile" "$raw/prof"
+  # (read by tests/compose.rs: the Dockerfile's Rust image must be this release)
+  rustc -V >"$(dirname "$profile")/rustc-version"
+  echo "recorded $profile ($(wc -c <"$profile") bytes)"
+}
+
+with_profile() {
+  [ -f "$profile" ] || { echo "no profile: bash benches/pgo.sh profile" >&2; exit 2; }
+  RUSTFLAGS="-Cprofile-use=$profile" CARGO_TARGET_DIR="$target/pgo" "$@"
+}
+
+case "$cmd" in
+  profile) record ;;
+  build) with_profile cargo build --release "$@" ;;
+  bench) with_profile cargo bench --bench extract -- "$@" ;;
+  *)
+    echo "usage: bash benches/pgo.sh profile | build [CARGO ARGS] | bench [CRITERION ARGS]" >&2
+    exit 2
+    ;;
+esac
