@@ -45,12 +45,17 @@ with open(sys.argv[1], 'w') as f:
                 "published_at": "2023-10-19T12:00:00Z", "source": r['source'] or "ngec",
                 "language": "en"}) + "\n")
 PY
-  RUSTFLAGS="-Cprofile-generate=$raw/prof" CARGO_TARGET_DIR="$target/pgo-gen" \
+  # (a fixed directory in the flags, so that a second recording rebuilds nothing; the
+  # build scripts and proc macros built with them write their own profiles there)
+  RUSTFLAGS="-Cprofile-generate=$target/pgo-gen/build-profiles" \
+    CARGO_TARGET_DIR="$target/pgo-gen" \
     cargo build --release --quiet --example extract_loop
-  "$target/pgo-gen/release/examples/extract_loop" "$stories" 2 >/dev/null
+  # only the extraction's profile: LLVM_PROFILE_FILE overrides the directory built in
+  LLVM_PROFILE_FILE="$raw/run/%p.profraw" \
+    "$target/pgo-gen/release/examples/extract_loop" "$stories" 2 >/dev/null
   mkdir -p "$(dirname "$profile")"
-  # (sparse: functions never run are left out, which keeps the file ~0.5 MB)
-  "$llvm_profdata" merge --sparse -o "$profile" "$raw/prof"
+  # (sparse: functions never run are left out, which keeps the file small)
+  "$llvm_profdata" merge --sparse -o "$profile" "$raw/run"
   # (read by tests/compose.rs: the Dockerfile's Rust image must be this release)
   rustc -V >"$(dirname "$profile")/rustc-version"
   echo "recorded $profile ($(wc -c <"$profile") bytes)"

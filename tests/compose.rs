@@ -435,6 +435,7 @@ fn docker_release_build_reads_the_committed_profile() {
         "data/pgo/extract.profdata is not an indexed LLVM profile"
     );
     let recorded = std::fs::read_to_string(repo().join("data/pgo/rustc-version")).unwrap();
+    let recorded = recorded.trim();
     // "rustc 1.95.0 (59807616e 2026-04-14)"
     let release = parse_version(recorded.split_whitespace().nth(1).expect("rustc version"));
     let image = dockerfile
