@@ -2657,32 +2657,8 @@ fn tokenize_by_class<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
                 i += 1;
                 continue;
             }
-            ByteClass::Digit => {
-                let mut end = i + 1;
-                // Digits with inner "," or "." before another digit.
-                loop {
-                    match bytes.get(end) {
-                        Some(d) if d.is_ascii_digit() => end += 1,
-                        Some(b',') | Some(b'.')
-                            if bytes.get(end + 1).is_some_and(|d| d.is_ascii_digit()) =>
-                        {
-                            end += 2
-                        }
-                        _ => break,
-                    }
-                }
-                // "34-year-old", "3rd", "10km": a word, not a count.
-                let glued = match bytes.get(end) {
-                    Some(c) if c.is_ascii_alphabetic() => true,
-                    Some(b'-') => bytes.get(end + 1).is_some_and(|c| c.is_ascii_alphabetic()),
-                    _ => false,
-                };
-                if glued {
-                    (TokKind::Word, word_end(s, end))
-                } else {
-                    (TokKind::Num, (end, None))
-                }
-            }
+            // (the digits read as the tokenizer reads them: what changed is the dispatch)
+            ByteClass::Digit => digits_end(s, i),
             ByteClass::Letter => (TokKind::Word, word_end(s, i + 1)),
             ByteClass::Other => (TokKind::Punct, (i + 1, None)),
             ByteClass::Wide => {
