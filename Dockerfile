@@ -5,9 +5,7 @@
 #   docker build -t newsevents:dev .
 #   docker run --rm -e NEWSEVENTS__NATS__URL=nats://host.docker.internal:4222 newsevents:dev
 
-# The Rust release that recorded data/pgo/extract.profdata (data/pgo/rustc-version): its
-# LLVM reads the profile that the release build is optimised by (benches/pgo.sh).
-ARG RUST_IMAGE=rust:1.95-bookworm
+ARG RUST_IMAGE=rust:1.91-bookworm
 ARG RUNTIME_IMAGE=debian:bookworm-slim
 
 FROM ${RUST_IMAGE} AS builder
@@ -20,12 +18,11 @@ RUN mkdir -p src && echo 'fn main() {}' > src/main.rs && touch src/lib.rs \
     && cargo fetch --locked \
     && rm -rf src
 COPY . .
-# The cache mounts keep compiled dependencies between builds (BuildKit). The release build
-# is profile-guided: benches/pgo.sh passes the committed profile to rustc.
+# The cache mounts keep compiled dependencies between builds (BuildKit).
 RUN --mount=type=cache,target=/usr/local/cargo/registry \
     --mount=type=cache,target=/build/target \
-    bash benches/pgo.sh build --locked --bin newsevents \
-    && install -m 0755 target/pgo/release/newsevents /usr/local/bin/newsevents
+    cargo build --release --locked --bin newsevents \
+    && install -m 0755 target/release/newsevents /usr/local/bin/newsevents
 
 FROM ${RUNTIME_IMAGE} AS runtime
 RUN apt-get update \
