@@ -756,19 +756,16 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 let evid = evidence(article, &norm, s.start, s.end);
                 // "another attack", "a second night of unrest"; not "a second protester"
                 let has_cue = |c: Cue| skinds & cue_bit(c) != 0;
-                let another = has_cue(Cue::Another)
-                    && scues.iter().any(|h| {
-                        h.value == Cue::Another
-                            && h.start < tpos + 4
-                            && !st
-                                .get(h.end..)
-                                .and_then(|x| x.split_whitespace().next())
-                                .is_some_and(|w| {
-                                    let w = w.trim_matches(|c: char| !c.is_alphabetic());
-                                    PERSONS.contains(&w.to_ascii_lowercase().as_str())
-                                })
-                    })
-                    || sl.has("coincided with");
+                let another = any_cue(&scues, skinds, Cue::Another, |h| {
+                    h.start < tpos + 4
+                        && !st
+                            .get(h.end..)
+                            .and_then(|x| x.split_whitespace().next())
+                            .is_some_and(|w| {
+                                let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                                PERSONS.contains(&w.to_ascii_lowercase().as_str())
+                            })
+                }) || sl.has("coincided with");
                 let back = back_reference(&sl);
                 let picked = pick_date(sdates, kind, tpos, lower_st, |a, b| {
                     kept.iter().any(|k| k.0 > a && k.0 < b && k.2.kind != kind)
@@ -853,16 +850,13 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                         sl.has("chlorine") || sl.has("sarin") || sl.has("chemical weapon");
                     // (not when only part was stopped: "air defences intercepted some of
                     // the missiles")
-                    cu.disrupted = has_cue(Cue::Intercepted)
-                        && scues.iter().any(|h| {
-                            h.value == Cue::Intercepted
-                                && !lower_st.get(h.end..).is_some_and(|a| {
-                                    ["some of", "several of", "part of", "a few of"]
-                                        .iter()
-                                        .any(|p| a.trim_start().starts_with(p))
-                                })
+                    cu.disrupted = any_cue(&scues, skinds, Cue::Intercepted, |h| {
+                        !lower_st.get(h.end..).is_some_and(|a| {
+                            ["some of", "several of", "part of", "a few of"]
+                                .iter()
+                                .any(|p| a.trim_start().starts_with(p))
                         })
-                        && cas.killed.is_none()
+                    }) && cas.killed.is_none()
                         && cas.injured.is_none()
                         && !sl.has("debris")
                         && !aircraft_downed(&sl);
@@ -1356,6 +1350,19 @@ fn cue_kinds(cues: &[super::lexicon::Hit<Cue>]) -> u32 {
     cues.iter().fold(0, |m, h| m | cue_bit(h.value))
 }
 
+/// Whether one of the cues of kind `c` among `cues`, whose kinds are `kinds`
+/// ([`cue_kinds`]), passes `test`: no cue is read when the bit of `c` is not set, as in
+/// most sentences.
+#[inline(always)]
+fn any_cue(
+    cues: &[super::lexicon::Hit<Cue>],
+    kinds: u32,
+    c: Cue,
+    mut test: impl FnMut(&super::lexicon::Hit<Cue>) -> bool,
+) -> bool {
+    kinds & cue_bit(c) != 0 && cues.iter().any(|h| h.value == c && test(h))
+}
+
 /// The kinds of those of a sentence's `cues` that end by `rel` (before a trigger word
 /// there), read in one pass without a branch per cue.
 fn cue_kinds_before(cues: &[super::lexicon::Hit<Cue>], rel: usize) -> u32 {
@@ -1514,15 +1521,26 @@ impl<'r, 's> TriggerAt<'r, 's> {
     }
 
     /// Whether the sentence has a cue of kind `c` before the trigger: the answer of
-    /// `cues_before().any(|h| h.value == c)`.
+    /// `any_cue_before(c, |_| true)`.
     fn has_cue_before(&self, c: Cue) -> bool {
         self.before & cue_bit(c) != 0
     }
 
-    /// The sentence's cues before the trigger, read without a copy.
-    fn cues_before(&self) -> impl Iterator<Item = &'r super::lexicon::Hit<Cue>> {
+    /// Whether one of the sentence's cues of kind `c` passes `test` ([`any_cue`]).
+    #[inline(always)]
+    fn any_cue(&self, c: Cue, test: impl FnMut(&super::lexicon::Hit<Cue>) -> bool) -> bool {
+        any_cue(self.scues, self.kinds, c, test)
+    }
+
+    /// Whether one of the sentence's cues of kind `c` before the trigger passes `test`.
+    #[inline(always)]
+    fn any_cue_before(
+        &self,
+        c: Cue,
+        mut test: impl FnMut(&super::lexicon::Hit<Cue>) -> bool,
+    ) -> bool {
         let rel = self.rel;
-        self.scues.iter().filter(move |h| h.end <= rel)
+        any_cue(self.scues, self.before, c, |h| h.end <= rel && test(h))
     }
 
     /// Whether the words from byte `pos` of the sentence to the trigger are `n` (at most
@@ -1682,11 +1700,7 @@ fn keep(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>) -> Option<Keep> {
         return None;
     }
     // negated right before ("no casualties", "did not attack")
-    if at.has_cue_before(Cue::Negation)
-        && at
-            .cues_before()
-            .any(|h| h.value == Cue::Negation && at.within_words(h.end, 3))
-    {
+    if at.any_cue_before(Cue::Negation, |h| at.within_words(h.end, 3)) {
         return None;
     }
     // aid pledged, promised or offered is an intent to provide it (PLOVER AGREE, CAMEO
@@ -1743,7 +1757,6 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
         rel,
         rel_end,
         t,
-        scues,
         smodes,
         ..
     } = at;
@@ -1999,10 +2012,7 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     }
     let threat_words = at.has_cue(Cue::ThreatVerb);
     let condition = at.has_cue(Cue::Condition);
-    let modal_near = at.has_cue_before(Cue::Modal)
-        && at
-            .cues_before()
-            .any(|h| (h.value == Cue::Modal) && at.within_words(h.end, 6));
+    let modal_near = at.any_cue_before(Cue::Modal, |h| at.within_words(h.end, 6));
     let cond_before = at.has_cue_before(Cue::Condition);
     // a danger someone is said to be, not a threat made ("Hamas militants who posed a
     // threat to troops")
@@ -2022,31 +2032,20 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     let announced = matches!(t.kind, EventType::Mobilize | EventType::Aid)
         && !condition
         && !threat_words
-        && at.has_cue_before(Cue::Modal)
-        && at.cues_before().any(|h| {
-            h.value == Cue::Modal
-                && at.within_words(h.end, 6)
-                && announced_future(lower_all, h.start, h.end)
+        && at.any_cue_before(Cue::Modal, |h| {
+            at.within_words(h.end, 6) && announced_future(lower_all, h.start, h.end)
         });
     // what someone is asked to do is the request's content, not an event ("called on the
     // United States and France ... to pressure Israel to halt its attacks and withdraw")
     if !is_statement(t.kind)
-        && at.has_cue_before(Cue::Asking)
-        && at.cues_before().any(|h| {
-            h.value == Cue::Asking
-                && rel - h.end <= 160
-                && requested_content(lower_all.get(h.end..rel).unwrap_or_default())
+        && at.any_cue_before(Cue::Asking, |h| {
+            rel - h.end <= 160 && requested_content(lower_all.get(h.end..rel).unwrap_or_default())
         })
     {
         return None;
     }
     // ("the rebels must withdraw from Goma", "police must return the firearms")
-    if !is_statement(t.kind)
-        && at.has_cue_before(Cue::Obligation)
-        && at
-            .cues_before()
-            .any(|h| h.value == Cue::Obligation && at.within_words(h.end, 6))
-    {
+    if !is_statement(t.kind) && at.any_cue_before(Cue::Obligation, |h| at.within_words(h.end, 6)) {
         return None;
     }
     if (modal_near || cond_before) && !announced {
@@ -2066,11 +2065,8 @@ fn keep_past_context(ctx: &Ctx<'_>, at: TriggerAt<'_, '_>, last: &LastWords<'_>)
     {
         return Some(Keep::Threat);
     }
-    let violence = at.has_cue(Cue::Violence)
-        && scues
-            .iter()
-            .any(|h| h.value == Cue::Violence && (h.start, h.end) != (rel, rel_end))
-        || !smodes.is_empty();
+    let violence =
+        at.any_cue(Cue::Violence, |h| (h.start, h.end) != (rel, rel_end)) || !smodes.is_empty();
     // (the figures are parsed only for the triggers that get this far and need them)
     let figures = || facts.figures();
     let has_fig = || {
