@@ -10,6 +10,8 @@
 //! give zero. Years, ages, times, percentages, money, measures and ordinals are never
 //! counts.
 
+use std::cell::Cell;
+
 /// What a casualty figure counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CountKind {
@@ -168,9 +170,17 @@ fn is_alnum(b: u8) -> bool {
 /// kept as `tokenize_by_class` for the tests) cost a jump through a table per token and
 /// kept more values on the stack.
 fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    tokenize_into(s, lower, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out`, which must be empty: [`read_counts`] lends one buffer to the
+/// sentences of a thread in turn.
+fn tokenize_into<'a>(s: &'a str, lower: &'a str, out: &mut Vec<Tok<'a>>) {
     let bytes = s.as_bytes();
     // room for every token of a sentence of prose (about one per five bytes)
-    let mut out = Vec::with_capacity(s.len() / 4 + 4);
+    out.reserve(s.len() / 4 + 4);
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
         if out.len() >= MAX_TOKENS {
@@ -215,7 +225,6 @@ fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
         // the space after a token is stepped over here rather than by a turn of the loop
         i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
-    out
 }
 
 /// What [`rare_token`] reads at a byte.
@@ -1726,16 +1735,38 @@ pub fn counts_lower(sentence: &str, lower: &str) -> SentenceCounts {
     read_counts(sentence, lower)
 }
 
-/// [`counts_lower`] of a sentence that [`may_count`]: tokenized and read.
+/// [`counts_lower`] of a sentence that [`may_count`]: tokenized and read. The tokens and
+/// the phrases go into the thread's [`SCRATCH`] buffers, where a pair of new vectors for
+/// every sentence read cost two or three allocations (the phrases' grew) and new memory.
 fn read_counts(sentence: &str, lower: &str) -> SentenceCounts {
-    let t = tokenize(sentence, lower);
-    let p = phrases(sentence, &t);
-    let casualties = casualties_in(&t, &p);
-    let quantities = quantities_in(sentence, &t, &p, &casualties);
+    let (toks, mut found) = SCRATCH.take();
+    let mut t = relend(toks);
+    tokenize_into(sentence, lower, &mut t);
+    phrases_into(sentence, &t, &mut found);
+    let casualties = casualties_in(&t, &found);
+    let quantities = quantities_in(sentence, &t, &found, &casualties);
+    found.clear();
+    SCRATCH.set((relend(t), found));
     SentenceCounts {
         casualties,
         quantities,
     }
+}
+
+thread_local! {
+    /// The token and phrase buffers [`read_counts`] lends to each sentence it reads, empty
+    /// between two sentences. (A buffer stays as large as the longest sentence read made
+    /// it: [`MAX_TOKENS`] tokens at most.)
+    static SCRATCH: Cell<(Vec<Tok<'static>>, Vec<Found>)> =
+        const { Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// `toks` emptied, as a vector of tokens of another text with the same allocation (the
+/// standard library collects a vector's iterator into its own buffer when the items are
+/// of one size; the closure never runs).
+fn relend<'b, 'c>(mut toks: Vec<Tok<'b>>) -> Vec<Tok<'c>> {
+    toks.clear();
+    toks.into_iter().map(|_| unreachable!()).collect()
 }
 
 /// Every lower-case word a count can come from when the sentence has no digit: number
@@ -2013,6 +2044,12 @@ impl Found {
 /// Number phrases left to right, not overlapping.
 fn phrases(s: &str, t: &[Tok]) -> Vec<Found> {
     let mut out = Vec::new();
+    phrases_into(s, t, &mut out);
+    out
+}
+
+/// [`phrases`] pushed onto `out`.
+fn phrases_into(s: &str, t: &[Tok], out: &mut Vec<Found>) {
     let mut i = 0usize;
     while i < t.len() {
         // both number phrases and singular persons ("a", "an", "another") open with
@@ -2031,7 +2068,6 @@ fn phrases(s: &str, t: &[Tok]) -> Vec<Found> {
             i += 1;
         }
     }
-    out
 }
 
 fn casualties_in(t: &[Tok], phrases: &[Found]) -> Vec<CountMention> {
@@ -2947,6 +2983,35 @@ mod tests {
                     "{t}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn lent_buffers_keep_their_memory_and_read_as_new_ones() {
+        let (a, b) = (
+            "Gunmen killed 12 people.",
+            "Police arrested two men and a woman.",
+        );
+        let (la, lb) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+        let toks = tokenize(a, &la);
+        let (ptr, cap) = (toks.as_ptr() as usize, toks.capacity());
+        let mut again = relend(toks);
+        assert!(again.is_empty());
+        assert_eq!((again.as_ptr() as usize, again.capacity()), (ptr, cap));
+        tokenize_into(b, &lb, &mut again);
+        assert_eq!(token_fields(&again), token_fields(&tokenize(b, &lb)));
+        // a sentence read after another reads as it does alone
+        for s in [a, b, a, "No one was hurt.", b] {
+            let lower = s.to_ascii_lowercase();
+            let t = tokenize(s, &lower);
+            let p = phrases(s, &t);
+            let casualties = casualties_in(&t, &p);
+            let quantities = quantities_in(s, &t, &p, &casualties);
+            let alone = SentenceCounts {
+                casualties,
+                quantities,
+            };
+            assert_eq!(counts(s), alone, "{s}");
         }
     }
 
