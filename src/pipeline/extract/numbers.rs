@@ -179,51 +179,60 @@ fn tokenize<'a>(s: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
 /// sentences of a thread in turn.
 fn tokenize_into<'a>(s: &'a str, lower: &'a str, out: &mut Vec<Tok<'a>>) {
     let bytes = s.as_bytes();
+    // (a lower case of another length breaks the rule: no tokens)
+    let Some(lower) = lower.as_bytes().get(..bytes.len()) else {
+        return;
+    };
     // room for every token of a sentence of prose (about one per five bytes)
     out.reserve(s.len() / 4 + 4);
     let mut i = 0usize;
-    while let Some(&b) = bytes.get(i) {
-        if out.len() >= MAX_TOKENS {
-            break;
-        }
-        let (kind, end, head_end, capital) = if b.is_ascii_alphabetic() {
-            let end = alnum_run_end(bytes, i + 1);
-            if bytes
-                .get(end)
-                .is_some_and(|&c| c >= 0x80 || c == b'-' || c == b'\'')
-            {
-                let (end, hyphen) = word_end(s, end);
-                (
-                    TokKind::Word,
-                    end,
-                    hyphen.unwrap_or(end),
-                    b.is_ascii_uppercase(),
-                )
-            } else {
-                (TokKind::Word, end, end, b.is_ascii_uppercase())
-            }
-        } else if CLASS[usize::from(b)] == ByteClass::Other {
-            (TokKind::Punct, i + 1, i + 1, false)
-        } else {
-            match rare_token(s, i) {
-                Rare::Token(t) => t,
-                Rare::Skip(next) => {
-                    i = next;
-                    continue;
+    'text: while i < bytes.len() && out.len() < MAX_TOKENS {
+        // A token takes a byte at least: the tokens that start before `stop` fit under
+        // MAX_TOKENS, and the loop that reads them need not count them (one turn for a
+        // sentence shorter than that).
+        let stop = bytes.len().min(i + (MAX_TOKENS - out.len()));
+        while let Some(&b) = bytes.get(i).filter(|_| i < stop) {
+            let (kind, end, head_end, capital) = if b.is_ascii_alphabetic() {
+                let end = alnum_run_end(bytes, i + 1);
+                if bytes
+                    .get(end)
+                    .is_some_and(|&c| c >= 0x80 || c == b'-' || c == b'\'')
+                {
+                    let (end, hyphen) = word_end(s, end);
+                    (
+                        TokKind::Word,
+                        end,
+                        hyphen.unwrap_or(end),
+                        b.is_ascii_uppercase(),
+                    )
+                } else {
+                    (TokKind::Word, end, end, b.is_ascii_uppercase())
                 }
-                Rare::Stop => break,
-            }
-        };
-        out.push(Tok {
-            lower: lower.as_bytes().get(i..end).unwrap_or_default(),
-            start: i,
-            end,
-            kind,
-            head_len: u8::try_from(head_end - i).unwrap_or(u8::MAX),
-            capital,
-        });
-        // the space after a token is stepped over here rather than by a turn of the loop
-        i = end + usize::from(bytes.get(end) == Some(&b' '));
+            } else if CLASS[usize::from(b)] == ByteClass::Other {
+                (TokKind::Punct, i + 1, i + 1, false)
+            } else {
+                match rare_token(s, i) {
+                    Rare::Token(t) => t,
+                    Rare::Skip(next) => {
+                        i = next;
+                        continue;
+                    }
+                    Rare::Stop => break 'text,
+                }
+            };
+            out.push(Tok {
+                // (a token ends after it starts, within the text)
+                lower: &lower[i..end],
+                start: i,
+                end,
+                kind,
+                head_len: u8::try_from(head_end - i).unwrap_or(u8::MAX),
+                capital,
+            });
+            // the space after a token is stepped over here rather than by a turn of the
+            // loop
+            i = end + usize::from(bytes.get(end) == Some(&b' '));
+        }
     }
 }
 
@@ -2981,6 +2990,31 @@ mod tests {
                     token_fields(&tokenize(t, &lower)),
                     token_fields(&tokenize_by_class(t, &lower)),
                     "{t}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn long_texts_give_max_tokens_as_the_match_over_byte_classes() {
+        // runs of spaces give no token: the tokenizer reads on after a run of bytes
+        // that could each have started one
+        for unit in [
+            "a, ",
+            "x",
+            "1.5  -\u{a0}",
+            "    twenty-three ",
+            "\u{e9}t\u{e9}; ",
+        ] {
+            for n in [1, 500, 1999, 2000, 2001, 4500] {
+                let text = unit.repeat(n);
+                let lower = text.to_ascii_lowercase();
+                let toks = tokenize(&text, &lower);
+                assert!(toks.len() <= MAX_TOKENS);
+                assert_eq!(
+                    token_fields(&toks),
+                    token_fields(&tokenize_by_class(&text, &lower)),
+                    "{unit:?} x {n}"
                 );
             }
         }
