@@ -598,16 +598,27 @@ const STARTERS: &[&str] = &[
 
 /// For each first letter a-z and word length below 16, a bit per last letter a-z of the
 /// words in [`STARTERS`]: rejects almost every other word ("the", "said") with one load.
-static STARTER_MASK: [[u32; 16]; 26] = {
+static STARTER_MASK: [[u32; 16]; 26] = shape_masks(&[STARTERS]);
+
+/// [`STARTER_MASK`] with the [`NEGATION_WORDS`]: the words [`phrases_into`] reads on.
+static OPENER_MASK: [[u32; 16]; 26] = shape_masks(&[STARTERS, &NEGATION_WORDS]);
+
+/// The masks of word shapes of [`STARTER_MASK`] for the words of `lists` (lower-case
+/// ASCII letters, shorter than 16).
+const fn shape_masks(lists: &[&[&str]]) -> [[u32; 16]; 26] {
     let mut mask = [[0u32; 16]; 26];
-    let mut i = 0;
-    while i < STARTERS.len() {
-        let w = STARTERS[i].as_bytes();
-        mask[(w[0] - b'a') as usize][w.len()] |= 1 << (w[w.len() - 1] - b'a');
-        i += 1;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let w = lists[l][i].as_bytes();
+            mask[(w[0] - b'a') as usize][w.len()] |= 1 << (w[w.len() - 1] - b'a');
+            i += 1;
+        }
+        l += 1;
     }
     mask
-};
+}
 
 /// Index of a word shape (first letter a-z, length below 16, last letter a-z) in
 /// [`STARTER_SLOTS`].
@@ -646,16 +657,24 @@ fn is_starter(w: &[u8]) -> bool {
 /// Inlined (the common rejection is a few instructions); the compare is not.
 #[inline]
 fn starter_index(w: &[u8]) -> Option<usize> {
+    let (first, last) = shape_in(w, &STARTER_MASK)?;
+    starter_of_shape(w, first, last)
+}
+
+/// The first and last letters of the lower-case word when its shape is one of `masks`
+/// (built by [`shape_masks`]).
+#[inline(always)]
+fn shape_in(w: &[u8], masks: &[[u32; 16]; 26]) -> Option<(u8, u8)> {
     let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
         return None;
     };
     if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || w.len() >= 16 {
         return None;
     }
-    if STARTER_MASK[usize::from(first - b'a')][w.len()] & (1 << (last - b'a')) == 0 {
+    if masks[usize::from(first - b'a')][w.len()] & (1 << (last - b'a')) == 0 {
         return None;
     }
-    starter_of_shape(w, first, last)
+    Some((first, last))
 }
 
 /// The index of `w` (first letter `first`, last `last`, shorter than 16) among the at
@@ -1748,14 +1767,15 @@ pub fn counts_lower(sentence: &str, lower: &str) -> SentenceCounts {
 /// the phrases go into the thread's [`SCRATCH`] buffers, where a pair of new vectors for
 /// every sentence read cost two or three allocations (the phrases' grew) and new memory.
 fn read_counts(sentence: &str, lower: &str) -> SentenceCounts {
-    let (toks, mut found) = SCRATCH.take();
+    let (toks, mut read) = SCRATCH.take();
     let mut t = relend(toks);
     tokenize_into(sentence, lower, &mut t);
-    phrases_into(sentence, &t, &mut found);
-    let casualties = casualties_in(&t, &found);
-    let quantities = quantities_in(sentence, &t, &found, &casualties);
-    found.clear();
-    SCRATCH.set((relend(t), found));
+    phrases_into(sentence, &t, &mut read);
+    let casualties = casualties_in(&t, &read);
+    let quantities = quantities_in(sentence, &t, &read.found, &casualties);
+    read.found.clear();
+    read.negations.clear();
+    SCRATCH.set((relend(t), read));
     SentenceCounts {
         casualties,
         quantities,
@@ -1766,8 +1786,15 @@ thread_local! {
     /// The token and phrase buffers [`read_counts`] lends to each sentence it reads, empty
     /// between two sentences. (A buffer stays as large as the longest sentence read made
     /// it: [`MAX_TOKENS`] tokens at most.)
-    static SCRATCH: Cell<(Vec<Tok<'static>>, Vec<Found>)> =
-        const { Cell::new((Vec::new(), Vec::new())) };
+    static SCRATCH: Cell<(Vec<Tok<'static>>, Phrases)> = const {
+        Cell::new((
+            Vec::new(),
+            Phrases {
+                found: Vec::new(),
+                negations: Vec::new(),
+            },
+        ))
+    };
 }
 
 /// `toks` emptied, as a vector of tokens of another text with the same allocation (the
@@ -2050,36 +2077,78 @@ impl Found {
     }
 }
 
-/// Number phrases left to right, not overlapping.
-fn phrases(s: &str, t: &[Tok]) -> Vec<Found> {
-    let mut out = Vec::new();
+/// The number phrases of a sentence and where its negation words are.
+#[derive(Default)]
+struct Phrases {
+    /// Number phrases left to right, not overlapping.
+    found: Vec<Found>,
+    /// The tokens that are one of [`NEGATION_WORDS`], left to right.
+    negations: Vec<usize>,
+}
+
+/// [`Phrases`] of the tokens of sentence `s`.
+fn phrases(s: &str, t: &[Tok]) -> Phrases {
+    let mut out = Phrases::default();
     phrases_into(s, t, &mut out);
     out
 }
 
-/// [`phrases`] pushed onto `out`.
-fn phrases_into(s: &str, t: &[Tok], out: &mut Vec<Found>) {
+/// [`phrases`] pushed onto `out`. The one walk over the tokens finds the negation words
+/// too: a word that is none of [`STARTERS`] and no negation word fails one table load
+/// ([`OPENER_MASK`]), where [`negations`] tested every token again; the words inside a
+/// phrase, which the walk steps over, are tested one by one.
+fn phrases_into(s: &str, t: &[Tok], out: &mut Phrases) {
     let mut i = 0usize;
     while i < t.len() {
         // both number phrases and singular persons ("a", "an", "another") open with
         // a starter
-        if !may_start(&t[i]) {
+        if !may_open(&t[i], i, &mut out.negations) {
             i += 1;
             continue;
         }
-        if let Some(p) = phrase_at(t, i).filter(|p| p.end > i) {
-            out.push(Found::new(s, t, p, false));
-            i = p.end;
+        let p = if let Some(p) = phrase_at(t, i).filter(|p| p.end > i) {
+            out.found.push(Found::new(s, t, p, false));
+            p
         } else if let Some(p) = singular_person(s, t, i).filter(|p| p.end > i) {
-            out.push(Found::new(s, t, p, true));
-            i = p.end;
+            out.found.push(Found::new(s, t, p, true));
+            p
         } else {
             i += 1;
+            continue;
+        };
+        for k in i + 1..p.end {
+            if t.get(k).is_some_and(|tok| negation_word(tok.lower)) {
+                out.negations.push(k);
+            }
+        }
+        i = p.end;
+    }
+}
+
+/// [`may_start`] for a token the walk of [`phrases_into`] reads, noting it in `negations`
+/// (as token `i`) when it is a negation word.
+#[inline]
+fn may_open(tok: &Tok, i: usize, negations: &mut Vec<usize>) -> bool {
+    match tok.kind {
+        TokKind::Num => true,
+        TokKind::Punct => false,
+        TokKind::Word => {
+            // "twenty-three": judge by the part before the hyphen (a negation word has
+            // none: it is the whole word)
+            let head = tok.head();
+            let Some((first, last)) = shape_in(head, &OPENER_MASK) else {
+                return false;
+            };
+            if head.len() == tok.lower.len() && negation_word(head) {
+                negations.push(i);
+            }
+            starter_of_shape(head, first, last).is_some()
         }
     }
 }
 
-fn casualties_in(t: &[Tok], phrases: &[Found]) -> Vec<CountMention> {
+fn casualties_in(t: &[Tok], read: &Phrases) -> Vec<CountMention> {
+    let phrases = &read.found[..];
     let mut out = Vec::new();
     for (i, f) in phrases.iter().enumerate() {
         let p = &f.phrase;
@@ -2110,7 +2179,7 @@ fn casualties_in(t: &[Tok], phrases: &[Found]) -> Vec<CountMention> {
             });
         }
     }
-    negations(t, &mut out);
+    negations(t, read.negations.iter().copied(), &mut out);
     out
 }
 
@@ -2260,8 +2329,19 @@ static NEGATION_SHAPES: [u64; 256] = {
     t
 };
 
-/// Zero counts stated by negation.
-fn negations(t: &[Tok], out: &mut Vec<CountMention>) {
+/// Whether a lower-case word is one of [`NEGATION_WORDS`]: one load and one branch pass
+/// only words of the first letter and length of one ("no", but also "new" and
+/// "united"), where a test letter by letter mispredicts on most words.
+#[inline]
+fn negation_word(w: &[u8]) -> bool {
+    let first = w.first().copied().unwrap_or(0);
+    (NEGATION_SHAPES[usize::from(first)] >> w.len().min(63)) & 1 != 0
+        && NEGATION_WORDS.iter().any(|n| n.as_bytes() == w)
+}
+
+/// Zero counts stated by negation, read at the tokens `at` (left to right): those that
+/// are negation words, or any others, which give nothing.
+fn negations(t: &[Tok], at: impl Iterator<Item = usize>, out: &mut Vec<CountMention>) {
     let push = |kind: CountKind, s: usize, e: usize, out: &mut Vec<CountMention>| {
         if !out.iter().any(|m| m.kind == kind && m.zero_by_negation) {
             out.push(CountMention {
@@ -2274,15 +2354,8 @@ fn negations(t: &[Tok], out: &mut Vec<CountMention>) {
             });
         }
     };
-    for i in 0..t.len() {
+    for i in at {
         let w = t[i].lower;
-        // one load and one branch pass only words of the first letter and length of one
-        // matched below ("no", but also "new" and "united"): a test letter by letter
-        // mispredicts on most words
-        let first = w.first().copied().unwrap_or(0);
-        if (NEGATION_SHAPES[usize::from(first)] >> w.len().min(63)) & 1 == 0 {
-            continue;
-        }
         match w {
             b"no" | b"without" | b"nobody" | b"none" | b"zero" => {
                 let one_word = matches!(w, b"nobody" | b"none")
@@ -2883,7 +2956,7 @@ mod tests {
             let lower = s.to_ascii_lowercase();
             let toks = tokenize(s, &lower);
             let mut out = Vec::new();
-            negations(&toks, &mut out);
+            negations(&toks, 0..toks.len(), &mut out);
             out.iter().map(|m| (m.kind, m.value)).collect::<Vec<_>>()
         };
         assert_eq!(
@@ -3021,6 +3094,37 @@ mod tests {
     }
 
     #[test]
+    fn phrases_find_the_negation_words_a_walk_over_every_token_finds() {
+        let mut texts: Vec<String> = [
+            "No one was killed, nobody was hurt and none were missing; zero casualties.",
+            "A no-one unhurt man, twenty zero unharmed, one hundred zero escaped injury.",
+            "Without injuries: a unscathed uninjured woman and a no soldier escaped unhurt.",
+            "NO deaths, Nobody, ZERO, Escaped, none-the-less, no's, nos",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for v in &crate::pipeline::dev_articles() {
+            let norm = crate::pipeline::normalize::normalize(v["body"].as_str().unwrap_or(""));
+            for s in crate::pipeline::sentences::split(&norm.text) {
+                texts.push(s.text(&norm.text).to_string());
+            }
+        }
+        for s in &texts {
+            let lower = s.to_ascii_lowercase();
+            let t = tokenize(s, &lower);
+            let every: Vec<usize> = (0..t.len())
+                .filter(|&i| negation_word(t[i].lower))
+                .collect();
+            assert_eq!(phrases(s, &t).negations, every, "{s}");
+            let (mut read, mut all) = (Vec::new(), Vec::new());
+            negations(&t, every.iter().copied(), &mut read);
+            negations(&t, 0..t.len(), &mut all);
+            assert_eq!(read, all, "{s}");
+        }
+    }
+
+    #[test]
     fn lent_buffers_keep_their_memory_and_read_as_new_ones() {
         let (a, b) = (
             "Gunmen killed 12 people.",
@@ -3040,7 +3144,7 @@ mod tests {
             let t = tokenize(s, &lower);
             let p = phrases(s, &t);
             let casualties = casualties_in(&t, &p);
-            let quantities = quantities_in(s, &t, &p, &casualties);
+            let quantities = quantities_in(s, &t, &p.found, &casualties);
             let alone = SentenceCounts {
                 casualties,
                 quantities,
