@@ -282,6 +282,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
     let mut scues: Vec<super::lexicon::Hit<Cue>> = Vec::new();
     let mut kept: Vec<(usize, usize, Trigger)> = Vec::new();
     let mut kinds: Vec<EventType> = Vec::new();
+    // the sentence's kept triggers by kind, each kind's in the order kept has them
+    let mut by_kind: Vec<(usize, usize, Trigger)> = Vec::new();
     let mut splaces: Vec<&PlaceHit> = Vec::new();
     let mut smentions: Vec<&Mention> = Vec::new();
     // each list's run of each sentence, read on from the last sentence's
@@ -540,6 +542,10 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
         kinds.extend(kept.iter().map(|k| k.2.kind));
         kinds.sort();
         kinds.dedup();
+        // (a stable sort; a sentence keeps a few triggers, sorted in place)
+        by_kind.clear();
+        by_kind.extend_from_slice(&kept);
+        by_kind.sort_by_key(|k| k.2.kind);
         let nearest_kind = |p: &PlaceHit| -> Option<EventType> {
             kept.iter()
                 .min_by_key(|k| {
@@ -571,8 +577,10 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
         };
         let n_kinds = kinds.len();
         for &kind in &kinds {
-            let ktrigs: Vec<&(usize, usize, Trigger)> =
-                kept.iter().filter(|k| k.2.kind == kind).collect();
+            // (the kind's run of `by_kind`: borrowed, not collected)
+            let from = by_kind.partition_point(|k| k.2.kind < kind);
+            let n = by_kind[from..].partition_point(|k| k.2.kind == kind);
+            let ktrigs = &by_kind[from..from + n];
             let strong = ktrigs.iter().any(|k| !k.2.weak);
             let tpos = ktrigs[0].0;
             // what a statement asks or accuses is about the places after its verb; it is
@@ -588,7 +596,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 .filter(|p| !said_of(p))
                 .filter(|p| nearest_kind(p) == Some(kind) || n_kinds == 1)
                 .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
-                .filter(|p| tied(p, s.start, st, &ktrigs))
+                .filter(|p| tied(p, s.start, st, ktrigs))
                 .collect();
             // weapons of the incident's own clause, not of the earlier one it refers
             // back to ("mortar rounds landed ..., hours after a car bomb killed seven")
@@ -628,13 +636,13 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 })
             });
             // (borrowed, unless the incident apart leaves some out)
-            let apart_trigs: Vec<&(usize, usize, Trigger)>;
-            let own_trigs: &[&(usize, usize, Trigger)] = match after_cut {
+            let apart_trigs: Vec<(usize, usize, Trigger)>;
+            let own_trigs: &[(usize, usize, Trigger)] = match after_cut {
                 Some(cut) if apart => {
                     apart_trigs = ktrigs.iter().copied().filter(|k| k.0 < cut).collect();
                     &apart_trigs
                 }
-                _ => &ktrigs,
+                _ => ktrigs,
             };
             let mode = pick_mode(
                 kind,
@@ -3010,7 +3018,7 @@ fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
 /// Whether a place can be where the event of triggers `ktrigs` happened: after a
 /// locative preposition, the subject of a passive hit, or the direct object right
 /// after an attack verb ("shelled Kherson").
-fn tied(p: &PlaceHit, sent_start: usize, st: &str, ktrigs: &[&(usize, usize, Trigger)]) -> bool {
+fn tied(p: &PlaceHit, sent_start: usize, st: &str, ktrigs: &[(usize, usize, Trigger)]) -> bool {
     match p.link {
         Link::Locative | Link::HitSubject => true,
         Link::NotPlace => false,
@@ -3158,7 +3166,7 @@ fn has_ascii_digit(text: &str) -> bool {
 /// `lower`: the sentence in ASCII lower case (a threat's mode may come from its words).
 fn pick_mode(
     kind: EventType,
-    trigs: &[&(usize, usize, Trigger)],
+    trigs: &[(usize, usize, Trigger)],
     smodes: &[&'static str],
     para: Option<&'static str>,
     article: Option<&'static str>,
@@ -4171,18 +4179,14 @@ fn pick_date(
     lower: &str,
     trigger_within: impl Fn(usize, usize) -> bool,
 ) -> Option<EventDate> {
-    let ds: Vec<&SentDate> = ds
-        .iter()
-        .filter(|d| !d.possessive || qualifies(d, tpos))
-        .collect();
+    // (walked once, by one branch or the other: no list)
+    let ds = ds.iter().filter(|d| !d.possessive || qualifies(d, tpos));
     if is_statement(kind) {
         return ds
-            .iter()
             .min_by_key(|d| d.pos.abs_diff(tpos))
             .map(|d| d.date.clone());
     }
-    ds.iter()
-        .filter(|d| !d.reporting)
+    ds.filter(|d| !d.reporting)
         // a vague period far from the trigger dates some other clause ("released 16 of
         // the 23 villagers abducted from Kucheri ... last week"), unless no other verb
         // or incident comes between them ("clashed with Indian soldiers near Tawang in
