@@ -64,6 +64,32 @@ struct Draft<'a> {
     para_loc: Option<&'a Location>,
     /// Merged into a draft before it ([`merge`]), which took its actors and quantities.
     merged: bool,
+    /// The sentence it is told in, borrowed until the candidates are made: its
+    /// `c.evidence` is empty until then (most drafts are merged into others or
+    /// dropped, and their copies of it were made for nothing).
+    evid: Evid<'a>,
+}
+
+/// A draft's evidence before it is copied into its candidate ([`Evid::to_evidence`]).
+#[derive(Clone, Copy)]
+struct Evid<'a> {
+    /// The sentence as the article's body has it (or as normalized, where the body's
+    /// bytes cannot be found).
+    sentence: &'a str,
+    /// Byte offsets of the sentence in the body as received.
+    start: usize,
+    end: usize,
+}
+
+impl Evid<'_> {
+    fn to_evidence(self, article_id: &str) -> Evidence {
+        Evidence {
+            article_id: article_id.to_string(),
+            sentence: self.sentence.to_string(),
+            start: self.start,
+            end: self.end,
+        }
+    }
 }
 
 struct Ctx<'a> {
@@ -762,6 +788,13 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 };
                 let cas = combine(&figs, kind);
                 let evid = evidence(article, &norm, s.start, s.end);
+                // (copied into the candidate once it is made: see `Draft::evid`)
+                let no_evidence = Evidence {
+                    article_id: String::new(),
+                    sentence: String::new(),
+                    start: 0,
+                    end: 0,
+                };
                 // "another attack", "a second night of unrest"; not "a second protester"
                 let has_cue = |c: Cue| skinds & cue_bit(c) != 0;
                 let another = any_cue(&scues, skinds, Cue::Another, |h| {
@@ -905,7 +938,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                     date: Some(date),
                     casualties: cas,
                     quantities,
-                    evidence: evid,
+                    evidence: no_evidence,
                     confidence: conf,
                     distinct: another,
                     back_reference: back,
@@ -926,6 +959,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                         .filter(|p| p.0 == s.paragraph)
                         .map(|p| p.1),
                     merged: false,
+                    evid,
                 });
             }
         }
@@ -944,7 +978,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 d.c.mode,
                 d.c.location.as_ref().map(|l| (&l.name, l.precision)),
                 d.c.casualties,
-                &d.c.evidence.sentence.chars().take(60).collect::<String>()
+                &d.evid.sentence.chars().take(60).collect::<String>()
             );
         }
         for p in &ctx.places {
@@ -967,7 +1001,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             );
         }
     }
-    let mut out = finish(merge(drafts), ctx.dateline.as_ref());
+    let mut out = finish(merge(drafts), ctx.dateline.as_ref(), &article.id);
     for c in &mut out {
         // an incident placed nowhere in the text happened at home when only its own
         // country's actors take part ("Myanmar's military junta released more than
@@ -3523,20 +3557,19 @@ fn combine(figs: &[Figure], kind: EventType) -> Casualties {
     c
 }
 
-fn evidence(
-    article: &Article,
-    norm: &crate::pipeline::normalize::Normalized,
+/// The evidence of sentence `start..end` of the normalized text `norm`, borrowed.
+fn evidence<'a>(
+    article: &'a Article,
+    norm: &'a crate::pipeline::normalize::Normalized,
     start: usize,
     end: usize,
-) -> Evidence {
+) -> Evid<'a> {
     let (a, b) = norm.original_range(start, end);
     let sentence = article
         .body
         .get(a..b)
-        .map(str::to_string)
-        .unwrap_or_else(|| norm.text.get(start..end).unwrap_or("").to_string());
-    Evidence {
-        article_id: article.id.clone(),
+        .unwrap_or_else(|| norm.text.get(start..end).unwrap_or(""));
+    Evid {
         sentence,
         start: a,
         end: b,
@@ -6576,12 +6609,11 @@ fn merge(mut drafts: Vec<Draft<'_>>) -> Vec<Draft<'_>> {
                     .filter_map(|a| a.country.as_deref())
                     .collect()
             }
-            let mutual = |c: &Candidate| {
-                let l = &c.evidence.sentence;
+            let mutual = |l: &str| {
                 occurs_any_case(l, "each other") || occurs_any_case(l, "both sides")
             };
             if is_statement(d.c.event_type) {
-                if mutual(&o.c) != mutual(&d.c) {
+                if mutual(o.evid.sentence) != mutual(d.evid.sentence) {
                     return false;
                 }
                 let (a, b) = (sources(&o.c), sources(&d.c));
@@ -6609,7 +6641,7 @@ fn merge(mut drafts: Vec<Draft<'_>>) -> Vec<Draft<'_>> {
             let oc = &mut o.c;
             if take_d {
                 oc.location = d.c.location.clone();
-                oc.evidence = d.c.evidence.clone();
+                o.evid = d.evid;
                 oc.distinct |= d.c.distinct;
                 if d.c.mode.is_some() {
                     oc.mode = d.c.mode.clone();
@@ -6749,7 +6781,7 @@ fn other_weapons(o: &Draft, d: &Draft) -> bool {
         && o.weapon
         && matches!((&o.c.mode, &d.c.mode), (Some(a), Some(b)) if a != b)
         && {
-            let o_text = &o.c.evidence.sentence;
+            let o_text = o.evid.sentence;
             let lower = o_text.to_ascii_lowercase();
             let own = &o_text[..after_clause(&Lowered::new(&lower)).unwrap_or(o_text.len())];
             !modes()
@@ -6770,7 +6802,7 @@ fn air_and_ground(o: &Draft, d: &Draft) -> bool {
 
 /// Whether the draft's sentence restates a toll ("the death toll from ... rose to").
 fn states_toll(d: &Draft) -> bool {
-    d.toll && occurs_any_case(&d.c.evidence.sentence, "toll")
+    d.toll && occurs_any_case(d.evid.sentence, "toll")
 }
 
 fn conflict(a: &Casualties, b: &Casualties) -> bool {
@@ -6850,8 +6882,9 @@ fn take_target(to: &mut Candidate, from: &Candidate) {
     }
 }
 
-/// Drops country-level assaults that restate more precise ones, and recomputes summaries.
-fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
+/// Drops country-level assaults that restate more precise ones, and recomputes summaries;
+/// the candidates of the drafts kept, each given its evidence (of article `article_id`).
+fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>, article_id: &str) -> Vec<Candidate> {
     attacker_of_the_area(&mut drafts);
     // a country-level assault restating a precise one gives it the figures and the day
     // it lacks ("the death toll from Tuesday's bombing in northwest Pakistan has risen
@@ -7118,7 +7151,13 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                 .iter()
                 .any(|(t, c)| *t == d.c.event_type && *c == l.country))
     });
-    drafts.into_iter().map(|d| d.c).collect()
+    drafts
+        .into_iter()
+        .map(|mut d| {
+            d.c.evidence = d.evid.to_evidence(article_id);
+            d.c
+        })
+        .collect()
 }
 
 /// The end (its comma) of a short phrase opening the sentence `lower` past its first
