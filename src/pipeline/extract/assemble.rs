@@ -348,7 +348,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 .sdates()
                 .iter()
                 .find(|d| !d.reporting)
-                .map(|d| (si, d.date.clone()));
+                .map(|d| (si, d.date.to_event_date()));
         }
         let smodes = modes_in(mode_runs.run(|h| h.start < s.start, |h| h.end <= s.end));
         if let Some(m) = smodes.first() {
@@ -1461,7 +1461,7 @@ struct SentFacts<'a> {
     /// The dates it names ([`dates::find_dates_among`]).
     dates: OnceCell<Vec<dates::DateMention>>,
     /// Those of them that may date an incident ([`sentence_dates`]).
-    sdates: OnceCell<Vec<SentDate>>,
+    sdates: OnceCell<Vec<SentDate<'a>>>,
 }
 
 impl<'a> SentFacts<'a> {
@@ -1521,7 +1521,7 @@ impl<'a> SentFacts<'a> {
         })
     }
 
-    fn sdates(&self) -> &[SentDate] {
+    fn sdates(&self) -> &[SentDate<'a>] {
         self.sdates.get_or_init(|| {
             sentence_dates(self.st, self.lower, self.dates(), self.today, self.skip)
         })
@@ -3614,7 +3614,7 @@ fn date_from_back_reference(
         .find(|x| !x.reporting && !x.possessive && x.date.precision == DatePrecision::Day);
     if let Some(x) = day {
         d.own_date = Some(x.date.value);
-        d.c.date = Some(x.date.clone());
+        d.c.date = Some(x.date.to_event_date());
     }
 }
 
@@ -3743,13 +3743,32 @@ fn back_reference(l: &Lowered<'_>) -> bool {
 
 /// A date a sentence states, and whether it dates the report rather than the incident
 /// ("officials said on Wednesday").
-struct SentDate {
-    date: EventDate,
+struct SentDate<'s> {
+    date: SentDay<'s>,
     pos: usize,
     reporting: bool,
     /// "Tuesday's strike": dates only the noun it qualifies (or see [`governor`]).
     possessive: bool,
     governor: Option<usize>,
+}
+
+/// The date of a [`SentDate`], its words borrowed from the sentence: copied only for
+/// the dates picked ([`SentDay::to_event_date`]).
+#[derive(Clone, Copy)]
+struct SentDay<'s> {
+    value: NaiveDate,
+    precision: DatePrecision,
+    text: &'s str,
+}
+
+impl SentDay<'_> {
+    fn to_event_date(self) -> EventDate {
+        EventDate {
+            value: self.value,
+            precision: self.precision,
+            text: self.text.to_string(),
+        }
+    }
 }
 
 /// Verbs whose date is the day of the report, not of the incident reported.
@@ -3768,18 +3787,17 @@ const REPORT_VERBS: [&str; 9] = [
 /// The dates a sentence states (past `skip`, the dateline), resolved against the local
 /// publication day: day- or week-precise dates not after it; years and months alone are
 /// background, not an incident's date. `lower`: `st` in ASCII lower case.
-fn sentence_dates(
-    st: &str,
+fn sentence_dates<'s>(
+    st: &'s str,
     lower: &str,
     found: &[dates::DateMention],
     today: NaiveDate,
     skip: usize,
-) -> Vec<SentDate> {
+) -> Vec<SentDate<'s>> {
     found
         .iter()
         .filter(|d| d.start >= skip && d.value <= today)
         .filter(|d| matches!(d.precision, DatePrecision::Day | DatePrecision::Week))
-        .cloned()
         .map(|d| {
             let before = trim_end_str(
                 trim_end_str(lower.get(..d.start).unwrap_or("").trim_end(), " on"),
@@ -3797,15 +3815,17 @@ fn sentence_dates(
             });
             let possessive =
                 d.text.ends_with("'s") || st.get(d.end..).is_some_and(|x| x.starts_with("'s"));
+            debug_assert_eq!(st.get(d.start..d.end), Some(d.text.as_str()));
             SentDate {
                 pos: d.start,
                 reporting,
                 possessive,
                 governor: possessive.then(|| governor(st, d.start)).flatten(),
-                date: EventDate {
+                // (a date's words are those of the sentence at its offsets)
+                date: SentDay {
                     value: d.value,
                     precision: d.precision,
-                    text: d.text,
+                    text: st.get(d.start..d.end).unwrap_or_default(),
                 },
             }
         })
@@ -4217,7 +4237,7 @@ fn pick_date(
     if is_statement(kind) {
         return ds
             .min_by_key(|d| d.pos.abs_diff(tpos))
-            .map(|d| d.date.clone());
+            .map(|d| d.date.to_event_date());
     }
     ds.filter(|d| !d.reporting)
         // a vague period far from the trigger dates some other clause ("released 16 of
@@ -4231,7 +4251,7 @@ fn pick_date(
                 || (one_clause(lower, tpos, d.pos) && !trigger_within(tpos, d.pos))
         })
         .min_by_key(|d| d.pos.abs_diff(tpos))
-        .map(|d| d.date.clone())
+        .map(|d| d.date.to_event_date())
 }
 
 /// Whether the trigger word at `tpos` and a date at `date_pos` after it are in one
