@@ -1459,7 +1459,7 @@ struct SentFacts<'a> {
     start: usize,
     date_words: Option<&'a [super::lexicon::Cand]>,
     /// The dates it names ([`dates::find_dates_among`]).
-    dates: OnceCell<Vec<dates::DateMention>>,
+    dates: OnceCell<Vec<dates::DateMention<'a>>>,
     /// Those of them that may date an incident ([`sentence_dates`]).
     sdates: OnceCell<Vec<SentDate<'a>>>,
 }
@@ -1514,7 +1514,7 @@ impl<'a> SentFacts<'a> {
             .get_or_init(|| casualties::of_counts(&self.counts().casualties))
     }
 
-    fn dates(&self) -> &[dates::DateMention] {
+    fn dates(&self) -> &[dates::DateMention<'a>] {
         self.dates.get_or_init(|| match self.date_words {
             Some(words) => dates::find_dates_among(self.st, self.today, words, self.start),
             None => dates::find_dates_on(self.st, self.today),
@@ -2965,7 +2965,7 @@ fn dated_before_history<'d>(
     st: &str,
     rel_end: usize,
     at: usize,
-    all_dates: impl FnOnce() -> &'d [dates::DateMention],
+    all_dates: impl FnOnce() -> &'d [dates::DateMention<'d>],
 ) -> bool {
     const BREAKS: [&str; 11] = [
         ",",
@@ -3815,7 +3815,7 @@ fn sentence_dates<'s>(
             });
             let possessive =
                 d.text.ends_with("'s") || st.get(d.end..).is_some_and(|x| x.starts_with("'s"));
-            debug_assert_eq!(st.get(d.start..d.end), Some(d.text.as_str()));
+            debug_assert_eq!(st.get(d.start..d.end), Some(d.text));
             SentDate {
                 pos: d.start,
                 reporting,
