@@ -306,6 +306,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
     let mut article_mode: Option<&'static str> = None;
     // per-sentence lists, their buffers reused from sentence to sentence
     let mut scues: Vec<super::lexicon::Hit<Cue>> = Vec::new();
+    let mut smodes: Vec<&'static str> = Vec::new();
     let mut kept: Vec<(usize, usize, Trigger)> = Vec::new();
     let mut kinds: Vec<EventType> = Vec::new();
     // the sentence's kept triggers by kind, each kind's in the order kept has them
@@ -350,7 +351,10 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 .find(|d| !d.reporting)
                 .map(|d| (si, d.date.to_event_date()));
         }
-        let smodes = modes_in(mode_runs.run(|h| h.start < s.start, |h| h.end <= s.end));
+        modes_in(
+            mode_runs.run(|h| h.start < s.start, |h| h.end <= s.end),
+            &mut smodes,
+        );
         if let Some(m) = smodes.first() {
             para_mode = Some((s.paragraph, m));
             if article_mode.is_none() {
@@ -626,7 +630,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 .collect();
             // weapons of the incident's own clause, not of the earlier one it refers
             // back to ("mortar rounds landed ..., hours after a car bomb killed seven")
-            let clause_modes;
+            let mut clause_modes;
             let cut_off =
                 matches!(after_cut, Some(cut) if kind == EventType::Assault && tpos < cut);
             // so are its places, when the clause names its own ("Turkish warplanes struck
@@ -647,7 +651,11 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             });
             let own_modes: &[&'static str] = match after_cut {
                 Some(cut) if cut_off => {
-                    clause_modes = modes_in(hits_within(&all_modes, s.start, s.start + cut));
+                    clause_modes = Vec::new();
+                    modes_in(
+                        hits_within(&all_modes, s.start, s.start + cut),
+                        &mut clause_modes,
+                    );
                     &clause_modes
                 }
                 _ => &smodes,
@@ -3124,11 +3132,12 @@ fn hits_within<T: Copy>(
     &rest[..rest.partition_point(|h| h.end <= end)]
 }
 
-/// The modes of `hits` (mode hits of a stretch of text), best ranked first.
-fn modes_in(hits: &[super::lexicon::Hit<&'static str>]) -> Vec<&'static str> {
-    let mut m: Vec<&'static str> = hits.iter().map(|h| h.value).collect();
-    m.sort_by_key(|x| mode_rank(x));
-    m
+/// The modes of `hits` (mode hits of a stretch of text), best ranked first, into `out`
+/// (cleared first: a buffer reused from sentence to sentence).
+fn modes_in(hits: &[super::lexicon::Hit<&'static str>], out: &mut Vec<&'static str>) {
+    out.clear();
+    out.extend(hits.iter().map(|h| h.value));
+    out.sort_by_key(|x| mode_rank(x));
 }
 
 /// The place a later sentence gives an incident the draft locates only by country, when
