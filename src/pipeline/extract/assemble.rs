@@ -312,6 +312,9 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
     // the sentence's kept triggers by kind, each kind's in the order kept has them
     let mut by_kind: Vec<(usize, usize, Trigger)> = Vec::new();
     let mut splaces: Vec<&PlaceHit> = Vec::new();
+    // each event kind's places and those it happened at, reused from kind to kind
+    let mut mine: Vec<&PlaceHit> = Vec::new();
+    let mut targets: Vec<&PlaceHit> = Vec::new();
     let mut smentions: Vec<&Mention> = Vec::new();
     // each list's run of each sentence, read on from the last sentence's
     let mut trig_runs = Runs::new(&trig);
@@ -620,14 +623,16 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             let said_of = |p: &PlaceHit| {
                 is_statement(kind) && p.start > s.start + tpos && ctx.dateline.is_some()
             };
-            let mine: Vec<&PlaceHit> = splaces
-                .iter()
-                .copied()
-                .filter(|p| !said_of(p))
-                .filter(|p| nearest_kind(p) == Some(kind) || n_kinds == 1)
-                .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
-                .filter(|p| tied(p, s.start, st, ktrigs))
-                .collect();
+            mine.clear();
+            mine.extend(
+                splaces
+                    .iter()
+                    .copied()
+                    .filter(|p| !said_of(p))
+                    .filter(|p| nearest_kind(p) == Some(kind) || n_kinds == 1)
+                    .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
+                    .filter(|p| tied(p, s.start, st, ktrigs)),
+            );
             // weapons of the incident's own clause, not of the earlier one it refers
             // back to ("mortar rounds landed ..., hours after a car bomb killed seven")
             let mut clause_modes;
@@ -644,11 +649,14 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                     .collect(),
                 _ => Vec::new(),
             };
-            let targets = event_places(if own_places.is_empty() {
-                &mine
-            } else {
-                &own_places
-            });
+            event_places_into(
+                if own_places.is_empty() {
+                    &mine
+                } else {
+                    &own_places
+                },
+                &mut targets,
+            );
             let own_modes: &[&'static str] = match after_cut {
                 Some(cut) if cut_off => {
                     clause_modes = Vec::new();
@@ -3034,7 +3042,14 @@ fn past_year_in(st: &str, year: i32) -> Option<usize> {
 
 /// Places that are events' locations: containers of other places dropped.
 fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
-    let mut out: Vec<&PlaceHit> = Vec::new();
+    let mut out = Vec::new();
+    event_places_into(mine, &mut out);
+    out
+}
+
+/// [`event_places`] into `out` (cleared first: a buffer reused from event to event).
+fn event_places_into<'a>(mine: &[&'a PlaceHit], out: &mut Vec<&'a PlaceHit>) {
+    out.clear();
     for p in mine {
         if mine
             .iter()
@@ -3054,7 +3069,6 @@ fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
     {
         out.retain(|p| p.location.precision != LocationPrecision::Country);
     }
-    out
 }
 
 /// Whether a place can be where the event of triggers `ktrigs` happened: after a
