@@ -1039,7 +1039,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             }
         }
         place_policy_at_source(g, c, ctx.dateline.as_ref());
-        c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
+        c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.as_str()));
     }
     out
 }
