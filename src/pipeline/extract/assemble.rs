@@ -300,7 +300,8 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
 
     let mut drafts: Vec<Draft> = Vec::new();
     // the article's first incident date and the sentence it is in
-    let mut lead_date: Option<(usize, EventDate)> = None;
+    // (its words borrowed from the text: copied only for the events it dates)
+    let mut lead_date: Option<(usize, SentDay)> = None;
     let mut para_place: Option<(usize, &Location)> = None;
     let mut para_mode: Option<(usize, &'static str)> = None;
     let mut article_mode: Option<&'static str> = None;
@@ -352,7 +353,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 .sdates()
                 .iter()
                 .find(|d| !d.reporting)
-                .map(|d| (si, d.date.to_event_date()));
+                .map(|d| (si, d.date));
         }
         modes_in(
             mode_runs.run(|h| h.start < s.start, |h| h.end <= s.end),
@@ -840,7 +841,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                         lead_date
                             .as_ref()
                             .filter(|(at, _)| *at != si && !is_statement(kind))
-                            .map(|(_, d)| d.clone())
+                            .map(|(_, d)| d.to_event_date())
                     })
                     .unwrap_or(EventDate {
                         value: published,
