@@ -64,6 +64,32 @@ struct Draft<'a> {
     para_loc: Option<&'a Location>,
     /// Merged into a draft before it ([`merge`]), which took its actors and quantities.
     merged: bool,
+    /// The sentence it is told in, borrowed until the candidates are made: its
+    /// `c.evidence` is empty until then (most drafts are merged into others or
+    /// dropped, and their copies of it were made for nothing).
+    evid: Evid<'a>,
+}
+
+/// A draft's evidence before it is copied into its candidate ([`Evid::to_evidence`]).
+#[derive(Clone, Copy)]
+struct Evid<'a> {
+    /// The sentence as the article's body has it (or as normalized, where the body's
+    /// bytes cannot be found).
+    sentence: &'a str,
+    /// Byte offsets of the sentence in the body as received.
+    start: usize,
+    end: usize,
+}
+
+impl Evid<'_> {
+    fn to_evidence(self, article_id: &str) -> Evidence {
+        Evidence {
+            article_id: article_id.to_string(),
+            sentence: self.sentence.to_string(),
+            start: self.start,
+            end: self.end,
+        }
+    }
 }
 
 struct Ctx<'a> {
@@ -274,15 +300,22 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
 
     let mut drafts: Vec<Draft> = Vec::new();
     // the article's first incident date and the sentence it is in
-    let mut lead_date: Option<(usize, EventDate)> = None;
+    // (its words borrowed from the text: copied only for the events it dates)
+    let mut lead_date: Option<(usize, SentDay)> = None;
     let mut para_place: Option<(usize, &Location)> = None;
     let mut para_mode: Option<(usize, &'static str)> = None;
     let mut article_mode: Option<&'static str> = None;
     // per-sentence lists, their buffers reused from sentence to sentence
     let mut scues: Vec<super::lexicon::Hit<Cue>> = Vec::new();
+    let mut smodes: Vec<&'static str> = Vec::new();
     let mut kept: Vec<(usize, usize, Trigger)> = Vec::new();
     let mut kinds: Vec<EventType> = Vec::new();
+    // the sentence's kept triggers by kind, each kind's in the order kept has them
+    let mut by_kind: Vec<(usize, usize, Trigger)> = Vec::new();
     let mut splaces: Vec<&PlaceHit> = Vec::new();
+    // each event kind's places and those it happened at, reused from kind to kind
+    let mut mine: Vec<&PlaceHit> = Vec::new();
+    let mut targets: Vec<&PlaceHit> = Vec::new();
     let mut smentions: Vec<&Mention> = Vec::new();
     // each list's run of each sentence, read on from the last sentence's
     let mut trig_runs = Runs::new(&trig);
@@ -320,9 +353,12 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 .sdates()
                 .iter()
                 .find(|d| !d.reporting)
-                .map(|d| (si, d.date.clone()));
+                .map(|d| (si, d.date));
         }
-        let smodes = modes_in(mode_runs.run(|h| h.start < s.start, |h| h.end <= s.end));
+        modes_in(
+            mode_runs.run(|h| h.start < s.start, |h| h.end <= s.end),
+            &mut smodes,
+        );
         if let Some(m) = smodes.first() {
             para_mode = Some((s.paragraph, m));
             if article_mode.is_none() {
@@ -540,6 +576,10 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
         kinds.extend(kept.iter().map(|k| k.2.kind));
         kinds.sort();
         kinds.dedup();
+        // (a stable sort; a sentence keeps a few triggers, sorted in place)
+        by_kind.clear();
+        by_kind.extend_from_slice(&kept);
+        by_kind.sort_by_key(|k| k.2.kind);
         let nearest_kind = |p: &PlaceHit| -> Option<EventType> {
             kept.iter()
                 .min_by_key(|k| {
@@ -571,8 +611,10 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
         };
         let n_kinds = kinds.len();
         for &kind in &kinds {
-            let ktrigs: Vec<&(usize, usize, Trigger)> =
-                kept.iter().filter(|k| k.2.kind == kind).collect();
+            // (the kind's run of `by_kind`: borrowed, not collected)
+            let from = by_kind.partition_point(|k| k.2.kind < kind);
+            let n = by_kind[from..].partition_point(|k| k.2.kind == kind);
+            let ktrigs = &by_kind[from..from + n];
             let strong = ktrigs.iter().any(|k| !k.2.weak);
             let tpos = ktrigs[0].0;
             // what a statement asks or accuses is about the places after its verb; it is
@@ -582,17 +624,19 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             let said_of = |p: &PlaceHit| {
                 is_statement(kind) && p.start > s.start + tpos && ctx.dateline.is_some()
             };
-            let mine: Vec<&PlaceHit> = splaces
-                .iter()
-                .copied()
-                .filter(|p| !said_of(p))
-                .filter(|p| nearest_kind(p) == Some(kind) || n_kinds == 1)
-                .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
-                .filter(|p| tied(p, s.start, st, &ktrigs))
-                .collect();
+            mine.clear();
+            mine.extend(
+                splaces
+                    .iter()
+                    .copied()
+                    .filter(|p| !said_of(p))
+                    .filter(|p| nearest_kind(p) == Some(kind) || n_kinds == 1)
+                    .filter(|p| !(p.bare_country && is_actor_position(&ctx, p)))
+                    .filter(|p| tied(p, s.start, st, ktrigs)),
+            );
             // weapons of the incident's own clause, not of the earlier one it refers
             // back to ("mortar rounds landed ..., hours after a car bomb killed seven")
-            let clause_modes;
+            let mut clause_modes;
             let cut_off =
                 matches!(after_cut, Some(cut) if kind == EventType::Assault && tpos < cut);
             // so are its places, when the clause names its own ("Turkish warplanes struck
@@ -606,14 +650,21 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                     .collect(),
                 _ => Vec::new(),
             };
-            let targets = event_places(if own_places.is_empty() {
-                &mine
-            } else {
-                &own_places
-            });
+            event_places_into(
+                if own_places.is_empty() {
+                    &mine
+                } else {
+                    &own_places
+                },
+                &mut targets,
+            );
             let own_modes: &[&'static str] = match after_cut {
                 Some(cut) if cut_off => {
-                    clause_modes = modes_in(hits_within(&all_modes, s.start, s.start + cut));
+                    clause_modes = Vec::new();
+                    modes_in(
+                        hits_within(&all_modes, s.start, s.start + cut),
+                        &mut clause_modes,
+                    );
                     &clause_modes
                 }
                 _ => &smodes,
@@ -628,13 +679,13 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 })
             });
             // (borrowed, unless the incident apart leaves some out)
-            let apart_trigs: Vec<&(usize, usize, Trigger)>;
-            let own_trigs: &[&(usize, usize, Trigger)] = match after_cut {
+            let apart_trigs: Vec<(usize, usize, Trigger)>;
+            let own_trigs: &[(usize, usize, Trigger)] = match after_cut {
                 Some(cut) if apart => {
                     apart_trigs = ktrigs.iter().copied().filter(|k| k.0 < cut).collect();
                     &apart_trigs
                 }
-                _ => &ktrigs,
+                _ => ktrigs,
             };
             let mode = pick_mode(
                 kind,
@@ -754,6 +805,13 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 };
                 let cas = combine(&figs, kind);
                 let evid = evidence(article, &norm, s.start, s.end);
+                // (copied into the candidate once it is made: see `Draft::evid`)
+                let no_evidence = Evidence {
+                    article_id: String::new(),
+                    sentence: String::new(),
+                    start: 0,
+                    end: 0,
+                };
                 // "another attack", "a second night of unrest"; not "a second protester"
                 let has_cue = |c: Cue| skinds & cue_bit(c) != 0;
                 let another = any_cue(&scues, skinds, Cue::Another, |h| {
@@ -783,7 +841,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                         lead_date
                             .as_ref()
                             .filter(|(at, _)| *at != si && !is_statement(kind))
-                            .map(|(_, d)| d.clone())
+                            .map(|(_, d)| d.to_event_date())
                     })
                     .unwrap_or(EventDate {
                         value: published,
@@ -897,7 +955,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                     date: Some(date),
                     casualties: cas,
                     quantities,
-                    evidence: evid,
+                    evidence: no_evidence,
                     confidence: conf,
                     distinct: another,
                     back_reference: back,
@@ -918,6 +976,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                         .filter(|p| p.0 == s.paragraph)
                         .map(|p| p.1),
                     merged: false,
+                    evid,
                 });
             }
         }
@@ -936,7 +995,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
                 d.c.mode,
                 d.c.location.as_ref().map(|l| (&l.name, l.precision)),
                 d.c.casualties,
-                &d.c.evidence.sentence.chars().take(60).collect::<String>()
+                &d.evid.sentence.chars().take(60).collect::<String>()
             );
         }
         for p in &ctx.places {
@@ -959,7 +1018,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             );
         }
     }
-    let mut out = finish(merge(drafts), ctx.dateline.as_ref());
+    let mut out = finish(merge(drafts), ctx.dateline.as_ref(), &article.id);
     for c in &mut out {
         // an incident placed nowhere in the text happened at home when only its own
         // country's actors take part ("Myanmar's military junta released more than
@@ -981,7 +1040,7 @@ pub(super) fn extract(g: &'static Gazetteer, article: &Article) -> Vec<Candidate
             }
         }
         place_policy_at_source(g, c, ctx.dateline.as_ref());
-        c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.clone()));
+        c.summary = summary::summarize(c, |a2| g.country(a2).map(|c| c.name.as_str()));
     }
     out
 }
@@ -1417,9 +1476,9 @@ struct SentFacts<'a> {
     start: usize,
     date_words: Option<&'a [super::lexicon::Cand]>,
     /// The dates it names ([`dates::find_dates_among`]).
-    dates: OnceCell<Vec<dates::DateMention>>,
+    dates: OnceCell<Vec<dates::DateMention<'a>>>,
     /// Those of them that may date an incident ([`sentence_dates`]).
-    sdates: OnceCell<Vec<SentDate>>,
+    sdates: OnceCell<Vec<SentDate<'a>>>,
 }
 
 impl<'a> SentFacts<'a> {
@@ -1472,14 +1531,14 @@ impl<'a> SentFacts<'a> {
             .get_or_init(|| casualties::of_counts(&self.counts().casualties))
     }
 
-    fn dates(&self) -> &[dates::DateMention] {
+    fn dates(&self) -> &[dates::DateMention<'a>] {
         self.dates.get_or_init(|| match self.date_words {
             Some(words) => dates::find_dates_among(self.st, self.today, words, self.start),
             None => dates::find_dates_on(self.st, self.today),
         })
     }
 
-    fn sdates(&self) -> &[SentDate] {
+    fn sdates(&self) -> &[SentDate<'a>] {
         self.sdates.get_or_init(|| {
             sentence_dates(self.st, self.lower, self.dates(), self.today, self.skip)
         })
@@ -2923,7 +2982,7 @@ fn dated_before_history<'d>(
     st: &str,
     rel_end: usize,
     at: usize,
-    all_dates: impl FnOnce() -> &'d [dates::DateMention],
+    all_dates: impl FnOnce() -> &'d [dates::DateMention<'d>],
 ) -> bool {
     const BREAKS: [&str; 11] = [
         ",",
@@ -2984,7 +3043,14 @@ fn past_year_in(st: &str, year: i32) -> Option<usize> {
 
 /// Places that are events' locations: containers of other places dropped.
 fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
-    let mut out: Vec<&PlaceHit> = Vec::new();
+    let mut out = Vec::new();
+    event_places_into(mine, &mut out);
+    out
+}
+
+/// [`event_places`] into `out` (cleared first: a buffer reused from event to event).
+fn event_places_into<'a>(mine: &[&'a PlaceHit], out: &mut Vec<&'a PlaceHit>) {
+    out.clear();
     for p in mine {
         if mine
             .iter()
@@ -3004,13 +3070,12 @@ fn event_places<'a>(mine: &[&'a PlaceHit]) -> Vec<&'a PlaceHit> {
     {
         out.retain(|p| p.location.precision != LocationPrecision::Country);
     }
-    out
 }
 
 /// Whether a place can be where the event of triggers `ktrigs` happened: after a
 /// locative preposition, the subject of a passive hit, or the direct object right
 /// after an attack verb ("shelled Kherson").
-fn tied(p: &PlaceHit, sent_start: usize, st: &str, ktrigs: &[&(usize, usize, Trigger)]) -> bool {
+fn tied(p: &PlaceHit, sent_start: usize, st: &str, ktrigs: &[(usize, usize, Trigger)]) -> bool {
     match p.link {
         Link::Locative | Link::HitSubject => true,
         Link::NotPlace => false,
@@ -3082,11 +3147,12 @@ fn hits_within<T: Copy>(
     &rest[..rest.partition_point(|h| h.end <= end)]
 }
 
-/// The modes of `hits` (mode hits of a stretch of text), best ranked first.
-fn modes_in(hits: &[super::lexicon::Hit<&'static str>]) -> Vec<&'static str> {
-    let mut m: Vec<&'static str> = hits.iter().map(|h| h.value).collect();
-    m.sort_by_key(|x| mode_rank(x));
-    m
+/// The modes of `hits` (mode hits of a stretch of text), best ranked first, into `out`
+/// (cleared first: a buffer reused from sentence to sentence).
+fn modes_in(hits: &[super::lexicon::Hit<&'static str>], out: &mut Vec<&'static str>) {
+    out.clear();
+    out.extend(hits.iter().map(|h| h.value));
+    out.sort_by_key(|x| mode_rank(x));
 }
 
 /// The place a later sentence gives an incident the draft locates only by country, when
@@ -3158,7 +3224,7 @@ fn has_ascii_digit(text: &str) -> bool {
 /// `lower`: the sentence in ASCII lower case (a threat's mode may come from its words).
 fn pick_mode(
     kind: EventType,
-    trigs: &[&(usize, usize, Trigger)],
+    trigs: &[(usize, usize, Trigger)],
     smodes: &[&'static str],
     para: Option<&'static str>,
     article: Option<&'static str>,
@@ -3515,20 +3581,19 @@ fn combine(figs: &[Figure], kind: EventType) -> Casualties {
     c
 }
 
-fn evidence(
-    article: &Article,
-    norm: &crate::pipeline::normalize::Normalized,
+/// The evidence of sentence `start..end` of the normalized text `norm`, borrowed.
+fn evidence<'a>(
+    article: &'a Article,
+    norm: &'a crate::pipeline::normalize::Normalized,
     start: usize,
     end: usize,
-) -> Evidence {
+) -> Evid<'a> {
     let (a, b) = norm.original_range(start, end);
     let sentence = article
         .body
         .get(a..b)
-        .map(str::to_string)
-        .unwrap_or_else(|| norm.text.get(start..end).unwrap_or("").to_string());
-    Evidence {
-        article_id: article.id.clone(),
+        .unwrap_or_else(|| norm.text.get(start..end).unwrap_or(""));
+    Evid {
         sentence,
         start: a,
         end: b,
@@ -3573,7 +3638,7 @@ fn date_from_back_reference(
         .find(|x| !x.reporting && !x.possessive && x.date.precision == DatePrecision::Day);
     if let Some(x) = day {
         d.own_date = Some(x.date.value);
-        d.c.date = Some(x.date.clone());
+        d.c.date = Some(x.date.to_event_date());
     }
 }
 
@@ -3702,13 +3767,32 @@ fn back_reference(l: &Lowered<'_>) -> bool {
 
 /// A date a sentence states, and whether it dates the report rather than the incident
 /// ("officials said on Wednesday").
-struct SentDate {
-    date: EventDate,
+struct SentDate<'s> {
+    date: SentDay<'s>,
     pos: usize,
     reporting: bool,
     /// "Tuesday's strike": dates only the noun it qualifies (or see [`governor`]).
     possessive: bool,
     governor: Option<usize>,
+}
+
+/// The date of a [`SentDate`], its words borrowed from the sentence: copied only for
+/// the dates picked ([`SentDay::to_event_date`]).
+#[derive(Clone, Copy)]
+struct SentDay<'s> {
+    value: NaiveDate,
+    precision: DatePrecision,
+    text: &'s str,
+}
+
+impl SentDay<'_> {
+    fn to_event_date(self) -> EventDate {
+        EventDate {
+            value: self.value,
+            precision: self.precision,
+            text: self.text.to_string(),
+        }
+    }
 }
 
 /// Verbs whose date is the day of the report, not of the incident reported.
@@ -3727,18 +3811,17 @@ const REPORT_VERBS: [&str; 9] = [
 /// The dates a sentence states (past `skip`, the dateline), resolved against the local
 /// publication day: day- or week-precise dates not after it; years and months alone are
 /// background, not an incident's date. `lower`: `st` in ASCII lower case.
-fn sentence_dates(
-    st: &str,
+fn sentence_dates<'s>(
+    st: &'s str,
     lower: &str,
     found: &[dates::DateMention],
     today: NaiveDate,
     skip: usize,
-) -> Vec<SentDate> {
+) -> Vec<SentDate<'s>> {
     found
         .iter()
         .filter(|d| d.start >= skip && d.value <= today)
         .filter(|d| matches!(d.precision, DatePrecision::Day | DatePrecision::Week))
-        .cloned()
         .map(|d| {
             let before = trim_end_str(
                 trim_end_str(lower.get(..d.start).unwrap_or("").trim_end(), " on"),
@@ -3756,15 +3839,17 @@ fn sentence_dates(
             });
             let possessive =
                 d.text.ends_with("'s") || st.get(d.end..).is_some_and(|x| x.starts_with("'s"));
+            debug_assert_eq!(st.get(d.start..d.end), Some(d.text));
             SentDate {
                 pos: d.start,
                 reporting,
                 possessive,
                 governor: possessive.then(|| governor(st, d.start)).flatten(),
-                date: EventDate {
+                // (a date's words are those of the sentence at its offsets)
+                date: SentDay {
                     value: d.value,
                     precision: d.precision,
-                    text: d.text,
+                    text: st.get(d.start..d.end).unwrap_or_default(),
                 },
             }
         })
@@ -4171,18 +4256,14 @@ fn pick_date(
     lower: &str,
     trigger_within: impl Fn(usize, usize) -> bool,
 ) -> Option<EventDate> {
-    let ds: Vec<&SentDate> = ds
-        .iter()
-        .filter(|d| !d.possessive || qualifies(d, tpos))
-        .collect();
+    // (walked once, by one branch or the other: no list)
+    let ds = ds.iter().filter(|d| !d.possessive || qualifies(d, tpos));
     if is_statement(kind) {
         return ds
-            .iter()
             .min_by_key(|d| d.pos.abs_diff(tpos))
-            .map(|d| d.date.clone());
+            .map(|d| d.date.to_event_date());
     }
-    ds.iter()
-        .filter(|d| !d.reporting)
+    ds.filter(|d| !d.reporting)
         // a vague period far from the trigger dates some other clause ("released 16 of
         // the 23 villagers abducted from Kucheri ... last week"), unless no other verb
         // or incident comes between them ("clashed with Indian soldiers near Tawang in
@@ -4194,7 +4275,7 @@ fn pick_date(
                 || (one_clause(lower, tpos, d.pos) && !trigger_within(tpos, d.pos))
         })
         .min_by_key(|d| d.pos.abs_diff(tpos))
-        .map(|d| d.date.clone())
+        .map(|d| d.date.to_event_date())
 }
 
 /// Whether the trigger word at `tpos` and a date at `date_pos` after it are in one
@@ -6572,12 +6653,11 @@ fn merge(mut drafts: Vec<Draft<'_>>) -> Vec<Draft<'_>> {
                     .filter_map(|a| a.country.as_deref())
                     .collect()
             }
-            let mutual = |c: &Candidate| {
-                let l = &c.evidence.sentence;
+            let mutual = |l: &str| {
                 occurs_any_case(l, "each other") || occurs_any_case(l, "both sides")
             };
             if is_statement(d.c.event_type) {
-                if mutual(&o.c) != mutual(&d.c) {
+                if mutual(o.evid.sentence) != mutual(d.evid.sentence) {
                     return false;
                 }
                 let (a, b) = (sources(&o.c), sources(&d.c));
@@ -6605,7 +6685,7 @@ fn merge(mut drafts: Vec<Draft<'_>>) -> Vec<Draft<'_>> {
             let oc = &mut o.c;
             if take_d {
                 oc.location = d.c.location.clone();
-                oc.evidence = d.c.evidence.clone();
+                o.evid = d.evid;
                 oc.distinct |= d.c.distinct;
                 if d.c.mode.is_some() {
                     oc.mode = d.c.mode.clone();
@@ -6745,7 +6825,7 @@ fn other_weapons(o: &Draft, d: &Draft) -> bool {
         && o.weapon
         && matches!((&o.c.mode, &d.c.mode), (Some(a), Some(b)) if a != b)
         && {
-            let o_text = &o.c.evidence.sentence;
+            let o_text = o.evid.sentence;
             let lower = o_text.to_ascii_lowercase();
             let own = &o_text[..after_clause(&Lowered::new(&lower)).unwrap_or(o_text.len())];
             !modes()
@@ -6766,7 +6846,7 @@ fn air_and_ground(o: &Draft, d: &Draft) -> bool {
 
 /// Whether the draft's sentence restates a toll ("the death toll from ... rose to").
 fn states_toll(d: &Draft) -> bool {
-    d.toll && occurs_any_case(&d.c.evidence.sentence, "toll")
+    d.toll && occurs_any_case(d.evid.sentence, "toll")
 }
 
 fn conflict(a: &Casualties, b: &Casualties) -> bool {
@@ -6846,8 +6926,9 @@ fn take_target(to: &mut Candidate, from: &Candidate) {
     }
 }
 
-/// Drops country-level assaults that restate more precise ones, and recomputes summaries.
-fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate> {
+/// Drops country-level assaults that restate more precise ones, and recomputes summaries;
+/// the candidates of the drafts kept, each given its evidence (of article `article_id`).
+fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>, article_id: &str) -> Vec<Candidate> {
     attacker_of_the_area(&mut drafts);
     // a country-level assault restating a precise one gives it the figures and the day
     // it lacks ("the death toll from Tuesday's bombing in northwest Pakistan has risen
@@ -7114,7 +7195,13 @@ fn finish(mut drafts: Vec<Draft>, dateline: Option<&Location>) -> Vec<Candidate>
                 .iter()
                 .any(|(t, c)| *t == d.c.event_type && *c == l.country))
     });
-    drafts.into_iter().map(|d| d.c).collect()
+    drafts
+        .into_iter()
+        .map(|mut d| {
+            d.c.evidence = d.evid.to_evidence(article_id);
+            d.c
+        })
+        .collect()
 }
 
 /// The end (its comma) of a short phrase opening the sentence `lower` past its first

@@ -22,17 +22,17 @@ mod dateline_read;
 mod groups;
 use dateline_read::{Parts, Read};
 
-/// A date found in a sentence.
+/// A date found in a sentence (its words borrowed from it).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateMention {
+pub struct DateMention<'s> {
     /// The date; for week/month/year precision the first day of that period.
     pub value: NaiveDate,
     pub precision: DatePrecision,
     /// Byte range in the sentence.
     pub start: usize,
     pub end: usize,
-    /// The words the date was read from ("early Thursday morning").
-    pub text: String,
+    /// The words the date was read from ("early Thursday morning"): `sentence[start..end]`.
+    pub text: &'s str,
     /// The other plausible day when the words straddle midnight ("overnight",
     /// "last night": the publication day, or else the day before).
     pub alt: Option<NaiveDate>,
@@ -40,12 +40,12 @@ pub struct DateMention {
 
 /// A wire dateline opening an article: "SEOUL, March 3 (Continental Wire) -".
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dateline {
+pub struct Dateline<'t> {
     /// The place as written ("SEOUL", "KYIV").
     pub place: String,
     /// A region or country after the place ("KYIV, Ukraine, ..." gives "Ukraine").
     pub region: Option<String>,
-    pub date: Option<DateMention>,
+    pub date: Option<DateMention<'t>>,
     /// The agency in brackets ("Continental Wire").
     pub agency: Option<String>,
     /// Byte offset just past the dateline's dash.
@@ -207,13 +207,13 @@ fn plausible_year(y: i32) -> bool {
 }
 
 /// Finds dates in one sentence, resolving relative ones against `published`.
-pub fn find_dates(sentence: &str, published: DateTime<Utc>) -> Vec<DateMention> {
+pub fn find_dates(sentence: &str, published: DateTime<Utc>) -> Vec<DateMention<'_>> {
     find_dates_on(sentence, published.date_naive())
 }
 
 /// Finds dates in one sentence, resolving relative ones against the day `today` (the
 /// publication day, possibly in the dateline's local time: see [`local_day`]).
-pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention> {
+pub fn find_dates_on(sentence: &str, today: NaiveDate) -> Vec<DateMention<'_>> {
     // Most sentences hold no date: a search that stops at the first match of any
     // pattern costs a quarter of the overlapping one that tells which patterns match.
     if !ANY.is_match(sentence) {
@@ -351,12 +351,12 @@ const LEAD: [(u16, usize, usize); 9] = [
 /// they allow none: the same dates as [`find_dates_on`] for an ASCII
 /// sentence that starts and ends on word boundaries of the scanned text (the caller's
 /// to ensure); any other sentence is read by [`find_dates_on`].
-pub fn find_dates_among(
-    sentence: &str,
+pub fn find_dates_among<'s>(
+    sentence: &'s str,
     today: NaiveDate,
     found: &[super::lexicon::Cand],
     offset: usize,
-) -> Vec<DateMention> {
+) -> Vec<DateMention<'s>> {
     let lexicon = date_words();
     let words = found
         .iter()
@@ -802,20 +802,20 @@ fn matches_of<'s>(
 /// match of the pattern starts and ends within them, and starts by that byte; a pattern
 /// left out or given no bytes must hold no match. `ascii`: whether the sentence is
 /// ASCII.
-fn dates_of(
-    sentence: &str,
+fn dates_of<'s>(
+    sentence: &'s str,
     today: NaiveDate,
     ascii: bool,
     patterns: u16,
     bytes_of: impl Fn(usize) -> Option<(std::ops::Range<usize>, usize)>,
-) -> Vec<DateMention> {
+) -> Vec<DateMention<'s>> {
     let mut found: Vec<DateMention> = Vec::new();
     let mut add = |start: usize,
                    end: usize,
                    value: NaiveDate,
                    precision: DatePrecision,
                    alt: Option<NaiveDate>| {
-        let text = sentence.get(start..end).unwrap_or("").to_string();
+        let text = sentence.get(start..end).unwrap_or("");
         found.push(DateMention {
             value,
             precision,
@@ -1015,7 +1015,7 @@ fn dates_of(
 }
 
 /// Keeps the longest of overlapping mentions, in text order.
-fn dedup_overlaps(mut found: Vec<DateMention>) -> Vec<DateMention> {
+fn dedup_overlaps(mut found: Vec<DateMention<'_>>) -> Vec<DateMention<'_>> {
     // (one mention overlaps none: nothing to sort, no second list to make)
     if found.len() < 2 {
         return found;
@@ -1092,7 +1092,7 @@ pub fn dateline_end(text: &str) -> Option<usize> {
 
 /// Reads a wire dateline at the start of an article ("SEOUL, March 3 (Continental
 /// Wire) -"). Needs a date or an agency so ordinary capitalised openings do not match.
-pub fn dateline(text: &str, published: DateTime<Utc>) -> Option<Dateline> {
+pub fn dateline(text: &str, published: DateTime<Utc>) -> Option<Dateline<'_>> {
     let parts = dateline_parts(text)?;
     let part = |r: &Option<std::ops::Range<usize>>| r.clone().and_then(|r| text.get(r));
     let date = parts.date.clone().and_then(|d| {
@@ -1270,7 +1270,7 @@ mod tests {
     fn found(s: &str) -> Vec<(String, NaiveDate, DatePrecision)> {
         find_dates(s, published())
             .into_iter()
-            .map(|m| (m.text, m.value, m.precision))
+            .map(|m| (m.text.to_string(), m.value, m.precision))
             .collect()
     }
 

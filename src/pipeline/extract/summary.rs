@@ -39,8 +39,9 @@ fn noun(kind: EventType, mode: Option<&str>) -> &'static str {
     }
 }
 
-/// Builds the summary line of a candidate; `country_name` maps alpha-2 to a name.
-pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -> String {
+/// Builds the summary line of a candidate; `country_name` maps alpha-2 to a name (owned
+/// or borrowed: a name borrowed from the gazetteer is not copied for each summary).
+pub fn summarize<N: AsRef<str>>(c: &Candidate, country_name: impl Fn(&str) -> Option<N>) -> String {
     // (room for most summaries at once, where growing from empty moved it a few times)
     let mut s = String::with_capacity(128);
     let mut noun = noun(c.event_type, c.mode.as_deref());
@@ -97,9 +98,10 @@ pub fn summarize(c: &Candidate, country_name: impl Fn(&str) -> Option<String>) -
             }
         }
         if let Some(cn) = country_name(&loc.country) {
-            if cn != loc.name {
+            let cn = cn.as_ref();
+            if cn != loc.name.as_str() {
                 s.push_str(", ");
-                s.push_str(&cn);
+                s.push_str(cn);
             }
         }
     } else if let Some(t) = target {
@@ -238,7 +240,10 @@ mod tests {
             ),
         ];
         for (source, mode, want) in table {
-            assert_eq!(summarize(&candidate(source, mode), |_| None), want);
+            assert_eq!(
+                summarize(&candidate(source, mode), |_| None::<String>),
+                want
+            );
         }
     }
 
@@ -261,7 +266,10 @@ mod tests {
             ),
         ];
         for (source, mode, want) in table {
-            assert_eq!(summarize(&candidate(source, mode), |_| None), want);
+            assert_eq!(
+                summarize(&candidate(source, mode), |_| None::<String>),
+                want
+            );
         }
     }
 
@@ -287,7 +295,7 @@ mod tests {
                 sector: Some("GOV".into()),
                 name: None,
             });
-            assert_eq!(summarize(&c, |_| None), want);
+            assert_eq!(summarize(&c, |_| None::<String>), want);
         }
     }
 }
