@@ -3017,6 +3017,18 @@ mod tests {
     /// A token's fields: lower case, start, end, kind, head length, capital.
     type Fields<'a> = (&'a [u8], usize, usize, TokKind, u8, bool);
 
+    /// `texts` followed by every sentence of the dev articles, as owned strings.
+    fn with_dev_sentences(texts: &[&str]) -> Vec<String> {
+        let mut all: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        for v in &crate::pipeline::dev_articles() {
+            let norm = crate::pipeline::normalize::normalize(v["body"].as_str().unwrap_or(""));
+            for s in crate::pipeline::sentences::split(&norm.text) {
+                all.push(s.text(&norm.text).to_string());
+            }
+        }
+        all
+    }
+
     /// The fields of every token, for comparing two tokenizers.
     fn token_fields<'a>(toks: &[Tok<'a>]) -> Vec<Fields<'a>> {
         toks.iter()
@@ -3026,7 +3038,7 @@ mod tests {
 
     #[test]
     fn tokens_are_those_of_the_match_over_byte_classes() {
-        let mut texts: Vec<String> = [
+        let texts = with_dev_sentences(&[
             "At least twenty-three people, including 3 children, were killed; Thirty-one \
              were hurt and a dozen more (some 40) fled.",
             "An estimated hundreds-strong crowd of ABOUT 1,200 said \u{e9}t\u{e9} x9 \
@@ -3044,16 +3056,7 @@ mod tests {
             "word",
             "x'",
             "x-\u{e9}t\u{e9}",
-        ]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-        for v in &crate::pipeline::dev_articles() {
-            let norm = crate::pipeline::normalize::normalize(v["body"].as_str().unwrap_or(""));
-            for s in crate::pipeline::sentences::split(&norm.text) {
-                texts.push(s.text(&norm.text).to_string());
-            }
-        }
+        ]);
         for text in &texts {
             // every suffix too: ends of text fall at every kind of byte
             for (k, _) in text.char_indices() {
@@ -3095,21 +3098,12 @@ mod tests {
 
     #[test]
     fn phrases_find_the_negation_words_a_walk_over_every_token_finds() {
-        let mut texts: Vec<String> = [
+        let texts = with_dev_sentences(&[
             "No one was killed, nobody was hurt and none were missing; zero casualties.",
             "A no-one unhurt man, twenty zero unharmed, one hundred zero escaped injury.",
             "Without injuries: a unscathed uninjured woman and a no soldier escaped unhurt.",
             "NO deaths, Nobody, ZERO, Escaped, none-the-less, no's, nos",
-        ]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-        for v in &crate::pipeline::dev_articles() {
-            let norm = crate::pipeline::normalize::normalize(v["body"].as_str().unwrap_or(""));
-            for s in crate::pipeline::sentences::split(&norm.text) {
-                texts.push(s.text(&norm.text).to_string());
-            }
-        }
+        ]);
         for s in &texts {
             let lower = s.to_ascii_lowercase();
             let t = tokenize(s, &lower);
