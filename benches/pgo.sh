@@ -19,6 +19,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"
 target="${CARGO_TARGET_DIR:-$root/target}"
 profile="$target/pgo-gen/extract.profdata"
+# RUSTFLAGS replaces the flags of .cargo/config.toml: its block layout is given again here,
+# so that a PGO build differs from the plain one by the profile alone
+layout="$(sed -n 's/^rustflags = \["-C", "\(llvm-args=[^"]*\)"\]$/-C\1/p' .cargo/config.toml)"
 cmd="${1:-}"
 shift || true
 
@@ -47,7 +50,7 @@ with open(sys.argv[1], 'w') as f:
 PY
   # (a fixed directory in the flags, so that a second recording rebuilds nothing; the
   # build scripts and proc macros built with them write their own profiles there)
-  RUSTFLAGS="-Cprofile-generate=$target/pgo-gen/build-profiles" \
+  RUSTFLAGS="$layout -Cprofile-generate=$target/pgo-gen/build-profiles" \
     CARGO_TARGET_DIR="$target/pgo-gen" \
     cargo build --release --quiet --example extract_loop
   # only the extraction's profile: LLVM_PROFILE_FILE overrides the directory built in
@@ -60,7 +63,7 @@ PY
 
 with_profile() {
   [ -f "$profile" ] || { echo "no profile: bash benches/pgo.sh profile" >&2; exit 2; }
-  RUSTFLAGS="-Cprofile-use=$profile" CARGO_TARGET_DIR="$target/pgo" "$@"
+  RUSTFLAGS="$layout -Cprofile-use=$profile" CARGO_TARGET_DIR="$target/pgo" "$@"
 }
 
 case "$cmd" in
