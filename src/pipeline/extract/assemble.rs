@@ -3814,7 +3814,7 @@ const REPORT_VERBS: [&str; 9] = [
 fn sentence_dates<'s>(
     st: &'s str,
     lower: &str,
-    found: &[dates::DateMention],
+    found: &[dates::DateMention<'s>],
     today: NaiveDate,
     skip: usize,
 ) -> Vec<SentDate<'s>> {
@@ -3839,17 +3839,15 @@ fn sentence_dates<'s>(
             });
             let possessive =
                 d.text.ends_with("'s") || st.get(d.end..).is_some_and(|x| x.starts_with("'s"));
-            debug_assert_eq!(st.get(d.start..d.end), Some(d.text));
             SentDate {
                 pos: d.start,
                 reporting,
                 possessive,
                 governor: possessive.then(|| governor(st, d.start)).flatten(),
-                // (a date's words are those of the sentence at its offsets)
                 date: SentDay {
                     value: d.value,
                     precision: d.precision,
-                    text: st.get(d.start..d.end).unwrap_or_default(),
+                    text: d.text,
                 },
             }
         })
